@@ -1,0 +1,61 @@
+/**
+ * compileForm: from a definition to a ready Form, checking the definition and compiling its
+ * answer schemas with ajv once. Node and the build use this; the browser uses the build's
+ * precompiled validators through createForm and never compiles.
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { FormDefinition } from './types.ts';
+import { DefinitionError, type DefinitionProblem } from './errors.ts';
+import { definitionSchemaProblems } from './definition-schema.ts';
+import { checkDefinition } from './check.ts';
+import { pageAnswersSchema, formAnswersSchema } from './answers-schema.ts';
+import { formats } from './formats.ts';
+import { Form, type FormOptions, type FormValidators } from './form.ts';
+import type { SchemaValidator } from './validate.ts';
+
+/** Every problem with a definition: the schema's first, then the engine's own checks. */
+export function definitionProblems(definition: unknown): DefinitionProblem[] {
+  const shape = definitionSchemaProblems(definition);
+  return shape.length ? shape : checkDefinition(definition as FormDefinition);
+}
+
+/**
+ * The ajv set-up for answers, shared by run-time compiling and the standalone build so both
+ * produce the same validators. allErrors is safe here only because every answer schema bounds
+ * every string and list.
+ */
+export function createAnswersAjv(options: ConstructorParameters<typeof Ajv2020>[0] = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, ...options });
+  for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format as never);
+  return ajv;
+}
+
+// A short fingerprint of a definition's content, so an edited draft is never served stale validators.
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+const answersAjv = createAnswersAjv();
+const compiled = new Map<string, FormValidators>();
+
+/**
+ * Checks a definition and compiles it, once per distinct definition: later calls with the same
+ * content reuse the validators. Throws DefinitionError, listing every problem with its pointer,
+ * when the definition is not sound.
+ */
+export function compileForm(definition: FormDefinition, options?: FormOptions): Form {
+  const key = `${definition.id}@${definition.version}#${fingerprint(JSON.stringify(definition))}`;
+  let validators = compiled.get(key);
+  if (!validators) {
+    const problems = definitionProblems(definition);
+    if (problems.length) throw new DefinitionError(String((definition as { id?: unknown })?.id ?? '(no id)'), problems);
+    validators = {
+      form: answersAjv.compile(formAnswersSchema(definition)) as SchemaValidator,
+      pages: Object.fromEntries(definition.pages.map((page) => [page.id, answersAjv.compile(pageAnswersSchema(page)) as SchemaValidator])),
+    };
+    compiled.set(key, validators);
+  }
+  return new Form(definition, validators, options);
+}

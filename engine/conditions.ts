@@ -1,0 +1,70 @@
+/**
+ * The condition interpreter: JSON conditions (all, any, not over tests of single answers) read by
+ * a few lines of code. There are no expression strings and nothing is ever evaluated as code.
+ */
+import type { AnswerValue, Condition, DateRef } from './types.ts';
+import type { AnswerCondition } from './definition.types.ts';
+import { toDayNumber } from './dates.ts';
+
+/** Finds an answer by question id: an item's own answers first inside a repeatable group. */
+export type AnswerLookup = (questionId: string) => AnswerValue | undefined;
+
+export function isAnswered(value: AnswerValue | undefined): boolean {
+  if (value === undefined || value === null || value === false) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.values(value).some((part) => isAnswered(part as AnswerValue));
+  return true;
+}
+
+/** The day number a date reference points at, or null while the date it names is not given. */
+export function resolveDateRef(ref: DateRef, lookup: AnswerLookup, today: string): number | null {
+  const base = 'today' in ref ? today : lookup(ref.question);
+  if (typeof base !== 'string') return null;
+  const day = toDayNumber(base);
+  return day === null ? null : day + (ref.offsetDays ?? 0);
+}
+
+export function evaluateCondition(condition: Condition, lookup: AnswerLookup, today: string): boolean {
+  if ('all' in condition) return condition.all.every((part) => evaluateCondition(part, lookup, today));
+  if ('any' in condition) return condition.any.some((part) => evaluateCondition(part, lookup, today));
+  if ('not' in condition) return !evaluateCondition(condition.not, lookup, today);
+
+  const value = lookup(condition.question);
+  if (condition.answered !== undefined) return isAnswered(value) === condition.answered;
+  if (condition.equals !== undefined) return value === condition.equals;
+  if (condition.notEquals !== undefined) return isAnswered(value) && value !== condition.notEquals;
+  if (condition.in !== undefined) return condition.in.some((option) => option === value);
+  if (condition.includes !== undefined) return Array.isArray(value) && (value as unknown[]).includes(condition.includes);
+
+  const operator = dateOperatorOf(condition);
+  const answerDay = typeof value === 'string' ? toDayNumber(value) : null;
+  if (!operator || answerDay === null) return false;
+  const refDay = resolveDateRef(condition[operator]!, lookup, today);
+  return refDay !== null && DATE_TESTS[operator](answerDay, refDay);
+}
+
+const DATE_TESTS = {
+  before: (answer: number, ref: number) => answer < ref,
+  after: (answer: number, ref: number) => answer > ref,
+  onOrBefore: (answer: number, ref: number) => answer <= ref,
+  onOrAfter: (answer: number, ref: number) => answer >= ref,
+};
+type DateOperator = keyof typeof DATE_TESTS;
+
+function dateOperatorOf(condition: AnswerCondition): DateOperator | undefined {
+  return (Object.keys(DATE_TESTS) as DateOperator[]).find((op) => condition[op] !== undefined);
+}
+
+/** Every question id a condition reads, with the JSON pointer of the place that names it. */
+export function referencedQuestions(condition: Condition, pointer: string): Array<{ id: string; pointer: string }> {
+  if ('all' in condition) return condition.all.flatMap((part, i) => referencedQuestions(part, `${pointer}/all/${i}`));
+  if ('any' in condition) return condition.any.flatMap((part, i) => referencedQuestions(part, `${pointer}/any/${i}`));
+  if ('not' in condition) return referencedQuestions(condition.not, `${pointer}/not`);
+  const found = [{ id: condition.question, pointer: `${pointer}/question` }];
+  const operator = dateOperatorOf(condition);
+  const ref = operator && condition[operator];
+  if (ref && 'question' in ref) found.push({ id: ref.question, pointer: `${pointer}/${operator}/question` });
+  return found;
+}

@@ -1,0 +1,67 @@
+/**
+ * Calendar dates as the forms use them: "YYYY-MM-DD" strings, compared and moved by whole days in
+ * UTC so that a clock change never shifts a date.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Days since 1970-01-01, or null when the string is not a real date. */
+export function toDayNumber(value: string): number | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return time / 86_400_000;
+}
+
+export function fromDayNumber(days: number): string {
+  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function isRealDate(value: string): boolean {
+  return toDayNumber(value) !== null;
+}
+
+export function addDays(value: string, days: number): string | null {
+  const start = toDayNumber(value);
+  return start === null ? null : fromDayNumber(start + days);
+}
+
+/** Today's date where the person is: the local calendar date of `now`. */
+export function todayOf(now: Date): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}
+
+/** "3 March 2024", as GOV.UK writes dates. */
+export function formatDate(value: string): string {
+  const match = ISO_DATE.exec(value);
+  if (!match || toDayNumber(value) === null) return value;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** Which parts of a "YYYY-MM-DD" answer typed in three boxes are missing, in the order people read them. */
+export function missingDateParts(value: string): Array<'day' | 'month' | 'year'> {
+  const [year = '', month = '', day = ''] = value.split('-');
+  const missing: Array<'day' | 'month' | 'year'> = [];
+  if (!day.trim()) missing.push('day');
+  if (!month.trim()) missing.push('month');
+  if (!year.trim()) missing.push('year');
+  return missing;
+}
+
+/** "2024-3-7" (as three boxes give it) becomes "2024-03-07"; anything else is left for validation to explain. */
+export function normaliseDate(value: string): string {
+  const [year = '', month = '', day = ''] = value.split('-').map((part) => part.trim());
+  if (/^\d{4}$/.test(year) && /^\d{1,2}$/.test(month) && /^\d{1,2}$/.test(day)) {
+    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  }
+  return value.trim();
+}

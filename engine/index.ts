@@ -1,0 +1,12 @@
+/**
+ * The engine's public surface for Node: everything in runtime.ts, plus compiling definitions with
+ * ajv, checking them, and the schemas and standalone sources the build writes.
+ */
+export * from './runtime.ts';
+export { compileForm, definitionProblems, createAnswersAjv, fingerprint } from './compile.ts';
+export { checkDefinition } from './check.ts';
+export { definitionSchemaProblems } from './definition-schema.ts';
+export { standaloneValidatorsSource } from './standalone.ts';
+export { pageAnswersSchema, formAnswersSchema, integratorAnswersSchema, DEFAULT_MAX_LENGTH, type JsonSchema } from './answers-schema.ts';
+export { buildModel } from './model.ts';
+export { default as definitionSchema } from './definition.schema.json' with { type: 'json' };

@@ -1,0 +1,104 @@
+/**
+ * Turning what a person typed into what is validated and saved: each answer normalised to its
+ * stored form, computed dates worked out, and every answer to a question hidden by a condition
+ * dropped (along with anything the form does not ask).
+ */
+import type { AddressAnswer, AnswerValue, Answers, ItemAnswers, Question, ChildQuestion } from './types.ts';
+import type { FormModel } from './model.ts';
+import { childQuestions, pageItems } from './model.ts';
+import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
+import { isQuestion } from './types.ts';
+import { normaliseNhsNumber, normalisePhone, normalisePostcode, normaliseTime } from './formats.ts';
+import { addDays, normaliseDate } from './dates.ts';
+import { ADDRESS_PARTS } from './messages.ts';
+
+function normaliseString(value: AnswerValue | undefined): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : undefined;
+}
+
+function normaliseAddress(value: AnswerValue | undefined): AddressAnswer | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const address: AddressAnswer = {};
+  for (const part of Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>) {
+    const text = normaliseString((value as AddressAnswer)[part]);
+    if (text) address[part] = part === 'postcode' ? normalisePostcode(text) : text;
+  }
+  return address;
+}
+
+/** One answer in its stored form; undefined when there is none. Values of the wrong kind are kept for validation to report. */
+export function normaliseAnswer(question: Question | ChildQuestion, value: AnswerValue | undefined): AnswerValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  switch (question.type) {
+    case 'number': {
+      if (typeof value === 'number') return value;
+      const text = normaliseString(value);
+      if (!text) return undefined;
+      // Typed text that reads as a number becomes one; anything else stays text for a clear error.
+      return /^-?\d+(\.\d+)?$/.test(text.replace(/,/g, '')) ? Number(text.replace(/,/g, '')) : text;
+    }
+    case 'checkboxes':
+      return Array.isArray(value) ? [...new Set(value as unknown[])].filter((v): v is string => typeof v === 'string') : normaliseString(value);
+    case 'declaration':
+      return value === true || value === 'true' || value === 'yes' ? true : undefined;
+    case 'address':
+      return normaliseAddress(value);
+    case 'group':
+      return Array.isArray(value) ? value : undefined;
+    default: {
+      const text = normaliseString(value);
+      if (text === undefined) return value; // a wrong kind of value: validation says so
+      switch (question.type) {
+        case 'postcode': return normalisePostcode(text);
+        case 'phone': return normalisePhone(text);
+        case 'nhsNumber': return normaliseNhsNumber(text);
+        case 'time': return normaliseTime(text);
+        case 'date': return text.replace(/-/g, '').trim() === '' ? '' : normaliseDate(text);
+        default: return text;
+      }
+    }
+  }
+}
+
+type AnyQuestion = Question | ChildQuestion;
+
+/** Works out a computed date from answers already kept; undefined until both parts are given. */
+function computeDate(question: Extract<AnyQuestion, { type: 'computedDate' }>, lookup: AnswerLookup): string | undefined {
+  const start = lookup(question.compute.date);
+  const days = lookup(question.compute.addDaysFrom);
+  if (typeof start !== 'string' || typeof days !== 'number' || !Number.isInteger(days)) return undefined;
+  return addDays(start, days) ?? undefined;
+}
+
+/**
+ * Keeps the answers of visible questions, in definition order. Conditions only look at earlier
+ * questions (the checker sees to that), so one pass over the form settles every condition.
+ */
+function keepVisible(questions: AnyQuestion[], source: Answers, kept: Answers, outer: AnswerLookup, today: string): void {
+  const lookup: AnswerLookup = (id) => (id in kept ? kept[id] : outer(id));
+  for (const question of questions) {
+    if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
+    let value = question.type === 'computedDate' ? computeDate(question, lookup) : normaliseAnswer(question, source[question.id]);
+    if (question.type === 'group' && Array.isArray(value)) {
+      const children = childQuestions(question);
+      value = (value as unknown[]).map((item) => {
+        const itemKept: ItemAnswers = {};
+        const itemSource = item && typeof item === 'object' ? (item as Answers) : {};
+        keepVisible(children, itemSource, itemKept as Answers, lookup, today);
+        return itemKept;
+      });
+    }
+    if (isAnswered(value)) kept[question.id] = value;
+  }
+}
+
+export function prepareAnswers(model: FormModel, answers: Answers, today: string): Answers {
+  const kept: Answers = {};
+  const lookup: AnswerLookup = (id) => kept[id];
+  for (const page of model.definition.pages) {
+    if (page.showIf && !evaluateCondition(page.showIf, lookup, today)) continue;
+    keepVisible(pageItems(page).filter(isQuestion), answers, kept, () => undefined, today);
+  }
+  return kept;
+}

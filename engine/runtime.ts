@@ -1,0 +1,13 @@
+/**
+ * The engine's public surface for the browser: running a form from its definition and its
+ * precompiled validators. It imports no ajv compiler, no DOM and no Node module.
+ */
+export { Form, createForm, validatorsFromModule, pageExportName, type FormValidators, type FormOptions, type SummaryOptions } from './form.ts';
+export { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
+export { displayLines, SENSITIVE_PLACEHOLDER } from './display.ts';
+export { ADDRESS_PARTS, subjectOf } from './messages.ts';
+export { formatDate, todayOf, addDays, isRealDate } from './dates.ts';
+export { isNhsNumber, isUkPostcode, isUkPhone, formatNhsNumber, normalisePostcode, normalisePhone, normaliseNhsNumber } from './formats.ts';
+export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';
+export type { SchemaValidator, SchemaError } from './validate.ts';
+export * from './types.ts';
