@@ -89,10 +89,10 @@ class Checker {
       } else if (isLast) {
         this.problem(pointer, 'no-check-answers', 'The last page must be the check-answers page: add a page with "kind": "checkAnswers" at the end.');
       }
-      if (page.showIf) {
+      if (page.showIf && p === 0) this.problem(`${pointer}/showIf`, 'hidden-first-page', 'The first page is where every form starts, so it is always shown: remove its "showIf".');
+      else if (page.showIf) {
         const firstPosition = this.firstPositionOnPage(p);
-        this.checkCondition(page.showIf, `${pointer}/showIf`, (id) => this.topLevelBefore(id, firstPosition));
-        this.checkReachable(page.showIf, `${pointer}/showIf`, `The page "${page.id}"`);
+        this.checkShowIf(page.showIf, `${pointer}/showIf`, (id) => this.topLevelBefore(id, firstPosition), `The page "${page.id}"`);
       }
     });
   }
@@ -122,10 +122,7 @@ class Checker {
   private checkItem(item: PageItem | GroupItem, pointer: string, position: number, groupId?: string): void {
     const scope = this.scopeAt(position, groupId);
     const name = 'id' in item && item.id ? `"${item.id}"` : 'This text';
-    if (item.showIf) {
-      this.checkCondition(item.showIf, `${pointer}/showIf`, scope);
-      this.checkReachable(item.showIf, `${pointer}/showIf`, name);
-    }
+    if (item.showIf) this.checkShowIf(item.showIf, `${pointer}/showIf`, scope, name);
     if (!isQuestion(item)) return;
     const question = item as AnyQuestion;
     this.checkWording(question, pointer);
@@ -251,6 +248,13 @@ class Checker {
       if (type !== 'date' && type !== 'computedDate') wrong(op, 'only dates can be compared with dates');
       else this.checkDateRef(ref, `${pointer}/${op}`, scope);
     }
+  }
+
+  /** A condition must name what it may, and must be able to hold (asked only of a well-formed one, to report one fault once). */
+  private checkShowIf(condition: Condition, pointer: string, scope: (id: string) => Placed | undefined, what: string): void {
+    const before = this.problems.length;
+    this.checkCondition(condition, pointer, scope);
+    if (this.problems.length === before) this.checkReachable(condition, pointer, what);
   }
 
   private checkReachable(condition: Condition, pointer: string, what: string): void {

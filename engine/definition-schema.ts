@@ -42,8 +42,12 @@ function describe(error: ErrorObject): { pointer: string; message: string } | nu
       const def = Object.keys(PATTERN_HELP).find((name) => error.schemaPath.includes(`/${name}/`));
       return { pointer: at, message: def ? `This id does not follow the naming rule. ${PATTERN_HELP[def]}` : `Does not match the expected form (${params.pattern}).` };
     }
-    case 'minimum': case 'maximum': case 'minLength': case 'maxLength': case 'minItems': case 'maxItems':
-      return { pointer: at, message: `${error.message![0]!.toUpperCase()}${error.message!.slice(1)}.` };
+    case 'minimum': return { pointer: at, message: `Must be ${params.limit} or more.` };
+    case 'maximum': return { pointer: at, message: `Must be ${params.limit} or less.` };
+    case 'minLength': return { pointer: at, message: params.limit === 1 ? 'Must not be empty.' : `Must be at least ${params.limit} characters long.` };
+    case 'maxLength': return { pointer: at, message: `Must be ${params.limit} characters or fewer.` };
+    case 'minItems': return { pointer: at, message: params.limit === 1 ? 'Must not be an empty list.' : `Must list at least ${params.limit} items.` };
+    case 'maxItems': return { pointer: at, message: `Must list ${params.limit} items or fewer.` };
     case 'minProperties': case 'maxProperties':
       return { pointer: at, message: at.includes('rules')
         ? 'A date rule needs exactly one of "before", "after", "notBefore" or "notAfter", and a "message".'

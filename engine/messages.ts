@@ -19,6 +19,11 @@ export function capitalise(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
+/** The plural of a group's item name: the author's, or the name with an s. */
+export function pluralOf(group: { itemName: string; itemNamePlural?: string }): string {
+  return group.itemNamePlural ?? `${group.itemName}s`;
+}
+
 const ASKED_BY_SELECTING = new Set(['yesNo', 'radios', 'select', 'checkboxes']);
 
 export interface MessageDetails {
@@ -48,10 +53,10 @@ export function messageFor(question: Question, kind: MessageKind, details: Messa
       if (question.type !== 'number') return `${Subject} is out of range`;
       return `${Subject} must be between ${question.min} and ${question.max}${question.unit ? ` ${question.unit}` : ''}`;
     case 'tooFew':
-      if (question.type === 'group') return `Add at least ${limit} ${question.itemName}s`;
+      if (question.type === 'group') return `Add at least ${limit} ${pluralOf(question)}`;
       return `Select at least ${limit} for ${subject}`;
     case 'tooMany':
-      if (question.type === 'group') return `You can add up to ${limit} ${question.itemName}s`;
+      if (question.type === 'group') return `You can add up to ${limit} ${pluralOf(question)}`;
       return `Select no more than ${limit} for ${subject}`;
     case 'invalid':
       return invalidMessage(question, subject, Subject, details);

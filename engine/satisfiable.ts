@@ -35,7 +35,7 @@ function candidates(question: Question | ChildQuestion | undefined, tests: Answe
     case 'radios':
     case 'select': return [...values, ...question.options.map((o) => o.value)];
     case 'checkboxes': return [...values, ...question.options.map((o) => [o.value]), question.options.map((o) => o.value)];
-    case 'number': return [...values, ...constants.flatMap((c) => (typeof c === 'number' ? [c - 1, c, c + 1] : []))];
+    case 'number': return [...values, question.min, question.max, ...constants.flatMap((c) => (typeof c === 'number' ? [c - 1, c, c + 1] : []))];
     case 'declaration': return [...values, true];
     case 'address': return [...values, { line1: 'a' }];
     case 'group': return [...values, [{}]];

@@ -19,6 +19,8 @@ export async function generateDefinitionTypes(): Promise<string> {
     // Every object in the schema closes itself; index signatures would hide authors' typos.
     additionalProperties: false,
     unreachableDefinitions: true,
+    // Bounded lists as plain arrays: tuples of every length up to the bound help nobody.
+    maxItems: -1,
     style: { singleQuote: true, printWidth: 100 },
   });
 }

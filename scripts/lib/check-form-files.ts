@@ -1,0 +1,122 @@
+/**
+ * The checker behind `npm run validate-forms`: every definition file against the schema and the
+ * engine's checks, its name against its id and version, and each published version against the
+ * hash in published.lock.json. Each problem points at a line and column of the author's file.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { definitionProblems } from '../../engine/index.ts';
+import { parseJsonWithPositions } from './source-positions.ts';
+import { lockKey, publishedHash, readLock, writeLock } from './published-lock.ts';
+
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+export interface CheckOptions {
+  /** The folder holding <form-id>/v<N>.json files. */
+  formsDir: string;
+  /** published.lock.json. */
+  lockPath: string;
+  /** File names in problems are relative to this. */
+  cwd?: string;
+}
+
+/** Every forms/<id>/v<N>.json, in a stable order. */
+export async function findDefinitionFiles(formsDir: string): Promise<string[]> {
+  const entries = await readdir(formsDir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const names = (await readdir(join(formsDir, entry.name))).filter((name) => /^v\d+\.json$/.test(name));
+    names.sort((a, b) => Number(a.slice(1, -5)) - Number(b.slice(1, -5)));
+    files.push(...names.map((name) => join(formsDir, entry.name, name)));
+  }
+  return files;
+}
+
+interface Loaded {
+  file: string;
+  definition?: Record<string, unknown>;
+  problems: FileProblem[];
+}
+
+async function checkOne(path: string, options: CheckOptions, lock: Record<string, string>): Promise<Loaded> {
+  const file = relative(options.cwd ?? process.cwd(), path) || path;
+  const problems: FileProblem[] = [];
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return { file, problems: [{ file, line: 1, column: 1, pointer: '', code: 'unreadable', message: `Cannot read the file: ${reason}.` }] };
+  }
+  const parsed = parseJsonWithPositions(text);
+  if (parsed.syntaxErrors.length) {
+    return { file, problems: parsed.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, pointer: '', code: 'json-syntax', message: e.message })) };
+  }
+  const add = (pointer: string, code: string, message: string) => problems.push({ file, ...parsed.positionOf(pointer), pointer, code, message });
+  for (const problem of definitionProblems(parsed.value)) add(problem.pointer, problem.code, problem.message);
+  if (problems.length || !parsed.value || typeof parsed.value !== 'object') return { file, problems };
+
+  const definition = parsed.value as Record<string, unknown>;
+  const id = String(definition.id);
+  const version = Number(definition.version);
+  if (resolve(dirname(dirname(path))) === resolve(options.formsDir)) {
+    const folder = basename(dirname(path));
+    if (folder !== id) add('/id', 'id-mismatch', `The id is "${id}" but the file is in the folder "${folder}". Make them the same: the folder names the form.`);
+    if (basename(path) !== `v${version}.json`) add('/version', 'version-mismatch', `The version is ${version} but the file is ${basename(path)}. Make them the same: version N lives in vN.json.`);
+  }
+  const recorded = lock[lockKey(id, version)];
+  if (recorded && recorded !== publishedHash(definition)) {
+    add('', 'published-changed', `Version ${version} of "${id}" is published and has changed since (published.lock.json holds its hash). A published version never changes: put this file back as it was, and make the change in v${version + 1}.json with "status": "draft".`);
+  } else if (recorded && definition.status === 'draft') {
+    add('/status', 'published-to-draft', `Version ${version} of "${id}" was published, so it cannot go back to draft. Use "published" or "retired", and make changes in v${version + 1}.json.`);
+  } else if (!recorded && definition.status !== 'draft') {
+    add('/status', 'not-in-lock', `Version ${version} of "${id}" is ${definition.status} but not recorded in published.lock.json. Run \`npm run validate-forms -- --lock\` to record it, and commit both files.`);
+  }
+  return { file, definition, problems };
+}
+
+/**
+ * The problems of the given files, or of every definition and the lock file itself when `files`
+ * is empty. An empty result means every file is sound.
+ */
+export async function checkFormFiles(files: string[], options: CheckOptions): Promise<FileProblem[]> {
+  const lock = await readLock(options.lockPath);
+  const checkAll = files.length === 0;
+  const paths = checkAll ? await findDefinitionFiles(options.formsDir) : files.map((file) => resolve(file));
+  const loaded = await Promise.all(paths.map((path) => checkOne(path, options, lock)));
+  const problems = loaded.flatMap((l) => l.problems);
+  if (checkAll) {
+    const present = new Set(loaded.filter((l) => l.definition).map((l) => lockKey(String(l.definition!.id), Number(l.definition!.version))));
+    const lockFile = relative(options.cwd ?? process.cwd(), options.lockPath) || options.lockPath;
+    for (const key of Object.keys(lock)) {
+      if (present.has(key) || loaded.some((l) => !l.definition && l.file.includes(key.split('@')[0]!))) continue;
+      const [id, v] = key.split('@');
+      problems.push({ file: lockFile, line: 1, column: 1, pointer: `/${key}`, code: 'published-missing', message: `${id} ${v} is published but forms/${id}/${v}.json is missing. Published versions stay, since drafts and submissions refer to them: restore the file.` });
+    }
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** Records the hash of each published or retired version not yet in the lock; returns the keys added. Never changes an entry. */
+export async function recordPublished(options: CheckOptions): Promise<string[]> {
+  const lock = await readLock(options.lockPath);
+  const added: string[] = [];
+  for (const path of await findDefinitionFiles(options.formsDir)) {
+    const parsed = parseJsonWithPositions(await readFile(path, 'utf8'));
+    const definition = parsed.value as Record<string, unknown> | undefined;
+    if (!definition || definition.status === 'draft' || definitionProblems(definition).length) continue;
+    const key = lockKey(String(definition.id), Number(definition.version));
+    if (lock[key]) continue;
+    lock[key] = publishedHash(definition);
+    added.push(key);
+  }
+  if (added.length) await writeLock(options.lockPath, lock);
+  return added;
+}

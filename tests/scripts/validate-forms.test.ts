@@ -1,0 +1,164 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, writeFile, cp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { checkFormFiles, recordPublished, type FileProblem } from '../../scripts/lib/check-form-files.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = fileURLToPath(new URL('./', import.meta.url));
+const run = promisify(execFile);
+
+/** The last line holding `marker` in a fixture (a repeated id's second use): where the checker must point. */
+async function lineOf(file: string, marker: string): Promise<number> {
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const index = lines.findLastIndex((line) => line.includes(marker));
+  if (index < 0) throw new Error(`${marker} not in ${file}`);
+  return index + 1;
+}
+
+async function check(files: string[], formsDir = join(root, 'forms'), lockPath = join(root, 'forms/published.lock.json')): Promise<FileProblem[]> {
+  return checkFormFiles(files, { formsDir, lockPath, cwd: root });
+}
+
+// Each broken definition has one fault: the code and pointer the checker must report, and a
+// piece of text on the line it must point at.
+const BROKEN: Array<[string, string, string, string]> = [
+  ['unknown-property', 'schema-unevaluatedProperties', '/pages/1/questions/1/lable', '"lable"'],
+  ['unknown-question-type', 'schema-discriminator', '/pages/1/questions/1/type', '"dropdown"'],
+  ['missing-label', 'schema-required', '/pages/1/questions/2', '"id": "days"'],
+  ['bad-question-id', 'schema-pattern', '/pages/1/questions/1/id', '"Your-Role"'],
+  ['duplicate-question-id', 'duplicate-id', '/pages/2/questions/0/id', '"id": "role"'],
+  ['duplicate-page-id', 'duplicate-id', '/pages/2/id', '"id": "about-you"'],
+  ['condition-names-later-question', 'unknown-question', '/pages/1/questions/0/showIf/question', '"question": "days"'],
+  ['condition-names-missing-question', 'unknown-question', '/pages/2/showIf/question', '"isProfesional"'],
+  ['condition-unknown-option', 'unknown-option', '/pages/1/questions/3/showIf/equals', '"maybe"'],
+  ['condition-wrong-operator', 'bad-condition', '/pages/2/showIf/includes', '"includes"'],
+  ['progress-goes-down', 'progress-goes-down', '/pages/2/progress', '"progress": 10,'],
+  ['page-never-shown', 'never-shown', '/pages/2/showIf', '"showIf"'],
+  ['number-min-above-max', 'bad-limits', '/pages/1/questions/2', '"id": "days"'],
+  ['missing-check-answers', 'no-check-answers', '/pages/2', '"id": "more"'],
+  ['missing-subject', 'missing-subject', '/pages/2/questions/0', '"id": "notes"'],
+  ['text-too-long-limit', 'schema-maximum', '/pages/2/questions/0/maxLength', '"maxLength": 50000'],
+  ['trailing-comma', 'json-syntax', '', '"Checker sample",,'],
+];
+
+const broken = suite('validate-forms on broken definitions');
+
+broken('should accept the sound sample', async () => {
+  assert.equal(await check([join(here, 'valid.json')]), []);
+});
+
+for (const [name, code, pointer, marker] of BROKEN) {
+  broken(`should reject ${name} at the right pointer and line`, async () => {
+    const file = join(here, 'broken', `${name}.json`);
+    const problems = await check([file]);
+    assert.is(problems.length, 1, JSON.stringify(problems, null, 1));
+    const [problem] = problems as [FileProblem];
+    assert.is(problem.code, code);
+    assert.is(problem.pointer, pointer);
+    assert.is(problem.line, await lineOf(file, marker));
+    assert.ok(problem.column > 1 || code === 'json-syntax');
+    assert.is(problem.file, `tests/scripts/broken/${name}.json`);
+  });
+}
+
+broken.run();
+
+const lock = suite('validate-forms and published.lock.json');
+
+async function sandbox(): Promise<{ dir: string; formsDir: string; lockPath: string; file: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'asc-forms-lock-'));
+  const formsDir = join(dir, 'forms');
+  await mkdir(join(formsDir, 'checker-sample'), { recursive: true });
+  const file = join(formsDir, 'checker-sample', 'v1.json');
+  const definition = JSON.parse(await readFile(join(here, 'valid.json'), 'utf8'));
+  definition.status = 'published';
+  await writeFile(file, JSON.stringify(definition, null, 2));
+  return { dir, formsDir, lockPath: join(formsDir, 'published.lock.json'), file };
+}
+
+lock('should ask for a newly published version to be recorded, then accept it', async () => {
+  const box = await sandbox();
+  const first = await check([], box.formsDir, box.lockPath);
+  assert.equal(first.map((p) => p.code), ['not-in-lock']);
+  assert.match(first[0]!.message, /npm run validate-forms -- --lock/);
+  assert.equal(await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }), ['checker-sample@v1']);
+  assert.equal(await check([], box.formsDir, box.lockPath), []);
+  await rm(box.dir, { recursive: true });
+});
+
+lock('should refuse any change to a published version and say to add the next version', async () => {
+  const box = await sandbox();
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  const definition = JSON.parse(await readFile(box.file, 'utf8'));
+  definition.pages[1].questions[0].label = 'Are you a health or care professional?';
+  await writeFile(box.file, JSON.stringify(definition, null, 2));
+  const problems = await check([], box.formsDir, box.lockPath);
+  assert.equal(problems.map((p) => [p.code, p.line]), [['published-changed', await lineOf(box.file, '"id": "checker-sample"')]]);
+  assert.match(problems[0]!.message, /make the change in v2\.json/);
+  await rm(box.dir, { recursive: true });
+});
+
+lock('should allow retiring a published version and reformatting its file', async () => {
+  const box = await sandbox();
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  const definition = JSON.parse(await readFile(box.file, 'utf8'));
+  definition.status = 'retired';
+  await writeFile(box.file, JSON.stringify(definition, null, 4));
+  assert.equal(await check([], box.formsDir, box.lockPath), []);
+  await rm(box.dir, { recursive: true });
+});
+
+lock('should report a published version whose file was deleted', async () => {
+  const box = await sandbox();
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  await rm(box.file);
+  const problems = await check([], box.formsDir, box.lockPath);
+  assert.equal(problems.map((p) => p.code), ['published-missing']);
+  await rm(box.dir, { recursive: true });
+});
+
+lock('should refuse a file whose name or folder does not match its version and id', async () => {
+  const box = await sandbox();
+  await cp(box.file, join(box.formsDir, 'checker-sample', 'v2.json'));
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  const problems = await check([], box.formsDir, box.lockPath);
+  assert.equal(problems.map((p) => [p.code, p.pointer]), [['version-mismatch', '/version']]);
+  await rm(box.dir, { recursive: true });
+});
+
+lock.run();
+
+const cli = suite('npm run validate-forms (the command)');
+
+cli('should print file:line:column  pointer  message and exit 1 for a broken file', async () => {
+  const file = 'tests/scripts/broken/duplicate-page-id.json';
+  const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts', file], { cwd: root }).catch((error) => error);
+  assert.is(failure.code, 1);
+  const line = await lineOf(join(root, file), '"id": "about-you"');
+  assert.match(failure.stdout, new RegExp(`^${file}:${line}:7  /pages/2/id  The page id "about-you" is already used`));
+});
+
+cli('should print the same as JSON for tools with --json', async () => {
+  const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts', '--json', 'tests/scripts/broken/missing-label.json'], { cwd: root }).catch((error) => error);
+  assert.is(failure.code, 1);
+  const problems = JSON.parse(failure.stdout);
+  assert.equal(Object.keys(problems[0]).sort(), ['code', 'column', 'file', 'line', 'message', 'pointer']);
+});
+
+cli('should exit 0 when every given file is sound', async () => {
+  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts', 'tests/scripts/valid.json'], { cwd: root });
+  assert.is(stdout, '');
+  assert.match(stderr, /Every form definition is sound/);
+});
+
+cli('should pass every definition in forms/', async () => {
+  const result = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts'], { cwd: root }).catch((error) => error);
+  assert.is(result.stdout, '', result.stdout);
+});
+
+cli.run();
