@@ -25,7 +25,8 @@ export function definitionProblems(definition: unknown): DefinitionProblem[] {
  * every string and list.
  */
 export function createAnswersAjv(options: ConstructorParameters<typeof Ajv2020>[0] = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, ...options });
+  // messages: false: the engine words every message itself, so ajv's English stays out of the browser bundle.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, messages: false, ...options });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format as never);
   return ajv;
 }
