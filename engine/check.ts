@@ -140,7 +140,9 @@ class Checker {
     if (question.type === 'computedDate') {
       const start = scope(question.compute.date);
       const days = scope(question.compute.addDaysFrom);
-      if (start?.question.type !== 'date') this.problem(`${pointer}/compute/date`, 'bad-compute', `"${question.compute.date}" must be a date question asked before "${question.id}".`);
+      if (start?.question.type !== 'date' && start?.question.type !== 'computedDate') {
+        this.problem(`${pointer}/compute/date`, 'bad-compute', `"${question.compute.date}" must be a date (or computed date) question asked before "${question.id}".`);
+      }
       if (days?.question.type !== 'number' || !days.question.integer) {
         this.problem(`${pointer}/compute/addDaysFrom`, 'bad-compute', `"${question.compute.addDaysFrom}" must be a number question with "integer": true, asked before "${question.id}".`);
       }

@@ -4,7 +4,7 @@
  */
 import type { AnswerValue, Condition, DateRef } from './types.ts';
 import type { AnswerCondition } from './definition.types.ts';
-import { toDayNumber } from './dates.ts';
+import { addYears, toDayNumber } from './dates.ts';
 
 /** Finds an answer by question id: an item's own answers first inside a repeatable group. */
 export type AnswerLookup = (questionId: string) => AnswerValue | undefined;
@@ -22,7 +22,8 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
 export function resolveDateRef(ref: DateRef, lookup: AnswerLookup, today: string): number | null {
   const base = 'today' in ref ? today : lookup(ref.question);
   if (typeof base !== 'string') return null;
-  const day = toDayNumber(base);
+  const moved = ref.offsetYears ? addYears(base, ref.offsetYears) : base;
+  const day = moved === null ? null : toDayNumber(moved);
   return day === null ? null : day + (ref.offsetDays ?? 0);
 }
 

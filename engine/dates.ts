@@ -28,6 +28,16 @@ export function isRealDate(value: string): boolean {
   return toDayNumber(value) !== null;
 }
 
+/** The same day a number of years later (or earlier); 29 February becomes 28 February in other years. */
+export function addYears(value: string, years: number): string | null {
+  const match = ISO_DATE.exec(value);
+  if (!match || toDayNumber(value) === null) return null;
+  const year = Number(match[1]) + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = match[2] === '02' && match[3] === '29' && !leap ? '28' : match[3];
+  return `${String(year).padStart(4, '0')}-${match[2]}-${day}`;
+}
+
 export function addDays(value: string, days: number): string | null {
   const start = toDayNumber(value);
   return start === null ? null : fromDayNumber(start + days);

@@ -53,10 +53,18 @@ export type OptionValue = string;
 export type DateRef =
   | {
       today: true;
+      /**
+       * Whole years to move by, on the calendar: -18 is this day 18 years ago.
+       */
+      offsetYears?: number;
       offsetDays?: number;
     }
   | {
       question: QuestionId1;
+      /**
+       * Whole years to move by, on the calendar: -18 is this day 18 years ago.
+       */
+      offsetYears?: number;
       offsetDays?: number;
     };
 /**

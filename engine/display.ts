@@ -21,10 +21,10 @@ function optionLabel(question: { options: Array<{ value: string; label: string }
   return question.options.find((option) => option.value === value)?.label ?? value;
 }
 
-/** One answer as lines of text; no lines when it is not answered. */
-export function displayLines(question: Question | ChildQuestion, value: AnswerValue | undefined): string[] {
+/** One answer as lines of text; no lines when it is not answered. Sensitive answers are hidden unless `showSensitive`. */
+export function displayLines(question: Question | ChildQuestion, value: AnswerValue | undefined, showSensitive = false): string[] {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return [];
-  if (question.sensitive) return [SENSITIVE_PLACEHOLDER];
+  if (question.sensitive && !showSensitive) return [SENSITIVE_PLACEHOLDER];
   switch (question.type) {
     case 'yesNo': return [value === 'yes' ? 'Yes' : value === 'no' ? 'No' : String(value)];
     case 'radios':

@@ -42,6 +42,8 @@ export interface FormOptions {
 export interface SummaryOptions extends DateOptions {
   /** Also list visible questions that have no answer (shown as not answered). */
   includeUnanswered?: boolean;
+  /** Show sensitive answers (a key safe code) too: only for the council's own staff view, never print or email. */
+  showSensitive?: boolean;
 }
 
 export class Form {
@@ -161,19 +163,20 @@ export class Form {
       const rows: SummaryRow[] = [];
       for (const question of this.model.pageQuestions.get(page.id)!) {
         if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
-        rows.push(...this.summaryRows(question, prepared, options.includeUnanswered === true, today));
+        rows.push(...this.summaryRows(question, prepared, options, today));
       }
       if (rows.length) summary.push({ pageId: page.id, title: page.title, rows });
     }
     return summary;
   }
 
-  private summaryRows(question: Question, prepared: Answers, includeUnanswered: boolean, today: string): SummaryRow[] {
+  private summaryRows(question: Question, prepared: Answers, options: SummaryOptions, today: string): SummaryRow[] {
     const value = prepared[question.id];
     const label = question.summaryLabel ?? question.label;
+    const show = options.showSensitive === true;
     if (question.type !== 'group' || !isAnswered(value)) {
-      const lines = displayLines(question, value);
-      return lines.length || includeUnanswered ? [{ questionId: question.id, path: question.id, label, lines }] : [];
+      const lines = displayLines(question, value, show);
+      return lines.length || options.includeUnanswered ? [{ questionId: question.id, path: question.id, label, lines }] : [];
     }
     const children = childQuestions(question);
     return (value as ItemAnswers[]).map((item, index) => {
@@ -181,7 +184,7 @@ export class Form {
       const lines = children
         .filter((child) => !child.showIf || evaluateCondition(child.showIf, lookup, today))
         .flatMap((child) => {
-          const shown = displayLines(child, item[child.id]);
+          const shown = displayLines(child, item[child.id], show);
           return shown.length ? [`${child.summaryLabel ?? child.label}: ${shown.join(', ')}`] : [];
         });
       return { questionId: question.id, path: `${question.id}.${index}`, label: `${capitalise(question.itemName)} ${index + 1}`, lines };

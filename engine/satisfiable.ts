@@ -7,7 +7,7 @@
 import type { AnswerValue, ChildQuestion, Condition, Question } from './types.ts';
 import type { AnswerCondition } from './definition.types.ts';
 import { evaluateCondition } from './conditions.ts';
-import { addDays } from './dates.ts';
+import { addDays, addYears } from './dates.ts';
 
 const TODAY = '2000-06-15';
 const MAX_COMBINATIONS = 4096;
@@ -26,7 +26,8 @@ function candidates(question: Question | ChildQuestion | undefined, tests: Answe
     for (const ref of [test.before, test.after, test.onOrBefore, test.onOrAfter]) {
       if (!ref) continue;
       if ('question' in ref) return null;
-      for (const shift of [-1, 0, 1]) values.push(addDays(TODAY, (ref.offsetDays ?? 0) + shift)!);
+      const moved = addYears(TODAY, ref.offsetYears ?? 0)!;
+      for (const shift of [-1, 0, 1]) values.push(addDays(moved, (ref.offsetDays ?? 0) + shift)!);
     }
   }
   if (!question) return null;

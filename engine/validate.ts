@@ -8,7 +8,7 @@ import type { Answers, AnswerValue, FieldError, ItemAnswers, Question, ChildQues
 import type { DateRule } from './definition.types.ts';
 import { childQuestions } from './model.ts';
 import { evaluateCondition, isAnswered, resolveDateRef, type AnswerLookup } from './conditions.ts';
-import { addressPartMessage, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart, type MessageKind } from './messages.ts';
+import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart, type MessageKind } from './messages.ts';
 import { missingDateParts, toDayNumber } from './dates.ts';
 
 /** An ajv validation function, compiled at run time or loaded from a standalone module. */
@@ -54,6 +54,8 @@ export function schemaProblems(validator: SchemaValidator, data: unknown): Map<s
 }
 
 interface Context {
+  /** Said before each message inside a repeatable group, so the person knows which item: "Person 2: ". */
+  itemPrefix?: string;
   pageId: string;
   questionId: string;
   problems: Map<string, Problem[]>;
@@ -63,7 +65,7 @@ interface Context {
 
 function report(context: Context, path: string, message: string): void {
   if (context.errors.some((error) => error.path === path)) return;
-  context.errors.push({ pageId: context.pageId, questionId: context.questionId, path, message });
+  context.errors.push({ pageId: context.pageId, questionId: context.questionId, path, message: `${context.itemPrefix ?? ''}${message}` });
 }
 
 /** The first problem the schema found at this path or, for a list of options, inside it. */
@@ -131,9 +133,10 @@ function checkGroupItems(context: Context, group: Extract<Question, { type: 'gro
   const children = childQuestions(group);
   items.forEach((item, index) => {
     const lookup: AnswerLookup = (id) => (id in item ? item[id] : outer(id));
+    const itemContext: Context = { ...context, itemPrefix: `${capitalise(group.itemName)} ${index + 1}: ` };
     for (const child of children) {
       if (child.showIf && !evaluateCondition(child.showIf, lookup, context.today)) continue;
-      checkQuestion(context, child, item[child.id], `${path}.${index}.${child.id}`, lookup);
+      checkQuestion(itemContext, child, item[child.id], `${path}.${index}.${child.id}`, lookup);
     }
   });
 }

@@ -39,6 +39,13 @@ tests('should compare dates with today and with other answers, moved by days', (
   assert.not.ok(holds({ question: 'd', after: { today: true } }, { d: 'not a date' }));
 });
 
+tests('should move dates by calendar years, so an 18th birthday falls on the right day', () => {
+  const under18: Condition = { question: 'dob', after: { today: true, offsetYears: -18 } };
+  assert.not.ok(holds(under18, { dob: '2008-11-24' }), '18 today');
+  assert.ok(holds(under18, { dob: '2008-11-25' }), '18 tomorrow');
+  assert.ok(holds({ question: 'd', onOrAfter: { question: 'leap', offsetYears: 1 } }, { d: '2025-02-28', leap: '2024-02-29' }), '29 February a year on is 28 February');
+});
+
 tests('should combine with all, any and not to any depth', () => {
   const condition: Condition = { all: [{ question: 'a', equals: 'yes' }, { any: [{ question: 'b', equals: 'x' }, { not: { question: 'c', answered: true } }] }] };
   assert.ok(holds(condition, { a: 'yes', b: 'x', c: 'q' }));

@@ -29,9 +29,11 @@ tests('should show each answer as a person reads it', () => {
   assert.equal(row('contactTime')?.lines, ['09:30']);
 });
 
-tests('should never show a sensitive answer', () => {
+tests('should never show a sensitive answer, except in the staff view that asks for it', () => {
   assert.equal(row('keySafeCode')?.lines, [SENSITIVE_PLACEHOLDER]);
   assert.not.ok(JSON.stringify(summary).includes('1234'));
+  const staff = form.summary(everyTypeAnswers as Answers, { ...opts, showSensitive: true });
+  assert.equal(staff.flatMap((p) => p.rows).find((r) => r.path === 'keySafeCode')?.lines, ['1234']);
 });
 
 tests('should show each group item with its visible answers, and link Change to it', () => {

@@ -100,7 +100,7 @@ pageErrors('should check each item of a repeatable group, with its own condition
   const errors = messages(form.pageErrors('consultation', answers({
     consultees: [{ consulteeName: 'Jo', consulteeRole: 'family' }, { consulteeRole: 'other' }],
   }), opts));
-  assert.equal(errors, { 'consultees.1.consulteeName': "Enter the person's name", 'consultees.1.consulteeRoleOther': 'Enter the relationship' });
+  assert.equal(errors, { 'consultees.1.consulteeName': "Person 2: Enter the person's name", 'consultees.1.consulteeRoleOther': 'Person 2: Enter the relationship' });
 });
 
 pageErrors('should ask for at least one item of a mandatory group, and no more than the maximum', () => {
