@@ -13,11 +13,26 @@ const MONTHS = [
 export function toDayNumber(value: string): number | null {
   const match = ISO_DATE.exec(value);
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const date = new Date(time);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return time / 86_400_000;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // Days from the civil date, by whole 400-year eras (H. Hinnant's algorithm): no Date object,
+  // since this runs for every date answer on every validation.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
 export function fromDayNumber(days: number): string {
@@ -33,8 +48,7 @@ export function addYears(value: string, years: number): string | null {
   const match = ISO_DATE.exec(value);
   if (!match || toDayNumber(value) === null) return null;
   const year = Number(match[1]) + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = match[2] === '02' && match[3] === '29' && !leap ? '28' : match[3];
+  const day = match[2] === '02' && match[3] === '29' && !isLeapYear(year) ? '28' : match[3];
   return `${String(year).padStart(4, '0')}-${match[2]}-${day}`;
 }
 

@@ -4,7 +4,7 @@
  * summarises. Nothing here compiles a schema or touches the DOM or Node.
  */
 import type { Answers, DateOptions, FieldError, FormDefinition, GroupItem, ItemAnswers, Page, PageItem, Question, SummaryPage, SummaryRow } from './types.ts';
-import { buildModel, childQuestions, type FormModel } from './model.ts';
+import { buildModel, groupChildren, type FormModel } from './model.ts';
 import { prepareAnswers } from './prepare.ts';
 import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
 import { collectErrors, schemaProblems, type SchemaValidator } from './validate.ts';
@@ -81,8 +81,10 @@ export class Form {
 
   /** The pages shown for these answers, in order. */
   visiblePages(answers: Answers, options?: DateOptions): Page[] {
-    const prepared = this.prepare(answers, options);
-    const today = this.today(options);
+    return this.pagesShownFor(this.prepare(answers, options), this.today(options));
+  }
+
+  private pagesShownFor(prepared: Answers, today: string): Page[] {
     const lookup: AnswerLookup = (id) => prepared[id];
     return this.pages.filter((page) => !page.showIf || evaluateCondition(page.showIf, lookup, today));
   }
@@ -129,23 +131,29 @@ export class Form {
   /** What the person must fix on this page before moving on; empty when the page is sound or hidden. */
   pageErrors(pageId: string, answers: Answers, options?: DateOptions): FieldError[] {
     const page = this.page(pageId);
+    const today = this.today(options);
     const prepared = this.prepare(answers, options);
-    if (!this.visiblePages(prepared, options).some((shown) => shown.id === pageId)) return [];
-    const questions = this.model.pageQuestions.get(pageId)!;
+    if (!this.pagesShownFor(prepared, today).includes(page)) return [];
+    return this.errorsOnPage(page, prepared, today);
+  }
+
+  private errorsOnPage(page: Page, prepared: Answers, today: string): FieldError[] {
+    const questions = this.model.pageQuestions.get(page.id)!;
     const onPage = Object.fromEntries(questions.filter((q) => q.id in prepared).map((q) => [q.id, prepared[q.id]]));
     const validator = this.validators.pages[page.id];
     const problems = validator ? schemaProblems(validator, onPage) : new Map();
-    return collectErrors(questions, prepared, problems, () => pageId, this.today(options));
+    return collectErrors(questions, prepared, problems, () => page.id, today);
   }
 
   /** Everything to fix in the whole form, page by page. */
   errors(answers: Answers, options?: DateOptions): FieldError[] {
+    const today = this.today(options);
     const prepared = this.prepare(answers, options);
-    const visible = this.visiblePages(prepared, options);
-    if (!this.validators.form) return visible.flatMap((page) => this.pageErrors(page.id, prepared, options));
+    const visible = this.pagesShownFor(prepared, today);
+    if (!this.validators.form) return visible.flatMap((page) => this.errorsOnPage(page, prepared, today));
     const problems = schemaProblems(this.validators.form, prepared);
     const questions = visible.flatMap((page) => this.model.pageQuestions.get(page.id)!);
-    return collectErrors(questions, prepared, problems, (id) => this.model.questions.get(id)!.page.id, this.today(options));
+    return collectErrors(questions, prepared, problems, (id) => this.model.questions.get(id)!.page.id, today);
   }
 
   /** Whether every mandatory question is answered and every answer is sound: Submit is shown only then. */
@@ -159,7 +167,7 @@ export class Form {
     const today = this.today(options);
     const lookup: AnswerLookup = (id) => prepared[id];
     const summary: SummaryPage[] = [];
-    for (const page of this.visiblePages(prepared, options)) {
+    for (const page of this.pagesShownFor(prepared, today)) {
       const rows: SummaryRow[] = [];
       for (const question of this.model.pageQuestions.get(page.id)!) {
         if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
@@ -178,7 +186,7 @@ export class Form {
       const lines = displayLines(question, value, show);
       return lines.length || options.includeUnanswered ? [{ questionId: question.id, path: question.id, label, lines }] : [];
     }
-    const children = childQuestions(question);
+    const children = groupChildren(question);
     return (value as ItemAnswers[]).map((item, index) => {
       const lookup: AnswerLookup = (id) => (id in item ? item[id] : prepared[id]);
       const lines = children

@@ -40,6 +40,16 @@ export function childQuestions(group: GroupQuestion): ChildQuestion[] {
   return group.questions.filter((item: GroupItem): item is ChildQuestion => isQuestion(item));
 }
 
+// Each group's questions, worked out once per group object: validation and preparing read them on every call.
+const childrenOfGroup = new WeakMap<GroupQuestion, ChildQuestion[]>();
+
+/** The questions of a group (without its text blocks), cached. */
+export function groupChildren(group: GroupQuestion): ChildQuestion[] {
+  let children = childrenOfGroup.get(group);
+  if (!children) childrenOfGroup.set(group, (children = childQuestions(group)));
+  return children;
+}
+
 export function buildModel(definition: FormDefinition): FormModel {
   const model: FormModel = {
     definition,

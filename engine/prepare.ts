@@ -5,16 +5,16 @@
  */
 import type { AddressAnswer, AnswerValue, Answers, ItemAnswers, Question, ChildQuestion } from './types.ts';
 import type { FormModel } from './model.ts';
-import { childQuestions, pageItems } from './model.ts';
+import { groupChildren } from './model.ts';
 import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
-import { isQuestion } from './types.ts';
 import { normaliseNhsNumber, normalisePhone, normalisePostcode, normaliseTime } from './formats.ts';
 import { addDays, normaliseDate } from './dates.ts';
 import { ADDRESS_PARTS } from './messages.ts';
 
 function normaliseString(value: AnswerValue | undefined): string | undefined {
   if (typeof value === 'number') return String(value);
-  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : undefined;
+  if (typeof value !== 'string') return undefined;
+  return (value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value).trim();
 }
 
 function normaliseAddress(value: AnswerValue | undefined): AddressAnswer | undefined {
@@ -75,18 +75,18 @@ function computeDate(question: Extract<AnyQuestion, { type: 'computedDate' }>, l
  * Keeps the answers of visible questions, in definition order. Conditions only look at earlier
  * questions (the checker sees to that), so one pass over the form settles every condition.
  */
-function keepVisible(questions: AnyQuestion[], source: Answers, kept: Answers, outer: AnswerLookup, today: string): void {
-  const lookup: AnswerLookup = (id) => (id in kept ? kept[id] : outer(id));
+function keepVisible(questions: AnyQuestion[], source: Answers, kept: Answers, lookup: AnswerLookup, today: string): void {
   for (const question of questions) {
     if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
     let value = question.type === 'computedDate' ? computeDate(question, lookup) : normaliseAnswer(question, source[question.id]);
     if (question.type === 'group' && Array.isArray(value)) {
-      const children = childQuestions(question);
+      const children = groupChildren(question);
       value = (value as unknown[]).map((item) => {
-        const itemKept: ItemAnswers = {};
+        const itemKept: Answers = {};
         const itemSource = item && typeof item === 'object' ? (item as Answers) : {};
-        keepVisible(children, itemSource, itemKept as Answers, lookup, today);
-        return itemKept;
+        const itemLookup: AnswerLookup = (id) => (id in itemKept ? itemKept[id] : lookup(id));
+        keepVisible(children, itemSource, itemKept, itemLookup, today);
+        return itemKept as ItemAnswers;
       });
     }
     if (isAnswered(value)) kept[question.id] = value;
@@ -98,7 +98,7 @@ export function prepareAnswers(model: FormModel, answers: Answers, today: string
   const lookup: AnswerLookup = (id) => kept[id];
   for (const page of model.definition.pages) {
     if (page.showIf && !evaluateCondition(page.showIf, lookup, today)) continue;
-    keepVisible(pageItems(page).filter(isQuestion), answers, kept, () => undefined, today);
+    keepVisible(model.pageQuestions.get(page.id)!, answers, kept, lookup, today);
   }
   return kept;
 }

@@ -6,7 +6,7 @@
  */
 import type { Answers, AnswerValue, FieldError, ItemAnswers, Question, ChildQuestion, AddressAnswer } from './types.ts';
 import type { DateRule } from './definition.types.ts';
-import { childQuestions } from './model.ts';
+import { groupChildren } from './model.ts';
 import { evaluateCondition, isAnswered, resolveDateRef, type AnswerLookup } from './conditions.ts';
 import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart, type MessageKind } from './messages.ts';
 import { missingDateParts, toDayNumber } from './dates.ts';
@@ -82,9 +82,11 @@ export function collectErrors(
 ): FieldError[] {
   const errors: FieldError[] = [];
   const lookup: AnswerLookup = (id) => answers[id];
+  const context: Context = { pageId: '', questionId: '', problems, today, errors };
   for (const question of questions) {
     if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
-    const context: Context = { pageId: pageOf(question.id), questionId: question.id, problems, today, errors };
+    context.pageId = pageOf(question.id);
+    context.questionId = question.id;
     checkQuestion(context, question, answers[question.id], question.id, lookup);
   }
   return errors;
@@ -130,7 +132,7 @@ function partOrder(path: string): number {
 }
 
 function checkGroupItems(context: Context, group: Extract<Question, { type: 'group' }>, items: ItemAnswers[], path: string, outer: AnswerLookup): void {
-  const children = childQuestions(group);
+  const children = groupChildren(group);
   items.forEach((item, index) => {
     const lookup: AnswerLookup = (id) => (id in item ? item[id] : outer(id));
     const itemContext: Context = { ...context, itemPrefix: `${capitalise(group.itemName)} ${index + 1}: ` };
