@@ -6,8 +6,12 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import definitionSchema from './definition.schema.json' with { type: 'json' };
 import type { DefinitionProblem } from './errors.ts';
 
+import portalSchema from './portal.schema.json' with { type: 'json' };
+
 const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, allowUnionTypes: true, strictRequired: false });
 const validateDefinitionShape = ajv.compile(definitionSchema);
+// portal.json reuses the definition's text blocks, by reference to that schema's $id.
+const validatePortalShape = ajv.compile(portalSchema);
 
 const QUESTION_TYPES = definitionSchema.$defs.pageItem.oneOf.map((ref) => ref.$ref.split('/').pop()!.replace(/(Question|Block)$/, ''));
 
@@ -64,8 +68,17 @@ function describe(error: ErrorObject): { pointer: string; message: string } | nu
 
 /** The schema's problems with a definition; empty when it matches. */
 export function definitionSchemaProblems(definition: unknown): DefinitionProblem[] {
-  if (validateDefinitionShape(definition)) return [];
-  const errors = validateDefinitionShape.errors ?? [];
+  return problemsOf(validateDefinitionShape, definition);
+}
+
+/** The schema's problems with portal.json; empty when it matches. */
+export function portalSchemaProblems(portal: unknown): DefinitionProblem[] {
+  return problemsOf(validatePortalShape, portal);
+}
+
+function problemsOf(validate: typeof validateDefinitionShape, data: unknown): DefinitionProblem[] {
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
   // A failed anyOf/oneOf repeats what its branches said; keep it only when nothing deeper was said.
   const specific = errors.filter((error) => !['anyOf', 'oneOf'].includes(error.keyword)
     || !errors.some((other) => other !== error && !['anyOf', 'oneOf'].includes(other.keyword) && other.instancePath.startsWith(`${error.instancePath}/`)));

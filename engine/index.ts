@@ -6,6 +6,7 @@ export * from './runtime.ts';
 export { compileForm, definitionProblems, createAnswersAjv, fingerprint } from './compile.ts';
 export { checkDefinition } from './check.ts';
 export { definitionSchemaProblems } from './definition-schema.ts';
+export { portalProblems } from './portal.ts';
 export { standaloneValidatorsSource } from './standalone.ts';
 export { pageAnswersSchema, formAnswersSchema, integratorAnswersSchema, DEFAULT_MAX_LENGTH, type JsonSchema } from './answers-schema.ts';
 export { buildModel } from './model.ts';

@@ -11,3 +11,4 @@ export { isNhsNumber, isUkPostcode, isUkPhone, formatNhsNumber, normalisePostcod
 export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';
 export type { SchemaValidator, SchemaError } from './validate.ts';
 export * from './types.ts';
+export type { PortalContent } from './portal.types.ts';

@@ -7,15 +7,26 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
-const schemaPath = fileURLToPath(new URL('../engine/definition.schema.json', import.meta.url));
-export const typesPath = fileURLToPath(new URL('../engine/definition.types.ts', import.meta.url));
+const engine = (file: string) => fileURLToPath(new URL(`../engine/${file}`, import.meta.url));
 
-const banner = `/* This file is generated from definition.schema.json by \`npm run gen:types\`. Do not edit it. */`;
+/** Each schema and the types file made from it. */
+export const generated = [
+  { schema: engine('definition.schema.json'), types: engine('definition.types.ts'), name: 'FormDefinition' },
+  { schema: engine('portal.schema.json'), types: engine('portal.types.ts'), name: 'PortalContent' },
+];
 
-export async function generateDefinitionTypes(): Promise<string> {
+export async function generateTypes(schemaPath: string, name: string): Promise<string> {
   const schema = JSON.parse(await readFile(schemaPath, 'utf8'));
-  return compile(schema, 'FormDefinition', {
-    bannerComment: banner,
+  const file = schemaPath.split('/').pop();
+  return compile(schema, name, {
+    bannerComment: `/* This file is generated from ${file} by \`npm run gen:types\`. Do not edit it. */`,
+    // portal.schema.json refers to definition.schema.json by its $id: read it here, never from the network.
+    $refOptions: {
+      resolve: {
+        http: false,
+        ourSchemas: { order: 1, canRead: /^https:\/\/asc-forms\.org\/schemas\/form-definition\//, read: () => readFile(engine('definition.schema.json'), 'utf8') },
+      },
+    },
     // Every object in the schema closes itself; index signatures would hide authors' typos.
     additionalProperties: false,
     unreachableDefinitions: true,
@@ -26,6 +37,8 @@ export async function generateDefinitionTypes(): Promise<string> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await writeFile(typesPath, await generateDefinitionTypes());
-  console.log(`Wrote ${typesPath}`);
+  for (const { schema, types, name } of generated) {
+    await writeFile(types, await generateTypes(schema, name));
+    console.log(`Wrote ${types}`);
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { definitionProblems } from '../../engine/index.ts';
+import { definitionProblems, portalProblems } from '../../engine/index.ts';
 import { parseJsonWithPositions } from './source-positions.ts';
 import { lockKey, publishedHash, readLock, writeLock } from './published-lock.ts';
 
@@ -45,9 +45,11 @@ interface Loaded {
   problems: FileProblem[];
 }
 
-async function checkOne(path: string, options: CheckOptions, lock: Record<string, string>): Promise<Loaded> {
+type Parsed = ReturnType<typeof parseJsonWithPositions>;
+
+/** Reads and parses a JSON file; a file that cannot be read or parsed comes back with its problems. */
+async function readJson(path: string, options: CheckOptions): Promise<{ file: string; parsed?: Parsed; problems: FileProblem[] }> {
   const file = relative(options.cwd ?? process.cwd(), path) || path;
-  const problems: FileProblem[] = [];
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -56,9 +58,20 @@ async function checkOne(path: string, options: CheckOptions, lock: Record<string
     return { file, problems: [{ file, line: 1, column: 1, pointer: '', code: 'unreadable', message: `Cannot read the file: ${reason}.` }] };
   }
   const parsed = parseJsonWithPositions(text);
-  if (parsed.syntaxErrors.length) {
-    return { file, problems: parsed.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, pointer: '', code: 'json-syntax', message: e.message })) };
-  }
+  const problems = parsed.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, pointer: '', code: 'json-syntax', message: e.message }));
+  return problems.length ? { file, problems } : { file, parsed, problems };
+}
+
+async function checkPortal(path: string, options: CheckOptions): Promise<FileProblem[]> {
+  const { file, parsed, problems } = await readJson(path, options);
+  if (!parsed) return problems;
+  const formIds = (await findDefinitionFiles(options.formsDir)).map((definition) => basename(dirname(definition)));
+  return portalProblems(parsed.value, [...new Set(formIds)]).map((p) => ({ file, ...parsed.positionOf(p.pointer), ...p }));
+}
+
+async function checkOne(path: string, options: CheckOptions, lock: Record<string, string>): Promise<Loaded> {
+  const { file, parsed, problems } = await readJson(path, options);
+  if (!parsed) return { file, problems };
   const add = (pointer: string, code: string, message: string) => problems.push({ file, ...parsed.positionOf(pointer), pointer, code, message });
   for (const problem of definitionProblems(parsed.value)) add(problem.pointer, problem.code, problem.message);
   if (problems.length || !parsed.value || typeof parsed.value !== 'object') return { file, problems };
@@ -89,9 +102,11 @@ async function checkOne(path: string, options: CheckOptions, lock: Record<string
 export async function checkFormFiles(files: string[], options: CheckOptions): Promise<FileProblem[]> {
   const lock = await readLock(options.lockPath);
   const checkAll = files.length === 0;
-  const paths = checkAll ? await findDefinitionFiles(options.formsDir) : files.map((file) => resolve(file));
+  const portalPath = join(options.formsDir, 'portal.json');
+  const paths = checkAll ? await findDefinitionFiles(options.formsDir) : files.map((file) => resolve(file)).filter((path) => path !== resolve(portalPath));
   const loaded = await Promise.all(paths.map((path) => checkOne(path, options, lock)));
   const problems = loaded.flatMap((l) => l.problems);
+  if (checkAll || files.some((file) => resolve(file) === resolve(portalPath))) problems.push(...await checkPortal(portalPath, options));
   if (checkAll) {
     const present = new Set(loaded.filter((l) => l.definition).map((l) => lockKey(String(l.definition!.id), Number(l.definition!.version))));
     const lockFile = relative(options.cwd ?? process.cwd(), options.lockPath) || options.lockPath;

@@ -78,6 +78,9 @@ async function sandbox(): Promise<{ dir: string; formsDir: string; lockPath: str
   const definition = JSON.parse(await readFile(join(here, 'valid.json'), 'utf8'));
   definition.status = 'published';
   await writeFile(file, JSON.stringify(definition, null, 2));
+  // The real portal content, its links pointed at the sample form.
+  const portal = (await readFile(join(root, 'forms/portal.json'), 'utf8')).replace(/"form": "[a-z0-9-]+"/g, '"form": "checker-sample"');
+  await writeFile(join(formsDir, 'portal.json'), portal);
   return { dir, formsDir, lockPath: join(formsDir, 'published.lock.json'), file };
 }
 
@@ -118,7 +121,8 @@ lock('should report a published version whose file was deleted', async () => {
   await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
   await rm(box.file);
   const problems = await check([], box.formsDir, box.lockPath);
-  assert.equal(problems.map((p) => p.code), ['published-missing']);
+  // The portal's links to it break too.
+  assert.equal(problems.map((p) => p.code).sort(), ['published-missing', 'unknown-form', 'unknown-form', 'unknown-form', 'unknown-form']);
   await rm(box.dir, { recursive: true });
 });
 
@@ -132,6 +136,35 @@ lock('should refuse a file whose name or folder does not match its version and i
 });
 
 lock.run();
+
+const portal = suite('validate-forms and portal.json');
+
+portal('should refuse a portal tile that links to a form that does not exist, at its line', async () => {
+  const box = await sandbox();
+  const content = JSON.parse(await readFile(join(box.formsDir, 'portal.json'), 'utf8'));
+  content.referrals.tiles[0].form = 'social-care-referal';
+  const portalPath = join(box.formsDir, 'portal.json');
+  await writeFile(portalPath, JSON.stringify(content, null, 2));
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  const problems = await check([], box.formsDir, box.lockPath);
+  assert.equal(problems.map((p) => [p.code, p.pointer]), [['unknown-form', '/referrals/tiles/0/form']]);
+  assert.is(problems[0]!.line, await lineOf(portalPath, '"social-care-referal"'));
+  assert.match(problems[0]!.message, /Use the id of a form there \(checker-sample\)/);
+  await rm(box.dir, { recursive: true });
+});
+
+portal('should refuse portal content that breaks its schema, and check it when named on its own', async () => {
+  const box = await sandbox();
+  const content = JSON.parse(await readFile(join(box.formsDir, 'portal.json'), 'utf8'));
+  delete content.council.phone;
+  const portalPath = join(box.formsDir, 'portal.json');
+  await writeFile(portalPath, JSON.stringify(content, null, 2));
+  const problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(problems.map((p) => [p.code, p.pointer, p.message]), [['schema-required', '/council', 'Add "phone": it is required here.']]);
+  await rm(box.dir, { recursive: true });
+});
+
+portal.run();
 
 const cli = suite('npm run validate-forms (the command)');
 

@@ -1,0 +1,407 @@
+/* This file is generated from portal.schema.json by `npm run gen:types`. Do not edit it. */
+
+/**
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "text".
+ */
+export type Text = string;
+/**
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "url".
+ */
+export type Url = string;
+export type ContentBlock =
+  HeadingBlock | ParagraphBlock | ListBlock | InsetBlock | WarningBlock | DetailsBlock;
+/**
+ * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
+ */
+export type QuestionId = string;
+/**
+ * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
+ */
+export type Condition = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+/**
+ * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
+ */
+export type QuestionId1 = string;
+export type Scalar = string | number | boolean;
+/**
+ * For checkboxes: that option is ticked.
+ */
+export type OptionValue = string;
+/**
+ * A date to compare with: today, or another date question's answer, moved by a number of days.
+ */
+export type DateRef =
+  | {
+      today: true;
+      /**
+       * Whole years to move by, on the calendar: -18 is this day 18 years ago.
+       */
+      offsetYears?: number;
+      offsetDays?: number;
+    }
+  | {
+      question: QuestionId;
+      /**
+       * Whole years to move by, on the calendar: -18 is this day 18 years ago.
+       */
+      offsetYears?: number;
+      offsetDays?: number;
+    };
+export type ShortText = string;
+/**
+ * Text, or a list of pieces of text of which some may be links or bold.
+ */
+export type RichText = string | [InlineText, ...InlineText[]];
+/**
+ * A piece of text: plain, a link, or bold.
+ */
+export type InlineText =
+  | string
+  | {
+      text: ShortText;
+      /**
+       * A link: https:, tel: or mailto:, or a path on this site.
+       */
+      href?: string;
+      /**
+       * Shown in bold.
+       */
+      strong?: boolean;
+    };
+/**
+ * @maxItems 40
+ *
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "blocks".
+ */
+export type Blocks = ContentBlock[];
+/**
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "formId".
+ */
+export type FormId = string;
+/**
+ * Text, or a list of pieces of text of which some may be links or bold.
+ */
+export type RichText1 = string | [InlineText, ...InlineText[]];
+/**
+ * What a form's first page that needs an account says to someone not signed in (the guide's 'About you' screen), above the Login or Register button.
+ *
+ * @maxItems 40
+ */
+export type Blocks1 = ContentBlock[];
+
+/**
+ * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices. Another council reuses the portal by editing this file.
+ */
+export interface PortalContent {
+  $schema?: string;
+  council: {
+    /**
+     * The council: 'Sefton Council'.
+     */
+    name: string;
+    /**
+     * The portal's name in the header and emails.
+     */
+    serviceName: string;
+    phone: Phone;
+    outOfHoursPhone?: Phone1;
+    officeHours?: Text;
+    website: Url;
+    callChargesUrl?: Url;
+    privacyUrl?: Url;
+    accessibilityUrl?: Url;
+  };
+  home: TilePage;
+  referrals: TilePage;
+  dols: {
+    title: Text;
+    subtitle?: Text;
+    content?: Blocks;
+    /**
+     * @minItems 1
+     * @maxItems 20
+     */
+    forms: [
+      {
+        form: FormId;
+        title: Text;
+      },
+      ...{
+        form: FormId;
+        title: Text;
+      }[]
+    ];
+    after?: Blocks;
+  };
+  notices: {
+    urgent: RichText1;
+    safeguarding: RichText;
+  };
+  accountGate: Blocks1;
+}
+/**
+ * The contact centre, for urgent needs and safeguarding.
+ */
+export interface Phone {
+  /**
+   * As people read it: '0345 140 0845'.
+   */
+  display: string;
+  /**
+   * For the tel: link: '03451400845'.
+   */
+  tel: string;
+}
+/**
+ * The emergency duty team, out of office hours.
+ */
+export interface Phone1 {
+  /**
+   * As people read it: '0345 140 0845'.
+   */
+  display: string;
+  /**
+   * For the tel: link: '03451400845'.
+   */
+  tel: string;
+}
+/**
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "tilePage".
+ */
+export interface TilePage {
+  title: Text;
+  content?: Blocks;
+  /**
+   * @minItems 1
+   * @maxItems 12
+   */
+  tiles: [
+    (
+      | {
+          [k: string]: unknown;
+        }
+      | {
+          [k: string]: unknown;
+        }
+      | {
+          [k: string]: unknown;
+        }
+    ) & {
+      id: FormId;
+      title: Text;
+      text: Text;
+      icon?: 'information' | 'support' | 'money' | 'referral' | 'care' | 'therapy' | 'dols';
+      /**
+       * A link to another site or page.
+       */
+      href?: string;
+      /**
+       * A page of the portal.
+       */
+      page?: 'home' | 'referrals' | 'dols';
+      /**
+       * A form, by its id.
+       */
+      form?: string;
+    } & (
+        | {
+            [k: string]: unknown;
+          }
+        | {
+            [k: string]: unknown;
+          }
+        | {
+            [k: string]: unknown;
+          }
+      ) & {
+        id: FormId;
+        title: Text;
+        text: Text;
+        icon?: 'information' | 'support' | 'money' | 'referral' | 'care' | 'therapy' | 'dols';
+        /**
+         * A link to another site or page.
+         */
+        href?: string;
+        /**
+         * A page of the portal.
+         */
+        page?: 'home' | 'referrals' | 'dols';
+        /**
+         * A form, by its id.
+         */
+        form?: string;
+      },
+    ...((
+      | {
+          [k: string]: unknown;
+        }
+      | {
+          [k: string]: unknown;
+        }
+      | {
+          [k: string]: unknown;
+        }
+    ) & {
+      id: FormId;
+      title: Text;
+      text: Text;
+      icon?: 'information' | 'support' | 'money' | 'referral' | 'care' | 'therapy' | 'dols';
+      /**
+       * A link to another site or page.
+       */
+      href?: string;
+      /**
+       * A page of the portal.
+       */
+      page?: 'home' | 'referrals' | 'dols';
+      /**
+       * A form, by its id.
+       */
+      form?: string;
+    } & (
+        | {
+            [k: string]: unknown;
+          }
+        | {
+            [k: string]: unknown;
+          }
+        | {
+            [k: string]: unknown;
+          }
+      ) & {
+        id: FormId;
+        title: Text;
+        text: Text;
+        icon?: 'information' | 'support' | 'money' | 'referral' | 'care' | 'therapy' | 'dols';
+        /**
+         * A link to another site or page.
+         */
+        href?: string;
+        /**
+         * A page of the portal.
+         */
+        page?: 'home' | 'referrals' | 'dols';
+        /**
+         * A form, by its id.
+         */
+        form?: string;
+      })[]
+  ];
+  after?: Blocks;
+}
+export interface HeadingBlock {
+  type: 'heading';
+  id?: QuestionId;
+  showIf?: Condition;
+  text: ShortText;
+}
+export interface AllCondition {
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  all: [Condition, ...Condition[]];
+}
+export interface AnyCondition {
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  any: [Condition, ...Condition[]];
+}
+export interface NotCondition {
+  not: Condition;
+}
+/**
+ * A test of one answer. Exactly one of equals, notEquals, in, includes, answered, before, after, onOrBefore, onOrAfter.
+ */
+export interface AnswerCondition {
+  question: QuestionId1;
+  equals?: Scalar;
+  notEquals?: Scalar;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  in?: [Scalar, ...Scalar[]];
+  includes?: OptionValue;
+  /**
+   * true: the question has an answer. false: it has none.
+   */
+  answered?: boolean;
+  before?: DateRef;
+  after?: DateRef;
+  onOrBefore?: DateRef;
+  onOrAfter?: DateRef;
+}
+export interface ParagraphBlock {
+  type: 'paragraph';
+  id?: QuestionId;
+  showIf?: Condition;
+  text: RichText;
+}
+export interface ListBlock {
+  type: 'list';
+  id?: QuestionId;
+  showIf?: Condition;
+  /**
+   * Numbered instead of bulleted.
+   */
+  ordered?: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 40
+   */
+  items: [RichText, ...RichText[]];
+}
+/**
+ * Text set apart with a bar at its side: a note the person should not miss.
+ */
+export interface InsetBlock {
+  type: 'inset';
+  id?: QuestionId;
+  showIf?: Condition;
+  text: RichText;
+}
+/**
+ * A warning with an exclamation mark: something the person must do or must not do.
+ */
+export interface WarningBlock {
+  type: 'warning';
+  id?: QuestionId;
+  showIf?: Condition;
+  text: RichText;
+}
+/**
+ * A link that opens more text, for help most people do not need.
+ */
+export interface DetailsBlock {
+  type: 'details';
+  id?: QuestionId;
+  showIf?: Condition;
+  summary: ShortText;
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  text: [RichText, ...RichText[]];
+}
+/**
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "phone".
+ */
+export interface Phone2 {
+  /**
+   * As people read it: '0345 140 0845'.
+   */
+  display: string;
+  /**
+   * For the tel: link: '03451400845'.
+   */
+  tel: string;
+}
