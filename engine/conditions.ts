@@ -57,15 +57,3 @@ type DateOperator = keyof typeof DATE_TESTS;
 function dateOperatorOf(condition: AnswerCondition): DateOperator | undefined {
   return (Object.keys(DATE_TESTS) as DateOperator[]).find((op) => condition[op] !== undefined);
 }
-
-/** Every question id a condition reads, with the JSON pointer of the place that names it. */
-export function referencedQuestions(condition: Condition, pointer: string): Array<{ id: string; pointer: string }> {
-  if ('all' in condition) return condition.all.flatMap((part, i) => referencedQuestions(part, `${pointer}/all/${i}`));
-  if ('any' in condition) return condition.any.flatMap((part, i) => referencedQuestions(part, `${pointer}/any/${i}`));
-  if ('not' in condition) return referencedQuestions(condition.not, `${pointer}/not`);
-  const found = [{ id: condition.question, pointer: `${pointer}/question` }];
-  const operator = dateOperatorOf(condition);
-  const ref = operator && condition[operator];
-  if (ref && 'question' in ref) found.push({ id: ref.question, pointer: `${pointer}/${operator}/question` });
-  return found;
-}

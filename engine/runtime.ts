@@ -6,7 +6,7 @@ export { Form, createForm, validatorsFromModule, pageExportName, type FormValida
 export { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
 export { displayLines, SENSITIVE_PLACEHOLDER } from './display.ts';
 export { ADDRESS_PARTS, subjectOf } from './messages.ts';
-export { formatDate, todayOf, addDays, isRealDate } from './dates.ts';
+export { formatDate, todayOf, addDays, addYears, isRealDate } from './dates.ts';
 export { isNhsNumber, isUkPostcode, isUkPhone, formatNhsNumber, normalisePostcode, normalisePhone, normaliseNhsNumber } from './formats.ts';
 export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';
 export type { SchemaValidator, SchemaError } from './validate.ts';

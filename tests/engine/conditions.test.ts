@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { evaluateCondition, isAnswered, type Condition, type AnswerValue } from '../../engine/index.ts';
+import { evaluateCondition, isAnswered, isRealDate, addDays, type Condition, type AnswerValue } from '../../engine/index.ts';
 
 const TODAY = '2026-11-24';
 const holds = (condition: Condition, answers: Record<string, AnswerValue | undefined>) => evaluateCondition(condition, (id) => answers[id], TODAY);
@@ -37,6 +37,14 @@ tests('should compare dates with today and with other answers, moved by days', (
   assert.ok(holds({ question: 'd', after: { question: 'start', offsetDays: 7 } }, { d: '2026-12-02', start: '2026-11-24' }));
   assert.not.ok(holds({ question: 'd', onOrAfter: { question: 'start' } }, { d: '2026-12-02' }), 'an unanswered date to compare with holds nothing');
   assert.not.ok(holds({ question: 'd', after: { today: true } }, { d: 'not a date' }));
+});
+
+tests('should know real dates from impossible ones, and add days across months and years', () => {
+  assert.ok(isRealDate('2024-02-29'));
+  for (const date of ['2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '24-01-01', '2024-1-1']) assert.not.ok(isRealDate(date), date);
+  assert.is(addDays('2026-12-30', 3), '2027-01-02');
+  assert.is(addDays('2024-03-01', -1), '2024-02-29');
+  assert.is(addDays('not a date', 1), null);
 });
 
 tests('should move dates by calendar years, so an 18th birthday falls on the right day', () => {
