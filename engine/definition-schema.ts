@@ -3,12 +3,15 @@
  * problem an author can act on, at the pointer of the place to change.
  */
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import definitionSchema from './definition.schema.json' with { type: 'json' };
 import type { DefinitionProblem } from './errors.ts';
 
 import portalSchema from './portal.schema.json' with { type: 'json' };
 
 const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, allowUnionTypes: true, strictRequired: false });
+// Links in a definition's text must be well-formed: a broken href would reach every referrer.
+addFormats(ajv, ['uri-reference']);
 const validateDefinitionShape = ajv.compile(definitionSchema);
 // portal.json reuses the definition's text blocks, by reference to that schema's $id.
 const validatePortalShape = ajv.compile(portalSchema);
@@ -42,6 +45,8 @@ function describe(error: ErrorObject): { pointer: string; message: string } | nu
       return { pointer: at, message: `Must be ${JSON.stringify(params.allowedValue)}.` };
     case 'type':
       return { pointer: at, message: `Must be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'an object' : `a ${params.type}`}.` };
+    case 'format':
+      return { pointer: at, message: `This is not a well-formed ${params.format === 'uri-reference' ? 'link' : params.format}: check it for spaces or stray characters.` };
     case 'pattern': {
       const def = Object.keys(PATTERN_HELP).find((name) => error.schemaPath.includes(`/${name}/`));
       return { pointer: at, message: def ? `This id does not follow the naming rule. ${PATTERN_HELP[def]}` : `Does not match the expected form (${params.pattern}).` };

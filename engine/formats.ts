@@ -1,4 +1,4 @@
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { isRealDate } from './dates.ts';
 
 /**
  * The UK formats a referral needs, as plain functions: each `is…` check is registered with ajv as a
@@ -73,13 +73,21 @@ export function normaliseTime(value: string): string {
 }
 
 /**
- * The formats registered with ajv, under the names the answer schemas use. Email and date come
- * from ajv-formats; the standalone validators the build writes for the browser call this same
- * object, so the browser and the server agree on every answer.
+ * An email address as GOV.UK checks one: text, one @, and a domain with a dot; no spaces. Stricter
+ * checks refuse real addresses, and only a sent email proves one.
+ */
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(value);
+}
+
+/**
+ * The formats registered with ajv, under the names the answer schemas use. The standalone
+ * validators the build writes for the browser call this same object, so the browser and the
+ * server agree on every answer.
  */
 export const formats = {
-  email: fullFormats.email,
-  date: fullFormats.date,
+  email: isEmail,
+  date: isRealDate,
   'nhs-number': isNhsNumber,
   'uk-postcode': isUkPostcode,
   'uk-phone': isUkPhone,

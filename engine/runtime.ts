@@ -7,7 +7,7 @@ export { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.t
 export { displayLines, SENSITIVE_PLACEHOLDER } from './display.ts';
 export { ADDRESS_PARTS, subjectOf } from './messages.ts';
 export { formatDate, todayOf, addDays, addYears, isRealDate } from './dates.ts';
-export { isNhsNumber, isUkPostcode, isUkPhone, formatNhsNumber, normalisePostcode, normalisePhone, normaliseNhsNumber } from './formats.ts';
+export { isEmail, isNhsNumber, isUkPostcode, isUkPhone, formatNhsNumber, normalisePostcode, normalisePhone, normaliseNhsNumber } from './formats.ts';
 export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';
 export type { SchemaValidator, SchemaError } from './validate.ts';
 export * from './types.ts';

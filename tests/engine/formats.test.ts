@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isNhsNumber, isUkPostcode, isUkPhone, normalisePostcode, normalisePhone, normaliseNhsNumber, formatNhsNumber } from '../../engine/index.ts';
+import { isEmail, isNhsNumber, isUkPostcode, isUkPhone, normalisePostcode, normalisePhone, normaliseNhsNumber, formatNhsNumber } from '../../engine/index.ts';
 
 const nhs = suite('isNhsNumber');
 nhs('should accept a number whose check digit is right, with or without spaces', () => {
@@ -51,3 +51,12 @@ phone('should store digits from 0', () => {
   assert.is(normalisePhone('not a number'), 'not a number');
 });
 phone.run();
+
+const email = suite('isEmail');
+email('should accept an address with one @ and a domain with a dot', () => {
+  for (const address of ['a@b.co', 'name.surname@nhs.net', 'first+tag@sub.example.org']) assert.ok(isEmail(address), address);
+});
+email('should reject spaces, a missing or doubled @, and a domain without a dot', () => {
+  for (const address of ['a b@c.d', 'a@b', 'a@@b.c', '@b.c', 'a@b.c.', 'name.example.org', `${'a'.repeat(250)}@b.co`]) assert.not.ok(isEmail(address), address);
+});
+email.run();

@@ -44,6 +44,7 @@ const BROKEN: Array<[string, string, string, string]> = [
   ['missing-subject', 'missing-subject', '/pages/2/questions/0', '"id": "notes"'],
   ['text-too-long-limit', 'schema-maximum', '/pages/2/questions/0/maxLength', '"maxLength": 50000'],
   ['trailing-comma', 'json-syntax', '', '"Checker sample",,'],
+  ['link-with-space', 'schema-format', '/pages/0/content/0/text/1/href', 'some page'],
 ];
 
 const broken = suite('validate-forms on broken definitions');
