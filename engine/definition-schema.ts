@@ -84,9 +84,12 @@ export function portalSchemaProblems(portal: unknown): DefinitionProblem[] {
 function problemsOf(validate: typeof validateDefinitionShape, data: unknown): DefinitionProblem[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  // A failed anyOf/oneOf repeats what its branches said; keep it only when nothing deeper was said.
-  const specific = errors.filter((error) => !['anyOf', 'oneOf'].includes(error.keyword)
-    || !errors.some((other) => other !== error && !['anyOf', 'oneOf'].includes(other.keyword) && other.instancePath.startsWith(`${error.instancePath}/`)));
+  // A failed anyOf/oneOf repeats what its branches said, and a branch of the wrong type ("must be
+  // a string" where a list was given) says nothing useful: keep either only when nothing was
+  // said deeper inside the same value.
+  const saidDeeper = (error: ErrorObject) => errors.some((other) => other !== error
+    && !['anyOf', 'oneOf', 'type'].includes(other.keyword) && other.instancePath.startsWith(`${error.instancePath}/`));
+  const specific = errors.filter((error) => !['anyOf', 'oneOf', 'type'].includes(error.keyword) || !saidDeeper(error));
   const problems: DefinitionProblem[] = [];
   const seen = new Set<string>();
   for (const error of specific) {
