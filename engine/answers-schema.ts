@@ -19,8 +19,12 @@ function optionValues(question: { options: Array<{ value: string }> }): string[]
   return question.options.map((option) => option.value);
 }
 
-export function answerSchema(question: Question | ChildQuestion): JsonSchema {
-  const titled = (schema: JsonSchema): JsonSchema => ({ title: question.summaryLabel ?? question.label, ...schema });
+/**
+ * One answer's schema. Titles (the question's label) are for people reading the integrators'
+ * schema; the validators leave them out, since they would only weigh down the browser's code.
+ */
+export function answerSchema(question: Question | ChildQuestion, withTitles = false): JsonSchema {
+  const titled = (schema: JsonSchema): JsonSchema => (withTitles ? { title: question.summaryLabel ?? question.label, ...schema } : schema);
   switch (question.type) {
     case 'text':
     case 'textarea':
@@ -76,17 +80,17 @@ export function answerSchema(question: Question | ChildQuestion): JsonSchema {
         items: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(childQuestions(question).map((child) => [child.id, answerSchema(child)])),
+          properties: Object.fromEntries(childQuestions(question).map((child) => [child.id, answerSchema(child, withTitles)])),
         },
       });
   }
 }
 
-function objectSchema(questions: Question[]): JsonSchema {
+function objectSchema(questions: Question[], withTitles = false): JsonSchema {
   return {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(questions.map((question) => [question.id, answerSchema(question)])),
+    properties: Object.fromEntries(questions.map((question) => [question.id, answerSchema(question, withTitles)])),
   };
 }
 
@@ -96,8 +100,8 @@ export function pageAnswersSchema(page: Page): JsonSchema {
 }
 
 /** The answers to the whole form, as the engine validates them (requiredness is checked by the engine, since it depends on conditions). */
-export function formAnswersSchema(definition: FormDefinition): JsonSchema {
-  return objectSchema(definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion)));
+export function formAnswersSchema(definition: FormDefinition, withTitles = false): JsonSchema {
+  return objectSchema(definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion)), withTitles);
 }
 
 /**
@@ -114,7 +118,7 @@ export function integratorAnswersSchema(model: FormModel): JsonSchema {
     $id: `urn:asc-forms:${definition.id}:v${definition.version}:answers`,
     title: `${definition.title} (version ${definition.version}) answers`,
     description: 'Answers as submitted. Questions hidden by a condition are absent. Dates are YYYY-MM-DD.',
-    ...formAnswersSchema(definition),
+    ...formAnswersSchema(definition, true),
     required: alwaysRequired,
   };
 }

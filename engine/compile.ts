@@ -3,7 +3,7 @@
  * answer schemas with ajv once. Node and the build use this; the browser uses the build's
  * precompiled validators through createForm and never compiles.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv from 'ajv';
 import type { FormDefinition } from './types.ts';
 import { DefinitionError, type DefinitionProblem } from './errors.ts';
 import { definitionSchemaProblems } from './definition-schema.ts';
@@ -22,11 +22,12 @@ export function definitionProblems(definition: unknown): DefinitionProblem[] {
 /**
  * The ajv set-up for answers, shared by run-time compiling and the standalone build so both
  * produce the same validators. allErrors is safe here only because every answer schema bounds
- * every string and list.
+ * every string and list. Answer schemas use nothing newer than draft-07, whose validators are
+ * smaller than 2020-12's (no tracking of evaluated properties).
  */
-export function createAnswersAjv(options: ConstructorParameters<typeof Ajv2020>[0] = {}): Ajv2020 {
+export function createAnswersAjv(options: ConstructorParameters<typeof Ajv>[0] = {}): Ajv {
   // messages: false: the engine words every message itself, so ajv's English stays out of the browser bundle.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, messages: false, ...options });
+  const ajv = new Ajv({ allErrors: true, strict: true, messages: false, ...options });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format as never);
   return ajv;
 }

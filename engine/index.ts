@@ -10,4 +10,5 @@ export { portalProblems } from './portal.ts';
 export { standaloneValidatorsSource } from './standalone.ts';
 export { pageAnswersSchema, formAnswersSchema, integratorAnswersSchema, DEFAULT_MAX_LENGTH, type JsonSchema } from './answers-schema.ts';
 export { buildModel } from './model.ts';
+export { formats } from './formats.ts';
 export { default as definitionSchema } from './definition.schema.json' with { type: 'json' };

@@ -1,10 +1,10 @@
 /**
- * npm run build: writes build/ from forms/ (validators for the browser, answer schemas and types
- * for integrators).
+ * npm run build: writes build/ from forms/ and renderer/: the portal's files under build/public
+ * (served by the server) and each form version's answers schema and type under build/forms.
  */
 import { fileURLToPath } from 'node:url';
-import { buildForms } from './lib/build-forms.ts';
+import { buildAll } from './lib/build-all.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = await buildForms(`${root}forms`, `${root}build`);
-console.log(`Built ${built.length} form version${built.length === 1 ? '' : 's'}: ${built.map((b) => `${b.id} v${b.version}`).join(', ')}`);
+const { integrators } = await buildAll(`${root}forms`, `${root}build`);
+console.log(`Built the portal and ${integrators.length} form version${integrators.length === 1 ? '' : 's'}: ${integrators.map((b) => `${b.id} v${b.version}`).join(', ')}`);

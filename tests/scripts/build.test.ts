@@ -1,35 +1,61 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileForm, createForm, validatorsFromModule, createAnswersAjv, type Answers } from '../../engine/index.ts';
-import { buildForms, type BuiltForm } from '../../scripts/lib/build-forms.ts';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { compileForm, createForm, validatorsFromModule, formats, type Answers } from '../../engine/index.ts';
+import { buildAll, type BuildResult } from '../../scripts/lib/build-all.ts';
 import { loadForms, ANSWERS_TODAY } from '../fixtures/forms.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const opts = { today: ANSWERS_TODAY };
 let outDir = '';
-let built: BuiltForm[] = [];
+let built: BuildResult;
 
 const build = suite('npm run build');
 
 build.before(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'asc-forms-build-'));
-  built = await buildForms(join(root, 'forms'), outDir);
+  built = await buildAll(join(root, 'forms'), outDir);
 });
 build.after(async () => { await rm(outDir, { recursive: true, force: true }); });
 
+const publicFile = (url: string) => join(outDir, 'public', url);
+
 build('should write validators, an answers schema and a type for every form version', () => {
-  assert.equal(built.map((b) => b.id).sort(), loadForms().map((f) => f.definition.id).sort());
-  assert.ok(built.length >= 4);
+  const ids = loadForms().map((f) => f.definition.id).sort();
+  assert.equal(Object.keys(built.manifest.validators).map((key) => key.split('@')[0]).sort(), ids);
+  assert.equal(built.integrators.map((b) => b.id).sort(), ids);
+});
+
+build('should write an index.html that loads the built script and style sheet, with no inline script or style', async () => {
+  const page = await readFile(join(outDir, 'public/index.html'), 'utf8');
+  assert.ok(page.includes(`<script type="module" src="${built.manifest.app.js}"></script>`));
+  assert.ok(page.includes(`<link rel="stylesheet" href="${built.manifest.app.css}">`));
+  assert.not.match(page, /<script>|<style|style="/);
+  await readFile(publicFile(built.manifest.app.js));
+  await readFile(publicFile(built.manifest.app.css));
+});
+
+build('should name every script by its content, so browsers may cache it for good', async () => {
+  const files = await readdir(join(outDir, 'public/assets'), { recursive: true });
+  for (const file of files.filter((f) => f.endsWith('.js'))) assert.match(file, /-[A-Z0-9]{8}\.js$/, file);
+});
+
+build('should need no eval anywhere in what the browser loads', async () => {
+  for (const file of (await readdir(join(outDir, 'public/assets'), { recursive: true })).filter((f) => f.endsWith('.js'))) {
+    const source = await readFile(join(outDir, 'public/assets', file), 'utf8');
+    assert.not.match(source, /new Function|\beval\(/, file);
+    // ajv's runtime helpers keep their own source as a string ('require("ajv/...")'): only a call counts.
+    assert.not.match(source, /(?<!["'])\brequire\(/, file);
+  }
 });
 
 for (const { definition, answers } of loadForms()) {
   build(`${definition.id}: the browser's precompiled validators should judge exactly as the compiled form does`, async () => {
-    const paths = built.find((b) => b.id === definition.id)!;
-    const module = await import(pathToFileURL(paths.validators).href);
+    const module = await import(pathToFileURL(publicFile(built.manifest.validators[`${definition.id}@${definition.version}`]!)).href);
     const precompiled = createForm(definition, validatorsFromModule(definition, module));
     const compiled = compileForm(definition);
     const broken: Answers = Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, typeof value === 'string' ? `${value}!`.repeat(400) : value]));
@@ -39,16 +65,11 @@ for (const { definition, answers } of loadForms()) {
     assert.ok(precompiled.canSubmit(answers, opts));
   });
 
-  build(`${definition.id}: the validators module should need no eval and no require at run time`, async () => {
-    const source = await readFile(built.find((b) => b.id === definition.id)!.validators, 'utf8');
-    assert.not.match(source, /new Function|\beval\(/);
-    // ajv's runtime helpers keep their own source as a string ('require("ajv/...")'): only a call counts.
-    assert.not.match(source, /(?<!["'])\brequire\(/);
-  });
-
   build(`${definition.id}: the integrators' answers schema should accept the complete answers and refuse unknown fields`, async () => {
-    const schema = JSON.parse(await readFile(built.find((b) => b.id === definition.id)!.answersSchema, 'utf8'));
-    const validate = createAnswersAjv().compile(schema);
+    const schema = JSON.parse(await readFile(built.integrators.find((b) => b.id === definition.id)!.answersSchema, 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true });
+    for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
+    const validate = ajv.compile(schema);
     const submitted = compileForm(definition).prepare(answers, opts);
     assert.ok(validate(submitted), JSON.stringify(validate.errors));
     assert.not.ok(validate({ ...submitted, role: 'admin' }));
@@ -56,7 +77,7 @@ for (const { definition, answers } of loadForms()) {
   });
 
   build(`${definition.id}: the answers type should name every question`, async () => {
-    const type = await readFile(built.find((b) => b.id === definition.id)!.answersType, 'utf8');
+    const type = await readFile(built.integrators.find((b) => b.id === definition.id)!.answersType, 'utf8');
     for (const question of definition.pages.flatMap((page) => page.questions ?? [])) {
       if ('label' in question && 'id' in question) assert.ok(type.includes(`  ${question.id}?:`) || type.includes(`  ${question.id}:`), question.id);
     }

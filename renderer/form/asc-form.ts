@@ -1,0 +1,396 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state, query } from 'lit/decorators.js';
+import type { AnswerValue, Answers, FieldError, GroupItem, ItemAnswers, Page, SummaryPage } from '../../engine/runtime.ts';
+import { fetchForm, type LoadedForm } from '../api-client.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { contentBlock } from '../shared/rich-text.ts';
+import { formStyles } from './styles.ts';
+import { fieldId, renderQuestion, type FieldContext } from './questions.ts';
+import { emit, type AscPageChangeDetail } from './events.ts';
+import { setAt } from './answer-paths.ts';
+
+/**
+ * One form, one page at a time, from its definition: questions that appear and disappear with
+ * their conditions, Next that validates with the precompiled validators, the GOV.UK error
+ * summary, check-your-answers, and print.
+ *
+ * @summary A referral form rendered from its JSON definition.
+ * @event asc-page-change - The person moved to another page. detail: AscPageChangeDetail
+ * @event asc-validation-failed - Next or Submit found problems, now shown. detail: { pageId, errors }
+ * @event asc-save-request - Save for later was pressed (cancelable). detail: { pageId, answers }
+ * @event asc-submit-request - Submit was pressed on a complete form (cancelable). detail: { pageId, answers }
+ * @event asc-sign-in-request - Login or Register was pressed (cancelable).
+ * @event asc-close - Close was pressed: leave the form, keeping the answers.
+ * @event asc-cancel - The person confirmed Cancel: the answers are gone.
+ * @csspart page - The page: heading, questions and buttons.
+ * @csspart page-title - The page's heading.
+ * @csspart progress - The progress text and bar.
+ * @csspart question - Each question.
+ * @csspart error-summary - The box listing what to fix.
+ * @csspart actions - The Previous and Next (or Submit) buttons.
+ * @cssproperty --asc-theme-font-family - The typeface.
+ * @cssproperty --asc-colour-brand - The progress bar and notices.
+ * @cssproperty --asc-button-colour - The main buttons.
+ */
+@customElement('asc-form')
+export class AscForm extends LitElement {
+  static override styles = [baseStyles, formStyles];
+
+  /** The form's id, as in forms/<form-id>/. */
+  @property({ attribute: 'form-id' }) formId = '';
+  /** The version to run; the latest published one when not set. */
+  @property({ type: Number }) version?: number;
+  /** Where the portal's API is; the page's own origin when not set. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** The page shown; the first page when not set. Set it to move the person (back and forward buttons). */
+  @property({ attribute: 'page-id' }) pageId?: string;
+  /** Whether the person is signed in: pages that need an account ask them to sign in otherwise. */
+  @property({ type: Boolean, attribute: 'signed-in', reflect: true }) signedIn = false;
+
+  @state() private loaded?: LoadedForm;
+  @state() private loadError?: string;
+  @state() private answers: Answers = {};
+  @state() private errors: FieldError[] = [];
+  @state() private status?: TemplateResult;
+  /** Set by a Change link on check-your-answers: Next then goes straight back there. */
+  @state() private returnToCheck = false;
+
+  @query('#cancel-dialog') private cancelDialog?: HTMLDialogElement;
+
+  private focusAfterRender?: string | 'heading' | 'error-summary';
+  private loadingKey = '';
+  /** True while the form itself moves the person, so a change of pageId from outside can be told apart. */
+  private movingItself = false;
+  private announceAfterRender = false;
+
+  /** The answers as typed so far (a copy). */
+  get currentAnswers(): Answers {
+    return structuredClone(this.answers);
+  }
+
+  /** Replaces the answers, as when a saved form is opened. */
+  set currentAnswers(answers: Answers) {
+    this.answers = structuredClone(answers);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const key = `${this.apiBase}|${this.formId}|${this.version ?? ''}`;
+    if ((changed.has('formId') || changed.has('version') || changed.has('apiBase')) && this.formId && key !== this.loadingKey) {
+      this.loadingKey = key;
+      void this.load(key);
+    }
+    if (changed.has('pageId') && !this.movingItself && this.loaded) {
+      // Moved by the page around the form (browser back and forward): start the new page afresh.
+      this.errors = [];
+      this.status = undefined;
+      this.focusAfterRender ??= 'heading';
+      this.announceAfterRender = true;
+    }
+    this.movingItself = false;
+  }
+
+  private async load(key: string): Promise<void> {
+    this.loaded = undefined;
+    this.loadError = undefined;
+    try {
+      const loaded = await fetchForm(this.apiBase, this.formId, this.version);
+      if (key !== this.loadingKey) return;
+      this.loaded = loaded;
+      const page = this.currentPage;
+      if (page) this.announcePage(page, 'start');
+    } catch (error) {
+      if (key !== this.loadingKey) return;
+      this.loadError = (error as Error).message;
+    }
+  }
+
+  /** The page on screen: the one asked for if the answers show it, else the nearest shown page before it. */
+  private get currentPage(): Page | undefined {
+    const form = this.loaded?.form;
+    if (!form) return undefined;
+    const visible = form.visiblePages(this.answers);
+    const wanted = form.pages.findIndex((page) => page.id === this.pageId);
+    if (wanted < 0) return visible[0];
+    return [...visible].reverse().find((page) => form.pages.indexOf(page) <= wanted) ?? visible[0];
+  }
+
+  private announcePage(page: Page, cause: AscPageChangeDetail['cause']): void {
+    const form = this.loaded!.form;
+    emit(this, 'asc-page-change', { formId: form.id, version: form.version, pageId: page.id, pageTitle: page.title, progress: page.progress, cause });
+  }
+
+  private goTo(page: Page, cause: AscPageChangeDetail['cause'], focus: string = 'heading'): void {
+    this.movingItself = true;
+    this.pageId = page.id;
+    this.errors = [];
+    this.status = undefined;
+    this.focusAfterRender = focus;
+    this.announcePage(page, cause);
+  }
+
+  protected override updated(): void {
+    if (this.announceAfterRender && this.currentPage) {
+      this.announceAfterRender = false;
+      this.announcePage(this.currentPage, 'host');
+    }
+    const target = this.focusAfterRender;
+    if (!target || !this.loaded) return;
+    this.focusAfterRender = undefined;
+    if (target === 'heading') {
+      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+      if (typeof this.scrollIntoView === 'function') this.scrollIntoView({ block: 'start' });
+    } else if (target === 'error-summary') {
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    } else {
+      this.focusField(target);
+    }
+  }
+
+  /** Moves focus to the box of an answer path, and its label into view, as GOV.UK's error summary does. */
+  private focusField(path: string): void {
+    const field = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}`)
+      ?? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path.split('.')[0]!))}`);
+    if (!field) return;
+    field.focus({ preventScroll: true });
+    const legend = field.closest('fieldset')?.querySelector('legend');
+    const label = this.renderRoot.querySelector(`label[for="${field.id}"]`);
+    (legend ?? label ?? field).scrollIntoView?.({ block: 'start' });
+  }
+
+  private setAnswer = (path: string, value: AnswerValue | undefined): void => {
+    this.answers = setAt(this.answers, path, value);
+  };
+
+  private fieldContext(path: string, value: AnswerValue | undefined): FieldContext {
+    const form = this.loaded!.form;
+    return {
+      path,
+      value,
+      errorAt: (at) => this.errors.find((error) => error.path === at)?.message,
+      set: this.setAnswer,
+      isShown: (item: GroupItem, itemAnswers: ItemAnswers) => form.isShown(item, this.answers, itemAnswers),
+      addItem: (at) => {
+        const items = [...((this.answers[at] as ItemAnswers[] | undefined) ?? []), {}];
+        this.setAnswer(at, items);
+        this.focusAfterRender = `${at}.${items.length - 1}`;
+        this.status = html`<p>${this.itemName(at)} ${items.length} added.</p>`;
+      },
+      removeItem: (at, index) => {
+        const items = ((this.answers[at] as ItemAnswers[] | undefined) ?? []).filter((_, i) => i !== index);
+        this.setAnswer(at, items.length ? items : undefined);
+        this.errors = this.errors.filter((error) => !error.path.startsWith(`${at}.`));
+        this.focusAfterRender = at;
+        this.status = html`<p>${this.itemName(at)} ${index + 1} removed.</p>`;
+      },
+    };
+  }
+
+  private itemName(groupId: string): string {
+    const group = this.loaded!.form.pages.flatMap((page) => page.questions ?? []).find((q) => 'id' in q && q.id === groupId);
+    const name = group && group.type === 'group' ? group.itemName : 'Item';
+    return name[0]!.toUpperCase() + name.slice(1);
+  }
+
+  private onNext(event: Event): void {
+    event.preventDefault();
+    const form = this.loaded!.form;
+    const page = this.currentPage!;
+    const errors = form.pageErrors(page.id, this.answers);
+    if (errors.length) return this.showErrors(page, errors);
+    const check = form.pages.at(-1)!;
+    const next = this.returnToCheck && form.isPageVisible(check.id, this.answers) ? check : form.nextPage(page.id, this.answers);
+    this.returnToCheck = false;
+    if (next) this.goTo(next, 'next');
+  }
+
+  private showErrors(page: Page, errors: FieldError[]): void {
+    const form = this.loaded!.form;
+    this.errors = errors;
+    this.focusAfterRender = 'error-summary';
+    emit(this, 'asc-validation-failed', { formId: form.id, version: form.version, pageId: page.id, errors });
+  }
+
+  private onPrevious(): void {
+    const previous = this.loaded!.form.previousPage(this.currentPage!.id, this.answers);
+    if (previous) this.goTo(previous, 'previous');
+  }
+
+  private onChange(event: Event, pageId: string, path: string): void {
+    event.preventDefault();
+    this.returnToCheck = true;
+    this.goTo(this.loaded!.form.page(pageId), 'change', path);
+  }
+
+  private requestWithAnswers(type: 'asc-save-request' | 'asc-submit-request'): boolean {
+    const form = this.loaded!.form;
+    return emit(this, type, { formId: form.id, version: form.version, pageId: this.currentPage!.id, answers: form.prepare(this.answers) }, true);
+  }
+
+  private onSave(): void {
+    if (!this.requestWithAnswers('asc-save-request')) return;
+    this.status = html`<p><strong>To save this form for later, you need to sign in.</strong> Saving forms is not available in this portal yet: to keep your answers, print them or finish the form now.</p>`;
+  }
+
+  private onSubmit(): void {
+    const form = this.loaded!.form;
+    const page = this.currentPage!;
+    const errors = form.errors(this.answers);
+    if (errors.length) return this.showErrors(page, errors);
+    if (!this.requestWithAnswers('asc-submit-request')) return;
+    this.status = html`<p><strong>To submit this form, you need to sign in.</strong> Submitting online is not available in this portal yet. Your answers are still here: print them, or call ${this.loaded!.council.name} on ${this.loaded!.council.phone.display}.</p>`;
+  }
+
+  private onSignIn(): void {
+    const form = this.loaded!.form;
+    if (!emit(this, 'asc-sign-in-request', { formId: form.id, version: form.version, pageId: this.currentPage!.id }, true)) return;
+    this.status = html`<p><strong>Signing in is not available in this portal yet.</strong> You can carry on filling in the form.</p>`;
+  }
+
+  private onClose(): void {
+    const form = this.loaded!.form;
+    emit(this, 'asc-close', { formId: form.id, version: form.version });
+  }
+
+  private onCancelConfirmed(): void {
+    const form = this.loaded!.form;
+    this.cancelDialog?.close();
+    this.answers = {};
+    this.errors = [];
+    this.status = undefined;
+    this.returnToCheck = false;
+    this.movingItself = true;
+    this.pageId = form.pages[0]!.id;
+    emit(this, 'asc-cancel', { formId: form.id, version: form.version });
+  }
+
+  override render(): TemplateResult {
+    if (this.loadError) {
+      return html`<div class="error-summary" role="alert"><h2>Sorry, this form cannot be opened</h2><p>${this.loadError}</p></div>`;
+    }
+    const page = this.currentPage;
+    if (!this.loaded || !page) return html`<p role="status">Loading the form…</p>`;
+    const form = this.loaded.form;
+    const isCheck = page.kind === 'checkAnswers';
+    return html`
+      <div class="screen-only" part="page">
+        <span class="caption">${form.definition.title}</span>
+        <h1 tabindex="-1" part="page-title">${page.title}</h1>
+        <div class="progress" part="progress">
+          <span class="progress-text" id="progress-text">${page.progress}% complete</span>
+          <progress max="100" value=${page.progress} aria-labelledby="progress-text"></progress>
+        </div>
+        ${this.renderErrorSummary()}
+        <div role="status" aria-live="polite">${this.status ? html`<div class="status">${this.status}</div>` : nothing}</div>
+        ${this.isAccountGate(page) ? this.renderAccountGate() : nothing}
+        ${(page.content ?? []).filter((block) => form.isShown(block, this.answers)).map(contentBlock)}
+        <form novalidate @submit=${this.onNext}>
+          ${isCheck ? this.renderCheckAnswers() : this.renderQuestions(page)}
+          <div class="button-group actions" part="actions">
+            ${form.previousPage(page.id, this.answers)
+              ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
+              : nothing}
+            ${isCheck
+              ? (form.canSubmit(this.answers) ? html`<button type="button" class="button" @click=${this.onSubmit}>Submit</button>` : nothing)
+              : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`}
+          </div>
+        </form>
+        <div class="secondary-actions">
+          <button type="button" class="link-button" @click=${() => window.print()}>Print</button>
+          <button type="button" class="link-button" @click=${this.onSave}>Save for later</button>
+          <button type="button" class="link-button" @click=${this.onClose}>Close</button>
+          <button type="button" class="link-button" @click=${() => this.cancelDialog?.showModal()}>Cancel</button>
+        </div>
+        <dialog id="cancel-dialog" aria-labelledby="cancel-title" aria-describedby="cancel-text">
+          <h2 id="cancel-title">Cancel this form?</h2>
+          <p id="cancel-text">Your answers will be deleted. This cannot be undone.</p>
+          <div class="button-group">
+            <button type="button" class="button warning" @click=${this.onCancelConfirmed}>Yes, cancel and delete my answers</button>
+            <button type="button" class="button secondary" @click=${() => this.cancelDialog?.close()}>No, go back to the form</button>
+          </div>
+        </dialog>
+      </div>
+      <div class="print-only">${this.renderPrint()}</div>`;
+  }
+
+  private renderErrorSummary(): TemplateResult | typeof nothing {
+    if (!this.errors.length) return nothing;
+    return html`
+      <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title" part="error-summary">
+        <h2 id="error-summary-title">There is a problem</h2>
+        <ul>
+          ${this.errors.map((error) => html`<li><a href="#${fieldId(error.path)}" @click=${(e: Event) => this.onErrorLink(e, error)}>${error.message}</a></li>`)}
+        </ul>
+      </div>`;
+  }
+
+  private onErrorLink(event: Event, error: FieldError): void {
+    event.preventDefault();
+    if (error.pageId !== this.currentPage?.id) return this.goTo(this.loaded!.form.page(error.pageId), 'change', error.path);
+    this.focusField(error.path);
+  }
+
+  /** The first page that needs an account is where a person who has not signed in is asked to. */
+  private isAccountGate(page: Page): boolean {
+    const form = this.loaded!.form;
+    if (this.signedIn || !form.requiresAccount(page.id)) return false;
+    const index = form.pages.indexOf(page);
+    return index === 0 || !form.requiresAccount(form.pages[index - 1]!.id);
+  }
+
+  private renderAccountGate(): TemplateResult {
+    return html`
+      <div class="notice" part="account-gate">
+        ${this.loaded!.accountGate.map(contentBlock)}
+        <button type="button" class="button" @click=${this.onSignIn}>Login or Register</button>
+      </div>`;
+  }
+
+  private renderQuestions(page: Page): TemplateResult {
+    const form = this.loaded!.form;
+    return html`${(page.questions ?? []).filter((item) => form.isShown(item, this.answers)).map((item) =>
+      'label' in item && 'id' in item && item.id && !['heading', 'paragraph', 'list', 'inset', 'warning', 'details'].includes(item.type)
+        ? renderQuestion(item as Parameters<typeof renderQuestion>[0], this.fieldContext(item.id, this.answers[item.id]))
+        : contentBlock(item as Parameters<typeof contentBlock>[0]))}`;
+  }
+
+  private renderSummary(summary: SummaryPage[], withChange: boolean): TemplateResult {
+    return html`${summary.map((page) => html`
+      <h2>${page.title}</h2>
+      <dl class="summary-list">
+        ${page.rows.map((row) => html`
+          <div class="summary-row">
+            <dt>${row.label}</dt>
+            <dd>${row.lines.join('\n')}</dd>
+            ${withChange ? html`<dd class="change"><a href="#${fieldId(row.path)}" @click=${(e: Event) => this.onChange(e, page.pageId, row.path)}>Change<span class="visually-hidden"> ${row.label}</span></a></dd>` : nothing}
+          </div>`)}
+      </dl>`)}`;
+  }
+
+  private renderCheckAnswers(): TemplateResult {
+    const form = this.loaded!.form;
+    const missing = form.errors(this.answers);
+    return html`
+      ${missing.length ? html`
+        <div class="notice">
+          <h2>You cannot submit this form yet</h2>
+          <p>These answers are missing or need changing:</p>
+          <ul>${missing.map((error) => html`<li><a href="#${fieldId(error.path)}" @click=${(e: Event) => this.onChange(e, error.pageId, error.path)}>${error.message}</a> (${form.page(error.pageId).title})</li>`)}</ul>
+        </div>` : nothing}
+      ${this.renderSummary(form.summary(this.answers), true)}`;
+  }
+
+  private renderPrint(): TemplateResult {
+    const { form, council } = this.loaded!;
+    return html`
+      <h1>${form.definition.title}</h1>
+      <p>${council.serviceName}. Printed ${new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. Not submitted.</p>
+      ${this.renderSummary(form.summary(this.answers), false)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'asc-form': AscForm;
+  }
+}
+

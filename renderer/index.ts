@@ -1,0 +1,7 @@
+/**
+ * The components' public surface. Importing it defines <asc-form> and <asc-portal>; the types of
+ * their events are exported for pages that listen to them.
+ */
+export { AscForm } from './form/asc-form.ts';
+export { AscPortal } from './portal/asc-portal.ts';
+export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscFormEventBase } from './form/events.ts';

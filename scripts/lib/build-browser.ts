@@ -1,0 +1,93 @@
+/**
+ * The browser's files, in one esbuild run: the components (Lit, the engine's runtime) and every
+ * form version's precompiled validators, split so what they share (the formats, ajv's helpers) is
+ * loaded once. Every file is named by its content's hash; manifest.json says which is which, and
+ * index.html loads the portal.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { standaloneValidatorsSource, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const formatsModule = join(root, 'engine/formats.ts');
+
+export interface BrowserManifest {
+  app: { js: string; css: string };
+  embed: string;
+  validators: Record<string, string>;
+}
+
+/** The page around the portal: only what must sit outside the components' shadow roots. */
+const PAGE_CSS = `html{background:#fff;-webkit-text-size-adjust:100%;text-size-adjust:100%}body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif}noscript p{max-width:40em;margin:30px auto;padding:0 15px;font-size:1.1875rem}`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+export async function buildBrowser(definitions: FormDefinition[], portal: PortalContent, outDir: string): Promise<BrowserManifest> {
+  const publicDir = join(outDir, 'public');
+  const assetsDir = join(publicDir, 'assets');
+  const workDir = join(outDir, '.work');
+  await rm(assetsDir, { recursive: true, force: true });
+  await mkdir(workDir, { recursive: true });
+  const entryPoints: Array<{ in: string; out: string }> = [{ in: join(root, 'renderer/index.ts'), out: 'asc-forms' }];
+  for (const definition of definitions) {
+    const source = join(workDir, `${definition.id}-v${definition.version}.mjs`);
+    await writeFile(source, standaloneValidatorsSource(definition, formatsModule));
+    entryPoints.push({ in: source, out: `forms/${definition.id}-v${definition.version}` });
+  }
+  const result = await build({
+    entryPoints,
+    outdir: assetsDir,
+    entryNames: '[dir]/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    nodePaths: [join(root, 'node_modules')],
+    tsconfig: join(root, 'tsconfig.json'),
+    absWorkingDir: root,
+    logLevel: 'silent',
+  });
+  await rm(workDir, { recursive: true, force: true });
+
+  const urlOf = (out: string) => {
+    const entry = entryPoints.find((e) => e.out === out)!;
+    const [file] = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint && resolve(root, meta.entryPoint) === entry.in)!;
+    return `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
+  };
+  const embed = urlOf('asc-forms');
+  const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
+  await writeFile(join(publicDir, css), PAGE_CSS);
+  const manifest: BrowserManifest = {
+    app: { js: embed, css },
+    embed,
+    validators: Object.fromEntries(definitions.map((d) => [`${d.id}@${d.version}`, urlOf(`forms/${d.id}-v${d.version}`)])),
+  };
+  const title = escapeHtml(portal.council.serviceName);
+  await writeFile(join(publicDir, 'index.html'), `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="${css}">
+<script type="module" src="${embed}"></script>
+</head>
+<body>
+<asc-portal></asc-portal>
+<noscript><p>${title} needs JavaScript to run its forms. Turn on JavaScript, or call ${escapeHtml(portal.council.name)} on ${escapeHtml(portal.council.phone.display)}.</p></noscript>
+</body>
+</html>
+`);
+  await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}

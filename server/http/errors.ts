@@ -1,0 +1,37 @@
+/**
+ * The one place errors become responses: a known error's own status and message, anything else a
+ * plain 500 that says nothing of the inside (the detail goes to the log).
+ */
+import type { Middleware } from 'koa';
+
+/** An error whose message is meant for the person or program that made the request. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(readonly status: number, message: string, readonly code = 'error') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  override name = 'NotFoundError';
+  constructor(message = 'Not found') {
+    super(404, message, 'not-found');
+  }
+}
+
+export function errorHandler(log: (message: string, error: unknown) => void = (m, e) => console.error(m, e)): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new NotFoundError(`There is nothing at ${ctx.path}.`);
+    } catch (error) {
+      const known = error instanceof HttpError;
+      ctx.status = known ? error.status : 500;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = known
+        ? { error: { code: error.code, message: error.message } }
+        : { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
+      if (!known) log(`${ctx.method} ${ctx.path} failed`, error);
+    }
+  };
+}

@@ -1,0 +1,4 @@
+/** The server's public surface. */
+export { createApp, type App } from './app.ts';
+export { readConfig, type ServerConfig } from './config.ts';
+export { contentSecurityPolicy } from './http/security-headers.ts';

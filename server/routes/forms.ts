@@ -1,0 +1,40 @@
+/** The portal's content and the forms' definitions, for the components in the browser. */
+import { Router } from '@koa/router';
+import type { FormCatalogue } from '../services/form-catalogue.ts';
+import { HttpError, NotFoundError } from '../http/errors.ts';
+
+export function formRoutes(catalogue: FormCatalogue): Router {
+  const router = new Router({ prefix: '/api' });
+
+  router.get('/portal', (ctx) => {
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = catalogue.portal;
+  });
+
+  router.get('/forms', (ctx) => {
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = { forms: catalogue.list() };
+  });
+
+  const sendForm = (ctx: Parameters<Parameters<typeof router.get>[1]>[0], formId: string, version?: number) => {
+    const entry = catalogue.get(formId, version);
+    if (!entry) throw new NotFoundError(version === undefined ? `There is no form "${formId}".` : `Form "${formId}" has no version ${version}.`);
+    ctx.set('Cache-Control', version === undefined ? 'no-cache' : 'public, max-age=300');
+    ctx.body = {
+      definition: entry.definition,
+      validators: entry.validatorsUrl,
+      notices: catalogue.portal.notices,
+      accountGate: catalogue.portal.accountGate,
+      council: catalogue.portal.council,
+    };
+  };
+
+  router.get('/forms/:formId', (ctx) => sendForm(ctx, ctx.params.formId!));
+  router.get('/forms/:formId/versions/:version', (ctx) => {
+    const version = Number(ctx.params.version);
+    if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'The version must be a whole number from 1, like /versions/1.', 'bad-version');
+    sendForm(ctx, ctx.params.formId!, version);
+  });
+
+  return router;
+}

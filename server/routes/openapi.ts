@@ -1,0 +1,76 @@
+/** /api/openapi.json: the API as it stands, for integrators. It grows with the API. */
+import { Router } from '@koa/router';
+
+const json = (schema: Record<string, unknown>, description: string) => ({ description, content: { 'application/json': { schema } } });
+const problem = { $ref: '#/components/schemas/Problem' };
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'asc-forms portal API',
+    version: '1',
+    description: 'Forms, their definitions and the portal content. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.',
+  },
+  paths: {
+    '/healthz': { get: { summary: 'Whether the server can serve', responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Serving') } } },
+    '/api/portal': { get: { summary: "The portal's content: council, tiles, notices", responses: { 200: json({ $ref: '/schemas/portal.schema.json' }, 'The content of forms/portal.json') } } },
+    '/api/forms': {
+      get: {
+        summary: 'The forms open for referrals, each at its latest published version',
+        responses: { 200: json({ type: 'object', properties: { forms: { type: 'array', items: { $ref: '#/components/schemas/FormSummary' } } } }, 'The forms') },
+      },
+    },
+    '/api/forms/{formId}': {
+      get: {
+        summary: "A form's latest published version, with where its validators are",
+        parameters: [{ name: 'formId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form'), 404: json(problem, 'No such form') },
+      },
+    },
+    '/api/forms/{formId}/versions/{version}': {
+      get: {
+        summary: 'One version of a form (retired versions too, for forms started on them)',
+        parameters: [
+          { name: 'formId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: { 200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form version'), 400: json(problem, 'The version is not a number'), 404: json(problem, 'No such version') },
+      },
+    },
+    '/api/forms/{formId}/versions/{version}/answers.schema.json': {
+      get: {
+        summary: "The JSON Schema of this version's submitted answers",
+        parameters: [
+          { name: 'formId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: { 200: json({ type: 'object' }, 'A JSON Schema (2020-12)'), 404: json(problem, 'No such version') },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Problem: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
+      FormSummary: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, version: { type: 'integer' } } },
+      FormVersion: {
+        type: 'object',
+        properties: {
+          definition: { $ref: '/schemas/definition.schema.json' },
+          validators: { type: 'string', description: 'URL of the ES module of precompiled page validators' },
+          notices: { type: 'object' },
+          accountGate: { type: 'array' },
+          council: { type: 'object' },
+        },
+      },
+    },
+  },
+};
+
+export function openApiRoutes(): Router {
+  const router = new Router();
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = openApiDocument;
+  });
+  return router;
+}

@@ -1,0 +1,73 @@
+/**
+ * The forms the portal offers, loaded and compiled once at start: each version's definition, its
+ * compiled form (for checking answers on the server) and where the browser finds its precompiled
+ * validators. Drafts are never offered; a retired version is still served by its number, for
+ * forms started on it.
+ */
+import { readFile } from 'node:fs/promises';
+import { compileForm, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+import { findDefinitionFiles } from '../../scripts/lib/check-form-files.ts';
+
+export interface BuildManifest {
+  /** The portal page's script and style sheet. */
+  app: { js: string; css: string };
+  /** The components alone, for embedding in another page. */
+  embed: string;
+  /** Each form version's validators module, by "id@version". */
+  validators: Record<string, string>;
+}
+
+export interface CatalogueEntry {
+  definition: FormDefinition;
+  form: Form;
+  validatorsUrl: string;
+}
+
+export interface FormSummary {
+  id: string;
+  title: string;
+  description?: string;
+  version: number;
+}
+
+export interface FormCatalogue {
+  portal: PortalContent;
+  manifest: BuildManifest;
+  /** The forms open for new referrals, each at its latest published version. */
+  list(): FormSummary[];
+  /** A version of a form (the latest published when none is given); null when there is none. */
+  get(formId: string, version?: number): CatalogueEntry | null;
+}
+
+export async function loadFormCatalogue(formsDir: string, buildDir: string): Promise<FormCatalogue> {
+  const manifestText = await readFile(`${buildDir}/manifest.json`, 'utf8').catch(() => {
+    throw new Error(`No build found at ${buildDir}/manifest.json: run \`npm run build\` first (npm start does it for you).`);
+  });
+  const manifest = JSON.parse(manifestText) as BuildManifest;
+  const portal = JSON.parse(await readFile(`${formsDir}/portal.json`, 'utf8')) as PortalContent;
+  const byForm = new Map<string, CatalogueEntry[]>();
+  for (const file of await findDefinitionFiles(formsDir)) {
+    const definition = JSON.parse(await readFile(file, 'utf8')) as FormDefinition;
+    if (definition.status === 'draft') continue;
+    const validatorsUrl = manifest.validators[`${definition.id}@${definition.version}`];
+    if (!validatorsUrl) throw new Error(`The build has no validators for ${definition.id} v${definition.version}: run \`npm run build\`.`);
+    const entries = byForm.get(definition.id) ?? [];
+    entries.push({ definition, form: compileForm(definition), validatorsUrl });
+    byForm.set(definition.id, entries.sort((a, b) => a.definition.version - b.definition.version));
+  }
+  const latest = (entries: CatalogueEntry[]) => entries.filter((e) => e.definition.status === 'published').at(-1);
+  return {
+    portal,
+    manifest,
+    list: () => [...byForm.values()].flatMap((entries) => {
+      const entry = latest(entries);
+      return entry ? [{ id: entry.definition.id, title: entry.definition.title, description: entry.definition.description, version: entry.definition.version }] : [];
+    }),
+    get: (formId, version) => {
+      const entries = byForm.get(formId);
+      if (!entries) return null;
+      if (version === undefined) return latest(entries) ?? null;
+      return entries.find((e) => e.definition.version === version) ?? null;
+    },
+  };
+}
