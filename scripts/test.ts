@@ -20,8 +20,7 @@ function run(command: string, args: string[]): Promise<{ code: number; output: s
 }
 
 const c8 = `${root}node_modules/c8/bin/c8.js`;
-const uvu = `${root}node_modules/uvu/bin.js`;
-const { code, output } = await run(process.execPath, [c8, process.execPath, '--import', 'tsx', uvu, 'tests', pattern, '--no-color']);
+const { code, output } = await run(process.execPath, [c8, process.execPath, '--import', 'tsx', `${root}tests/run.ts`, pattern]);
 
 const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(output)?.[1] ?? 0);
 const total = count('Total');
