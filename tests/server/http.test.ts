@@ -1,0 +1,114 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { builtApp } from '../support/built-app.ts';
+import { loadForms } from '../fixtures/forms.ts';
+
+const get = async (path: string, init?: RequestInit) => fetch(`${(await builtApp()).baseUrl}${path}`, init);
+
+const headers = suite('Headers on every response');
+
+for (const path of ['/', '/forms/dols-form-1/about-you', '/api/forms', '/api/forms/no-such-form', '/healthz']) {
+  headers(`should send a strict CSP, nosniff and a referrer policy on ${path}`, async () => {
+    const response = await get(path);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.not.match(csp, /unsafe-eval|unsafe-inline/);
+    assert.match(csp, /frame-ancestors 'self' https:\/\/www\.sefton\.gov\.uk/);
+    assert.match(csp, /object-src 'none'/);
+    assert.is(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.is(response.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+    assert.is(response.headers.get('strict-transport-security'), null, 'no HSTS outside production');
+  });
+}
+
+headers.run();
+
+const pages = suite('Pages and files');
+
+pages('should serve the portal page at every portal address, so deep links and reloads work', async () => {
+  for (const path of ['/', '/referrals', '/dols', '/forms/social-care-referral', '/forms/dols-form-1/the-person']) {
+    const response = await get(path);
+    assert.is(response.status, 200, path);
+    assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await response.text(), /<asc-portal><\/asc-portal>/);
+    assert.is(response.headers.get('cache-control'), 'no-cache');
+  }
+});
+
+pages('should serve the built scripts with a year of caching, since their names change with their content', async () => {
+  const page = await (await get('/')).text();
+  const script = /<script type="module" src="([^"]+)"/.exec(page)![1]!;
+  const response = await get(script);
+  assert.is(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /javascript/);
+  assert.is(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+});
+
+pages('should answer 404 for a missing file, not the portal page', async () => {
+  assert.is((await get('/assets/missing-ABCDEFGH.js')).status, 404);
+});
+
+pages('should answer /healthz', async () => {
+  const response = await get('/healthz');
+  assert.is(response.status, 200);
+  assert.equal(await response.json(), { status: 'ok' });
+});
+
+pages.run();
+
+const api = suite('The forms API');
+
+api('should list the four forms at their latest published version', async () => {
+  const { forms } = await (await get('/api/forms')).json() as { forms: Array<{ id: string; version: number; title: string }> };
+  assert.equal(forms.map((f) => f.id).sort(), loadForms().map((f) => f.definition.id).sort());
+  assert.ok(forms.every((f) => f.version === 1 && f.title.length > 0));
+});
+
+api('should give a form with its definition, the URL of its precompiled validators, and the notices', async () => {
+  const body = await (await get('/api/forms/dols-form-1')).json();
+  assert.is(body.definition.id, 'dols-form-1');
+  assert.match(body.validators, /^\/assets\/forms\/dols-form-1-v1-[A-Z0-9]+\.js$/);
+  assert.ok(body.notices.urgent && body.accountGate.length > 0);
+  const validators = await get(body.validators);
+  assert.is(validators.status, 200);
+  assert.match(await validators.text(), /export\{/);
+});
+
+api('should give a version by number, and say clearly when there is none', async () => {
+  assert.is((await (await get('/api/forms/dols-form-2/versions/1')).json()).definition.version, 1);
+  const missing = await get('/api/forms/dols-form-2/versions/9');
+  assert.is(missing.status, 404);
+  assert.equal(await missing.json(), { error: { code: 'not-found', message: 'Form "dols-form-2" has no version 9.' } });
+  const bad = await get('/api/forms/dols-form-2/versions/latest');
+  assert.is(bad.status, 400);
+  assert.match((await bad.json()).error.message, /whole number/);
+});
+
+api('should answer an unknown API address with a JSON 404, not the portal page', async () => {
+  const response = await get('/api/nothing-here');
+  assert.is(response.status, 404);
+  assert.equal(await response.json(), { error: { code: 'not-found', message: 'There is nothing at /api/nothing-here.' } });
+});
+
+api('should serve the portal content, the schemas, and each version\'s answers schema', async () => {
+  assert.is((await (await get('/api/portal')).json()).council.name, 'Sefton Council');
+  const definitionSchema = await get('/schemas/definition.schema.json');
+  assert.match(definitionSchema.headers.get('content-type') ?? '', /application\/schema\+json/);
+  assert.is((await definitionSchema.json()).$id, 'https://asc-forms.org/schemas/form-definition/v1.json');
+  const answers = await (await get('/api/forms/social-care-referral/versions/1/answers.schema.json')).json();
+  assert.is(answers.$id, 'urn:asc-forms:social-care-referral:v1:answers');
+  assert.is((await get('/api/forms/social-care-referral/versions/7/answers.schema.json')).status, 404);
+});
+
+api('should describe every route in /api/openapi.json', async () => {
+  const document = await (await get('/api/openapi.json')).json();
+  assert.is(document.openapi, '3.1.0');
+  for (const path of ['/healthz', '/api/portal', '/api/forms', '/api/forms/{formId}', '/api/forms/{formId}/versions/{version}']) assert.ok(document.paths[path], path);
+});
+
+api('should refuse methods a route does not have', async () => {
+  const response = await get('/api/forms', { method: 'DELETE' });
+  assert.is(response.status, 405);
+});
+
+api.run();

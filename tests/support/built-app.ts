@@ -1,0 +1,29 @@
+/** The real app on a real port, over a build made once for the run in a temp folder. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createApp, readConfig, type ServerConfig } from '../../server/index.ts';
+import { buildAll } from '../../scripts/lib/build-all.ts';
+import { closeAtEnd } from './shared.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let started: Promise<{ baseUrl: string; config: ServerConfig }> | undefined;
+
+export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig }> {
+  started ??= (async () => {
+    const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-'));
+    await buildAll(join(root, 'forms'), buildDir);
+    const config = readConfig({ BUILD_DIR: buildDir, PORT: '0', FRAME_ANCESTORS: 'https://www.sefton.gov.uk' });
+    const { koa } = await createApp(config, () => {});
+    const server = koa.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    closeAtEnd(async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(buildDir, { recursive: true, force: true });
+    });
+    return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, config };
+  })();
+  return started;
+}
