@@ -111,6 +111,8 @@ export class AscPortal extends LitElement {
       <main id="main" tabindex="-1" part="main">
         ${this.loadError
           ? html`<h1 tabindex="-1">Sorry, there is a problem with the service</h1><p>${this.loadError}</p>`
+          // A form loads its own content: it starts at once rather than after the portal's.
+          : this.route.name === 'form' ? this.renderForm(this.route)
           : portal ? this.renderRoute(portal) : html`<p role="status">Loading…</p>`}
       </main>
       <footer>

@@ -15,7 +15,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const formatsModule = join(root, 'engine/formats.ts');
 
 export interface BrowserManifest {
+  /** The portal page's script (both components) and style sheet. */
   app: { js: string; css: string };
+  /** <asc-form> alone, for embedding one form in another page. */
   embed: string;
   validators: Record<string, string>;
 }
@@ -33,7 +35,10 @@ export async function buildBrowser(definitions: FormDefinition[], portal: Portal
   const workDir = join(outDir, '.work');
   await rm(assetsDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
-  const entryPoints: Array<{ in: string; out: string }> = [{ in: join(root, 'renderer/index.ts'), out: 'asc-forms' }];
+  const entryPoints: Array<{ in: string; out: string }> = [
+    { in: join(root, 'renderer/index.ts'), out: 'asc-forms' },
+    { in: join(root, 'renderer/embed.ts'), out: 'asc-form' },
+  ];
   for (const definition of definitions) {
     const source = join(workDir, `${definition.id}-v${definition.version}.mjs`);
     await writeFile(source, standaloneValidatorsSource(definition, formatsModule));
@@ -64,11 +69,15 @@ export async function buildBrowser(definitions: FormDefinition[], portal: Portal
     const [file] = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint && resolve(root, meta.entryPoint) === entry.in)!;
     return `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
   };
-  const embed = urlOf('asc-forms');
+  const app = urlOf('asc-forms');
+  // The chunks the portal's script imports, fetched alongside it rather than after it is read.
+  const appFile = Object.entries(result.metafile.outputs).find(([file]) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}` === app)!;
+  const preloads = appFile[1].imports.filter((i) => i.kind === 'import-statement').map((i) => `/${relative(publicDir, resolve(root, i.path)).split(sep).join('/')}`);
+  const embed = urlOf('asc-form');
   const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
   await writeFile(join(publicDir, css), PAGE_CSS);
   const manifest: BrowserManifest = {
-    app: { js: embed, css },
+    app: { js: app, css },
     embed,
     validators: Object.fromEntries(definitions.map((d) => [`${d.id}@${d.version}`, urlOf(`forms/${d.id}-v${d.version}`)])),
   };
@@ -80,7 +89,8 @@ export async function buildBrowser(definitions: FormDefinition[], portal: Portal
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <link rel="stylesheet" href="${css}">
-<script type="module" src="${embed}"></script>
+<script type="module" src="${app}"></script>
+${preloads.map((url) => `<link rel="modulepreload" href="${url}">`).join('\n')}
 </head>
 <body>
 <asc-portal></asc-portal>
