@@ -1,6 +1,9 @@
 /** `npm run build`: the browser's files and the integrators' files, from forms/. */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { PortalContent } from '../../engine/index.ts';
 import { buildBrowser, type BrowserManifest } from './build-browser.ts';
 import { loadDefinitions, writeIntegratorFiles, type IntegratorFiles } from './build-forms.ts';
@@ -10,9 +13,19 @@ export interface BuildResult {
   integrators: IntegratorFiles[];
 }
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The custom elements manifest (custom-elements-manifest.config.mjs says what it reads), in public/. */
+async function writeElementsManifest(outDir: string): Promise<void> {
+  const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+  // The analyser takes its output folder relative to where it runs.
+  await promisify(execFile)(process.execPath, [cem, 'analyze', '--quiet', '--outdir', relative(root, join(outDir, 'public'))], { cwd: root });
+}
+
 export async function buildAll(formsDir: string, outDir: string): Promise<BuildResult> {
   const definitions = await loadDefinitions(formsDir);
   const portal = JSON.parse(await readFile(join(formsDir, 'portal.json'), 'utf8')) as PortalContent;
-  const [manifest, integrators] = await Promise.all([buildBrowser(definitions, portal, outDir), writeIntegratorFiles(definitions, outDir)]);
+  const manifest = await buildBrowser(definitions, portal, outDir);
+  const [integrators] = await Promise.all([writeIntegratorFiles(definitions, outDir), writeElementsManifest(outDir)]);
   return { manifest, integrators };
 }

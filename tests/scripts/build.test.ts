@@ -39,6 +39,18 @@ build('should write an index.html that loads the built script and style sheet, w
   await readFile(publicFile(built.manifest.app.css));
 });
 
+build('should describe both components in a custom elements manifest: attributes, events and parts', async () => {
+  const manifest = JSON.parse(await readFile(join(outDir, 'public/custom-elements.json'), 'utf8'));
+  const elements = Object.fromEntries(manifest.modules.flatMap((m: { declarations: Array<{ tagName?: string }> }) => m.declarations).filter((d: { tagName?: string }) => d.tagName).map((d: { tagName: string }) => [d.tagName, d]));
+  assert.equal(Object.keys(elements).sort(), ['asc-form', 'asc-portal']);
+  const form = elements['asc-form'];
+  assert.equal(form.attributes.map((a: { name: string }) => a.name), ['form-id', 'version', 'api-base', 'page-id', 'signed-in']);
+  for (const event of ['asc-page-change', 'asc-validation-failed', 'asc-save-request', 'asc-submit-request', 'asc-close', 'asc-cancel']) {
+    assert.ok(form.events.some((e: { name: string }) => e.name === event), event);
+  }
+  assert.ok(form.cssParts.some((p: { name: string }) => p.name === 'error-summary'));
+});
+
 build('should name every script by its content, so browsers may cache it for good', async () => {
   const files = await readdir(join(outDir, 'public/assets'), { recursive: true });
   for (const file of files.filter((f) => f.endsWith('.js'))) assert.match(file, /-[A-Z0-9]{8}\.js$/, file);
