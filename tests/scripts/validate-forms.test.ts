@@ -71,8 +71,11 @@ broken.run();
 
 const lock = suite('validate-forms and published.lock.json');
 
+const sandboxes: string[] = [];
+
 async function sandbox(): Promise<{ dir: string; formsDir: string; lockPath: string; file: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'asc-forms-lock-'));
+  sandboxes.push(dir);
   const formsDir = join(dir, 'forms');
   await mkdir(join(formsDir, 'checker-sample'), { recursive: true });
   const file = join(formsDir, 'checker-sample', 'v1.json');
@@ -92,7 +95,6 @@ lock('should ask for a newly published version to be recorded, then accept it', 
   assert.match(first[0]!.message, /npm run validate-forms -- --lock/);
   assert.equal(await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }), ['checker-sample@v1']);
   assert.equal(await check([], box.formsDir, box.lockPath), []);
-  await rm(box.dir, { recursive: true });
 });
 
 lock('should refuse any change to a published version and say to add the next version', async () => {
@@ -104,7 +106,6 @@ lock('should refuse any change to a published version and say to add the next ve
   const problems = await check([], box.formsDir, box.lockPath);
   assert.equal(problems.map((p) => [p.code, p.line]), [['published-changed', await lineOf(box.file, '"id": "checker-sample"')]]);
   assert.match(problems[0]!.message, /make the change in v2\.json/);
-  await rm(box.dir, { recursive: true });
 });
 
 lock('should allow retiring a published version and reformatting its file', async () => {
@@ -114,7 +115,6 @@ lock('should allow retiring a published version and reformatting its file', asyn
   definition.status = 'retired';
   await writeFile(box.file, JSON.stringify(definition, null, 4));
   assert.equal(await check([], box.formsDir, box.lockPath), []);
-  await rm(box.dir, { recursive: true });
 });
 
 lock('should report a published version whose file was deleted', async () => {
@@ -124,7 +124,6 @@ lock('should report a published version whose file was deleted', async () => {
   const problems = await check([], box.formsDir, box.lockPath);
   // The portal's links to it break too.
   assert.equal(problems.map((p) => p.code).sort(), ['published-missing', 'unknown-form', 'unknown-form', 'unknown-form', 'unknown-form']);
-  await rm(box.dir, { recursive: true });
 });
 
 lock('should refuse a file whose name or folder does not match its version and id', async () => {
@@ -133,9 +132,9 @@ lock('should refuse a file whose name or folder does not match its version and i
   await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
   const problems = await check([], box.formsDir, box.lockPath);
   assert.equal(problems.map((p) => [p.code, p.pointer]), [['version-mismatch', '/version']]);
-  await rm(box.dir, { recursive: true });
 });
 
+lock.after(async () => { await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))); });
 lock.run();
 
 const portal = suite('validate-forms and portal.json');
@@ -151,7 +150,6 @@ portal('should refuse a portal tile that links to a form that does not exist, at
   assert.equal(problems.map((p) => [p.code, p.pointer]), [['unknown-form', '/referrals/tiles/0/form']]);
   assert.is(problems[0]!.line, await lineOf(portalPath, '"social-care-referal"'));
   assert.match(problems[0]!.message, /Use the id of a form there \(checker-sample\)/);
-  await rm(box.dir, { recursive: true });
 });
 
 portal('should refuse portal content that breaks its schema, and check it when named on its own', async () => {
@@ -162,9 +160,9 @@ portal('should refuse portal content that breaks its schema, and check it when n
   await writeFile(portalPath, JSON.stringify(content, null, 2));
   const problems = await check([portalPath], box.formsDir, box.lockPath);
   assert.equal(problems.map((p) => [p.code, p.pointer, p.message]), [['schema-required', '/council', 'Add "phone": it is required here.']]);
-  await rm(box.dir, { recursive: true });
 });
 
+portal.after(async () => { await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))); });
 portal.run();
 
 const cli = suite('npm run validate-forms (the command)');
