@@ -26,7 +26,8 @@ const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(o
 const total = count('Total');
 const skipped = count('Skipped');
 let passed = count('Passed');
-let failed = total - passed - skipped;
+// uvu's Total leaves out skipped tests.
+let failed = total - passed;
 if (!/Total:\s+\d+/.test(output)) failed += 1; // the run itself broke before uvu could count
 // c8 fails the run when engine/ coverage is under its thresholds: one more failed check.
 const coverageShort = /ERROR: Coverage for .* does not meet/.test(output);
@@ -36,6 +37,5 @@ if (coverageShort) {
 } else if (code !== 0 && failed === 0) {
   failed += 1;
 }
-if (!coverageShort && code === 0) passed += 0;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed ? 1 : 0;

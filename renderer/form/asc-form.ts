@@ -148,7 +148,10 @@ export class AscForm extends LitElement {
 
   /** Moves focus to the box of an answer path, and its label into view, as GOV.UK's error summary does. */
   private focusField(path: string): void {
+    // "carers.1" names a whole item of a repeatable group (one just added): its first box.
+    const item = /^(.+)\.(\d+)$/.exec(path);
     const field = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}`)
+      ?? (item ? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`${fieldId(item[1]!)}-item-${item[2]}`)} :is(input, select, textarea)`) : null)
       ?? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path.split('.')[0]!))}`);
     if (!field) return;
     field.focus({ preventScroll: true });
@@ -282,9 +285,10 @@ export class AscForm extends LitElement {
         ${this.renderErrorSummary()}
         <div role="status" aria-live="polite">${this.status ? html`<div class="status">${this.status}</div>` : nothing}</div>
         ${this.isAccountGate(page) ? this.renderAccountGate() : nothing}
-        ${(page.content ?? []).filter((block) => form.isShown(block, this.answers)).map(contentBlock)}
+        ${isCheck ? nothing : this.renderContent(page)}
         <form novalidate @submit=${this.onNext}>
           ${isCheck ? this.renderCheckAnswers() : this.renderQuestions(page)}
+          ${isCheck ? this.renderContent(page) : nothing}
           <div class="button-group actions" part="actions">
             ${form.previousPage(page.id, this.answers)
               ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
@@ -345,6 +349,12 @@ export class AscForm extends LitElement {
       </div>`;
   }
 
+  /** The page's text: above the questions, but on check-your-answers after the answers, next to Submit, where "what happens next" belongs. */
+  private renderContent(page: Page): TemplateResult {
+    const form = this.loaded!.form;
+    return html`${(page.content ?? []).filter((block) => form.isShown(block, this.answers)).map(contentBlock)}`;
+  }
+
   private renderQuestions(page: Page): TemplateResult {
     const form = this.loaded!.form;
     return html`${(page.questions ?? []).filter((item) => form.isShown(item, this.answers)).map((item) =>
@@ -355,7 +365,7 @@ export class AscForm extends LitElement {
 
   private renderSummary(summary: SummaryPage[], withChange: boolean): TemplateResult {
     return html`${summary.map((page) => html`
-      <h2>${page.title}</h2>
+      <h2 class="summary-heading">${page.title}</h2>
       <dl class="summary-list">
         ${page.rows.map((row) => html`
           <div class="summary-row">

@@ -75,6 +75,7 @@ export const formStyles = css`
   .status { padding: 15px; margin-bottom: 30px; border-left: 10px solid var(--asc-colour-brand); background: var(--asc-colour-panel); }
   .status > :last-child { margin-bottom: 0; }
 
+  .summary-heading { margin: 40px 0 15px; padding-top: 15px; border-top: 2px solid var(--asc-colour-text); font-size: 1.5rem; }
   .summary-list { margin: 0 0 30px; }
   .summary-row { display: flex; flex-wrap: wrap; border-bottom: 1px solid var(--asc-colour-border); padding: 10px 0; }
   .summary-row dt { flex: 1 1 30%; font-weight: 700; padding-right: 20px; margin: 0 0 5px; }

@@ -17,7 +17,7 @@ export const portalStyles = css`
   main { flex: 1; padding-top: 30px; padding-bottom: 30px; }
   main:focus { outline: none; }
   .back-link { display: inline-block; margin-bottom: 20px; font-size: 1rem; }
-  .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 20px; list-style: none; padding: 0; margin: 0 0 30px; }
+  .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr)); gap: 20px; list-style: none; padding: 0; margin: 0 0 30px; }
   .tile { position: relative; display: flex; gap: 15px; height: 100%; padding: 20px; border: 1px solid var(--asc-colour-border); border-top: 5px solid var(--asc-colour-brand); background: #fff; }
   .tile:hover { background: var(--asc-colour-panel); }
   .tile h2 { margin: 0 0 10px; font-size: 1.5rem; }

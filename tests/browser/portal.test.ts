@@ -1,0 +1,169 @@
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { PortalContent } from '../../engine/index.ts';
+import { loadForms } from '../fixtures/forms.ts';
+import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, withText, type PortalPage } from '../support/browser.ts';
+import { fieldId, pressNext, FORM_HEADING } from '../support/keyboard.ts';
+
+const portal = JSON.parse(readFileSync(new URL('../../forms/portal.json', import.meta.url), 'utf8')) as PortalContent;
+const titleOf = (formId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.title;
+const pageTitleOf = (formId: string, pageId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.pages.find((p) => p.id === pageId)!.title;
+
+/** Runs `use` in a fresh tab, then checks nothing in it broke the CSP or threw. */
+async function inTab(use: (tab: PortalPage) => Promise<void>, width?: number): Promise<void> {
+  const tab = await openPage(width);
+  try {
+    await use(tab);
+    assert.equal(tab.cspViolations, [], 'the Content-Security-Policy blocked something');
+    assert.equal(tab.pageErrors, [], 'the page threw');
+  } finally {
+    await tab.close();
+  }
+}
+
+async function heading(page: Page, selector = 'asc-portal h1'): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').trim();
+}
+
+async function openForm(page: Page, baseUrl: string, path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.locator(FORM_HEADING).waitFor();
+}
+
+const pages = browserSuite('The portal\'s pages');
+
+for (const [path, title] of [['/', portal.home.title], ['/referrals', portal.referrals.title], ['/dols', portal.dols.title], ['/no/such/page', 'Page not found']] as const) {
+  pages(`${path} should show "${title}" with no accessibility problem`, () => inTab(async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}${path}`);
+    await page.locator('asc-portal h1', { hasText: title }).waitFor();
+    assert.equal(await axeViolations(page), []);
+    assert.match(await page.title(), title);
+  }));
+}
+
+pages('the tiles and form links should go where portal.json says', () => inTab(async ({ page, baseUrl }) => {
+  const hrefs = (selector: string) => page.locator(selector).evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  const expected = (tiles: PortalContent['home']['tiles']) => tiles.map((tile) => (tile.form ? `/forms/${tile.form}` : tile.page ? `/${tile.page}` : tile.href));
+  await page.goto(`${baseUrl}/`);
+  await page.locator('asc-portal .tile').first().waitFor();
+  assert.equal(await hrefs('asc-portal .tile a'), expected(portal.home.tiles));
+
+  await page.locator('asc-portal .tile a', { hasText: portal.home.tiles.find((tile) => tile.page === 'referrals')!.title }).click();
+  assert.is(await heading(page), portal.referrals.title);
+  assert.is(new URL(page.url()).pathname, '/referrals');
+  assert.equal(await hrefs('asc-portal .tile a'), expected(portal.referrals.tiles));
+
+  await page.locator('asc-portal .tile a', { hasText: portal.referrals.tiles.find((tile) => tile.page === 'dols')!.title }).click();
+  assert.is(await heading(page), portal.dols.title);
+  assert.equal(await hrefs('asc-portal .form-links a'), portal.dols.forms.map((link) => `/forms/${link.form}`));
+
+  for (const tile of portal.referrals.tiles.filter((t) => t.form)) {
+    await page.goto(`${baseUrl}/referrals`);
+    await page.locator('asc-portal .tile a', { hasText: tile.title }).click();
+    await page.locator(FORM_HEADING).waitFor();
+    assert.is(await heading(page, 'asc-form .caption'), titleOf(tile.form!));
+    assert.is(new URL(page.url()).pathname, `/forms/${tile.form}/before-you-start`);
+  }
+}));
+
+pages('a deep link to a page of a form should open the form at that page', () => inTab(async ({ page, baseUrl }) => {
+  await openForm(page, baseUrl, '/forms/dols-form-1/the-person');
+  assert.is(await heading(page, 'asc-form .caption'), titleOf('dols-form-1'));
+  assert.is(await heading(page, FORM_HEADING), pageTitleOf('dols-form-1', 'the-person'));
+  assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/the-person');
+  assert.match(await page.title(), pageTitleOf('dols-form-1', 'the-person'));
+}));
+
+pages('a deep link to a page the answers hide should open the nearest page before it that is shown', () => inTab(async ({ page, baseUrl }) => {
+  // The urgent authorisation page shows only once the request is said to be urgent.
+  await openForm(page, baseUrl, '/forms/dols-form-1/urgent-authorisation');
+  assert.is(await heading(page, FORM_HEADING), pageTitleOf('dols-form-1', 'other-information'));
+  assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/other-information');
+}));
+
+pages('the browser\'s back and forward buttons should move between the pages of a form', () => inTab(async ({ page, baseUrl }) => {
+  const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
+  await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+  assert.is(await pressNext(page), 'other-information');
+  assert.is(await pressNext(page), 'declaration');
+  assert.is(await heading(page, FORM_HEADING), title('declaration'));
+
+  await page.goBack();
+  assert.is(await heading(page, FORM_HEADING), title('other-information'));
+  assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/other-information');
+  const onFocus = await focused(page);
+  assert.is(onFocus.text, title('other-information'), `after Back, focus should be on the page's heading, not ${describeElement(onFocus)}`);
+  await page.goBack();
+  assert.is(await heading(page, FORM_HEADING), title('existing-authorisation'));
+  await page.goForward();
+  assert.is(await heading(page, FORM_HEADING), title('other-information'));
+  await page.goForward();
+  assert.is(await heading(page, FORM_HEADING), title('declaration'));
+}));
+
+pages('every page should come with a Content-Security-Policy that allows no inline script and no eval', () => inTab(async ({ page, baseUrl }) => {
+  for (const path of ['/', '/forms/social-care-referral/about-you']) {
+    const response = await page.goto(`${baseUrl}${path}`);
+    const policy = response!.headers()['content-security-policy'] ?? '';
+    const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
+    assert.ok(scriptSrc, `${path}: the policy "${policy}" should say where scripts may come from`);
+    assert.not.match(scriptSrc!, /'unsafe-eval'|'unsafe-inline'|\*/, path);
+    await page.locator('asc-portal h1').first().waitFor();
+  }
+}));
+
+pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them and goes home', () => inTab(async ({ page, baseUrl }) => {
+  const box = page.locator(`asc-form #${fieldId('referrerName')}`);
+  const focusInDialog = () => page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return Boolean(element?.closest('dialog[open]'));
+  });
+  const openCancel = async () => {
+    await tabTo(page, withText('Cancel'));
+    await page.keyboard.press('Enter');
+    assert.ok(await page.locator('asc-form dialog[open]').isVisible(), 'Cancel should open a dialog');
+    assert.ok(await focusInDialog(), `focus should be inside the dialog, not on ${describeElement(await focused(page))}`);
+  };
+  await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
+  await tabTo(page, fieldId('referrerName'));
+  await page.keyboard.type('Priya Alderton');
+
+  await openCancel();
+  assert.is(await heading(page, 'asc-form dialog h2'), 'Cancel this form?');
+  assert.equal(await axeViolations(page), [], 'the open dialog');
+  await page.keyboard.press('Escape');
+  assert.not.ok(await page.locator('asc-form dialog[open]').count(), 'Escape should close the dialog');
+  assert.is(await box.inputValue(), 'Priya Alderton');
+  assert.is((await focused(page)).text, 'Cancel', 'focus should go back to Cancel');
+
+  await openCancel();
+  await tabTo(page, withText('No, go back to the form'));
+  await page.keyboard.press('Enter');
+  assert.not.ok(await page.locator('asc-form dialog[open]').count(), 'No should close the dialog');
+  assert.is(await box.inputValue(), 'Priya Alderton');
+
+  await openCancel();
+  await tabTo(page, withText('Yes, cancel and delete my answers'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
+  assert.is(new URL(page.url()).pathname, '/');
+  assert.is((await focused(page)).text, portal.home.title, 'focus should be on the home page\'s heading');
+  await page.goBack();
+  await page.locator(FORM_HEADING).waitFor();
+  assert.is(await box.inputValue(), '', 'the answer should be gone');
+}));
+
+pages('at 320 pixels wide the home page and a form page with errors should need no sideways scrolling', () => inTab(async ({ page, baseUrl }) => {
+  const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await page.goto(`${baseUrl}/`);
+  await page.locator('asc-portal .tile').first().waitFor();
+  assert.ok(await scrollWidth() <= 320, `the home page is ${await scrollWidth()} pixels wide`);
+  await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
+  await pressNext(page);
+  await page.locator('asc-form .error-summary').waitFor();
+  assert.ok(await scrollWidth() <= 320, `About you with its errors is ${await scrollWidth()} pixels wide`);
+}, 320));
+
+pages.run();

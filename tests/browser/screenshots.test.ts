@@ -1,0 +1,55 @@
+import * as assert from 'uvu/assert';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { Answers } from '../../engine/index.ts';
+import { loadForms } from '../fixtures/forms.ts';
+import { browserSuite, openPage } from '../support/browser.ts';
+import { pressNext, FORM_HEADING } from '../support/keyboard.ts';
+
+const dir = fileURLToPath(new URL('../../test-artefacts/screenshots/', import.meta.url));
+const WIDTHS = [1280, 375];
+const referral = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
+
+/** Opens a tab at each width, gets it to the state `show` leads to, and saves a whole-page screenshot as <name>-<width>.png. */
+async function screenshots(name: string, show: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const width of WIDTHS) {
+    const file = `${dir}${name}-${width}.png`;
+    await rm(file, { force: true });
+    const { page, baseUrl, close } = await openPage(width);
+    try {
+      await show(page, baseUrl);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+    } finally {
+      await close();
+    }
+    // A blank or half-drawn page compresses to a few kilobytes; a drawn one is far bigger.
+    const { size } = await stat(file);
+    assert.ok(size > 20_000, `${file} is only ${size} bytes`);
+  }
+}
+
+const shots = browserSuite('Screenshots for people to look at (test-artefacts/screenshots)');
+
+shots('should save the home page at each width', () => screenshots('home', async (page, baseUrl) => {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('asc-portal .tile').first().waitFor();
+}));
+
+shots('should save About you after Next on the empty page, with its errors, at each width', () => screenshots('about-you-errors', async (page, baseUrl) => {
+  await page.goto(`${baseUrl}/forms/social-care-referral/about-you`);
+  await page.locator(FORM_HEADING).waitFor();
+  await pressNext(page);
+  await page.locator('asc-form .error-summary').waitFor();
+}));
+
+shots('should save check your answers for a complete referral at each width', () => screenshots('check-your-answers', async (page, baseUrl) => {
+  await page.goto(`${baseUrl}/forms/social-care-referral/check-your-answers`);
+  await page.locator(FORM_HEADING).waitFor();
+  // Typing every answer is the keyboard suite's job; here the answers go in as a saved form's would.
+  await page.locator('asc-form').evaluate((form, answers) => { (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = answers; }, referral.answers);
+  await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
+}));
+
+shots.run();

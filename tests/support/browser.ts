@@ -1,0 +1,187 @@
+/**
+ * The browser suites' harness: the project built once into a temporary folder, the portal served
+ * from it on a free port, and one Chromium, all shared by every browser suite of a run and closed
+ * by the runner at the end (closeAtEnd).
+ *
+ * Without Chromium the browser suites are skipped (counted as Skipped, with one line saying why),
+ * except on CI, where they fail: a CI machine without a browser must not pass them silently.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { suite, type Test } from 'uvu';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import { buildAll } from '../../scripts/lib/build-all.ts';
+import { createApp, readConfig } from '../../server/index.ts';
+import { ANSWERS_TODAY } from '../fixtures/forms.ts';
+import { closeAtEnd } from './shared.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+const skipping = !hasChromium && !process.env.CI;
+if (skipping) console.log(`Browser tests skipped: chromium not found at ${chromiumPath} (apt-get install chromium)`);
+
+/**
+ * A uvu suite for tests that need the browser. Where there is no Chromium (and this is not CI),
+ * every test registered on it is skipped instead.
+ */
+export function browserSuite(name: string): Test {
+  const tests = suite(name);
+  if (!skipping) return tests;
+  const skip = (testName: string) => tests.skip(testName);
+  return Object.assign(skip, { only: skip, skip, before: tests.before, after: tests.after, run: tests.run });
+}
+
+export interface Harness {
+  browser: Browser;
+  /** The portal's address, "http://127.0.0.1:<port>", without a trailing slash. */
+  baseUrl: string;
+}
+
+let harness: Promise<Harness> | undefined;
+
+/** The shared browser and server, started on first use. */
+export function startBrowser(): Promise<Harness> {
+  if (!hasChromium) {
+    return Promise.reject(new Error(`Chromium is missing: there is no browser at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`));
+  }
+  harness ??= start();
+  return harness;
+}
+
+async function start(): Promise<Harness> {
+  const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-browser-'));
+  closeAtEnd(() => rm(buildDir, { recursive: true, force: true }));
+  await buildAll(join(root, 'forms'), buildDir);
+  const { koa } = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, PORT: '0' }));
+  const server = koa.listen(0, '127.0.0.1');
+  closeAtEnd(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    // Root needs --no-sandbox; without --disable-background-networking Chromium keeps calling home.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  closeAtEnd(() => browser.close());
+  return { browser, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A tab of its own (fresh cookies and storage) that records what went wrong in it. */
+export interface PortalPage {
+  page: Page;
+  baseUrl: string;
+  /** Content-Security-Policy violations so far, from the page's events and the console. */
+  cspViolations: string[];
+  /** Uncaught exceptions in the page so far. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a new tab at `width` pixels wide, with today fixed at the day the answer fixtures are
+ * written for, and starts recording CSP violations and uncaught errors.
+ */
+export async function openPage(width = 1280, height = 900): Promise<PortalPage> {
+  const { browser, baseUrl } = await startBrowser();
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.clock.setFixedTime(new Date(`${ANSWERS_TODAY}T12:00:00`));
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+  await page.exposeFunction('__ascCspViolation', (report: string) => { cspViolations.push(report); });
+  // Init scripts are added by the browser itself, so the page's CSP does not block this one.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __ascCspViolation(report: string): void }).__ascCspViolation;
+      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+    }, true);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  page.on('pageerror', (error) => { pageErrors.push(error.message); });
+  return { page, baseUrl, cspViolations, pageErrors, close: () => context.close() };
+}
+
+export interface AxeViolation {
+  id: string;
+  help: string;
+  /** Each element at fault, as axe's selector (through shadow roots, separated by " >> "). */
+  targets: string[];
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core over the whole page, shadow roots included, against WCAG 2.2 A and AA. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // The page's CSP refuses inline scripts, so axe goes in through evaluate, not a script tag.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(async (tags) => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(' >> ') : part)).join(' >> ')),
+    }));
+  }, WCAG_TAGS);
+}
+
+export interface FocusedElement {
+  tag: string;
+  id: string;
+  /** Its text (a link's or button's words), trimmed and shortened. */
+  text: string;
+  className: string;
+}
+
+/** The element that has focus, looking inside shadow roots (document.activeElement stops at their host). */
+export function focused(page: Page): Promise<FocusedElement> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return {
+      tag: element?.tagName.toLowerCase() ?? '',
+      id: element?.id ?? '',
+      text: (element?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200),
+      className: typeof element?.className === 'string' ? element.className : '',
+    };
+  });
+}
+
+/** How a focused element is described in a failure message. */
+export function describeElement(element: FocusedElement): string {
+  return `<${element.tag}${element.id ? `#${element.id}` : ''}>${element.text ? ` "${element.text.slice(0, 40)}"` : ''}`;
+}
+
+/**
+ * Presses Tab until the focused element is the one wanted, as a keyboard user would, and fails
+ * with the way it went when it is not reached within `limit` presses.
+ */
+export async function tabTo(page: Page, wanted: string | ((element: FocusedElement) => boolean), limit = 60): Promise<FocusedElement> {
+  const matches = typeof wanted === 'string' ? (element: FocusedElement) => element.id === wanted : wanted;
+  const trail: string[] = [];
+  let element = await focused(page);
+  for (let presses = 0; !matches(element); presses++) {
+    if (presses === limit) {
+      throw new Error(`Tab never reached ${typeof wanted === 'string' ? `#${wanted}` : 'the element wanted'}; it went ${trail.join(', ')}`);
+    }
+    await page.keyboard.press('Tab');
+    element = await focused(page);
+    trail.push(describeElement(element));
+    // Past the page's last box focus leaves the page; going round again would hide a box out of order.
+    if (element.tag === 'body') throw new Error(`Tab went past the end of the page looking for ${typeof wanted === 'string' ? `#${wanted}` : 'the element wanted'}; it went ${trail.join(', ')}`);
+  }
+  return element;
+}
+
+/** A link or button by its words (arrows drawn beside them aside), for tabTo. */
+export function withText(text: string): (element: FocusedElement) => boolean {
+  return (element) => (element.tag === 'a' || element.tag === 'button') && element.text.replace(/[←→]/g, '').trim() === text;
+}
