@@ -1,0 +1,49 @@
+/**
+ * The database: a SQLite file under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+ * Every SQLite connection runs in WAL mode with synchronous=FULL, so an acknowledged write
+ * survives a crash, and waits for a lock rather than failing at once.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import knex, { type Knex } from 'knex';
+import pg from 'pg';
+
+export interface DatabaseConfig {
+  /** postgres://… ; when absent, SQLite under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+// Times are stored as milliseconds in bigint columns; PostgreSQL hands bigints back as strings
+// unless told they fit a JavaScript number, which milliseconds always do.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+type SqliteConnection = { run(sql: string, callback: (error: Error | null) => void): void };
+
+function pragmas(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void): void {
+  const statements = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000'];
+  const next = (index: number): void => {
+    if (index === statements.length) return done(null, connection);
+    connection.run(statements[index]!, (error) => (error ? done(error, connection) : next(index + 1)));
+  };
+  next(0);
+}
+
+export function createDatabase(config: DatabaseConfig): Knex {
+  if (config.databaseUrl) {
+    return knex({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 } });
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return knex({
+    client: 'sqlite3',
+    connection: { filename: join(config.dataDir, 'asc-forms.sqlite') },
+    useNullAsDefault: true,
+    // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
+    pool: { min: 1, max: 4, afterCreate: pragmas },
+  });
+}
+
+/** Whether the database is PostgreSQL (for the few statements the two write differently). */
+export function isPostgres(db: Knex): boolean {
+  return db.client.config.client === 'pg';
+}

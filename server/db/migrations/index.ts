@@ -1,0 +1,21 @@
+/**
+ * The migrations, in order, as a source knex can run: imported here rather than found on disk,
+ * so they run the same under tsx, a bundle, or a test.
+ */
+import type { Knex } from 'knex';
+import * as accounts from './001-accounts.ts';
+
+const migrations: Record<string, Knex.Migration> = {
+  '001-accounts': accounts,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name]!,
+};
+
+/** Brings the database up to date. */
+export async function migrateToLatest(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}

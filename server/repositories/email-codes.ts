@@ -1,0 +1,58 @@
+/** Codes sent by email, stored only as hashes, each bound to one purpose and one registration or user. */
+import type { Knex } from 'knex';
+
+export type CodePurpose = 'register' | 'sign-in' | 'reset';
+
+export interface EmailCode {
+  id: string;
+  purpose: CodePurpose;
+  subjectId: string;
+  codeHash: string;
+  attempts: number;
+  expiresAt: number;
+  consumedAt: number | null;
+  createdAt: number;
+}
+
+type Row = { id: string; purpose: CodePurpose; subject_id: string; code_hash: string; attempts: number; expires_at: number; consumed_at: number | null; created_at: number };
+
+const toCode = (row: Row): EmailCode => ({
+  id: row.id, purpose: row.purpose, subjectId: row.subject_id, codeHash: row.code_hash, attempts: Number(row.attempts),
+  expiresAt: Number(row.expires_at), consumedAt: row.consumed_at === null ? null : Number(row.consumed_at), createdAt: Number(row.created_at),
+});
+
+export function createEmailCodesRepository(db: Knex) {
+  return {
+    /** The newest code for this purpose and subject, used or not. */
+    async findLatest(purpose: CodePurpose, subjectId: string, trx: Knex = db): Promise<EmailCode | null> {
+      const row = await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).orderBy('created_at', 'desc').first();
+      return row ? toCode(row) : null;
+    },
+    /** When codes were sent for this purpose and subject since a time: for limiting requests for new ones. */
+    async countSince(purpose: CodePurpose, subjectId: string, since: number, trx: Knex = db): Promise<{ count: number; latest: number | null }> {
+      const row = await trx('email_codes').where({ purpose, subject_id: subjectId }).andWhere('created_at', '>=', since)
+        .count<{ count: number | string }>({ count: '*' }).max<{ latest: number | string | null }>({ latest: 'created_at' }).first() as { count: number | string; latest: number | string | null } | undefined;
+      return { count: Number(row?.count ?? 0), latest: row?.latest === null || row?.latest === undefined ? null : Number(row.latest) };
+    },
+    /** Stores a new code; every older code for the same purpose and subject stops working. */
+    async replace(code: EmailCode, trx: Knex = db): Promise<void> {
+      await trx('email_codes').where({ purpose: code.purpose, subject_id: code.subjectId }).whereNull('consumed_at').update({ consumed_at: code.createdAt });
+      await trx('email_codes').insert({
+        id: code.id, purpose: code.purpose, subject_id: code.subjectId, code_hash: code.codeHash, attempts: 0,
+        expires_at: code.expiresAt, consumed_at: null, created_at: code.createdAt,
+      });
+    },
+    /** Counts a wrong try; returns the tries so far. */
+    async addAttempt(id: string, trx: Knex = db): Promise<number> {
+      await trx('email_codes').where({ id }).increment('attempts', 1);
+      const row = await trx<Row>('email_codes').where({ id }).first('attempts');
+      return Number(row?.attempts ?? 0);
+    },
+    /** Marks a code used, once: false when it was already used (two requests racing with one code). */
+    async consume(id: string, at: number, trx: Knex = db): Promise<boolean> {
+      return (await trx('email_codes').where({ id }).whereNull('consumed_at').update({ consumed_at: at })) === 1;
+    },
+  };
+}
+
+export type EmailCodesRepository = ReturnType<typeof createEmailCodesRepository>;

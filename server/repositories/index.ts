@@ -1,0 +1,23 @@
+/** Every repository over one database. */
+import type { Knex } from 'knex';
+import { createUsersRepository } from './users.ts';
+import { createRegistrationsRepository } from './registrations.ts';
+import { createEmailCodesRepository } from './email-codes.ts';
+import { createSessionsRepository } from './sessions.ts';
+import { createRateLimitsRepository } from './rate-limits.ts';
+import { createAuditLogRepository } from './audit-log.ts';
+import { createSpentCaptchasRepository } from './spent-captchas.ts';
+
+export function createRepositories(db: Knex) {
+  return {
+    users: createUsersRepository(db),
+    registrations: createRegistrationsRepository(db),
+    emailCodes: createEmailCodesRepository(db),
+    sessions: createSessionsRepository(db),
+    rateLimits: createRateLimitsRepository(db),
+    auditLog: createAuditLogRepository(db),
+    spentCaptchas: createSpentCaptchasRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

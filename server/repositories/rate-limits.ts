@@ -1,0 +1,24 @@
+/**
+ * Counters for rate limits, in the database so that several server processes share them: one
+ * row per key and fixed time window, incremented in one statement.
+ */
+import type { Knex } from 'knex';
+
+export function createRateLimitsRepository(db: Knex) {
+  return {
+    /** Adds one to the counter of this key and window; returns the new count. */
+    async increment(key: string, windowStart: number, trx: Knex = db): Promise<number> {
+      const rows = await trx('rate_limits')
+        .insert({ key, window_start: windowStart, count: 1 })
+        .onConflict(['key', 'window_start'])
+        .merge({ count: trx.raw('?? + 1', ['rate_limits.count']) })
+        .returning('count');
+      return Number((rows[0] as { count: number }).count);
+    },
+    async deleteWindowsBefore(time: number, trx: Knex = db): Promise<number> {
+      return trx('rate_limits').where('window_start', '<', time).delete();
+    },
+  };
+}
+
+export type RateLimitsRepository = ReturnType<typeof createRateLimitsRepository>;

@@ -1,0 +1,92 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Knex } from 'knex';
+import { testDatabases } from '../support/databases.ts';
+import { createRepositories, type Repositories } from '../../server/repositories/index.ts';
+
+for (const database of await testDatabases()) {
+  const test = suite(`Repositories on ${database.name}`);
+  let db: Knex;
+  let repos: Repositories;
+  test.before(async () => {
+    if (database.skip) return;
+    ({ db } = await database.create());
+    repos = createRepositories(db);
+  });
+  const it = database.skip ? test.skip : test;
+
+  if (database.name === 'SQLite') {
+    it('should open every SQLite connection in WAL mode with synchronous=FULL', async () => {
+      // Ask on several connections at once, so more than the first one of the pool answers.
+      const answers = await Promise.all(Array.from({ length: 4 }, () => db.transaction(async (trx) => [
+        (await trx.raw('PRAGMA journal_mode'))[0].journal_mode, (await trx.raw('PRAGMA synchronous'))[0].synchronous,
+      ])));
+      for (const [mode, synchronous] of answers) {
+        assert.is(mode, 'wal');
+        assert.is(synchronous, 2, 'FULL');
+      }
+    });
+  }
+
+  it('should store emails lower-cased, so one address is one account', async () => {
+    await repos.users.insert({ id: 'u1', email: 'Sam.Carter@Example.org', forename: 'Sam', surname: 'Carter', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 });
+    assert.is((await repos.users.findByEmail('SAM.carter@example.ORG'))?.id, 'u1');
+    let duplicate = false;
+    await repos.users.insert({ id: 'u2', email: 'sam.carter@example.org', forename: 'S', surname: 'C', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 }).catch(() => { duplicate = true; });
+    assert.ok(duplicate, 'a second account for the same address is refused');
+    assert.is(await repos.users.findById('nobody'), null);
+  });
+
+  it('should count rate-limit hits per key and window, in one statement', async () => {
+    assert.is(await repos.rateLimits.increment('sign-in:ip:1.2.3.4', 1000), 1);
+    assert.is(await repos.rateLimits.increment('sign-in:ip:1.2.3.4', 1000), 2);
+    assert.is(await repos.rateLimits.increment('sign-in:ip:1.2.3.4', 2000), 1);
+    assert.is(await repos.rateLimits.increment('sign-in:ip:5.6.7.8', 1000), 1);
+    assert.is(await repos.rateLimits.deleteWindowsBefore(2000), 2);
+  });
+
+  it('should count hits from many requests at once without losing any', async () => {
+    await Promise.all(Array.from({ length: 20 }, () => repos.rateLimits.increment('burst', 5000)));
+    assert.is(await repos.rateLimits.increment('burst', 5000), 21);
+  });
+
+  it('should let a code be used only once, and make older codes stop working', async () => {
+    const base = { purpose: 'register' as const, subjectId: 'r1', codeHash: 'x', attempts: 0, expiresAt: 99, consumedAt: null };
+    await repos.emailCodes.replace({ ...base, id: 'c1', createdAt: 10 });
+    await repos.emailCodes.replace({ ...base, id: 'c2', createdAt: 20 });
+    assert.is((await repos.emailCodes.findLatest('register', 'r1'))?.id, 'c2');
+    assert.ok(await repos.emailCodes.consume('c2', 30));
+    assert.not.ok(await repos.emailCodes.consume('c2', 31), 'a second use is refused');
+    assert.not.ok(await repos.emailCodes.consume('c1', 31), 'the replaced code is dead');
+    assert.is(await repos.emailCodes.addAttempt('c2'), 1);
+    assert.equal(await repos.emailCodes.countSince('register', 'r1', 15), { count: 1, latest: 20 });
+  });
+
+  it('should spend a captcha solution once', async () => {
+    assert.ok(await repos.spentCaptchas.spend('sig-1', 100));
+    assert.not.ok(await repos.spentCaptchas.spend('sig-1', 100));
+    assert.is(await repos.spentCaptchas.deleteExpired(101), 1);
+  });
+
+  it('should revoke every session of a user but the one kept', async () => {
+    await repos.users.insert({ id: 'u9', email: 'nine@example.org', forename: 'N', surname: 'N', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 });
+    for (const idHash of ['s1', 's2', 's3']) await repos.sessions.insert({ idHash, userId: 'u9', createdAt: 1, lastSeenAt: 1, expiresAt: 100, revokedAt: null });
+    assert.is(await repos.sessions.revokeAllForUser('u9', 50, 's2'), 2);
+    assert.is((await repos.sessions.findByIdHash('s1'))?.revokedAt, 50);
+    assert.is((await repos.sessions.findByIdHash('s2'))?.revokedAt, null);
+  });
+
+  it('should keep the audit log append-only: the database refuses to change or delete an entry', async () => {
+    await repos.auditLog.add({ at: 1, event: 'sign-in', outcome: 'failure', emailHash: 'abc', detail: { reason: 'wrong password' } });
+    const [entry] = await repos.auditLog.list();
+    assert.equal({ event: entry!.event, outcome: entry!.outcome, detail: entry!.detail }, { event: 'sign-in', outcome: 'failure', detail: { reason: 'wrong password' } });
+    let updateRefused = false;
+    await db('audit_log').update({ outcome: 'success' }).catch(() => { updateRefused = true; });
+    let deleteRefused = false;
+    await db('audit_log').delete().catch(() => { deleteRefused = true; });
+    assert.ok(updateRefused && deleteRefused);
+    assert.is((await repos.auditLog.list())[0]!.outcome, 'failure');
+  });
+
+  test.run();
+}
