@@ -62,13 +62,15 @@ function median(values: number[]): number {
 export async function benchTimeToInteractive(): Promise<{ ours: number; surveyJs: number; ratio: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'asc-forms-tti-'));
   const servers: Server[] = [];
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
     await buildAll(join(root, 'forms'), join(dir, 'build'));
-    const { koa } = await createApp(readConfig({ BUILD_DIR: join(dir, 'build'), PORT: '0' }), () => {});
+    app = await createApp(readConfig({ BUILD_DIR: join(dir, 'build'), DATA_DIR: join(dir, 'data'), PORT: '0' }), { log: () => {} });
+    const { koa } = app;
     const ourServer = createServer(koa.callback());
     servers.push(ourServer);
     const oursUrl = `${await listen(ourServer)}/forms/dols-form-1`;
@@ -108,6 +110,7 @@ export async function benchTimeToInteractive(): Promise<{ ours: number; surveyJs
   } finally {
     await browser.close();
     for (const server of servers) server.close();
+    await app?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,13 +1,29 @@
 /** The Koa application: headers and errors first, then the API, the files and the pages. */
 import Koa from 'koa';
+import type { Knex } from 'knex';
 import { fileURLToPath } from 'node:url';
 import type { ServerConfig } from './config.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/errors.ts';
+import { jsonBodies } from './http/json-body.ts';
+import { sameOriginWrites } from './http/same-origin.ts';
 import { loadFormCatalogue, type FormCatalogue } from './services/form-catalogue.ts';
+import { createDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrations/index.ts';
+import { createRepositories } from './repositories/index.ts';
+import { systemClock, type Clock } from './services/clock.ts';
+import { loadSecret } from './services/secret.ts';
+import { createTokens } from './services/tokens.ts';
+import { createSessionService } from './services/sessions.ts';
+import { createCodeService } from './services/accounts/codes.ts';
+import { createAccountService } from './services/accounts/account-service.ts';
+import { createPasswordHasher } from './services/password-hasher.ts';
+import { createRateLimiter } from './services/rate-limiter.ts';
+import { createMailer } from './services/mailer.ts';
 import { formRoutes } from './routes/forms.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { accountRoutes } from './routes/account.ts';
 import { webRoutes } from './routes/web.ts';
 
 const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
@@ -15,18 +31,56 @@ const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
 export interface App {
   koa: Koa;
   catalogue: FormCatalogue;
+  db: Knex;
+  /** Closes the database and the mail transport. */
+  close(): Promise<void>;
 }
 
-export async function createApp(config: ServerConfig, log: (message: string, error?: unknown) => void = console.error): Promise<App> {
+export interface AppOptions {
+  log?: (message: string, error?: unknown) => void;
+  /** The clock for sessions, codes and rate limits; tests pass one they can move. */
+  clock?: Clock;
+}
+
+export async function createApp(config: ServerConfig, { log = console.error, clock = systemClock }: AppOptions = {}): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir);
-  const koa = new Koa({ proxy: false });
+  const db = createDatabase(config);
+  await migrateToLatest(db);
+  const repos = createRepositories(db);
+  const secret = await loadSecret(config.sessionSecret, config.dataDir);
+  const tokens = createTokens(secret, clock);
+  const sessions = createSessionService({ sessions: repos.sessions, users: repos.users, tokens, clock });
+  const council = catalogue.portal.council;
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom ?? `"${council.serviceName}" <no-reply@localhost>`,
+    log: (line) => log(line),
+  });
+  const accounts = createAccountService({
+    repos, sessions, tokens, clock, mailer, log,
+    codes: createCodeService({ emailCodes: repos.emailCodes, auditLog: repos.auditLog, clock, secret }),
+    hasher: createPasswordHasher({ costLog2: config.passwordHashCost }),
+    limiter: createRateLimiter(repos.rateLimits, clock),
+    brand: { serviceName: council.serviceName, councilName: council.name, phone: council.phone.display },
+    councilWords: [...council.name.split(/\s+/), council.serviceName.replace(/\s+/g, '')].filter((word) => word.length > 3 && !/^council$/i.test(word)),
+  });
+
+  const koa = new Koa({ proxy: config.trustProxy });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
   const web = webRoutes(config.buildDir, engineDir);
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
   koa.use(errorHandler(log));
-  for (const router of [healthRoutes(), openApiRoutes(), formRoutes(catalogue)]) koa.use(router.routes()).use(router.allowedMethods());
+  koa.use(sameOriginWrites());
+  koa.use(jsonBodies());
+  const routers = [healthRoutes(), openApiRoutes(), formRoutes(catalogue), accountRoutes({ accounts, sessions, secureCookies: config.production })];
+  for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());
-  return { koa, catalogue };
+  return {
+    koa, catalogue, db,
+    close: async () => {
+      mailer.close();
+      await db.destroy();
+    },
+  };
 }

@@ -12,6 +12,18 @@ export interface ServerConfig {
   frameAncestors: string[];
   /** Production turns on HSTS and secure cookies. */
   production: boolean;
+  /** SQLite's file, the mail folder and the secret key live here. */
+  dataDir: string;
+  /** postgres://… ; SQLite under dataDir when not set. */
+  databaseUrl?: string;
+  /** smtp://… ; mail is written to dataDir/mail when not set. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  sessionSecret?: string;
+  /** Behind a proxy that sets X-Forwarded-For; otherwise that header is ignored, so it cannot fool rate limits. */
+  trustProxy: boolean;
+  /** log2 of scrypt's cost: 17 (OWASP) unless a test asks for less. */
+  passwordHashCost: number;
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,5 +38,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     buildDir: env.BUILD_DIR ?? `${root}build`,
     frameAncestors: (env.FRAME_ANCESTORS ?? '').split(/\s+/).filter(Boolean),
     production: env.NODE_ENV === 'production',
+    dataDir: env.DATA_DIR ?? `${process.cwd()}/data`,
+    databaseUrl: env.DATABASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    sessionSecret: env.SESSION_SECRET || undefined,
+    trustProxy: env.TRUST_PROXY === 'true',
+    passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
   };
 }

@@ -12,6 +12,26 @@ export class HttpError extends Error {
   }
 }
 
+/** What the person must fix, box by box, as the GOV.UK error summary lists it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class FieldErrors extends HttpError {
+  override name = 'FieldErrors';
+  constructor(readonly fields: FieldProblem[]) {
+    super(400, fields[0]?.message ?? 'Check your answers', 'invalid');
+  }
+}
+
+export class UnauthorisedError extends HttpError {
+  override name = 'UnauthorisedError';
+  constructor(message = 'Sign in to do this.') {
+    super(401, message, 'unauthorised');
+  }
+}
+
 export class NotFoundError extends HttpError {
   override name = 'NotFoundError';
   constructor(message = 'Not found') {
@@ -28,8 +48,9 @@ export function errorHandler(log: (message: string, error: unknown) => void = (m
       const known = error instanceof HttpError;
       ctx.status = known ? error.status : 500;
       ctx.set('Cache-Control', 'no-store');
+      if (known && 'retryAfterSeconds' in error) ctx.set('Retry-After', String(error.retryAfterSeconds));
       ctx.body = known
-        ? { error: { code: error.code, message: error.message } }
+        ? { error: { code: error.code, message: error.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } }
         : { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
       if (!known) log(`${ctx.method} ${ctx.path} failed`, error);
     }

@@ -23,9 +23,10 @@ const toCode = (row: Row): EmailCode => ({
 
 export function createEmailCodesRepository(db: Knex) {
   return {
-    /** The newest code for this purpose and subject, used or not. */
+    /** The live code for this purpose and subject (there is at most one), else the newest used one. */
     async findLatest(purpose: CodePurpose, subjectId: string, trx: Knex = db): Promise<EmailCode | null> {
-      const row = await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).orderBy('created_at', 'desc').first();
+      const live = await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).whereNull('consumed_at').first();
+      const row = live ?? await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).orderBy('created_at', 'desc').first();
       return row ? toCode(row) : null;
     },
     /** When codes were sent for this purpose and subject since a time: for limiting requests for new ones. */

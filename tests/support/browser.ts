@@ -59,7 +59,10 @@ async function start(): Promise<Harness> {
   const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-browser-'));
   closeAtEnd(() => rm(buildDir, { recursive: true, force: true }));
   await buildAll(join(root, 'forms'), buildDir);
-  const { koa } = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, PORT: '0' }));
+  // A data folder of its own, inside the build's temp folder: the run leaves no database behind.
+  const app = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), DATABASE_URL: '', SMTP_URL: '', PORT: '0', PASSWORD_HASH_COST: '12' }), { log: () => {} });
+  closeAtEnd(() => app.close());
+  const { koa } = app;
   const server = koa.listen(0, '127.0.0.1');
   closeAtEnd(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -15,8 +15,10 @@ export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig }> {
   started ??= (async () => {
     const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-'));
     await buildAll(join(root, 'forms'), buildDir);
-    const config = readConfig({ BUILD_DIR: buildDir, PORT: '0', FRAME_ANCESTORS: 'https://www.sefton.gov.uk' });
-    const { koa } = await createApp(config, () => {});
+    const config = readConfig({ BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), PORT: '0', FRAME_ANCESTORS: 'https://www.sefton.gov.uk' });
+    const app = await createApp(config, { log: () => {} });
+    closeAtEnd(() => app.close());
+    const { koa } = app;
     const server = koa.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     closeAtEnd(async () => {

@@ -1,0 +1,47 @@
+/**
+ * Request bodies: JSON only (a form post or text/plain from another site is refused), at most
+ * 16 KB, and checked against a schema that allows no unknown field and bounds every string.
+ */
+import { bodyParser } from '@koa/bodyparser';
+import Ajv from 'ajv';
+import type { Context, Middleware } from 'koa';
+import { HttpError } from './errors.ts';
+
+const ajv = new Ajv({ allErrors: false, strict: true });
+// Each route's schema is compiled once, the first time a request needs it.
+const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+
+export function jsonBodies(): Middleware {
+  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '16kb', encoding: 'utf-8' });
+  return async (ctx, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.path.startsWith('/api/') && ctx.request.length !== 0 && !ctx.is('application/json')) {
+      throw new HttpError(415, 'Send the request as JSON (Content-Type: application/json).', 'unsupported-media-type');
+    }
+    try {
+      // Parsed here, with nothing after it, so only the parser's own errors are caught below.
+      await parse(ctx, async () => {});
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 413) throw new HttpError(413, 'The request is too large.', 'too-large');
+      if (status === 400 || status === 422) throw new HttpError(400, 'The request is not valid JSON.', 'bad-json');
+      throw error;
+    }
+    await next();
+  };
+}
+
+/** The body, checked against a schema; a request with an unknown or badly shaped field gets 400 and nothing happens. */
+export function bodyOf<T>(ctx: Context, schema: Record<string, unknown>): T {
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  const body = ctx.request.body ?? {};
+  if (!validate(body)) {
+    const error = validate.errors?.[0];
+    const field = error?.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : error?.instancePath.slice(1);
+    throw new HttpError(400, error?.keyword === 'additionalProperties' ? `Unknown field "${field}": remove it.` : `The field "${field || error?.params.missingProperty}" is missing or not allowed as given.`, 'bad-request');
+  }
+  return body as T;
+}
+
+/** A string field of at most `max` characters. */
+export const text = (max: number) => ({ type: 'string', maxLength: max }) as const;

@@ -1,0 +1,115 @@
+/** The account API: registering, signing in with an emailed code, passwords, the session. */
+import { Router } from '@koa/router';
+import type { Context } from 'koa';
+import type { AccountService, PendingFlow } from '../services/accounts/account-service.ts';
+import type { SessionService, ActiveSession } from '../services/sessions.ts';
+import { UnauthorisedError } from '../http/errors.ts';
+import { bodyOf, text } from '../http/json-body.ts';
+
+const SESSION_COOKIE = 'asc_session';
+const FLOW_COOKIE = 'asc_flow';
+
+export interface AccountRouteOptions {
+  accounts: AccountService;
+  sessions: SessionService;
+  secureCookies: boolean;
+}
+
+const schemas = {
+  register: {
+    type: 'object', additionalProperties: false, required: ['forename', 'surname', 'email', 'password', 'confirmPassword'],
+    properties: { forename: text(100), surname: text(100), email: text(254), password: text(200), confirmPassword: text(200) },
+  },
+  signIn: { type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email: text(254), password: text(200) } },
+  code: { type: 'object', additionalProperties: false, required: ['code'], properties: { code: text(20) } },
+  email: { type: 'object', additionalProperties: false, required: ['email'], properties: { email: text(254) } },
+  reset: {
+    type: 'object', additionalProperties: false, required: ['code', 'password', 'confirmPassword'],
+    properties: { code: text(20), password: text(200), confirmPassword: text(200) },
+  },
+  change: {
+    type: 'object', additionalProperties: false, required: ['currentPassword', 'password', 'confirmPassword'],
+    properties: { currentPassword: text(200), password: text(200), confirmPassword: text(200) },
+  },
+} as const;
+
+function publicUser(user: { forename: string; surname: string; email: string }) {
+  return { forename: user.forename, surname: user.surname, email: user.email };
+}
+
+export function accountRoutes({ accounts, sessions, secureCookies }: AccountRouteOptions): Router {
+  const router = new Router({ prefix: '/api/account' });
+  const context = (ctx: Context) => ({ ip: ctx.ip });
+
+  router.use(async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+
+  const setFlow = (ctx: Context, pending: PendingFlow) => {
+    ctx.cookies.set(FLOW_COOKIE, pending.flowToken, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/account', expires: new Date(pending.expiresAt), overwrite: true });
+    ctx.status = 202;
+    ctx.body = { email: pending.email, expiresAt: pending.expiresAt };
+  };
+  const setSession = (ctx: Context, session: { token: string }) => {
+    ctx.cookies.set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', overwrite: true });
+    ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
+  };
+  const active = async (ctx: Context, touch = true): Promise<ActiveSession> => {
+    const found = await sessions.authenticate(ctx.cookies.get(SESSION_COOKIE), { touch });
+    if (!found) {
+      ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });
+      throw new UnauthorisedError('You are not signed in, or your session has ended: sign in again.');
+    }
+    return found;
+  };
+  const flowCookie = (ctx: Context) => ctx.cookies.get(FLOW_COOKIE);
+
+  router.get('/', async (ctx) => {
+    const session = await active(ctx);
+    ctx.body = { user: publicUser(session.user), idleExpiresAt: session.idleExpiresAt, expiresAt: session.session.expiresAt };
+  });
+  router.post('/keep-alive', async (ctx) => {
+    const session = await active(ctx);
+    ctx.body = { idleExpiresAt: await sessions.keepAlive(session) };
+  });
+
+  router.post('/registrations', async (ctx) => setFlow(ctx, await accounts.register(bodyOf<{ forename: string; surname: string; email: string; password: string; confirmPassword: string }>(ctx, schemas.register), context(ctx))));
+  router.post('/registrations/code', async (ctx) => setFlow(ctx, await accounts.resendRegistrationCode(flowCookie(ctx))));
+  router.post('/registrations/verify', async (ctx) => {
+    const { user, session } = await accounts.verifyRegistration(flowCookie(ctx), bodyOf<{ code: string }>(ctx, schemas.code).code, context(ctx));
+    setSession(ctx, session);
+    ctx.status = 201;
+    ctx.body = { user: publicUser(user) };
+  });
+
+  router.post('/sign-in', async (ctx) => setFlow(ctx, await accounts.startSignIn(bodyOf<{ email: string; password: string }>(ctx, schemas.signIn), context(ctx))));
+  router.post('/sign-in/code', async (ctx) => setFlow(ctx, await accounts.resendSignInCode(flowCookie(ctx))));
+  router.post('/sign-in/verify', async (ctx) => {
+    const { user, session } = await accounts.verifySignIn(flowCookie(ctx), bodyOf<{ code: string }>(ctx, schemas.code).code, context(ctx));
+    setSession(ctx, session);
+    ctx.body = { user: publicUser(user) };
+  });
+
+  router.post('/password-reset', async (ctx) => setFlow(ctx, await accounts.requestPasswordReset(bodyOf<{ email: string }>(ctx, schemas.email), context(ctx))));
+  router.post('/password-reset/code', async (ctx) => setFlow(ctx, await accounts.resendResetCode(flowCookie(ctx))));
+  router.post('/password-reset/confirm', async (ctx) => {
+    await accounts.resetPassword(flowCookie(ctx), bodyOf<{ code: string; password: string; confirmPassword: string }>(ctx, schemas.reset), context(ctx));
+    ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
+    ctx.status = 204;
+  });
+
+  router.post('/password', async (ctx) => {
+    const session = await active(ctx);
+    setSession(ctx, await accounts.changePassword(session, bodyOf<{ currentPassword: string; password: string; confirmPassword: string }>(ctx, schemas.change), context(ctx)));
+    ctx.status = 204;
+  });
+  router.post('/sign-out', async (ctx) => {
+    const session = await active(ctx, false);
+    await accounts.signOut(session, context(ctx));
+    ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });
+    ctx.status = 204;
+  });
+
+  return router;
+}

@@ -1,0 +1,265 @@
+/**
+ * What a referrer can do with an account: register (names, then email and password, then the
+ * code emailed to them), sign in (password, then an emailed code), reset a forgotten password,
+ * change it, and sign out. Unknown and known email addresses get the same answers, so the portal
+ * never tells who has an account.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Repositories } from '../../repositories/index.ts';
+import type { User } from '../../repositories/users.ts';
+import type { Mailer, MailMessage } from '../mailer.ts';
+import { mailTemplates, type MailBrand } from '../mail-templates.ts';
+import type { PasswordHasher } from '../password-hasher.ts';
+import { passwordProblems } from '../password-strength.ts';
+import type { RateLimiter } from '../rate-limiter.ts';
+import type { SessionService, ActiveSession } from '../sessions.ts';
+import type { Tokens, FlowPurpose } from '../tokens.ts';
+import type { CodeService } from './codes.ts';
+import { CODE_LIFETIME_MS } from './codes.ts';
+import { FieldErrors, HttpError, type FieldProblem } from '../../http/errors.ts';
+import { HOUR, MINUTE, type Clock } from '../clock.ts';
+
+export interface AccountDeps {
+  repos: Repositories;
+  codes: CodeService;
+  sessions: SessionService;
+  tokens: Tokens;
+  hasher: PasswordHasher;
+  limiter: RateLimiter;
+  mailer: Mailer;
+  brand: MailBrand;
+  clock: Clock;
+  /** Words a password must not be built on: the council's name and the like. */
+  councilWords: string[];
+  log: (message: string, error?: unknown) => void;
+}
+
+export interface RequestContext {
+  ip: string;
+}
+
+/** A step of registering, signing in or resetting that waits for an emailed code. */
+export interface PendingFlow {
+  flowToken: string;
+  expiresAt: number;
+  /** The address the code went to, to show the person. */
+  email: string;
+}
+
+const LIMITS = {
+  signInPerIp: { max: 30, windowMs: 15 * MINUTE },
+  signInPerEmail: { max: 10, windowMs: 15 * MINUTE },
+  codeEntryPerIp: { max: 40, windowMs: 15 * MINUTE },
+  registerPerIp: { max: 10, windowMs: HOUR },
+  resetPerIp: { max: 10, windowMs: HOUR },
+  resetPerEmail: { max: 5, windowMs: HOUR },
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+
+function required(fields: FieldProblem[], field: string, value: string, message: string): void {
+  if (!value.trim()) fields.push({ field, message });
+}
+
+export function createAccountService(deps: AccountDeps) {
+  const { repos, codes, sessions, tokens, hasher, limiter, mailer, brand, clock, log } = deps;
+  const emailHash = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('hex');
+
+  // Emails go out without holding up the answer, which then takes the same time whether an email
+  // was sent or not. A failed send is logged; the person can ask for a new code.
+  const deliver = (message: MailMessage) => {
+    void mailer.send(message).catch((error) => log('Sending an email failed', error));
+  };
+
+  const flow = async (purpose: FlowPurpose, subjectId: string, email: string): Promise<PendingFlow> => {
+    const expiresAt = clock.now() + CODE_LIFETIME_MS[purpose];
+    return { flowToken: await tokens.flow(purpose, subjectId, email, expiresAt), expiresAt, email };
+  };
+
+  const readFlow = async (token: string | undefined, purpose: FlowPurpose) => {
+    const pending = token ? await tokens.readFlow(token, purpose) : null;
+    if (!pending) {
+      throw new HttpError(409, purpose === 'register'
+        ? 'Your registration has timed out: start again'
+        : purpose === 'sign-in' ? 'Signing in has timed out: enter your email and password again' : 'Resetting your password has timed out: start again', 'flow-expired');
+    }
+    return pending;
+  };
+
+  const checkNewPassword = (fields: FieldProblem[], password: string, confirm: string, words: string[]) => {
+    if (!password) fields.push({ field: 'password', message: 'Enter a password' });
+    else for (const message of passwordProblems(password, undefined, { words: [...deps.councilWords, ...words] })) fields.push({ field: 'password', message });
+    if (!confirm) fields.push({ field: 'confirmPassword', message: 'Confirm your password' });
+    else if (password && confirm !== password) fields.push({ field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' });
+  };
+
+  const audit = (event: string, outcome: 'success' | 'failure' | 'refused', context: RequestContext, more: { userId?: string; email?: string; detail?: Record<string, unknown> } = {}) =>
+    repos.auditLog.add({ at: clock.now(), event, outcome, userId: more.userId ?? null, emailHash: more.email ? emailHash(more.email) : null, ip: context.ip, detail: more.detail });
+
+  return {
+    /** Step 1 and 2 of registering: checks everything, stores the registration, emails the code. */
+    async register(input: { forename: string; surname: string; email: string; password: string; confirmPassword: string }, context: RequestContext): Promise<PendingFlow> {
+      const fields: FieldProblem[] = [];
+      required(fields, 'forename', input.forename, 'Enter your forename');
+      required(fields, 'surname', input.surname, 'Enter your surname');
+      const email = input.email.trim().toLowerCase();
+      if (!email) fields.push({ field: 'email', message: 'Enter your email address' });
+      else if (!EMAIL.test(email)) fields.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+      checkNewPassword(fields, input.password, input.confirmPassword, [input.forename, input.surname, email.split('@')[0] ?? '']);
+      if (fields.length) throw new FieldErrors(fields);
+      await limiter.hit(`register:ip:${context.ip}`, LIMITS.registerPerIp, 'Too many registrations have come from here.');
+
+      const passwordHash = await hasher.hash(input.password);
+      const existing = await repos.users.findByEmail(email);
+      if (existing) {
+        // Told by email, not on screen: the screen must not say who has an account.
+        deliver(mailTemplates.alreadyRegistered(brand, email));
+        await audit('register', 'refused', context, { email, detail: { reason: 'already registered' } });
+        return flow('register', randomUUID(), email);
+      }
+      const registration = { id: randomUUID(), email, forename: input.forename.trim(), surname: input.surname.trim(), passwordHash, createdAt: clock.now() };
+      await repos.registrations.insert(registration);
+      const code = await codes.issue('register', registration.id);
+      deliver(mailTemplates.registrationCode(brand, email, registration.forename, code));
+      return flow('register', registration.id, email);
+    },
+
+    async resendRegistrationCode(flowToken: string | undefined): Promise<PendingFlow> {
+      const pending = await readFlow(flowToken, 'register');
+      const registration = await repos.registrations.findById(pending.subjectId);
+      if (registration) {
+        const code = await codes.issue('register', registration.id, { resend: true });
+        deliver(mailTemplates.registrationCode(brand, registration.email, registration.forename, code));
+      }
+      return flow('register', pending.subjectId, pending.email);
+    },
+
+    /** Step 3: the code from the email creates the account and signs the person in. */
+    async verifyRegistration(flowToken: string | undefined, code: unknown, context: RequestContext): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
+      const pending = await readFlow(flowToken, 'register');
+      await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
+      await codes.consume('register', pending.subjectId, code, { ip: context.ip });
+      const registration = await repos.registrations.findById(pending.subjectId);
+      if (!registration) throw new FieldErrors([{ field: 'code', message: 'That code has been used or replaced: request a new one' }]);
+      if (await repos.users.findByEmail(registration.email)) {
+        await repos.registrations.delete(registration.id);
+        throw new HttpError(409, 'This email address already has an account: sign in instead', 'already-registered');
+      }
+      const now = clock.now();
+      const user: User = { id: randomUUID(), email: registration.email, forename: registration.forename, surname: registration.surname, passwordHash: registration.passwordHash, role: 'referrer', createdAt: now, passwordChangedAt: now };
+      await repos.users.insert(user);
+      await repos.registrations.delete(registration.id);
+      await audit('register', 'success', context, { userId: user.id });
+      return { user, session: await sessions.start(user.id) };
+    },
+
+    /** Signing in, step 1: the password; a code is then emailed. Wrong email and wrong password read the same. */
+    async startSignIn(input: { email: string; password: string }, context: RequestContext): Promise<PendingFlow> {
+      const fields: FieldProblem[] = [];
+      required(fields, 'email', input.email, 'Enter your email address');
+      required(fields, 'password', input.password, 'Enter your password');
+      if (fields.length) throw new FieldErrors(fields);
+      const email = input.email.trim().toLowerCase();
+      await limiter.hit(`sign-in:ip:${context.ip}`, LIMITS.signInPerIp, 'Too many attempts to sign in have come from here.');
+      await limiter.hit(`sign-in:email:${emailHash(email)}`, LIMITS.signInPerEmail, 'Too many attempts to sign in to this account.');
+      const user = await repos.users.findByEmail(email);
+      const matches = user ? await hasher.verify(input.password, user.passwordHash) : await hasher.verifyNothing(input.password);
+      if (!user || !matches) {
+        await audit('sign-in', 'failure', context, { userId: user?.id, email, detail: { reason: user ? 'wrong password' : 'unknown email' } });
+        throw new FieldErrors([{ field: 'email', message: 'The email address or password is not right. Check them and try again' }]);
+      }
+      const code = await codes.issue('sign-in', user.id);
+      deliver(mailTemplates.signInCode(brand, user.email, user.forename, code));
+      return flow('sign-in', user.id, user.email);
+    },
+
+    async resendSignInCode(flowToken: string | undefined): Promise<PendingFlow> {
+      const pending = await readFlow(flowToken, 'sign-in');
+      const user = await repos.users.findById(pending.subjectId);
+      if (user) {
+        const code = await codes.issue('sign-in', user.id, { resend: true });
+        deliver(mailTemplates.signInCode(brand, user.email, user.forename, code));
+      }
+      return flow('sign-in', pending.subjectId, pending.email);
+    },
+
+    /** Signing in, step 2: the emailed code starts a session. */
+    async verifySignIn(flowToken: string | undefined, code: unknown, context: RequestContext): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
+      const pending = await readFlow(flowToken, 'sign-in');
+      await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
+      await codes.consume('sign-in', pending.subjectId, code, { userId: pending.subjectId, ip: context.ip });
+      const user = await repos.users.findById(pending.subjectId);
+      if (!user) throw new FieldErrors([{ field: 'code', message: 'That code has been used or replaced: request a new one' }]);
+      await audit('sign-in', 'success', context, { userId: user.id });
+      return { user, session: await sessions.start(user.id) };
+    },
+
+    /** Forgotten password, step 1: a code goes to the address if it has an account; the answer is the same either way. */
+    async requestPasswordReset(input: { email: string }, context: RequestContext): Promise<PendingFlow> {
+      const email = input.email.trim().toLowerCase();
+      if (!email) throw new FieldErrors([{ field: 'email', message: 'Enter your email address' }]);
+      if (!EMAIL.test(email)) throw new FieldErrors([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }]);
+      await limiter.hit(`reset:ip:${context.ip}`, LIMITS.resetPerIp);
+      await limiter.hit(`reset:email:${emailHash(email)}`, LIMITS.resetPerEmail);
+      const user = await repos.users.findByEmail(email);
+      await audit('password-reset-request', user ? 'success' : 'failure', context, { userId: user?.id, email });
+      if (!user) return flow('reset', randomUUID(), email);
+      const code = await codes.issue('reset', user.id);
+      deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
+      return flow('reset', user.id, user.email);
+    },
+
+    async resendResetCode(flowToken: string | undefined): Promise<PendingFlow> {
+      const pending = await readFlow(flowToken, 'reset');
+      const user = await repos.users.findById(pending.subjectId);
+      if (user) {
+        const code = await codes.issue('reset', user.id, { resend: true });
+        deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
+      }
+      return flow('reset', pending.subjectId, pending.email);
+    },
+
+    /** Forgotten password, step 2: the code and a new password; every session of the account ends. */
+    async resetPassword(flowToken: string | undefined, input: { code: unknown; password: string; confirmPassword: string }, context: RequestContext): Promise<void> {
+      const pending = await readFlow(flowToken, 'reset');
+      const user = await repos.users.findById(pending.subjectId);
+      const fields: FieldProblem[] = [];
+      checkNewPassword(fields, input.password, input.confirmPassword, user ? [user.forename, user.surname, user.email.split('@')[0]!] : []);
+      if (fields.length) throw new FieldErrors(fields);
+      await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
+      await codes.consume('reset', pending.subjectId, input.code, { userId: user?.id, ip: context.ip });
+      if (!user) throw new FieldErrors([{ field: 'code', message: 'That code has been used or replaced: request a new one' }]);
+      const now = clock.now();
+      await repos.users.updatePassword(user.id, await hasher.hash(input.password), now);
+      await sessions.endAllForUser(user.id);
+      await audit('password-reset', 'success', context, { userId: user.id });
+      deliver(mailTemplates.passwordChanged(brand, user.email, user.forename));
+    },
+
+    /** From the account menu: needs the current password; other sessions end, and this one gets a new id. */
+    async changePassword(active: ActiveSession, input: { currentPassword: string; password: string; confirmPassword: string }, context: RequestContext): Promise<{ token: string; expiresAt: number }> {
+      const fields: FieldProblem[] = [];
+      required(fields, 'currentPassword', input.currentPassword, 'Enter your current password');
+      checkNewPassword(fields, input.password, input.confirmPassword, [active.user.forename, active.user.surname, active.user.email.split('@')[0]!]);
+      if (fields.length) throw new FieldErrors(fields);
+      await limiter.hit(`sign-in:email:${emailHash(active.user.email)}`, LIMITS.signInPerEmail, 'Too many attempts with this account.');
+      if (!(await hasher.verify(input.currentPassword, active.user.passwordHash))) {
+        await audit('password-change', 'failure', context, { userId: active.user.id });
+        throw new FieldErrors([{ field: 'currentPassword', message: 'Your current password is not right' }]);
+      }
+      if (input.password === input.currentPassword) throw new FieldErrors([{ field: 'password', message: 'Your new password must be different from your current one' }]);
+      await repos.users.updatePassword(active.user.id, await hasher.hash(input.password), clock.now());
+      await sessions.endAllForUser(active.user.id);
+      await audit('password-change', 'success', context, { userId: active.user.id });
+      deliver(mailTemplates.passwordChanged(brand, active.user.email, active.user.forename));
+      return sessions.start(active.user.id);
+    },
+
+    async signOut(active: ActiveSession, context: RequestContext): Promise<void> {
+      await sessions.end(active);
+      await audit('sign-out', 'success', context, { userId: active.user.id });
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

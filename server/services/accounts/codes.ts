@@ -1,0 +1,65 @@
+/**
+ * Issuing and checking the codes sent by email. A code works once, for its own purpose and
+ * subject, until it expires (20 minutes to register or reset a password, 10 to sign in). After 5
+ * wrong tries it is dead, the right code included. New codes can be asked for once a minute and 5
+ * times an hour.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CodePurpose, EmailCodesRepository } from '../../repositories/email-codes.ts';
+import type { AuditLogRepository } from '../../repositories/audit-log.ts';
+import { codeMatches, hashCode, newCode, normaliseCode } from '../email-codes.ts';
+import { FieldErrors } from '../../http/errors.ts';
+import { RateLimitedError } from '../rate-limiter.ts';
+import { HOUR, MINUTE, type Clock } from '../clock.ts';
+
+export const CODE_LIFETIME_MS: Record<CodePurpose, number> = { register: 20 * MINUTE, reset: 20 * MINUTE, 'sign-in': 10 * MINUTE };
+export const MAX_WRONG_TRIES = 5;
+const RESEND = { gapMs: MINUTE, perHour: 5 };
+
+export function createCodeService(deps: { emailCodes: EmailCodesRepository; auditLog: AuditLogRepository; clock: Clock; secret: Buffer }) {
+  const { emailCodes, auditLog, clock, secret } = deps;
+  const wrong = (message: string) => new FieldErrors([{ field: 'code', message }]);
+  return {
+    /** A new code for this purpose and subject (the old one stops working); `resend` applies the limits on asking again. */
+    async issue(purpose: CodePurpose, subjectId: string, { resend = false } = {}): Promise<string> {
+      const now = clock.now();
+      if (resend) {
+        const { count, latest } = await emailCodes.countSince(purpose, subjectId, now - HOUR);
+        if (latest !== null && now - latest < RESEND.gapMs) {
+          throw new RateLimitedError(Math.ceil((latest + RESEND.gapMs - now) / 1000), 'We have just sent you a code. You can ask for a new one in a minute: check your junk folder meanwhile.');
+        }
+        if (count >= RESEND.perHour) throw new RateLimitedError(3600, 'You have asked for too many codes. Wait an hour and try again, or call us.');
+      }
+      const code = newCode();
+      await emailCodes.replace({
+        id: randomUUID(), purpose, subjectId, codeHash: hashCode(secret, purpose, subjectId, code), attempts: 0,
+        expiresAt: now + CODE_LIFETIME_MS[purpose], consumedAt: null, createdAt: now,
+      });
+      return code;
+    },
+
+    /** Checks a typed code and uses it up; throws, with what to do, when it does not work. */
+    async consume(purpose: CodePurpose, subjectId: string, typed: unknown, context: { userId?: string; ip?: string }): Promise<void> {
+      const digits = typeof typed === 'string' ? normaliseCode(typed) : null;
+      if (!digits) throw wrong('Enter a code of 6 digits, like 123 456');
+      const code = await emailCodes.findLatest(purpose, subjectId);
+      const now = clock.now();
+      if (!code || code.consumedAt !== null) throw wrong('That code has been used or replaced: request a new one');
+      if (code.attempts >= MAX_WRONG_TRIES) throw wrong('You have entered a wrong code too many times: request a new one');
+      if (code.expiresAt <= now) throw wrong('That code has expired: request a new one');
+      if (!codeMatches(secret, purpose, subjectId, digits, code.codeHash)) {
+        const tries = await emailCodes.addAttempt(code.id);
+        if (tries >= MAX_WRONG_TRIES) {
+          await auditLog.add({ at: now, event: `${purpose}-code`, outcome: 'refused', userId: context.userId, ip: context.ip, detail: { reason: 'too many wrong codes' } });
+          throw wrong('You have entered a wrong code too many times: request a new one');
+        }
+        await auditLog.add({ at: now, event: `${purpose}-code`, outcome: 'failure', userId: context.userId, ip: context.ip });
+        const left = MAX_WRONG_TRIES - tries;
+        throw wrong(`That code is not right. Check the email we sent you (you can try ${left} more time${left === 1 ? '' : 's'}), or request a new code`);
+      }
+      if (!(await emailCodes.consume(code.id, now))) throw wrong('That code has been used or replaced: request a new one');
+    },
+  };
+}
+
+export type CodeService = ReturnType<typeof createCodeService>;

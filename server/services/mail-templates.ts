@@ -1,0 +1,62 @@
+/**
+ * The emails the portal sends, each with a plain-text and an HTML part, in the council's name.
+ * The HTML is simple and semantic (a heading, paragraphs, the code in large type), so it reads
+ * well in any mail program and with a screen reader.
+ */
+import type { MailMessage } from './mailer.ts';
+import { formatCode } from './email-codes.ts';
+
+export interface MailBrand {
+  serviceName: string;
+  councilName: string;
+  phone: string;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function message(brand: MailBrand, to: string, subject: string, paragraphs: string[], rawCode?: string): MailMessage {
+  const code = rawCode ? formatCode(rawCode) : undefined;
+  const footer = `${brand.serviceName}, ${brand.councilName}. If you did not ask for this email, you can ignore it. Questions: call ${brand.phone}.`;
+  const text = [...paragraphs.flatMap((p) => (p === '{code}' ? [`    ${code}`] : [p])), '', footer].join('\n\n');
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escape(subject)}</title></head>
+<body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 36em;">
+<h1 style="font-size: 28px;">${escape(subject)}</h1>
+${paragraphs.map((p) => (p === '{code}'
+    ? `<p style="font-size: 36px; font-weight: bold; letter-spacing: 4px;" aria-label="Your code: ${escape(code!.split('').join(' '))}">${escape(code!)}</p>`
+    : `<p>${escape(p)}</p>`)).join('\n')}
+<p style="font-size: 16px; color: #505a5f;">${escape(footer)}</p>
+</body></html>`;
+  return { to, subject, text, html };
+}
+
+export const mailTemplates = {
+  registrationCode: (brand: MailBrand, to: string, forename: string, code: string) => message(brand, to, `Your verification code for ${brand.serviceName}`, [
+    `Hello ${forename},`,
+    'Enter this code to finish registering your account:',
+    '{code}',
+    'The code expires in 20 minutes. If it expires, ask for a new one on the registration page.',
+  ], code),
+  signInCode: (brand: MailBrand, to: string, forename: string, code: string) => message(brand, to, `Your sign-in code for ${brand.serviceName}`, [
+    `Hello ${forename},`,
+    'Enter this code to finish signing in:',
+    '{code}',
+    'The code expires in 10 minutes. If you did not just try to sign in, someone may know your password: change it.',
+  ], code),
+  resetCode: (brand: MailBrand, to: string, forename: string, code: string) => message(brand, to, `Reset your password for ${brand.serviceName}`, [
+    `Hello ${forename},`,
+    'Enter this code to choose a new password:',
+    '{code}',
+    'The code expires in 20 minutes. If you did not ask to reset your password, you can ignore this email: your password has not changed.',
+  ], code),
+  alreadyRegistered: (brand: MailBrand, to: string) => message(brand, to, `You already have an account with ${brand.serviceName}`, [
+    'Someone tried to register a new account with this email address, but you already have one.',
+    'If it was you, sign in instead. If you have forgotten your password, choose "Forgotten password?" on the sign-in page.',
+  ]),
+  passwordChanged: (brand: MailBrand, to: string, forename: string) => message(brand, to, `Your password for ${brand.serviceName} has changed`, [
+    `Hello ${forename},`,
+    'The password of your account has just changed, and you have been signed out everywhere else.',
+    `If you did not change it, call ${brand.phone} straight away.`,
+  ]),
+};

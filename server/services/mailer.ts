@@ -1,0 +1,51 @@
+/**
+ * Sending email with nodemailer: through SMTP_URL when it is set; otherwise each message is
+ * written as an .eml file under DATA_DIR/mail and one line says where, so a person trying the
+ * portal can open it and read the code. Neither the code nor the address goes to the log.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+export interface MailerOptions {
+  smtpUrl?: string;
+  dataDir: string;
+  /** "Sefton Adult Social Care <no-reply@…>" */
+  from: string;
+  log?: (line: string) => void;
+}
+
+export function createMailer({ smtpUrl, dataDir, from, log = console.log }: MailerOptions): Mailer {
+  if (smtpUrl) {
+    const transport: Transporter = nodemailer.createTransport(smtpUrl);
+    return {
+      async send(message) { await transport.sendMail({ from, ...message }); },
+      close: () => transport.close(),
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const folder = join(dataDir, 'mail');
+  let sequence = 0;
+  return {
+    async send(message) {
+      const info = await transport.sendMail({ from, ...message }) as unknown as { message: Buffer };
+      await mkdir(folder, { recursive: true });
+      const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++sequence}.eml`);
+      await writeFile(file, info.message, { mode: 0o600 });
+      log(`Email written to ${file}: open it to read it.`);
+    },
+    close: () => transport.close(),
+  };
+}

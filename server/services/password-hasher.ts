@@ -1,0 +1,59 @@
+/**
+ * Password hashing with scrypt at OWASP's parameters (N=2^17, r=8, p=1), which needs more memory
+ * than Node's default limit allows. Hashing is costly on purpose, so only a few run at once and a
+ * flood of sign-ins queues, up to a bound, rather than starving the server.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import pLimit from 'p-limit';
+import { HttpError } from '../http/errors.ts';
+
+export interface HasherOptions {
+  /** log2 of scrypt's N; 17 in production, lower only in tests. */
+  costLog2?: number;
+  /** How many hashes run at once. */
+  concurrency?: number;
+  /** How many may wait before requests are turned away. */
+  maxQueue?: number;
+}
+
+function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))));
+}
+
+export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue = 100 }: HasherOptions = {}) {
+  const limit = pLimit(concurrency);
+  const run = <T>(work: () => Promise<T>): Promise<T> => {
+    if (limit.pendingCount >= maxQueue) return Promise.reject(new HttpError(503, 'The service is busy. Wait a minute and try again.', 'busy'));
+    return limit(work);
+  };
+  const options = (log2: number): ScryptOptions => ({ N: 2 ** log2, r: 8, p: 1, maxmem: 128 * 2 ** log2 * 8 * 2 });
+  // A hash of nothing, so an unknown email costs the same time as a wrong password.
+  let decoy: Promise<string> | undefined;
+
+  const hash = (password: string) => run(async () => {
+    const salt = randomBytes(16);
+    const key = await scryptAsync(password, salt, options(costLog2));
+    return `scrypt$${costLog2}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+  });
+
+  const verify = (password: string, stored: string) => run(async () => {
+    const [scheme, log2, , , salt, expected] = stored.split('$');
+    if (scheme !== 'scrypt' || !salt || !expected) return false;
+    const key = await scryptAsync(password, Buffer.from(salt, 'base64'), options(Number(log2)));
+    const wanted = Buffer.from(expected, 'base64');
+    return key.length === wanted.length && timingSafeEqual(key, wanted);
+  });
+
+  return {
+    hash,
+    verify,
+    /** Spends the time of a verification and fails: for an email with no account. */
+    async verifyNothing(password: string): Promise<false> {
+      decoy ??= hash('decoy password that matches nothing');
+      await verify(password, await decoy);
+      return false;
+    },
+  };
+}
+
+export type PasswordHasher = ReturnType<typeof createPasswordHasher>;

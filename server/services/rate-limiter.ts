@@ -1,0 +1,38 @@
+/**
+ * Rate limits kept in the database, so several server processes share one count: a fixed window
+ * per key ("sign-in:ip:…", "sign-in:email:…"). A request over the limit is refused with 429 and a
+ * time to wait.
+ */
+import type { RateLimitsRepository } from '../repositories/rate-limits.ts';
+import type { Clock } from './clock.ts';
+import { HttpError } from '../http/errors.ts';
+
+export interface Limit {
+  max: number;
+  windowMs: number;
+}
+
+export class RateLimitedError extends HttpError {
+  override name = 'RateLimitedError';
+  constructor(readonly retryAfterSeconds: number, message: string) {
+    super(429, message, 'rate-limited');
+  }
+}
+
+export function createRateLimiter(repository: RateLimitsRepository, clock: Clock) {
+  return {
+    /** Counts one more request for the key; throws RateLimitedError past the limit. */
+    async hit(key: string, limit: Limit, message = 'You have tried too many times. Wait a while and try again.'): Promise<void> {
+      const now = clock.now();
+      const windowStart = now - (now % limit.windowMs);
+      const count = await repository.increment(key, windowStart);
+      if (count > limit.max) {
+        const wait = Math.ceil((windowStart + limit.windowMs - now) / 1000);
+        const minutes = Math.ceil(wait / 60);
+        throw new RateLimitedError(wait, `${message.replace(/\.$/, '')}: wait ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+      }
+    },
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,0 +1,78 @@
+/**
+ * Signed-in sessions: a random id in an HttpOnly cookie (inside a signed token), its hash in the
+ * database. Every request looks the session up, so signing out, changing or resetting a password
+ * ends it at once. It ends after 20 minutes without activity, and after 12 hours whatever happens.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { SessionsRepository, Session } from '../repositories/sessions.ts';
+import type { UsersRepository, User } from '../repositories/users.ts';
+import type { Tokens } from './tokens.ts';
+import { HOUR, MINUTE, type Clock } from './clock.ts';
+
+export const IDLE_TIMEOUT_MS = 20 * MINUTE;
+export const ABSOLUTE_TIMEOUT_MS = 12 * HOUR;
+// Writing "last seen" on every request would make every page view a database write.
+const TOUCH_EVERY_MS = 30_000;
+
+export interface ActiveSession {
+  user: User;
+  session: Session;
+  /** When the session ends if nothing more happens. */
+  idleExpiresAt: number;
+}
+
+function hashId(sid: string): string {
+  return createHash('sha256').update(sid).digest('hex');
+}
+
+export function createSessionService(deps: { sessions: SessionsRepository; users: UsersRepository; tokens: Tokens; clock: Clock }) {
+  const { sessions, users, tokens, clock } = deps;
+  return {
+    /** Starts a session for the user; returns the cookie's token and when it expires. */
+    async start(userId: string): Promise<{ token: string; expiresAt: number }> {
+      const sid = randomBytes(32).toString('base64url');
+      const now = clock.now();
+      const expiresAt = now + ABSOLUTE_TIMEOUT_MS;
+      await sessions.insert({ idHash: hashId(sid), userId, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null });
+      return { token: await tokens.session(sid, expiresAt), expiresAt };
+    },
+
+    /** The live session of a cookie, touched as activity; null when there is none, it ended, or it timed out. */
+    async authenticate(token: string | undefined, { touch = true } = {}): Promise<ActiveSession | null> {
+      if (!token) return null;
+      const sid = await tokens.readSession(token);
+      if (!sid) return null;
+      const session = await sessions.findByIdHash(hashId(sid));
+      const now = clock.now();
+      if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
+      if (session.lastSeenAt + IDLE_TIMEOUT_MS <= now) {
+        await sessions.revoke(session.idHash, now);
+        return null;
+      }
+      const user = await users.findById(session.userId);
+      if (!user) return null;
+      if (touch && now - session.lastSeenAt >= TOUCH_EVERY_MS) {
+        await sessions.touch(session.idHash, now);
+        session.lastSeenAt = now;
+      }
+      return { user, session, idleExpiresAt: Math.min(session.lastSeenAt + IDLE_TIMEOUT_MS, session.expiresAt) };
+    },
+
+    /** Carries on: counts as activity even if the last touch was moments ago. */
+    async keepAlive(active: ActiveSession): Promise<number> {
+      const now = clock.now();
+      await sessions.touch(active.session.idHash, now);
+      return Math.min(now + IDLE_TIMEOUT_MS, active.session.expiresAt);
+    },
+
+    async end(active: ActiveSession): Promise<void> {
+      await sessions.revoke(active.session.idHash, clock.now());
+    },
+
+    async endAllForUser(userId: string, except?: ActiveSession): Promise<void> {
+      await sessions.revokeAllForUser(userId, clock.now(), except?.session.idHash ?? null);
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

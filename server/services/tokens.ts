@@ -1,0 +1,49 @@
+/**
+ * Signed tokens (jose, HS256 only): the session cookie, which carries a session id the server
+ * still looks up, and the short-lived "flow" cookie that ties the steps of registering, signing
+ * in or resetting a password to the same registration or account.
+ */
+import { SignJWT, jwtVerify, errors } from 'jose';
+import type { Clock } from './clock.ts';
+
+const ISSUER = 'asc-forms';
+const ALGORITHMS = ['HS256'];
+
+export type FlowPurpose = 'register' | 'sign-in' | 'reset';
+
+export function createTokens(secret: Uint8Array, clock: Clock) {
+  const sign = (claims: Record<string, string>, audience: string, expiresAt: number) => new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(audience)
+    .setIssuedAt(Math.floor(clock.now() / 1000))
+    .setExpirationTime(Math.floor(expiresAt / 1000))
+    .sign(secret);
+
+  const read = async (token: string, audience: string): Promise<Record<string, unknown> | null> => {
+    try {
+      const { payload } = await jwtVerify(token, secret, { algorithms: ALGORITHMS, issuer: ISSUER, audience, currentDate: new Date(clock.now()) });
+      return payload as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof errors.JOSEError || error instanceof TypeError) return null;
+      throw error;
+    }
+  };
+
+  return {
+    session: (sid: string, expiresAt: number) => sign({ sid }, 'session', expiresAt),
+    readSession: async (token: string) => {
+      const claims = await read(token, 'session');
+      return typeof claims?.sid === 'string' ? claims.sid : null;
+    },
+    flow: (purpose: FlowPurpose, subjectId: string, email: string, expiresAt: number) => sign({ purpose, sub: subjectId, email }, 'flow', expiresAt),
+    readFlow: async (token: string, purpose: FlowPurpose) => {
+      const claims = await read(token, 'flow');
+      return claims?.purpose === purpose && typeof claims.sub === 'string' && typeof claims.email === 'string'
+        ? { subjectId: claims.sub, email: claims.email }
+        : null;
+    },
+  };
+}
+
+export type Tokens = ReturnType<typeof createTokens>;

@@ -1,0 +1,392 @@
+/**
+ * Accounts end to end over HTTP, on SQLite and on PostgreSQL, with a real SMTP server receiving
+ * the codes and a clock the tests move: each rule of security.md for accounts has a test here
+ * that fails if the rule is removed.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp, readConfig, type App } from '../../server/index.ts';
+import { manualClock, MINUTE, HOUR } from '../../server/services/clock.ts';
+import { testDatabases } from '../support/databases.ts';
+import { sharedBuild } from '../support/shared-build.ts';
+import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { closeAtEnd } from '../support/shared.ts';
+
+const PASSWORD = 'Correct-Horse-Battery-9';
+const NEW_PASSWORD = 'Lighthouse keeper 2 boats!';
+
+/** A client that keeps its own cookies, like one browser. */
+function client(baseUrl: string, headers: Record<string, string> = {}) {
+  const jar = new Map<string, string>();
+  const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...headers, ...extra },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const [name, value] = pair!.split('=') as [string, string];
+      if (!value) jar.delete(name); else jar.set(name, value);
+    }
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers, setCookies: response.headers.getSetCookie() };
+  };
+  return {
+    jar,
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown = {}, extra?: Record<string, string>) => call('POST', path, body, extra),
+    raw: call,
+  };
+}
+
+type Client = ReturnType<typeof client>;
+
+for (const database of await testDatabases()) {
+  const test = suite(`Accounts on ${database.name}`);
+  const it = database.skip ? test.skip : test;
+  const clock = manualClock();
+  const logged: string[] = [];
+  let app: App;
+  let server: Server;
+  let baseUrl = '';
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let emailCount = 0;
+  const newEmail = () => `referrer${++emailCount}.${database.name.toLowerCase()}@example.org`;
+
+  test.before(async () => {
+    if (database.skip) return;
+    smtp = await startSmtpServer();
+    closeAtEnd(smtp.close);
+    const { databaseUrl } = await database.create();
+    const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-accounts-'));
+    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
+    const config = readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12' });
+    app = await createApp(config, { clock, log: (line, error) => logged.push(`${line} ${error ?? ''}`) });
+    server = app.koa.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
+  });
+
+  // Each test starts in a fresh hour, so the rate limits one test reaches do not spill into the next.
+  test.before.each(() => clock.advance(HOUR));
+
+  /** Registers and verifies a new account; returns the client, signed in. */
+  async function registered(email = newEmail(), as: Client = client(baseUrl)): Promise<{ as: Client; email: string }> {
+    const started = await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD });
+    assert.is(started.status, 202, JSON.stringify(started.body));
+    const verified = await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) });
+    assert.is(verified.status, 201, JSON.stringify(verified.body));
+    return { as, email };
+  }
+
+  async function signedIn(email: string): Promise<Client> {
+    const as = client(baseUrl);
+    assert.is((await as.post('/api/account/sign-in', { email, password: PASSWORD })).status, 202);
+    assert.is((await as.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 200);
+    return as;
+  }
+
+  it('should register with a code emailed to the person, typed with the space, and sign them in', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    const started = await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD });
+    assert.equal(started.body, { email, expiresAt: clock.now() + 20 * MINUTE });
+    const mail = await smtp.nextTo(email);
+    assert.match(mail.subject, /verification code for Sefton Adult Social Care/);
+    assert.match(mail.text, /expires in 20 minutes/);
+    assert.match(mail.html, /<h1/);
+    const verified = await as.post('/api/account/registrations/verify', { code: codeIn(mail) });
+    assert.is(verified.status, 201);
+    assert.equal(verified.body.user, { forename: 'Sam', surname: 'Carter', email });
+    const session = verified.setCookies.find((c) => c.startsWith('asc_session='))!;
+    assert.match(session, /httponly/i);
+    assert.match(session, /samesite=lax/i);
+    assert.match(session, /path=\//i);
+    assert.is((await as.get('/api/account')).body.user.forename, 'Sam');
+  });
+
+  it('should accept a code as 123456, 123 456 or 123-456', async () => {
+    for (const shape of [(c: string) => c.replace(' ', ''), (c: string) => c.replace(' ', '-')]) {
+      const as = client(baseUrl);
+      const email = newEmail();
+      await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+      assert.is((await as.post('/api/account/registrations/verify', { code: shape(codeIn(await smtp.nextTo(email))) })).status, 201);
+    }
+  });
+
+  it('should refuse a code that is not 6 digits, saying what to enter', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await smtp.nextTo(email);
+    const response = await as.post('/api/account/registrations/verify', { code: '12345' });
+    assert.is(response.status, 400);
+    assert.equal(response.body.error.fields, [{ field: 'code', message: 'Enter a code of 6 digits, like 123 456' }]);
+  });
+
+  it('should let a code work once only', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const code = codeIn(await smtp.nextTo(email));
+    const flow = as.jar.get('asc_flow')!;
+    assert.is((await as.post('/api/account/registrations/verify', { code })).status, 201);
+    const again = client(baseUrl);
+    again.jar.set('asc_flow', flow);
+    const replay = await again.post('/api/account/registrations/verify', { code });
+    assert.is(replay.status, 400);
+    assert.match(replay.body.error.message, /used or replaced/);
+  });
+
+  it('should refuse a registration code after 20 minutes', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const code = codeIn(await smtp.nextTo(email));
+    clock.advance(19 * MINUTE);
+    const flow = as.jar.get('asc_flow')!;
+    clock.advance(2 * MINUTE);
+    as.jar.set('asc_flow', flow);
+    const late = await as.post('/api/account/registrations/verify', { code });
+    assert.ok(late.status === 400 || late.status === 409, JSON.stringify(late.body));
+    assert.match(late.body.error.message, /expired|timed out/);
+  });
+
+  it('should refuse a sign-in code after 10 minutes', async () => {
+    const { email } = await registered();
+    const as = client(baseUrl);
+    await as.post('/api/account/sign-in', { email, password: PASSWORD });
+    const code = codeIn(await smtp.nextTo(email));
+    clock.advance(9 * MINUTE);
+    const flow = as.jar.get('asc_flow')!;
+    clock.advance(2 * MINUTE);
+    as.jar.set('asc_flow', flow);
+    const late = await as.post('/api/account/sign-in/verify', { code });
+    assert.not.equal(late.status, 200);
+    assert.match(late.body.error.message, /expired|timed out/);
+  });
+
+  it('should kill a code after 5 wrong tries, so the right one is refused too', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const code = codeIn(await smtp.nextTo(email)).replace(' ', '');
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await as.post('/api/account/registrations/verify', { code: wrong })).body.error.message);
+    assert.match(answers[0], /not right.*4 more times/);
+    assert.match(answers[4], /too many times: request a new one/);
+    const right = await as.post('/api/account/registrations/verify', { code });
+    assert.is(right.status, 400);
+    assert.match(right.body.error.message, /too many times/);
+    assert.ok((await app.db('audit_log').where({ event: 'register-code', outcome: 'refused' })).length >= 1, 'the lockout is in the audit log');
+  });
+
+  it('should replace the old code with a new one on request, and limit requests to one a minute and five an hour', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const first = codeIn(await smtp.nextTo(email));
+    const tooSoon = await as.post('/api/account/registrations/code');
+    assert.is(tooSoon.status, 429);
+    assert.match(tooSoon.body.error.message, /a new one in a minute/);
+    assert.ok(Number(tooSoon.headers.get('retry-after')) > 0);
+    clock.advance(MINUTE + 1);
+    assert.is((await as.post('/api/account/registrations/code')).status, 202);
+    const second = codeIn(await smtp.nextTo(email));
+    if (second !== first) {
+      const old = await as.post('/api/account/registrations/verify', { code: first });
+      assert.is(old.status, 400, 'the replaced code no longer works');
+    }
+    for (let i = 0; i < 3; i++) {
+      clock.advance(MINUTE + 1);
+      assert.is((await as.post('/api/account/registrations/code')).status, 202);
+      await smtp.nextTo(email);
+    }
+    clock.advance(MINUTE + 1);
+    const sixth = await as.post('/api/account/registrations/code');
+    assert.is(sixth.status, 429);
+    assert.match(sixth.body.error.message, /too many codes/);
+  });
+
+  it('should bind a code to its purpose: a registration code cannot sign anyone in', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const code = codeIn(await smtp.nextTo(email));
+    const attempt = await as.post('/api/account/sign-in/verify', { code });
+    assert.is(attempt.status, 409);
+    assert.not.ok(as.jar.has('asc_session'));
+  });
+
+  it('should sign in with the password and then an emailed code', async () => {
+    const { email } = await registered();
+    const as = client(baseUrl);
+    const started = await as.post('/api/account/sign-in', { email: email.toUpperCase(), password: PASSWORD });
+    assert.is(started.status, 202);
+    assert.is((await as.get('/api/account')).status, 401, 'the password alone does not sign in');
+    const mail = await smtp.nextTo(email);
+    assert.match(mail.subject, /sign-in code/);
+    assert.is((await as.post('/api/account/sign-in/verify', { code: codeIn(mail) })).status, 200);
+    assert.is((await as.get('/api/account')).body.user.email, email);
+  });
+
+  it('should give a new session id at every sign-in', async () => {
+    const { email } = await registered();
+    const first = await signedIn(email);
+    const second = await signedIn(email);
+    assert.is.not(first.jar.get('asc_session'), second.jar.get('asc_session'));
+  });
+
+  it('should answer an unknown email and a wrong password with the same words', async () => {
+    const { email } = await registered();
+    const unknown = await client(baseUrl).post('/api/account/sign-in', { email: 'nobody.here@example.org', password: PASSWORD });
+    const wrong = await client(baseUrl).post('/api/account/sign-in', { email, password: 'Wrong-password-123' });
+    assert.is(unknown.status, 400);
+    assert.equal(unknown.body, wrong.body);
+    assert.match(wrong.body.error.message, /email address or password is not right/);
+    const failures = await app.db('audit_log').where({ event: 'sign-in', outcome: 'failure' });
+    assert.ok(failures.length >= 2, 'failed sign-ins are in the audit log');
+  });
+
+  it('should answer a password reset the same way whether the email has an account or not', async () => {
+    const { email } = await registered();
+    const before = smtp.countTo('unknown.person@example.org');
+    const known = await client(baseUrl).post('/api/account/password-reset', { email });
+    const unknown = await client(baseUrl).post('/api/account/password-reset', { email: 'unknown.person@example.org' });
+    assert.equal([known.status, Object.keys(known.body)], [unknown.status, Object.keys(unknown.body)]);
+    assert.match((await smtp.nextTo(email)).subject, /Reset your password/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.is(smtp.countTo('unknown.person@example.org'), before, 'nothing is sent to an address without an account');
+  });
+
+  it('should answer a registration with a known email as for a new one, and tell the owner by email', async () => {
+    const { email } = await registered();
+    const again = await client(baseUrl).post('/api/account/registrations', { forename: 'Eve', surname: 'Other', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const fresh = await client(baseUrl).post('/api/account/registrations', { forename: 'Eve', surname: 'Other', email: newEmail(), password: PASSWORD, confirmPassword: PASSWORD });
+    assert.equal([again.status, Object.keys(again.body)], [fresh.status, Object.keys(fresh.body)]);
+    assert.match((await smtp.nextTo(email)).subject, /already have an account/);
+  });
+
+  it('should reset a password with the emailed code, end every session, and send a notice', async () => {
+    const { as: first, email } = await registered();
+    const second = await signedIn(email);
+    const reset = client(baseUrl);
+    await reset.post('/api/account/password-reset', { email });
+    const code = codeIn(await smtp.nextTo(email));
+    const done = await reset.post('/api/account/password-reset/confirm', { code, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    assert.is(done.status, 204, JSON.stringify(done.body));
+    assert.is((await first.get('/api/account')).status, 401);
+    assert.is((await second.get('/api/account')).status, 401);
+    assert.match((await smtp.nextTo(email)).subject, /has changed/);
+    assert.is((await client(baseUrl).post('/api/account/sign-in', { email, password: NEW_PASSWORD })).status, 202);
+    await smtp.nextTo(email);
+  });
+
+  it('should sign out on the server: the old cookie replayed gets 401', async () => {
+    const { as } = await registered();
+    const cookie = as.jar.get('asc_session')!;
+    assert.is((await as.post('/api/account/sign-out')).status, 204);
+    const replay = client(baseUrl);
+    replay.jar.set('asc_session', cookie);
+    assert.is((await replay.get('/api/account')).status, 401);
+  });
+
+  it('should change a password only with the current one, end the other sessions and renew this one', async () => {
+    const { as, email } = await registered();
+    const other = await signedIn(email);
+    const oldCookie = as.jar.get('asc_session')!;
+    const wrong = await as.post('/api/account/password', { currentPassword: 'Not-the-password-1', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    assert.is(wrong.status, 400);
+    assert.equal(wrong.body.error.fields, [{ field: 'currentPassword', message: 'Your current password is not right' }]);
+    const changed = await as.post('/api/account/password', { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    assert.is(changed.status, 204, JSON.stringify(changed.body));
+    assert.is((await as.get('/api/account')).status, 200, 'this browser stays signed in');
+    assert.is.not(as.jar.get('asc_session'), oldCookie);
+    assert.is((await other.get('/api/account')).status, 401, 'the other session ended');
+    const replay = client(baseUrl);
+    replay.jar.set('asc_session', oldCookie);
+    assert.is((await replay.get('/api/account')).status, 401, 'the old cookie of this browser is dead');
+  });
+
+  it('should end a session after 20 minutes without activity, and keep it while the person carries on', async () => {
+    const { as } = await registered();
+    clock.advance(15 * MINUTE);
+    const kept = await as.post('/api/account/keep-alive');
+    assert.is(kept.status, 200);
+    assert.is(kept.body.idleExpiresAt, clock.now() + 20 * MINUTE);
+    clock.advance(15 * MINUTE);
+    assert.is((await as.get('/api/account')).status, 200, '30 minutes in, but active 15 minutes ago');
+    clock.advance(20 * MINUTE + 1);
+    assert.is((await as.get('/api/account')).status, 401);
+  });
+
+  it('should end a session 12 hours after sign-in whatever the activity', async () => {
+    const { as } = await registered();
+    for (let i = 0; i < 12 * 4; i++) {
+      clock.advance(15 * MINUTE);
+      await as.post('/api/account/keep-alive');
+    }
+    assert.is((await as.get('/api/account')).status, 401);
+  });
+
+  it('should limit sign-in attempts to one account, and not be fooled by a forged X-Forwarded-For', async () => {
+    const { email } = await registered();
+    clock.advance(15 * MINUTE);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await client(baseUrl, { 'x-forwarded-for': `10.0.0.${i}` }).post('/api/account/sign-in', { email, password: 'Wrong-password-123' })).status);
+    }
+    assert.equal(statuses.slice(0, 10), Array(10).fill(400));
+    assert.is(statuses[10], 429);
+    const limited = await client(baseUrl).post('/api/account/sign-in', { email, password: PASSWORD });
+    assert.is(limited.status, 429, 'even the right password waits');
+    assert.match(limited.body.error.message, /wait \d+ minutes?/);
+    clock.advance(15 * MINUTE);
+  });
+
+  it('should check the password policy on the server, and refuse common passwords that pass it', async () => {
+    const as = client(baseUrl);
+    const attempt = (password: string) => as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email: newEmail(), password, confirmPassword: password });
+    const short = await attempt('Short-1a');
+    assert.equal(short.body.error.fields.map((f: { field: string }) => f.field), ['password']);
+    assert.match(short.body.error.fields[0].message, /at least 12 characters/);
+    for (const common of ['Password123!', 'Welcome2024!', 'P@ssw0rd2024!', 'Sefton2024!!x'.slice(0, 12) + 'A']) {
+      const refused = await attempt(common);
+      assert.is(refused.status, 400, common);
+      assert.match(refused.body.error.fields[0].message, /too (common|easy to guess)/, common);
+    }
+    const long = 'A long passphrase with spaces, digits 42 and ünïcödé, well past sixty-four characters in all!';
+    assert.is((await attempt(long)).status, 202);
+    const mismatch = await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email: newEmail(), password: PASSWORD, confirmPassword: `${PASSWORD}x` });
+    assert.equal(mismatch.body.error.fields, [{ field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' }]);
+  });
+
+  it('should refuse unknown fields, bodies that are not JSON, oversized bodies and requests from other sites', async () => {
+    const as = client(baseUrl);
+    const extra = await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x', role: 'staff' });
+    assert.is(extra.status, 400);
+    assert.match(extra.body.error.message, /Unknown field "role"/);
+    assert.is((await as.raw('POST', '/api/account/sign-in', 'email=a@b.co', { 'content-type': 'text/plain' })).status, 415);
+    assert.is((await as.raw('POST', '/api/account/sign-in', 'email=a%40b.co', { 'content-type': 'application/x-www-form-urlencoded' })).status, 415);
+    assert.is((await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x'.repeat(20_000) })).status, 413);
+    const forged = await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    assert.is(forged.status, 403);
+  });
+
+  it('should keep codes out of the log, and personal answers out of cache', async () => {
+    const { as, email } = await registered();
+    const response = await as.get('/api/account');
+    assert.is(response.headers.get('cache-control'), 'no-store');
+    assert.not.ok(logged.some((line) => /\b\d{3} ?\d{3}\b/.test(line) || line.includes(email)), logged.join('\n'));
+  });
+
+  test.run();
+}

@@ -1,0 +1,60 @@
+/** A real SMTP server on a local port, keeping every message it receives, parsed. */
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export async function startSmtpServer() {
+  const received: ReceivedMail[] = [];
+  const waiting: Array<() => void> = [];
+  const takenBy = new Map<string, number>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail: ParsedMail) => {
+        const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
+        received.push({ to: to ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' });
+        for (const wake of waiting.splice(0)) wake();
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    received,
+    /** The next message to this address not yet taken (waiting for it to arrive if need be). */
+    async nextTo(address: string, timeoutMs = 5000): Promise<ReceivedMail> {
+      const deadline = Date.now() + timeoutMs;
+      const taken = takenBy.get(address) ?? 0;
+      while (Date.now() < deadline) {
+        const mine = received.filter((m) => m.to.includes(address));
+        if (mine.length > taken) {
+          takenBy.set(address, taken + 1);
+          return mine[taken]!;
+        }
+        await new Promise<void>((resolve) => { waiting.push(resolve); setTimeout(resolve, 50); });
+      }
+      throw new Error(`No email reached ${address} within ${timeoutMs} ms`);
+    },
+    /** How many messages this address has received so far. */
+    countTo: (address: string) => received.filter((m) => m.to.includes(address)).length,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The 6-digit code in an email, as "123 456". */
+export function codeIn(mail: ReceivedMail): string {
+  const match = /\b(\d{3}) (\d{3})\b/.exec(mail.text);
+  if (!match) throw new Error(`No code in: ${mail.text}`);
+  return `${match[1]} ${match[2]}`;
+}
