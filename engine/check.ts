@@ -56,6 +56,10 @@ class Checker {
   private placeEverything(): void {
     this.walkItems((item, pointer, position, groupId) => {
       if (!('id' in item) || !item.id) return;
+      if (item.id in Object.prototype) {
+        this.problem(`${pointer}/id`, 'reserved-id', `"${item.id}" is a name JavaScript already uses for every object, so it cannot be a question id. Choose another, such as "${item.id}Answer".`);
+        return;
+      }
       const first = this.seenIds.get(item.id);
       if (first) {
         this.problem(`${pointer}/id`, 'duplicate-id', `The id "${item.id}" is already used at ${first}. Give each question its own id: it names the answer in saved forms and exports.`);

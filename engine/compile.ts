@@ -32,15 +32,11 @@ export function createAnswersAjv(options: ConstructorParameters<typeof Ajv>[0] =
   return ajv;
 }
 
-// A short fingerprint of a definition's content, so an edited draft is never served stale validators.
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36);
-}
-
 const answersAjv = createAnswersAjv();
+// Compiled validators by definition text: an edited draft is never served stale validators. Few
+// definitions are live at once; the oldest are forgotten past the limit.
 const compiled = new Map<string, FormValidators>();
+const MAX_COMPILED = 50;
 
 /**
  * Checks a definition and compiles it, once per distinct definition: later calls with the same
@@ -48,11 +44,12 @@ const compiled = new Map<string, FormValidators>();
  * when the definition is not sound.
  */
 export function compileForm(definition: FormDefinition, options?: FormOptions): Form {
-  const key = `${definition.id}@${definition.version}#${fingerprint(JSON.stringify(definition))}`;
+  const key = JSON.stringify(definition) ?? '';
   let validators = compiled.get(key);
   if (!validators) {
     const problems = definitionProblems(definition);
-    if (problems.length) throw new DefinitionError(String((definition as { id?: unknown })?.id ?? '(no id)'), problems);
+    if (problems.length) throw new DefinitionError(String((definition as { id?: unknown } | null)?.id ?? '(no id)'), problems);
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     validators = {
       form: answersAjv.compile(formAnswersSchema(definition)) as SchemaValidator,
       pages: Object.fromEntries(definition.pages.map((page) => [page.id, answersAjv.compile(pageAnswersSchema(page)) as SchemaValidator])),

@@ -14,7 +14,9 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
   if (typeof value === 'string') return value.trim() !== '';
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.values(value).some((part) => isAnswered(part as AnswerValue));
+  // An address: answered when one of its boxes has text. Nothing deeper is looked into, so a
+  // hostile answer nested thousands deep costs nothing.
+  if (typeof value === 'object') return Object.values(value).some((part) => typeof part === 'string' ? part.trim() !== '' : part !== undefined && part !== null);
   return true;
 }
 
@@ -46,13 +48,14 @@ export function evaluateCondition(condition: Condition, lookup: AnswerLookup, to
   return refDay !== null && DATE_TESTS[operator](answerDay, refDay);
 }
 
-const DATE_TESTS = {
+/** The comparisons of a date answer with a date it is compared to, as day numbers; date rules use the same ones. */
+export const DATE_TESTS = {
   before: (answer: number, ref: number) => answer < ref,
   after: (answer: number, ref: number) => answer > ref,
   onOrBefore: (answer: number, ref: number) => answer <= ref,
   onOrAfter: (answer: number, ref: number) => answer >= ref,
 };
-type DateOperator = keyof typeof DATE_TESTS;
+export type DateOperator = keyof typeof DATE_TESTS;
 
 function dateOperatorOf(condition: AnswerCondition): DateOperator | undefined {
   return (Object.keys(DATE_TESTS) as DateOperator[]).find((op) => condition[op] !== undefined);

@@ -8,17 +8,20 @@ import { ADDRESS_PARTS } from './messages.ts';
 export const SENSITIVE_PLACEHOLDER = 'Given (not shown for security)';
 
 function formatPhone(digits: string): string {
-  // 01519343555 -> 0151 934 3555; 07700900982 -> 07700 900982; other shapes stay as typed.
-  if (/^0\d{10}$/.test(digits)) {
-    return digits.startsWith('07') || digits.startsWith('01') && !digits.startsWith('011') && digits[3] !== '1'
-      ? `${digits.slice(0, 5)} ${digits.slice(5)}`
-      : `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
-  }
-  return digits;
+  if (!/^0\d{10}$/.test(digits)) return digits;
+  // As people write them: 020 7946 0000, 0151 934 3555 (and the other 01x1 cities), 07700 900982.
+  if (digits.startsWith('02')) return `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
+  if (/^01(1\d|\d1)/.test(digits)) return `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
+  return `${digits.slice(0, 5)} ${digits.slice(5)}`;
 }
 
 function optionLabel(question: { options: Array<{ value: string; label: string }> }, value: string): string {
   return question.options.find((option) => option.value === value)?.label ?? value;
+}
+
+/** A simple answer as text; anything else (a malformed answer from outside) shows as nothing rather than breaking the summary. */
+function asText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** One answer as lines of text; no lines when it is not answered. Sensitive answers are hidden unless `showSensitive`. */
@@ -26,22 +29,22 @@ export function displayLines(question: Question | ChildQuestion, value: AnswerVa
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return [];
   if (question.sensitive && !showSensitive) return [SENSITIVE_PLACEHOLDER];
   switch (question.type) {
-    case 'yesNo': return [value === 'yes' ? 'Yes' : value === 'no' ? 'No' : String(value)];
+    case 'yesNo': return [value === 'yes' ? 'Yes' : value === 'no' ? 'No' : asText(value)];
     case 'radios':
-    case 'select': return [optionLabel(question, String(value))];
-    case 'checkboxes': return (value as string[]).map((chosen) => optionLabel(question, chosen));
+    case 'select': return [optionLabel(question, asText(value))];
+    case 'checkboxes': return (Array.isArray(value) ? value : [value]).map((chosen) => optionLabel(question, asText(chosen)));
     case 'date':
-    case 'computedDate': return [formatDate(String(value))];
-    case 'nhsNumber': return [formatNhsNumber(String(value))];
-    case 'phone': return [formatPhone(String(value))];
+    case 'computedDate': return [formatDate(asText(value))];
+    case 'nhsNumber': return [formatNhsNumber(asText(value))];
+    case 'phone': return [formatPhone(asText(value))];
     case 'number': return [`${value}${question.unit ? ` ${question.unit}` : ''}`];
     case 'declaration': return ['Confirmed'];
     case 'address': {
       const address = value as AddressAnswer;
-      return (Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>).map((part) => address[part] ?? '').filter(Boolean);
+      return (Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>).map((part) => asText(address[part])).filter(Boolean);
     }
-    case 'textarea': return String(value).split('\n');
-    case 'group': return [`${(value as ItemAnswers[]).length} added`];
-    default: return [String(value)];
+    case 'textarea': return asText(value).split('\n');
+    case 'group': return [`${Array.isArray(value) ? value.length : 0} added`];
+    default: return [asText(value)];
   }
 }

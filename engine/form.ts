@@ -119,12 +119,15 @@ export class Form {
 
   /**
    * Whether a question or text block is shown for these answers. For a question inside a
-   * repeatable group, pass that item's answers too.
+   * repeatable group, say which item (`at`): its conditions read that item's answers, prepared
+   * as validation reads them.
    */
-  isShown(item: PageItem | GroupItem, answers: Answers, itemAnswers?: ItemAnswers, options?: DateOptions): boolean {
+  isShown(item: PageItem | GroupItem, answers: Answers, at?: { group: string; index: number }, options?: DateOptions): boolean {
     if (!item.showIf) return true;
     const prepared = this.prepare(answers, options);
-    const lookup: AnswerLookup = (id) => (itemAnswers && id in itemAnswers ? itemAnswers[id] : prepared[id]);
+    const items = at ? prepared[at.group] : undefined;
+    const itemAnswers = Array.isArray(items) ? (items[at!.index] as ItemAnswers | undefined) ?? {} : undefined;
+    const lookup: AnswerLookup = (id) => (itemAnswers && Object.hasOwn(itemAnswers, id) ? itemAnswers[id] : prepared[id]);
     return evaluateCondition(item.showIf, lookup, this.today(options));
   }
 
@@ -171,7 +174,7 @@ export class Form {
       const rows: SummaryRow[] = [];
       for (const question of this.model.pageQuestions.get(page.id)!) {
         if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
-        rows.push(...this.summaryRows(question, prepared, options, today));
+        for (const row of this.summaryRows(question, prepared, options, today)) rows.push(row);
       }
       if (rows.length) summary.push({ pageId: page.id, title: page.title, rows });
     }
@@ -184,7 +187,7 @@ export class Form {
     const show = options.showSensitive === true;
     if (question.type !== 'group' || !isAnswered(value)) {
       const lines = displayLines(question, value, show);
-      return lines.length || options.includeUnanswered ? [{ questionId: question.id, path: question.id, label, lines }] : [];
+      return lines.length || options.includeUnanswered ? [{ questionId: question.id, path: changePath(question), label, lines }] : [];
     }
     const children = groupChildren(question);
     return (value as ItemAnswers[]).map((item, index) => {
@@ -198,6 +201,13 @@ export class Form {
       return { questionId: question.id, path: `${question.id}.${index}`, label: `${capitalise(question.itemName)} ${index + 1}`, lines };
     });
   }
+}
+
+/** Where a Change link for a question's answer goes: the box to correct. A computed date is changed through the date it starts from. */
+function changePath(question: Question): string {
+  if (question.type === 'address') return `${question.id}.line1`;
+  if (question.type === 'computedDate') return question.compute.date;
+  return question.id;
 }
 
 /** A form from a definition and validators already compiled (the browser's precompiled modules, say). */

@@ -3,7 +3,7 @@
  * ajv, checking them, and the schemas and standalone sources the build writes.
  */
 export * from './runtime.ts';
-export { compileForm, definitionProblems, createAnswersAjv, fingerprint } from './compile.ts';
+export { compileForm, definitionProblems, createAnswersAjv } from './compile.ts';
 export { checkDefinition } from './check.ts';
 export { definitionSchemaProblems } from './definition-schema.ts';
 export { portalProblems } from './portal.ts';

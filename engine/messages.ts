@@ -72,7 +72,7 @@ function invalidMessage(question: Question, subject: string, Subject: string, de
     case 'postcode':
       return `Enter ${subject} in the correct format, like L20 3NJ`;
     case 'nhsNumber': {
-      const digits = String(details.value ?? '').replace(/[\s-]/g, '');
+      const digits = (typeof details.value === 'string' ? details.value : '').replace(/[\s-]/g, '');
       return /^\d{10}$/.test(digits)
         ? `${Subject} ${formatNhsNumber(digits)} is not a valid NHS number: check each digit`
         : `${Subject} must be 10 digits, like 943 476 5919`;

@@ -1,7 +1,4 @@
-/**
- * An index over a definition, built once per form: every page and question with its position and
- * the JSON pointer of its place in the author's file.
- */
+/** An index over a definition, built once per form: pages by id, questions by id and by page. */
 import type { FormDefinition, GroupItem, Page, PageItem, Question, ChildQuestion } from './types.ts';
 import type { GroupQuestion } from './definition.types.ts';
 import { isQuestion } from './types.ts';
@@ -9,25 +6,12 @@ import { isQuestion } from './types.ts';
 export interface QuestionEntry {
   question: Question;
   page: Page;
-  pageIndex: number;
-  /** Position among all questions of the form, for "earlier question" checks and ordering. */
-  order: number;
-  pointer: string;
-}
-
-export interface ChildEntry {
-  question: ChildQuestion;
-  group: GroupQuestion;
-  order: number;
-  pointer: string;
 }
 
 export interface FormModel {
   definition: FormDefinition;
   pageIndex: Map<string, number>;
   questions: Map<string, QuestionEntry>;
-  /** Each group's own questions, by group id and then question id. */
-  children: Map<string, Map<string, ChildEntry>>;
   /** The questions on each page, in order, by page id. */
   pageQuestions: Map<string, Question[]>;
 }
@@ -51,31 +35,12 @@ export function groupChildren(group: GroupQuestion): ChildQuestion[] {
 }
 
 export function buildModel(definition: FormDefinition): FormModel {
-  const model: FormModel = {
-    definition,
-    pageIndex: new Map(),
-    questions: new Map(),
-    children: new Map(),
-    pageQuestions: new Map(),
-  };
-  let order = 0;
+  const model: FormModel = { definition, pageIndex: new Map(), questions: new Map(), pageQuestions: new Map() };
   definition.pages.forEach((page, pageIndex) => {
     model.pageIndex.set(page.id, pageIndex);
-    const onPage: Question[] = [];
-    pageItems(page).forEach((item, itemIndex) => {
-      if (!isQuestion(item)) return;
-      const pointer = `/pages/${pageIndex}/questions/${itemIndex}`;
-      onPage.push(item);
-      // The first of two questions with one id wins here; the checker reports the second.
-      if (!model.questions.has(item.id)) model.questions.set(item.id, { question: item, page, pageIndex, order: order++, pointer });
-      if (item.type !== 'group') return;
-      const children = new Map<string, ChildEntry>();
-      item.questions.forEach((child, childIndex) => {
-        if (!isQuestion(child) || children.has(child.id)) return;
-        children.set(child.id, { question: child as ChildQuestion, group: item, order: order++, pointer: `${pointer}/questions/${childIndex}` });
-      });
-      model.children.set(item.id, children);
-    });
+    const onPage = pageItems(page).filter(isQuestion);
+    // The first of two questions with one id wins here; the checker reports the second.
+    for (const question of onPage) if (!model.questions.has(question.id)) model.questions.set(question.id, { question, page });
     model.pageQuestions.set(page.id, onPage);
   });
   return model;

@@ -35,11 +35,14 @@ export function normaliseAnswer(question: Question | ChildQuestion, value: Answe
       if (typeof value === 'number') return value;
       const text = normaliseString(value);
       if (!text) return undefined;
-      // Typed text that reads as a number becomes one; anything else stays text for a clear error.
-      return /^-?\d+(\.\d+)?$/.test(text.replace(/,/g, '')) ? Number(text.replace(/,/g, '')) : text;
+      // Typed text that reads as a number becomes one ("1,250" with its thousands comma too);
+      // anything else stays text, for a clear error rather than a quiet guess.
+      const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replace(/,/g, '') : text;
+      return /^-?\d{1,15}(\.\d+)?$/.test(plain) ? Number(plain) : text;
     }
     case 'checkboxes':
-      return Array.isArray(value) ? [...new Set(value as unknown[])].filter((v): v is string => typeof v === 'string') : normaliseString(value);
+      // A single value sent for checkboxes is one ticked box.
+      return (Array.isArray(value) ? [...new Set(value as unknown[])] : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
     case 'declaration':
       return value === true || value === 'true' || value === 'yes' ? true : undefined;
     case 'address':
@@ -78,7 +81,8 @@ function computeDate(question: Extract<AnyQuestion, { type: 'computedDate' }>, l
 function keepVisible(questions: AnyQuestion[], source: Answers, kept: Answers, lookup: AnswerLookup, today: string): void {
   for (const question of questions) {
     if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
-    let value = question.type === 'computedDate' ? computeDate(question, lookup) : normaliseAnswer(question, source[question.id]);
+    const given = Object.hasOwn(source, question.id) ? source[question.id] : undefined;
+    let value = question.type === 'computedDate' ? computeDate(question, lookup) : normaliseAnswer(question, given);
     if (question.type === 'group' && Array.isArray(value)) {
       const children = groupChildren(question);
       value = (value as unknown[]).map((item) => {
@@ -94,6 +98,8 @@ function keepVisible(questions: AnyQuestion[], source: Answers, kept: Answers, l
 }
 
 export function prepareAnswers(model: FormModel, answers: Answers, today: string): Answers {
+  // Answers from outside may be anything: what is not an object of answers is no answers.
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) answers = {};
   const kept: Answers = {};
   const lookup: AnswerLookup = (id) => kept[id];
   for (const page of model.definition.pages) {

@@ -5,7 +5,8 @@
 export { Form, createForm, validatorsFromModule, pageExportName, type FormValidators, type FormOptions, type SummaryOptions } from './form.ts';
 export { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
 export { displayLines, SENSITIVE_PLACEHOLDER } from './display.ts';
-export { ADDRESS_PARTS, subjectOf } from './messages.ts';
+export { ADDRESS_PARTS, subjectOf, capitalise, pluralOf } from './messages.ts';
+export { DEFAULT_MAX_LENGTH } from './answers-schema.ts';
 export { formatDate, todayOf, addDays, addYears, isRealDate } from './dates.ts';
 export { isEmail, isNhsNumber, isUkPostcode, isUkPhone, formatNhsNumber, normalisePostcode, normalisePhone, normaliseNhsNumber } from './formats.ts';
 export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';

@@ -7,7 +7,7 @@
 import type { Answers, AnswerValue, FieldError, ItemAnswers, Question, ChildQuestion, AddressAnswer } from './types.ts';
 import type { DateRule } from './definition.types.ts';
 import { groupChildren } from './model.ts';
-import { evaluateCondition, isAnswered, resolveDateRef, type AnswerLookup } from './conditions.ts';
+import { DATE_TESTS, evaluateCondition, isAnswered, resolveDateRef, type AnswerLookup, type DateOperator } from './conditions.ts';
 import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart, type MessageKind } from './messages.ts';
 import { missingDateParts, toDayNumber } from './dates.ts';
 
@@ -100,10 +100,10 @@ function checkQuestion(context: Context, question: AnyQuestion, value: AnswerVal
   }
   const problem = firstProblem(context, path, question.type === 'checkboxes');
   if (problem) {
-    const missingParts = question.type === 'date' && problem.kind === 'invalid' ? missingDateParts(String(value)) : undefined;
+    const missingParts = question.type === 'date' && problem.kind === 'invalid' ? missingDateParts(typeof value === 'string' ? value : '') : undefined;
     return report(context, path, messageFor(question, problem.kind, { limit: problem.limit, value, missingParts }));
   }
-  if (question.type === 'date') checkDateRules(context, question.rules ?? [], String(value), path, lookup);
+  if (question.type === 'date' && typeof value === 'string') checkDateRules(context, question.rules ?? [], value, path, lookup);
   if (question.type === 'checkboxes') {
     const chosen = value as string[];
     const alone = question.options.find((option) => option.exclusive && chosen.includes(option.value));
@@ -143,21 +143,17 @@ function checkGroupItems(context: Context, group: Extract<Question, { type: 'gro
   });
 }
 
-const RULE_TESTS = {
-  before: (answer: number, ref: number) => answer < ref,
-  after: (answer: number, ref: number) => answer > ref,
-  notBefore: (answer: number, ref: number) => answer >= ref,
-  notAfter: (answer: number, ref: number) => answer <= ref,
-};
+// A date rule's words, as the condition tests they mean.
+const RULE_OPERATORS = { before: 'before', after: 'after', notBefore: 'onOrAfter', notAfter: 'onOrBefore' } as const satisfies Record<string, DateOperator>;
 
 function checkDateRules(context: Context, rules: DateRule[], value: string, path: string, lookup: AnswerLookup): void {
   const answerDay = toDayNumber(value);
   if (answerDay === null) return;
   for (const rule of rules) {
     if (rule.when && !evaluateCondition(rule.when, lookup, context.today)) continue;
-    const operator = (Object.keys(RULE_TESTS) as Array<keyof typeof RULE_TESTS>).find((op) => rule[op] !== undefined);
-    if (!operator) continue;
-    const refDay = resolveDateRef(rule[operator]!, lookup, context.today);
-    if (refDay !== null && !RULE_TESTS[operator](answerDay, refDay)) return report(context, path, rule.message);
+    const word = (Object.keys(RULE_OPERATORS) as Array<keyof typeof RULE_OPERATORS>).find((op) => rule[op] !== undefined);
+    if (!word) continue;
+    const refDay = resolveDateRef(rule[word]!, lookup, context.today);
+    if (refDay !== null && !DATE_TESTS[RULE_OPERATORS[word]](answerDay, refDay)) return report(context, path, rule.message);
   }
 }

@@ -7,6 +7,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/errors.ts';
 import { jsonBodies } from './http/json-body.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
+import { embedCors } from './http/cors.ts';
 import { loadFormCatalogue, type FormCatalogue } from './services/form-catalogue.ts';
 import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
@@ -67,12 +68,13 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const koa = new Koa({ proxy: config.trustProxy });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
-  const web = webRoutes(config.buildDir, engineDir);
+  const web = await webRoutes(config.buildDir, engineDir);
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
+  koa.use(embedCors(config.embedOrigins));
   koa.use(errorHandler(log));
   koa.use(sameOriginWrites());
   koa.use(jsonBodies());
-  const routers = [healthRoutes(), openApiRoutes(), formRoutes(catalogue), accountRoutes({ accounts, sessions, secureCookies: config.production })];
+  const routers = [healthRoutes(), openApiRoutes(), formRoutes(catalogue, config.buildDir), accountRoutes({ accounts, sessions, secureCookies: config.production })];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());

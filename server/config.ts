@@ -10,6 +10,8 @@ export interface ServerConfig {
   buildDir: string;
   /** Sites allowed to show the portal or its components in a frame (CSP frame-ancestors). */
   frameAncestors: string[];
+  /** Sites whose pages may embed the components (CORS on the components, forms and portal content). */
+  embedOrigins: string[];
   /** Production turns on HSTS and secure cookies. */
   production: boolean;
   /** SQLite's file, the mail folder and the secret key live here. */
@@ -37,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     formsDir: env.FORMS_DIR ?? `${root}forms`,
     buildDir: env.BUILD_DIR ?? `${root}build`,
     frameAncestors: (env.FRAME_ANCESTORS ?? '').split(/\s+/).filter(Boolean),
+    embedOrigins: (env.EMBED_ORIGINS ?? '').split(/\s+/).filter(Boolean),
     production: env.NODE_ENV === 'production',
     dataDir: env.DATA_DIR ?? `${process.cwd()}/data`,
     databaseUrl: env.DATABASE_URL || undefined,

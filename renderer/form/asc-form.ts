@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
-import type { AnswerValue, Answers, FieldError, GroupItem, ItemAnswers, Page, SummaryPage } from '../../engine/runtime.ts';
+import { capitalise, type AnswerValue, type Answers, type FieldError, type GroupItem, type ItemAnswers, type Page, type SummaryPage } from '../../engine/runtime.ts';
 import { fetchForm, type LoadedForm } from '../api-client.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { formStyles } from './styles.ts';
-import { fieldId, renderQuestion, type FieldContext } from './questions.ts';
+import { fieldId, renderItem, type FieldContext } from './questions.ts';
 import { emit, type AscPageChangeDetail } from './events.ts';
 import { setAt } from './answer-paths.ts';
 
@@ -28,6 +28,7 @@ import { setAt } from './answer-paths.ts';
  * @csspart question - Each question.
  * @csspart error-summary - The box listing what to fix.
  * @csspart actions - The Previous and Next (or Submit) buttons.
+ * @csspart account-gate - The box asking a person who has not signed in to sign in or register.
  * @cssproperty --asc-theme-font-family - The typeface.
  * @cssproperty --asc-colour-brand - The progress bar and notices.
  * @cssproperty --asc-button-colour - The main buttons.
@@ -52,8 +53,11 @@ export class AscForm extends LitElement {
   @state() private answers: Answers = {};
   @state() private errors: FieldError[] = [];
   @state() private status?: TemplateResult;
-  /** Set by a Change link on check-your-answers: Next then goes straight back there. */
-  @state() private returnToCheck = false;
+  /**
+   * Set by a Change link on check-your-answers: Next then goes straight back there, unless the
+   * change showed or hid pages (the person must then go through them). Holds the pages shown then.
+   */
+  @state() private returnToCheck: string | false = false;
 
   @query('#cancel-dialog') private cancelDialog?: HTMLDialogElement;
 
@@ -85,6 +89,7 @@ export class AscForm extends LitElement {
       this.status = undefined;
       this.focusAfterRender ??= 'heading';
       this.announceAfterRender = true;
+      this.returnToCheck = false;
     }
     this.movingItself = false;
   }
@@ -171,7 +176,7 @@ export class AscForm extends LitElement {
       value,
       errorAt: (at) => this.errors.find((error) => error.path === at)?.message,
       set: this.setAnswer,
-      isShown: (item: GroupItem, itemAnswers: ItemAnswers) => form.isShown(item, this.answers, itemAnswers),
+      isShown: (item: GroupItem, at: { group: string; index: number }) => form.isShown(item, this.answers, at),
       addItem: (at) => {
         const items = [...((this.answers[at] as ItemAnswers[] | undefined) ?? []), {}];
         this.setAnswer(at, items);
@@ -190,8 +195,7 @@ export class AscForm extends LitElement {
 
   private itemName(groupId: string): string {
     const group = this.loaded!.form.pages.flatMap((page) => page.questions ?? []).find((q) => 'id' in q && q.id === groupId);
-    const name = group && group.type === 'group' ? group.itemName : 'Item';
-    return name[0]!.toUpperCase() + name.slice(1);
+    return capitalise(group && group.type === 'group' ? group.itemName : 'item');
   }
 
   private onNext(event: Event): void {
@@ -201,7 +205,8 @@ export class AscForm extends LitElement {
     const errors = form.pageErrors(page.id, this.answers);
     if (errors.length) return this.showErrors(page, errors);
     const check = form.pages.at(-1)!;
-    const next = this.returnToCheck && form.isPageVisible(check.id, this.answers) ? check : form.nextPage(page.id, this.answers);
+    const samePages = this.returnToCheck === form.visiblePages(this.answers).map((p) => p.id).join(' ');
+    const next = samePages ? check : form.nextPage(page.id, this.answers);
     this.returnToCheck = false;
     if (next) this.goTo(next, 'next');
   }
@@ -214,13 +219,14 @@ export class AscForm extends LitElement {
   }
 
   private onPrevious(): void {
+    this.returnToCheck = false;
     const previous = this.loaded!.form.previousPage(this.currentPage!.id, this.answers);
     if (previous) this.goTo(previous, 'previous');
   }
 
   private onChange(event: Event, pageId: string, path: string): void {
     event.preventDefault();
-    this.returnToCheck = true;
+    this.returnToCheck = this.loaded!.form.visiblePages(this.answers).map((p) => p.id).join(' ');
     this.goTo(this.loaded!.form.page(pageId), 'change', path);
   }
 
@@ -357,10 +363,10 @@ export class AscForm extends LitElement {
 
   private renderQuestions(page: Page): TemplateResult {
     const form = this.loaded!.form;
-    return html`${(page.questions ?? []).filter((item) => form.isShown(item, this.answers)).map((item) =>
-      'label' in item && 'id' in item && item.id && !['heading', 'paragraph', 'list', 'inset', 'warning', 'details'].includes(item.type)
-        ? renderQuestion(item as Parameters<typeof renderQuestion>[0], this.fieldContext(item.id, this.answers[item.id]))
-        : contentBlock(item as Parameters<typeof contentBlock>[0]))}`;
+    return html`${(page.questions ?? []).filter((item) => form.isShown(item, this.answers)).map((item) => {
+      const id = 'id' in item && item.id ? item.id : '';
+      return renderItem(item, this.fieldContext(id, this.answers[id]));
+    })}`;
   }
 
   private renderSummary(summary: SummaryPage[], withChange: boolean): TemplateResult {

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
-  ADDRESS_PARTS, formatDate, type AddressAnswer, type AnswerValue, type ChildQuestion, type GroupItem, type ItemAnswers, type Question,
+  ADDRESS_PARTS, DEFAULT_MAX_LENGTH, capitalise, formatDate, isQuestion, pluralOf, type AddressAnswer, type AnswerValue, type ChildQuestion, type GroupItem, type ItemAnswers, type Question,
 } from '../../engine/runtime.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 
@@ -24,8 +24,8 @@ export interface FieldContext {
   errorAt(path: string): string | undefined;
   /** Stores a new answer at this path. */
   set(path: string, value: AnswerValue | undefined): void;
-  /** Whether a question inside a repeatable group item is shown. */
-  isShown(item: GroupItem, itemAnswers: ItemAnswers): boolean;
+  /** Whether a question inside a repeatable group's item is shown. */
+  isShown(item: GroupItem, at: { group: string; index: number }): boolean;
   addItem(path: string): void;
   removeItem(path: string, index: number): void;
 }
@@ -95,7 +95,7 @@ function singleBox(question: AnyQuestion, ctx: FieldContext): TemplateResult {
 function textarea(question: Extract<AnyQuestion, { type: 'textarea' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
   const error = ctx.errorAt(ctx.path);
-  const max = question.maxLength ?? 5000;
+  const max = question.maxLength ?? DEFAULT_MAX_LENGTH.textarea;
   const length = text(ctx.value).length;
   const left = max - length;
   // Only near the limit is the count worth hearing; before that it would interrupt every word.
@@ -132,9 +132,9 @@ function dateInput(question: AnyQuestion, ctx: FieldContext): TemplateResult {
         .value=${live(value)} @input=${update(part)}>
     </div>`;
   return group(question, error, html`
-    <fieldset class="fieldset" role="group" aria-describedby=${ifDefined(describedBy(id, question, error))}>
+    <fieldset class="fieldset" role="group" aria-describedby=${[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}>
       <legend class="label">${question.label}${requiredMark(question)}</legend>
-      ${question.hint ? hint(id, question) : html`<div class="hint" id="${id}-hint">For example, 27 3 2007</div>`}
+      <div class="hint" id="${id}-hint">${question.hint ?? 'For example, 27 3 2007'}</div>
       ${errorMessage(id, error)}
       <div class="date-input">
         ${box(0, 'Day', day, id, 2)}${box(1, 'Month', month, `${id}-month`, 2)}${box(2, 'Year', year, `${id}-year`, 4)}
@@ -253,7 +253,7 @@ function repeatable(question: Extract<AnyQuestion, { type: 'group' }>, ctx: Fiel
   const error = ctx.errorAt(ctx.path);
   const items = Array.isArray(ctx.value) ? ctx.value as ItemAnswers[] : [];
   const name = question.itemName;
-  const Name = name[0]!.toUpperCase() + name.slice(1);
+  const Name = capitalise(name);
   const full = items.length >= question.maxItems;
   return group(question, error, html`
     <fieldset class="fieldset repeatable" aria-describedby=${ifDefined(describedBy(id, question, error))}>
@@ -262,7 +262,7 @@ function repeatable(question: Extract<AnyQuestion, { type: 'group' }>, ctx: Fiel
       ${items.map((item, index) => html`
         <fieldset class="item" id="${id}-item-${index}">
           <legend class="item-legend">${Name} ${index + 1}</legend>
-          ${question.questions.map((child) => ctx.isShown(child, item) ? renderItem(child, {
+          ${question.questions.map((child) => ctx.isShown(child, { group: ctx.path, index }) ? renderItem(child, {
             ...ctx, path: `${ctx.path}.${index}.${'id' in child ? child.id : ''}`, value: 'id' in child && child.id ? item[child.id] : undefined,
           }) : nothing)}
           <button type="button" class="button secondary small" @click=${() => ctx.removeItem(ctx.path, index)}>
@@ -270,17 +270,15 @@ function repeatable(question: Extract<AnyQuestion, { type: 'group' }>, ctx: Fiel
           </button>
         </fieldset>`)}
       ${full
-        ? html`<p class="hint">You have added the most ${question.itemNamePlural ?? `${name}s`} this form takes (${question.maxItems}).</p>`
+        ? html`<p class="hint">You have added the most ${pluralOf(question)} this form takes (${question.maxItems}).</p>`
         : html`<button type="button" class="button secondary" id=${id} @click=${() => ctx.addItem(ctx.path)}>
             ${items.length ? `Add another ${name}` : `Add a ${name}`}</button>`}
     </fieldset>`);
 }
 
-function renderItem(item: GroupItem | Question, ctx: FieldContext): TemplateResult {
-  if (!('label' in item) || !('id' in item) || ['heading', 'paragraph', 'list', 'inset', 'warning', 'details'].includes(item.type)) {
-    return contentBlock(item as Parameters<typeof contentBlock>[0]);
-  }
-  return renderQuestion(item as AnyQuestion, ctx);
+/** A question or a text block, as it stands among a page's or an item's questions. */
+export function renderItem(item: GroupItem | Question | Parameters<typeof contentBlock>[0], ctx: FieldContext): TemplateResult {
+  return isQuestion(item as GroupItem) ? renderQuestion(item as AnyQuestion, ctx) : contentBlock(item as Parameters<typeof contentBlock>[0]);
 }
 
 /** The template for one question, whatever its type. */

@@ -8,7 +8,7 @@ import { portalStyles } from './styles.ts';
 import { icon } from './icons.ts';
 import { parseRoute, routePath, type Route } from './routes.ts';
 import type { AscPageChangeDetail } from '../form/events.ts';
-import '../form/asc-form.ts';
+import { AscForm } from '../form/asc-form.ts';
 
 type Tile = PortalContent['home']['tiles'][number];
 
@@ -35,18 +35,31 @@ export class AscPortal extends LitElement {
   @state() private loadError?: string;
   /** Where Close returns to: the page a form was opened from. */
   private formOpenedFrom: Route = { name: 'home' };
+  /**
+   * One <asc-form> per form opened, kept while the person is elsewhere in the portal, so Close,
+   * the header link and the back button never throw away what they typed. Cancel clears it.
+   */
+  private formElements = new Map<string, AscForm>();
+  private hasErrors = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.route = parseRoute(location.pathname, this.basePath);
     window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.load();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     super.disconnectedCallback();
   }
+
+  // Answers live only in this page until the person signs in: leaving or reloading it loses them, so the browser asks first.
+  private onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if ([...this.formElements.values()].some((form) => Object.keys(form.currentAnswers).length > 0)) event.preventDefault();
+  };
 
   private async load(): Promise<void> {
     try {
@@ -88,7 +101,8 @@ export class AscPortal extends LitElement {
     const parts = this.route.name === 'form'
       ? [this.pageTitle, form?.title]
       : [{ home: this.portal?.home.title, referrals: this.portal?.referrals.title, dols: this.portal?.dols.title, 'not-found': 'Page not found' }[this.route.name]];
-    document.title = [...parts, service].filter(Boolean).join(' – ');
+    // GOV.UK starts the title with "Error:" while a page shows errors, so screen reader users hear it first.
+    document.title = `${this.hasErrors && this.route.name === 'form' ? 'Error: ' : ''}${[...parts, service].filter(Boolean).join(' – ')}`;
   }
 
   private link(route: Route, text: string | TemplateResult, className = ''): TemplateResult {
@@ -173,16 +187,28 @@ export class AscPortal extends LitElement {
   }
 
   private renderForm(route: Extract<Route, { name: 'form' }>): TemplateResult {
-    return html`
-      <asc-form form-id=${route.formId} page-id=${route.pageId ?? nothing} api-base=${this.apiBase}
-        @asc-page-change=${this.onFormPageChange}
-        @asc-close=${() => this.navigate(this.formOpenedFrom)}
-        @asc-cancel=${() => this.navigate({ name: 'home' })}></asc-form>`;
+    let form = this.formElements.get(route.formId);
+    if (!form) {
+      form = new AscForm();
+      form.formId = route.formId;
+      form.apiBase = this.apiBase;
+      form.addEventListener('asc-page-change', this.onFormPageChange);
+      form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
+      form.addEventListener('asc-close', () => this.navigate(this.formOpenedFrom));
+      form.addEventListener('asc-cancel', () => {
+        this.formElements.delete(route.formId);
+        this.navigate({ name: 'home' });
+      });
+      this.formElements.set(route.formId, form);
+    }
+    if (route.pageId && form.pageId !== route.pageId) form.pageId = route.pageId;
+    return html`${form}`;
   }
 
   private onFormPageChange = (event: CustomEvent<AscPageChangeDetail>): void => {
     const { formId, pageId, pageTitle, cause } = event.detail;
     this.pageTitle = pageTitle;
+    this.hasErrors = false;
     const route: Route = { name: 'form', formId, pageId };
     const path = routePath(route, this.basePath);
     // Opening a form settles its address without a new history entry; moving between pages adds one.

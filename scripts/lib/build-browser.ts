@@ -10,17 +10,12 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { standaloneValidatorsSource, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+import type { BuildManifest } from '../../server/services/form-catalogue.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const formatsModule = join(root, 'engine/formats.ts');
 
-export interface BrowserManifest {
-  /** The portal page's script (both components) and style sheet. */
-  app: { js: string; css: string };
-  /** <asc-form> alone, for embedding one form in another page. */
-  embed: string;
-  validators: Record<string, string>;
-}
+export type BrowserManifest = BuildManifest;
 
 /** The page around the portal: only what must sit outside the components' shadow roots. */
 const PAGE_CSS = `html{background:#fff;-webkit-text-size-adjust:100%;text-size-adjust:100%}body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif}noscript p{max-width:40em;margin:30px auto;padding:0 15px;font-size:1.1875rem}`;

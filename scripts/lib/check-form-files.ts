@@ -3,11 +3,14 @@
  * engine's checks, its name against its id and version, and each published version against the
  * hash in published.lock.json. Each problem points at a line and column of the author's file.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { definitionProblems, portalProblems } from '../../engine/index.ts';
 import { parseJsonWithPositions } from './source-positions.ts';
+import { findDefinitionFiles } from '../../server/services/definition-files.ts';
 import { lockKey, publishedHash, readLock, writeLock } from './published-lock.ts';
+
+export { findDefinitionFiles };
 
 export interface FileProblem {
   file: string;
@@ -25,18 +28,6 @@ export interface CheckOptions {
   lockPath: string;
   /** File names in problems are relative to this. */
   cwd?: string;
-}
-
-/** Every forms/<id>/v<N>.json, in a stable order. */
-export async function findDefinitionFiles(formsDir: string): Promise<string[]> {
-  const entries = await readdir(formsDir, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const names = (await readdir(join(formsDir, entry.name))).filter((name) => /^v\d+\.json$/.test(name));
-    names.sort((a, b) => Number(a.slice(1, -5)) - Number(b.slice(1, -5)));
-    files.push(...names.map((name) => join(formsDir, entry.name, name)));
-  }
-  return files;
 }
 
 interface Loaded {

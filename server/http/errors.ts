@@ -44,7 +44,12 @@ export function errorHandler(log: (message: string, error: unknown) => void = (m
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new NotFoundError(`There is nothing at ${ctx.path}.`);
-    } catch (error) {
+    } catch (caught) {
+      // Koa's own errors (a malformed address, say) carry a status and say whether their message may be shown.
+      const fromKoa = caught as { status?: number; expose?: boolean; message?: string };
+      const error = !(caught instanceof HttpError) && fromKoa?.expose && typeof fromKoa.status === 'number' && fromKoa.status < 500
+        ? new HttpError(fromKoa.status, fromKoa.message ?? 'Bad request', 'bad-request')
+        : caught;
       const known = error instanceof HttpError;
       ctx.status = known ? error.status : 500;
       ctx.set('Cache-Control', 'no-store');

@@ -1,9 +1,10 @@
 /** The portal's content and the forms' definitions, for the components in the browser. */
+import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
 import type { FormCatalogue } from '../services/form-catalogue.ts';
 import { HttpError, NotFoundError } from '../http/errors.ts';
 
-export function formRoutes(catalogue: FormCatalogue): Router {
+export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
   const router = new Router({ prefix: '/api' });
 
   router.get('/portal', (ctx) => {
@@ -34,6 +35,16 @@ export function formRoutes(catalogue: FormCatalogue): Router {
     const version = Number(ctx.params.version);
     if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'The version must be a whole number from 1, like /versions/1.', 'bad-version');
     sendForm(ctx, ctx.params.formId!, version);
+  });
+
+  // Only versions the portal offers (published or retired): a draft's shape is nobody's contract yet.
+  router.get('/forms/:formId/versions/:version/answers.schema.json', async (ctx) => {
+    const { formId, version } = ctx.params;
+    const entry = /^\d+$/.test(version!) ? catalogue.get(formId!, Number(version)) : null;
+    if (!entry) throw new NotFoundError(`Form "${formId}" has no version ${version}.`);
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.type = 'application/schema+json';
+    ctx.body = await readFile(`${buildDir}/forms/${entry.definition.id}/v${entry.definition.version}.answers.schema.json`);
   });
 
   return router;

@@ -7,9 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
 import type { Middleware } from 'koa';
 import serve from 'koa-static';
-import { NotFoundError } from '../http/errors.ts';
 
-export function webRoutes(buildDir: string, engineDir: string): { assets: Middleware; pages: Router } {
+export async function webRoutes(buildDir: string, engineDir: string): Promise<{ assets: Middleware; pages: Router }> {
+  // Read once: the build does not change under a running server.
+  const indexPage = await readFile(`${buildDir}/public/index.html`);
+  const schemas = Object.fromEntries(await Promise.all(['definition', 'portal'].map(async (name) => [name, await readFile(`${engineDir}/${name}.schema.json`)] as const)));
   const staticFiles = serve(`${buildDir}/public`, {
     index: false,
     setHeaders: (res, path) => {
@@ -17,29 +19,20 @@ export function webRoutes(buildDir: string, engineDir: string): { assets: Middle
     },
   });
   const pages = new Router();
-  for (const name of ['definition', 'portal']) {
-    pages.get(`/schemas/${name}.schema.json`, async (ctx) => {
+  for (const [name, body] of Object.entries(schemas)) {
+    pages.get(`/schemas/${name}.schema.json`, (ctx) => {
       ctx.set('Cache-Control', 'no-cache');
       ctx.type = 'application/schema+json';
-      ctx.body = await readFile(`${engineDir}/${name}.schema.json`);
+      ctx.body = body;
     });
   }
-  pages.get('/api/forms/:formId/versions/:version/answers.schema.json', async (ctx) => {
-    const { formId, version } = ctx.params;
-    if (!/^[a-z0-9-]+$/.test(formId!) || !/^\d+$/.test(version!)) throw new NotFoundError();
-    const body = await readFile(`${buildDir}/forms/${formId}/v${version}.answers.schema.json`).catch(() => null);
-    if (!body) throw new NotFoundError(`Form "${formId}" has no version ${version}.`);
-    ctx.set('Cache-Control', 'public, max-age=300');
-    ctx.type = 'application/schema+json';
-    ctx.body = body;
-  });
   // Browsers ask for it unprompted; the portal has none, and says so without a 404 in the log.
   pages.get('/favicon.ico', (ctx) => { ctx.status = 204; });
   // Every page of the portal is the same page: the components read the address.
-  pages.get(/^\/(?!api\/|assets\/)[^.]*$/, async (ctx) => {
+  pages.get(/^\/(?!api\/|assets\/)[^.]*$/, (ctx) => {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'html';
-    ctx.body = await readFile(`${buildDir}/public/index.html`);
+    ctx.body = indexPage;
   });
   return { assets: staticFiles, pages };
 }

@@ -6,12 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { compileForm, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
-import { findDefinitionFiles } from '../../scripts/lib/check-form-files.ts';
+import { findDefinitionFiles } from './definition-files.ts';
 
+/** What the build wrote (build/manifest.json): the files the portal and the forms load. */
 export interface BuildManifest {
-  /** The portal page's script and style sheet. */
+  /** The portal page's script (both components) and style sheet. */
   app: { js: string; css: string };
-  /** The components alone, for embedding in another page. */
+  /** <asc-form> alone, for embedding one form in another page. */
   embed: string;
   /** Each form version's validators module, by "id@version". */
   validators: Record<string, string>;

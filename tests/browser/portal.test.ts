@@ -167,3 +167,38 @@ pages('at 320 pixels wide the home page and a form page with errors should need 
 }, 320));
 
 pages.run();
+
+const keeping = browserSuite('Leaving a form and coming back');
+
+keeping('Close, the header link and the back button should keep what the person typed', () => inTab(async ({ page, baseUrl }) => {
+  const socialCare = portal.referrals.tiles.find((tile) => tile.form === 'social-care-referral')!.title;
+  await page.goto(`${baseUrl}/referrals`);
+  await page.locator('asc-portal .tile a', { hasText: socialCare }).click();
+  await page.locator(FORM_HEADING).waitFor();
+  await pressNext(page);
+  const name = page.locator(`asc-form #${fieldId('referrerName')}`);
+  await name.fill('Sam Carter');
+
+  await page.locator('asc-form button', { hasText: 'Close' }).click();
+  await page.locator('asc-portal h1', { hasText: portal.referrals.title }).waitFor();
+  await page.locator('asc-portal .tile a', { hasText: socialCare }).click();
+  await name.waitFor();
+  assert.is(await name.inputValue(), 'Sam Carter', 'after Close and back in');
+
+  await page.locator('asc-portal .service-name').click();
+  await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
+  await page.goBack();
+  await name.waitFor();
+  assert.is(await name.inputValue(), 'Sam Carter', 'after the header link and Back');
+}));
+
+keeping('a Change link on check-your-answers should put focus in the box to change, for an address too', () => inTab(async ({ page, baseUrl }) => {
+  const { definition, answers } = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
+  await openForm(page, baseUrl, '/forms/social-care-referral/check-your-answers');
+  await page.evaluate((given) => { (document.querySelector('asc-portal')!.shadowRoot!.querySelector('asc-form') as unknown as { currentAnswers: unknown }).currentAnswers = given; }, answers);
+  const address = definition.pages.flatMap((p) => p.questions ?? []).find((q) => q.type === 'address' && 'id' in q && answers[q.id])! as { id: string; summaryLabel?: string; label: string };
+  await page.locator('asc-form .summary-row', { hasText: address.summaryLabel ?? address.label }).first().locator('a', { hasText: 'Change' }).click();
+  assert.is((await focused(page)).id, fieldId(`${address.id}.line1`));
+}));
+
+keeping.run();

@@ -85,6 +85,14 @@ checks('should keep the first page always shown and the check-answers page last 
   assert.equal(codes(edit((d) => { d.pages[3]!.kind = 'checkAnswers'; })), ['check-answers-not-last /pages/3/kind', 'questions-on-check-answers /pages/3/questions']);
 });
 
+checks('should refuse a question id that every JavaScript object already has', () => {
+  assert.equal(codes(edit((d) => { (d.pages[1]!.questions![2] as { id: string }).id = 'constructor'; })), ['reserved-id /pages/1/questions/2/id']);
+});
+
+checks('should say what is wrong with something that is not a definition at all', () => {
+  assert.throws(() => compileForm(null as never), (error: unknown) => error instanceof DefinitionError && /Must be an object/.test((error as Error).message));
+});
+
 checks('should find a question that can never be shown, inside a group too', () => {
   assert.equal(codes(edit((d) => {
     const group = d.pages[5]!.questions![0] as { questions: Array<{ showIf?: unknown }> };

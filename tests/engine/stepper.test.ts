@@ -48,8 +48,9 @@ stepper('should show and hide questions and text blocks with their conditions', 
   assert.ok(form.isShown(warning, { falls: 1 }, undefined, opts));
   const group = form.page('consultation').questions![0]!;
   const other = group.type === 'group' ? group.questions[2]! : group;
-  assert.ok(form.isShown(other, {}, { consulteeRole: 'other' }, opts));
-  assert.not.ok(form.isShown(other, {}, { consulteeRole: 'family' }, opts));
+  const at = { group: 'consultees', index: 1 };
+  assert.ok(form.isShown(other, { consultees: [{ consulteeRole: 'family' }, { consulteeRole: 'other' }] }, at, opts));
+  assert.not.ok(form.isShown(other, { consultees: [{ consulteeRole: 'other' }, { consulteeRole: 'family' }] }, at, opts));
 });
 
 stepper.run();

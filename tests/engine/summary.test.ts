@@ -6,7 +6,7 @@ import { everyType, everyTypeAnswers, TODAY } from '../fixtures/every-type.ts';
 const form = compileForm(everyType);
 const opts = { today: TODAY };
 const summary = form.summary(everyTypeAnswers as Answers, opts);
-const row = (path: string) => summary.flatMap((page) => page.rows).find((r) => r.path === path);
+const row = (key: string) => summary.flatMap((page) => page.rows).find((r) => (key.includes('.') ? r.path === key : r.questionId === key));
 
 const tests = suite('Form.summary');
 
@@ -27,6 +27,12 @@ tests('should show each answer as a person reads it', () => {
   assert.equal(row('expiresOn')?.lines, ['27 November 2026']);
   assert.equal(row('declaration')?.lines, ['Confirmed']);
   assert.equal(row('contactTime')?.lines, ['09:30']);
+});
+
+tests('should send Change to the box to correct: an address to its first line, a computed date to the date it starts from', () => {
+  assert.is(row('personAddress')?.path, 'personAddress.line1');
+  assert.is(row('expiresOn')?.path, 'grantedOn');
+  assert.is(row('personDob')?.path, 'personDob');
 });
 
 tests('should never show a sensitive answer, except in the staff view that asks for it', () => {

@@ -148,3 +148,34 @@ whole('should find the same errors page by page as with the whole-form validator
 });
 
 whole.run();
+
+const hostile = suite('Answers from outside');
+
+hostile('should read thousands commas in numbers and refuse other commas', () => {
+  assert.is(form.prepare(answers({ falls: '1,250' }), opts).falls, 1250);
+  for (const typed of ['1,5', '2,,0', ',3', '9'.repeat(400)]) {
+    assert.is(messages(form.pageErrors('needs', answers({ falls: typed }), opts)).falls, 'The number of falls must be a whole number', typed);
+  }
+});
+
+hostile('should never throw, whatever is sent as answers (property)', async () => {
+  const fc = (await import('fast-check')).default;
+  const questionIds = ['isProfessional', 'yourName', 'personDob', 'personAddress', 'difficulties', 'falls', 'consultees', 'declaration', 'grantedOn', 'durationDays'];
+  const value = fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true });
+  const sent = fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...questionIds, '__proto__', 'constructor'), value));
+  fc.assert(fc.property(sent, (anything) => {
+    const given = anything as Answers;
+    form.prepare(given, opts);
+    form.errors(given, opts);
+    form.summary(given, opts);
+    for (const page of form.pages) form.pageErrors(page.id, given, opts);
+  }), { numRuns: 300 });
+});
+
+hostile('should shrug off an answer nested thousands deep', () => {
+  let deep: unknown = 'x';
+  for (let i = 0; i < 20_000; i++) deep = { a: deep };
+  assert.equal(form.pageErrors('the-person', answers({ personAddress: deep as never }), opts).map((e) => e.path), ['personAddress.line1']);
+});
+
+hostile.run();

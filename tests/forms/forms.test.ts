@@ -81,11 +81,6 @@ for (const { definition, answers } of fixtures) {
     assert.is(form.progress(last.id), 100);
   });
 
-  tests('should show progress as the author wrote it, never going down', () => {
-    const shown = form.visiblePages(answers, opts).map((page) => form.progress(page.id));
-    assert.equal(shown, form.visiblePages(answers, opts).map((page) => page.progress));
-    assert.equal(shown, [...shown].sort((a, b) => a - b));
-  });
 
   tests('should ask for the professional confirmation on the About you page', () => {
     const errors = form.pageErrors('about-you', without(answers, 'isProfessional'), opts);

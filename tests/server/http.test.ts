@@ -48,6 +48,10 @@ pages('should answer 404 for a missing file, not the portal page', async () => {
   assert.is((await get('/assets/missing-ABCDEFGH.js')).status, 404);
 });
 
+pages('should answer a malformed address with 400, not a server error', async () => {
+  for (const path of ['/assets/%E0%A4%A', '/forms/%E0%A4%A']) assert.is((await get(path)).status, 400, path);
+});
+
 pages('should answer /healthz', async () => {
   const response = await get('/healthz');
   assert.is(response.status, 200);
@@ -109,6 +113,16 @@ api('should describe every route in /api/openapi.json', async () => {
 api('should refuse methods a route does not have', async () => {
   const response = await get('/api/forms', { method: 'DELETE' });
   assert.is(response.status, 405);
+});
+
+api('should let the sites in EMBED_ORIGINS read the components and forms, and nobody else', async () => {
+  const embedded = await get('/api/forms/dols-form-1', { headers: { origin: 'https://www.sefton.gov.uk' } });
+  assert.is(embedded.headers.get('access-control-allow-origin'), 'https://www.sefton.gov.uk');
+  assert.match(embedded.headers.get('vary') ?? '', /Origin/);
+  const script = /<script type="module" src="([^"]+)"/.exec(await (await get('/')).text())![1]!;
+  assert.is((await get(script, { headers: { origin: 'https://www.sefton.gov.uk' } })).headers.get('access-control-allow-origin'), 'https://www.sefton.gov.uk');
+  assert.is((await get('/api/forms/dols-form-1', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin'), null);
+  assert.is((await get('/api/account', { headers: { origin: 'https://www.sefton.gov.uk' } })).headers.get('access-control-allow-origin'), null, 'nothing personal is shared');
 });
 
 api.run();

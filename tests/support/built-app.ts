@@ -15,7 +15,7 @@ export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig }> {
   started ??= (async () => {
     const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-'));
     await buildAll(join(root, 'forms'), buildDir);
-    const config = readConfig({ BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), PORT: '0', FRAME_ANCESTORS: 'https://www.sefton.gov.uk' });
+    const config = readConfig({ BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), PORT: '0', FRAME_ANCESTORS: 'https://www.sefton.gov.uk', EMBED_ORIGINS: 'https://www.sefton.gov.uk' });
     const app = await createApp(config, { log: () => {} });
     closeAtEnd(() => app.close());
     const { koa } = app;
