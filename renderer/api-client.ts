@@ -60,3 +60,62 @@ export async function fetchForm(apiBase: string, formId: string, version?: numbe
     council: body.council,
   };
 }
+
+/** The signed-in person, as the account API gives them. */
+export interface AccountUser {
+  forename: string;
+  surname: string;
+  email: string;
+}
+
+/** A problem the server found with what was sent, by box, for the error summary. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A refused request: the message to show, and the boxes it concerns. */
+export class RequestRefused extends Error {
+  override name = 'RequestRefused';
+  constructor(readonly status: number, message: string, readonly fields: FieldProblem[]) {
+    super(message);
+  }
+}
+
+async function send<T>(apiBase: string, path: string, body: unknown = {}): Promise<T> {
+  const response = await fetch(resolve(apiBase, path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) as T & { error?: { message: string; fields?: FieldProblem[] } } : ({} as T & { error?: undefined });
+  if (!response.ok) {
+    const error = (parsed as { error?: { message: string; fields?: FieldProblem[] } }).error;
+    throw new RequestRefused(response.status, error?.message ?? `The server answered ${response.status}.`, error?.fields ?? []);
+  }
+  return parsed;
+}
+
+/** The account API (POST /api/account/…). Every call that fails throws RequestRefused with what to fix. */
+export const accountApi = {
+  async current(apiBase: string): Promise<{ user: AccountUser; idleExpiresAt: number } | null> {
+    const response = await fetch(resolve(apiBase, '/api/account'), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (response.status === 401) return null;
+    if (!response.ok) throw new ApiError(response.status, `The server answered ${response.status}.`);
+    return response.json() as Promise<{ user: AccountUser; idleExpiresAt: number }>;
+  },
+  keepAlive: (apiBase: string) => send<{ idleExpiresAt: number }>(apiBase, '/api/account/keep-alive'),
+  register: (apiBase: string, body: { forename: string; surname: string; email: string; password: string; confirmPassword: string }) => send<{ email: string }>(apiBase, '/api/account/registrations', body),
+  resendRegistrationCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/registrations/code'),
+  verifyRegistration: (apiBase: string, code: string) => send<{ user: AccountUser }>(apiBase, '/api/account/registrations/verify', { code }),
+  signIn: (apiBase: string, body: { email: string; password: string }) => send<{ email: string }>(apiBase, '/api/account/sign-in', body),
+  resendSignInCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/sign-in/code'),
+  verifySignIn: (apiBase: string, code: string) => send<{ user: AccountUser }>(apiBase, '/api/account/sign-in/verify', { code }),
+  requestReset: (apiBase: string, email: string) => send<{ email: string }>(apiBase, '/api/account/password-reset', { email }),
+  resendResetCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/password-reset/code'),
+  resetPassword: (apiBase: string, body: { code: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password-reset/confirm', body),
+  changePassword: (apiBase: string, body: { currentPassword: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password', body),
+  signOut: (apiBase: string) => send<void>(apiBase, '/api/account/sign-out'),
+};

@@ -21,10 +21,12 @@ import { createAccountService } from './services/accounts/account-service.ts';
 import { createPasswordHasher } from './services/password-hasher.ts';
 import { createRateLimiter } from './services/rate-limiter.ts';
 import { createMailer } from './services/mailer.ts';
+import { createCaptchaVerifier, type CaptchaVerifier } from './services/captcha.ts';
 import { formRoutes } from './routes/forms.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { accountRoutes } from './routes/account.ts';
+import { captchaRoutes } from './routes/captcha.ts';
 import { webRoutes } from './routes/web.ts';
 
 const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
@@ -39,11 +41,13 @@ export interface App {
 
 export interface AppOptions {
   log?: (message: string, error?: unknown) => void;
-  /** The clock for sessions, codes and rate limits; tests pass one they can move. */
+  /** The clock for sessions, codes, rate limits and captchas; tests pass one they can move. */
   clock?: Clock;
+  /** Another provider's captcha verifier, in place of the one CAPTCHA names (see services/captcha.ts). */
+  captcha?: CaptchaVerifier;
 }
 
-export async function createApp(config: ServerConfig, { log = console.error, clock = systemClock }: AppOptions = {}): Promise<App> {
+export async function createApp(config: ServerConfig, { log = console.error, clock = systemClock, captcha: customCaptcha }: AppOptions = {}): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir);
   const db = createDatabase(config);
   await migrateToLatest(db);
@@ -63,7 +67,11 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
     limiter: createRateLimiter(repos.rateLimits, clock),
     brand: { serviceName: council.serviceName, councilName: council.name, phone: council.phone.display },
     councilWords: [...council.name.split(/\s+/), council.serviceName.replace(/\s+/g, '')].filter((word) => word.length > 3 && !/^council$/i.test(word)),
+    rateLimitScale: config.rateLimitScale,
   });
+
+  const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
+  if (captcha.name === 'off') log('CAPTCHA=off: forms start without the check that the person is not a robot.');
 
   const koa = new Koa({ proxy: config.trustProxy });
   // Koa's own error print would repeat what errorHandler already logged.
@@ -74,7 +82,10 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   koa.use(errorHandler(log));
   koa.use(sameOriginWrites());
   koa.use(jsonBodies());
-  const routers = [healthRoutes(), openApiRoutes(), formRoutes(catalogue, config.buildDir), accountRoutes({ accounts, sessions, secureCookies: config.production })];
+  const routers = [
+    healthRoutes(), openApiRoutes(), formRoutes(catalogue, config.buildDir), accountRoutes({ accounts, sessions, secureCookies: config.production }),
+    captchaRoutes({ verifier: captcha, tokens, clock }),
+  ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());

@@ -1,5 +1,6 @@
 /** The server's settings, read once from the environment, with defaults that run on a laptop. */
 import { fileURLToPath } from 'node:url';
+import type { CaptchaProvider } from './services/captcha.ts';
 
 export interface ServerConfig {
   port: number;
@@ -26,13 +27,21 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** log2 of scrypt's cost: 17 (OWASP) unless a test asks for less. */
   passwordHashCost: number;
+  /** Multiplies the rate limits (1 as standard): for many referrers behind one office address. */
+  rateLimitScale: number;
+  /** The check at form start: altcha (self-hosted proof of work), or off behind the council's own protection. */
+  captcha: CaptchaProvider;
 }
+
+const CAPTCHA_PROVIDERS: readonly CaptchaProvider[] = ['altcha', 'off'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 to 65535), not "${env.PORT}".`);
+  const captcha = (env.CAPTCHA || 'altcha') as CaptchaProvider;
+  if (!CAPTCHA_PROVIDERS.includes(captcha)) throw new Error(`CAPTCHA must be ${CAPTCHA_PROVIDERS.join(' or ')}, not "${env.CAPTCHA}".`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -48,5 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionSecret: env.SESSION_SECRET || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
+    rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),
+    captcha,
   };
 }

@@ -2,3 +2,4 @@
 export { createApp, type App } from './app.ts';
 export { readConfig, type ServerConfig } from './config.ts';
 export { contentSecurityPolicy } from './http/security-headers.ts';
+export type { CaptchaVerifier } from './services/captcha.ts';

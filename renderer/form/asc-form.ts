@@ -237,7 +237,9 @@ export class AscForm extends LitElement {
 
   private onSave(): void {
     if (!this.requestWithAnswers('asc-save-request')) return;
-    this.status = html`<p><strong>To save this form for later, you need to sign in.</strong> Saving forms is not available in this portal yet: to keep your answers, print them or finish the form now.</p>`;
+    this.status = this.signedIn
+      ? html`<p><strong>Saving forms for later is not available in this portal yet.</strong> To keep your answers, print them or finish the form now.</p>`
+      : html`<p><strong>To save this form for later, you need to sign in.</strong></p>`;
   }
 
   private onSubmit(): void {
@@ -246,13 +248,13 @@ export class AscForm extends LitElement {
     const errors = form.errors(this.answers);
     if (errors.length) return this.showErrors(page, errors);
     if (!this.requestWithAnswers('asc-submit-request')) return;
-    this.status = html`<p><strong>To submit this form, you need to sign in.</strong> Submitting online is not available in this portal yet. Your answers are still here: print them, or call ${this.loaded!.council.name} on ${this.loaded!.council.phone.display}.</p>`;
+    this.status = html`<p><strong>Submitting online is not available in this portal yet.</strong> Your answers are still here: print them, or call ${this.loaded!.council.name} on ${this.loaded!.council.phone.display}.</p>`;
   }
 
   private onSignIn(): void {
     const form = this.loaded!.form;
     if (!emit(this, 'asc-sign-in-request', { formId: form.id, version: form.version, pageId: this.currentPage!.id }, true)) return;
-    this.status = html`<p><strong>Signing in is not available in this portal yet.</strong> You can carry on filling in the form.</p>`;
+    this.status = html`<p><strong>Signing in is not available on this page.</strong> Open the form on the council's portal to sign in.</p>`;
   }
 
   private onClose(): void {
@@ -280,6 +282,9 @@ export class AscForm extends LitElement {
     if (!this.loaded || !page) return html`<p role="status">Loading the form…</p>`;
     const form = this.loaded.form;
     const isCheck = page.kind === 'checkAnswers';
+    // Pages about the person referred come only after sign-in: nothing typed there leaves this
+    // page until then, and nobody sees them without an account.
+    const gated = form.requiresAccount(page.id) && !this.signedIn;
     return html`
       <div class="screen-only" part="page">
         <span class="caption">${form.definition.title}</span>
@@ -290,16 +295,16 @@ export class AscForm extends LitElement {
         </div>
         ${this.renderErrorSummary()}
         <div role="status" aria-live="polite">${this.status ? html`<div class="status">${this.status}</div>` : nothing}</div>
-        ${this.isAccountGate(page) ? this.renderAccountGate() : nothing}
-        ${isCheck ? nothing : this.renderContent(page)}
+        ${gated ? this.renderAccountGate() : nothing}
+        ${isCheck || gated ? nothing : this.renderContent(page)}
         <form novalidate @submit=${this.onNext}>
-          ${isCheck ? this.renderCheckAnswers() : this.renderQuestions(page)}
-          ${isCheck ? this.renderContent(page) : nothing}
+          ${gated ? nothing : isCheck ? this.renderCheckAnswers() : this.renderQuestions(page)}
+          ${isCheck && !gated ? this.renderContent(page) : nothing}
           <div class="button-group actions" part="actions">
             ${form.previousPage(page.id, this.answers)
               ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
               : nothing}
-            ${isCheck
+            ${gated ? nothing : isCheck
               ? (form.canSubmit(this.answers) ? html`<button type="button" class="button" @click=${this.onSubmit}>Submit</button>` : nothing)
               : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`}
           </div>
@@ -337,14 +342,6 @@ export class AscForm extends LitElement {
     event.preventDefault();
     if (error.pageId !== this.currentPage?.id) return this.goTo(this.loaded!.form.page(error.pageId), 'change', error.path);
     this.focusField(error.path);
-  }
-
-  /** The first page that needs an account is where a person who has not signed in is asked to. */
-  private isAccountGate(page: Page): boolean {
-    const form = this.loaded!.form;
-    if (this.signedIn || !form.requiresAccount(page.id)) return false;
-    const index = form.pages.indexOf(page);
-    return index === 0 || !form.requiresAccount(form.pages[index - 1]!.id);
   }
 
   private renderAccountGate(): TemplateResult {

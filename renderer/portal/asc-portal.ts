@@ -1,12 +1,14 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PortalContent } from '../../engine/runtime.ts';
-import { fetchFormList, fetchPortal, type FormListEntry } from '../api-client.ts';
+import { accountApi, fetchFormList, fetchPortal, type AccountUser, type FormListEntry } from '../api-client.ts';
+import { AscAccount, type AccountScreen } from '../account/asc-account.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock, richText } from '../shared/rich-text.ts';
 import { portalStyles } from './styles.ts';
 import { icon } from './icons.ts';
 import { parseRoute, routePath, type Route } from './routes.ts';
+import { SessionTimer } from './session-timer.ts';
 import type { AscPageChangeDetail } from '../form/events.ts';
 import { AscForm } from '../form/asc-form.ts';
 
@@ -33,6 +35,10 @@ export class AscPortal extends LitElement {
   @state() private forms: FormListEntry[] = [];
   @state() private route: Route = { name: 'home' };
   @state() private loadError?: string;
+  /** The signed-in person; null when nobody is signed in. */
+  @state() private user: AccountUser | null = null;
+  /** Whether the account menu in the header is open. */
+  @state() private menuOpen = false;
   /** Where Close returns to: the page a form was opened from. */
   private formOpenedFrom: Route = { name: 'home' };
   /**
@@ -44,8 +50,9 @@ export class AscPortal extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.route = parseRoute(location.pathname, this.basePath);
+    this.route = parseRoute(location.pathname, this.basePath, location.search);
     window.addEventListener('popstate', this.onPopState);
+    for (const type of ['keydown', 'pointerdown', 'input']) this.addEventListener(type, this.onActivity, { capture: true });
     window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.load();
   }
@@ -53,7 +60,38 @@ export class AscPortal extends LitElement {
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
+    this.session.stop();
     super.disconnectedCallback();
+  }
+
+  private session = new SessionTimer({
+    warn: () => this.renderRoot.querySelector<HTMLDialogElement>('#timeout-dialog')?.showModal(),
+    expire: () => void this.onSessionEnded(),
+    keepAlive: async () => (await accountApi.keepAlive(this.apiBase)).idleExpiresAt,
+  });
+
+  private onActivity = (): void => {
+    this.session.activity();
+  };
+
+  private onSignedIn(user: AccountUser, idleExpiresAt = Date.now() + 20 * 60_000): void {
+    this.user = user;
+    for (const form of this.formElements.values()) form.signedIn = true;
+    this.session.start(idleExpiresAt);
+  }
+
+  /** Signed out, by choice or by the timeout: what was on screen is cleared, so nobody else sees it. */
+  private clearForms(): void {
+    this.formElements.clear();
+    this.user = null;
+    this.session.stop();
+    this.renderRoot.querySelector<HTMLDialogElement>('#timeout-dialog')?.close();
+  }
+
+  private async onSessionEnded(): Promise<void> {
+    await accountApi.signOut(this.apiBase).catch(() => undefined);
+    this.clearForms();
+    this.navigate({ name: 'signed-out' });
   }
 
   // Answers live only in this page until the person signs in: leaving or reloading it loses them, so the browser asks first.
@@ -63,7 +101,9 @@ export class AscPortal extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      [this.portal, this.forms] = await Promise.all([fetchPortal(this.apiBase), fetchFormList(this.apiBase)]);
+      const [portal, forms, account] = await Promise.all([fetchPortal(this.apiBase), fetchFormList(this.apiBase), accountApi.current(this.apiBase).catch(() => null)]);
+      [this.portal, this.forms] = [portal, forms];
+      if (account) this.onSignedIn(account.user, account.idleExpiresAt);
       this.updateTitle();
     } catch (error) {
       this.loadError = (error as Error).message;
@@ -71,13 +111,20 @@ export class AscPortal extends LitElement {
   }
 
   private onPopState = (): void => {
-    this.route = parseRoute(location.pathname, this.basePath);
+    this.route = parseRoute(location.pathname, this.basePath, location.search);
     this.updateTitle();
     this.focusMain();
   };
 
+  /** Moves to an address of the portal, given as a path ("/account/sign-in?return=…"). */
+  navigateTo(path: string): void {
+    const url = new URL(path, location.origin);
+    this.navigate(parseRoute(url.pathname, this.basePath, url.search));
+  }
+
   /** Moves to a page of the portal, adding it to the browser's history. */
   navigate(route: Route, replace = false): void {
+    this.menuOpen = false;
     if (route.name === 'form' && this.route.name !== 'form') this.formOpenedFrom = this.route;
     const path = routePath(route, this.basePath);
     if (replace) history.replaceState(null, '', path); else if (path !== location.pathname) history.pushState(null, '', path);
@@ -100,7 +147,10 @@ export class AscPortal extends LitElement {
     const form = this.route.name === 'form' ? this.forms.find((f) => f.id === (this.route as { formId: string }).formId) : undefined;
     const parts = this.route.name === 'form'
       ? [this.pageTitle, form?.title]
-      : [{ home: this.portal?.home.title, referrals: this.portal?.referrals.title, dols: this.portal?.dols.title, 'not-found': 'Page not found' }[this.route.name]];
+      : [{
+        home: this.portal?.home.title, referrals: this.portal?.referrals.title, dols: this.portal?.dols.title, 'not-found': 'Page not found',
+        account: 'Your account', 'signed-out': 'You have been signed out',
+      }[this.route.name]];
     // GOV.UK starts the title with "Error:" while a page shows errors, so screen reader users hear it first.
     document.title = `${this.hasErrors && this.route.name === 'form' ? 'Error: ' : ''}${[...parts, service].filter(Boolean).join(' – ')}`;
   }
@@ -113,6 +163,68 @@ export class AscPortal extends LitElement {
     }}>${text}</a>`;
   }
 
+  private renderAccountHeader(): TemplateResult {
+    if (!this.user) {
+      return this.route.name === 'account' ? html`` : this.link({ name: 'account', screen: 'sign-in', returnTo: location.pathname }, 'Sign in', 'header-link');
+    }
+    return html`
+      <div class="account-menu">
+        <button type="button" class="menu-button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="account-menu"
+          @click=${() => { this.menuOpen = !this.menuOpen; }}>
+          <span class="visually-hidden">Account menu for </span>${this.user.forename} ${this.user.surname}
+        </button>
+        <ul id="account-menu" class="menu" ?hidden=${!this.menuOpen}>
+          <li>${this.link({ name: 'account', screen: 'saved' }, 'Saved forms')}</li>
+          <li>${this.link({ name: 'account', screen: 'submitted' }, 'Forms submitted in the last 30 days')}</li>
+          <li>${this.link({ name: 'account', screen: 'change-password' }, 'Change password')}</li>
+          <li><button type="button" class="link-button" @click=${() => void this.signOut()}>Sign out</button></li>
+        </ul>
+      </div>`;
+  }
+
+  private async signOut(): Promise<void> {
+    await accountApi.signOut(this.apiBase).catch(() => undefined);
+    this.clearForms();
+    this.navigate({ name: 'home' });
+  }
+
+  private accountElement?: AscAccount;
+
+  private renderAccount(screen: AccountScreen, returnTo: string | undefined): TemplateResult {
+    if (['account', 'saved', 'submitted', 'change-password'].includes(screen) && !this.user) {
+      queueMicrotask(() => this.navigate({ name: 'account', screen: 'sign-in', returnTo: routePath({ name: 'account', screen }, this.basePath) }, true));
+      return html`<p role="status">Taking you to sign in…</p>`;
+    }
+    if (!this.accountElement) {
+      this.accountElement = new AscAccount();
+      this.accountElement.apiBase = this.apiBase;
+      this.accountElement.addEventListener('asc-signed-in', (event) => this.onSignedIn(event.detail.user));
+      this.accountElement.addEventListener('asc-signed-out', () => { this.clearForms(); this.navigate({ name: 'home' }); });
+      this.accountElement.addEventListener('asc-navigate', (event) => this.navigateTo(event.detail.to));
+    }
+    this.accountElement.screen = screen;
+    this.accountElement.user = this.user ?? undefined;
+    this.accountElement.returnTo = returnTo ?? '/';
+    return html`${this.accountElement}`;
+  }
+
+  private renderTimeoutDialog(): TemplateResult {
+    return html`
+      <dialog id="timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text" @cancel=${(e: Event) => { e.preventDefault(); void this.carryOn(); }}>
+        <h2 id="timeout-title">You will be signed out in 2 minutes</h2>
+        <p id="timeout-text">There has been no activity for 18 minutes. To keep your answers safe, we will sign you out and clear them from the screen if there is none in the next 2 minutes.</p>
+        <div class="button-group">
+          <button type="button" class="button" @click=${() => void this.carryOn()}>Carry on with the form</button>
+          <button type="button" class="button secondary" @click=${() => void this.signOut()}>Sign out now</button>
+        </div>
+      </dialog>`;
+  }
+
+  private async carryOn(): Promise<void> {
+    this.renderRoot.querySelector<HTMLDialogElement>('#timeout-dialog')?.close();
+    await this.session.carryOn();
+  }
+
   override render(): TemplateResult {
     const portal = this.portal;
     return html`
@@ -120,6 +232,7 @@ export class AscPortal extends LitElement {
       <header part="header">
         <div class="header-inner">
           ${this.link({ name: 'home' }, portal?.council.serviceName ?? 'Adult social care', 'service-name')}
+          ${this.renderAccountHeader()}
         </div>
       </header>
       <main id="main" tabindex="-1" part="main">
@@ -129,6 +242,7 @@ export class AscPortal extends LitElement {
           : this.route.name === 'form' ? this.renderForm(this.route)
           : portal ? this.renderRoute(portal) : html`<p role="status">Loading…</p>`}
       </main>
+      ${this.renderTimeoutDialog()}
       <footer>
         <div class="footer-inner">
           ${portal ? html`
@@ -141,11 +255,15 @@ export class AscPortal extends LitElement {
   private renderRoute(portal: PortalContent): TemplateResult {
     const route = this.route;
     switch (route.name) {
+      case 'form': return this.renderForm(route);
       case 'home': return this.renderTilePage(portal.home, html`<div class="notice">${richText(portal.notices.urgent)}</div>`);
       case 'referrals': return html`${this.link({ name: 'home' }, 'Back', 'back-link')}
         ${this.renderTilePage(portal.referrals, html`<div class="inset">${richText(portal.notices.safeguarding)}</div>`)}`;
       case 'dols': return this.renderDols(portal);
-      case 'form': return this.renderForm(route);
+      case 'account': return this.renderAccount(route.screen, route.returnTo);
+      case 'signed-out': return html`<h1 tabindex="-1">You have been signed out</h1>
+        <p>We signed you out because there was no activity for 20 minutes. To keep them safe, we have cleared the answers that were on screen.</p>
+        <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`;
       case 'not-found': return html`<h1 tabindex="-1">Page not found</h1>
         <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
         <p>${this.link({ name: 'home' }, 'Go to the home page')}</p>`;
@@ -195,6 +313,15 @@ export class AscPortal extends LitElement {
       form.addEventListener('asc-page-change', this.onFormPageChange);
       form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
       form.addEventListener('asc-close', () => this.navigate(this.formOpenedFrom));
+      // The form's "Login or Register" and, as the guide says, Save for later lead to the login screen.
+      const toSignIn = (event: Event) => {
+        if (this.user) return;
+        event.preventDefault();
+        this.navigate({ name: 'account', screen: 'sign-in', returnTo: location.pathname });
+      };
+      form.addEventListener('asc-sign-in-request', toSignIn);
+      form.addEventListener('asc-save-request', toSignIn);
+      form.signedIn = this.user !== null;
       form.addEventListener('asc-cancel', () => {
         this.formElements.delete(route.formId);
         this.navigate({ name: 'home' });

@@ -1,17 +1,35 @@
 /** The portal's addresses: each page and each page of each form has its own, so links, bookmarks and back and forward work. */
+import type { AccountScreen } from '../account/asc-account.ts';
+
 export type Route =
   | { name: 'home' }
+  | { name: 'account'; screen: AccountScreen; returnTo?: string }
+  | { name: 'signed-out' }
   | { name: 'referrals' }
   | { name: 'dols' }
   | { name: 'form'; formId: string; pageId?: string }
   | { name: 'not-found'; path: string };
 
-export function parseRoute(pathname: string, basePath = '/'): Route {
+const ACCOUNT_SCREENS: Record<string, AccountScreen> = {
+  '': 'account', 'sign-in': 'sign-in', register: 'register', 'forgotten-password': 'forgotten-password',
+  'change-password': 'change-password', saved: 'saved', submitted: 'submitted',
+};
+
+/** A return address is only ever a path of this site: never another site's. */
+function safeReturn(value: string | null): string | undefined {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+export function parseRoute(pathname: string, basePath = '/', search = ''): Route {
   const path = pathname.startsWith(basePath) ? `/${pathname.slice(basePath.length)}`.replace(/\/+/g, '/') : pathname;
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && parts[0] === 'referrals') return { name: 'referrals' };
   if (parts.length === 1 && parts[0] === 'dols') return { name: 'dols' };
+  if (parts.length === 1 && parts[0] === 'signed-out') return { name: 'signed-out' };
+  if (parts[0] === 'account' && parts.length <= 2 && (parts[1] ?? '') in ACCOUNT_SCREENS) {
+    return { name: 'account', screen: ACCOUNT_SCREENS[parts[1] ?? '']!, returnTo: safeReturn(new URLSearchParams(search).get('return')) };
+  }
   if (parts[0] === 'forms' && (parts.length === 2 || parts.length === 3) && parts.slice(1).every((p) => /^[a-z0-9-]+$/.test(p))) {
     return { name: 'form', formId: parts[1]!, pageId: parts[2] };
   }
@@ -25,6 +43,11 @@ export function routePath(route: Route, basePath = '/'): string {
     case 'referrals': return `${base}referrals`;
     case 'dols': return `${base}dols`;
     case 'form': return `${base}forms/${route.formId}${route.pageId ? `/${route.pageId}` : ''}`;
+    case 'signed-out': return `${base}signed-out`;
+    case 'account': {
+      const screen = Object.entries(ACCOUNT_SCREENS).find(([, s]) => s === route.screen)![0];
+      return `${base}account${screen ? `/${screen}` : ''}${route.returnTo ? `?return=${encodeURIComponent(route.returnTo)}` : ''}`;
+    }
     case 'not-found': return route.path;
   }
 }

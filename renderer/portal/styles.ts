@@ -14,6 +14,16 @@ export const portalStyles = css`
   .service-name:hover { text-decoration: underline; }
   .header-link { color: #fff; }
   .header-link:visited { color: #fff; }
+  .account-menu { position: relative; }
+  .menu-button { font: inherit; font-weight: 700; color: #fff; background: none; border: 0; padding: 10px 0; cursor: pointer; text-decoration: underline; min-height: 44px; }
+  .menu-button::after { content: ' ▾'; }
+  .menu-button[aria-expanded='true']::after { content: ' ▴'; }
+  .menu-button:focus { outline: 3px solid transparent; color: var(--asc-colour-text); background: var(--asc-colour-focus); text-decoration: none; }
+  .menu { position: absolute; right: 0; z-index: 5; min-width: 280px; margin: 0; padding: 10px 20px; list-style: none; background: #fff; border: 2px solid var(--asc-colour-text); }
+  .menu li { margin: 10px 0; }
+  @media (max-width: 640px) { .menu { position: static; min-width: 0; } }
+  dialog { max-width: 540px; padding: 30px; border: 5px solid var(--asc-colour-text); }
+  dialog::backdrop { background: rgba(11, 12, 12, .6); }
   main { flex: 1; padding-top: 30px; padding-bottom: 30px; }
   main:focus { outline: none; }
   .back-link { display: inline-block; margin-bottom: 20px; font-size: 1rem; }

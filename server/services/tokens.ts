@@ -1,8 +1,10 @@
 /**
  * Signed tokens (jose, HS256 only): the session cookie, which carries a session id the server
- * still looks up, and the short-lived "flow" cookie that ties the steps of registering, signing
- * in or resetting a password to the same registration or account.
+ * still looks up, the short-lived "flow" cookie that ties the steps of registering, signing
+ * in or resetting a password to the same registration or account, and the "form-start" proof that
+ * whoever started a form passed the captcha.
  */
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import type { Clock } from './clock.ts';
 
@@ -42,6 +44,15 @@ export function createTokens(secret: Uint8Array, clock: Clock) {
       return claims?.purpose === purpose && typeof claims.sub === 'string' && typeof claims.email === 'string'
         ? { subjectId: claims.sub, email: claims.email }
         : null;
+    },
+    /**
+     * Proof that the captcha was passed, for the request that starts a form (audience form-start).
+     * Its id (jti) lets the request that takes it spend it, so one proof starts one form.
+     */
+    formStart: (provider: string, expiresAt: number) => sign({ captcha: provider, jti: randomUUID() }, 'form-start', expiresAt),
+    readFormStart: async (token: string) => {
+      const claims = await read(token, 'form-start');
+      return typeof claims?.captcha === 'string' && typeof claims.jti === 'string' ? { provider: claims.captcha, id: claims.jti } : null;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { compileForm, type Form } from '../../engine/index.ts';
 import { loadForms, ANSWERS_TODAY } from '../fixtures/forms.ts';
 import { browserSuite, openPage, axeViolations, focused, describeElement, type AxeViolation } from '../support/browser.ts';
-import { answerPage, fieldId, openFormFromHome, pageIdOf, pressNext, FORM_HEADING } from '../support/keyboard.ts';
+import { answerPage, fieldId, openFormFromHome, pageIdOf, pressNext, registerWithKeyboard, FORM_HEADING } from '../support/keyboard.ts';
 
 const opts = { today: ANSWERS_TODAY };
 
@@ -46,7 +46,7 @@ const walk = browserSuite('Filling a form with the keyboard alone');
 
 for (const { definition, answers } of loadForms()) {
   walk(`${definition.id}: a keyboard user should get from the home page through every page to a form they can submit, with no accessibility problem on the way`, async () => {
-    const { page, baseUrl, cspViolations, pageErrors, close } = await openPage();
+    const { page, baseUrl, mailDir, cspViolations, pageErrors, close } = await openPage();
     try {
       const form = compileForm(definition);
       const firstMandatory = definition.pages.find((p) => form.pageErrors(p.id, {}, opts).length > 0)!;
@@ -60,6 +60,13 @@ for (const { definition, answers } of loadForms()) {
         assert.is(await textOf(page, FORM_HEADING), pageDefinition.title, `the heading on ${pageId}`);
         violations.push(...await axeAt(page, `${pageId} (empty)`));
         if (pageDefinition.kind === 'checkAnswers') break;
+        if (await page.locator('asc-form [part="account-gate"]').count()) {
+          // The first page about people asks the referrer to sign in: they register, then come back here.
+          assert.ok(form.requiresAccount(pageId), `${pageId} asks to sign in though it needs no account`);
+          assert.is(await page.locator('asc-form button', { hasText: 'Next' }).count(), 0, 'nothing past the sign-in gate without an account');
+          await registerWithKeyboard(page, mailDir, `walk.${definition.id}@example.org`, async (where) => { violations.push(...await axeAt(page, where)); });
+          assert.is(await pageIdOf(page), pageId, 'Continue should return to the page the person was on');
+        }
         if (pageId === firstMandatory.id) violations.push(...await checkErrorsOnEmptyPage(page, form, pageId));
         await answerPage(page, definition, pageId, answers);
         if (pageDefinition.questions?.length) violations.push(...await axeAt(page, `${pageId} (answered)`));

@@ -3,16 +3,17 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { PortalContent } from '../../engine/index.ts';
 import { loadForms } from '../fixtures/forms.ts';
-import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, withText, type PortalPage } from '../support/browser.ts';
+import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, withText, signInTab, type PortalPage } from '../support/browser.ts';
 import { fieldId, pressNext, FORM_HEADING } from '../support/keyboard.ts';
 
 const portal = JSON.parse(readFileSync(new URL('../../forms/portal.json', import.meta.url), 'utf8')) as PortalContent;
 const titleOf = (formId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.title;
 const pageTitleOf = (formId: string, pageId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.pages.find((p) => p.id === pageId)!.title;
 
-/** Runs `use` in a fresh tab, then checks nothing in it broke the CSP or threw. */
-async function inTab(use: (tab: PortalPage) => Promise<void>, width?: number): Promise<void> {
+/** Runs `use` in a fresh tab, signed in (most form pages need an account), then checks nothing in it broke the CSP or threw. */
+async function inTab(use: (tab: PortalPage) => Promise<void>, width?: number, { signedIn = true } = {}): Promise<void> {
   const tab = await openPage(width);
+  if (signedIn) await signInTab(tab);
   try {
     await use(tab);
     assert.equal(tab.cspViolations, [], 'the Content-Security-Policy blocked something');

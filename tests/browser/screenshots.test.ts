@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Answers } from '../../engine/index.ts';
 import { loadForms } from '../fixtures/forms.ts';
-import { browserSuite, openPage } from '../support/browser.ts';
+import { browserSuite, openPage, signInTab } from '../support/browser.ts';
 import { pressNext, FORM_HEADING } from '../support/keyboard.ts';
 
 const dir = fileURLToPath(new URL('../../test-artefacts/screenshots/', import.meta.url));
@@ -17,7 +17,9 @@ async function screenshots(name: string, show: (page: Page, baseUrl: string) => 
   for (const width of WIDTHS) {
     const file = `${dir}${name}-${width}.png`;
     await rm(file, { force: true });
-    const { page, baseUrl, close } = await openPage(width);
+    const tab = await openPage(width);
+    const { page, baseUrl, close } = tab;
+    await signInTab(tab);
     try {
       await show(page, baseUrl);
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });

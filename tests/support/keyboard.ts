@@ -171,3 +171,70 @@ async function expectChecked(page: Page, box: string, path: string): Promise<voi
     throw new Error(`The keyboard did not choose #${box} for ${path}; focus is on ${describeElement(await focused(page))}`);
   }
 }
+
+/** The newest email to `address` in the portal's mail folder, waiting for it to arrive. */
+export async function emailTo(mailDir: string, address: string, after: number): Promise<string> {
+  const { readdir, readFile, stat } = await import('node:fs/promises');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const files = await readdir(mailDir).catch(() => [] as string[]);
+    for (const file of files.sort().reverse()) {
+      const path = `${mailDir}/${file}`;
+      if ((await stat(path)).mtimeMs < after) continue;
+      const text = await readFile(path, 'utf8');
+      if (text.includes(address)) return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No email to ${address} arrived`);
+}
+
+/** The code in an email, as "123 456". */
+export function codeInEmail(text: string): string {
+  const match = /\b(\d{3} \d{3})\b/.exec(text);
+  if (!match) throw new Error('No code in the email');
+  return match[1]!;
+}
+
+/** Types into the box with this id, reached by Tab. */
+async function typeInto(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, id);
+  await page.keyboard.type(text);
+}
+
+export const WALK_PASSWORD = 'Lighthouse keeper 2 boats!';
+
+/**
+ * From a form's "Login or Register", by the keyboard alone: register a new account in the guide's
+ * three steps, with the code from the email, then Continue back to the form. `check` runs on each
+ * screen (axe, say).
+ */
+export async function registerWithKeyboard(page: Page, mailDir: string, email: string, check: (where: string) => Promise<void>): Promise<void> {
+  const started = Date.now();
+  await tabTo(page, withText('Login or Register'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-account h1', { hasText: 'Secure login' }).waitFor();
+  await check('secure login');
+  await tabTo(page, withText('Register for new account'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-account h1', { hasText: 'Your name' }).waitFor();
+  await check('register step 1');
+  await typeInto(page, 'f-forename', 'Sam');
+  await typeInto(page, 'f-surname', 'Carter');
+  await page.keyboard.press('Enter');
+  await page.locator('asc-account h1', { hasText: 'email address and password' }).waitFor();
+  await typeInto(page, 'f-email', email);
+  await typeInto(page, 'f-password', WALK_PASSWORD);
+  await typeInto(page, 'f-confirmPassword', WALK_PASSWORD);
+  await check('register step 2');
+  await page.keyboard.press('Enter');
+  await page.locator('asc-account h1', { hasText: 'verification code' }).waitFor();
+  await check('register step 3');
+  await typeInto(page, 'f-code', codeInEmail(await emailTo(mailDir, email, started)));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-account h1', { hasText: 'Registration completed' }).waitFor();
+  await check('registration completed');
+  await tabTo(page, withText('Continue'));
+  await page.keyboard.press('Enter');
+  await page.locator(FORM_HEADING).waitFor();
+}

@@ -1,0 +1,175 @@
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { State } from 'altcha/lib';
+import altchaCss from 'altcha/altcha.css' with { type: 'text' };
+import { baseStyles } from '../shared/styles.ts';
+
+/** The server accepted the answer: `token` proves it when the form is started. */
+export interface AscCaptchaVerifiedDetail {
+  token: string;
+  /** When the token stops working, in milliseconds since 1970 (the server's clock). */
+  expiresAt: number;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'asc-captcha-verified': CustomEvent<AscCaptchaVerifiedDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'asc-captcha': AscCaptcha;
+  }
+}
+
+const FAILED = 'The check that you are not a robot did not work: try again';
+const NOT_LOADED = 'The check that you are not a robot did not load. Check your connection and try again.';
+
+// The widget's settings: no logo or link to altcha.org (nothing that leaves the form), no
+// pointer tracking (the server does not ask for it), and English whatever the browser's language.
+const WIDGET_CONFIGURATION = JSON.stringify({ hideFooter: true, hideLogo: true, humanInteractionSignature: false, language: 'en' });
+
+let widgetLoaded: Promise<unknown> | undefined;
+
+/** The widget's code (about 30 KB gzipped) comes with the first <asc-captcha>, not with every page of the portal. */
+function loadWidget(): Promise<unknown> {
+  widgetLoaded ??= import('./altcha-widget.ts').catch((error: unknown) => {
+    widgetLoaded = undefined; // so Try again loads it again
+    throw error;
+  });
+  return widgetLoaded;
+}
+
+/** The page's address for an API path, under `apiBase` when the API is elsewhere. */
+function apiUrl(apiBase: string, path: string): string {
+  const base = new URL(apiBase || '/', document.baseURI);
+  return new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base : `${base.href}/`).href;
+}
+
+/**
+ * The check that a person, not a script, is starting a form: the ALTCHA widget ("I am not a
+ * robot", a checkbox reached with Tab and ticked with Space), whose answer the server checks once.
+ * When the server accepts it, the element sends `asc-captcha-verified` with a token to show when
+ * the form is started. Where the server's CAPTCHA setting is `off`, it sends the event at once and
+ * shows nothing.
+ *
+ * @summary The captcha in front of a form's first page.
+ * @event asc-captcha-verified - The server accepted the answer. `detail`: `{ token, expiresAt }`.
+ * @cssproperty --altcha-checkbox-size - The size of the checkbox (32px).
+ */
+@customElement('asc-captcha')
+export class AscCaptcha extends LitElement {
+  static override styles = [
+    baseStyles,
+    // The widget draws into its own element in our shadow root, so its style sheet is adopted
+    // here; its custom properties are declared on :root, which a shadow root does not have.
+    unsafeCSS(altchaCss.replaceAll(':root', ':host')),
+    css`
+      :host {
+        --altcha-checkbox-size: 32px;
+        --altcha-checkbox-border-width: 2px;
+        --altcha-checkbox-border-color: var(--asc-colour-input-border);
+        --altcha-checkbox-outline: 3px solid var(--asc-colour-focus);
+        --altcha-checkbox-outline-offset: 0;
+        --altcha-color-primary: var(--asc-colour-text);
+        --altcha-color-success: var(--asc-colour-success);
+        --altcha-color-error: var(--asc-colour-error);
+        --altcha-border-color: var(--asc-colour-border);
+        --altcha-border-radius: 0;
+        margin-bottom: 30px;
+      }
+      @media (prefers-reduced-motion: reduce) { :host { --altcha-transition-duration: 0s; } }
+      .error-message { display: block; margin: 0 0 15px; color: var(--asc-colour-error); font-weight: 700; }
+      .form-group-error { padding-left: 15px; border-left: 5px solid var(--asc-colour-error); }
+    `,
+  ];
+
+  /** Where the portal's API is; the page's own origin when not set. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** The proof that the server accepted the answer, once it has. */
+  @property({ attribute: false }) token?: string;
+
+  /** Which check the server asks for: unknown until its first answer. */
+  @state() private provider?: string;
+  @state() private error?: string;
+  @state() private busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.provider) void this.load();
+  }
+
+  /** Asks the server which check it wants; with none (CAPTCHA=off), passes straight away. */
+  private async load(): Promise<void> {
+    this.error = undefined;
+    try {
+      const response = await fetch(apiUrl(this.apiBase, '/api/captcha/challenge'), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+      const { provider } = await response.json() as { provider: string };
+      if (provider === 'off' && !await this.check(null)) return;
+      if (provider === 'altcha') await loadWidget();
+      this.provider = provider;
+    } catch {
+      this.error = NOT_LOADED;
+    }
+  }
+
+  /** Sends the widget's answer to the server, which says whether it is good (once only). */
+  private async check(payload: string | null): Promise<boolean> {
+    const response = await fetch(apiUrl(this.apiBase, '/api/captcha/verify'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ payload }),
+    }).catch(() => null);
+    const body = await response?.json().catch(() => null) as (AscCaptchaVerifiedDetail & { error?: { message?: string } }) | null;
+    if (!response?.ok || !body?.token) {
+      this.error = body?.error?.message ?? FAILED;
+      return false;
+    }
+    this.error = undefined;
+    this.token = body.token;
+    this.dispatchEvent(new CustomEvent<AscCaptchaVerifiedDetail>('asc-captcha-verified', { detail: { token: body.token, expiresAt: body.expiresAt }, bubbles: true, composed: true }));
+    return true;
+  }
+
+  private onWidgetVerified = async (event: CustomEvent<{ payload: string }>): Promise<void> => {
+    const widget = event.currentTarget as HTMLElementTagNameMap['altcha-widget'];
+    this.busy = true;
+    const accepted = await this.check(event.detail.payload);
+    this.busy = false;
+    if (!accepted) {
+      // Unticked, so the next tick fetches a new challenge; focus stays where the person is.
+      widget.reset('unverified' as State);
+      await this.updateComplete;
+      widget.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
+    }
+  };
+
+  protected override updated(): void {
+    // As GOV.UK's error messages do: the message joins the description of the box it is about.
+    const checkbox = this.renderRoot.querySelector<HTMLInputElement>('altcha-widget input[type="checkbox"]');
+    if (this.error) checkbox?.setAttribute('aria-describedby', 'captcha-error');
+    else checkbox?.removeAttribute('aria-describedby');
+  }
+
+  override render() {
+    if (this.provider === 'off') return nothing;
+    const error = this.error ? html`<p class="error-message" id="captcha-error"><span class="visually-hidden">Error:</span> ${this.error}</p>` : nothing;
+    if (!this.provider) {
+      return this.error
+        ? html`<div class="form-group-error" role="alert">${error}<button type="button" class="link-button" @click=${() => this.load()}>Try again</button></div>`
+        : nothing;
+    }
+    if (this.provider !== 'altcha') return html`<p class="error-message" role="alert">This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.</p>`;
+    return html`
+      <div class=${this.error ? 'form-group-error' : ''} aria-busy=${this.busy ? 'true' : 'false'}>
+        <div role="alert">${error}</div>
+        <altcha-widget
+          challenge=${apiUrl(this.apiBase, '/api/captcha/challenge')}
+          configuration=${WIDGET_CONFIGURATION}
+          @verified=${this.onWidgetVerified}
+        ></altcha-widget>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The account screens in chromium, with the keyboard alone: signing out and in again with the
+ * code from the email, changing the password, and the warning before a session times out.
+ * Registering through the screens is walked in forms.test.ts.
+ */
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import { browserSuite, openPage, axeViolations, focused, tabTo, withText, signInTab, type PortalPage } from '../support/browser.ts';
+import { codeInEmail, emailTo, FORM_HEADING, WALK_PASSWORD } from '../support/keyboard.ts';
+
+async function inTab(use: (tab: PortalPage) => Promise<void>): Promise<void> {
+  const tab = await openPage();
+  try {
+    await use(tab);
+    assert.equal(tab.cspViolations, [], 'the Content-Security-Policy blocked something');
+    assert.equal(tab.pageErrors, [], 'the page threw');
+  } finally {
+    await tab.close();
+  }
+}
+
+const heading = (page: Page, text: string) => page.locator('asc-portal h1, asc-account h1', { hasText: text }).first().waitFor();
+
+async function typeAt(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, id);
+  await page.keyboard.type(text);
+}
+
+const accounts = browserSuite('Accounts in the browser');
+
+accounts('a person should sign out from the menu under their name, and sign in again with the emailed code', () => inTab(async (tab) => {
+  const { page, baseUrl, mailDir } = tab;
+  const email = await signInTab(tab);
+  await page.goto(`${baseUrl}/`);
+  const menuButton = page.locator('asc-portal .menu-button');
+  await menuButton.waitFor();
+  assert.match(await menuButton.textContent() ?? '', /Sam Carter/);
+
+  await tabTo(page, withText('Account menu for Sam Carter'));
+  await page.keyboard.press('Enter');
+  assert.is(await menuButton.getAttribute('aria-expanded'), 'true');
+  assert.equal(await axeViolations(page), [], 'the open account menu');
+  await tabTo(page, withText('Sign out'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-portal .header-link', { hasText: 'Sign in' }).waitFor();
+
+  // Focus is on the home page's heading now; the page's own "sign in" link comes after it.
+  await tabTo(page, withText('sign in'));
+  await page.keyboard.press('Enter');
+  await heading(page, 'Secure login');
+  assert.equal(await axeViolations(page), [], 'the secure login screen');
+  const started = Date.now();
+  await typeAt(page, 'f-email', email);
+  await typeAt(page, 'f-password', WALK_PASSWORD);
+  await page.keyboard.press('Enter');
+  await heading(page, 'Check your email');
+  assert.equal(await axeViolations(page), [], 'the code screen');
+  await typeAt(page, 'f-code', codeInEmail(await emailTo(mailDir, email, started)).replace(' ', ''));
+  await page.keyboard.press('Enter');
+  await menuButton.waitFor();
+  assert.match(await menuButton.textContent() ?? '', /Sam Carter/);
+}));
+
+accounts('a wrong password should be refused in the GOV.UK error summary, focused, without saying whether the account exists', () => inTab(async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}/account/sign-in`);
+  await heading(page, 'Secure login');
+  await typeAt(page, 'f-email', 'nobody@example.org');
+  await typeAt(page, 'f-password', 'Not-the-password-1');
+  await page.keyboard.press('Enter');
+  await page.locator('asc-account .error-summary').waitFor();
+  assert.is((await focused(page)).className, 'error-summary');
+  assert.match(await page.locator('asc-account .error-summary').textContent() ?? '', /email address or password is not right/);
+  assert.equal(await axeViolations(page), []);
+}));
+
+accounts('the password policy should show which rules a new password meets as it is typed', () => inTab(async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}/account/register`);
+  await heading(page, 'Your name');
+  await typeAt(page, 'f-forename', 'Jo');
+  await typeAt(page, 'f-surname', 'Bloggs');
+  await page.keyboard.press('Enter');
+  await heading(page, 'Your email address and password');
+  const met = () => page.locator('asc-account .rules li.met').count();
+  assert.is(await met(), 1, 'only "only letters, digits and special characters" holds for an empty box');
+  await typeAt(page, 'f-password', 'abc');
+  assert.is(await met(), 2);
+  await page.keyboard.type('DEF-1234567');
+  assert.is(await met(), 6);
+  assert.equal(await axeViolations(page), []);
+}));
+
+accounts('a signed-in person should change their password from the account menu, giving the current one', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/account/change-password`);
+  await heading(page, 'Change your password');
+  await typeAt(page, 'f-currentPassword', WALK_PASSWORD);
+  await typeAt(page, 'f-password', 'Seven windmills by the sea 7!');
+  await typeAt(page, 'f-confirmPassword', 'Seven windmills by the sea 7!');
+  await page.keyboard.press('Enter');
+  await heading(page, 'Password changed');
+  assert.equal(await axeViolations(page), []);
+}));
+
+accounts('two minutes before 20 idle minutes are up a dialog should offer to carry on; then the session ends and the answers are cleared', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await page.clock.install();
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/forms/social-care-referral/about-you`);
+  await page.locator(FORM_HEADING).waitFor();
+  const name = page.locator('asc-form #f-referrerName');
+  await name.fill('Sam Carter');
+
+  await page.clock.fastForward('18:05');
+  const dialog = page.locator('asc-portal #timeout-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.ok(await dialog.evaluate((d) => d.contains((d.getRootNode() as ShadowRoot).activeElement)), 'focus should be inside the dialog');
+  assert.equal(await axeViolations(page), [], 'the timeout dialog');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.is(await name.inputValue(), 'Sam Carter', 'carrying on keeps the answers');
+
+  await page.clock.fastForward('20:10');
+  await heading(page, 'You have been signed out');
+  await page.goto(`${baseUrl}/account`);
+  await heading(page, 'Secure login');
+}));
+
+accounts.run();
