@@ -4,8 +4,7 @@
  */
 import { Router } from '@koa/router';
 import type { CaptchaVerifier } from '../services/captcha.ts';
-import type { Clock } from '../services/clock.ts';
-import { MINUTE } from '../services/clock.ts';
+import { MINUTE, type Clock } from '../services/clock.ts';
 import type { Tokens } from '../services/tokens.ts';
 import { HttpError } from '../http/errors.ts';
 import { bodyOf } from '../http/json-body.ts';

@@ -20,8 +20,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import type { Clock } from './clock.ts';
-import { MINUTE } from './clock.ts';
+import { MINUTE, type Clock } from './clock.ts';
 import type { SpentCaptchasRepository } from '../repositories/spent-captchas.ts';
 
 export interface CaptchaVerifier {
@@ -54,10 +53,11 @@ export interface AltchaOptions {
 
 /**
  * The work asked of the browser: PBKDF2-SHA-256 at 1,000 iterations a guess, and the answer at
- * guess 500 to 1,500 (1,000 on average), so about 1 million iterations in all. Measured in Chromium
- * (tests/browser/captcha.test.ts prints the time), that is well under a second on a laptop and
- * about a second on a mid-range phone, shared between the widget's workers. A script that wants
- * to start many forms pays that for each one; a person hardly notices it.
+ * guess 500 to 1,500 (1,000 on average), so about a million iterations in all. Measured in
+ * Chromium on a two-core server (tests/browser/captcha.test.ts prints it): 80 to 190 ms, about
+ * 0.14 ms a guess; a phone's WebCrypto is some 3 to 5 times slower, so about half a second to a
+ * second. (The widget shows "verifying" for at least 500 ms whatever the work.) A script that
+ * wants to start many forms pays that for each one; a person hardly notices it.
  */
 export const ALTCHA_COST = 1_000;
 export const ALTCHA_COUNTER_MIN = 500;

@@ -6,7 +6,8 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { browserSuite, openPage, axeViolations, focused, tabTo, withText, signInTab, type PortalPage } from '../support/browser.ts';
-import { codeInEmail, emailTo, FORM_HEADING, WALK_PASSWORD } from '../support/keyboard.ts';
+import { FORM_HEADING, WALK_PASSWORD } from '../support/keyboard.ts';
+import { codeIn } from '../support/smtp.ts';
 
 async function inTab(use: (tab: PortalPage) => Promise<void>): Promise<void> {
   const tab = await openPage();
@@ -29,7 +30,7 @@ async function typeAt(page: Page, id: string, text: string): Promise<void> {
 const accounts = browserSuite('Accounts in the browser');
 
 accounts('a person should sign out from the menu under their name, and sign in again with the emailed code', () => inTab(async (tab) => {
-  const { page, baseUrl, mailDir } = tab;
+  const { page, baseUrl, smtp } = tab;
   const email = await signInTab(tab);
   await page.goto(`${baseUrl}/`);
   const menuButton = page.locator('asc-portal .menu-button');
@@ -49,13 +50,14 @@ accounts('a person should sign out from the menu under their name, and sign in a
   await page.keyboard.press('Enter');
   await heading(page, 'Secure login');
   assert.equal(await axeViolations(page), [], 'the secure login screen');
-  const started = Date.now();
   await typeAt(page, 'f-email', email);
   await typeAt(page, 'f-password', WALK_PASSWORD);
   await page.keyboard.press('Enter');
   await heading(page, 'Check your email');
   assert.equal(await axeViolations(page), [], 'the code screen');
-  await typeAt(page, 'f-code', codeInEmail(await emailTo(mailDir, email, started)).replace(' ', ''));
+  const mail = await smtp.nextTo(email);
+  assert.match(mail.subject, /sign-in code/);
+  await typeAt(page, 'f-code', codeIn(mail).replace(' ', ''));
   await page.keyboard.press('Enter');
   await menuButton.waitFor();
   assert.match(await menuButton.textContent() ?? '', /Sam Carter/);
@@ -124,6 +126,30 @@ accounts('two minutes before 20 idle minutes are up a dialog should offer to car
   await heading(page, 'You have been signed out');
   await page.goto(`${baseUrl}/account`);
   await heading(page, 'Secure login');
+}));
+
+accounts('a person who forgot their password should choose a new one with the emailed code, and be signed out everywhere', () => inTab(async (tab) => {
+  const { page, baseUrl, smtp } = tab;
+  const email = await signInTab(tab);
+  await page.goto(`${baseUrl}/account/sign-in`);
+  await heading(page, 'Secure login');
+  await tabTo(page, withText('Forgotten password?'));
+  await page.keyboard.press('Enter');
+  await heading(page, 'Forgotten password');
+  assert.equal(await axeViolations(page), [], 'the forgotten password screen');
+  await typeAt(page, 'f-email', email);
+  await page.keyboard.press('Enter');
+  await heading(page, 'Choose a new password');
+  assert.equal(await axeViolations(page), [], 'the new password screen');
+  const mail = await smtp.nextTo(email);
+  assert.match(mail.subject, /Reset your password/);
+  await typeAt(page, 'f-code', codeIn(mail));
+  await typeAt(page, 'f-password', 'Seven windmills by the sea 7!');
+  await typeAt(page, 'f-confirmPassword', 'Seven windmills by the sea 7!');
+  await page.keyboard.press('Enter');
+  await heading(page, 'Password changed');
+  assert.match((await smtp.nextTo(email)).subject, /has changed/);
+  assert.is((await page.context().request.get(`${baseUrl}/api/account`)).status(), 401, 'the session this browser had is over');
 }));
 
 accounts.run();

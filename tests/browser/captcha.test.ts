@@ -52,6 +52,8 @@ function answerIn(request: Request): { counter: number; time?: number } {
 const captcha = browserSuite('<asc-captcha> in the portal');
 
 captcha('a person should pass it with the keyboard alone, and the page hear of it with a token the server gave', () => inTab(async ({ page, baseUrl }) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => { if (!request.url().startsWith(`${baseUrl}/`)) elsewhere.push(request.url()); });
   await homeWithCaptcha(page, baseUrl);
   const checkbox = page.getByRole('checkbox', { name: 'I am not a robot' });
   assert.is(await checkbox.count(), 1, 'one checkbox, labelled "I am not a robot"');
@@ -76,6 +78,7 @@ captcha('a person should pass it with the keyboard alone, and the page hear of i
   const onFocus = await focused(page);
   assert.ok(onFocus.id.startsWith('altcha-checkbox'), `focus should stay on the checkbox, not ${describeElement(onFocus)}`);
   assert.equal(await axeViolations(page), [], 'axe once verified');
+  assert.equal(elsewhere, [], 'self-hosted: nothing is asked of a third party');
 
   const { counter, time } = answerIn(response.request());
   console.log(`ALTCHA in Chromium: PBKDF2-SHA-256 x ${ALTCHA_COST} per guess, answer at guess ${counter} (of ${ALTCHA_COUNTER_MIN} to ${ALTCHA_COUNTER_MAX}), solved in ${time ?? '?'} ms; Space to verified event ${took} ms (the widget shows "verifying" for at least 500 ms)`);

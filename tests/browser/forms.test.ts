@@ -46,7 +46,7 @@ const walk = browserSuite('Filling a form with the keyboard alone');
 
 for (const { definition, answers } of loadForms()) {
   walk(`${definition.id}: a keyboard user should get from the home page through every page to a form they can submit, with no accessibility problem on the way`, async () => {
-    const { page, baseUrl, mailDir, cspViolations, pageErrors, close } = await openPage();
+    const { page, baseUrl, smtp, cspViolations, pageErrors, close } = await openPage();
     try {
       const form = compileForm(definition);
       const firstMandatory = definition.pages.find((p) => form.pageErrors(p.id, {}, opts).length > 0)!;
@@ -64,7 +64,7 @@ for (const { definition, answers } of loadForms()) {
           // The first page about people asks the referrer to sign in: they register, then come back here.
           assert.ok(form.requiresAccount(pageId), `${pageId} asks to sign in though it needs no account`);
           assert.is(await page.locator('asc-form button', { hasText: 'Next' }).count(), 0, 'nothing past the sign-in gate without an account');
-          await registerWithKeyboard(page, mailDir, `walk.${definition.id}@example.org`, async (where) => { violations.push(...await axeAt(page, where)); });
+          await registerWithKeyboard(page, smtp, `walk.${definition.id}@example.org`, async (where) => { violations.push(...await axeAt(page, where)); });
           assert.is(await pageIdOf(page), pageId, 'Continue should return to the page the person was on');
         }
         if (pageId === firstMandatory.id) violations.push(...await checkErrorsOnEmptyPage(page, form, pageId));

@@ -19,6 +19,9 @@ import { buildAll } from '../../scripts/lib/build-all.ts';
 import { createApp, readConfig } from '../../server/index.ts';
 import { ANSWERS_TODAY } from '../fixtures/forms.ts';
 import { closeAtEnd } from './shared.ts';
+import { startSmtpServer, codeIn } from './smtp.ts';
+
+type SmtpCapture = Awaited<ReturnType<typeof startSmtpServer>>;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -42,8 +45,8 @@ export interface Harness {
   browser: Browser;
   /** The portal's address, "http://127.0.0.1:<port>", without a trailing slash. */
   baseUrl: string;
-  /** Where the portal writes the emails it sends (no SMTP server is set), one .eml file each. */
-  mailDir: string;
+  /** The SMTP server the portal sends its emails to, keeping them for the tests to read. */
+  smtp: SmtpCapture;
 }
 
 let harness: Promise<Harness> | undefined;
@@ -61,8 +64,10 @@ async function start(): Promise<Harness> {
   const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-browser-'));
   closeAtEnd(() => rm(buildDir, { recursive: true, force: true }));
   await buildAll(join(root, 'forms'), buildDir);
+  const smtp = await startSmtpServer();
+  closeAtEnd(smtp.close);
   // A data folder of its own, inside the build's temp folder: the run leaves no database behind.
-  const app = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), DATABASE_URL: '', SMTP_URL: '', PORT: '0', PASSWORD_HASH_COST: '12', RATE_LIMIT_SCALE: '100' }), { log: () => {} });
+  const app = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), DATABASE_URL: '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12', RATE_LIMIT_SCALE: '100' }), { log: () => {} });
   closeAtEnd(() => app.close());
   const { koa } = app;
   const server = koa.listen(0, '127.0.0.1');
@@ -74,14 +79,14 @@ async function start(): Promise<Harness> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   closeAtEnd(() => browser.close());
-  return { browser, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, mailDir: join(buildDir, 'data', 'mail') };
+  return { browser, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, smtp };
 }
 
 /** A tab of its own (fresh cookies and storage) that records what went wrong in it. */
 export interface PortalPage {
   page: Page;
   baseUrl: string;
-  mailDir: string;
+  smtp: SmtpCapture;
   /** Content-Security-Policy violations so far, from the page's events and the console. */
   cspViolations: string[];
   /** Uncaught exceptions in the page so far. */
@@ -94,7 +99,7 @@ export interface PortalPage {
  * written for, and starts recording CSP violations and uncaught errors.
  */
 export async function openPage(width = 1280, height = 900): Promise<PortalPage> {
-  const { browser, baseUrl, mailDir } = await startBrowser();
+  const { browser, baseUrl, smtp } = await startBrowser();
   const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -113,7 +118,7 @@ export async function openPage(width = 1280, height = 900): Promise<PortalPage> 
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
   page.on('pageerror', (error) => { pageErrors.push(error.message); });
-  return { page, baseUrl, mailDir, cspViolations, pageErrors, close: () => context.close() };
+  return { page, baseUrl, smtp, cspViolations, pageErrors, close: () => context.close() };
 }
 
 export interface AxeViolation {
@@ -199,13 +204,12 @@ let registrations = 0;
  * in (for tests about pages behind the sign-in gate; the keyboard walk registers through the screens).
  */
 export async function signInTab(tab: PortalPage): Promise<string> {
-  const { codeInEmail, emailTo, WALK_PASSWORD } = await import('./keyboard.ts');
+  const { WALK_PASSWORD } = await import('./keyboard.ts');
   const email = `tab${++registrations}.${process.pid}@example.org`;
-  const started = Date.now();
   const request = tab.page.context().request;
   const registered = await request.post(`${tab.baseUrl}/api/account/registrations`, { data: { forename: 'Sam', surname: 'Carter', email, password: WALK_PASSWORD, confirmPassword: WALK_PASSWORD } });
   if (registered.status() !== 202) throw new Error(`Registering failed: ${await registered.text()}`);
-  const verified = await request.post(`${tab.baseUrl}/api/account/registrations/verify`, { data: { code: codeInEmail(await emailTo(tab.mailDir, email, started)) } });
+  const verified = await request.post(`${tab.baseUrl}/api/account/registrations/verify`, { data: { code: codeIn(await tab.smtp.nextTo(email)) } });
   if (verified.status() !== 201) throw new Error(`Verifying failed: ${await verified.text()}`);
   return email;
 }

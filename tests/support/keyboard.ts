@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { codeIn, type ReceivedMail } from './smtp.ts';
 import {
   ADDRESS_PARTS, isQuestion, type AddressAnswer, type AnswerValue, type Answers, type ChildQuestion, type FormDefinition,
   type ItemAnswers, type PortalContent, type Question,
@@ -172,30 +173,6 @@ async function expectChecked(page: Page, box: string, path: string): Promise<voi
   }
 }
 
-/** The newest email to `address` in the portal's mail folder, waiting for it to arrive. */
-export async function emailTo(mailDir: string, address: string, after: number): Promise<string> {
-  const { readdir, readFile, stat } = await import('node:fs/promises');
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const files = await readdir(mailDir).catch(() => [] as string[]);
-    for (const file of files.sort().reverse()) {
-      const path = `${mailDir}/${file}`;
-      if ((await stat(path)).mtimeMs < after) continue;
-      const text = await readFile(path, 'utf8');
-      if (text.includes(address)) return text;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No email to ${address} arrived`);
-}
-
-/** The code in an email, as "123 456". */
-export function codeInEmail(text: string): string {
-  const match = /\b(\d{3} \d{3})\b/.exec(text);
-  if (!match) throw new Error('No code in the email');
-  return match[1]!;
-}
-
 /** Types into the box with this id, reached by Tab. */
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await tabTo(page, id);
@@ -209,8 +186,7 @@ export const WALK_PASSWORD = 'Lighthouse keeper 2 boats!';
  * three steps, with the code from the email, then Continue back to the form. `check` runs on each
  * screen (axe, say).
  */
-export async function registerWithKeyboard(page: Page, mailDir: string, email: string, check: (where: string) => Promise<void>): Promise<void> {
-  const started = Date.now();
+export async function registerWithKeyboard(page: Page, smtp: { nextTo(address: string): Promise<ReceivedMail> }, email: string, check: (where: string) => Promise<void>): Promise<void> {
   await tabTo(page, withText('Login or Register'));
   await page.keyboard.press('Enter');
   await page.locator('asc-account h1', { hasText: 'Secure login' }).waitFor();
@@ -230,7 +206,7 @@ export async function registerWithKeyboard(page: Page, mailDir: string, email: s
   await page.keyboard.press('Enter');
   await page.locator('asc-account h1', { hasText: 'verification code' }).waitFor();
   await check('register step 3');
-  await typeInto(page, 'f-code', codeInEmail(await emailTo(mailDir, email, started)));
+  await typeInto(page, 'f-code', codeIn(await smtp.nextTo(email)));
   await page.keyboard.press('Enter');
   await page.locator('asc-account h1', { hasText: 'Registration completed' }).waitFor();
   await check('registration completed');

@@ -1,0 +1,75 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { randomBytes } from 'node:crypto';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { createPasswordHasher } from '../../server/services/password-hasher.ts';
+import { createTokens } from '../../server/services/tokens.ts';
+import { manualClock, HOUR } from '../../server/services/clock.ts';
+import { passwordProblems } from '../../server/services/password-strength.ts';
+
+const hashing = suite('Password hashing');
+
+hashing('should hash with scrypt at OWASP\'s cost by default, and verify only the right password', async () => {
+  const hasher = createPasswordHasher();
+  const stored = await hasher.hash('Lighthouse keeper 2 boats!');
+  assert.match(stored, /^scrypt\$17\$8\$1\$/);
+  assert.ok(await hasher.verify('Lighthouse keeper 2 boats!', stored));
+  assert.not.ok(await hasher.verify('Lighthouse keeper 2 boats?', stored));
+});
+
+hashing('should salt every hash, so one password never hashes the same twice', async () => {
+  const hasher = createPasswordHasher({ costLog2: 10 });
+  assert.is.not(await hasher.hash('Same-password-123'), await hasher.hash('Same-password-123'));
+});
+
+hashing('should run only a few hashes at once and turn a flood away rather than starve the server', async () => {
+  const hasher = createPasswordHasher({ costLog2: 12, concurrency: 1, maxQueue: 2 });
+  const results = await Promise.allSettled(Array.from({ length: 6 }, () => hasher.hash('Flood-of-sign-ins-1')));
+  const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+  assert.ok(refused.length >= 3, `${refused.length} refused`);
+  assert.is(refused[0].status, 503);
+  assert.match(refused[0].message, /busy/);
+});
+
+hashing.run();
+
+const tokens = suite('Session tokens');
+const secret = randomBytes(32);
+
+tokens('should read back a session id it signed, until it expires', async () => {
+  const clock = manualClock();
+  const t = createTokens(secret, clock);
+  const token = await t.session('sid-1', clock.now() + HOUR);
+  assert.is(await t.readSession(token), 'sid-1');
+  clock.advance(HOUR + 1000);
+  assert.is(await t.readSession(token), null);
+});
+
+tokens('should refuse an unsigned token, one signed with another key or algorithm, and a flow token used as a session', async () => {
+  const clock = manualClock();
+  const t = createTokens(secret, clock);
+  const exp = Math.floor((clock.now() + HOUR) / 1000);
+  const unsigned = new UnsecuredJWT({ sid: 'x' }).setIssuer('asc-forms').setAudience('session').setExpirationTime(exp).encode();
+  const otherKey = await new SignJWT({ sid: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('asc-forms').setAudience('session').setExpirationTime(exp).sign(randomBytes(32));
+  const otherAlg = await new SignJWT({ sid: 'x' }).setProtectedHeader({ alg: 'HS512' }).setIssuer('asc-forms').setAudience('session').setExpirationTime(exp).sign(secret);
+  const flow = await t.flow('sign-in', 'user-1', 'a@b.co', clock.now() + HOUR);
+  for (const token of [unsigned, otherKey, otherAlg, flow, 'not a token']) assert.is(await t.readSession(token), null);
+  assert.is(await t.readFlow(flow, 'register'), null, 'a sign-in flow cannot finish a registration');
+});
+
+tokens.run();
+
+const strength = suite('Password strength beyond the policy');
+
+strength('should accept a passphrase and refuse the common and the personal', () => {
+  const context = { words: ['Sefton', 'Samantha', 'Carter', 'sam.carter'] };
+  assert.equal(passwordProblems('Lighthouse keeper 2 boats!', undefined, context), []);
+  assert.match(passwordProblems('Password123!', undefined, context)[0]!, /too common/);
+  assert.match(passwordProblems('Qwertyuiop1!', undefined, context)[0]!, /too common/);
+  assert.match(passwordProblems('Samantha1984!', undefined, context)[0]!, /too common|easy to guess/);
+  assert.match(passwordProblems('Cartersfield9!', undefined, { words: ['Cartersfield'] })[0]!, /easy to guess/);
+  assert.match(passwordProblems('Sefton-2026!!', undefined, context)[0]!, /easy to guess/);
+  assert.match(passwordProblems('short', undefined, context)[0]!, /at least 12 characters/);
+});
+
+strength.run();
