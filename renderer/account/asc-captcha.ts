@@ -57,6 +57,8 @@ function apiUrl(apiBase: string, path: string): string {
  */
 @customElement('asc-captcha')
 export class AscCaptcha extends LitElement {
+  // The error summary's link focuses this element: its checkbox takes the focus.
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     baseStyles,
     // The widget draws into its own element in our shadow root, so its style sheet is adopted

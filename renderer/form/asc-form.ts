@@ -47,6 +47,14 @@ export class AscForm extends LitElement {
   @property({ attribute: 'page-id' }) pageId?: string;
   /** Whether the person is signed in: pages that need an account ask them to sign in otherwise. */
   @property({ type: Boolean, attribute: 'signed-in', reflect: true }) signedIn = false;
+  /**
+   * Ask for the check that the person is not a robot on the first page, before the form starts.
+   * The page must define <asc-captcha> (the portal's bundle does).
+   */
+  @property({ type: Boolean, reflect: true }) captcha = false;
+
+  /** Proof from the server that this form was started by a person (kept in memory only, for sending with the form). */
+  @state() private formStartToken?: string;
 
   @state() private loaded?: LoadedForm;
   @state() private loadError?: string;
@@ -202,6 +210,9 @@ export class AscForm extends LitElement {
     event.preventDefault();
     const form = this.loaded!.form;
     const page = this.currentPage!;
+    if (this.needsCaptcha(page)) {
+      return this.showErrors(page, [{ pageId: page.id, questionId: 'captcha', path: 'captcha', message: 'Confirm that you are not a robot: select the box' }]);
+    }
     const errors = form.pageErrors(page.id, this.answers);
     if (errors.length) return this.showErrors(page, errors);
     const check = form.pages.at(-1)!;
@@ -216,6 +227,25 @@ export class AscForm extends LitElement {
     this.errors = errors;
     this.focusAfterRender = 'error-summary';
     emit(this, 'asc-validation-failed', { formId: form.id, version: form.version, pageId: page.id, errors });
+  }
+
+  /** The form starts on its first page: there, until the check is passed, Next waits for it. */
+  private needsCaptcha(page: Page): boolean {
+    return this.captcha && !this.formStartToken && this.loaded!.form.pages[0] === page;
+  }
+
+  private renderCaptcha(page: Page): TemplateResult | typeof nothing {
+    if (!this.captcha || this.loaded!.form.pages[0] !== page) return nothing;
+    const error = this.errors.find((e) => e.path === 'captcha')?.message;
+    return html`
+      <div class="form-group ${error ? 'has-error' : ''}" part="question">
+        <p class="label" id="captcha-label">Before you start</p>
+        ${error ? html`<p class="error-message" id="captcha-error"><span class="visually-hidden">Error:</span> ${error}</p>` : nothing}
+        ${this.formStartToken
+          ? html`<p>Thank you: you can start the form.</p>`
+          : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.apiBase}
+              @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => { this.formStartToken = e.detail.token; this.errors = this.errors.filter((x) => x.path !== 'captcha'); }}></asc-captcha>`}
+      </div>`;
   }
 
   private onPrevious(): void {
@@ -299,6 +329,7 @@ export class AscForm extends LitElement {
         ${isCheck || gated ? nothing : this.renderContent(page)}
         <form novalidate @submit=${this.onNext}>
           ${gated ? nothing : isCheck ? this.renderCheckAnswers() : this.renderQuestions(page)}
+          ${this.renderCaptcha(page)}
           ${isCheck && !gated ? this.renderContent(page) : nothing}
           <div class="button-group actions" part="actions">
             ${form.previousPage(page.id, this.answers)

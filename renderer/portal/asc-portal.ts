@@ -310,6 +310,8 @@ export class AscPortal extends LitElement {
       form = new AscForm();
       form.formId = route.formId;
       form.apiBase = this.apiBase;
+      // The council's guide: "When you start a form, you will need to tick the box to confirm you are not a robot."
+      form.captcha = true;
       form.addEventListener('asc-page-change', this.onFormPageChange);
       form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
       form.addEventListener('asc-close', () => this.navigate(this.formOpenedFrom));

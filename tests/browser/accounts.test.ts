@@ -152,4 +152,20 @@ accounts('a person who forgot their password should choose a new one with the em
   assert.is((await page.context().request.get(`${baseUrl}/api/account`)).status(), 401, 'the session this browser had is over');
 }));
 
+accounts('the account page and the saved and submitted lists should be reachable from the menu, with no accessibility problem', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  for (const [path, title] of [['/account', 'Your account'], ['/account/saved', 'Forms saved for later'], ['/account/submitted', 'Forms submitted in the last 30 days']] as const) {
+    await page.goto(`${baseUrl}${path}`);
+    await heading(page, title);
+    assert.equal(await axeViolations(page), [], path);
+  }
+}));
+
+accounts('the account pages should send a person who is not signed in to sign in first', () => inTab(async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}/account/saved`);
+  await heading(page, 'Secure login');
+  assert.is(new URL(page.url()).searchParams.get('return'), '/account/saved');
+}));
+
 accounts.run();

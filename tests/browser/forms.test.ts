@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { compileForm, type Form } from '../../engine/index.ts';
 import { loadForms, ANSWERS_TODAY } from '../fixtures/forms.ts';
 import { browserSuite, openPage, axeViolations, focused, describeElement, type AxeViolation } from '../support/browser.ts';
-import { answerPage, fieldId, openFormFromHome, pageIdOf, pressNext, registerWithKeyboard, FORM_HEADING } from '../support/keyboard.ts';
+import { answerPage, fieldId, openFormFromHome, pageIdOf, passCaptchaWithKeyboard, pressNext, registerWithKeyboard, FORM_HEADING } from '../support/keyboard.ts';
 
 const opts = { today: ANSWERS_TODAY };
 
@@ -60,6 +60,13 @@ for (const { definition, answers } of loadForms()) {
         assert.is(await textOf(page, FORM_HEADING), pageDefinition.title, `the heading on ${pageId}`);
         violations.push(...await axeAt(page, `${pageId} (empty)`));
         if (pageDefinition.kind === 'checkAnswers') break;
+        if (pageId === definition.pages[0]!.id) {
+          // Starting a form: Next waits for the check that the person is not a robot, and says so.
+          assert.is(await pressNext(page), pageId, 'Next on the first page should wait for the check');
+          assert.equal(await page.locator('asc-form .error-summary a').allTextContents(), ['Confirm that you are not a robot: select the box']);
+          await passCaptchaWithKeyboard(page);
+          violations.push(...await axeAt(page, `${pageId} (checked)`));
+        }
         if (await page.locator('asc-form [part="account-gate"]').count()) {
           // The first page about people asks the referrer to sign in: they register, then come back here.
           assert.ok(form.requiresAccount(pageId), `${pageId} asks to sign in though it needs no account`);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { PortalContent } from '../../engine/index.ts';
 import { loadForms } from '../fixtures/forms.ts';
 import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, withText, signInTab, type PortalPage } from '../support/browser.ts';
-import { fieldId, pressNext, FORM_HEADING } from '../support/keyboard.ts';
+import { fieldId, passCaptchaWithKeyboard, pressNext, FORM_HEADING } from '../support/keyboard.ts';
 
 const portal = JSON.parse(readFileSync(new URL('../../forms/portal.json', import.meta.url), 'utf8')) as PortalContent;
 const titleOf = (formId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.title;
@@ -176,6 +176,7 @@ keeping('Close, the header link and the back button should keep what the person 
   await page.goto(`${baseUrl}/referrals`);
   await page.locator('asc-portal .tile a', { hasText: socialCare }).click();
   await page.locator(FORM_HEADING).waitFor();
+  await passCaptchaWithKeyboard(page);
   await pressNext(page);
   const name = page.locator(`asc-form #${fieldId('referrerName')}`);
   await name.fill('Sam Carter');

@@ -39,14 +39,14 @@ build('should write an index.html that loads the built script and style sheet, w
   await readFile(publicFile(built.manifest.app.css));
 });
 
-build('should describe both components in a custom elements manifest: attributes, events and parts', async () => {
+build('should describe every component in a custom elements manifest: attributes, events and parts', async () => {
   const manifest = JSON.parse(await readFile(join(outDir, 'public/custom-elements.json'), 'utf8'));
   const elements = Object.fromEntries(manifest.modules.flatMap((m: { declarations: Array<{ tagName?: string }> }) => m.declarations).filter((d: { tagName?: string }) => d.tagName).map((d: { tagName: string }) => [d.tagName, d]));
   assert.equal(Object.keys(elements).sort(), ['asc-account', 'asc-captcha', 'asc-form', 'asc-portal']);
   assert.equal(elements['asc-captcha'].attributes.map((a: { name: string }) => a.name), ['api-base']);
   assert.equal(elements['asc-captcha'].events.map((e: { name: string }) => e.name), ['asc-captcha-verified']);
   const form = elements['asc-form'];
-  assert.equal(form.attributes.map((a: { name: string }) => a.name), ['form-id', 'version', 'api-base', 'page-id', 'signed-in']);
+  assert.equal(form.attributes.map((a: { name: string }) => a.name), ['form-id', 'version', 'api-base', 'page-id', 'signed-in', 'captcha']);
   for (const event of ['asc-page-change', 'asc-validation-failed', 'asc-save-request', 'asc-submit-request', 'asc-close', 'asc-cancel']) {
     assert.ok(form.events.some((e: { name: string }) => e.name === event), event);
   }

@@ -214,3 +214,13 @@ export async function registerWithKeyboard(page: Page, smtp: { nextTo(address: s
   await page.keyboard.press('Enter');
   await page.locator(FORM_HEADING).waitFor();
 }
+
+/**
+ * The check that the person is not a robot, on a form's first page, by the keyboard alone: Tab to
+ * its box, Space, and wait for the form to say it can start.
+ */
+export async function passCaptchaWithKeyboard(page: Page): Promise<void> {
+  await tabTo(page, (element) => element.tag === 'input' && element.id.startsWith('altcha-checkbox'));
+  await page.keyboard.press('Space');
+  await page.locator('asc-form p', { hasText: 'you can start the form' }).waitFor({ timeout: 20_000 });
+}
