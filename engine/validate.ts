@@ -98,12 +98,13 @@ function checkQuestion(context: Context, question: AnyQuestion, value: AnswerVal
     if (question.required && question.type !== 'computedDate') report(context, path, messageFor(question, 'required'));
     return;
   }
-  const problem = firstProblem(context, path, question.type === 'checkboxes');
+  // Most answers are sound: with nothing found by the schema there is nothing to look up.
+  const problem = context.problems.size ? firstProblem(context, path, question.type === 'checkboxes') : undefined;
   if (problem) {
     const missingParts = question.type === 'date' && problem.kind === 'invalid' ? missingDateParts(typeof value === 'string' ? value : '') : undefined;
     return report(context, path, messageFor(question, problem.kind, { limit: problem.limit, value, missingParts }));
   }
-  if (question.type === 'date' && typeof value === 'string') checkDateRules(context, question.rules ?? [], value, path, lookup);
+  if (question.type === 'date' && question.rules && typeof value === 'string') checkDateRules(context, question.rules, value, path, lookup);
   if (question.type === 'checkboxes') {
     const chosen = value as string[];
     const alone = question.options.find((option) => option.exclusive && chosen.includes(option.value));
