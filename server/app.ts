@@ -66,14 +66,15 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
     hasher: createPasswordHasher({ costLog2: config.passwordHashCost }),
     limiter: createRateLimiter(repos.rateLimits, clock),
     brand: { serviceName: council.serviceName, councilName: council.name, phone: council.phone.display },
-    councilWords: [...council.name.split(/\s+/), council.serviceName.replace(/\s+/g, '')].filter((word) => word.length > 3 && !/^council$/i.test(word)),
+    councilWords: [...council.name.split(/\s+/), council.name.replace(/\s+/g, ''), council.serviceName.replace(/\s+/g, '')].filter((word) => word.length > 3 && !/^council$/i.test(word)),
+    secret,
     rateLimitScale: config.rateLimitScale,
   });
 
   const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
   if (captcha.name === 'off') log('CAPTCHA=off: forms start without the check that the person is not a robot.');
 
-  const koa = new Koa({ proxy: config.trustProxy });
+  const koa = new Koa({ proxy: config.proxies > 0, maxIpsCount: config.proxies });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
   const web = await webRoutes(config.buildDir, engineDir);

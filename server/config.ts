@@ -23,8 +23,11 @@ export interface ServerConfig {
   smtpUrl?: string;
   mailFrom?: string;
   sessionSecret?: string;
-  /** Behind a proxy that sets X-Forwarded-For; otherwise that header is ignored, so it cannot fool rate limits. */
-  trustProxy: boolean;
+  /**
+   * How many proxies stand in front of the server (0: none). Only that many entries of
+   * X-Forwarded-For, counted from the right, are believed, so a client cannot forge its address.
+   */
+  proxies: number;
   /** log2 of scrypt's cost: 17 (OWASP) unless a test asks for less. */
   passwordHashCost: number;
   /** Multiplies the rate limits (1 as standard): for many referrers behind one office address. */
@@ -36,6 +39,17 @@ export interface ServerConfig {
 const CAPTCHA_PROVIDERS: readonly CaptchaProvider[] = ['altcha', 'off'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+function proxiesOf(env: NodeJS.ProcessEnv): number {
+  const value = env.TRUST_PROXY ?? '0';
+  const proxies = value === 'true' ? 1 : value === 'false' ? 0 : Number(value);
+  if (!Number.isInteger(proxies) || proxies < 0) throw new Error(`TRUST_PROXY must be the number of proxies in front of the portal (0, 1, 2…), not "${value}".`);
+  // Secure cookies need HTTPS, which in production a proxy in front provides.
+  if (env.NODE_ENV === 'production' && proxies === 0) {
+    throw new Error('In production the portal runs behind an HTTPS proxy: set TRUST_PROXY to the number of proxies in front of it (usually 1).');
+  }
+  return proxies;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
@@ -55,7 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
-    trustProxy: env.TRUST_PROXY === 'true',
+    proxies: proxiesOf(env),
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
     rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),
     captcha,

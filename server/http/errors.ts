@@ -39,7 +39,18 @@ export class NotFoundError extends HttpError {
   }
 }
 
-export function errorHandler(log: (message: string, error: unknown) => void = (m, e) => console.error(m, e)): Middleware {
+/**
+ * What goes to the log of an unexpected error: its kind and where it came from, never its
+ * message, which for a database error holds the statement's values (names, emails, hashes).
+ */
+export function loggable(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').slice(1, 6).join('\n');
+  return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}\n${frames}`;
+}
+
+export function errorHandler(log: (message: string, error?: unknown) => void = (m) => console.error(m)): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -57,7 +68,7 @@ export function errorHandler(log: (message: string, error: unknown) => void = (m
       ctx.body = known
         ? { error: { code: error.code, message: error.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } }
         : { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
-      if (!known) log(`${ctx.method} ${ctx.path} failed`, error);
+      if (!known) log(`${ctx.method} ${ctx.path} failed: ${loggable(error)}`);
     }
   };
 }

@@ -14,7 +14,7 @@ const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 export function jsonBodies(): Middleware {
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '16kb', encoding: 'utf-8' });
   return async (ctx, next) => {
-    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.path.startsWith('/api/') && ctx.request.length !== 0 && !ctx.is('application/json')) {
+    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.path.startsWith('/api/') && !ctx.is('application/json')) {
       throw new HttpError(415, 'Send the request as JSON (Content-Type: application/json).', 'unsupported-media-type');
     }
     try {
@@ -45,3 +45,6 @@ export function bodyOf<T>(ctx: Context, schema: Record<string, unknown>): T {
 
 /** A string field of at most `max` characters. */
 export const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
+
+/** The body of a request that carries no data: `{}` and nothing else. */
+export const NO_FIELDS = { type: 'object', additionalProperties: false, properties: {} } as const;

@@ -35,19 +35,29 @@ export function createEmailCodesRepository(db: Knex) {
         .count<{ count: number | string }>({ count: '*' }).max<{ latest: number | string | null }>({ latest: 'created_at' }).first() as { count: number | string; latest: number | string | null } | undefined;
       return { count: Number(row?.count ?? 0), latest: row?.latest === null || row?.latest === undefined ? null : Number(row.latest) };
     },
-    /** Stores a new code; every older code for the same purpose and subject stops working. */
-    async replace(code: EmailCode, trx: Knex = db): Promise<void> {
-      await trx('email_codes').where({ purpose: code.purpose, subject_id: code.subjectId }).whereNull('consumed_at').update({ consumed_at: code.createdAt });
+    /**
+     * Stores a new code; the older live code for the same purpose and subject stops working. With
+     * `replacesOnlyBefore`, a live code made after that time is kept, and the new one is refused
+     * by the database (one live code each): so of two requests at once, one wins.
+     */
+    async replace(code: EmailCode, replacesOnlyBefore?: number, trx: Knex = db): Promise<void> {
+      const older = trx('email_codes').where({ purpose: code.purpose, subject_id: code.subjectId }).whereNull('consumed_at');
+      if (replacesOnlyBefore !== undefined) older.andWhere('created_at', '<=', replacesOnlyBefore);
+      await older.update({ consumed_at: code.createdAt });
       await trx('email_codes').insert({
         id: code.id, purpose: code.purpose, subject_id: code.subjectId, code_hash: code.codeHash, attempts: 0,
         expires_at: code.expiresAt, consumed_at: null, created_at: code.createdAt,
       });
     },
-    /** Counts a wrong try; returns the tries so far. */
-    async addAttempt(id: string, trx: Knex = db): Promise<number> {
-      await trx('email_codes').where({ id }).increment('attempts', 1);
+    /**
+     * Takes one of the code's tries before it is compared, in one statement, so parallel guesses
+     * cannot compare more than the allowed number: the number of this try, or null when no try is left.
+     */
+    async reserveAttempt(id: string, maxTries: number, trx: Knex = db): Promise<number | null> {
+      const updated = await trx('email_codes').where({ id }).whereNull('consumed_at').andWhere('attempts', '<', maxTries).increment('attempts', 1);
+      if (updated !== 1) return null;
       const row = await trx<Row>('email_codes').where({ id }).first('attempts');
-      return Number(row?.attempts ?? 0);
+      return Number(row?.attempts ?? maxTries);
     },
     /** Marks a code used, once: false when it was already used (two requests racing with one code). */
     async consume(id: string, at: number, trx: Knex = db): Promise<boolean> {

@@ -15,6 +15,11 @@ export function createRateLimitsRepository(db: Knex) {
         .returning('count');
       return Number((rows[0] as { count: number }).count);
     },
+    /** The count of this key and window so far, without adding to it. */
+    async count(key: string, windowStart: number, trx: Knex = db): Promise<number> {
+      const row = await trx('rate_limits').where({ key, window_start: windowStart }).first('count');
+      return Number(row?.count ?? 0);
+    },
     async deleteWindowsBefore(time: number, trx: Knex = db): Promise<number> {
       return trx('rate_limits').where('window_start', '<', time).delete();
     },

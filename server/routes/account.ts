@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type { AccountService, PendingFlow } from '../services/accounts/account-service.ts';
 import type { SessionService, ActiveSession } from '../services/sessions.ts';
 import { UnauthorisedError } from '../http/errors.ts';
-import { bodyOf, text } from '../http/json-body.ts';
+import { bodyOf, text, NO_FIELDS } from '../http/json-body.ts';
 
 const SESSION_COOKIE = 'asc_session';
 const FLOW_COOKIE = 'asc_flow';
@@ -47,7 +47,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   });
 
   const setFlow = (ctx: Context, pending: PendingFlow) => {
-    ctx.cookies.set(FLOW_COOKIE, pending.flowToken, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/account', expires: new Date(pending.expiresAt), overwrite: true });
+    ctx.cookies.set(FLOW_COOKIE, pending.flowToken, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/account', expires: new Date(pending.flowExpiresAt), overwrite: true });
     ctx.status = 202;
     ctx.body = { email: pending.email, expiresAt: pending.expiresAt };
   };
@@ -70,12 +70,13 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     ctx.body = { user: publicUser(session.user), idleExpiresAt: session.idleExpiresAt, expiresAt: session.session.expiresAt };
   });
   router.post('/keep-alive', async (ctx) => {
+    bodyOf(ctx, NO_FIELDS);
     const session = await active(ctx);
     ctx.body = { idleExpiresAt: await sessions.keepAlive(session) };
   });
 
   router.post('/registrations', async (ctx) => setFlow(ctx, await accounts.register(bodyOf<{ forename: string; surname: string; email: string; password: string; confirmPassword: string }>(ctx, schemas.register), context(ctx))));
-  router.post('/registrations/code', async (ctx) => setFlow(ctx, await accounts.resendRegistrationCode(flowCookie(ctx))));
+  router.post('/registrations/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendRegistrationCode(flowCookie(ctx))); });
   router.post('/registrations/verify', async (ctx) => {
     const { user, session } = await accounts.verifyRegistration(flowCookie(ctx), bodyOf<{ code: string }>(ctx, schemas.code).code, context(ctx));
     setSession(ctx, session);
@@ -84,7 +85,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   });
 
   router.post('/sign-in', async (ctx) => setFlow(ctx, await accounts.startSignIn(bodyOf<{ email: string; password: string }>(ctx, schemas.signIn), context(ctx))));
-  router.post('/sign-in/code', async (ctx) => setFlow(ctx, await accounts.resendSignInCode(flowCookie(ctx))));
+  router.post('/sign-in/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendSignInCode(flowCookie(ctx))); });
   router.post('/sign-in/verify', async (ctx) => {
     const { user, session } = await accounts.verifySignIn(flowCookie(ctx), bodyOf<{ code: string }>(ctx, schemas.code).code, context(ctx));
     setSession(ctx, session);
@@ -92,7 +93,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   });
 
   router.post('/password-reset', async (ctx) => setFlow(ctx, await accounts.requestPasswordReset(bodyOf<{ email: string }>(ctx, schemas.email), context(ctx))));
-  router.post('/password-reset/code', async (ctx) => setFlow(ctx, await accounts.resendResetCode(flowCookie(ctx))));
+  router.post('/password-reset/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendResetCode(flowCookie(ctx))); });
   router.post('/password-reset/confirm', async (ctx) => {
     await accounts.resetPassword(flowCookie(ctx), bodyOf<{ code: string; password: string; confirmPassword: string }>(ctx, schemas.reset), context(ctx));
     ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
@@ -105,6 +106,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     ctx.status = 204;
   });
   router.post('/sign-out', async (ctx) => {
+    bodyOf(ctx, NO_FIELDS);
     const session = await active(ctx, false);
     await accounts.signOut(session, context(ctx));
     ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });

@@ -4,7 +4,7 @@
  * are common, built on the council's name, or on the person's own name or email.
  */
 import { createRequire } from 'node:module';
-import { checkPasswordRules } from '../../engine/index.ts';
+import { checkPasswordRules, MAX_PASSWORD_LENGTH } from '../../engine/index.ts';
 
 // zxcvbn-ts's list of common passwords, most common first; the first 10,000 are the ones
 // attackers try first.
@@ -26,6 +26,7 @@ export interface PasswordContext {
 
 /** Why a password is refused, in words a person can act on; empty when it is acceptable. */
 export function passwordProblems(password: string, confirm: string | undefined, context: PasswordContext): string[] {
+  if ([...password].length > MAX_PASSWORD_LENGTH) return [`Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer`];
   const unmet = checkPasswordRules(password).filter((rule) => !rule.met).map((rule) => `Your password does not meet the policy: ${rule.text.replace(/^It/, 'it')}`);
   if (unmet.length) return unmet;
   if (confirm !== undefined && confirm !== password) return ['The passwords do not match: enter the same password twice'];

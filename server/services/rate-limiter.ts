@@ -20,17 +20,22 @@ export class RateLimitedError extends HttpError {
 }
 
 export function createRateLimiter(repository: RateLimitsRepository, clock: Clock) {
+  const windowOf = (limit: Limit) => { const now = clock.now(); return { now, windowStart: now - (now % limit.windowMs) }; };
+  const refusal = (limit: Limit, windowStart: number, now: number, message: string) => {
+    const wait = Math.ceil((windowStart + limit.windowMs - now) / 1000);
+    const minutes = Math.ceil(wait / 60);
+    return new RateLimitedError(wait, `${message.replace(/\.$/, '')}: wait ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+  };
   return {
+    /** Refuses, without counting, when the key has already used up its limit (failures counted by `hit`). */
+    async check(key: string, limit: Limit, message = 'You have tried too many times. Wait a while and try again.'): Promise<void> {
+      const { now, windowStart } = windowOf(limit);
+      if (await repository.count(key, windowStart) >= limit.max) throw refusal(limit, windowStart, now, message);
+    },
     /** Counts one more request for the key; throws RateLimitedError past the limit. */
     async hit(key: string, limit: Limit, message = 'You have tried too many times. Wait a while and try again.'): Promise<void> {
-      const now = clock.now();
-      const windowStart = now - (now % limit.windowMs);
-      const count = await repository.increment(key, windowStart);
-      if (count > limit.max) {
-        const wait = Math.ceil((windowStart + limit.windowMs - now) / 1000);
-        const minutes = Math.ceil(wait / 60);
-        throw new RateLimitedError(wait, `${message.replace(/\.$/, '')}: wait ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-      }
+      const { now, windowStart } = windowOf(limit);
+      if (await repository.increment(key, windowStart) > limit.max) throw refusal(limit, windowStart, now, message);
     },
   };
 }

@@ -5,7 +5,7 @@
  * set SESSION_SECRET for them.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export async function loadSecret(configured: string | undefined, dataDir: string): Promise<Buffer> {
@@ -15,12 +15,21 @@ export async function loadSecret(configured: string | undefined, dataDir: string
     return secret;
   }
   const file = join(dataDir, 'secret.key');
-  const existing = await readFile(file, 'utf8').catch(() => null);
-  if (existing) return Buffer.from(existing.trim(), 'hex');
-  const secret = randomBytes(32);
+  const read = async (): Promise<Buffer | null> => {
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text === null) return null;
+    const secret = Buffer.from(text.trim(), 'hex');
+    if (secret.length < 32) throw new Error(`${file} is damaged (it must hold 32 bytes in hex). Delete it to make a new one: everyone will have to sign in again.`);
+    return secret;
+  };
+  const existing = await read();
+  if (existing) return existing;
   await mkdir(dataDir, { recursive: true });
-  await writeFile(file, secret.toString('hex'), { mode: 0o600, flag: 'wx' }).catch(async () => {
-    // Another process made it first: use that one.
-  });
-  return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+  // Written whole under another name, then linked into place: a second process starting at the
+  // same moment sees either no file or a complete one, never half of one.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
+  await link(draft, file).catch(() => { /* another process made it first: use that one */ });
+  await unlink(draft);
+  return (await read())!;
 }

@@ -241,6 +241,7 @@ for (const database of await testDatabases()) {
   it('should give a new session id at every sign-in', async () => {
     const { email } = await registered();
     const first = await signedIn(email);
+    clock.advance(MINUTE + 1);
     const second = await signedIn(email);
     assert.is.not(first.jar.get('asc_session'), second.jar.get('asc_session'));
   });
@@ -267,6 +268,65 @@ for (const database of await testDatabases()) {
     assert.is(smtp.countTo('unknown.person@example.org'), before, 'nothing is sent to an address without an account');
   });
 
+  it('should answer every later step of a reset the same whether the email has an account or not', async () => {
+    const { email } = await registered();
+    const steps = async (address: string) => {
+      const as = client(baseUrl);
+      await as.post('/api/account/password-reset', { email: address });
+      const wrong = await as.post('/api/account/password-reset/confirm', { code: '000000', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+      const resend = await as.post('/api/account/password-reset/code');
+      return [wrong.status, wrong.body.error.message.replace(/\d more/, 'N more'), resend.status];
+    };
+    assert.equal(await steps(email), await steps('no.account.here@example.org'));
+  });
+
+  it('should compare no more than 5 guesses at a code, even sent all at once', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const code = codeIn(await smtp.nextTo(email)).replace(' ', '');
+    const wrong = String((Number(code) + 7) % 1_000_000).padStart(6, '0');
+    const answers = await Promise.all(Array.from({ length: 30 }, () => as.post('/api/account/registrations/verify', { code: wrong })));
+    const compared = answers.filter((r) => /not right|too many times/.test(r.body?.error?.message ?? '')).length;
+    const notRight = answers.filter((r) => /not right/.test(r.body?.error?.message ?? '')).length;
+    assert.ok(notRight <= 4, `${notRight} guesses were told "not right"`);
+    assert.is(compared, 30);
+    assert.is((await as.post('/api/account/registrations/verify', { code })).status, 400, 'the right code comes too late');
+  });
+
+  it('should keep one live code when new ones are asked for all at once', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await smtp.nextTo(email);
+    clock.advance(MINUTE + 1);
+    const statuses = (await Promise.all(Array.from({ length: 10 }, () => as.post('/api/account/registrations/code')))).map((r) => r.status);
+    assert.ok(statuses.filter((status) => status === 202).length <= 2, statuses.join(' '));
+    const live = await app.db('email_codes').where({ purpose: 'register' }).whereNull('consumed_at').select('subject_id');
+    const perSubject = new Map<string, number>();
+    for (const row of live) perSubject.set(row.subject_id, (perSubject.get(row.subject_id) ?? 0) + 1);
+    assert.ok([...perSubject.values()].every((count) => count === 1));
+  });
+
+  it('should refuse an expired code while the registration itself is still open', async () => {
+    const as = client(baseUrl);
+    const email = newEmail();
+    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const code = codeIn(await smtp.nextTo(email));
+    clock.advance(21 * MINUTE);
+    const late = await as.post('/api/account/registrations/verify', { code });
+    assert.is(late.status, 400);
+    assert.is(late.body.error.message, 'That code has expired: request a new one');
+    assert.is((await as.post('/api/account/registrations/code')).status, 202, 'a new code can still be asked for');
+  });
+
+  it('should refuse names that are not names, since they go into the council\'s emails', async () => {
+    const response = await client(baseUrl).post('/api/account/registrations', { forename: 'Your referral was REJECTED. Go to https://evil.example', surname: 'Smith', email: newEmail(), password: PASSWORD, confirmPassword: PASSWORD });
+    assert.is(response.status, 400);
+    assert.equal(response.body.error.fields, [{ field: 'forename', message: 'Forename must only include letters, spaces, hyphens and apostrophes' }]);
+    assert.is((await client(baseUrl).post('/api/account/registrations', { forename: "Siân O'Neill-Jones", surname: 'Smith', email: newEmail(), password: PASSWORD, confirmPassword: PASSWORD })).status, 202);
+  });
+
   it('should answer a registration with a known email as for a new one, and tell the owner by email', async () => {
     const { email } = await registered();
     const again = await client(baseUrl).post('/api/account/registrations', { forename: 'Eve', surname: 'Other', email, password: PASSWORD, confirmPassword: PASSWORD });
@@ -286,6 +346,7 @@ for (const database of await testDatabases()) {
     assert.is((await first.get('/api/account')).status, 401);
     assert.is((await second.get('/api/account')).status, 401);
     assert.match((await smtp.nextTo(email)).subject, /has changed/);
+    clock.advance(MINUTE + 1);
     assert.is((await client(baseUrl).post('/api/account/sign-in', { email, password: NEW_PASSWORD })).status, 202);
     await smtp.nextTo(email);
   });
@@ -379,6 +440,8 @@ for (const database of await testDatabases()) {
     assert.is((await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x'.repeat(20_000) })).status, 413);
     const forged = await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
     assert.is(forged.status, 403);
+    assert.is((await as.raw('POST', '/api/account/sign-out', '', { 'content-type': 'text/plain' })).status, 415, 'a bodiless request is JSON too');
+    assert.is((await as.post('/api/account/sign-in/code', { role: 'staff' })).status, 400, 'and carries no fields');
   });
 
   it('should keep codes out of the log, and personal answers out of cache', async () => {

@@ -73,3 +73,35 @@ strength('should accept a passphrase and refuse the common and the personal', ()
 });
 
 strength.run();
+
+const config = suite('Server settings');
+
+config('should refuse to run in production without a proxy in front, and take only the last forwarded addresses', async () => {
+  const { readConfig } = await import('../../server/config.ts');
+  assert.throws(() => readConfig({ NODE_ENV: 'production' }), /set TRUST_PROXY to the number of proxies/);
+  assert.throws(() => readConfig({ TRUST_PROXY: 'yes' }), /number of proxies/);
+  assert.is(readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }).proxies, 1);
+  const Koa = (await import('koa')).default;
+  const koa = new Koa({ proxy: true, maxIpsCount: 1 });
+  const ctx = koa.createContext({ headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, socket: { remoteAddress: '10.0.0.1' } } as never, {} as never);
+  assert.is(ctx.ip, '203.0.113.9', 'a forged left-most address is not believed');
+});
+
+config('should refuse a damaged secret key file, saying how to mend it', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { loadSecret } = await import('../../server/services/secret.ts');
+  const dir = await mkdtemp(`${tmpdir()}/asc-forms-secret-`);
+  try {
+    assert.is((await loadSecret(undefined, dir)).length, 32);
+    assert.equal(await loadSecret(undefined, dir), await loadSecret(undefined, dir), 'the same key on every start');
+    await writeFile(`${dir}/secret.key`, 'ab');
+    let message = '';
+    await loadSecret(undefined, dir).catch((error: Error) => { message = error.message; });
+    assert.match(message, /damaged.*Delete it/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+config.run();

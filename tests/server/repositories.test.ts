@@ -58,7 +58,7 @@ for (const database of await testDatabases()) {
     assert.ok(await repos.emailCodes.consume('c2', 30));
     assert.not.ok(await repos.emailCodes.consume('c2', 31), 'a second use is refused');
     assert.not.ok(await repos.emailCodes.consume('c1', 31), 'the replaced code is dead');
-    assert.is(await repos.emailCodes.addAttempt('c2'), 1);
+    assert.is(await repos.emailCodes.reserveAttempt('c2', 5), null, 'a used code has no tries left');
     assert.equal(await repos.emailCodes.countSince('register', 'r1', 15), { count: 1, latest: 20 });
   });
 

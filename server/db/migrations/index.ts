@@ -4,9 +4,11 @@
  */
 import type { Knex } from 'knex';
 import * as accounts from './001-accounts.ts';
+import * as oneLiveCode from './002-one-live-code.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
+  '002-one-live-code': oneLiveCode,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -4,7 +4,7 @@
  * change it, and sign out. Unknown and known email addresses get the same answers, so the portal
  * never tells who has an account.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Repositories } from '../../repositories/index.ts';
 import type { User } from '../../repositories/users.ts';
 import type { Mailer, MailMessage } from '../mailer.ts';
@@ -15,8 +15,9 @@ import type { RateLimiter } from '../rate-limiter.ts';
 import type { SessionService, ActiveSession } from '../sessions.ts';
 import type { Tokens, FlowPurpose } from '../tokens.ts';
 import type { CodeService } from './codes.ts';
+import { RateLimitedError } from '../rate-limiter.ts';
 import { CODE_LIFETIME_MS } from './codes.ts';
-import { FieldErrors, HttpError, type FieldProblem } from '../../http/errors.ts';
+import { FieldErrors, HttpError, loggable, type FieldProblem } from '../../http/errors.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 
 export interface AccountDeps {
@@ -33,6 +34,8 @@ export interface AccountDeps {
   councilWords: string[];
   /** Multiplies every rate limit: 1 as standard; more for a busy shared office address or a test run. */
   rateLimitScale?: number;
+  /** The server secret: keys the hashes of email addresses kept in the audit log and rate limits. */
+  secret: Buffer;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -43,6 +46,9 @@ export interface RequestContext {
 /** A step of registering, signing in or resetting that waits for an emailed code. */
 export interface PendingFlow {
   flowToken: string;
+  /** When the flow's cookie lapses (a while after its code). */
+  flowExpiresAt: number;
+  /** When the code just sent stops working, to tell the person. */
   expiresAt: number;
   /** The address the code went to, to show the person. */
   email: string;
@@ -58,6 +64,10 @@ const LIMITS = {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+const FLOW_LIFETIME_MS = 30 * MINUTE;
+// Names go into the council's emails: letters, spaces, hyphens, apostrophes and full stops only,
+// so nobody can make the council send their words (a link, say) to someone else.
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
 
 function required(fields: FieldProblem[], field: string, value: string, message: string): void {
   if (!value.trim()) fields.push({ field, message });
@@ -66,18 +76,33 @@ function required(fields: FieldProblem[], field: string, value: string, message:
 export function createAccountService(deps: AccountDeps) {
   const { repos, codes, sessions, tokens, hasher, mailer, brand, clock, log } = deps;
   const scale = deps.rateLimitScale ?? 1;
-  const limiter = { hit: (key: string, limit: { max: number; windowMs: number }, message?: string) => deps.limiter.hit(key, { ...limit, max: limit.max * scale }, message) };
-  const emailHash = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('hex');
+  const scaled = (limit: { max: number; windowMs: number }) => ({ ...limit, max: limit.max * scale });
+  // Every refusal for too many tries goes to the audit log: lockouts are what it is for.
+  const audited = async (work: Promise<void>, key: string): Promise<void> => {
+    try {
+      await work;
+    } catch (error) {
+      if (error instanceof RateLimitedError) await repos.auditLog.add({ at: clock.now(), event: 'rate-limited', outcome: 'refused', detail: { limit: key.split(':').slice(0, 2).join(':') } });
+      throw error;
+    }
+  };
+  const limiter = {
+    hit: (key: string, limit: { max: number; windowMs: number }, message?: string) => audited(deps.limiter.hit(key, scaled(limit), message), key),
+    check: (key: string, limit: { max: number; windowMs: number }, message?: string) => audited(deps.limiter.check(key, scaled(limit), message), key),
+  };
+  const emailHash = (email: string) => createHmac('sha256', deps.secret).update(email.toLowerCase()).digest('hex');
 
   // Emails go out without holding up the answer, which then takes the same time whether an email
   // was sent or not. A failed send is logged; the person can ask for a new code.
   const deliver = (message: MailMessage) => {
-    void mailer.send(message).catch((error) => log('Sending an email failed', error));
+    // Logged without the error's words: an SMTP refusal quotes the address.
+    void mailer.send(message).catch((error) => log(`Sending an email failed: ${loggable(error)}`));
   };
 
+  // A flow outlasts its codes, so an expired code is told as such, and a new one can be asked for.
   const flow = async (purpose: FlowPurpose, subjectId: string, email: string): Promise<PendingFlow> => {
-    const expiresAt = clock.now() + CODE_LIFETIME_MS[purpose];
-    return { flowToken: await tokens.flow(purpose, subjectId, email, expiresAt), expiresAt, email };
+    const flowExpiresAt = clock.now() + FLOW_LIFETIME_MS;
+    return { flowToken: await tokens.flow(purpose, subjectId, email, flowExpiresAt), flowExpiresAt, expiresAt: clock.now() + CODE_LIFETIME_MS[purpose], email };
   };
 
   const readFlow = async (token: string | undefined, purpose: FlowPurpose) => {
@@ -106,6 +131,9 @@ export function createAccountService(deps: AccountDeps) {
       const fields: FieldProblem[] = [];
       required(fields, 'forename', input.forename, 'Enter your forename');
       required(fields, 'surname', input.surname, 'Enter your surname');
+      for (const [field, words] of [['forename', 'Forename'], ['surname', 'Surname']] as const) {
+        if (input[field].trim() && !NAME.test(input[field].trim())) fields.push({ field, message: `${words} must only include letters, spaces, hyphens and apostrophes` });
+      }
       const email = input.email.trim().toLowerCase();
       if (!email) fields.push({ field: 'email', message: 'Enter your email address' });
       else if (!EMAIL.test(email)) fields.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
@@ -119,7 +147,10 @@ export function createAccountService(deps: AccountDeps) {
         // Told by email, not on screen: the screen must not say who has an account.
         deliver(mailTemplates.alreadyRegistered(brand, email));
         await audit('register', 'refused', context, { email, detail: { reason: 'already registered' } });
-        return flow('register', randomUUID(), email);
+        // A code nobody is sent, so every later step answers exactly as for a new registration.
+        const decoy = randomUUID();
+        await codes.issue('register', decoy);
+        return flow('register', decoy, email);
       }
       const registration = { id: randomUUID(), email, forename: input.forename.trim(), surname: input.surname.trim(), passwordHash, createdAt: clock.now() };
       await repos.registrations.insert(registration);
@@ -131,10 +162,8 @@ export function createAccountService(deps: AccountDeps) {
     async resendRegistrationCode(flowToken: string | undefined): Promise<PendingFlow> {
       const pending = await readFlow(flowToken, 'register');
       const registration = await repos.registrations.findById(pending.subjectId);
-      if (registration) {
-        const code = await codes.issue('register', registration.id, { resend: true });
-        deliver(mailTemplates.registrationCode(brand, registration.email, registration.forename, code));
-      }
+      const code = await codes.issue('register', pending.subjectId, { resend: true });
+      if (registration) deliver(mailTemplates.registrationCode(brand, registration.email, registration.forename, code));
       return flow('register', pending.subjectId, pending.email);
     },
 
@@ -151,7 +180,12 @@ export function createAccountService(deps: AccountDeps) {
       }
       const now = clock.now();
       const user: User = { id: randomUUID(), email: registration.email, forename: registration.forename, surname: registration.surname, passwordHash: registration.passwordHash, role: 'referrer', createdAt: now, passwordChangedAt: now };
-      await repos.users.insert(user);
+      try {
+        await repos.users.insert(user);
+      } catch {
+        // The same address finished registering a moment ago, in another request.
+        throw new HttpError(409, 'This email address already has an account: sign in instead', 'already-registered');
+      }
       await repos.registrations.delete(registration.id);
       await audit('register', 'success', context, { userId: user.id });
       return { user, session: await sessions.start(user.id) };
@@ -165,14 +199,18 @@ export function createAccountService(deps: AccountDeps) {
       if (fields.length) throw new FieldErrors(fields);
       const email = input.email.trim().toLowerCase();
       await limiter.hit(`sign-in:ip:${context.ip}`, LIMITS.signInPerIp, 'Too many attempts to sign in have come from here.');
-      await limiter.hit(`sign-in:email:${emailHash(email)}`, LIMITS.signInPerEmail, 'Too many attempts to sign in to this account.');
+      // Only wrong passwords count against an account, so nobody can lock its owner out by trying the right one.
+      const failuresKey = `sign-in:email:${emailHash(email)}`;
+      await limiter.check(failuresKey, LIMITS.signInPerEmail, 'Too many wrong passwords have been tried for this account.');
       const user = await repos.users.findByEmail(email);
       const matches = user ? await hasher.verify(input.password, user.passwordHash) : await hasher.verifyNothing(input.password);
       if (!user || !matches) {
         await audit('sign-in', 'failure', context, { userId: user?.id, email, detail: { reason: user ? 'wrong password' : 'unknown email' } });
+        await limiter.hit(failuresKey, { ...LIMITS.signInPerEmail, max: Number.MAX_SAFE_INTEGER });
         throw new FieldErrors([{ field: 'email', message: 'The email address or password is not right. Check them and try again' }]);
       }
-      const code = await codes.issue('sign-in', user.id);
+      // Each sign-in makes a new code: the limits on new codes stop it being a way round the 5 tries.
+      const code = await codes.issue('sign-in', user.id, { resend: true });
       deliver(mailTemplates.signInCode(brand, user.email, user.forename, code));
       return flow('sign-in', user.id, user.email);
     },
@@ -180,10 +218,8 @@ export function createAccountService(deps: AccountDeps) {
     async resendSignInCode(flowToken: string | undefined): Promise<PendingFlow> {
       const pending = await readFlow(flowToken, 'sign-in');
       const user = await repos.users.findById(pending.subjectId);
-      if (user) {
-        const code = await codes.issue('sign-in', user.id, { resend: true });
-        deliver(mailTemplates.signInCode(brand, user.email, user.forename, code));
-      }
+      const code = await codes.issue('sign-in', pending.subjectId, { resend: true });
+      if (user) deliver(mailTemplates.signInCode(brand, user.email, user.forename, code));
       return flow('sign-in', pending.subjectId, pending.email);
     },
 
@@ -207,19 +243,18 @@ export function createAccountService(deps: AccountDeps) {
       await limiter.hit(`reset:email:${emailHash(email)}`, LIMITS.resetPerEmail);
       const user = await repos.users.findByEmail(email);
       await audit('password-reset-request', user ? 'success' : 'failure', context, { userId: user?.id, email });
-      if (!user) return flow('reset', randomUUID(), email);
-      const code = await codes.issue('reset', user.id);
-      deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
-      return flow('reset', user.id, user.email);
+      // The same work whether or not the address has an account: a code is made either way.
+      const subjectId = user?.id ?? randomUUID();
+      const code = await codes.issue('reset', subjectId, { resend: true });
+      if (user) deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
+      return flow('reset', subjectId, email);
     },
 
     async resendResetCode(flowToken: string | undefined): Promise<PendingFlow> {
       const pending = await readFlow(flowToken, 'reset');
       const user = await repos.users.findById(pending.subjectId);
-      if (user) {
-        const code = await codes.issue('reset', user.id, { resend: true });
-        deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
-      }
+      const code = await codes.issue('reset', pending.subjectId, { resend: true });
+      if (user) deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
       return flow('reset', pending.subjectId, pending.email);
     },
 
@@ -246,7 +281,7 @@ export function createAccountService(deps: AccountDeps) {
       required(fields, 'currentPassword', input.currentPassword, 'Enter your current password');
       checkNewPassword(fields, input.password, input.confirmPassword, [active.user.forename, active.user.surname, active.user.email.split('@')[0]!]);
       if (fields.length) throw new FieldErrors(fields);
-      await limiter.hit(`sign-in:email:${emailHash(active.user.email)}`, LIMITS.signInPerEmail, 'Too many attempts with this account.');
+      await limiter.hit(`password-change:user:${active.user.id}`, LIMITS.signInPerEmail, 'Too many attempts to change the password.');
       if (!(await hasher.verify(input.currentPassword, active.user.passwordHash))) {
         await audit('password-change', 'failure', context, { userId: active.user.id });
         throw new FieldErrors([{ field: 'currentPassword', message: 'Your current password is not right' }]);

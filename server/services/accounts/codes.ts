@@ -31,10 +31,16 @@ export function createCodeService(deps: { emailCodes: EmailCodesRepository; audi
         if (count >= RESEND.perHour) throw new RateLimitedError(3600, 'You have asked for too many codes. Wait an hour and try again, or call us.');
       }
       const code = newCode();
-      await emailCodes.replace({
-        id: randomUUID(), purpose, subjectId, codeHash: hashCode(secret, purpose, subjectId, code), attempts: 0,
-        expiresAt: now + CODE_LIFETIME_MS[purpose], consumedAt: null, createdAt: now,
-      });
+      try {
+        await emailCodes.replace({
+          id: randomUUID(), purpose, subjectId, codeHash: hashCode(secret, purpose, subjectId, code), attempts: 0,
+          expiresAt: now + CODE_LIFETIME_MS[purpose], consumedAt: null, createdAt: now,
+        }, resend ? now - RESEND.gapMs : undefined);
+      } catch {
+        // Another request made a code for the same thing at the same moment (one live code is the
+        // database's rule): that one stands.
+        throw new RateLimitedError(60, 'We have just sent you a code. You can ask for a new one in a minute: check your junk folder meanwhile.');
+      }
       return code;
     },
 
@@ -45,16 +51,16 @@ export function createCodeService(deps: { emailCodes: EmailCodesRepository; audi
       const code = await emailCodes.findLatest(purpose, subjectId);
       const now = clock.now();
       if (!code || code.consumedAt !== null) throw wrong('That code has been used or replaced: request a new one');
-      if (code.attempts >= MAX_WRONG_TRIES) throw wrong('You have entered a wrong code too many times: request a new one');
       if (code.expiresAt <= now) throw wrong('That code has expired: request a new one');
+      const attempt = await emailCodes.reserveAttempt(code.id, MAX_WRONG_TRIES);
+      if (attempt === null) throw wrong('You have entered a wrong code too many times: request a new one');
       if (!codeMatches(secret, purpose, subjectId, digits, code.codeHash)) {
-        const tries = await emailCodes.addAttempt(code.id);
-        if (tries >= MAX_WRONG_TRIES) {
+        if (attempt >= MAX_WRONG_TRIES) {
           await auditLog.add({ at: now, event: `${purpose}-code`, outcome: 'refused', userId: context.userId, ip: context.ip, detail: { reason: 'too many wrong codes' } });
           throw wrong('You have entered a wrong code too many times: request a new one');
         }
         await auditLog.add({ at: now, event: `${purpose}-code`, outcome: 'failure', userId: context.userId, ip: context.ip });
-        const left = MAX_WRONG_TRIES - tries;
+        const left = MAX_WRONG_TRIES - attempt;
         throw wrong(`That code is not right. Check the email we sent you (you can try ${left} more time${left === 1 ? '' : 's'}), or request a new code`);
       }
       if (!(await emailCodes.consume(code.id, now))) throw wrong('That code has been used or replaced: request a new one');
