@@ -100,13 +100,20 @@ async function send<T>(apiBase: string, path: string, body: unknown = {}): Promi
 
 /** The account API (POST /api/account/…). Every call that fails throws RequestRefused with what to fix. */
 export const accountApi = {
-  async current(apiBase: string): Promise<{ user: AccountUser; idleExpiresAt: number } | null> {
+  async current(apiBase: string): Promise<{ user: AccountUser; idleRemainingMs: number } | null> {
     const response = await fetch(resolve(apiBase, '/api/account'), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
     if (response.status === 401) return null;
     if (!response.ok) throw new ApiError(response.status, `The server answered ${response.status}.`);
-    return response.json() as Promise<{ user: AccountUser; idleExpiresAt: number }>;
+    return response.json() as Promise<{ user: AccountUser; idleRemainingMs: number }>;
   },
-  keepAlive: (apiBase: string) => send<{ idleExpiresAt: number }>(apiBase, '/api/account/keep-alive'),
+  /** Time left without counting as activity; null once the session has ended. Network trouble throws. */
+  async sessionLeft(apiBase: string): Promise<number | null> {
+    const response = await fetch(resolve(apiBase, '/api/account/session'), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (response.status === 401) return null;
+    if (!response.ok) throw new ApiError(response.status, `The server answered ${response.status}.`);
+    return ((await response.json()) as { idleRemainingMs: number }).idleRemainingMs;
+  },
+  keepAlive: (apiBase: string) => send<{ idleRemainingMs: number }>(apiBase, '/api/account/keep-alive'),
   register: (apiBase: string, body: { forename: string; surname: string; email: string; password: string; confirmPassword: string }) => send<{ email: string }>(apiBase, '/api/account/registrations', body),
   resendRegistrationCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/registrations/code'),
   verifyRegistration: (apiBase: string, code: string) => send<{ user: AccountUser }>(apiBase, '/api/account/registrations/verify', { code }),

@@ -85,6 +85,11 @@ export class AscAccount extends LitElement {
     if (target === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
+  /** An account page's address that keeps where to go back to afterwards. */
+  private withReturn(path: string): string {
+    return this.returnTo && this.returnTo !== '/' ? `${path}?return=${encodeURIComponent(this.returnTo)}` : path;
+  }
+
   private go(to: string): void {
     this.dispatchEvent(new CustomEvent('asc-navigate', { detail: { to }, bubbles: true, composed: true }));
   }
@@ -99,6 +104,10 @@ export class AscAccount extends LitElement {
       await work();
     } catch (error) {
       const refused = error instanceof RequestRefused ? error : null;
+      if (refused?.status === 409) {
+        // The steps timed out on the server: back to the first, saying so.
+        this.start(FIRST_STEP[this.screen], ['forename', 'surname', 'email']);
+      }
       this.errors = refused?.fields.length ? refused.fields : [{ field: '', message: refused?.message ?? 'Something went wrong: check your connection and try again.' }];
       this.focusAfter = 'summary';
     } finally {
@@ -257,7 +266,8 @@ export class AscAccount extends LitElement {
       </form>
       <h2>Not received the email?</h2>
       <p>It can take a few minutes to arrive. If you still do not receive it, check the <strong>junk</strong> folder of your email, and that the address above is right.</p>
-      <p><button type="button" class="link-button" @click=${() => this.resend(resend)}>Request a new code</button></p>`;
+      <p><button type="button" class="link-button" @click=${() => this.resend(resend)}>Request a new code</button></p>
+      <p><button type="button" class="link-button" @click=${() => this.start(resend === 'register' ? 'new-credentials' : FIRST_STEP[this.screen], ['forename', 'surname', 'email'])}>Change the email address</button></p>`;
   }
 
   private renderStep(): TemplateResult {
@@ -274,12 +284,12 @@ export class AscAccount extends LitElement {
               <p class="hint">For extra security, we will confirm it is you by sending a code to your email address.</p>
               <button type="submit" class="button" ?disabled=${this.busy}>Sign in</button>
             </form>
-            <p><a href="/account/forgotten-password" @click=${(e: Event) => { e.preventDefault(); this.go('/account/forgotten-password'); }}>Forgotten password?</a></p>
+            <p><a href=${this.withReturn('/account/forgotten-password')} @click=${(e: Event) => { e.preventDefault(); this.go(this.withReturn('/account/forgotten-password')); }}>Forgotten password?</a></p>
           </section>
           <section aria-labelledby="new-users">
             <h2 id="new-users">New users</h2>
             <p>If you are new to Adult Social Care online, register for an account here.</p>
-            <button type="button" class="button secondary" @click=${() => this.go(`/account/register?return=${encodeURIComponent(this.returnTo)}`)}>Register for new account</button>
+            <button type="button" class="button secondary" @click=${() => this.go(this.withReturn('/account/register'))}>Register for new account</button>
           </section>
         </div>`;
       case 'sign-in-code': return html`<h1 tabindex="-1">Check your email</h1>${this.codeStep('sign-in', 10)}`;
@@ -322,7 +332,7 @@ export class AscAccount extends LitElement {
         ${this.codeStep('reset', 20, this.passwordFields('New password'))}`;
       case 'reset-done': return html`
         <div class="panel-confirmation"><h1 tabindex="-1">Password changed</h1><p>You have been signed out everywhere. Sign in with your new password.</p></div>
-        <button type="button" class="button" @click=${() => { this.go(`/account/sign-in?return=${encodeURIComponent(this.returnTo)}`); }}>Sign in</button>`;
+        <button type="button" class="button" @click=${() => this.go(this.withReturn('/account/sign-in'))}>Sign in</button>`;
       case 'change': return html`
         <h1 tabindex="-1">Change your password</h1>
         <form novalidate @submit=${this.submit}>

@@ -55,6 +55,8 @@ export class AscForm extends LitElement {
 
   /** Proof from the server that this form was started by a person (kept in memory only, for sending with the form). */
   @state() private formStartToken?: string;
+  /** The page the check was passed on, which thanks the person for it. */
+  private captchaPassedOn?: string;
 
   @state() private loaded?: LoadedForm;
   @state() private loadError?: string;
@@ -229,13 +231,17 @@ export class AscForm extends LitElement {
     emit(this, 'asc-validation-failed', { formId: form.id, version: form.version, pageId: page.id, errors });
   }
 
-  /** The form starts on its first page: there, until the check is passed, Next waits for it. */
+  /**
+   * The form starts on whichever page the person first sees (a link may open a later one): until
+   * the check is passed, Next waits for it there.
+   */
   private needsCaptcha(page: Page): boolean {
-    return this.captcha && !this.formStartToken && this.loaded!.form.pages[0] === page;
+    return this.captcha && !this.formStartToken && (this.signedIn || !this.loaded!.form.requiresAccount(page.id));
   }
 
   private renderCaptcha(page: Page): TemplateResult | typeof nothing {
-    if (!this.captcha || this.loaded!.form.pages[0] !== page) return nothing;
+    const thanks = this.formStartToken && this.captchaPassedOn === page.id;
+    if (!this.needsCaptcha(page) && !thanks) return nothing;
     const error = this.errors.find((e) => e.path === 'captcha')?.message;
     return html`
       <div class="form-group ${error ? 'has-error' : ''}" part="question">
@@ -244,7 +250,11 @@ export class AscForm extends LitElement {
         ${this.formStartToken
           ? html`<p>Thank you: you can start the form.</p>`
           : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.apiBase}
-              @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => { this.formStartToken = e.detail.token; this.errors = this.errors.filter((x) => x.path !== 'captcha'); }}></asc-captcha>`}
+              @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => {
+                this.captchaPassedOn = page.id;
+                this.formStartToken = e.detail.token;
+                this.errors = this.errors.filter((x) => x.path !== 'captcha');
+              }}></asc-captcha>`}
       </div>`;
   }
 

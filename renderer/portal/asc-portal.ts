@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PortalContent } from '../../engine/runtime.ts';
-import { accountApi, fetchFormList, fetchPortal, type AccountUser, type FormListEntry } from '../api-client.ts';
+import { accountApi, fetchFormList, fetchPortal, RequestRefused, type AccountUser, type FormListEntry } from '../api-client.ts';
 import { AscAccount, type AccountScreen } from '../account/asc-account.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock, richText } from '../shared/rich-text.ts';
@@ -66,30 +66,39 @@ export class AscPortal extends LitElement {
 
   private session = new SessionTimer({
     warn: () => this.renderRoot.querySelector<HTMLDialogElement>('#timeout-dialog')?.showModal(),
-    expire: () => void this.onSessionEnded(),
-    keepAlive: async () => (await accountApi.keepAlive(this.apiBase)).idleExpiresAt,
+    expire: () => this.onSessionEnded(),
+    keepAlive: async () => {
+      try {
+        return (await accountApi.keepAlive(this.apiBase)).idleRemainingMs;
+      } catch (error) {
+        if (error instanceof RequestRefused && error.status === 401) return null;
+        throw error;
+      }
+    },
+    timeLeft: () => accountApi.sessionLeft(this.apiBase),
   });
 
   private onActivity = (): void => {
     this.session.activity();
   };
 
-  private onSignedIn(user: AccountUser, idleExpiresAt = Date.now() + 20 * 60_000): void {
+  private onSignedIn(user: AccountUser, idleRemainingMs = 20 * 60_000): void {
     this.user = user;
     for (const form of this.formElements.values()) form.signedIn = true;
-    this.session.start(idleExpiresAt);
+    this.session.start(idleRemainingMs);
   }
 
   /** Signed out, by choice or by the timeout: what was on screen is cleared, so nobody else sees it. */
   private clearForms(): void {
     this.formElements.clear();
+    this.accountElement = undefined;
     this.user = null;
     this.session.stop();
     this.renderRoot.querySelector<HTMLDialogElement>('#timeout-dialog')?.close();
   }
 
-  private async onSessionEnded(): Promise<void> {
-    await accountApi.signOut(this.apiBase).catch(() => undefined);
+  /** The server ended the session (it does so itself after 20 idle minutes): clear the screen and say why. */
+  private onSessionEnded(): void {
     this.clearForms();
     this.navigate({ name: 'signed-out' });
   }
@@ -103,7 +112,7 @@ export class AscPortal extends LitElement {
     try {
       const [portal, forms, account] = await Promise.all([fetchPortal(this.apiBase), fetchFormList(this.apiBase), accountApi.current(this.apiBase).catch(() => null)]);
       [this.portal, this.forms] = [portal, forms];
-      if (account) this.onSignedIn(account.user, account.idleExpiresAt);
+      if (account) this.onSignedIn(account.user, account.idleRemainingMs);
       this.updateTitle();
     } catch (error) {
       this.loadError = (error as Error).message;
@@ -111,7 +120,9 @@ export class AscPortal extends LitElement {
   }
 
   private onPopState = (): void => {
-    this.route = parseRoute(location.pathname, this.basePath, location.search);
+    const route = parseRoute(location.pathname, this.basePath, location.search);
+    if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
+    this.route = route;
     this.updateTitle();
     this.focusMain();
   };
@@ -125,6 +136,8 @@ export class AscPortal extends LitElement {
   /** Moves to a page of the portal, adding it to the browser's history. */
   navigate(route: Route, replace = false): void {
     this.menuOpen = false;
+    // Each visit to the account pages starts afresh: no step or address left from the last one.
+    if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
     if (route.name === 'form' && this.route.name !== 'form') this.formOpenedFrom = this.route;
     const path = routePath(route, this.basePath);
     if (replace) history.replaceState(null, '', path); else if (path !== location.pathname) history.pushState(null, '', path);
@@ -168,7 +181,7 @@ export class AscPortal extends LitElement {
       return this.route.name === 'account' ? html`` : this.link({ name: 'account', screen: 'sign-in', returnTo: location.pathname }, 'Sign in', 'header-link');
     }
     return html`
-      <div class="account-menu">
+      <div class="account-menu" @keydown=${this.onMenuKey} @focusout=${this.onMenuFocusOut}>
         <button type="button" class="menu-button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="account-menu"
           @click=${() => { this.menuOpen = !this.menuOpen; }}>
           <span class="visually-hidden">Account menu for </span>${this.user.forename} ${this.user.surname}
@@ -181,6 +194,18 @@ export class AscPortal extends LitElement {
         </ul>
       </div>`;
   }
+
+  // The menu closes as menus do: on Escape (focus back to its button), and when focus or a click goes elsewhere.
+  private onMenuKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
+  };
+
+  private onMenuFocusOut = (event: FocusEvent): void => {
+    const menu = event.currentTarget as HTMLElement;
+    if (!menu.contains(event.relatedTarget as Node | null)) this.menuOpen = false;
+  };
 
   private async signOut(): Promise<void> {
     await accountApi.signOut(this.apiBase).catch(() => undefined);

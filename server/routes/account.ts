@@ -65,14 +65,21 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   };
   const flowCookie = (ctx: Context) => ctx.cookies.get(FLOW_COOKIE);
 
+  // Times are also given as what remains, so a browser whose clock is wrong still counts right.
+  const remaining = (idleExpiresAt: number) => ({ idleExpiresAt, idleRemainingMs: idleExpiresAt - sessions.now() });
   router.get('/', async (ctx) => {
     const session = await active(ctx);
-    ctx.body = { user: publicUser(session.user), idleExpiresAt: session.idleExpiresAt, expiresAt: session.session.expiresAt };
+    ctx.body = { user: publicUser(session.user), expiresAt: session.session.expiresAt, ...remaining(session.idleExpiresAt) };
+  });
+  /** How long the session has left, without counting as activity: for a tab deciding whether to warn. */
+  router.get('/session', async (ctx) => {
+    const session = await active(ctx, false);
+    ctx.body = remaining(session.idleExpiresAt);
   });
   router.post('/keep-alive', async (ctx) => {
     bodyOf(ctx, NO_FIELDS);
     const session = await active(ctx);
-    ctx.body = { idleExpiresAt: await sessions.keepAlive(session) };
+    ctx.body = remaining(await sessions.keepAlive(session));
   });
 
   router.post('/registrations', async (ctx) => setFlow(ctx, await accounts.register(bodyOf<{ forename: string; surname: string; email: string; password: string; confirmPassword: string }>(ctx, schemas.register), context(ctx))));

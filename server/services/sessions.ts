@@ -28,6 +28,8 @@ function hashId(sid: string): string {
 export function createSessionService(deps: { sessions: SessionsRepository; users: UsersRepository; tokens: Tokens; clock: Clock }) {
   const { sessions, users, tokens, clock } = deps;
   return {
+    now: () => clock.now(),
+
     /** Starts a session for the user; returns the cookie's token and when it expires. */
     async start(userId: string): Promise<{ token: string; expiresAt: number }> {
       const sid = randomBytes(32).toString('base64url');

@@ -5,7 +5,7 @@
  */
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import { browserSuite, openPage, axeViolations, focused, tabTo, withText, signInTab, type PortalPage } from '../support/browser.ts';
+import { browserSuite, openPage, axeViolations, focused, tabTo, withText, signInTab, advanceServerClock, type PortalPage } from '../support/browser.ts';
 import { FORM_HEADING, WALK_PASSWORD } from '../support/keyboard.ts';
 import { codeIn } from '../support/smtp.ts';
 
@@ -113,6 +113,7 @@ accounts('two minutes before 20 idle minutes are up a dialog should offer to car
   const name = page.locator('asc-form #f-referrerName');
   await name.fill('Sam Carter');
 
+  advanceServerClock((18 * 60 + 5) * 1000);
   await page.clock.fastForward('18:05');
   const dialog = page.locator('asc-portal #timeout-dialog');
   await dialog.waitFor({ state: 'visible' });
@@ -122,6 +123,7 @@ accounts('two minutes before 20 idle minutes are up a dialog should offer to car
   await dialog.waitFor({ state: 'hidden' });
   assert.is(await name.inputValue(), 'Sam Carter', 'carrying on keeps the answers');
 
+  advanceServerClock((20 * 60 + 10) * 1000);
   await page.clock.fastForward('20:10');
   await heading(page, 'You have been signed out');
   await page.goto(`${baseUrl}/account`);
@@ -166,6 +168,24 @@ accounts('the account pages should send a person who is not signed in to sign in
   await page.goto(`${baseUrl}/account/saved`);
   await heading(page, 'Secure login');
   assert.is(new URL(page.url()).searchParams.get('return'), '/account/saved');
+}));
+
+accounts('another tab kept busy should keep an idle tab from warning or signing out', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await page.clock.install();
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/account`);
+  await heading(page, 'Your account');
+  // Another tab of the same browser, in use: its keep-alive is the server's word.
+  const busy = async () => { await page.context().request.post(`${baseUrl}/api/account/keep-alive`, { data: {} }); };
+  for (let minute = 0; minute < 19; minute += 3) {
+    advanceServerClock(3 * 60_000);
+    await busy();
+    await page.clock.fastForward('03:00');
+  }
+  await page.clock.fastForward('00:10');
+  assert.not.ok(await page.locator('asc-portal #timeout-dialog').isVisible(), 'no warning while the session is in use elsewhere');
+  await heading(page, 'Your account');
 }));
 
 accounts.run();

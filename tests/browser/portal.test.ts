@@ -86,6 +86,8 @@ pages('a deep link to a page the answers hide should open the nearest page befor
 pages('the browser\'s back and forward buttons should move between the pages of a form', () => inTab(async ({ page, baseUrl }) => {
   const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
   await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+  // Opened by a link part-way through, the form still starts with the check that the person is not a robot.
+  await passCaptchaWithKeyboard(page);
   assert.is(await pressNext(page), 'other-information');
   assert.is(await pressNext(page), 'declaration');
   assert.is(await heading(page, FORM_HEADING), title('declaration'));
