@@ -28,6 +28,7 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { accountRoutes } from './routes/account.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { webRoutes } from './routes/web.ts';
+import { startHousekeeping } from './services/housekeeping.ts';
 
 const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
 
@@ -90,9 +91,11 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());
+  const stopHousekeeping = startHousekeeping(db, clock, (line) => log(line));
   return {
     koa, catalogue, db,
     close: async () => {
+      stopHousekeeping();
       mailer.close();
       await db.destroy();
     },

@@ -204,7 +204,16 @@ export class AscAccount extends LitElement {
   }
 
   private async signOut(): Promise<void> {
-    await accountApi.signOut(this.apiBase).catch(() => undefined);
+    try {
+      await accountApi.signOut(this.apiBase);
+    } catch (error) {
+      // Already signed out (401) is fine; anything else leaves the session open, and the person must know.
+      if (!(error instanceof RequestRefused && error.status === 401)) {
+        this.errors = [{ field: '', message: 'We could not sign you out: check your connection and try again.' }];
+        this.focusAfter = 'summary';
+        return;
+      }
+    }
     this.dispatchEvent(new CustomEvent('asc-signed-out', { detail: {}, bubbles: true, composed: true }));
   }
 

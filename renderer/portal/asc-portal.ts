@@ -207,8 +207,19 @@ export class AscPortal extends LitElement {
     if (!menu.contains(event.relatedTarget as Node | null)) this.menuOpen = false;
   };
 
+  @state() private signOutFailed = false;
+
+  /** Signs out; if the server cannot be reached the person is told, since on a shared computer it matters. */
   private async signOut(): Promise<void> {
-    await accountApi.signOut(this.apiBase).catch(() => undefined);
+    try {
+      await accountApi.signOut(this.apiBase);
+    } catch (error) {
+      if (!(error instanceof RequestRefused && error.status === 401)) {
+        this.signOutFailed = true;
+        return;
+      }
+    }
+    this.signOutFailed = false;
     this.clearForms();
     this.navigate({ name: 'home' });
   }
@@ -261,6 +272,7 @@ export class AscPortal extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1" part="main">
+        ${this.signOutFailed ? html`<div class="notice" role="alert"><p>We could not sign you out: check your connection and try again. On a shared computer, close the browser when you finish.</p></div>` : nothing}
         ${this.loadError
           ? html`<h1 tabindex="-1">Sorry, there is a problem with the service</h1><p>${this.loadError}</p>`
           // A form loads its own content: it starts at once rather than after the portal's.
@@ -287,7 +299,7 @@ export class AscPortal extends LitElement {
       case 'dols': return this.renderDols(portal);
       case 'account': return this.renderAccount(route.screen, route.returnTo);
       case 'signed-out': return html`<h1 tabindex="-1">You have been signed out</h1>
-        <p>We signed you out because there was no activity for 20 minutes. To keep them safe, we have cleared the answers that were on screen.</p>
+        <p>Your session ended: there was no activity for 20 minutes, or you had been signed in for 12 hours. To keep them safe, we have cleared the answers that were on screen.</p>
         <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`;
       case 'not-found': return html`<h1 tabindex="-1">Page not found</h1>
         <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>

@@ -3,6 +3,9 @@ import * as assert from 'uvu/assert';
 import type { Knex } from 'knex';
 import { testDatabases } from '../support/databases.ts';
 import { createRepositories, type Repositories } from '../../server/repositories/index.ts';
+import { forgetExpired } from '../../server/services/housekeeping.ts';
+import { createCodeService } from '../../server/services/accounts/codes.ts';
+import { manualClock } from '../../server/services/clock.ts';
 
 for (const database of await testDatabases()) {
   const test = suite(`Repositories on ${database.name}`);
@@ -86,6 +89,30 @@ for (const database of await testDatabases()) {
     await db('audit_log').delete().catch(() => { deleteRefused = true; });
     assert.ok(updateRefused && deleteRefused);
     assert.is((await repos.auditLog.list())[0]!.outcome, 'failure');
+  });
+
+  it('should forget unfinished registrations, old codes and ended sessions after a day, and keep the rest', async () => {
+    const day = 24 * 3_600_000;
+    const now = 10 * day;
+    await repos.registrations.insert({ id: 'old-reg', email: 'old@example.org', forename: 'O', surname: 'L', passwordHash: 'h', createdAt: now - 2 * day });
+    await repos.registrations.insert({ id: 'new-reg', email: 'new@example.org', forename: 'N', surname: 'W', passwordHash: 'h', createdAt: now - 60_000 });
+    const forgotten = await forgetExpired(db, now);
+    assert.ok((forgotten.registrations ?? 0) >= 1);
+    assert.is(await repos.registrations.findById('old-reg'), null);
+    assert.ok(await repos.registrations.findById('new-reg'));
+  });
+
+  it('should bind a code to its purpose in its hash: the same digits stored for another purpose do not match', async () => {
+    const clock = manualClock(1_000_000);
+    const secret = Buffer.alloc(32, 7);
+    const codes = createCodeService({ emailCodes: repos.emailCodes, auditLog: repos.auditLog, clock, secret });
+    const code = await codes.issue('register', 'subject-9');
+    const row = await db('email_codes').where({ purpose: 'register', subject_id: 'subject-9' }).first();
+    await db('email_codes').insert({ ...row, id: 'moved-to-reset', purpose: 'reset' });
+    let message = '';
+    await codes.consume('reset', 'subject-9', code, {}).catch((error: Error) => { message = error.message; });
+    assert.match(message, /not right/);
+    await codes.consume('register', 'subject-9', code, {});
   });
 
   test.run();
