@@ -5,20 +5,9 @@
  */
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import { browserSuite, openPage, axeViolations, focused, tabTo, withText, signInTab, advanceServerClock, type PortalPage } from '../support/browser.ts';
+import { browserSuite, axeViolations, focused, tabTo, withText, signInTab, advanceServerClock, inTab } from '../support/browser.ts';
 import { FORM_HEADING, WALK_PASSWORD } from '../support/keyboard.ts';
 import { codeIn } from '../support/smtp.ts';
-
-async function inTab(use: (tab: PortalPage) => Promise<void>): Promise<void> {
-  const tab = await openPage();
-  try {
-    await use(tab);
-    assert.equal(tab.cspViolations, [], 'the Content-Security-Policy blocked something');
-    assert.equal(tab.pageErrors, [], 'the page threw');
-  } finally {
-    await tab.close();
-  }
-}
 
 const heading = (page: Page, text: string) => page.locator('asc-portal h1, asc-account h1', { hasText: text }).first().waitFor();
 

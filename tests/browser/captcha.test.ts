@@ -5,22 +5,10 @@
  */
 import * as assert from 'uvu/assert';
 import type { Page, Request } from 'playwright-core';
-import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, type PortalPage } from '../support/browser.ts';
+import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, inTab, type PortalPage } from '../support/browser.ts';
 import { ALTCHA_COST, ALTCHA_COUNTER_MAX, ALTCHA_COUNTER_MIN } from '../../server/services/captcha.ts';
 
 const CHECKBOX = 'asc-captcha input[type="checkbox"]';
-
-/** Runs `use` in a fresh tab, then checks nothing in it broke the CSP or threw. */
-async function inTab(use: (tab: PortalPage) => Promise<void>): Promise<void> {
-  const tab = await openPage();
-  try {
-    await use(tab);
-    assert.equal(tab.cspViolations, [], 'the Content-Security-Policy blocked something');
-    assert.equal(tab.pageErrors, [], 'the page threw');
-  } finally {
-    await tab.close();
-  }
-}
 
 /** The home page, with an <asc-captcha> put first in it (as a form's first page will have one), recording its events. */
 async function homeWithCaptcha(page: Page, baseUrl: string): Promise<void> {

@@ -3,25 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { PortalContent } from '../../engine/index.ts';
 import { loadForms } from '../fixtures/forms.ts';
-import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, withText, signInTab, type PortalPage } from '../support/browser.ts';
+import { browserSuite, axeViolations, focused, describeElement, tabTo, withText, inTab as inTabSignedOutByDefault } from '../support/browser.ts';
+
+/** Most of these pages sit behind the sign-in gate: each tab starts signed in unless asked otherwise. */
+const inTab = (use: Parameters<typeof inTabSignedOutByDefault>[0], width?: number) => inTabSignedOutByDefault(use, { width, signedIn: true });
 import { fieldId, passCaptchaWithKeyboard, pressNext, FORM_HEADING } from '../support/keyboard.ts';
 
 const portal = JSON.parse(readFileSync(new URL('../../forms/portal.json', import.meta.url), 'utf8')) as PortalContent;
 const titleOf = (formId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.title;
 const pageTitleOf = (formId: string, pageId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.pages.find((p) => p.id === pageId)!.title;
-
-/** Runs `use` in a fresh tab, signed in (most form pages need an account), then checks nothing in it broke the CSP or threw. */
-async function inTab(use: (tab: PortalPage) => Promise<void>, width?: number, { signedIn = true } = {}): Promise<void> {
-  const tab = await openPage(width);
-  if (signedIn) await signInTab(tab);
-  try {
-    await use(tab);
-    assert.equal(tab.cspViolations, [], 'the Content-Security-Policy blocked something');
-    assert.equal(tab.pageErrors, [], 'the page threw');
-  } finally {
-    await tab.close();
-  }
-}
 
 async function heading(page: Page, selector = 'asc-portal h1'): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').trim();

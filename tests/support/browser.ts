@@ -223,3 +223,20 @@ export async function signInTab(tab: PortalPage): Promise<string> {
   if (verified.status() !== 201) throw new Error(`Verifying failed: ${await verified.text()}`);
   return email;
 }
+
+/**
+ * Runs `use` in a fresh tab (signed in when asked: most form pages need an account), then checks
+ * that nothing in it broke the Content-Security-Policy or threw.
+ */
+export async function inTab(use: (tab: PortalPage) => Promise<void>, { width, signedIn = false }: { width?: number; signedIn?: boolean } = {}): Promise<void> {
+  const { equal } = await import('uvu/assert');
+  const tab = await openPage(width);
+  try {
+    if (signedIn) await signInTab(tab);
+    await use(tab);
+    equal(tab.cspViolations, [], 'the Content-Security-Policy blocked something');
+    equal(tab.pageErrors, [], 'the page threw');
+  } finally {
+    await tab.close();
+  }
+}

@@ -122,6 +122,22 @@ export function createAccountService(deps: AccountDeps) {
     else if (password && confirm !== password) fields.push({ field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' });
   };
 
+  /**
+   * "Request a new code", for any flow: a new code replaces the old one, under the limits on new
+   * codes, and is emailed when the flow is for a real registration or account (a decoy flow gets
+   * the same answer and no email).
+   */
+  const resend = async (
+    flowToken: string | undefined, purpose: FlowPurpose, find: (id: string) => Promise<{ email: string; forename: string } | null>,
+    template: (brand: MailBrand, to: string, forename: string, code: string) => MailMessage,
+  ): Promise<PendingFlow> => {
+    const pending = await readFlow(flowToken, purpose);
+    const subject = await find(pending.subjectId);
+    const code = await codes.issue(purpose, pending.subjectId, { resend: true });
+    if (subject) deliver(template(brand, subject.email, subject.forename, code));
+    return flow(purpose, pending.subjectId, pending.email);
+  };
+
   const audit = (event: string, outcome: 'success' | 'failure' | 'refused', context: RequestContext, more: { userId?: string; email?: string; detail?: Record<string, unknown> } = {}) =>
     repos.auditLog.add({ at: clock.now(), event, outcome, userId: more.userId ?? null, emailHash: more.email ? emailHash(more.email) : null, ip: context.ip, detail: more.detail });
 
@@ -159,13 +175,7 @@ export function createAccountService(deps: AccountDeps) {
       return flow('register', registration.id, email);
     },
 
-    async resendRegistrationCode(flowToken: string | undefined): Promise<PendingFlow> {
-      const pending = await readFlow(flowToken, 'register');
-      const registration = await repos.registrations.findById(pending.subjectId);
-      const code = await codes.issue('register', pending.subjectId, { resend: true });
-      if (registration) deliver(mailTemplates.registrationCode(brand, registration.email, registration.forename, code));
-      return flow('register', pending.subjectId, pending.email);
-    },
+    resendRegistrationCode: (flowToken: string | undefined) => resend(flowToken, 'register', (id) => repos.registrations.findById(id), mailTemplates.registrationCode),
 
     /** Step 3: the code from the email creates the account and signs the person in. */
     async verifyRegistration(flowToken: string | undefined, code: unknown, context: RequestContext): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
@@ -215,13 +225,7 @@ export function createAccountService(deps: AccountDeps) {
       return flow('sign-in', user.id, user.email);
     },
 
-    async resendSignInCode(flowToken: string | undefined): Promise<PendingFlow> {
-      const pending = await readFlow(flowToken, 'sign-in');
-      const user = await repos.users.findById(pending.subjectId);
-      const code = await codes.issue('sign-in', pending.subjectId, { resend: true });
-      if (user) deliver(mailTemplates.signInCode(brand, user.email, user.forename, code));
-      return flow('sign-in', pending.subjectId, pending.email);
-    },
+    resendSignInCode: (flowToken: string | undefined) => resend(flowToken, 'sign-in', (id) => repos.users.findById(id), mailTemplates.signInCode),
 
     /** Signing in, step 2: the emailed code starts a session. */
     async verifySignIn(flowToken: string | undefined, code: unknown, context: RequestContext): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
@@ -250,13 +254,7 @@ export function createAccountService(deps: AccountDeps) {
       return flow('reset', subjectId, email);
     },
 
-    async resendResetCode(flowToken: string | undefined): Promise<PendingFlow> {
-      const pending = await readFlow(flowToken, 'reset');
-      const user = await repos.users.findById(pending.subjectId);
-      const code = await codes.issue('reset', pending.subjectId, { resend: true });
-      if (user) deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
-      return flow('reset', pending.subjectId, pending.email);
-    },
+    resendResetCode: (flowToken: string | undefined) => resend(flowToken, 'reset', (id) => repos.users.findById(id), mailTemplates.resetCode),
 
     /** Forgotten password, step 2: the code and a new password; every session of the account ends. */
     async resetPassword(flowToken: string | undefined, input: { code: unknown; password: string; confirmPassword: string }, context: RequestContext): Promise<void> {
