@@ -245,7 +245,7 @@ export class AscForm extends LitElement {
     const error = this.errors.find((e) => e.path === 'captcha')?.message;
     return html`
       <div class="form-group ${error ? 'has-error' : ''}" part="question">
-        <p class="label" id="captcha-label">Before you start</p>
+        <p class="label" id="captcha-label">Check that you are not a robot</p>
         ${error ? html`<p class="error-message" id="captcha-error"><span class="visually-hidden">Error:</span> ${error}</p>` : nothing}
         ${this.formStartToken
           ? html`<p>Thank you: you can start the form.</p>`

@@ -38,6 +38,8 @@ export const baseStyles = css`
   h1:focus { outline: none; }
   @media (min-width: 641px) { h1 { font-size: 3rem; } h2 { font-size: 2.25rem; } h3 { font-size: 1.5rem; } }
   p, ul, ol { margin: 0 0 20px; }
+  /* A long web address in a paragraph breaks rather than widen the page on a phone. */
+  p, li, dd, .hint { overflow-wrap: anywhere; }
   ul, ol { padding-left: 20px; }
   li { margin-bottom: 5px; }
   .caption { display: block; color: var(--asc-colour-secondary-text); font-size: 1.1875rem; margin-bottom: 5px; }

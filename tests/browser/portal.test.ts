@@ -154,9 +154,14 @@ pages('at 320 pixels wide the home page and a form page with errors should need 
   await page.locator('asc-portal .tile').first().waitFor();
   assert.ok(await scrollWidth() <= 320, `the home page is ${await scrollWidth()} pixels wide`);
   await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
+  await passCaptchaWithKeyboard(page);
   await pressNext(page);
   await page.locator('asc-form .error-summary').waitFor();
   assert.ok(await scrollWidth() <= 320, `About you with its errors is ${await scrollWidth()} pixels wide`);
+  for (const { definition } of loadForms()) {
+    await openForm(page, baseUrl, `/forms/${definition.id}/${definition.pages[0]!.id}`);
+    assert.ok(await scrollWidth() <= 320, `the first page of ${definition.id} is ${await scrollWidth()} pixels wide`);
+  }
 }, 320));
 
 pages.run();

@@ -220,6 +220,8 @@ export async function registerWithKeyboard(page: Page, smtp: { nextTo(address: s
  * its box, Space, and wait for the form to say it can start.
  */
 export async function passCaptchaWithKeyboard(page: Page): Promise<void> {
+  // The widget loads on first use: wait for its box before looking for it.
+  await page.locator('asc-form asc-captcha input[type="checkbox"]').waitFor({ timeout: 20_000 });
   await tabTo(page, (element) => element.tag === 'input' && element.id.startsWith('altcha-checkbox'));
   await page.keyboard.press('Space');
   await page.locator('asc-form p', { hasText: 'you can start the form' }).waitFor({ timeout: 20_000 });
