@@ -1,5 +1,5 @@
 /** Answers as a person reads them: for check-your-answers, print, emails and the staff view. */
-import type { AddressAnswer, AnswerValue, ChildQuestion, ItemAnswers, Question } from './types.ts';
+import type { AddressAnswer, AnswerValue, ChildQuestion, Question } from './types.ts';
 import { formatDate } from './dates.ts';
 import { formatNhsNumber } from './formats.ts';
 import { ADDRESS_PARTS } from './messages.ts';

@@ -26,7 +26,8 @@ export class ApiError extends Error {
   }
 }
 
-function resolve(apiBase: string, path: string): string {
+/** An address of the portal's API, for a component given `api-base`. */
+export function resolve(apiBase: string, path: string): string {
   const base = new URL(apiBase || '/', document.baseURI);
   return new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base : `${base.href}/`).href;
 }
@@ -98,21 +99,28 @@ async function send<T>(apiBase: string, path: string, body: unknown = {}): Promi
   return parsed;
 }
 
+/** The captcha's API: which check the server wants, and its verdict on an answer (a token, once only). */
+export const captchaApi = {
+  challengeUrl: (apiBase: string) => resolve(apiBase, '/api/captcha/challenge'),
+  provider: async (apiBase: string) => (await getJson<{ provider: string }>(resolve(apiBase, '/api/captcha/challenge'))).provider,
+  verify: (apiBase: string, payload: string | null) => send<{ token: string; expiresAt: number }>(apiBase, '/api/captcha/verify', { payload }),
+};
+
+/** A GET about the signed-in person: null when nobody is signed in (401). */
+async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null> {
+  try {
+    return await getJson<T>(resolve(apiBase, path));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
 /** The account API (POST /api/account/…). Every call that fails throws RequestRefused with what to fix. */
 export const accountApi = {
-  async current(apiBase: string): Promise<{ user: AccountUser; idleRemainingMs: number } | null> {
-    const response = await fetch(resolve(apiBase, '/api/account'), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    if (response.status === 401) return null;
-    if (!response.ok) throw new ApiError(response.status, `The server answered ${response.status}.`);
-    return response.json() as Promise<{ user: AccountUser; idleRemainingMs: number }>;
-  },
+  current: (apiBase: string) => whenSignedIn<{ user: AccountUser; idleRemainingMs: number }>(apiBase, '/api/account'),
   /** Time left without counting as activity; null once the session has ended. Network trouble throws. */
-  async sessionLeft(apiBase: string): Promise<number | null> {
-    const response = await fetch(resolve(apiBase, '/api/account/session'), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    if (response.status === 401) return null;
-    if (!response.ok) throw new ApiError(response.status, `The server answered ${response.status}.`);
-    return ((await response.json()) as { idleRemainingMs: number }).idleRemainingMs;
-  },
+  sessionLeft: async (apiBase: string) => (await whenSignedIn<{ idleRemainingMs: number }>(apiBase, '/api/account/session'))?.idleRemainingMs ?? null,
   keepAlive: (apiBase: string) => send<{ idleRemainingMs: number }>(apiBase, '/api/account/keep-alive'),
   register: (apiBase: string, body: { forename: string; surname: string; email: string; password: string; confirmPassword: string }) => send<{ email: string }>(apiBase, '/api/account/registrations', body),
   resendRegistrationCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/registrations/code'),

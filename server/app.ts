@@ -91,7 +91,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());
-  const stopHousekeeping = startHousekeeping(db, clock, (line) => log(line));
+  const stopHousekeeping = startHousekeeping(repos, clock, (line) => log(line));
   return {
     koa, catalogue, db,
     close: async () => {

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { State } from 'altcha/lib';
 import altchaCss from 'altcha/altcha.css' with { type: 'text' };
 import { baseStyles } from '../shared/styles.ts';
+import { captchaApi, RequestRefused } from '../api-client.ts';
 
 /** The server accepted the answer: `token` proves it when the form is started. */
 export interface AscCaptchaVerifiedDetail {
@@ -36,12 +37,6 @@ function loadWidget(): Promise<unknown> {
     throw error;
   });
   return widgetLoaded;
-}
-
-/** The page's address for an API path, under `apiBase` when the API is elsewhere. */
-function apiUrl(apiBase: string, path: string): string {
-  const base = new URL(apiBase || '/', document.baseURI);
-  return new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base : `${base.href}/`).href;
 }
 
 /**
@@ -104,9 +99,7 @@ export class AscCaptcha extends LitElement {
   private async load(): Promise<void> {
     this.error = undefined;
     try {
-      const response = await fetch(apiUrl(this.apiBase, '/api/captcha/challenge'), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`The server answered ${response.status}.`);
-      const { provider } = await response.json() as { provider: string };
+      const provider = await captchaApi.provider(this.apiBase);
       if (provider === 'off' && !await this.check(null)) return;
       if (provider === 'altcha') await loadWidget();
       this.provider = provider;
@@ -117,15 +110,11 @@ export class AscCaptcha extends LitElement {
 
   /** Sends the widget's answer to the server, which says whether it is good (once only). */
   private async check(payload: string | null): Promise<boolean> {
-    const response = await fetch(apiUrl(this.apiBase, '/api/captcha/verify'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({ payload }),
-    }).catch(() => null);
-    const body = await response?.json().catch(() => null) as (AscCaptchaVerifiedDetail & { error?: { message?: string } }) | null;
-    if (!response?.ok || !body?.token) {
-      this.error = body?.error?.message ?? FAILED;
+    let body: AscCaptchaVerifiedDetail;
+    try {
+      body = await captchaApi.verify(this.apiBase, payload);
+    } catch (error) {
+      this.error = error instanceof RequestRefused ? error.message : FAILED;
       return false;
     }
     this.error = undefined;
@@ -167,7 +156,7 @@ export class AscCaptcha extends LitElement {
       <div class=${this.error ? 'form-group-error' : ''} aria-busy=${this.busy ? 'true' : 'false'}>
         <div role="alert">${error}</div>
         <altcha-widget
-          challenge=${apiUrl(this.apiBase, '/api/captcha/challenge')}
+          challenge=${captchaApi.challengeUrl(this.apiBase)}
           configuration=${WIDGET_CONFIGURATION}
           @verified=${this.onWidgetVerified}
         ></altcha-widget>

@@ -59,6 +59,10 @@ export function createEmailCodesRepository(db: Knex) {
       const row = await trx<Row>('email_codes').where({ id }).first('attempts');
       return Number(row?.attempts ?? maxTries);
     },
+    /** Forgets codes that expired before a time. */
+    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
+      return trx('email_codes').where('expires_at', '<', time).delete();
+    },
     /** Marks a code used, once: false when it was already used (two requests racing with one code). */
     async consume(id: string, at: number, trx: Knex = db): Promise<boolean> {
       return (await trx('email_codes').where({ id }).whereNull('consumed_at').update({ consumed_at: at })) === 1;

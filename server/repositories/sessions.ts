@@ -33,6 +33,10 @@ export function createSessionsRepository(db: Knex) {
     async revoke(idHash: string, at: number, trx: Knex = db): Promise<void> {
       await trx('sessions').where({ id_hash: idHash }).whereNull('revoked_at').update({ revoked_at: at });
     },
+    /** Forgets sessions that ended (expired or revoked) before a time. */
+    async deleteEndedBefore(time: number, trx: Knex = db): Promise<number> {
+      return trx('sessions').where('expires_at', '<', time).orWhere('revoked_at', '<', time).delete();
+    },
     /** Ends every session of a user (password changed or reset), except the one named. */
     async revokeAllForUser(userId: string, at: number, exceptIdHash: string | null = null, trx: Knex = db): Promise<number> {
       const query = trx('sessions').where({ user_id: userId }).whereNull('revoked_at');

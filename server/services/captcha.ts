@@ -105,8 +105,6 @@ export function createAltchaVerifier({
       if (!result?.verified) return false;
       // Keyed by the challenge, not the answer: one challenge starts one form, whatever is sent.
       const id = createHash('sha256').update(answer.challenge.signature).digest('hex');
-      const now = clock.now();
-      await spentCaptchas.deleteExpired(now);
       return spentCaptchas.spend(id, expiresAt);
     },
   };

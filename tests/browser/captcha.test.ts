@@ -5,7 +5,7 @@
  */
 import * as assert from 'uvu/assert';
 import type { Page, Request } from 'playwright-core';
-import { browserSuite, openPage, axeViolations, focused, describeElement, tabTo, inTab, type PortalPage } from '../support/browser.ts';
+import { browserSuite, axeViolations, focused, describeElement, tabTo, inTab } from '../support/browser.ts';
 import { ALTCHA_COST, ALTCHA_COUNTER_MAX, ALTCHA_COUNTER_MIN } from '../../server/services/captcha.ts';
 
 const CHECKBOX = 'asc-captcha input[type="checkbox"]';

@@ -77,6 +77,9 @@ for (const database of await testDatabases()) {
   // Each test starts in a fresh hour, so the rate limits one test reaches do not spill into the next.
   test.before.each(() => clock.advance(HOUR));
 
+  /** Registers a new account up to its code: the form filled, the code emailed. */
+  const startRegistration = (as: Client, email: string) => as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+
   /** Registers and verifies a new account; returns the client, signed in. */
   async function registered(email = newEmail(), as: Client = client(baseUrl)): Promise<{ as: Client; email: string }> {
     const started = await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD });
@@ -116,7 +119,7 @@ for (const database of await testDatabases()) {
     for (const shape of [(c: string) => c.replace(' ', ''), (c: string) => c.replace(' ', '-')]) {
       const as = client(baseUrl);
       const email = newEmail();
-      await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+      await startRegistration(as, email);
       assert.is((await as.post('/api/account/registrations/verify', { code: shape(codeIn(await smtp.nextTo(email))) })).status, 201);
     }
   });
@@ -124,7 +127,7 @@ for (const database of await testDatabases()) {
   it('should refuse a code that is not 6 digits, saying what to enter', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     await smtp.nextTo(email);
     const response = await as.post('/api/account/registrations/verify', { code: '12345' });
     assert.is(response.status, 400);
@@ -134,7 +137,7 @@ for (const database of await testDatabases()) {
   it('should let a code work once only', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     const code = codeIn(await smtp.nextTo(email));
     const flow = as.jar.get('asc_flow')!;
     assert.is((await as.post('/api/account/registrations/verify', { code })).status, 201);
@@ -148,7 +151,7 @@ for (const database of await testDatabases()) {
   it('should refuse a registration code after 20 minutes', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     const code = codeIn(await smtp.nextTo(email));
     clock.advance(19 * MINUTE);
     const flow = as.jar.get('asc_flow')!;
@@ -176,7 +179,7 @@ for (const database of await testDatabases()) {
   it('should kill a code after 5 wrong tries, so the right one is refused too', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     const code = codeIn(await smtp.nextTo(email)).replace(' ', '');
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     const answers = [];
@@ -192,7 +195,7 @@ for (const database of await testDatabases()) {
   it('should replace the old code with a new one on request, and limit requests to one a minute and five an hour', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     const first = codeIn(await smtp.nextTo(email));
     const tooSoon = await as.post('/api/account/registrations/code');
     assert.is(tooSoon.status, 429);
@@ -219,7 +222,7 @@ for (const database of await testDatabases()) {
   it('should bind a code to its purpose: a registration code cannot sign anyone in', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     const code = codeIn(await smtp.nextTo(email));
     const attempt = await as.post('/api/account/sign-in/verify', { code });
     assert.is(attempt.status, 409);
@@ -283,7 +286,7 @@ for (const database of await testDatabases()) {
   it('should compare no more than 5 guesses at a code, even sent all at once', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     const code = codeIn(await smtp.nextTo(email)).replace(' ', '');
     const wrong = String((Number(code) + 7) % 1_000_000).padStart(6, '0');
     const answers = await Promise.all(Array.from({ length: 30 }, () => as.post('/api/account/registrations/verify', { code: wrong })));
@@ -297,7 +300,7 @@ for (const database of await testDatabases()) {
   it('should keep one live code when new ones are asked for all at once', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     await smtp.nextTo(email);
     clock.advance(MINUTE + 1);
     const statuses = (await Promise.all(Array.from({ length: 10 }, () => as.post('/api/account/registrations/code')))).map((r) => r.status);
@@ -311,7 +314,7 @@ for (const database of await testDatabases()) {
   it('should refuse an expired code while the registration itself is still open', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+    await startRegistration(as, email);
     const code = codeIn(await smtp.nextTo(email));
     clock.advance(21 * MINUTE);
     const late = await as.post('/api/account/registrations/verify', { code });

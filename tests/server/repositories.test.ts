@@ -96,7 +96,7 @@ for (const database of await testDatabases()) {
     const now = 10 * day;
     await repos.registrations.insert({ id: 'old-reg', email: 'old@example.org', forename: 'O', surname: 'L', passwordHash: 'h', createdAt: now - 2 * day });
     await repos.registrations.insert({ id: 'new-reg', email: 'new@example.org', forename: 'N', surname: 'W', passwordHash: 'h', createdAt: now - 60_000 });
-    const forgotten = await forgetExpired(db, now);
+    const forgotten = await forgetExpired(repos, now);
     assert.ok((forgotten.registrations ?? 0) >= 1);
     assert.is(await repos.registrations.findById('old-reg'), null);
     assert.ok(await repos.registrations.findById('new-reg'));

@@ -11,11 +11,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { suite, type Test } from 'uvu';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
-import { buildAll } from '../../scripts/lib/build-all.ts';
+import { sharedBuild } from './shared-build.ts';
 import { createApp, readConfig } from '../../server/index.ts';
 import { ANSWERS_TODAY } from '../fixtures/forms.ts';
 import { closeAtEnd } from './shared.ts';
@@ -23,7 +22,6 @@ import { startSmtpServer, codeIn } from './smtp.ts';
 
 type SmtpCapture = Awaited<ReturnType<typeof startSmtpServer>>;
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -71,13 +69,13 @@ export function startBrowser(): Promise<Harness> {
 }
 
 async function start(): Promise<Harness> {
-  const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-browser-'));
-  closeAtEnd(() => rm(buildDir, { recursive: true, force: true }));
-  await buildAll(join(root, 'forms'), buildDir);
+  const buildDir = await sharedBuild();
+  const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-browser-'));
+  closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
   const smtp = await startSmtpServer();
   closeAtEnd(smtp.close);
   // A data folder of its own, inside the build's temp folder: the run leaves no database behind.
-  const app = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), DATABASE_URL: '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12', RATE_LIMIT_SCALE: '100' }), { log: () => {}, clock: serverClock });
+  const app = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, DATA_DIR: dataDir, DATABASE_URL: '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12', RATE_LIMIT_SCALE: '100' }), { log: () => {}, clock: serverClock });
   closeAtEnd(() => app.close());
   const { koa } = app;
   const server = koa.listen(0, '127.0.0.1');

@@ -2,20 +2,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createApp, readConfig, type ServerConfig } from '../../server/index.ts';
-import { buildAll } from '../../scripts/lib/build-all.ts';
+import { sharedBuild } from './shared-build.ts';
 import { closeAtEnd } from './shared.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let started: Promise<{ baseUrl: string; config: ServerConfig }> | undefined;
 
 export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig }> {
   started ??= (async () => {
-    const buildDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-'));
-    await buildAll(join(root, 'forms'), buildDir);
-    const config = readConfig({ BUILD_DIR: buildDir, DATA_DIR: join(buildDir, 'data'), PORT: '0', FRAME_ANCESTORS: 'https://www.sefton.gov.uk', EMBED_ORIGINS: 'https://www.sefton.gov.uk' });
+    const buildDir = await sharedBuild();
+    const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-'));
+    const config = readConfig({ BUILD_DIR: buildDir, DATA_DIR: dataDir, PORT: '0', FRAME_ANCESTORS: 'https://www.sefton.gov.uk', EMBED_ORIGINS: 'https://www.sefton.gov.uk' });
     const app = await createApp(config, { log: () => {} });
     closeAtEnd(() => app.close());
     const { koa } = app;
@@ -23,7 +21,7 @@ export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig }> {
     await new Promise((resolve) => server.once('listening', resolve));
     closeAtEnd(async () => {
       await new Promise((resolve) => server.close(resolve));
-      await rm(buildDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     });
     return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, config };
   })();
