@@ -29,6 +29,9 @@ import { accountRoutes } from './routes/account.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { webRoutes } from './routes/web.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
+import { createAnswersAtRest, loadAnswerKeys } from './services/answers-at-rest.ts';
+import { createDraftService } from './services/drafts.ts';
+import { draftRoutes } from './routes/drafts.ts';
 
 const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
 
@@ -72,6 +75,9 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
     rateLimitScale: config.rateLimitScale,
   });
 
+  const answersAtRest = createAnswersAtRest(await loadAnswerKeys(config.answersKeys, config.dataDir));
+  const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
+
   const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
   if (captcha.name === 'off') log('CAPTCHA=off: forms start without the check that the person is not a robot.');
 
@@ -86,7 +92,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   koa.use(jsonBodies());
   const routers = [
     healthRoutes(), openApiRoutes(), formRoutes(catalogue, config.buildDir), accountRoutes({ accounts, sessions, secureCookies: config.production }),
-    captchaRoutes({ verifier: captcha, tokens, clock }),
+    captchaRoutes({ verifier: captcha, tokens, clock }), draftRoutes({ drafts, sessions }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);

@@ -23,6 +23,8 @@ export interface ServerConfig {
   smtpUrl?: string;
   mailFrom?: string;
   sessionSecret?: string;
+  /** Keys that seal saved answers, "id:key,…" newest first; DATA_DIR/answers.key when not set. */
+  answersKeys?: string;
   /**
    * How many proxies stand in front of the server (0: none). Only that many entries of
    * X-Forwarded-For, counted from the right, are believed, so a client cannot forge its address.
@@ -69,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
+    answersKeys: env.ANSWERS_KEYS || undefined,
     proxies: proxiesOf(env),
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
     rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),

@@ -1,6 +1,7 @@
 /**
  * Request bodies: JSON only (a form post or text/plain from another site is refused), at most
- * 16 KB, and checked against a schema that allows no unknown field and bounds every string.
+ * 16 KB (1 MB for answers to a whole form), and checked against a schema that allows no unknown
+ * field and bounds every string.
  */
 import { bodyParser } from '@koa/bodyparser';
 import Ajv from 'ajv';
@@ -11,9 +12,14 @@ const ajv = new Ajv({ allErrors: false, strict: true });
 // Each route's schema is compiled once, the first time a request needs it.
 const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 
+/** Paths whose bodies carry a whole form's answers: long free-text answers, many of them. */
+const ANSWER_PATHS = ['/api/drafts'];
+
 export function jsonBodies(): Middleware {
-  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '16kb', encoding: 'utf-8' });
+  const small = bodyParser({ enableTypes: ['json'], jsonLimit: '16kb', encoding: 'utf-8' });
+  const large = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' });
   return async (ctx, next) => {
+    const parse = ANSWER_PATHS.some((path) => ctx.path === path || ctx.path.startsWith(`${path}/`)) ? large : small;
     if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.path.startsWith('/api/') && !ctx.is('application/json')) {
       throw new HttpError(415, 'Send the request as JSON (Content-Type: application/json).', 'unsupported-media-type');
     }

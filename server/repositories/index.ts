@@ -7,6 +7,7 @@ import { createSessionsRepository } from './sessions.ts';
 import { createRateLimitsRepository } from './rate-limits.ts';
 import { createAuditLogRepository } from './audit-log.ts';
 import { createSpentCaptchasRepository } from './spent-captchas.ts';
+import { createDraftsRepository } from './drafts.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -17,6 +18,7 @@ export function createRepositories(db: Knex) {
     rateLimits: createRateLimitsRepository(db),
     auditLog: createAuditLogRepository(db),
     spentCaptchas: createSpentCaptchasRepository(db),
+    drafts: createDraftsRepository(db),
   };
 }
 

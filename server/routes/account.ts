@@ -3,10 +3,9 @@ import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { AccountService, PendingFlow } from '../services/accounts/account-service.ts';
 import type { SessionService, ActiveSession } from '../services/sessions.ts';
-import { UnauthorisedError } from '../http/errors.ts';
+import { SESSION_COOKIE, requireSession } from '../http/session-cookie.ts';
 import { bodyOf, text, NO_FIELDS } from '../http/json-body.ts';
 
-const SESSION_COOKIE = 'asc_session';
 const FLOW_COOKIE = 'asc_flow';
 
 export interface AccountRouteOptions {
@@ -55,14 +54,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     ctx.cookies.set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', overwrite: true });
     ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
   };
-  const active = async (ctx: Context, touch = true): Promise<ActiveSession> => {
-    const found = await sessions.authenticate(ctx.cookies.get(SESSION_COOKIE), { touch });
-    if (!found) {
-      ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });
-      throw new UnauthorisedError('You are not signed in, or your session has ended: sign in again.');
-    }
-    return found;
-  };
+  const active = (ctx: Context, touch = true): Promise<ActiveSession> => requireSession(ctx, sessions, touch);
   const flowCookie = (ctx: Context) => ctx.cookies.get(FLOW_COOKIE);
 
   // Times are also given as what remains, so a browser whose clock is wrong still counts right.

@@ -9,7 +9,7 @@ export const openApiDocument = {
   info: {
     title: 'asc-forms portal API',
     version: '1',
-    description: 'Forms, their definitions, the portal content and the captcha at form start. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.',
+    description: 'Forms, their definitions, the portal content, the captcha at form start and forms saved for later. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.',
   },
   paths: {
     '/healthz': { get: { summary: 'Whether the server can serve', responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Serving') } } },
@@ -74,6 +74,33 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/drafts': {
+      get: {
+        summary: "The signed-in person's forms saved for later, the most recently saved first",
+        responses: { 200: json({ type: 'object', properties: { drafts: { type: 'array', items: { $ref: '#/components/schemas/Draft' } } } }, 'Their drafts'), 401: json(problem, 'Not signed in') },
+      },
+      post: {
+        summary: 'Saves a form for later; the answers are checked against that form version and kept encrypted for 30 days',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewDraft' } } } },
+        responses: { 201: json({ type: 'object', properties: { draft: { $ref: '#/components/schemas/Draft' } } }, 'Saved'), 400: json(problem, 'No such form or page, or an answer the form cannot hold'), 401: json(problem, 'Not signed in') },
+      },
+    },
+    '/api/drafts/{draftId}': {
+      parameters: [{ name: 'draftId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      get: {
+        summary: 'A saved form with its answers, to carry on with',
+        responses: { 200: json({ type: 'object', properties: { draft: { allOf: [{ $ref: '#/components/schemas/Draft' }], properties: { answers: { type: 'object' } } } } }, 'The draft'), 401: json(problem, 'Not signed in'), 404: json(problem, 'No such draft for this person') },
+      },
+      put: {
+        summary: 'Saves over a draft, from the version the page last saw',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', additionalProperties: false, required: ['version', 'pageId', 'answers'], properties: { version: { type: 'integer', minimum: 1 }, pageId: { type: 'string' }, answers: { type: 'object' } } } } },
+        },
+        responses: { 200: json({ type: 'object', properties: { draft: { $ref: '#/components/schemas/Draft' } } }, 'Saved'), 404: json(problem, 'No such draft for this person'), 409: json(problem, 'Saved since from elsewhere (code stale-draft): nothing was changed') },
+      },
+      delete: { summary: 'Deletes a saved form', responses: { 204: { description: 'Deleted' }, 404: json(problem, 'No such draft for this person') } },
+    },
   },
   components: {
     schemas: {
@@ -85,6 +112,19 @@ export const openApiDocument = {
           provider: { type: 'string', description: 'Which widget to show: altcha, or off (no check)' },
           parameters: { type: 'object', description: 'ALTCHA: the challenge parameters' },
           signature: { type: 'string', description: "ALTCHA: the server's signature of the parameters" },
+        },
+      },
+      NewDraft: {
+        type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'pageId', 'answers'],
+        properties: { formId: { type: 'string' }, formVersion: { type: 'integer', minimum: 1 }, pageId: { type: 'string', description: 'Where the form opens again' }, answers: { type: 'object' } },
+      },
+      Draft: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' }, formId: { type: 'string' }, formVersion: { type: 'integer' }, formTitle: { type: 'string' },
+          pageId: { type: 'string' }, pageTitle: { type: 'string' }, progress: { type: 'integer', description: 'Percent complete at that page' },
+          version: { type: 'integer', description: 'Counts saves: send it with the next save' },
+          savedAt: { type: 'integer', description: 'Milliseconds since 1970' }, deleteAt: { type: 'integer', description: 'When it will be deleted unless saved again' },
         },
       },
       FormSummary: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, version: { type: 'integer' } } },

@@ -14,3 +14,4 @@ export function manualClock(start = Date.UTC(2026, 10, 24, 9)): Clock & { advanc
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

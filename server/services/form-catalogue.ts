@@ -5,7 +5,7 @@
  * forms started on it.
  */
 import { readFile } from 'node:fs/promises';
-import { compileForm, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+import { compileDraftCheck, compileForm, type DraftProblem, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
 import { findDefinitionFiles } from './definition-files.ts';
 
 /** What the build wrote (build/manifest.json): the files the portal and the forms load. */
@@ -21,6 +21,8 @@ export interface BuildManifest {
 export interface CatalogueEntry {
   definition: FormDefinition;
   form: Form;
+  /** What stops answers being saved for later (far less than what stops them being submitted). */
+  draftProblems(answers: unknown): DraftProblem[];
   validatorsUrl: string;
 }
 
@@ -53,7 +55,7 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string): Pro
     const validatorsUrl = manifest.validators[`${definition.id}@${definition.version}`];
     if (!validatorsUrl) throw new Error(`The build has no validators for ${definition.id} v${definition.version}: run \`npm run build\`.`);
     const entries = byForm.get(definition.id) ?? [];
-    entries.push({ definition, form: compileForm(definition), validatorsUrl });
+    entries.push({ definition, form: compileForm(definition), draftProblems: compileDraftCheck(definition), validatorsUrl });
     byForm.set(definition.id, entries.sort((a, b) => a.definition.version - b.definition.version));
   }
   const latest = (entries: CatalogueEntry[]) => entries.filter((e) => e.definition.status === 'published').at(-1);

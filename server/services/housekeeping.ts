@@ -1,11 +1,13 @@
 /**
  * Forgetting what is no longer needed, on a timer: registrations nobody finished (with their
  * names and password hashes), used and expired codes, ended sessions, spent captchas and old
- * rate-limit counts. Personal data is kept no longer than its use.
+ * rate-limit counts; and forms saved for later, 30 days after their last save, as the guide
+ * promises. Personal data is kept no longer than its use.
  */
 import type { Repositories } from '../repositories/index.ts';
 import type { Clock } from './clock.ts';
 import { HOUR } from './clock.ts';
+import { DRAFT_LIFETIME_MS } from './drafts.ts';
 
 const KEEP_FOR = 24 * HOUR;
 
@@ -17,6 +19,7 @@ export async function forgetExpired(repos: Repositories, now: number): Promise<R
     sessions: await repos.sessions.deleteEndedBefore(before),
     spentCaptchas: await repos.spentCaptchas.deleteExpired(now),
     rateLimits: await repos.rateLimits.deleteWindowsBefore(before),
+    drafts: await repos.drafts.deleteSavedBefore(now - DRAFT_LIFETIME_MS),
   };
 }
 

@@ -6,25 +6,30 @@
  */
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export async function loadSecret(configured: string | undefined, dataDir: string): Promise<Buffer> {
-  if (configured) {
-    const secret = Buffer.from(configured, /^[0-9a-f]+$/i.test(configured) ? 'hex' : 'base64');
-    if (secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 bytes, in hex or base64: make one with `openssl rand -hex 32`.');
-    return secret;
-  }
-  const file = join(dataDir, 'secret.key');
+/** A key given in a setting, as hex or base64; the message names the setting when it is too short. */
+export function keyFromSetting(value: string, setting: string, bytes = 32): Buffer {
+  const key = Buffer.from(value, /^[0-9a-f]+$/i.test(value) ? 'hex' : 'base64');
+  if (key.length < bytes) throw new Error(`${setting} must be at least ${bytes} bytes, in hex or base64: make one with \`openssl rand -hex ${bytes}\`.`);
+  return key;
+}
+
+/**
+ * A random key kept in a file (hex, readable by the server's user only), made the first time it
+ * is needed. `consequence` says what is lost when the file is replaced.
+ */
+export async function keyFromFile(file: string, consequence: string): Promise<Buffer> {
   const read = async (): Promise<Buffer | null> => {
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) return null;
-    const secret = Buffer.from(text.trim(), 'hex');
-    if (secret.length < 32) throw new Error(`${file} is damaged (it must hold 32 bytes in hex). Delete it to make a new one: everyone will have to sign in again.`);
-    return secret;
+    const key = Buffer.from(text.trim(), 'hex');
+    if (key.length < 32) throw new Error(`${file} is damaged (it must hold 32 bytes in hex). ${consequence}`);
+    return key;
   };
   const existing = await read();
   if (existing) return existing;
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dirname(file), { recursive: true });
   // Written whole under another name, then linked into place: a second process starting at the
   // same moment sees either no file or a complete one, never half of one.
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -32,4 +37,9 @@ export async function loadSecret(configured: string | undefined, dataDir: string
   await link(draft, file).catch(() => { /* another process made it first: use that one */ });
   await unlink(draft);
   return (await read())!;
+}
+
+export async function loadSecret(configured: string | undefined, dataDir: string): Promise<Buffer> {
+  if (configured) return keyFromSetting(configured, 'SESSION_SECRET');
+  return keyFromFile(join(dataDir, 'secret.key'), 'Delete it to make a new one: everyone will have to sign in again.');
 }

@@ -16,36 +16,11 @@ import { testDatabases } from '../support/databases.ts';
 import { sharedBuild } from '../support/shared-build.ts';
 import { startSmtpServer, codeIn } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
+import { client, type Client } from '../support/http-client.ts';
 
 const PASSWORD = 'Correct-Horse-Battery-9';
 const NEW_PASSWORD = 'Lighthouse keeper 2 boats!';
 
-/** A client that keeps its own cookies, like one browser. */
-function client(baseUrl: string, headers: Record<string, string> = {}) {
-  const jar = new Map<string, string>();
-  const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...headers, ...extra },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (!value) jar.delete(name); else jar.set(name, value);
-    }
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers, setCookies: response.headers.getSetCookie() };
-  };
-  return {
-    jar,
-    get: (path: string) => call('GET', path),
-    post: (path: string, body: unknown = {}, extra?: Record<string, string>) => call('POST', path, body, extra),
-    raw: call,
-  };
-}
-
-type Client = ReturnType<typeof client>;
 
 for (const database of await testDatabases()) {
   const test = suite(`Accounts on ${database.name}`);

@@ -5,10 +5,12 @@
 import type { Knex } from 'knex';
 import * as accounts from './001-accounts.ts';
 import * as oneLiveCode from './002-one-live-code.ts';
+import * as drafts from './003-drafts.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
   '002-one-live-code': oneLiveCode,
+  '003-drafts': drafts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

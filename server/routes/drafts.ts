@@ -1,0 +1,60 @@
+/** Forms saved for later (signed-in people only, each seeing only their own): list, save, open, delete. */
+import { Router } from '@koa/router';
+import type { Context } from 'koa';
+import type { SessionService } from '../services/sessions.ts';
+import type { DraftService, DraftSave } from '../services/drafts.ts';
+import { requireSession } from '../http/session-cookie.ts';
+import { bodyOf, text } from '../http/json-body.ts';
+import { NotFoundError } from '../http/errors.ts';
+
+const answers = { type: 'object', maxProperties: 1000 } as const;
+const schemas = {
+  create: {
+    type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'pageId', 'answers'],
+    properties: { formId: text(100), formVersion: { type: 'integer', minimum: 1 }, pageId: text(100), answers },
+  },
+  update: {
+    type: 'object', additionalProperties: false, required: ['version', 'pageId', 'answers'],
+    properties: { version: { type: 'integer', minimum: 1 }, pageId: text(100), answers },
+  },
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function draftRoutes({ drafts, sessions }: { drafts: DraftService; sessions: SessionService }): Router {
+  const router = new Router({ prefix: '/api/drafts' });
+  router.use(async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+  const userId = async (ctx: Context) => (await requireSession(ctx, sessions)).user.id;
+  const draftId = (ctx: Context) => {
+    const id = String(ctx.params.id);
+    if (!UUID.test(id)) throw new NotFoundError('There is no saved form here.');
+    return id;
+  };
+
+  router.get('/', async (ctx) => {
+    ctx.body = { drafts: await drafts.list(await userId(ctx)) };
+  });
+  router.post('/', async (ctx) => {
+    const owner = await userId(ctx);
+    const draft = await drafts.create(owner, bodyOf<DraftSave>(ctx, schemas.create));
+    ctx.status = 201;
+    ctx.set('Location', `/api/drafts/${draft.id}`);
+    ctx.body = { draft };
+  });
+  router.get('/:id', async (ctx) => {
+    ctx.body = { draft: await drafts.open(await userId(ctx), draftId(ctx)) };
+  });
+  router.put('/:id', async (ctx) => {
+    const owner = await userId(ctx);
+    const { version, ...save } = bodyOf<{ version: number } & Omit<DraftSave, 'formId' | 'formVersion'>>(ctx, schemas.update);
+    ctx.body = { draft: await drafts.update(owner, draftId(ctx), version, save) };
+  });
+  router.delete('/:id', async (ctx) => {
+    await drafts.remove(await userId(ctx), draftId(ctx));
+    ctx.status = 204;
+  });
+  return router;
+}

@@ -1,0 +1,130 @@
+/**
+ * Forms saved for later: saving (a new draft, or over one from the version it was opened at),
+ * the person's list, opening one, deleting one. The answers are checked against the form version
+ * the draft was started on, stripped of anything hidden, and sealed before they are stored.
+ * Drafts are kept 30 days from their last save, as the guide promises.
+ */
+import { randomUUID } from 'node:crypto';
+import { isQuestion, todayOf, type Answers } from '../../engine/index.ts';
+import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
+import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
+import type { AnswersAtRest } from './answers-at-rest.ts';
+import { FieldErrors, HttpError, NotFoundError } from '../http/errors.ts';
+import { DAY, type Clock } from './clock.ts';
+
+export const DRAFT_LIFETIME_MS = 30 * DAY;
+
+export interface DraftSave {
+  formId: string;
+  formVersion: number;
+  /** The page the person was on, where the form opens again. */
+  pageId: string;
+  answers: Answers;
+}
+
+export interface DraftSummary {
+  id: string;
+  formId: string;
+  formVersion: number;
+  formTitle: string;
+  pageId: string;
+  pageTitle: string;
+  /** The author's progress for that page ("45% complete"). */
+  progress: number;
+  /** Counts saves: the next save names it, so one from a stale tab is refused. */
+  version: number;
+  savedAt: number;
+  /** When it will be deleted unless saved again. */
+  deleteAt: number;
+}
+
+export class StaleDraftError extends HttpError {
+  override name = 'StaleDraftError';
+  constructor() {
+    super(409, 'This form has been saved from another tab or window since you opened it here, so we have not saved over it.', 'stale-draft');
+  }
+}
+
+const notFound = () => new NotFoundError('There is no saved form here: it may have been deleted, or kept past its 30 days.');
+
+export function createDraftService(deps: { drafts: DraftsRepository; catalogue: FormCatalogue; answersAtRest: AnswersAtRest; clock: Clock }) {
+  const { drafts, catalogue, answersAtRest, clock } = deps;
+  const record = (id: string) => `draft:${id}`;
+
+  const summaryOf = (draft: DraftListing): DraftSummary => {
+    const definition = catalogue.get(draft.formId, draft.formVersion)?.definition;
+    const page = definition?.pages.find((p) => p.id === draft.pageId);
+    return {
+      id: draft.id, formId: draft.formId, formVersion: draft.formVersion, formTitle: definition?.title ?? draft.formId,
+      pageId: draft.pageId, pageTitle: page?.title ?? '', progress: page?.progress ?? 0,
+      version: draft.version, savedAt: draft.savedAt, deleteAt: draft.savedAt + DRAFT_LIFETIME_MS,
+    };
+  };
+
+  /** The answers as they will be kept: hidden ones dropped, each normalised, and checked. */
+  const checked = (entry: CatalogueEntry, save: DraftSave): Answers => {
+    if (!entry.definition.pages.some((page) => page.id === save.pageId)) {
+      throw new HttpError(400, `Form "${save.formId}" version ${save.formVersion} has no page "${save.pageId}".`, 'bad-page');
+    }
+    // Preparing drops answers the form does not ask; an id it does not know is more likely a
+    // mistake in the sender's code than something to lose quietly.
+    const asked = new Set(entry.definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion).map((question) => question.id)));
+    const unknown = Object.keys(save.answers).filter((id) => !asked.has(id));
+    if (unknown.length) throw new FieldErrors(unknown.map((id) => ({ field: id, message: `The answer "${id}" cannot be saved: the form does not ask this question.` })));
+    const answers = entry.form.prepare(save.answers, { today: todayOf(new Date(clock.now())) });
+    const problems = entry.draftProblems(answers);
+    if (problems.length) throw new FieldErrors(problems.map(({ path, message }) => ({ field: path, message })));
+    return answers;
+  };
+
+  const entryFor = (formId: string, formVersion: number): CatalogueEntry => {
+    const entry = catalogue.get(formId, formVersion);
+    if (!entry) throw new HttpError(400, `There is no form "${formId}" version ${formVersion} to save.`, 'bad-form');
+    return entry;
+  };
+
+  return {
+    /** Saves a new draft. */
+    async create(userId: string, save: DraftSave): Promise<DraftSummary> {
+      const answers = checked(entryFor(save.formId, save.formVersion), save);
+      const now = clock.now();
+      const id = randomUUID();
+      const draft = {
+        id, userId, formId: save.formId, formVersion: save.formVersion, pageId: save.pageId,
+        answers: await answersAtRest.seal(record(id), answers), keyId: answersAtRest.keyId, version: 1, createdAt: now, savedAt: now,
+      };
+      await drafts.insert(draft);
+      return summaryOf(draft);
+    },
+
+    /** Saves over a draft, which must still be at `fromVersion`; its form and version stay as they were. */
+    async update(userId: string, id: string, fromVersion: number, save: Omit<DraftSave, 'formId' | 'formVersion'>): Promise<DraftSummary> {
+      const existing = await drafts.find(id, userId);
+      if (!existing) throw notFound();
+      if (existing.version !== fromVersion) throw new StaleDraftError();
+      const answers = checked(entryFor(existing.formId, existing.formVersion), { ...save, formId: existing.formId, formVersion: existing.formVersion });
+      const savedAt = clock.now();
+      const change = { pageId: save.pageId, answers: await answersAtRest.seal(record(id), answers), keyId: answersAtRest.keyId, savedAt };
+      // Checked again by the database: a save from another tab may have landed since the read above.
+      if (!(await drafts.update(id, userId, fromVersion, change))) throw new StaleDraftError();
+      return summaryOf({ ...existing, ...change, version: fromVersion + 1 });
+    },
+
+    async list(userId: string): Promise<DraftSummary[]> {
+      return (await drafts.listForUser(userId)).map(summaryOf);
+    },
+
+    /** A draft with its answers, to carry on with. */
+    async open(userId: string, id: string): Promise<DraftSummary & { answers: Answers }> {
+      const draft = await drafts.find(id, userId);
+      if (!draft) throw notFound();
+      return { ...summaryOf(draft), answers: await answersAtRest.open<Answers>(record(id), draft.answers) };
+    },
+
+    async remove(userId: string, id: string): Promise<void> {
+      if (!(await drafts.delete(id, userId))) throw notFound();
+    },
+  };
+}
+
+export type DraftService = ReturnType<typeof createDraftService>;

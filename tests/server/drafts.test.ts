@@ -1,0 +1,222 @@
+/**
+ * Forms saved for later, over HTTP on SQLite and PostgreSQL: saving and opening again, each person
+ * seeing only their own, encryption at rest, stale tabs refused, the 30 days, and the checks that
+ * keep a half-typed answer but refuse what no form could have sent.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp, readConfig, type App } from '../../server/index.ts';
+import { manualClock, DAY, HOUR, MINUTE } from '../../server/services/clock.ts';
+import { createRepositories } from '../../server/repositories/index.ts';
+import { forgetExpired } from '../../server/services/housekeeping.ts';
+import { testDatabases } from '../support/databases.ts';
+import { sharedBuild } from '../support/shared-build.ts';
+import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { closeAtEnd } from '../support/shared.ts';
+import { client, type Client } from '../support/http-client.ts';
+
+const PASSWORD = 'Correct-Horse-Battery-9';
+// A name no form or template contains, to look for in the stored bytes.
+const SECRET_NAME = 'Zebedee Quackenbush-Ffoulkes';
+
+const partOfDols1 = {
+  referrerName: 'Sam Carter', referrerJobTitle: 'Ward manager', referrerOrganisation: 'Southport Hospital',
+  requestType: 'standard-only', personFullName: SECRET_NAME, personDobKnown: 'yes', personDateOfBirth: '1941-03-09',
+};
+
+for (const database of await testDatabases()) {
+  const test = suite(`Forms saved for later on ${database.name}`);
+  const it = database.skip ? test.skip : test;
+  const clock = manualClock();
+  let app: App;
+  let server: Server;
+  let baseUrl = '';
+  let dataDir = '';
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let owner: Client;
+  let someoneElse: Client;
+  let emailCount = 0;
+
+  let ownerEmail = '';
+
+  async function registered(): Promise<{ as: Client; email: string }> {
+    const as = client(baseUrl);
+    const email = `saver${++emailCount}.${database.name.toLowerCase()}@example.org`;
+    assert.is((await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD })).status, 202);
+    assert.is((await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 201);
+    return { as, email };
+  }
+
+  async function signedIn(email: string): Promise<Client> {
+    const as = client(baseUrl);
+    assert.is((await as.post('/api/account/sign-in', { email, password: PASSWORD })).status, 202);
+    assert.is((await as.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 200);
+    return as;
+  }
+
+  test.before(async () => {
+    if (database.skip) return;
+    smtp = await startSmtpServer();
+    closeAtEnd(smtp.close);
+    const { databaseUrl } = await database.create();
+    dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-drafts-'));
+    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
+    const config = readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12' });
+    app = await createApp(config, { clock, log: () => {} });
+    server = app.koa.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
+    ({ as: owner, email: ownerEmail } = await registered());
+    ({ as: someoneElse } = await registered());
+  });
+
+  // Sessions end after 20 idle minutes; each test keeps them alive by starting a few minutes on.
+  test.before.each(async () => {
+    if (database.skip) return;
+    clock.advance(5 * MINUTE);
+    for (const as of [owner, someoneElse]) await as.post('/api/account/keep-alive');
+  });
+
+  const save = (as: Client, answers: Record<string, unknown> = partOfDols1, pageId = 'the-person') => as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId, answers });
+
+  it('should save a form for later and open it again at the same page with the same answers', async () => {
+    const saved = await save(owner);
+    assert.is(saved.status, 201, JSON.stringify(saved.body));
+    const { draft } = saved.body;
+    assert.is(saved.headers.get('location'), `/api/drafts/${draft.id}`);
+    assert.is(saved.headers.get('cache-control'), 'no-store');
+    assert.equal({ formTitle: draft.formTitle, pageTitle: draft.pageTitle, version: draft.version, savedAt: draft.savedAt }, {
+      formTitle: 'DoLS Form 1: standard request and urgent authorisation', pageTitle: 'About the person', version: 1, savedAt: clock.now(),
+    });
+    assert.is(draft.deleteAt, clock.now() + 30 * DAY);
+    const opened = await owner.get(`/api/drafts/${draft.id}`);
+    assert.is(opened.status, 200);
+    assert.equal(opened.body.draft.answers, partOfDols1);
+    assert.is(opened.body.draft.pageId, 'the-person');
+    const listed = (await owner.get('/api/drafts')).body.drafts;
+    assert.ok(listed.some((d: { id: string; answers?: unknown }) => d.id === draft.id && d.answers === undefined), 'listed, without its answers');
+  });
+
+  it('should list the most recently saved first', async () => {
+    const first = (await save(owner)).body.draft;
+    clock.advance(60_000);
+    const second = (await save(owner, { requestType: 'urgent-and-standard' }, 'what-you-are-requesting')).body.draft;
+    const ids = (await owner.get('/api/drafts')).body.drafts.map((d: { id: string }) => d.id);
+    assert.ok(ids.indexOf(second.id) < ids.indexOf(first.id), ids.join());
+  });
+
+  it('should keep the answers encrypted: no answer in clear text in the database', async () => {
+    const { draft } = (await save(owner)).body;
+    const row = await app.db('drafts').where({ id: draft.id }).first();
+    assert.not.match(row.answers, /Quackenbush/);
+    assert.match(row.answers, /^[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/, 'a compact JWE with no encrypted key (dir)');
+    assert.match(row.key_id, /^local-[0-9a-f]{8}$/);
+    if (database.name === 'SQLite') {
+      const files = (await readdir(dataDir)).filter((name) => name.startsWith('asc-forms.sqlite'));
+      assert.ok(files.length > 0, 'found the database files');
+      for (const name of files) assert.not.ok((await readFile(join(dataDir, name))).includes('Quackenbush'), `${name} holds no answer in clear`);
+    }
+  });
+
+  it("should answer 404 to another person's draft, for reading, saving over and deleting", async () => {
+    const { draft } = (await save(owner)).body;
+    assert.is((await someoneElse.get(`/api/drafts/${draft.id}`)).status, 404);
+    assert.is((await someoneElse.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} })).status, 404);
+    assert.is((await someoneElse.delete(`/api/drafts/${draft.id}`)).status, 404);
+    assert.not.ok((await someoneElse.get('/api/drafts')).body.drafts.some((d: { id: string }) => d.id === draft.id));
+    assert.equal((await owner.get(`/api/drafts/${draft.id}`)).body.draft.answers, partOfDols1, 'still whole');
+  });
+
+  it('should refuse anyone not signed in', async () => {
+    const { draft } = (await save(owner)).body;
+    const stranger = client(baseUrl);
+    for (const response of [await stranger.get('/api/drafts'), await stranger.get(`/api/drafts/${draft.id}`), await save(stranger), await stranger.delete(`/api/drafts/${draft.id}`)]) {
+      assert.is(response.status, 401);
+    }
+  });
+
+  it('should refuse a save from a stale tab with 409 and keep the newer answers', async () => {
+    const { draft } = (await save(owner)).body;
+    const fromFirstTab = await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: { ...partOfDols1, personFullName: 'First tab' } });
+    assert.is(fromFirstTab.status, 200);
+    assert.is(fromFirstTab.body.draft.version, 2);
+    const fromStaleTab = await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: { ...partOfDols1, personFullName: 'Stale tab' } });
+    assert.is(fromStaleTab.status, 409);
+    assert.is(fromStaleTab.body.error.code, 'stale-draft');
+    assert.match(fromStaleTab.body.error.message, /another tab or window/);
+    assert.is((await owner.get(`/api/drafts/${draft.id}`)).body.draft.answers.personFullName, 'First tab');
+  });
+
+  it('should let exactly one of several saves from the same version land', async () => {
+    const { draft } = (await save(owner)).body;
+    const results = await Promise.all(Array.from({ length: 6 }, (_, n) => owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: { personFullName: `Tab ${n}` } })));
+    assert.equal(results.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409]);
+    const winner = results.findIndex((r) => r.status === 200);
+    const kept = (await owner.get(`/api/drafts/${draft.id}`)).body.draft;
+    assert.is(kept.version, 2);
+    assert.is(kept.answers.personFullName, `Tab ${winner}`, 'the answers of the save that landed');
+  });
+
+  it('should keep half-typed answers, drop hidden ones, and refuse what the form does not ask', async () => {
+    const halfTyped = { personFullName: 'Pat', personDobKnown: 'no', personDateOfBirth: '1941-03-09', personEstimatedAge: 'about eighty', referrerEmail: 'pat@', referrerPhone: '0151' };
+    const saved = await save(owner, halfTyped);
+    assert.is(saved.status, 201, JSON.stringify(saved.body));
+    const kept = (await owner.get(`/api/drafts/${saved.body.draft.id}`)).body.draft.answers;
+    assert.equal(kept, { referrerPhone: '0151', referrerEmail: 'pat@', personFullName: 'Pat', personDobKnown: 'no', personEstimatedAge: 'about eighty' }, 'the date of birth is hidden once "no" is chosen');
+
+    const unknown = await save(owner, { personFullName: 'Pat', favouriteColour: 'blue' });
+    assert.is(unknown.status, 400);
+    assert.equal(unknown.body.error.fields, [{ field: 'favouriteColour', message: 'The answer "favouriteColour" cannot be saved: the form does not ask this question.' }]);
+    const badOption = await save(owner, { requestType: 'whenever' });
+    assert.is(badOption.status, 400);
+    assert.match(badOption.body.error.message, /requestType.*not one of the options/);
+    const badPage = await save(owner, partOfDols1, 'no-such-page');
+    assert.is(badPage.status, 400);
+    assert.match(badPage.body.error.message, /has no page "no-such-page"/);
+    const badForm = await owner.post('/api/drafts', { formId: 'dols-form-1', formVersion: 99, pageId: 'the-person', answers: {} });
+    assert.is(badForm.status, 400);
+    assert.match(badForm.body.error.message, /no form "dols-form-1" version 99/);
+    const smuggled = await owner.put(`/api/drafts/${saved.body.draft.id}`, { version: 1, pageId: 'the-person', answers: {}, formId: 'dols-form-2' });
+    assert.is(smuggled.status, 400);
+    assert.match(smuggled.body.error.message, /Unknown field "formId"/);
+  });
+
+  it('should take long answers to a whole form, and refuse a body over 1 MB with 413', async () => {
+    const long = 'The person needs two carers for every transfer, and a hoist. '.repeat(80).slice(0, 4900);
+    const saved = await save(owner, { ...partOfDols1, medicalHistory: long }, 'health-and-communication');
+    assert.is(saved.status, 201);
+    assert.is((await owner.get(`/api/drafts/${saved.body.draft.id}`)).body.draft.answers.medicalHistory, long.trim());
+    const huge = await save(owner, { medicalHistory: 'x'.repeat(1_100_000) });
+    assert.is(huge.status, 413);
+  });
+
+  it('should delete a draft when asked, and then know nothing of it', async () => {
+    const { draft } = (await save(owner)).body;
+    assert.is((await owner.delete(`/api/drafts/${draft.id}`)).status, 204);
+    assert.is((await owner.get(`/api/drafts/${draft.id}`)).status, 404);
+    assert.is((await owner.delete(`/api/drafts/${draft.id}`)).status, 404);
+    assert.is((await owner.get('/api/drafts/not-an-id')).status, 404);
+  });
+
+  it('should delete a draft 30 days after its last save, and count again from each save', async () => {
+    const kept = (await save(owner)).body.draft;
+    const forgotten = (await save(owner)).body.draft;
+    clock.advance(20 * DAY);
+    // Twenty days on, the session has long ended: the person signs in again and saves one of them.
+    owner = await signedIn(ownerEmail);
+    assert.is((await owner.put(`/api/drafts/${kept.id}`, { version: 1, pageId: 'the-person', answers: partOfDols1 })).status, 200);
+    clock.advance(10 * DAY + HOUR);
+    await forgetExpired(createRepositories(app.db), clock.now());
+    owner = await signedIn(ownerEmail);
+    assert.is((await owner.get(`/api/drafts/${kept.id}`)).status, 200, 'saved again 10 days ago: kept');
+    assert.is((await owner.get(`/api/drafts/${forgotten.id}`)).status, 404, 'last saved 30 days ago: deleted');
+  });
+
+  test.run();
+}
