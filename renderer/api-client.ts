@@ -3,7 +3,7 @@
  * browser needs to run a form comes from here: its definition, the portal's notices, and the URL
  * of its precompiled validators.
  */
-import { createForm, validatorsFromModule, type Form, type FormDefinition, type PortalContent, type RichText, type ContentBlock } from '../engine/runtime.ts';
+import { createForm, validatorsFromModule, type Answers, type Form, type FormDefinition, type PortalContent, type RichText, type ContentBlock } from '../engine/runtime.ts';
 
 export interface LoadedForm {
   form: Form;
@@ -83,12 +83,13 @@ export class RequestRefused extends Error {
   }
 }
 
-async function send<T>(apiBase: string, path: string, body: unknown = {}): Promise<T> {
+/** A request that changes something: a JSON body (none for DELETE); any refusal throws RequestRefused. */
+async function send<T>(apiBase: string, path: string, body: unknown = {}, method: 'POST' | 'PUT' | 'DELETE' = 'POST'): Promise<T> {
   const response = await fetch(resolve(apiBase, path), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    method,
+    headers: method === 'DELETE' ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
     credentials: 'same-origin',
-    body: JSON.stringify(body),
+    body: method === 'DELETE' ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   const parsed = text ? JSON.parse(text) as T & { error?: { message: string; fields?: FieldProblem[] } } : ({} as T & { error?: undefined });
@@ -133,4 +134,28 @@ export const accountApi = {
   resetPassword: (apiBase: string, body: { code: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password-reset/confirm', body),
   changePassword: (apiBase: string, body: { currentPassword: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password', body),
   signOut: (apiBase: string) => send<void>(apiBase, '/api/account/sign-out'),
+};
+
+/** A form saved for later, as the server lists it. */
+export interface SavedDraft {
+  id: string;
+  formId: string;
+  formVersion: number;
+  formTitle: string;
+  pageId: string;
+  pageTitle: string;
+  progress: number;
+  /** Counts saves: the next save names it, so a save from a stale tab is refused (409). */
+  version: number;
+  savedAt: number;
+  deleteAt: number;
+}
+
+/** Forms saved for later (/api/drafts), for the signed-in person. */
+export const draftsApi = {
+  list: async (apiBase: string) => (await getJson<{ drafts: SavedDraft[] }>(resolve(apiBase, '/api/drafts'))).drafts,
+  open: async (apiBase: string, id: string) => (await getJson<{ draft: SavedDraft & { answers: Answers } }>(resolve(apiBase, `/api/drafts/${encodeURIComponent(id)}`))).draft,
+  create: async (apiBase: string, body: { formId: string; formVersion: number; pageId: string; answers: Answers }) => (await send<{ draft: SavedDraft }>(apiBase, '/api/drafts', body)).draft,
+  update: async (apiBase: string, id: string, body: { version: number; pageId: string; answers: Answers }) => (await send<{ draft: SavedDraft }>(apiBase, `/api/drafts/${encodeURIComponent(id)}`, body, 'PUT')).draft,
+  remove: (apiBase: string, id: string) => send<void>(apiBase, `/api/drafts/${encodeURIComponent(id)}`, undefined, 'DELETE'),
 };

@@ -6,6 +6,7 @@ import { accountApi, RequestRefused, type AccountUser, type FieldProblem } from 
 import { baseStyles } from '../shared/styles.ts';
 import { formStyles } from '../form/styles.ts';
 import { accountStyles } from './styles.ts';
+import './asc-saved-forms.ts';
 
 export type AccountScreen = 'sign-in' | 'register' | 'forgotten-password' | 'change-password' | 'account' | 'saved' | 'submitted';
 
@@ -360,7 +361,7 @@ export class AscAccount extends LitElement {
         </ul>`;
       case 'saved': return html`
         <h1 tabindex="-1">Forms saved for later</h1>
-        <p>You have no forms saved for later. Saved forms are kept for 30 days.</p>
+        <asc-saved-forms api-base=${this.apiBase}></asc-saved-forms>
         <p><a href="/account" @click=${(e: Event) => { e.preventDefault(); this.go('/account'); }}>Back to your account</a></p>`;
       case 'submitted': return html`
         <h1 tabindex="-1">Forms submitted in the last 30 days</h1>

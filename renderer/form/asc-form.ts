@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { capitalise, type AnswerValue, type Answers, type FieldError, type GroupItem, type ItemAnswers, type Page, type SummaryPage } from '../../engine/runtime.ts';
-import { fetchForm, type LoadedForm } from '../api-client.ts';
+import { fetchForm, type LoadedForm, type SavedDraft } from '../api-client.ts';
+import { DraftKeeper, type SaveOutcome } from './draft-keeper.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { formStyles } from './styles.ts';
@@ -17,7 +18,8 @@ import { setAt } from './answer-paths.ts';
  * @summary A referral form rendered from its JSON definition.
  * @event asc-page-change - The person moved to another page. detail: AscPageChangeDetail
  * @event asc-validation-failed - Next or Submit found problems, now shown. detail: { pageId, errors }
- * @event asc-save-request - Save for later was pressed (cancelable). detail: { pageId, answers }
+ * @event asc-save-request - Save for later was pressed (cancelable: a page that saves by itself, or asks the person to sign in first, cancels it). detail: { pageId, answers }
+ * @event asc-saved - The form was saved for later. detail: { draftId, deleteAt }
  * @event asc-submit-request - Submit was pressed on a complete form (cancelable). detail: { pageId, answers }
  * @event asc-sign-in-request - Login or Register was pressed (cancelable).
  * @event asc-close - Close was pressed: leave the form, keeping the answers.
@@ -71,7 +73,7 @@ export class AscForm extends LitElement {
 
   @query('#cancel-dialog') private cancelDialog?: HTMLDialogElement;
 
-  private focusAfterRender?: string | 'heading' | 'error-summary';
+  private focusAfterRender?: string | 'heading' | 'error-summary' | 'status';
   private loadingKey = '';
   /** True while the form itself moves the person, so a change of pageId from outside can be told apart. */
   private movingItself = false;
@@ -85,6 +87,63 @@ export class AscForm extends LitElement {
   /** Replaces the answers, as when a saved form is opened. */
   set currentAnswers(answers: Answers) {
     this.answers = structuredClone(answers);
+  }
+
+  private readonly keeper = new DraftKeeper(() => this.apiBase);
+
+  /** Whether there are answers on screen that are not saved (before the first save: whether there are any). */
+  get hasUnsavedChanges(): boolean {
+    const form = this.loaded?.form;
+    if (!form) return Object.keys(this.answers).length > 0;
+    return this.keeper.hasUnsavedChanges(form.prepare(this.answers));
+  }
+
+  /** The id of the saved copy these answers are kept in; undefined until the form is saved. */
+  get savedDraftId(): string | undefined {
+    return this.keeper.draft?.id;
+  }
+
+  /** Carries on with a form saved for later: its version, its answers, the page it was saved on. */
+  openDraft(draft: SavedDraft, answers: Answers): void {
+    this.version = draft.formVersion;
+    this.answers = structuredClone(answers);
+    this.pageId = draft.pageId;
+    this.keeper.opened(draft, answers);
+  }
+
+  /**
+   * Saves the answers for later (the person must be signed in), saying on the page how it went.
+   * Resolves with the outcome, for a page that saves on the person's behalf (before a timeout).
+   */
+  async saveForLater(options: { asNewCopy?: boolean } = {}): Promise<SaveOutcome> {
+    const loaded = this.loaded;
+    const page = this.currentPage;
+    if (!loaded || !page) return { kind: 'failed', message: 'The form has not loaded yet.' };
+    this.status = html`<p>Saving your form…</p>`;
+    const outcome = await this.keeper.save({ formId: loaded.form.id, formVersion: loaded.form.version, pageId: page.id, answers: loaded.form.prepare(this.answers) }, options);
+    this.status = this.savedStatus(outcome);
+    this.focusAfterRender = 'status';
+    if (outcome.kind === 'saved') emit(this, 'asc-saved', { formId: loaded.form.id, version: loaded.form.version, draftId: outcome.draft.id, deleteAt: outcome.draft.deleteAt });
+    return outcome;
+  }
+
+  private savedStatus(outcome: SaveOutcome): TemplateResult {
+    switch (outcome.kind) {
+      case 'saved': return html`
+        <h2>Your form has been saved</h2>
+        <p>We will keep it until ${new Date(outcome.draft.deleteAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}. Each time you save it, it is kept for another 30 days.</p>
+        <p>To carry on later, sign in and choose <strong>Saved forms</strong> from the menu under your name.</p>`;
+      case 'stale': return html`
+        <h2>This form was saved somewhere else</h2>
+        <p>It has been saved from another tab or window since you opened it here, so we have not saved over it.</p>
+        <button type="button" class="button secondary" @click=${() => void this.saveForLater({ asNewCopy: true })}>Save these answers as a separate copy</button>`;
+      case 'signed-out': return html`
+        <h2>Your form has not been saved</h2>
+        <p>You have been signed out. Sign in again to save your answers.</p>`;
+      case 'failed': return html`
+        <h2>Your form has not been saved</h2>
+        <p>${outcome.message}</p>`;
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -156,6 +215,8 @@ export class AscForm extends LitElement {
       if (typeof this.scrollIntoView === 'function') this.scrollIntoView({ block: 'start' });
     } else if (target === 'error-summary') {
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    } else if (target === 'status') {
+      this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
     } else {
       this.focusField(target);
     }
@@ -277,9 +338,12 @@ export class AscForm extends LitElement {
 
   private onSave(): void {
     if (!this.requestWithAnswers('asc-save-request')) return;
-    this.status = this.signedIn
-      ? html`<p><strong>Saving forms for later is not available in this portal yet.</strong> To keep your answers, print them or finish the form now.</p>`
-      : html`<p><strong>To save this form for later, you need to sign in.</strong></p>`;
+    if (this.signedIn) {
+      void this.saveForLater();
+    } else {
+      this.status = html`<p><strong>To save this form for later, you need to sign in.</strong></p>`;
+      this.focusAfterRender = 'status';
+    }
   }
 
   private onSubmit(): void {
@@ -309,6 +373,7 @@ export class AscForm extends LitElement {
     this.errors = [];
     this.status = undefined;
     this.returnToCheck = false;
+    this.keeper.forget();
     this.movingItself = true;
     this.pageId = form.pages[0]!.id;
     emit(this, 'asc-cancel', { formId: form.id, version: form.version });
@@ -334,7 +399,7 @@ export class AscForm extends LitElement {
           <progress max="100" value=${page.progress} aria-labelledby="progress-text"></progress>
         </div>
         ${this.renderErrorSummary()}
-        <div role="status" aria-live="polite">${this.status ? html`<div class="status">${this.status}</div>` : nothing}</div>
+        <div role="status" aria-live="polite">${this.status ? html`<div class="status" tabindex="-1">${this.status}</div>` : nothing}</div>
         ${gated ? this.renderAccountGate() : nothing}
         ${isCheck || gated ? nothing : this.renderContent(page)}
         <form novalidate @submit=${this.onNext}>
@@ -358,9 +423,11 @@ export class AscForm extends LitElement {
         </div>
         <dialog id="cancel-dialog" aria-labelledby="cancel-title" aria-describedby="cancel-text">
           <h2 id="cancel-title">Cancel this form?</h2>
-          <p id="cancel-text">Your answers will be deleted. This cannot be undone.</p>
+          <p id="cancel-text">${this.keeper.draft
+            ? 'The answers on screen will be cleared. The copy you saved stays in Saved forms until you delete it there, or for 30 days from when you saved it.'
+            : 'Your answers will be deleted. This cannot be undone.'}</p>
           <div class="button-group">
-            <button type="button" class="button warning" @click=${this.onCancelConfirmed}>Yes, cancel and delete my answers</button>
+            <button type="button" class="button warning" @click=${this.onCancelConfirmed}>${this.keeper.draft ? 'Yes, cancel and clear the screen' : 'Yes, cancel and delete my answers'}</button>
             <button type="button" class="button secondary" @click=${() => this.cancelDialog?.close()}>No, go back to the form</button>
           </div>
         </dialog>

@@ -31,11 +31,19 @@ export interface AscAnswersRequestDetail extends AscFormEventBase {
   answers: Answers;
 }
 
+/** The form was saved for later: where, and until when it is kept. */
+export interface AscSavedDetail extends AscFormEventBase {
+  draftId: string;
+  /** When the saved copy will be deleted unless saved again (milliseconds since 1970). */
+  deleteAt: number;
+}
+
 export interface AscFormEventMap {
   'asc-page-change': CustomEvent<AscPageChangeDetail>;
   'asc-validation-failed': CustomEvent<AscValidationFailedDetail>;
   'asc-save-request': CustomEvent<AscAnswersRequestDetail>;
   'asc-submit-request': CustomEvent<AscAnswersRequestDetail>;
+  'asc-saved': CustomEvent<AscSavedDetail>;
   'asc-sign-in-request': CustomEvent<AscFormEventBase & { pageId: string }>;
   'asc-close': CustomEvent<AscFormEventBase>;
   'asc-cancel': CustomEvent<AscFormEventBase>;

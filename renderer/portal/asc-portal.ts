@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PortalContent } from '../../engine/runtime.ts';
-import { accountApi, fetchFormList, fetchPortal, RequestRefused, type AccountUser, type FormListEntry } from '../api-client.ts';
+import { accountApi, draftsApi, fetchFormList, fetchPortal, RequestRefused, type AccountUser, type FormListEntry } from '../api-client.ts';
 import { AscAccount, type AccountScreen } from '../account/asc-account.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock, richText } from '../shared/rich-text.ts';
@@ -65,7 +65,7 @@ export class AscPortal extends LitElement {
   }
 
   private session = new SessionTimer({
-    warn: () => this.renderRoot.querySelector<HTMLDialogElement>('#timeout-dialog')?.showModal(),
+    warn: () => void this.showTimeoutWarning(),
     expire: () => this.onSessionEnded(),
     keepAlive: async () => {
       try {
@@ -86,11 +86,23 @@ export class AscPortal extends LitElement {
     this.user = user;
     for (const form of this.formElements.values()) form.signedIn = true;
     this.session.start(idleRemainingMs);
+    // Save for later sent them to sign in: now it can save (the form says so when they are back).
+    for (const formId of this.saveAfterSignIn) void this.formElements.get(formId)?.saveForLater();
+    this.saveAfterSignIn.clear();
+  }
+
+  /** Forms whose Save for later is waiting for the person to sign in. */
+  private saveAfterSignIn = new Set<string>();
+
+  /** The open forms with answers not yet saved. */
+  private get unsavedForms(): AscForm[] {
+    return [...this.formElements.values()].filter((form) => form.hasUnsavedChanges);
   }
 
   /** Signed out, by choice or by the timeout: what was on screen is cleared, so nobody else sees it. */
   private clearForms(): void {
     this.formElements.clear();
+    this.saveAfterSignIn.clear();
     this.accountElement = undefined;
     this.user = null;
     this.session.stop();
@@ -99,13 +111,14 @@ export class AscPortal extends LitElement {
 
   /** The server ended the session (it does so itself after 20 idle minutes): clear the screen and say why. */
   private onSessionEnded(): void {
+    this.signedOutAfterSaving = false;
     this.clearForms();
     this.navigate({ name: 'signed-out' });
   }
 
-  // Answers live only in this page until the person signs in: leaving or reloading it loses them, so the browser asks first.
+  // Answers not saved live only in this page: leaving or reloading it loses them, so the browser asks first.
   private onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if ([...this.formElements.values()].some((form) => Object.keys(form.currentAnswers).length > 0)) event.preventDefault();
+    if (this.unsavedForms.length > 0) event.preventDefault();
   };
 
   private async load(): Promise<void> {
@@ -136,6 +149,7 @@ export class AscPortal extends LitElement {
   /** Moves to a page of the portal, adding it to the browser's history. */
   navigate(route: Route, replace = false): void {
     this.menuOpen = false;
+    this.draftProblem = undefined;
     // Each visit to the account pages starts afresh: no step or address left from the last one.
     if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
     if (route.name === 'form' && this.route.name !== 'form') this.formOpenedFrom = this.route;
@@ -162,7 +176,7 @@ export class AscPortal extends LitElement {
       ? [this.pageTitle, form?.title]
       : [{
         home: this.portal?.home.title, referrals: this.portal?.referrals.title, dols: this.portal?.dols.title, 'not-found': 'Page not found',
-        account: 'Your account', 'signed-out': 'You have been signed out',
+        account: 'Your account', 'signed-out': 'You have been signed out', 'saved-form': 'Opening your saved form',
       }[this.route.name]];
     // GOV.UK starts the title with "Error:" while a page shows errors, so screen reader users hear it first.
     document.title = `${this.hasErrors && this.route.name === 'form' ? 'Error: ' : ''}${[...parts, service].filter(Boolean).join(' – ')}`;
@@ -210,7 +224,7 @@ export class AscPortal extends LitElement {
   @state() private signOutFailed = false;
 
   /** Signs out; if the server cannot be reached the person is told, since on a shared computer it matters. */
-  private async signOut(): Promise<void> {
+  private async signOut(then: Route = { name: 'home' }): Promise<void> {
     try {
       await accountApi.signOut(this.apiBase);
     } catch (error) {
@@ -221,7 +235,7 @@ export class AscPortal extends LitElement {
     }
     this.signOutFailed = false;
     this.clearForms();
-    this.navigate({ name: 'home' });
+    this.navigate(then);
   }
 
   private accountElement?: AscAccount;
@@ -244,16 +258,48 @@ export class AscPortal extends LitElement {
     return html`${this.accountElement}`;
   }
 
+  /** What the timeout warning offers: saving, when a form has unsaved answers; otherwise signing out. */
+  @state() private timeoutOffersSave = false;
+  @state() private timeoutProblem?: string;
+  /** Why the signed-out page is shown: the session ended, or the person saved and signed out. */
+  private signedOutAfterSaving = false;
+
+  private async showTimeoutWarning(): Promise<void> {
+    this.timeoutOffersSave = this.unsavedForms.length > 0;
+    this.timeoutProblem = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLDialogElement>('#timeout-dialog')?.showModal();
+  }
+
   private renderTimeoutDialog(): TemplateResult {
     return html`
       <dialog id="timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text" @cancel=${(e: Event) => { e.preventDefault(); void this.carryOn(); }}>
         <h2 id="timeout-title">You will be signed out in 2 minutes</h2>
-        <p id="timeout-text">There has been no activity for 18 minutes. To keep your answers safe, we will sign you out and clear them from the screen if there is none in the next 2 minutes.</p>
+        <p id="timeout-text">There has been no activity for 18 minutes. To keep your answers safe, we will sign you out and clear them from the screen if there is none in the next 2 minutes.${this.timeoutOffersSave ? ' Save your form now to come back to it later.' : ''}</p>
+        ${this.timeoutProblem ? html`<div class="error-summary" role="alert"><p>${this.timeoutProblem}</p></div>` : nothing}
         <div class="button-group">
           <button type="button" class="button" @click=${() => void this.carryOn()}>Carry on with the form</button>
-          <button type="button" class="button secondary" @click=${() => void this.signOut()}>Sign out now</button>
+          ${this.timeoutOffersSave
+            ? html`<button type="button" class="button secondary" @click=${() => void this.saveAndSignOut()}>Save for later and sign out</button>`
+            : html`<button type="button" class="button secondary" @click=${() => void this.signOut()}>Sign out now</button>`}
         </div>
       </dialog>`;
+  }
+
+  /** From the timeout warning: saves every form with unsaved answers, then signs out. Signs out only if every save worked. */
+  private async saveAndSignOut(): Promise<void> {
+    this.timeoutProblem = undefined;
+    const outcomes = await Promise.all(this.unsavedForms.map((form) => form.saveForLater()));
+    const failed = outcomes.find((outcome) => outcome.kind !== 'saved');
+    if (failed) {
+      this.timeoutProblem = failed.kind === 'stale'
+        ? 'Your form was saved from another tab or window since you opened it here, so we have not saved over it. Carry on with the form to save these answers as a separate copy.'
+        : failed.kind === 'signed-out' ? 'You have already been signed out, so your form could not be saved.'
+        : `Your form has not been saved: ${failed.message}`;
+      return;
+    }
+    this.signedOutAfterSaving = true;
+    await this.signOut({ name: 'signed-out' });
   }
 
   private async carryOn(): Promise<void> {
@@ -298,9 +344,14 @@ export class AscPortal extends LitElement {
         ${this.renderTilePage(portal.referrals, html`<div class="inset">${richText(portal.notices.safeguarding)}</div>`)}`;
       case 'dols': return this.renderDols(portal);
       case 'account': return this.renderAccount(route.screen, route.returnTo);
-      case 'signed-out': return html`<h1 tabindex="-1">You have been signed out</h1>
-        <p>Your session ended: there was no activity for 20 minutes, or you had been signed in for 12 hours. To keep them safe, we have cleared the answers that were on screen.</p>
-        <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`;
+      case 'signed-out': return this.signedOutAfterSaving
+        ? html`<h1 tabindex="-1">Your form has been saved and you have signed out</h1>
+          <p>To carry on, sign in and choose <strong>Saved forms</strong> from the menu under your name. We keep saved forms for 30 days from the last time they were saved.</p>
+          <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`
+        : html`<h1 tabindex="-1">You have been signed out</h1>
+          <p>Your session ended: there was no activity for 20 minutes, or you had been signed in for 12 hours. To keep them safe, we have cleared the answers that were on screen.</p>
+          <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`;
+      case 'saved-form': return this.renderOpeningDraft(route.draftId);
       case 'not-found': return html`<h1 tabindex="-1">Page not found</h1>
         <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
         <p>${this.link({ name: 'home' }, 'Go to the home page')}</p>`;
@@ -341,34 +392,96 @@ export class AscPortal extends LitElement {
       ${(dols.after ?? []).map(contentBlock)}`;
   }
 
+  /** A new <asc-form> wired to the portal: its page changes, errors, Close, Cancel and the sign-in it asks for. */
+  private createFormElement(formId: string): AscForm {
+    const form = new AscForm();
+    form.formId = formId;
+    form.apiBase = this.apiBase;
+    form.addEventListener('asc-page-change', this.onFormPageChange);
+    form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
+    form.addEventListener('asc-close', () => this.navigate(this.formOpenedFrom));
+    // The form's "Login or Register" and, as the guide says, Save for later lead to the login screen.
+    const toSignIn = (event: Event) => {
+      if (this.user) return;
+      event.preventDefault();
+      if (event.type === 'asc-save-request') this.saveAfterSignIn.add(formId);
+      this.navigate({ name: 'account', screen: 'sign-in', returnTo: location.pathname });
+    };
+    form.addEventListener('asc-sign-in-request', toSignIn);
+    form.addEventListener('asc-save-request', toSignIn);
+    form.signedIn = this.user !== null;
+    form.addEventListener('asc-cancel', () => {
+      if (this.formElements.get(formId) === form) this.formElements.delete(formId);
+      this.navigate({ name: 'home' });
+    });
+    return form;
+  }
+
   private renderForm(route: Extract<Route, { name: 'form' }>): TemplateResult {
     let form = this.formElements.get(route.formId);
     if (!form) {
-      form = new AscForm();
-      form.formId = route.formId;
-      form.apiBase = this.apiBase;
+      form = this.createFormElement(route.formId);
       // The council's guide: "When you start a form, you will need to tick the box to confirm you are not a robot."
       form.captcha = true;
-      form.addEventListener('asc-page-change', this.onFormPageChange);
-      form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
-      form.addEventListener('asc-close', () => this.navigate(this.formOpenedFrom));
-      // The form's "Login or Register" and, as the guide says, Save for later lead to the login screen.
-      const toSignIn = (event: Event) => {
-        if (this.user) return;
-        event.preventDefault();
-        this.navigate({ name: 'account', screen: 'sign-in', returnTo: location.pathname });
-      };
-      form.addEventListener('asc-sign-in-request', toSignIn);
-      form.addEventListener('asc-save-request', toSignIn);
-      form.signedIn = this.user !== null;
-      form.addEventListener('asc-cancel', () => {
-        this.formElements.delete(route.formId);
-        this.navigate({ name: 'home' });
-      });
       this.formElements.set(route.formId, form);
     }
     if (route.pageId && form.pageId !== route.pageId) form.pageId = route.pageId;
     return html`${form}`;
+  }
+
+  /** The draft being opened, so a re-render does not fetch it twice. */
+  private openingDraft?: string;
+  @state() private draftProblem?: string;
+
+  private renderOpeningDraft(draftId: string): TemplateResult {
+    if (!this.user) {
+      queueMicrotask(() => this.navigate({ name: 'account', screen: 'sign-in', returnTo: routePath({ name: 'saved-form', draftId }, this.basePath) }, true));
+      return html`<p role="status">Taking you to sign in…</p>`;
+    }
+    if (this.draftProblem) {
+      return html`<h1 tabindex="-1">This saved form cannot be opened</h1>
+        <p>${this.draftProblem}</p>
+        <p>${this.link({ name: 'account', screen: 'saved' }, 'Go to your saved forms')}</p>`;
+    }
+    if (this.openingDraft !== draftId) {
+      this.openingDraft = draftId;
+      void this.openDraft(draftId);
+    }
+    return html`<p role="status">Opening your saved form…</p>`;
+  }
+
+  /**
+   * Carries on with a saved form. The form of the same kind already open here is kept if it is
+   * this very draft (its answers are the newer); any other with unsaved answers is saved first.
+   */
+  private async openDraft(draftId: string): Promise<void> {
+    try {
+      const draft = await draftsApi.open(this.apiBase, draftId);
+      const open = this.formElements.get(draft.formId);
+      if (open?.savedDraftId === draftId) {
+        this.showForm(draft.formId, open.pageId);
+        return;
+      }
+      if (open?.hasUnsavedChanges && (await open.saveForLater()).kind !== 'saved') {
+        // Its answers could not be kept: show it, with the reason, rather than replace it.
+        this.showForm(draft.formId, open.pageId);
+        return;
+      }
+      const form = this.createFormElement(draft.formId);
+      form.openDraft(draft, draft.answers);
+      this.formElements.set(draft.formId, form);
+      this.showForm(draft.formId, draft.pageId);
+    } catch (error) {
+      this.draftProblem = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.openingDraft = undefined;
+    }
+  }
+
+  private showForm(formId: string, pageId: string | undefined): void {
+    this.navigate({ name: 'form', formId, pageId }, true);
+    // Close goes back to the list it was opened from, not to the address that opened it.
+    this.formOpenedFrom = { name: 'account', screen: 'saved' };
   }
 
   private onFormPageChange = (event: CustomEvent<AscPageChangeDetail>): void => {

@@ -4,6 +4,8 @@ import type { AccountScreen } from '../account/asc-account.ts';
 export type Route =
   | { name: 'home' }
   | { name: 'account'; screen: AccountScreen; returnTo?: string }
+  /** A form saved for later, being opened: it becomes the form's own address once loaded. */
+  | { name: 'saved-form'; draftId: string }
   | { name: 'signed-out' }
   | { name: 'referrals' }
   | { name: 'dols' }
@@ -30,6 +32,9 @@ export function parseRoute(pathname: string, basePath = '/', search = ''): Route
   if (parts[0] === 'account' && parts.length <= 2 && (parts[1] ?? '') in ACCOUNT_SCREENS) {
     return { name: 'account', screen: ACCOUNT_SCREENS[parts[1] ?? '']!, returnTo: safeReturn(new URLSearchParams(search).get('return')) };
   }
+  if (parts[0] === 'account' && parts[1] === 'saved' && parts.length === 3 && /^[0-9a-f-]{36}$/.test(parts[2]!)) {
+    return { name: 'saved-form', draftId: parts[2]! };
+  }
   if (parts[0] === 'forms' && (parts.length === 2 || parts.length === 3) && parts.slice(1).every((p) => /^[a-z0-9-]+$/.test(p))) {
     return { name: 'form', formId: parts[1]!, pageId: parts[2] };
   }
@@ -44,6 +49,7 @@ export function routePath(route: Route, basePath = '/'): string {
     case 'dols': return `${base}dols`;
     case 'form': return `${base}forms/${route.formId}${route.pageId ? `/${route.pageId}` : ''}`;
     case 'signed-out': return `${base}signed-out`;
+    case 'saved-form': return `${base}account/saved/${route.draftId}`;
     case 'account': {
       const screen = Object.entries(ACCOUNT_SCREENS).find(([, s]) => s === route.screen)![0];
       return `${base}account${screen ? `/${screen}` : ''}${route.returnTo ? `?return=${encodeURIComponent(route.returnTo)}` : ''}`;

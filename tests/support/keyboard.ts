@@ -189,6 +189,11 @@ export const WALK_PASSWORD = 'Lighthouse keeper 2 boats!';
 export async function registerWithKeyboard(page: Page, smtp: { nextTo(address: string): Promise<ReceivedMail> }, email: string, check: (where: string) => Promise<void>): Promise<void> {
   await tabTo(page, withText('Login or Register'));
   await page.keyboard.press('Enter');
+  await registerFromSecureLogin(page, smtp, email, check);
+}
+
+/** The same registration, from the secure login screen the form sent the person to. */
+export async function registerFromSecureLogin(page: Page, smtp: { nextTo(address: string): Promise<ReceivedMail> }, email: string, check: (where: string) => Promise<void>): Promise<void> {
   await page.locator('asc-account h1', { hasText: 'Secure login' }).waitFor();
   await check('secure login');
   await tabTo(page, withText('Register for new account'));

@@ -1,0 +1,123 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { draftsApi, type SavedDraft } from '../api-client.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { formStyles } from '../form/styles.ts';
+import { savedFormsStyles } from './saved-forms-styles.ts';
+
+const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true }).replace(' ', '');
+
+/**
+ * The signed-in person's forms saved for later, the most recent first: where they got to, when
+ * they saved, until when each is kept, and the way back into each (or to delete it).
+ *
+ * @summary Forms saved for later.
+ * @event asc-navigate - Continue was chosen: the page opens the saved form. detail: { to }
+ */
+@customElement('asc-saved-forms')
+export class AscSavedForms extends LitElement {
+  static override styles = [baseStyles, formStyles, savedFormsStyles];
+
+  /** Where the portal's API is; the page's own origin when not set. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  @state() private drafts?: SavedDraft[];
+  @state() private problem?: string;
+  /** The draft whose Delete is waiting for a yes or no. */
+  @state() private confirming?: string;
+  @state() private notice?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.drafts = await draftsApi.list(this.apiBase);
+      this.problem = undefined;
+    } catch (error) {
+      this.problem = `We could not fetch your saved forms: ${(error as Error).message}`;
+    }
+  }
+
+  private async deleteDraft(draft: SavedDraft): Promise<void> {
+    try {
+      await draftsApi.remove(this.apiBase, draft.id);
+    } catch (error) {
+      // Already gone (deleted in another tab, or past its 30 days) is what the person wanted anyway.
+      if ((error as { status?: number }).status !== 404) {
+        this.notice = `We could not delete it: ${(error as Error).message}`;
+        return;
+      }
+    }
+    this.confirming = undefined;
+    this.notice = `The ${draft.formTitle} you saved on ${day(draft.savedAt)} has been deleted.`;
+    await this.load();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.notice-text')?.focus();
+  }
+
+  private async confirm(draft: SavedDraft): Promise<void> {
+    this.confirming = draft.id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#confirm-${draft.id} button`)?.focus();
+  }
+
+  private async keep(draft: SavedDraft): Promise<void> {
+    this.confirming = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#delete-${draft.id}`)?.focus();
+  }
+
+  private open(event: Event, draft: SavedDraft): void {
+    event.preventDefault();
+    this.dispatchEvent(new CustomEvent('asc-navigate', { detail: { to: `/account/saved/${draft.id}` }, bubbles: true, composed: true }));
+  }
+
+  override render(): TemplateResult {
+    if (this.problem) return html`<div class="error-summary" role="alert"><p>${this.problem}</p></div>`;
+    if (!this.drafts) return html`<p role="status">Loading your saved forms…</p>`;
+    return html`
+      <div role="status">${this.notice ? html`<p class="notice-text" tabindex="-1">${this.notice}</p>` : nothing}</div>
+      ${this.drafts.length === 0
+        ? html`<p>You have no forms saved for later. To save one, choose <strong>Save for later</strong> on any page of a form.</p>`
+        : html`
+          <p>We keep each saved form for 30 days from the last time it was saved, then delete it.</p>
+          <ul class="saved-forms">${this.drafts.map((draft) => this.renderDraft(draft))}</ul>`}`;
+  }
+
+  private renderDraft(draft: SavedDraft): TemplateResult {
+    const titleId = `title-${draft.id}`;
+    return html`
+      <li class="saved-form" aria-labelledby=${titleId}>
+        <h2 id=${titleId}>${draft.formTitle}</h2>
+        <dl>
+          <div><dt>Saved</dt><dd>${day(draft.savedAt)} at ${time(draft.savedAt)}</dd></div>
+          <div><dt>Where you got to</dt><dd>${draft.pageTitle} (${draft.progress}% complete)</dd></div>
+          <div><dt>Kept until</dt><dd>${day(draft.deleteAt)}</dd></div>
+        </dl>
+        ${this.confirming === draft.id
+          ? html`
+            <div class="confirm" id="confirm-${draft.id}" role="group" aria-labelledby="confirm-text-${draft.id}">
+              <p id="confirm-text-${draft.id}"><strong>Delete this saved form? This cannot be undone.</strong></p>
+              <div class="button-group">
+                <button type="button" class="button warning" @click=${() => void this.deleteDraft(draft)}>Yes, delete it</button>
+                <button type="button" class="button secondary" @click=${() => void this.keep(draft)}>No, keep it</button>
+              </div>
+            </div>`
+          : html`
+            <div class="button-group">
+              <a class="button" href="/account/saved/${draft.id}" @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></a>
+              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></button>
+            </div>`}
+      </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'asc-saved-forms': AscSavedForms;
+  }
+}

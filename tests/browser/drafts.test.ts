@@ -1,0 +1,163 @@
+/**
+ * Save for later in chromium, with the keyboard: saving (after signing in when need be), the saved
+ * list, carrying on from it, deleting, a stale tab, and saving from the timeout warning.
+ */
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import { browserSuite, axeViolations, focused, tabTo, withText, signInTab, advanceServerClock, inTab, type PortalPage } from '../support/browser.ts';
+import { FORM_HEADING, WALK_PASSWORD, passCaptchaWithKeyboard, registerFromSecureLogin } from '../support/keyboard.ts';
+import { codeIn } from '../support/smtp.ts';
+
+const drafts = browserSuite('Save for later in the browser');
+
+const heading = (page: Page, text: string) => page.locator('asc-portal h1, asc-account h1, asc-form h1[part="page-title"]', { hasText: text }).first().waitFor();
+const savedDrafts = async (page: Page, baseUrl: string) => (await (await page.context().request.get(`${baseUrl}/api/drafts`)).json()).drafts as Array<{ id: string; pageId: string; version: number; deleteAt: number }>;
+// The server's clock, not the tab's (fixed at the fixtures' day), decides when a draft is deleted.
+const longDate = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const openedDraft = async (page: Page, baseUrl: string, id: string) => (await (await page.context().request.get(`${baseUrl}/api/drafts/${id}`)).json()).draft as { answers: Record<string, unknown>; version: number };
+
+async function saveWithKeyboard(page: Page): Promise<void> {
+  await tabTo(page, withText('Save for later'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
+}
+
+async function typeInto(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** Signs this tab in again through the API, with the emailed code (after signing out). */
+async function signInAgain({ page, baseUrl, smtp }: PortalPage, email: string): Promise<void> {
+  const request = page.context().request;
+  assert.is((await request.post(`${baseUrl}/api/account/sign-in`, { data: { email, password: WALK_PASSWORD } })).status(), 202);
+  assert.is((await request.post(`${baseUrl}/api/account/sign-in/verify`, { data: { code: codeIn(await smtp.nextTo(email)) } })).status(), 200);
+}
+
+drafts('Save for later before signing in should lead to registering, then save, and the form should say until when it is kept', () => inTab(async ({ page, baseUrl, smtp }) => {
+  // Every form asks its first questions after "About you", which needs an account: someone not
+  // signed in can only save from the first pages, and is sent to sign in first, as the guide says.
+  await page.goto(`${baseUrl}/forms/dols-form-1`);
+  await heading(page, 'Before you start');
+  await passCaptchaWithKeyboard(page);
+  await tabTo(page, withText('Save for later'));
+  await page.keyboard.press('Enter');
+  await heading(page, 'Secure login');
+  await registerFromSecureLogin(page, smtp, `saver.${process.pid}@example.org`, async () => {});
+  await page.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
+  const [draft] = await savedDrafts(page, baseUrl);
+  assert.ok(draft, 'one saved form');
+  assert.is(draft!.pageId, 'before-you-start');
+  assert.match(await page.locator('asc-form .status').textContent() ?? '', new RegExp(`We will keep it until ${longDate(draft!.deleteAt)}`));
+}));
+
+drafts('a saved form should be listed, carried on from its page with its answers, saved again, and deleted, with the keyboard alone', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+  await heading(page, 'About the person');
+  await typeInto(page, 'f-personFullName', 'Pat Example');
+  await saveWithKeyboard(page);
+  assert.is((await focused(page)).className, 'status', 'focus moves to the message, so it is read out and seen');
+  assert.equal(await axeViolations(page), [], 'the saved message');
+
+  await page.goto(`${baseUrl}/`);
+  await page.locator('asc-portal .menu-button').waitFor();
+  await tabTo(page, withText('Account menu for Sam Carter'));
+  await page.keyboard.press('Enter');
+  await tabTo(page, withText('Saved forms'));
+  await page.keyboard.press('Enter');
+  await heading(page, 'Forms saved for later');
+  await page.locator('asc-saved-forms .saved-form').waitFor();
+  const listed = await page.locator('asc-saved-forms .saved-form').textContent() ?? '';
+  assert.match(listed, /DoLS Form 1: standard request and urgent authorisation/);
+  assert.match(listed, /About the person \(24% complete\)/);
+  assert.match(listed, new RegExp(`Kept until\\s*${longDate((await savedDrafts(page, baseUrl))[0]!.deleteAt)}`));
+  assert.equal(await axeViolations(page), [], 'the saved forms list');
+
+  await tabTo(page, (element) => element.text.startsWith('Continue'));
+  await page.keyboard.press('Enter');
+  await heading(page, 'About the person');
+  assert.match(page.url(), /\/forms\/dols-form-1\/the-person$/);
+  assert.is(await page.locator('asc-form #f-personFullName').inputValue(), 'Pat Example');
+  await typeInto(page, 'f-personFullName', 'Pat Q Example');
+  await saveWithKeyboard(page);
+  const [draft] = await savedDrafts(page, baseUrl);
+  assert.is(draft!.version, 2, 'saved over the same draft');
+  assert.is((await openedDraft(page, baseUrl, draft!.id)).answers.personFullName, 'Pat Q Example');
+
+  await tabTo(page, withText('Close'));
+  await page.keyboard.press('Enter');
+  await heading(page, 'Forms saved for later');
+  await page.locator('asc-saved-forms .saved-form').waitFor();
+  await tabTo(page, (element) => element.text.startsWith('Delete'));
+  await page.keyboard.press('Enter');
+  assert.is((await focused(page)).text, 'Yes, delete it', 'focus moves to the question');
+  assert.equal(await axeViolations(page), [], 'the delete question');
+  await page.keyboard.press('Enter');
+  await page.locator('asc-saved-forms .notice-text', { hasText: 'has been deleted' }).waitFor();
+  await page.locator('asc-saved-forms p', { hasText: 'You have no forms saved for later' }).waitFor();
+  assert.equal(await savedDrafts(page, baseUrl), []);
+}));
+
+drafts('a save from a tab that is out of date should overwrite nothing, and offer to keep its answers as a separate copy', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+  await heading(page, 'About the person');
+  await typeInto(page, 'f-personFullName', 'Pat Example');
+  await saveWithKeyboard(page);
+  const [draft] = await savedDrafts(page, baseUrl);
+
+  // A second tab of the same browser carries on with the same saved form, and saves first.
+  const other = await page.context().newPage();
+  await other.goto(`${baseUrl}/account/saved/${draft!.id}`);
+  await other.locator(FORM_HEADING, { hasText: 'About the person' }).waitFor();
+  await other.locator('asc-form #f-personFullName').fill('Saved in the other tab');
+  await other.locator('asc-form button', { hasText: 'Save for later' }).click();
+  await other.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
+  await other.close();
+
+  await typeInto(page, 'f-personFullName', 'Typed in the first tab');
+  await tabTo(page, withText('Save for later'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-form .status h2', { hasText: 'This form was saved somewhere else' }).waitFor();
+  assert.is((await openedDraft(page, baseUrl, draft!.id)).answers.personFullName, 'Saved in the other tab', 'nothing overwritten');
+  assert.equal(await axeViolations(page), [], 'the message about the other tab');
+  await tabTo(page, withText('Save these answers as a separate copy'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
+  const all = await savedDrafts(page, baseUrl);
+  assert.is(all.length, 2);
+  const names = await Promise.all(all.map(async (d) => (await openedDraft(page, baseUrl, d.id)).answers.personFullName));
+  assert.equal(names.sort(), ['Saved in the other tab', 'Typed in the first tab']);
+}));
+
+drafts('the timeout warning should offer to save: the form is saved, the person signed out, and it is there when they sign in again', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await page.clock.install();
+  const email = await signInTab(tab);
+  await page.goto(`${baseUrl}/forms/social-care-referral/about-you`);
+  await page.locator(FORM_HEADING).waitFor();
+  await page.locator('asc-form #f-referrerName').fill('Sam Carter');
+
+  advanceServerClock((18 * 60 + 5) * 1000);
+  await page.clock.fastForward('18:05');
+  const dialog = page.locator('asc-portal #timeout-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.textContent() ?? '', /Save your form now to come back to it later/);
+  assert.equal(await axeViolations(page), [], 'the timeout dialog offering to save');
+  await page.keyboard.press('Tab');
+  assert.is((await focused(page)).text, 'Save for later and sign out');
+  await page.keyboard.press('Enter');
+  await heading(page, 'Your form has been saved and you have signed out');
+  assert.is((await page.context().request.get(`${baseUrl}/api/account`)).status(), 401, 'signed out on the server');
+  assert.not.ok(await page.locator('asc-form').count(), 'the answers are off the screen');
+
+  await signInAgain(tab, email);
+  const [draft] = await savedDrafts(page, baseUrl);
+  assert.is((await openedDraft(page, baseUrl, draft!.id)).answers.referrerName, 'Sam Carter');
+}));
+
+drafts.run();
