@@ -22,6 +22,8 @@ export function standaloneValidatorsSource(definition: FormDefinition, formatsMo
     ajv.addSchema({ $id: id, ...pageAnswersSchema(page) });
     exports[pageExportName(index)] = id;
   });
-  return standaloneCode(ajv, exports);
+  // Each error ajv reports carries the schema's path, which the engine never reads (it words
+  // messages from the answer's path and the keyword): left out, the module is a tenth smaller.
+  return standaloneCode(ajv, exports).replace(/schemaPath:\s*"[^"\\]*",\s*/g, '');
 }
 

@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { State } from 'altcha/lib';
 import altchaCss from 'altcha/altcha.css' with { type: 'text' };
 import { baseStyles } from '../shared/styles.ts';
-import { captchaApi, RequestRefused } from '../api-client.ts';
+import { RequestRefused } from '../api-client.ts';
+import { captchaApi } from '../captcha-api.ts';
 
 /** The server accepted the answer: `token` proves it when the form is started. */
 export interface AscCaptchaVerifiedDetail {

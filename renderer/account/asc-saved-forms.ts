@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { draftsApi, type SavedDraft } from '../api-client.ts';
+import { draftsApi, type SavedDraft } from '../drafts-api.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { formStyles } from '../form/styles.ts';
 import { savedFormsStyles } from './saved-forms-styles.ts';

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { capitalise, type AnswerValue, type Answers, type FieldError, type GroupItem, type ItemAnswers, type Page, type SummaryPage } from '../../engine/runtime.ts';
-import { fetchForm, type LoadedForm, type SavedDraft } from '../api-client.ts';
-import { DraftKeeper, type SaveOutcome } from './draft-keeper.ts';
+import { fetchForm, type LoadedForm } from '../api-client.ts';
+import type { SavedDraft } from '../drafts-api.ts';
+import { saveDraft, savedMessage, type SaveOutcome } from './save-for-later.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { formStyles } from './styles.ts';
@@ -89,18 +90,18 @@ export class AscForm extends LitElement {
     this.answers = structuredClone(answers);
   }
 
-  private readonly keeper = new DraftKeeper(() => this.apiBase);
+  /** The saved copy (draft) these answers are kept in, if any, and the answers as saved there. */
+  private saved: { draft?: SavedDraft; answers: string } = { answers: '{}' };
 
   /** Whether there are answers on screen that are not saved (before the first save: whether there are any). */
   get hasUnsavedChanges(): boolean {
     const form = this.loaded?.form;
-    if (!form) return Object.keys(this.answers).length > 0;
-    return this.keeper.hasUnsavedChanges(form.prepare(this.answers));
+    return JSON.stringify(form ? form.prepare(this.answers) : this.answers) !== this.saved.answers;
   }
 
   /** The id of the saved copy these answers are kept in; undefined until the form is saved. */
   get savedDraftId(): string | undefined {
-    return this.keeper.draft?.id;
+    return this.saved.draft?.id;
   }
 
   /** Carries on with a form saved for later: its version, its answers, the page it was saved on. */
@@ -108,7 +109,7 @@ export class AscForm extends LitElement {
     this.version = draft.formVersion;
     this.answers = structuredClone(answers);
     this.pageId = draft.pageId;
-    this.keeper.opened(draft, answers);
+    this.saved = { draft, answers: JSON.stringify(answers) };
   }
 
   /**
@@ -120,30 +121,13 @@ export class AscForm extends LitElement {
     const page = this.currentPage;
     if (!loaded || !page) return { kind: 'failed', message: 'The form has not loaded yet.' };
     this.status = html`<p>Saving your form…</p>`;
-    const outcome = await this.keeper.save({ formId: loaded.form.id, formVersion: loaded.form.version, pageId: page.id, answers: loaded.form.prepare(this.answers) }, options);
-    this.status = this.savedStatus(outcome);
+    const request = { formId: loaded.form.id, formVersion: loaded.form.version, pageId: page.id, answers: loaded.form.prepare(this.answers) };
+    const outcome = await saveDraft(this.apiBase, this.saved.draft, request, options.asNewCopy);
+    if (outcome.kind === 'saved') this.saved = { draft: outcome.draft, answers: JSON.stringify(request.answers) };
+    this.status = savedMessage(outcome, () => void this.saveForLater({ asNewCopy: true }));
     this.focusAfterRender = 'status';
     if (outcome.kind === 'saved') emit(this, 'asc-saved', { formId: loaded.form.id, version: loaded.form.version, draftId: outcome.draft.id, deleteAt: outcome.draft.deleteAt });
     return outcome;
-  }
-
-  private savedStatus(outcome: SaveOutcome): TemplateResult {
-    switch (outcome.kind) {
-      case 'saved': return html`
-        <h2>Your form has been saved</h2>
-        <p>We will keep it until ${new Date(outcome.draft.deleteAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}. Each time you save it, it is kept for another 30 days.</p>
-        <p>To carry on later, sign in and choose <strong>Saved forms</strong> from the menu under your name.</p>`;
-      case 'stale': return html`
-        <h2>This form was saved somewhere else</h2>
-        <p>It has been saved from another tab or window since you opened it here, so we have not saved over it.</p>
-        <button type="button" class="button secondary" @click=${() => void this.saveForLater({ asNewCopy: true })}>Save these answers as a separate copy</button>`;
-      case 'signed-out': return html`
-        <h2>Your form has not been saved</h2>
-        <p>You have been signed out. Sign in again to save your answers.</p>`;
-      case 'failed': return html`
-        <h2>Your form has not been saved</h2>
-        <p>${outcome.message}</p>`;
-    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -373,7 +357,7 @@ export class AscForm extends LitElement {
     this.errors = [];
     this.status = undefined;
     this.returnToCheck = false;
-    this.keeper.forget();
+    this.saved = { answers: '{}' };
     this.movingItself = true;
     this.pageId = form.pages[0]!.id;
     emit(this, 'asc-cancel', { formId: form.id, version: form.version });
@@ -423,11 +407,11 @@ export class AscForm extends LitElement {
         </div>
         <dialog id="cancel-dialog" aria-labelledby="cancel-title" aria-describedby="cancel-text">
           <h2 id="cancel-title">Cancel this form?</h2>
-          <p id="cancel-text">${this.keeper.draft
+          <p id="cancel-text">${this.saved.draft
             ? 'The answers on screen will be cleared. The copy you saved stays in Saved forms until you delete it there, or for 30 days from when you saved it.'
             : 'Your answers will be deleted. This cannot be undone.'}</p>
           <div class="button-group">
-            <button type="button" class="button warning" @click=${this.onCancelConfirmed}>${this.keeper.draft ? 'Yes, cancel and clear the screen' : 'Yes, cancel and delete my answers'}</button>
+            <button type="button" class="button warning" @click=${this.onCancelConfirmed}>${this.saved.draft ? 'Yes, cancel and clear the screen' : 'Yes, cancel and delete my answers'}</button>
             <button type="button" class="button secondary" @click=${() => this.cancelDialog?.close()}>No, go back to the form</button>
           </div>
         </dialog>

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PortalContent } from '../../engine/runtime.ts';
-import { accountApi, draftsApi, fetchFormList, fetchPortal, RequestRefused, type AccountUser, type FormListEntry } from '../api-client.ts';
+import { fetchFormList, fetchPortal, RequestRefused, type FormListEntry } from '../api-client.ts';
+import { accountApi, type AccountUser } from '../account-api.ts';
+import { draftsApi } from '../drafts-api.ts';
 import { AscAccount, type AccountScreen } from '../account/asc-account.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock, richText } from '../shared/rich-text.ts';

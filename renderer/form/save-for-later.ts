@@ -1,0 +1,64 @@
+/**
+ * Saving a form for later, and what the form says afterwards. Loaded only when the person first
+ * saves, so a page that shows a form downloads none of it before then.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { Answers } from '../../engine/runtime.ts';
+import { RequestRefused } from '../api-client.ts';
+import { draftsApi, type SavedDraft } from '../drafts-api.ts';
+
+export type SaveOutcome =
+  | { kind: 'saved'; draft: SavedDraft }
+  /** Saved since from another tab or window: nothing was overwritten. */
+  | { kind: 'stale' }
+  /** The session has ended: sign in again to save. */
+  | { kind: 'signed-out' }
+  | { kind: 'failed'; message: string };
+
+export interface SaveRequest {
+  formId: string;
+  formVersion: number;
+  pageId: string;
+  /** The answers as they will be kept (prepared: hidden ones dropped). */
+  answers: Answers;
+}
+
+/**
+ * Saves over `draft` from the version last seen, or as a new draft (the first time, or when a
+ * separate copy is asked for). A refusal becomes an outcome to word, never an exception.
+ */
+export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, request: SaveRequest, asNewCopy = false): Promise<SaveOutcome> {
+  try {
+    const saved = draft && !asNewCopy
+      ? await draftsApi.update(apiBase, draft.id, { version: draft.version, pageId: request.pageId, answers: request.answers })
+      : await draftsApi.create(apiBase, request);
+    return { kind: 'saved', draft: saved };
+  } catch (error) {
+    if (!(error instanceof RequestRefused)) return { kind: 'failed', message: 'We could not reach the server: check your connection and try again.' };
+    if (error.status === 409) return { kind: 'stale' };
+    if (error.status === 401) return { kind: 'signed-out' };
+    return { kind: 'failed', message: error.message };
+  }
+}
+
+const longDate = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** What the form says after a save; `saveAsCopy` is offered when another tab saved first. */
+export function savedMessage(outcome: SaveOutcome, saveAsCopy: () => void): TemplateResult {
+  switch (outcome.kind) {
+    case 'saved': return html`
+      <h2>Your form has been saved</h2>
+      <p>We will keep it until ${longDate(outcome.draft.deleteAt)}. Each time you save it, it is kept for another 30 days.</p>
+      <p>To carry on later, sign in and choose <strong>Saved forms</strong> from the menu under your name.</p>`;
+    case 'stale': return html`
+      <h2>This form was saved somewhere else</h2>
+      <p>It has been saved from another tab or window since you opened it here, so we have not saved over it.</p>
+      <button type="button" class="button secondary" @click=${saveAsCopy}>Save these answers as a separate copy</button>`;
+    case 'signed-out': return html`
+      <h2>Your form has not been saved</h2>
+      <p>You have been signed out. Sign in again to save your answers.</p>`;
+    case 'failed': return html`
+      <h2>Your form has not been saved</h2>
+      <p>${outcome.message}</p>`;
+  }
+}
