@@ -20,7 +20,11 @@ async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null>
 
 /** The account API (POST /api/account/…). Every call that fails throws RequestRefused with what to fix. */
 export const accountApi = {
-  current: (apiBase: string) => whenSignedIn<{ user: AccountUser; idleRemainingMs: number }>(apiBase, '/api/account'),
+  /** The signed-in person and their session's time left; null when nobody is signed in. */
+  current: async (apiBase: string) => {
+    const account = await whenSignedIn<{ user: AccountUser | null; idleRemainingMs: number }>(apiBase, '/api/account');
+    return account?.user ? { user: account.user, idleRemainingMs: account.idleRemainingMs } : null;
+  },
   /** Time left without counting as activity; null once the session has ended. Network trouble throws. */
   sessionLeft: async (apiBase: string) => (await whenSignedIn<{ idleRemainingMs: number }>(apiBase, '/api/account/session'))?.idleRemainingMs ?? null,
   keepAlive: (apiBase: string) => send<{ idleRemainingMs: number }>(apiBase, '/api/account/keep-alive'),

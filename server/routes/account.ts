@@ -60,6 +60,12 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   // Times are also given as what remains, so a browser whose clock is wrong still counts right.
   const remaining = (idleExpiresAt: number) => ({ idleExpiresAt, idleRemainingMs: idleExpiresAt - sessions.now() });
   router.get('/', async (ctx) => {
+    // Nobody signed in is an everyday answer for a page asking, not an error (and no red line in
+    // its console); a cookie that no longer works still gets 401.
+    if (!ctx.cookies.get(SESSION_COOKIE)) {
+      ctx.body = { user: null };
+      return;
+    }
     const session = await active(ctx);
     ctx.body = { user: publicUser(session.user), expiresAt: session.session.expiresAt, ...remaining(session.idleExpiresAt) };
   });

@@ -33,6 +33,16 @@ for (const [path, title] of [['/', portal.home.title], ['/referrals', portal.ref
   }));
 }
 
+pages('a first visit should write no error to the browser console', () => inTabSignedOutByDefault(async ({ page, baseUrl }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(`${baseUrl}/`);
+  await page.locator('asc-portal .header-link', { hasText: 'Sign in' }).waitFor();
+  await page.goto(`${baseUrl}/forms/dols-form-1`);
+  await page.locator(FORM_HEADING).waitFor();
+  assert.equal(errors, []);
+}));
+
 pages('the tiles and form links should go where portal.json says', () => inTab(async ({ page, baseUrl }) => {
   const hrefs = (selector: string) => page.locator(selector).evaluateAll((links) => links.map((link) => link.getAttribute('href')));
   const expected = (tiles: PortalContent['home']['tiles']) => tiles.map((tile) => (tile.form ? `/forms/${tile.form}` : tile.page ? `/${tile.page}` : tile.href));

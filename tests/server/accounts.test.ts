@@ -209,7 +209,7 @@ for (const database of await testDatabases()) {
     const as = client(baseUrl);
     const started = await as.post('/api/account/sign-in', { email: email.toUpperCase(), password: PASSWORD });
     assert.is(started.status, 202);
-    assert.is((await as.get('/api/account')).status, 401, 'the password alone does not sign in');
+    assert.equal((await as.get('/api/account')).body, { user: null }, 'the password alone does not sign in');
     const mail = await smtp.nextTo(email);
     assert.match(mail.subject, /sign-in code/);
     assert.is((await as.post('/api/account/sign-in/verify', { code: codeIn(mail) })).status, 200);
@@ -369,11 +369,14 @@ for (const database of await testDatabases()) {
 
   it('should end a session 12 hours after sign-in whatever the activity', async () => {
     const { as } = await registered();
+    const statuses: number[] = [];
     for (let i = 0; i < 12 * 4; i++) {
       clock.advance(15 * MINUTE);
-      await as.post('/api/account/keep-alive');
+      statuses.push((await as.post('/api/account/keep-alive')).status);
     }
-    assert.is((await as.get('/api/account')).status, 401);
+    assert.ok(statuses.slice(0, 46).every((status) => status === 200), 'kept alive for 11½ hours');
+    assert.is(statuses.at(-1), 401, 'ended at 12 hours');
+    assert.equal((await as.get('/api/account')).body, { user: null }, 'and the cookie is gone');
   });
 
   it('should limit sign-in attempts to one account, and not be fooled by a forged X-Forwarded-For', async () => {
@@ -420,6 +423,18 @@ for (const database of await testDatabases()) {
     assert.is(forged.status, 403);
     assert.is((await as.raw('POST', '/api/account/sign-out', '', { 'content-type': 'text/plain' })).status, 415, 'a bodiless request is JSON too');
     assert.is((await as.post('/api/account/sign-in/code', { role: 'staff' })).status, 400, 'and carries no fields');
+  });
+
+  it('should answer "nobody" to a browser with no session, and 401 to one whose session has ended', async () => {
+    const stranger = client(baseUrl);
+    const anonymous = await stranger.get('/api/account');
+    assert.is(anonymous.status, 200);
+    assert.equal(anonymous.body, { user: null });
+    const { as } = await registered();
+    await as.post('/api/account/sign-out');
+    const ended = client(baseUrl);
+    ended.jar.set('asc_session', 'eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl');
+    assert.is((await ended.get('/api/account')).status, 401);
   });
 
   it('should keep codes out of the log, and personal answers out of cache', async () => {
