@@ -3,7 +3,7 @@
  * the codes and a clock the tests move: each rule of security.md for accounts has a test here
  * that fails if the rule is removed.
  */
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

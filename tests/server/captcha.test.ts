@@ -4,7 +4,7 @@
  * a changed one and anything else are refused with the same message (security.md: "verified on
  * the server; a solved challenge cannot be replayed; challenges expire").
  */
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import { forgetExpired } from '../../server/services/housekeeping.ts';
 import { createRepositories } from '../../server/repositories/index.ts';
 import * as assert from 'uvu/assert';

@@ -3,7 +3,7 @@
  * seeing only their own, encryption at rest, stale tabs refused, the 30 days, and the checks that
  * keep a half-typed answer but refuse what no form could have sent.
  */
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

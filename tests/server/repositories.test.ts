@@ -1,4 +1,4 @@
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import type { Knex } from 'knex';
 import { testDatabases } from '../support/databases.ts';
