@@ -14,7 +14,8 @@ export interface AccountRouteOptions {
   secureCookies: boolean;
 }
 
-const schemas = {
+/** The bodies the account routes take (also published in /api/openapi.json). */
+export const accountSchemas = {
   register: {
     type: 'object', additionalProperties: false, required: ['forename', 'surname', 'email', 'password', 'confirmPassword'],
     properties: { forename: text(100), surname: text(100), email: text(254), password: text(200), confirmPassword: text(200) },
@@ -80,34 +81,34 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     ctx.body = remaining(await sessions.keepAlive(session));
   });
 
-  router.post('/registrations', async (ctx) => setFlow(ctx, await accounts.register(bodyOf<{ forename: string; surname: string; email: string; password: string; confirmPassword: string }>(ctx, schemas.register), context(ctx))));
+  router.post('/registrations', async (ctx) => setFlow(ctx, await accounts.register(bodyOf<{ forename: string; surname: string; email: string; password: string; confirmPassword: string }>(ctx, accountSchemas.register), context(ctx))));
   router.post('/registrations/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendRegistrationCode(flowCookie(ctx))); });
   router.post('/registrations/verify', async (ctx) => {
-    const { user, session } = await accounts.verifyRegistration(flowCookie(ctx), bodyOf<{ code: string }>(ctx, schemas.code).code, context(ctx));
+    const { user, session } = await accounts.verifyRegistration(flowCookie(ctx), bodyOf<{ code: string }>(ctx, accountSchemas.code).code, context(ctx));
     setSession(ctx, session);
     ctx.status = 201;
     ctx.body = { user: publicUser(user) };
   });
 
-  router.post('/sign-in', async (ctx) => setFlow(ctx, await accounts.startSignIn(bodyOf<{ email: string; password: string }>(ctx, schemas.signIn), context(ctx))));
+  router.post('/sign-in', async (ctx) => setFlow(ctx, await accounts.startSignIn(bodyOf<{ email: string; password: string }>(ctx, accountSchemas.signIn), context(ctx))));
   router.post('/sign-in/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendSignInCode(flowCookie(ctx))); });
   router.post('/sign-in/verify', async (ctx) => {
-    const { user, session } = await accounts.verifySignIn(flowCookie(ctx), bodyOf<{ code: string }>(ctx, schemas.code).code, context(ctx));
+    const { user, session } = await accounts.verifySignIn(flowCookie(ctx), bodyOf<{ code: string }>(ctx, accountSchemas.code).code, context(ctx));
     setSession(ctx, session);
     ctx.body = { user: publicUser(user) };
   });
 
-  router.post('/password-reset', async (ctx) => setFlow(ctx, await accounts.requestPasswordReset(bodyOf<{ email: string }>(ctx, schemas.email), context(ctx))));
+  router.post('/password-reset', async (ctx) => setFlow(ctx, await accounts.requestPasswordReset(bodyOf<{ email: string }>(ctx, accountSchemas.email), context(ctx))));
   router.post('/password-reset/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendResetCode(flowCookie(ctx))); });
   router.post('/password-reset/confirm', async (ctx) => {
-    await accounts.resetPassword(flowCookie(ctx), bodyOf<{ code: string; password: string; confirmPassword: string }>(ctx, schemas.reset), context(ctx));
+    await accounts.resetPassword(flowCookie(ctx), bodyOf<{ code: string; password: string; confirmPassword: string }>(ctx, accountSchemas.reset), context(ctx));
     ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
     ctx.status = 204;
   });
 
   router.post('/password', async (ctx) => {
     const session = await active(ctx);
-    setSession(ctx, await accounts.changePassword(session, bodyOf<{ currentPassword: string; password: string; confirmPassword: string }>(ctx, schemas.change), context(ctx)));
+    setSession(ctx, await accounts.changePassword(session, bodyOf<{ currentPassword: string; password: string; confirmPassword: string }>(ctx, accountSchemas.change), context(ctx)));
     ctx.status = 204;
   });
   router.post('/sign-out', async (ctx) => {

@@ -8,7 +8,8 @@ import { bodyOf, text } from '../http/json-body.ts';
 import { NotFoundError } from '../http/errors.ts';
 
 const answers = { type: 'object', maxProperties: 1000 } as const;
-const schemas = {
+/** The bodies the draft routes take (also published in /api/openapi.json). */
+export const draftSchemas = {
   create: {
     type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'pageId', 'answers'],
     properties: { formId: text(100), formVersion: { type: 'integer', minimum: 1 }, pageId: text(100), answers },
@@ -39,7 +40,7 @@ export function draftRoutes({ drafts, sessions }: { drafts: DraftService; sessio
   });
   router.post('/', async (ctx) => {
     const owner = await userId(ctx);
-    const draft = await drafts.create(owner, bodyOf<DraftSave>(ctx, schemas.create));
+    const draft = await drafts.create(owner, bodyOf<DraftSave>(ctx, draftSchemas.create));
     ctx.status = 201;
     ctx.set('Location', `/api/drafts/${draft.id}`);
     ctx.body = { draft };
@@ -49,7 +50,7 @@ export function draftRoutes({ drafts, sessions }: { drafts: DraftService; sessio
   });
   router.put('/:id', async (ctx) => {
     const owner = await userId(ctx);
-    const { version, ...save } = bodyOf<{ version: number } & Omit<DraftSave, 'formId' | 'formVersion'>>(ctx, schemas.update);
+    const { version, ...save } = bodyOf<{ version: number } & Omit<DraftSave, 'formId' | 'formVersion'>>(ctx, draftSchemas.update);
     ctx.body = { draft: await drafts.update(owner, draftId(ctx), version, save) };
   });
   router.delete('/:id', async (ctx) => {

@@ -1,15 +1,26 @@
 /** /api/openapi.json: the API as it stands, for integrators. It grows with the API. */
 import { Router } from '@koa/router';
+import { accountSchemas } from './account.ts';
+import { draftSchemas } from './drafts.ts';
+import { NO_FIELDS } from '../http/json-body.ts';
 
 const json = (schema: Record<string, unknown>, description: string) => ({ description, content: { 'application/json': { schema } } });
 const problem = { $ref: '#/components/schemas/Problem' };
+const body = (schema: Record<string, unknown>) => ({ required: true, content: { 'application/json': { schema } } });
+const user = { $ref: '#/components/schemas/User' };
+const codeSent = json({ type: 'object', properties: { email: { type: 'string' }, expiresAt: { type: 'integer', description: 'When the code stops working (milliseconds since 1970)' } } }, 'A code was emailed (if the address has an account, for sign-in and reset: the answer is the same either way); the steps that follow are tied to this browser by a cookie');
+const refused = json(problem, 'What to fix, box by box (error.fields)');
+const limited = json(problem, 'Too many tries: Retry-After says when to try again');
+/** A step of registering, signing in or resetting a password: a POST with a body. */
+const step = (summary: string, schema: Record<string, unknown>, responses: Record<number, unknown>) => ({ post: { summary, requestBody: body(schema), responses: { ...responses, 400: refused, 429: limited } } });
+const signedIn = { 401: json(problem, 'Not signed in, or the session has ended') };
 
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'asc-forms portal API',
     version: '1',
-    description: 'Forms, their definitions, the portal content, the captcha at form start and forms saved for later. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.',
+    description: 'Forms, their definitions, the portal content, the captcha at form start, accounts and forms saved for later. Every request that changes something takes JSON and must come from the portal\'s own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.',
   },
   paths: {
     '/healthz': { get: { summary: 'Whether the server can serve', responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Serving') } } },
@@ -74,6 +85,28 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/account': {
+      get: {
+        summary: 'Who is signed in in this browser, and how long their session has left',
+        responses: {
+          200: json({ type: 'object', properties: { user: { oneOf: [user, { type: 'null' }] }, expiresAt: { type: 'integer' }, idleExpiresAt: { type: 'integer' }, idleRemainingMs: { type: 'integer' } } }, 'user is null when nobody is signed in'),
+          401: json(problem, 'The session cookie no longer works (signed out, timed out or revoked)'),
+        },
+      },
+    },
+    '/api/account/session': { get: { summary: 'Time left before the idle timeout, without counting as activity', responses: { 200: json({ type: 'object', properties: { idleExpiresAt: { type: 'integer' }, idleRemainingMs: { type: 'integer' } } }, 'Time left'), ...signedIn } } },
+    '/api/account/keep-alive': { post: { summary: 'The person is still at work: the idle timeout starts again', requestBody: body(NO_FIELDS), responses: { 200: json({ type: 'object', properties: { idleRemainingMs: { type: 'integer' } } }, 'Time left'), ...signedIn } } },
+    '/api/account/registrations': step('Registers: names, email and password (under the password policy); emails a verification code', accountSchemas.register, { 202: codeSent }),
+    '/api/account/registrations/code': step('Sends a new verification code', NO_FIELDS, { 202: codeSent }),
+    '/api/account/registrations/verify': step('Checks the verification code ("123456" or "123 456"); the account exists and is signed in', accountSchemas.code, { 201: json({ type: 'object', properties: { user } }, 'Registered and signed in (session cookie set)'), 409: json(problem, 'The registration timed out: start again') }),
+    '/api/account/sign-in': step('Checks email and password; emails a sign-in code', accountSchemas.signIn, { 202: codeSent }),
+    '/api/account/sign-in/code': step('Sends a new sign-in code', NO_FIELDS, { 202: codeSent }),
+    '/api/account/sign-in/verify': step('Checks the sign-in code; the person is signed in', accountSchemas.code, { 200: json({ type: 'object', properties: { user } }, 'Signed in (session cookie set)') }),
+    '/api/account/password-reset': step('Forgotten password: emails a code if the address has an account', accountSchemas.email, { 202: codeSent }),
+    '/api/account/password-reset/code': step('Sends a new reset code', NO_FIELDS, { 202: codeSent }),
+    '/api/account/password-reset/confirm': step('Checks the code and sets the new password; every session of the account ends', accountSchemas.reset, { 204: { description: 'Password changed' } }),
+    '/api/account/password': step('Changes the password (the current one is asked for); other sessions end', accountSchemas.change, { 204: { description: 'Password changed (a new session cookie is set)' }, ...signedIn }),
+    '/api/account/sign-out': { post: { summary: 'Signs out: the session ends on the server', requestBody: body(NO_FIELDS), responses: { 204: { description: 'Signed out' }, ...signedIn } } },
     '/api/drafts': {
       get: {
         summary: "The signed-in person's forms saved for later, the most recently saved first",
@@ -81,7 +114,7 @@ export const openApiDocument = {
       },
       post: {
         summary: 'Saves a form for later; the answers are checked against that form version and kept encrypted for 30 days',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewDraft' } } } },
+        requestBody: body(draftSchemas.create),
         responses: { 201: json({ type: 'object', properties: { draft: { $ref: '#/components/schemas/Draft' } } }, 'Saved'), 400: json(problem, 'No such form or page, or an answer the form cannot hold'), 401: json(problem, 'Not signed in') },
       },
     },
@@ -93,10 +126,7 @@ export const openApiDocument = {
       },
       put: {
         summary: 'Saves over a draft, from the version the page last saw',
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: { type: 'object', additionalProperties: false, required: ['version', 'pageId', 'answers'], properties: { version: { type: 'integer', minimum: 1 }, pageId: { type: 'string' }, answers: { type: 'object' } } } } },
-        },
+        requestBody: body(draftSchemas.update),
         responses: { 200: json({ type: 'object', properties: { draft: { $ref: '#/components/schemas/Draft' } } }, 'Saved'), 404: json(problem, 'No such draft for this person'), 409: json(problem, 'Saved since from elsewhere (code stale-draft): nothing was changed') },
       },
       delete: { summary: 'Deletes a saved form', responses: { 204: { description: 'Deleted' }, 404: json(problem, 'No such draft for this person') } },
@@ -114,10 +144,7 @@ export const openApiDocument = {
           signature: { type: 'string', description: "ALTCHA: the server's signature of the parameters" },
         },
       },
-      NewDraft: {
-        type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'pageId', 'answers'],
-        properties: { formId: { type: 'string' }, formVersion: { type: 'integer', minimum: 1 }, pageId: { type: 'string', description: 'Where the form opens again' }, answers: { type: 'object' } },
-      },
+      User: { type: 'object', properties: { forename: { type: 'string' }, surname: { type: 'string' }, email: { type: 'string' } } },
       Draft: {
         type: 'object',
         properties: {

@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createApp, readConfig, type ServerConfig } from '../../server/index.ts';
+import { createApp, readConfig, type App, type ServerConfig } from '../../server/index.ts';
 import { sharedBuild } from './shared-build.ts';
 import { closeAtEnd } from './shared.ts';
 
-let started: Promise<{ baseUrl: string; config: ServerConfig }> | undefined;
+let started: Promise<{ baseUrl: string; config: ServerConfig; app: App }> | undefined;
 
-export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig }> {
+export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig; app: App }> {
   started ??= (async () => {
     const buildDir = await sharedBuild();
     const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-'));
@@ -23,7 +23,7 @@ export function builtApp(): Promise<{ baseUrl: string; config: ServerConfig }> {
       await new Promise((resolve) => server.close(resolve));
       await rm(dataDir, { recursive: true, force: true });
     });
-    return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, config };
+    return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, config, app };
   })();
   return started;
 }
