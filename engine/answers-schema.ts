@@ -126,9 +126,10 @@ export function integratorAnswersSchema(model: FormModel): JsonSchema {
 /**
  * What a draft saved for later may hold: the form's shapes (no unknown question, only the form's
  * options, a list no longer than allowed) but none of the checks Next and Submit make. A half-typed
- * date, an email without its @, a number typed as words or an answer a little over its limit are
- * kept as typed, for the person to put right when they come back; strings are still bounded, at
- * twice their limit.
+ * date, an email without its @, a number typed as words or an answer over its limit are kept as
+ * typed, for the person to put right when they come back: a save must not lose what they wrote,
+ * least of all the save before a timeout. Strings are still bounded, at ten times their limit
+ * (and the whole request at 1 MB).
  */
 export function draftAnswersSchema(definition: FormDefinition): JsonSchema {
   return loosened(formAnswersSchema(definition));
@@ -138,7 +139,7 @@ function loosened(schema: JsonSchema): JsonSchema {
   const { format, minLength, minItems, minimum, maximum, ...kept } = schema;
   if (kept.const === true) return { type: 'boolean' };
   if (kept.type === 'number' || kept.type === 'integer') return { type: ['number', 'string'], maxLength: 100 };
-  if (kept.type === 'string' && !kept.enum) kept.maxLength = Math.max(2 * Number(kept.maxLength ?? 0), 100);
+  if (kept.type === 'string' && !kept.enum) kept.maxLength = Math.max(10 * Number(kept.maxLength ?? 0), 1000);
   if (kept.properties) kept.properties = Object.fromEntries(Object.entries(kept.properties as Record<string, JsonSchema>).map(([id, child]) => [id, loosened(child)]));
   if (kept.items) kept.items = loosened(kept.items as JsonSchema);
   return kept;

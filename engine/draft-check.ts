@@ -1,12 +1,17 @@
 /**
  * The check on answers saved for later (Node only: the server makes it once per form version).
- * It refuses only what no person could have typed into the form: a question it does not ask, an
- * option it does not offer, a value of the wrong kind, or text far past any limit. Everything
- * else a draft may hold is put right later, when Next and Submit check it.
+ * It refuses only what no person could have typed into the form: a question it does not ask
+ * (at any depth), an option it does not offer, a value of the wrong kind, or a list longer than
+ * allowed. Everything else a draft may hold is put right later, when Next and Submit check it.
+ *
+ * It runs on the answers as sent, before anything else looks at them, and stops at the first
+ * problem: a body built to be expensive (a list of 40,000 wrong items) costs one refusal, not
+ * 40,000 of them.
  */
 import type { FormDefinition } from './types.ts';
 import { draftAnswersSchema } from './answers-schema.ts';
 import { createAnswersAjv } from './compile.ts';
+import { buildModel, groupChildren } from './model.ts';
 import type { SchemaValidator } from './validate.ts';
 
 export interface DraftProblem {
@@ -15,7 +20,7 @@ export interface DraftProblem {
   message: string;
 }
 
-const ajv = createAnswersAjv({ allowUnionTypes: true });
+const ajv = createAnswersAjv({ allowUnionTypes: true, allErrors: false });
 
 function describe(keyword: string, params: Record<string, unknown>): string {
   switch (keyword) {
@@ -30,16 +35,19 @@ function describe(keyword: string, params: Record<string, unknown>): string {
 
 export function compileDraftCheck(definition: FormDefinition): (answers: unknown) => DraftProblem[] {
   const validate = ajv.compile(draftAnswersSchema(definition)) as SchemaValidator;
+  const { questions } = buildModel(definition);
+  // The question a path names, by its label, so the person (or the developer) knows which one.
+  const nameOf = (segments: string[]): string => {
+    const question = questions.get(segments[0] ?? '')?.question;
+    if (!question) return `"${segments.join('.')}"`;
+    const child = question.type === 'group' && segments[2] ? groupChildren(question).find((c) => c.id === segments[2]) : undefined;
+    return child ? `"${child.label}" (${question.label}, item ${Number(segments[1]) + 1})` : `"${question.label}"`;
+  };
   return (answers) => {
     if (validate(answers)) return [];
-    const seen = new Set<string>();
-    return (validate.errors ?? []).flatMap((error) => {
-      const segments = error.instancePath.slice(1).split('/').filter(Boolean);
-      if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
-      const path = segments.join('.');
-      if (seen.has(path)) return [];
-      seen.add(path);
-      return [{ path, message: `The answer "${path || '(answers)'}" cannot be saved: ${describe(error.keyword, error.params)}.` }];
-    });
+    const error = validate.errors![0]!;
+    const segments = error.instancePath.slice(1).split('/').filter(Boolean);
+    if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
+    return [{ path: segments.join('.'), message: `The answer to ${nameOf(segments)} cannot be saved: ${describe(error.keyword, error.params)}.` }];
   };
 }

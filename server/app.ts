@@ -76,6 +76,8 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   });
 
   const answersAtRest = createAnswersAtRest(await loadAnswerKeys(config.answersKeys, config.dataDir));
+  const missingKeys = (await repos.drafts.keyIds()).filter((keyId) => !answersAtRest.hasKey(keyId));
+  if (missingKeys.length) log(`Saved forms sealed with ${missingKeys.map((k) => `"${k}"`).join(', ')} cannot be opened: that key is not in ANSWERS_KEYS. Add it (after the current key) to let those people carry on.`);
   const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
 
   const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });

@@ -53,6 +53,14 @@ function proxiesOf(env: NodeJS.ProcessEnv): number {
   return proxies;
 }
 
+// A key file beside the database would travel in every backup of it, and open what it protects.
+function answersKeysOf(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.NODE_ENV === 'production' && !env.ANSWERS_KEYS) {
+    throw new Error('In production, set ANSWERS_KEYS (the keys that encrypt saved answers, kept apart from the database): make one with `echo "$(date +%Y-%m):$(openssl rand -hex 32)"`.');
+  }
+  return env.ANSWERS_KEYS || undefined;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 to 65535), not "${env.PORT}".`);
@@ -71,7 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
-    answersKeys: env.ANSWERS_KEYS || undefined,
+    answersKeys: answersKeysOf(env),
     proxies: proxiesOf(env),
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
     rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),

@@ -47,7 +47,9 @@ export function loggable(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const code = (error as { code?: unknown }).code;
   const frames = (error.stack ?? '').split('\n').slice(1, 6).join('\n');
-  return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}\n${frames}`;
+  // An error of our own that vouches for its message (it names keys or records, nothing personal) keeps it.
+  const message = (error as { safeToLog?: unknown }).safeToLog === true ? `: ${error.message}` : '';
+  return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}${message}\n${frames}`;
 }
 
 export function errorHandler(log: (message: string, error?: unknown) => void = (m) => console.error(m)): Middleware {

@@ -2,10 +2,9 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { SessionService } from '../services/sessions.ts';
-import type { DraftService, DraftSave } from '../services/drafts.ts';
+import { notFound, type DraftService, type DraftSave } from '../services/drafts.ts';
 import { requireSession } from '../http/session-cookie.ts';
 import { bodyOf, text } from '../http/json-body.ts';
-import { NotFoundError } from '../http/errors.ts';
 
 const answers = { type: 'object', maxProperties: 1000 } as const;
 /** The bodies the draft routes take (also published in /api/openapi.json). */
@@ -31,7 +30,7 @@ export function draftRoutes({ drafts, sessions }: { drafts: DraftService; sessio
   const userId = async (ctx: Context) => (await requireSession(ctx, sessions)).user.id;
   const draftId = (ctx: Context) => {
     const id = String(ctx.params.id);
-    if (!UUID.test(id)) throw new NotFoundError('There is no saved form here.');
+    if (!UUID.test(id)) throw notFound();
     return id;
   };
 

@@ -22,13 +22,20 @@ export interface AnswerKeys {
 export interface AnswersAtRest {
   /** The id of the key new values are sealed with. */
   readonly keyId: string;
+  /** Whether a key of this id is at hand. */
+  hasKey(keyId: string): boolean;
   seal(record: string, value: unknown): Promise<string>;
   open<T>(record: string, sealed: string): Promise<T>;
 }
 
-/** A sealed value that will not open: a wrong or missing key, a damaged value, or one from another record. */
+/**
+ * A sealed value that will not open: a wrong or missing key, a damaged value, or one from another
+ * record. Its message names the record and the key, never the content, so the log may keep it.
+ */
 export class SealedValueError extends Error {
   override name = 'SealedValueError';
+  readonly code = 'sealed-value';
+  readonly safeToLog = true;
 }
 
 export async function loadAnswerKeys(configured: string | undefined, dataDir: string): Promise<AnswerKeys> {
@@ -54,6 +61,7 @@ export function createAnswersAtRest(keys: AnswerKeys): AnswersAtRest {
   const decoder = new TextDecoder();
   return {
     keyId: keys.current.id,
+    hasKey: (keyId) => keys.byId.has(keyId),
     async seal(record, value) {
       return new CompactEncrypt(encoder.encode(JSON.stringify(value)))
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: keys.current.id, rec: record })

@@ -5,7 +5,7 @@
  * Drafts are kept 30 days from their last save, as the guide promises.
  */
 import { randomUUID } from 'node:crypto';
-import { isQuestion, todayOf, type Answers } from '../../engine/index.ts';
+import { todayOf, type Answers } from '../../engine/index.ts';
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
 import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
@@ -45,7 +45,8 @@ export class StaleDraftError extends HttpError {
   }
 }
 
-const notFound = () => new NotFoundError('There is no saved form here: it may have been deleted, or kept past its 30 days.');
+/** The one answer for a draft that is not there, or not the person's: the same either way. */
+export const notFound = () => new NotFoundError('There is no saved form here: it may have been deleted, or kept past its 30 days.');
 
 export function createDraftService(deps: { drafts: DraftsRepository; catalogue: FormCatalogue; answersAtRest: AnswersAtRest; clock: Clock }) {
   const { drafts, catalogue, answersAtRest, clock } = deps;
@@ -61,20 +62,14 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
     };
   };
 
-  /** The answers as they will be kept: hidden ones dropped, each normalised, and checked. */
+  /** The answers as they will be kept: checked as sent, then hidden ones dropped and each normalised. */
   const checked = (entry: CatalogueEntry, save: DraftSave): Answers => {
     if (!entry.definition.pages.some((page) => page.id === save.pageId)) {
       throw new HttpError(400, `Form "${save.formId}" version ${save.formVersion} has no page "${save.pageId}".`, 'bad-page');
     }
-    // Preparing drops answers the form does not ask; an id it does not know is more likely a
-    // mistake in the sender's code than something to lose quietly.
-    const asked = new Set(entry.definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion).map((question) => question.id)));
-    const unknown = Object.keys(save.answers).filter((id) => !asked.has(id));
-    if (unknown.length) throw new FieldErrors(unknown.map((id) => ({ field: id, message: `The answer "${id}" cannot be saved: the form does not ask this question.` })));
-    const answers = entry.form.prepare(save.answers, { today: todayOf(new Date(clock.now())) });
-    const problems = entry.draftProblems(answers);
+    const problems = entry.draftProblems(save.answers);
     if (problems.length) throw new FieldErrors(problems.map(({ path, message }) => ({ field: path, message })));
-    return answers;
+    return entry.form.prepare(save.answers, { today: todayOf(new Date(clock.now())) });
   };
 
   const entryFor = (formId: string, formVersion: number): CatalogueEntry => {
@@ -105,8 +100,9 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
       const answers = checked(entryFor(existing.formId, existing.formVersion), { ...save, formId: existing.formId, formVersion: existing.formVersion });
       const savedAt = clock.now();
       const change = { pageId: save.pageId, answers: await answersAtRest.seal(record(id), answers), keyId: answersAtRest.keyId, savedAt };
-      // Checked again by the database: a save from another tab may have landed since the read above.
-      if (!(await drafts.update(id, userId, fromVersion, change))) throw new StaleDraftError();
+      // Checked again by the database: a save from another tab may have landed since the read
+      // above, or the draft been deleted.
+      if (!(await drafts.update(id, userId, fromVersion, change))) throw (await drafts.find(id, userId)) ? new StaleDraftError() : notFound();
       return summaryOf({ ...existing, ...change, version: fromVersion + 1 });
     },
 

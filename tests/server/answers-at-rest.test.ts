@@ -32,6 +32,20 @@ test('should refuse to open a value moved to another record', async () => {
   }
 });
 
+test('should refuse a value whose header was rewritten to name another record', async () => {
+  const sealer = createAnswersAtRest(await loadAnswerKeys(`k1:${hexKey()}`, '/nonexistent'));
+  const [header, ...rest] = (await sealer.seal('draft:mine', answers)).split('.');
+  const forged = { ...JSON.parse(Buffer.from(header!, 'base64url').toString()), rec: 'draft:theirs' };
+  const moved = [Buffer.from(JSON.stringify(forged)).toString('base64url'), ...rest].join('.');
+  try {
+    await sealer.open('draft:theirs', moved);
+    assert.unreachable('opened');
+  } catch (error) {
+    assert.instance(error, SealedValueError);
+    assert.match((error as Error).message, /does not open/, 'the header is part of what the key seals');
+  }
+});
+
 test('should refuse a value changed by even one character', async () => {
   const sealer = createAnswersAtRest(await loadAnswerKeys(`k1:${hexKey()}`, '/nonexistent'));
   const sealed = await sealer.seal('draft:1', answers);

@@ -136,9 +136,22 @@ for (const database of await testDatabases()) {
   it('should refuse anyone not signed in', async () => {
     const { draft } = (await save(owner)).body;
     const stranger = client(baseUrl);
-    for (const response of [await stranger.get('/api/drafts'), await stranger.get(`/api/drafts/${draft.id}`), await save(stranger), await stranger.delete(`/api/drafts/${draft.id}`)]) {
+    for (const response of [
+      await stranger.get('/api/drafts'), await stranger.get(`/api/drafts/${draft.id}`), await save(stranger),
+      await stranger.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} }), await stranger.delete(`/api/drafts/${draft.id}`),
+    ]) {
       assert.is(response.status, 401);
     }
+  });
+
+  it('should refuse saving over or deleting from another site, and bodies that are not JSON', async () => {
+    const { draft } = (await save(owner)).body;
+    const fromElsewhere = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    assert.is((await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} }, fromElsewhere)).status, 403);
+    assert.is((await owner.raw('DELETE', `/api/drafts/${draft.id}`, undefined, fromElsewhere)).status, 403);
+    assert.is((await owner.raw('POST', '/api/drafts', 'formId=dols-form-1', { 'content-type': 'application/x-www-form-urlencoded' })).status, 415);
+    assert.is((await owner.get(`/api/drafts/${draft.id}`)).body.draft.version, 1, 'unchanged');
+    assert.is((await owner.post('/api/account/keep-alive', { padding: 'x'.repeat(20_000) })).status, 413, 'other routes keep the 16 KB limit');
   });
 
   it('should refuse a save from a stale tab with 409 and keep the newer answers', async () => {
@@ -172,10 +185,13 @@ for (const database of await testDatabases()) {
 
     const unknown = await save(owner, { personFullName: 'Pat', favouriteColour: 'blue' });
     assert.is(unknown.status, 400);
-    assert.equal(unknown.body.error.fields, [{ field: 'favouriteColour', message: 'The answer "favouriteColour" cannot be saved: the form does not ask this question.' }]);
+    assert.equal(unknown.body.error.fields, [{ field: 'favouriteColour', message: 'The answer to "favouriteColour" cannot be saved: the form does not ask this question.' }]);
     const badOption = await save(owner, { requestType: 'whenever' });
     assert.is(badOption.status, 400);
-    assert.match(badOption.body.error.message, /requestType.*not one of the options/);
+    assert.equal(badOption.body.error.fields, [{ field: 'requestType', message: 'The answer to "What are you asking for?" cannot be saved: it is not one of the options the question offers.' }]);
+    const deepUnknown = await save(owner, { consultees: [{ consulteeName: 'Ann', shoeSize: '7' }] }, 'consultation');
+    assert.is(deepUnknown.status, 400, 'an unknown answer inside a group item is refused too, not dropped in silence');
+    assert.is(deepUnknown.body.error.fields[0].field, 'consultees.0.shoeSize');
     const badPage = await save(owner, partOfDols1, 'no-such-page');
     assert.is(badPage.status, 400);
     assert.match(badPage.body.error.message, /has no page "no-such-page"/);
@@ -185,6 +201,24 @@ for (const database of await testDatabases()) {
     const smuggled = await owner.put(`/api/drafts/${saved.body.draft.id}`, { version: 1, pageId: 'the-person', answers: {}, formId: 'dols-form-2' });
     assert.is(smuggled.status, 400);
     assert.match(smuggled.body.error.message, /Unknown field "formId"/);
+  });
+
+  it('should answer a body built to be expensive with one refusal, quickly', async () => {
+    const consultees = Array.from({ length: 40_000 }, () => ({ consulteeType: 'zzz' }));
+    const started = performance.now();
+    const response = await save(owner, { consultees }, 'consultation');
+    assert.is(response.status, 400);
+    assert.is(response.body.error.fields.length, 1);
+    assert.match(response.body.error.fields[0].message, /"People to consult"/);
+    assert.ok(JSON.stringify(response.body).length < 1000, 'a short answer, not one line per item');
+    assert.ok(performance.now() - started < 5000, 'well inside any client timeout');
+  });
+
+  it('should keep what was typed past a limit, rather than lose it', async () => {
+    const tooLong = 'a'.repeat(6000);
+    const saved = await save(owner, { ...partOfDols1, medicalHistory: tooLong }, 'health-and-communication');
+    assert.is(saved.status, 201, 'Next will ask for it to be shorter; the save keeps it');
+    assert.is((await owner.get(`/api/drafts/${saved.body.draft.id}`)).body.draft.answers.medicalHistory, tooLong);
   });
 
   it('should take long answers to a whole form, and refuse a body over 1 MB with 413', async () => {
@@ -202,6 +236,18 @@ for (const database of await testDatabases()) {
     assert.is((await owner.get(`/api/drafts/${draft.id}`)).status, 404);
     assert.is((await owner.delete(`/api/drafts/${draft.id}`)).status, 404);
     assert.is((await owner.get('/api/drafts/not-an-id')).status, 404);
+    const late = await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} });
+    assert.is(late.status, 404, 'saving over a deleted draft: not found, not "saved elsewhere"');
+  });
+
+  it("should not open answers moved into another person's draft", async () => {
+    const mine = (await save(owner)).body.draft;
+    const theirs = (await save(someoneElse, { personFullName: 'Someone else' })).body.draft;
+    const sealed = (await app.db('drafts').where({ id: mine.id }).first()).answers;
+    await app.db('drafts').where({ id: theirs.id }).update({ answers: sealed });
+    const opened = await someoneElse.get(`/api/drafts/${theirs.id}`);
+    assert.is(opened.status, 500);
+    assert.not.match(JSON.stringify(opened.body), /Quackenbush/);
   });
 
   it('should delete a draft 30 days after its last save, and count again from each save', async () => {

@@ -80,11 +80,18 @@ config('should refuse to run in production without a proxy in front, and take on
   const { readConfig } = await import('../../server/config.ts');
   assert.throws(() => readConfig({ NODE_ENV: 'production' }), /set TRUST_PROXY to the number of proxies/);
   assert.throws(() => readConfig({ TRUST_PROXY: 'yes' }), /number of proxies/);
-  assert.is(readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }).proxies, 1);
+  const key = `2026-11:${'ab'.repeat(32)}`;
+  assert.is(readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1', ANSWERS_KEYS: key }).proxies, 1);
   const Koa = (await import('koa')).default;
   const koa = new Koa({ proxy: true, maxIpsCount: 1 });
   const ctx = koa.createContext({ headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, socket: { remoteAddress: '10.0.0.1' } } as never, {} as never);
   assert.is(ctx.ip, '203.0.113.9', 'a forged left-most address is not believed');
+});
+
+config('should refuse to run in production without the keys for saved answers set apart from the data folder', async () => {
+  const { readConfig } = await import('../../server/config.ts');
+  assert.throws(() => readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }), /In production, set ANSWERS_KEYS/);
+  assert.is(readConfig({ TRUST_PROXY: '0' }).answersKeys, undefined, 'a laptop install makes its own key file');
 });
 
 config('should refuse a damaged secret key file, saying how to mend it', async () => {
