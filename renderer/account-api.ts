@@ -1,5 +1,5 @@
 /** The account part of the portal's API: apart, so that a page embedding one form downloads none of it. */
-import { ApiError, getJson, resolve, send } from './api-client.ts';
+import { RequestRefused, getJson, resolve, send } from './api-client.ts';
 
 /** The signed-in person, as the account API gives them. */
 export interface AccountUser {
@@ -13,7 +13,7 @@ async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null>
   try {
     return await getJson<T>(resolve(apiBase, path));
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof RequestRefused && error.status === 401) return null;
     throw error;
   }
 }

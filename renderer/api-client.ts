@@ -21,9 +21,16 @@ export interface FormListEntry {
   version: number;
 }
 
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(readonly status: number, message: string) {
+/** A problem the server found with what was sent, by box, for the error summary. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A refused request: the message to show, and the boxes it concerns. */
+export class RequestRefused extends Error {
+  override name = 'RequestRefused';
+  constructor(readonly status: number, message: string, readonly fields: FieldProblem[]) {
     super(message);
   }
 }
@@ -34,12 +41,12 @@ export function resolve(apiBase: string, path: string): string {
   return new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base : `${base.href}/`).href;
 }
 
-/** A GET of JSON; a refusal throws ApiError with the server's own message. */
+/** A GET of JSON; a refusal throws RequestRefused with the server's own message. */
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) {
     const body = await response.json().catch(() => null) as { error?: { message?: string } } | null;
-    throw new ApiError(response.status, body?.error?.message ?? `The server answered ${response.status}.`);
+    throw new RequestRefused(response.status, body?.error?.message ?? `The server answered ${response.status}.`, []);
   }
   return response.json() as Promise<T>;
 }
@@ -63,20 +70,6 @@ export async function fetchForm(apiBase: string, formId: string, version?: numbe
     accountGate: body.accountGate,
     council: body.council,
   };
-}
-
-/** A problem the server found with what was sent, by box, for the error summary. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-/** A refused request: the message to show, and the boxes it concerns. */
-export class RequestRefused extends Error {
-  override name = 'RequestRefused';
-  constructor(readonly status: number, message: string, readonly fields: FieldProblem[]) {
-    super(message);
-  }
 }
 
 /** A request that changes something: a JSON body (none for DELETE); any refusal throws RequestRefused. */

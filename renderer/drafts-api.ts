@@ -1,7 +1,4 @@
-/**
- * Forms saved for later (/api/drafts), for the signed-in person: apart from the rest of the API
- * client so that a page showing one form downloads none of it until the person saves.
- */
+/** Forms saved for later (/api/drafts), for the signed-in person. */
 import type { Answers } from '../engine/runtime.ts';
 import { getJson, resolve, send } from './api-client.ts';
 

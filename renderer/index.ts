@@ -5,5 +5,6 @@
 export { AscForm } from './form/asc-form.ts';
 export { AscPortal } from './portal/asc-portal.ts';
 export { AscAccount } from './account/asc-account.ts';
+export { AscSavedForms } from './account/asc-saved-forms.ts';
 export { AscCaptcha, type AscCaptchaVerifiedDetail } from './account/asc-captcha.ts';
-export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscFormEventBase } from './form/events.ts';
+export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscSavedDetail, AscFormEventBase } from './form/events.ts';

@@ -1,12 +1,15 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { draftsApi, type SavedDraft } from '../drafts-api.ts';
+import { RequestRefused } from '../api-client.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { formStyles } from '../form/styles.ts';
 import { savedFormsStyles } from './saved-forms-styles.ts';
+import { longDate as day, timeOfDay as time } from '../shared/when.ts';
 
-const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true }).replace(' ', '');
+
+/** Where a saved form carries on: its form, at the page it was saved on, naming the saved copy. */
+const addressOf = (draft: SavedDraft) => `/forms/${draft.formId}/${draft.pageId}?draft=${draft.id}`;
 
 /**
  * The signed-in person's forms saved for later, the most recent first: where they got to, when
@@ -47,22 +50,25 @@ export class AscSavedForms extends LitElement {
       await draftsApi.remove(this.apiBase, draft.id);
     } catch (error) {
       // Already gone (deleted in another tab, or past its 30 days) is what the person wanted anyway.
-      if ((error as { status?: number }).status !== 404) {
-        this.notice = `We could not delete it: ${(error as Error).message}`;
-        return;
-      }
+      if (!(error instanceof RequestRefused && error.status === 404)) return this.tell(`We could not delete it: ${(error as Error).message}`);
     }
     this.confirming = undefined;
-    this.notice = `The ${draft.formTitle} you saved on ${day(draft.savedAt)} has been deleted.`;
     await this.load();
+    await this.tell(`The ${draft.formTitle} you saved on ${day(draft.savedAt)} has been deleted.`);
+  }
+
+  /** Says what happened above the list, and moves focus there so it is seen and heard. */
+  private async tell(notice: string): Promise<void> {
+    this.notice = notice;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.notice-text')?.focus();
   }
 
+  // Focus goes to the question, not to "Yes": a second press of Enter must not delete.
   private async confirm(draft: SavedDraft): Promise<void> {
     this.confirming = draft.id;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#confirm-${draft.id} button`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#confirm-${draft.id}`)?.focus();
   }
 
   private async keep(draft: SavedDraft): Promise<void> {
@@ -73,14 +79,14 @@ export class AscSavedForms extends LitElement {
 
   private open(event: Event, draft: SavedDraft): void {
     event.preventDefault();
-    this.dispatchEvent(new CustomEvent('asc-navigate', { detail: { to: `/account/saved/${draft.id}` }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('asc-navigate', { detail: { to: addressOf(draft) }, bubbles: true, composed: true }));
   }
 
   override render(): TemplateResult {
     if (this.problem) return html`<div class="error-summary" role="alert"><p>${this.problem}</p></div>`;
     if (!this.drafts) return html`<p role="status">Loading your saved forms…</p>`;
     return html`
-      <div role="status">${this.notice ? html`<p class="notice-text" tabindex="-1">${this.notice}</p>` : nothing}</div>
+      ${this.notice ? html`<p class="notice-text" tabindex="-1">${this.notice}</p>` : nothing}
       ${this.drafts.length === 0
         ? html`<p>You have no forms saved for later. To save one, choose <strong>Save for later</strong> on any page of a form.</p>`
         : html`
@@ -100,7 +106,7 @@ export class AscSavedForms extends LitElement {
         </dl>
         ${this.confirming === draft.id
           ? html`
-            <div class="confirm" id="confirm-${draft.id}" role="group" aria-labelledby="confirm-text-${draft.id}">
+            <div class="confirm" id="confirm-${draft.id}" role="group" tabindex="-1" aria-labelledby="confirm-text-${draft.id}">
               <p id="confirm-text-${draft.id}"><strong>Delete this saved form? This cannot be undone.</strong></p>
               <div class="button-group">
                 <button type="button" class="button warning" @click=${() => void this.deleteDraft(draft)}>Yes, delete it</button>
@@ -109,7 +115,7 @@ export class AscSavedForms extends LitElement {
             </div>`
           : html`
             <div class="button-group">
-              <a class="button" href="/account/saved/${draft.id}" @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></a>
+              <a class="button" href=${addressOf(draft)} @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></a>
               <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></button>
             </div>`}
       </li>`;

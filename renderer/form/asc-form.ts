@@ -65,7 +65,10 @@ export class AscForm extends LitElement {
   @state() private loadError?: string;
   @state() private answers: Answers = {};
   @state() private errors: FieldError[] = [];
+  /** A short announcement, read out politely (an item added, a save under way). */
   @state() private status?: TemplateResult;
+  /** The outcome of a save, which takes focus so it is both seen and heard. */
+  @state() private banner?: TemplateResult;
   /**
    * Set by a Change link on check-your-answers: Next then goes straight back there, unless the
    * change showed or hid pages (the person must then go through them). Holds the pages shown then.
@@ -74,7 +77,7 @@ export class AscForm extends LitElement {
 
   @query('#cancel-dialog') private cancelDialog?: HTMLDialogElement;
 
-  private focusAfterRender?: string | 'heading' | 'error-summary' | 'status';
+  private focusAfterRender?: string | 'heading' | 'error-summary' | 'banner';
   private loadingKey = '';
   /** True while the form itself moves the person, so a change of pageId from outside can be told apart. */
   private movingItself = false;
@@ -92,6 +95,10 @@ export class AscForm extends LitElement {
 
   /** The saved copy (draft) these answers are kept in, if any, and the answers as saved there. */
   private saved: { draft?: SavedDraft; answers: string } = { answers: '{}' };
+  /** The save under way: a second request (a double click, the timeout's save) waits for it rather than race it. */
+  private saving?: Promise<SaveOutcome>;
+  /** Counts fresh starts (Cancel, a saved form opened): a save that finishes after one belongs to answers no longer here. */
+  private generation = 0;
 
   /** Whether there are answers on screen that are not saved (before the first save: whether there are any). */
   get hasUnsavedChanges(): boolean {
@@ -104,30 +111,55 @@ export class AscForm extends LitElement {
     return this.saved.draft?.id;
   }
 
-  /** Carries on with a form saved for later: its version, its answers, the page it was saved on. */
-  openDraft(draft: SavedDraft, answers: Answers): void {
+  /**
+   * Carries on with a form saved for later: its form and version, its answers, the page it was
+   * saved on. `note` is shown above the page (something the person should know as it opens).
+   */
+  openDraft(draft: SavedDraft, answers: Answers, note?: TemplateResult): void {
+    this.generation++;
+    this.formId = draft.formId;
     this.version = draft.formVersion;
     this.answers = structuredClone(answers);
     this.pageId = draft.pageId;
     this.saved = { draft, answers: JSON.stringify(answers) };
+    this.errors = [];
+    this.status = undefined;
+    this.returnToCheck = false;
+    this.banner = note;
+    this.focusAfterRender = note ? 'banner' : 'heading';
   }
 
   /**
    * Saves the answers for later (the person must be signed in), saying on the page how it went.
    * Resolves with the outcome, for a page that saves on the person's behalf (before a timeout).
    */
-  async saveForLater(options: { asNewCopy?: boolean } = {}): Promise<SaveOutcome> {
+  saveForLater(options: { asNewCopy?: boolean } = {}): Promise<SaveOutcome> {
+    this.saving ??= this.save(options).finally(() => { this.saving = undefined; });
+    return this.saving;
+  }
+
+  private async save(options: { asNewCopy?: boolean }): Promise<SaveOutcome> {
     const loaded = this.loaded;
     const page = this.currentPage;
     if (!loaded || !page) return { kind: 'failed', message: 'The form has not loaded yet.' };
+    const generation = this.generation;
     this.status = html`<p>Saving your form…</p>`;
     const request = { formId: loaded.form.id, formVersion: loaded.form.version, pageId: page.id, answers: loaded.form.prepare(this.answers) };
     const outcome = await saveDraft(this.apiBase, this.saved.draft, request, options.asNewCopy);
+    if (generation !== this.generation) return outcome;
     if (outcome.kind === 'saved') this.saved = { draft: outcome.draft, answers: JSON.stringify(request.answers) };
-    this.status = savedMessage(outcome, () => void this.saveForLater({ asNewCopy: true }));
-    this.focusAfterRender = 'status';
+    this.status = undefined;
+    this.banner = savedMessage(outcome, () => void this.saveForLater({ asNewCopy: true }));
+    this.focusAfterRender = 'banner';
     if (outcome.kind === 'saved') emit(this, 'asc-saved', { formId: loaded.form.id, version: loaded.form.version, draftId: outcome.draft.id, deleteAt: outcome.draft.deleteAt });
     return outcome;
+  }
+
+  // A page that saves while the form is not on screen (after sign-in) asks for focus then: it is
+  // given when the form is back, not spent while it is away.
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.focusAfterRender) this.requestUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -140,6 +172,7 @@ export class AscForm extends LitElement {
       // Moved by the page around the form (browser back and forward): start the new page afresh.
       this.errors = [];
       this.status = undefined;
+      this.banner = undefined;
       this.focusAfterRender ??= 'heading';
       this.announceAfterRender = true;
       this.returnToCheck = false;
@@ -182,6 +215,7 @@ export class AscForm extends LitElement {
     this.pageId = page.id;
     this.errors = [];
     this.status = undefined;
+    this.banner = undefined;
     this.focusAfterRender = focus;
     this.announcePage(page, cause);
   }
@@ -192,15 +226,15 @@ export class AscForm extends LitElement {
       this.announcePage(this.currentPage, 'host');
     }
     const target = this.focusAfterRender;
-    if (!target || !this.loaded) return;
+    if (!target || !this.loaded || !this.isConnected) return;
     this.focusAfterRender = undefined;
     if (target === 'heading') {
       this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
       if (typeof this.scrollIntoView === 'function') this.scrollIntoView({ block: 'start' });
     } else if (target === 'error-summary') {
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    } else if (target === 'status') {
-      this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
+    } else if (target === 'banner') {
+      this.renderRoot.querySelector<HTMLElement>('.banner')?.focus();
     } else {
       this.focusField(target);
     }
@@ -325,8 +359,8 @@ export class AscForm extends LitElement {
     if (this.signedIn) {
       void this.saveForLater();
     } else {
-      this.status = html`<p><strong>To save this form for later, you need to sign in.</strong></p>`;
-      this.focusAfterRender = 'status';
+      this.banner = html`<p><strong>To save this form for later, you need to sign in.</strong></p>`;
+      this.focusAfterRender = 'banner';
     }
   }
 
@@ -356,8 +390,10 @@ export class AscForm extends LitElement {
     this.answers = {};
     this.errors = [];
     this.status = undefined;
+    this.banner = undefined;
     this.returnToCheck = false;
     this.saved = { answers: '{}' };
+    this.generation++;
     this.movingItself = true;
     this.pageId = form.pages[0]!.id;
     emit(this, 'asc-cancel', { formId: form.id, version: form.version });
@@ -383,7 +419,8 @@ export class AscForm extends LitElement {
           <progress max="100" value=${page.progress} aria-labelledby="progress-text"></progress>
         </div>
         ${this.renderErrorSummary()}
-        <div role="status" aria-live="polite">${this.status ? html`<div class="status" tabindex="-1">${this.status}</div>` : nothing}</div>
+        ${this.banner ? html`<div class="status banner" tabindex="-1">${this.banner}</div>` : nothing}
+        <div role="status" aria-live="polite">${this.status ? html`<div class="status">${this.status}</div>` : nothing}</div>
         ${gated ? this.renderAccountGate() : nothing}
         ${isCheck || gated ? nothing : this.renderContent(page)}
         <form novalidate @submit=${this.onNext}>

@@ -1,14 +1,13 @@
-/**
- * Saving a form for later, and what the form says afterwards. Loaded only when the person first
- * saves, so a page that shows a form downloads none of it before then.
- */
+/** Saving a form for later, and what the form says afterwards. */
 import { html, type TemplateResult } from 'lit';
 import type { Answers } from '../../engine/runtime.ts';
 import { RequestRefused } from '../api-client.ts';
 import { draftsApi, type SavedDraft } from '../drafts-api.ts';
+import { longDate } from '../shared/when.ts';
 
 export type SaveOutcome =
-  | { kind: 'saved'; draft: SavedDraft }
+  /** `replacedMissing`: the draft it was kept in had been deleted (elsewhere, or after 30 days), so it is a new one. */
+  | { kind: 'saved'; draft: SavedDraft; replacedMissing?: boolean }
   /** Saved since from another tab or window: nothing was overwritten. */
   | { kind: 'stale' }
   /** The session has ended: sign in again to save. */
@@ -29,10 +28,14 @@ export interface SaveRequest {
  */
 export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, request: SaveRequest, asNewCopy = false): Promise<SaveOutcome> {
   try {
-    const saved = draft && !asNewCopy
-      ? await draftsApi.update(apiBase, draft.id, { version: draft.version, pageId: request.pageId, answers: request.answers })
-      : await draftsApi.create(apiBase, request);
-    return { kind: 'saved', draft: saved };
+    if (!draft || asNewCopy) return { kind: 'saved', draft: await draftsApi.create(apiBase, request) };
+    try {
+      return { kind: 'saved', draft: await draftsApi.update(apiBase, draft.id, { version: draft.version, pageId: request.pageId, answers: request.answers }) };
+    } catch (error) {
+      // Deleted since it was opened here: these answers are all there is, so they start a new draft.
+      if (error instanceof RequestRefused && error.status === 404) return { kind: 'saved', draft: await draftsApi.create(apiBase, request), replacedMissing: true };
+      throw error;
+    }
   } catch (error) {
     if (!(error instanceof RequestRefused)) return { kind: 'failed', message: 'We could not reach the server: check your connection and try again.' };
     if (error.status === 409) return { kind: 'stale' };
@@ -41,13 +44,13 @@ export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, 
   }
 }
 
-const longDate = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** What the form says after a save; `saveAsCopy` is offered when another tab saved first. */
 export function savedMessage(outcome: SaveOutcome, saveAsCopy: () => void): TemplateResult {
   switch (outcome.kind) {
     case 'saved': return html`
       <h2>Your form has been saved</h2>
+      ${outcome.replacedMissing ? html`<p>The copy you saved before had been deleted, so these answers are now saved as a new one.</p>` : ''}
       <p>We will keep it until ${longDate(outcome.draft.deleteAt)}. Each time you save it, it is kept for another 30 days.</p>
       <p>To carry on later, sign in and choose <strong>Saved forms</strong> from the menu under your name.</p>`;
     case 'stale': return html`

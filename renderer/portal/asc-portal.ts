@@ -39,6 +39,8 @@ export class AscPortal extends LitElement {
   @state() private loadError?: string;
   /** The signed-in person; null when nobody is signed in. */
   @state() private user: AccountUser | null = null;
+  /** Whether the server has said who is signed in (a saved form waits for it before sending anyone to sign in). */
+  @state() private accountChecked = false;
   /** Whether the account menu in the header is open. */
   @state() private menuOpen = false;
   /** Where Close returns to: the page a form was opened from. */
@@ -131,10 +133,13 @@ export class AscPortal extends LitElement {
       this.updateTitle();
     } catch (error) {
       this.loadError = (error as Error).message;
+    } finally {
+      this.accountChecked = true;
     }
   }
 
   private onPopState = (): void => {
+    this.draftProblem = undefined;
     const route = parseRoute(location.pathname, this.basePath, location.search);
     if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
     this.route = route;
@@ -152,11 +157,14 @@ export class AscPortal extends LitElement {
   navigate(route: Route, replace = false): void {
     this.menuOpen = false;
     this.draftProblem = undefined;
+    // Save for later waits for a sign-in only while the person is on the way through it: on a
+    // shared computer, the next person to sign in must not have these answers saved to their account.
+    if (route.name !== 'account' && !this.user) this.saveAfterSignIn.clear();
     // Each visit to the account pages starts afresh: no step or address left from the last one.
     if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
     if (route.name === 'form' && this.route.name !== 'form') this.formOpenedFrom = this.route;
     const path = routePath(route, this.basePath);
-    if (replace) history.replaceState(null, '', path); else if (path !== location.pathname) history.pushState(null, '', path);
+    if (replace) history.replaceState(null, '', path); else if (path !== `${location.pathname}${location.search}`) history.pushState(null, '', path);
     this.route = route;
     this.updateTitle();
     if (route.name !== 'form') this.focusMain();
@@ -178,7 +186,7 @@ export class AscPortal extends LitElement {
       ? [this.pageTitle, form?.title]
       : [{
         home: this.portal?.home.title, referrals: this.portal?.referrals.title, dols: this.portal?.dols.title, 'not-found': 'Page not found',
-        account: 'Your account', 'signed-out': 'You have been signed out', 'saved-form': 'Opening your saved form',
+        account: 'Your account', 'signed-out': 'You have been signed out',
       }[this.route.name]];
     // GOV.UK starts the title with "Error:" while a page shows errors, so screen reader users hear it first.
     document.title = `${this.hasErrors && this.route.name === 'form' ? 'Error: ' : ''}${[...parts, service].filter(Boolean).join(' – ')}`;
@@ -353,7 +361,6 @@ export class AscPortal extends LitElement {
         : html`<h1 tabindex="-1">You have been signed out</h1>
           <p>Your session ended: there was no activity for 20 minutes, or you had been signed in for 12 hours. To keep them safe, we have cleared the answers that were on screen.</p>
           <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`;
-      case 'saved-form': return this.renderOpeningDraft(route.draftId);
       case 'not-found': return html`<h1 tabindex="-1">Page not found</h1>
         <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
         <p>${this.link({ name: 'home' }, 'Go to the home page')}</p>`;
@@ -401,6 +408,12 @@ export class AscPortal extends LitElement {
     form.apiBase = this.apiBase;
     form.addEventListener('asc-page-change', this.onFormPageChange);
     form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
+    // Once saved, the address names the saved copy, so a reload or a bookmark opens it again.
+    form.addEventListener('asc-saved', (event) => {
+      if (this.route.name !== 'form' || this.route.formId !== formId || this.formElements.get(formId) !== form) return;
+      this.route = { ...this.route, draftId: event.detail.draftId };
+      history.replaceState(null, '', routePath(this.route, this.basePath));
+    });
     form.addEventListener('asc-close', () => this.navigate(this.formOpenedFrom));
     // The form's "Login or Register" and, as the guide says, Save for later lead to the login screen.
     const toSignIn = (event: Event) => {
@@ -421,6 +434,9 @@ export class AscPortal extends LitElement {
 
   private renderForm(route: Extract<Route, { name: 'form' }>): TemplateResult {
     let form = this.formElements.get(route.formId);
+    // An address that names a saved copy other than the one on screen (a link from Saved forms,
+    // a reload, a bookmark) opens that copy.
+    if (route.draftId && form?.savedDraftId !== route.draftId) return this.renderOpeningDraft({ ...route, draftId: route.draftId });
     if (!form) {
       form = this.createFormElement(route.formId);
       // The council's guide: "When you start a form, you will need to tick the box to confirm you are not a robot."
@@ -428,73 +444,83 @@ export class AscPortal extends LitElement {
       this.formElements.set(route.formId, form);
     }
     if (route.pageId && form.pageId !== route.pageId) form.pageId = route.pageId;
+    // Saved while the person was away from it (signing in): the address now names the saved copy.
+    if (!route.draftId && form.savedDraftId) {
+      const named = { ...route, draftId: form.savedDraftId };
+      queueMicrotask(() => {
+        if (this.route !== route) return;
+        this.route = named;
+        history.replaceState(null, '', routePath(named, this.basePath));
+      });
+    }
     return html`${form}`;
   }
 
   /** The draft being opened, so a re-render does not fetch it twice. */
   private openingDraft?: string;
-  @state() private draftProblem?: string;
+  /** Why a draft could not be opened, for that draft's address only. */
+  @state() private draftProblem?: { draftId: string; message: string };
 
-  private renderOpeningDraft(draftId: string): TemplateResult {
+  private renderOpeningDraft(route: Extract<Route, { name: 'form' }> & { draftId: string }): TemplateResult {
+    if (!this.accountChecked) return html`<p role="status">Opening your saved form…</p>`;
     if (!this.user) {
-      queueMicrotask(() => this.navigate({ name: 'account', screen: 'sign-in', returnTo: routePath({ name: 'saved-form', draftId }, this.basePath) }, true));
+      queueMicrotask(() => this.navigate({ name: 'account', screen: 'sign-in', returnTo: routePath(route, this.basePath) }, true));
       return html`<p role="status">Taking you to sign in…</p>`;
     }
-    if (this.draftProblem) {
+    if (this.draftProblem?.draftId === route.draftId) {
       return html`<h1 tabindex="-1">This saved form cannot be opened</h1>
-        <p>${this.draftProblem}</p>
+        <p>${this.draftProblem.message}</p>
         <p>${this.link({ name: 'account', screen: 'saved' }, 'Go to your saved forms')}</p>`;
     }
-    if (this.openingDraft !== draftId) {
-      this.openingDraft = draftId;
-      void this.openDraft(draftId);
+    if (this.openingDraft !== route.draftId) {
+      this.openingDraft = route.draftId;
+      void this.openDraft(route.draftId);
     }
     return html`<p role="status">Opening your saved form…</p>`;
   }
 
   /**
-   * Carries on with a saved form. The form of the same kind already open here is kept if it is
-   * this very draft (its answers are the newer); any other with unsaved answers is saved first.
+   * Carries on with a saved form. Only one form of a kind is open at a time: one with unsaved
+   * answers is saved first (and the person told), or, if that fails, stays on screen instead.
    */
   private async openDraft(draftId: string): Promise<void> {
+    const stillWanted = () => this.route.name === 'form' && this.route.draftId === draftId;
     try {
       const draft = await draftsApi.open(this.apiBase, draftId);
+      if (!stillWanted()) return;
       const open = this.formElements.get(draft.formId);
-      if (open?.savedDraftId === draftId) {
-        this.showForm(draft.formId, open.pageId);
-        return;
-      }
-      if (open?.hasUnsavedChanges && (await open.saveForLater()).kind !== 'saved') {
-        // Its answers could not be kept: show it, with the reason, rather than replace it.
-        this.showForm(draft.formId, open.pageId);
-        return;
+      let note: TemplateResult | undefined;
+      if (open?.hasUnsavedChanges) {
+        const outcome = await open.saveForLater();
+        if (!stillWanted()) return;
+        if (outcome.kind !== 'saved') {
+          // Its answers could not be kept: show it, with the reason, rather than replace it.
+          this.navigate({ name: 'form', formId: draft.formId, pageId: open.pageId, draftId: open.savedDraftId }, true);
+          return;
+        }
+        note = html`<p>The other ${draft.formTitle} you had open has been saved: you will find it in <strong>Saved forms</strong>.</p>`;
       }
       const form = this.createFormElement(draft.formId);
-      form.openDraft(draft, draft.answers);
+      form.openDraft(draft, draft.answers, note);
       this.formElements.set(draft.formId, form);
-      this.showForm(draft.formId, draft.pageId);
+      this.navigate({ name: 'form', formId: draft.formId, pageId: draft.pageId, draftId }, true);
     } catch (error) {
-      this.draftProblem = error instanceof Error ? error.message : String(error);
+      if (stillWanted()) this.draftProblem = { draftId, message: error instanceof Error ? error.message : String(error) };
     } finally {
-      this.openingDraft = undefined;
+      if (this.openingDraft === draftId) this.openingDraft = undefined;
     }
-  }
-
-  private showForm(formId: string, pageId: string | undefined): void {
-    this.navigate({ name: 'form', formId, pageId }, true);
-    // Close goes back to the list it was opened from, not to the address that opened it.
-    this.formOpenedFrom = { name: 'account', screen: 'saved' };
   }
 
   private onFormPageChange = (event: CustomEvent<AscPageChangeDetail>): void => {
     const { formId, pageId, pageTitle, cause } = event.detail;
     this.pageTitle = pageTitle;
     this.hasErrors = false;
-    const route: Route = { name: 'form', formId, pageId };
+    const draftId = (event.target as AscForm).savedDraftId;
+    const route: Route = { name: 'form', formId, pageId, ...(draftId ? { draftId } : {}) };
     const path = routePath(route, this.basePath);
     // Opening a form settles its address without a new history entry; moving between pages adds one.
     if (cause === 'start' || cause === 'host') history.replaceState(null, '', path);
-    else if (path !== location.pathname) history.pushState(null, '', path);
+    else if (path !== `${location.pathname}${location.search}`) history.pushState(null, '', path);
     this.route = route;
     this.updateTitle();
   };

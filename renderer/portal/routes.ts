@@ -4,12 +4,11 @@ import type { AccountScreen } from '../account/asc-account.ts';
 export type Route =
   | { name: 'home' }
   | { name: 'account'; screen: AccountScreen; returnTo?: string }
-  /** A form saved for later, being opened: it becomes the form's own address once loaded. */
-  | { name: 'saved-form'; draftId: string }
   | { name: 'signed-out' }
   | { name: 'referrals' }
   | { name: 'dols' }
-  | { name: 'form'; formId: string; pageId?: string }
+  /** A form's page; `draftId` names the saved copy its answers are kept in (a reload opens it again). */
+  | { name: 'form'; formId: string; pageId?: string; draftId?: string }
   | { name: 'not-found'; path: string };
 
 const ACCOUNT_SCREENS: Record<string, AccountScreen> = {
@@ -32,11 +31,9 @@ export function parseRoute(pathname: string, basePath = '/', search = ''): Route
   if (parts[0] === 'account' && parts.length <= 2 && (parts[1] ?? '') in ACCOUNT_SCREENS) {
     return { name: 'account', screen: ACCOUNT_SCREENS[parts[1] ?? '']!, returnTo: safeReturn(new URLSearchParams(search).get('return')) };
   }
-  if (parts[0] === 'account' && parts[1] === 'saved' && parts.length === 3 && /^[0-9a-f-]{36}$/.test(parts[2]!)) {
-    return { name: 'saved-form', draftId: parts[2]! };
-  }
   if (parts[0] === 'forms' && (parts.length === 2 || parts.length === 3) && parts.slice(1).every((p) => /^[a-z0-9-]+$/.test(p))) {
-    return { name: 'form', formId: parts[1]!, pageId: parts[2] };
+    const draftId = new URLSearchParams(search).get('draft') ?? '';
+    return { name: 'form', formId: parts[1]!, pageId: parts[2], ...(/^[0-9a-f-]{36}$/.test(draftId) ? { draftId } : {}) };
   }
   return { name: 'not-found', path };
 }
@@ -47,9 +44,8 @@ export function routePath(route: Route, basePath = '/'): string {
     case 'home': return base;
     case 'referrals': return `${base}referrals`;
     case 'dols': return `${base}dols`;
-    case 'form': return `${base}forms/${route.formId}${route.pageId ? `/${route.pageId}` : ''}`;
+    case 'form': return `${base}forms/${route.formId}${route.pageId ? `/${route.pageId}` : ''}${route.draftId ? `?draft=${route.draftId}` : ''}`;
     case 'signed-out': return `${base}signed-out`;
-    case 'saved-form': return `${base}account/saved/${route.draftId}`;
     case 'account': {
       const screen = Object.entries(ACCOUNT_SCREENS).find(([, s]) => s === route.screen)![0];
       return `${base}account${screen ? `/${screen}` : ''}${route.returnTo ? `?return=${encodeURIComponent(route.returnTo)}` : ''}`;

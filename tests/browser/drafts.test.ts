@@ -18,8 +18,10 @@ const openedDraft = async (page: Page, baseUrl: string, id: string) => (await (a
 
 async function saveWithKeyboard(page: Page): Promise<void> {
   await tabTo(page, withText('Save for later'));
+  const saved = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/api/drafts') && [200, 201].includes(response.status()));
   await page.keyboard.press('Enter');
-  await page.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
+  await saved;
+  await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
 }
 
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
@@ -45,11 +47,14 @@ drafts('Save for later before signing in should lead to registering, then save, 
   await page.keyboard.press('Enter');
   await heading(page, 'Secure login');
   await registerFromSecureLogin(page, smtp, `saver.${process.pid}@example.org`, async () => {});
-  await page.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
-  const [draft] = await savedDrafts(page, baseUrl);
-  assert.ok(draft, 'one saved form');
+  await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
+  assert.is((await focused(page)).className, 'status banner', 'back on the form, focus is on what happened');
+  const drafts = await savedDrafts(page, baseUrl);
+  assert.is(drafts.length, 1, 'saved once');
+  const [draft] = drafts;
   assert.is(draft!.pageId, 'before-you-start');
-  assert.match(await page.locator('asc-form .status').textContent() ?? '', new RegExp(`We will keep it until ${longDate(draft!.deleteAt)}`));
+  assert.match(page.url(), new RegExp(`\\?draft=${draft!.id}$`), 'the address names the saved copy');
+  assert.match(await page.locator('asc-form .banner').textContent() ?? '', new RegExp(`We will keep it until ${longDate(draft!.deleteAt)}`));
 }));
 
 drafts('a saved form should be listed, carried on from its page with its answers, saved again, and deleted, with the keyboard alone', () => inTab(async (tab) => {
@@ -59,7 +64,7 @@ drafts('a saved form should be listed, carried on from its page with its answers
   await heading(page, 'About the person');
   await typeInto(page, 'f-personFullName', 'Pat Example');
   await saveWithKeyboard(page);
-  assert.is((await focused(page)).className, 'status', 'focus moves to the message, so it is read out and seen');
+  assert.is((await focused(page)).className, 'status banner', 'focus moves to the message, so it is read out and seen');
   assert.equal(await axeViolations(page), [], 'the saved message');
 
   await page.goto(`${baseUrl}/`);
@@ -79,7 +84,8 @@ drafts('a saved form should be listed, carried on from its page with its answers
   await tabTo(page, (element) => element.text.startsWith('Continue'));
   await page.keyboard.press('Enter');
   await heading(page, 'About the person');
-  assert.match(page.url(), /\/forms\/dols-form-1\/the-person$/);
+  assert.match(page.url(), /\/forms\/dols-form-1\/the-person\?draft=[0-9a-f-]{36}$/);
+  await page.waitForFunction(() => document.querySelector('asc-portal')?.shadowRoot?.querySelector('asc-form')?.shadowRoot?.activeElement?.tagName === 'H1');
   assert.is(await page.locator('asc-form #f-personFullName').inputValue(), 'Pat Example');
   await typeInto(page, 'f-personFullName', 'Pat Q Example');
   await saveWithKeyboard(page);
@@ -93,8 +99,11 @@ drafts('a saved form should be listed, carried on from its page with its answers
   await page.locator('asc-saved-forms .saved-form').waitFor();
   await tabTo(page, (element) => element.text.startsWith('Delete'));
   await page.keyboard.press('Enter');
-  assert.is((await focused(page)).text, 'Yes, delete it', 'focus moves to the question');
+  assert.match((await focused(page)).text, /^Delete this saved form\?/, 'focus moves to the question, not to its "yes"');
   assert.equal(await axeViolations(page), [], 'the delete question');
+  await page.keyboard.press('Enter');
+  assert.is((await savedDrafts(page, baseUrl)).length, 1, 'a second Enter deletes nothing');
+  await tabTo(page, withText('Yes, delete it'));
   await page.keyboard.press('Enter');
   await page.locator('asc-saved-forms .notice-text', { hasText: 'has been deleted' }).waitFor();
   await page.locator('asc-saved-forms p', { hasText: 'You have no forms saved for later' }).waitFor();
@@ -112,26 +121,59 @@ drafts('a save from a tab that is out of date should overwrite nothing, and offe
 
   // A second tab of the same browser carries on with the same saved form, and saves first.
   const other = await page.context().newPage();
-  await other.goto(`${baseUrl}/account/saved/${draft!.id}`);
+  await other.goto(`${baseUrl}/forms/dols-form-1/the-person?draft=${draft!.id}`);
   await other.locator(FORM_HEADING, { hasText: 'About the person' }).waitFor();
   await other.locator('asc-form #f-personFullName').fill('Saved in the other tab');
   await other.locator('asc-form button', { hasText: 'Save for later' }).click();
-  await other.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
+  await other.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
   await other.close();
 
   await typeInto(page, 'f-personFullName', 'Typed in the first tab');
   await tabTo(page, withText('Save for later'));
   await page.keyboard.press('Enter');
-  await page.locator('asc-form .status h2', { hasText: 'This form was saved somewhere else' }).waitFor();
+  await page.locator('asc-form .banner h2', { hasText: 'This form was saved somewhere else' }).waitFor();
   assert.is((await openedDraft(page, baseUrl, draft!.id)).answers.personFullName, 'Saved in the other tab', 'nothing overwritten');
   assert.equal(await axeViolations(page), [], 'the message about the other tab');
   await tabTo(page, withText('Save these answers as a separate copy'));
   await page.keyboard.press('Enter');
-  await page.locator('asc-form .status h2', { hasText: 'Your form has been saved' }).waitFor();
+  await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
   const all = await savedDrafts(page, baseUrl);
   assert.is(all.length, 2);
   const names = await Promise.all(all.map(async (d) => (await openedDraft(page, baseUrl, d.id)).answers.personFullName));
   assert.equal(names.sort(), ['Saved in the other tab', 'Typed in the first tab']);
+}));
+
+drafts('a double click on Save for later should save once, and a reload should open the saved copy again', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+  await heading(page, 'About the person');
+  await page.locator('asc-form #f-personFullName').fill('Pat Example');
+  await page.locator('asc-form button', { hasText: 'Save for later' }).dblclick();
+  await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
+  const drafts = await savedDrafts(page, baseUrl);
+  assert.is(drafts.length, 1, 'one draft');
+  assert.is(drafts[0]!.version, 1, 'saved once, not once and then again from the same version');
+  await page.reload();
+  await heading(page, 'About the person');
+  await page.locator('asc-form #f-personFullName').waitFor();
+  assert.is(await page.locator('asc-form #f-personFullName').inputValue(), 'Pat Example');
+}));
+
+drafts('saving a form whose saved copy was deleted elsewhere should keep its answers as a new copy', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+  await heading(page, 'About the person');
+  await typeInto(page, 'f-personFullName', 'Pat Example');
+  await saveWithKeyboard(page);
+  const [first] = await savedDrafts(page, baseUrl);
+  assert.is((await page.context().request.delete(`${baseUrl}/api/drafts/${first!.id}`)).status(), 204);
+  await typeInto(page, 'f-personFullName', 'Pat Q Example');
+  await saveWithKeyboard(page);
+  assert.match(await page.locator('asc-form .banner').textContent() ?? '', /The copy you saved before had been deleted/);
+  const [second] = await savedDrafts(page, baseUrl);
+  assert.is((await openedDraft(page, baseUrl, second!.id)).answers.personFullName, 'Pat Q Example');
 }));
 
 drafts('the timeout warning should offer to save: the form is saved, the person signed out, and it is there when they sign in again', () => inTab(async (tab) => {
@@ -152,7 +194,7 @@ drafts('the timeout warning should offer to save: the form is saved, the person 
   assert.is((await focused(page)).text, 'Save for later and sign out');
   await page.keyboard.press('Enter');
   await heading(page, 'Your form has been saved and you have signed out');
-  assert.is((await page.context().request.get(`${baseUrl}/api/account`)).status(), 401, 'signed out on the server');
+  assert.equal(await (await page.context().request.get(`${baseUrl}/api/account`)).json(), { user: null }, 'signed out on the server');
   assert.not.ok(await page.locator('asc-form').count(), 'the answers are off the screen');
 
   await signInAgain(tab, email);
