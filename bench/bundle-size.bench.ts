@@ -14,7 +14,7 @@ import { buildAll } from '../scripts/lib/build-all.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const gz = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 /** A built file and every file it imports, as the browser fetches them. */
 async function withImports(publicDir: string, url: string, seen = new Set<string>()): Promise<string[]> {

@@ -22,8 +22,11 @@ export function standaloneValidatorsSource(definition: FormDefinition, formatsMo
     ajv.addSchema({ $id: id, ...pageAnswersSchema(page) });
     exports[pageExportName(index)] = id;
   });
-  // Each error ajv reports carries the schema's path, which the engine never reads (it words
-  // messages from the answer's path and the keyword): left out, the module is a tenth smaller.
-  return standaloneCode(ajv, exports).replace(/schemaPath:\s*"[^"\\]*",\s*/g, '');
+  // Each error ajv reports carries the schema's path, and an option error the list of options
+  // (which makes the module carry a copy of every page's schema). The engine reads neither: it
+  // words messages from the answer's path and the keyword. Left out, the module is a fifth smaller.
+  return standaloneCode(ajv, exports)
+    .replace(/schemaPath:\s*"[^"\\]*",\s*/g, '')
+    .replace(/params:\s*\{\s*allowedValues:\s*[\w$.]+\s*\}/g, 'params:{}');
 }
 

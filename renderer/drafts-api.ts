@@ -1,4 +1,7 @@
-/** Forms saved for later (/api/drafts), for the signed-in person. */
+/**
+ * Forms saved for later (/api/drafts), for the signed-in person: listing, opening and deleting
+ * them (the portal's part). Saving is in form/save-for-later.ts, the one part an embedded form needs.
+ */
 import type { Answers } from '../engine/runtime.ts';
 import { getJson, resolve, send } from './api-client.ts';
 
@@ -17,11 +20,12 @@ export interface SavedDraft {
   deleteAt: number;
 }
 
-/** Forms saved for later (/api/drafts), for the signed-in person. */
+/**
+ * Forms saved for later (/api/drafts), for the signed-in person: listing, opening and deleting
+ * them (the portal's part). Saving is in form/save-for-later.ts, the one part an embedded form needs.
+ */
 export const draftsApi = {
   list: async (apiBase: string) => (await getJson<{ drafts: SavedDraft[] }>(resolve(apiBase, '/api/drafts'))).drafts,
   open: async (apiBase: string, id: string) => (await getJson<{ draft: SavedDraft & { answers: Answers } }>(resolve(apiBase, `/api/drafts/${encodeURIComponent(id)}`))).draft,
-  create: async (apiBase: string, body: { formId: string; formVersion: number; pageId: string; answers: Answers }) => (await send<{ draft: SavedDraft }>(apiBase, '/api/drafts', body)).draft,
-  update: async (apiBase: string, id: string, body: { version: number; pageId: string; answers: Answers }) => (await send<{ draft: SavedDraft }>(apiBase, `/api/drafts/${encodeURIComponent(id)}`, body, 'PUT')).draft,
   remove: (apiBase: string, id: string) => send<void>(apiBase, `/api/drafts/${encodeURIComponent(id)}`, undefined, 'DELETE'),
 };

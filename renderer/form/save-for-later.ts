@@ -1,8 +1,8 @@
 /** Saving a form for later, and what the form says afterwards. */
 import { html, type TemplateResult } from 'lit';
 import type { Answers } from '../../engine/runtime.ts';
-import { RequestRefused } from '../api-client.ts';
-import { draftsApi, type SavedDraft } from '../drafts-api.ts';
+import { RequestRefused, send } from '../api-client.ts';
+import type { SavedDraft } from '../drafts-api.ts';
 import { longDate } from '../shared/when.ts';
 
 export type SaveOutcome =
@@ -26,14 +26,18 @@ export interface SaveRequest {
  * Saves over `draft` from the version last seen, or as a new draft (the first time, or when a
  * separate copy is asked for). A refusal becomes an outcome to word, never an exception.
  */
+const create = async (apiBase: string, request: SaveRequest) => (await send<{ draft: SavedDraft }>(apiBase, '/api/drafts', request)).draft;
+const update = async (apiBase: string, draft: SavedDraft, request: SaveRequest) => (await send<{ draft: SavedDraft }>(
+  apiBase, `/api/drafts/${encodeURIComponent(draft.id)}`, { version: draft.version, pageId: request.pageId, answers: request.answers }, 'PUT')).draft;
+
 export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, request: SaveRequest, asNewCopy = false): Promise<SaveOutcome> {
   try {
-    if (!draft || asNewCopy) return { kind: 'saved', draft: await draftsApi.create(apiBase, request) };
+    if (!draft || asNewCopy) return { kind: 'saved', draft: await create(apiBase, request) };
     try {
-      return { kind: 'saved', draft: await draftsApi.update(apiBase, draft.id, { version: draft.version, pageId: request.pageId, answers: request.answers }) };
+      return { kind: 'saved', draft: await update(apiBase, draft, request) };
     } catch (error) {
       // Deleted since it was opened here: these answers are all there is, so they start a new draft.
-      if (error instanceof RequestRefused && error.status === 404) return { kind: 'saved', draft: await draftsApi.create(apiBase, request), replacedMissing: true };
+      if (error instanceof RequestRefused && error.status === 404) return { kind: 'saved', draft: await create(apiBase, request), replacedMissing: true };
       throw error;
     }
   } catch (error) {
