@@ -11,6 +11,6 @@ export const savedFormsStyles = css`
   .saved-form dt { font-weight: 700; }
   .saved-form dd { margin: 0; }
   .confirm:focus { outline: 3px solid var(--asc-colour-focus); outline-offset: 0; }
-  .confirm { padding: 15px; border-left: 10px solid var(--asc-colour-error); background: var(--asc-colour-panel); margin-bottom: 20px; }
+  .confirm { padding: 15px; border-left: 10px solid var(--asc-colour-error); margin-bottom: 20px; }
   a.button, a.button:link, a.button:visited { display: inline-block; text-decoration: none; color: #fff; }
 `;

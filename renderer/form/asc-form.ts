@@ -256,6 +256,8 @@ export class AscForm extends LitElement {
 
   private setAnswer = (path: string, value: AnswerValue | undefined): void => {
     this.answers = setAt(this.answers, path, value);
+    // "Your form has been saved" stops being true at the next keystroke.
+    this.banner = undefined;
   };
 
   private fieldContext(path: string, value: AnswerValue | undefined): FieldContext {
