@@ -103,7 +103,8 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   return {
     koa, catalogue, db,
     close: async () => {
-      stopHousekeeping();
+      // The database closes after the hour's clean-up finishes, not under it.
+      await stopHousekeeping();
       mailer.close();
       await db.destroy();
     },

@@ -23,11 +23,17 @@ export async function forgetExpired(repos: Repositories, now: number): Promise<R
   };
 }
 
-/** Runs forgetExpired now and every hour; returns a function that stops it. */
-export function startHousekeeping(repos: Repositories, clock: Clock, log: (message: string) => void): () => void {
-  const run = () => void forgetExpired(repos, clock.now()).catch(() => log('Housekeeping failed; it will try again in an hour.'));
+/** Runs forgetExpired now and every hour; returns a function that stops it, once any run under way has finished. */
+export function startHousekeeping(repos: Repositories, clock: Clock, log: (message: string) => void): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = forgetExpired(repos, clock.now()).then(() => {}, () => log('Housekeeping failed; it will try again in an hour.'));
+  };
   run();
   const timer = setInterval(run, HOUR);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -37,6 +37,7 @@ for (const database of await testDatabases()) {
   let server: Server;
   let baseUrl = '';
   let dataDir = '';
+  let databaseUrl: string | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let owner: Client;
   let someoneElse: Client;
@@ -63,7 +64,7 @@ for (const database of await testDatabases()) {
     if (database.skip) return;
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
-    const { databaseUrl } = await database.create();
+    ({ databaseUrl } = await database.create());
     dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-drafts-'));
     closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
     const config = readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12' });
@@ -248,6 +249,18 @@ for (const database of await testDatabases()) {
     const opened = await someoneElse.get(`/api/drafts/${theirs.id}`);
     assert.is(opened.status, 500);
     assert.not.match(JSON.stringify(opened.body), /Quackenbush/);
+  });
+
+  it('should say at start which saved forms cannot be opened because their key is missing', async () => {
+    await save(owner);
+    const lines: string[] = [];
+    const config = readConfig({
+      BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0',
+      ANSWERS_KEYS: `2027-01:${'cd'.repeat(32)}`,
+    });
+    const restarted = await createApp(config, { clock, log: (line) => lines.push(line) });
+    await restarted.close();
+    assert.ok(lines.some((line) => /Saved forms sealed with "local-[0-9a-f]{8}" cannot be opened: that key is not in ANSWERS_KEYS/.test(line)), lines.join('\n'));
   });
 
   it('should delete a draft 30 days after its last save, and count again from each save', async () => {
