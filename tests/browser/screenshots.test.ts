@@ -54,4 +54,20 @@ shots('should save check your answers for a complete referral at each width', ()
   await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
 }));
 
+shots('should save a page just saved for later, and the list of saved forms, at each width', async () => {
+  await screenshots('saved-for-later', async (page, baseUrl) => {
+    await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+    await page.locator('asc-form #f-personFullName').fill('Pat Example');
+    await page.locator('asc-form button', { hasText: 'Save for later' }).click();
+    await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
+  });
+  await screenshots('saved-forms', async (page, baseUrl) => {
+    await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+    await page.locator('asc-form button', { hasText: 'Save for later' }).click();
+    await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
+    await page.goto(`${baseUrl}/account/saved`);
+    await page.locator('asc-saved-forms .saved-form').waitFor();
+  });
+});
+
 shots.run();
