@@ -142,5 +142,8 @@ function loosened(schema: JsonSchema): JsonSchema {
   if (kept.type === 'string' && !kept.enum) kept.maxLength = Math.max(10 * Number(kept.maxLength ?? 0), 1000);
   if (kept.properties) kept.properties = Object.fromEntries(Object.entries(kept.properties as Record<string, JsonSchema>).map(([id, child]) => [id, loosened(child)]));
   if (kept.items) kept.items = loosened(kept.items as JsonSchema);
+  // Ticking more boxes than the author allows is for Next to point out; the options bound the list.
+  const options = (kept.items as JsonSchema | undefined)?.enum;
+  if (kept.type === 'array' && Array.isArray(options)) kept.maxItems = options.length;
   return kept;
 }

@@ -47,7 +47,9 @@ export function compileDraftCheck(definition: FormDefinition): (answers: unknown
     if (validate(answers)) return [];
     const error = validate.errors![0]!;
     const segments = error.instancePath.slice(1).split('/').filter(Boolean);
-    if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
+    // An unknown key is the sender's own text, of any length: it is echoed short.
+    if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty).slice(0, 100));
+    if (segments.length === 0) return [{ path: '', message: 'The answers cannot be saved: send them as an object of answers by question id.' }];
     return [{ path: segments.join('.'), message: `The answer to ${nameOf(segments)} cannot be saved: ${describe(error.keyword, error.params)}.` }];
   };
 }

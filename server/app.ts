@@ -30,7 +30,7 @@ import { captchaRoutes } from './routes/captcha.ts';
 import { webRoutes } from './routes/web.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
 import { createAnswersAtRest, loadAnswerKeys } from './services/answers-at-rest.ts';
-import { createDraftService } from './services/drafts.ts';
+import { createDraftService, DRAFT_LIFETIME_MS } from './services/drafts.ts';
 import { draftRoutes } from './routes/drafts.ts';
 
 const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
@@ -76,7 +76,8 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   });
 
   const answersAtRest = createAnswersAtRest(await loadAnswerKeys(config.answersKeys, config.dataDir));
-  const missingKeys = (await repos.drafts.keyIds()).filter((keyId) => !answersAtRest.hasKey(keyId));
+  // Only drafts still kept count: older ones are about to go.
+  const missingKeys = (await repos.drafts.keyIdsSince(clock.now() - DRAFT_LIFETIME_MS)).filter((keyId) => !answersAtRest.hasKey(keyId));
   if (missingKeys.length) log(`Saved forms sealed with ${missingKeys.map((k) => `"${k}"`).join(', ')} cannot be opened: that key is not in ANSWERS_KEYS. Add it (after the current key) to let those people carry on.`);
   const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
 

@@ -7,7 +7,6 @@ import { formStyles } from '../form/styles.ts';
 import { savedFormsStyles } from './saved-forms-styles.ts';
 import { longDate as day, timeOfDay as time } from '../shared/when.ts';
 
-
 /** Where a saved form carries on: its form, at the page it was saved on, naming the saved copy. */
 const addressOf = (draft: SavedDraft) => `/forms/${draft.formId}/${draft.pageId}?draft=${draft.id}`;
 

@@ -3,7 +3,7 @@ import { customElement, property, state, query } from 'lit/decorators.js';
 import { capitalise, type AnswerValue, type Answers, type FieldError, type GroupItem, type ItemAnswers, type Page, type SummaryPage } from '../../engine/runtime.ts';
 import { fetchForm, type LoadedForm } from '../api-client.ts';
 import type { SavedDraft } from '../drafts-api.ts';
-import { saveDraft, savedMessage, type SaveOutcome } from './save-for-later.ts';
+import { discardDraft, saveDraft, savedMessage, type SaveOutcome } from './save-for-later.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { formStyles } from './styles.ts';
@@ -69,6 +69,7 @@ export class AscForm extends LitElement {
   @state() private status?: TemplateResult;
   /** The outcome of a save, which takes focus so it is both seen and heard. */
   @state() private banner?: TemplateResult;
+  private bannerGoesOnInput = false;
   /**
    * Set by a Change link on check-your-answers: Next then goes straight back there, unless the
    * change showed or hid pages (the person must then go through them). Holds the pages shown then.
@@ -117,6 +118,7 @@ export class AscForm extends LitElement {
    */
   openDraft(draft: SavedDraft, answers: Answers, note?: TemplateResult): void {
     this.generation++;
+    this.saving = undefined;
     this.formId = draft.formId;
     this.version = draft.formVersion;
     this.answers = structuredClone(answers);
@@ -134,8 +136,15 @@ export class AscForm extends LitElement {
    * Resolves with the outcome, for a page that saves on the person's behalf (before a timeout).
    */
   saveForLater(options: { asNewCopy?: boolean } = {}): Promise<SaveOutcome> {
-    this.saving ??= this.save(options).finally(() => { this.saving = undefined; });
-    return this.saving;
+    // A save asked for while one is under way waits for it, then saves again only if there is
+    // more to save (a double click saves once; typing during the first save is not lost).
+    const previous = this.saving;
+    const next = previous
+      ? previous.then((outcome) => (outcome.kind === 'saved' && this.hasUnsavedChanges ? this.save(options) : outcome))
+      : this.save(options);
+    const tracked: Promise<SaveOutcome> = next.finally(() => { if (this.saving === tracked) this.saving = undefined; });
+    this.saving = tracked;
+    return tracked;
   }
 
   private async save(options: { asNewCopy?: boolean }): Promise<SaveOutcome> {
@@ -145,11 +154,18 @@ export class AscForm extends LitElement {
     const generation = this.generation;
     this.status = html`<p>Saving your form…</p>`;
     const request = { formId: loaded.form.id, formVersion: loaded.form.version, pageId: page.id, answers: loaded.form.prepare(this.answers) };
-    const outcome = await saveDraft(this.apiBase, this.saved.draft, request, options.asNewCopy);
-    if (generation !== this.generation) return outcome;
+    const existing = options.asNewCopy ? undefined : this.saved.draft;
+    const outcome = await saveDraft(this.apiBase, existing, request, options.asNewCopy);
+    if (generation !== this.generation) {
+      // Cancelled (or another saved form opened) while saving: a copy made just now is not wanted.
+      if (outcome.kind === 'saved' && !existing) void discardDraft(this.apiBase, outcome.draft);
+      return outcome;
+    }
     if (outcome.kind === 'saved') this.saved = { draft: outcome.draft, answers: JSON.stringify(request.answers) };
     this.status = undefined;
     this.banner = savedMessage(outcome, () => void this.saveForLater({ asNewCopy: true }));
+    // Only "saved" stops being true when the person types; a problem and its way out stay.
+    this.bannerGoesOnInput = outcome.kind === 'saved';
     this.focusAfterRender = 'banner';
     if (outcome.kind === 'saved') emit(this, 'asc-saved', { formId: loaded.form.id, version: loaded.form.version, draftId: outcome.draft.id, deleteAt: outcome.draft.deleteAt });
     return outcome;
@@ -257,7 +273,7 @@ export class AscForm extends LitElement {
   private setAnswer = (path: string, value: AnswerValue | undefined): void => {
     this.answers = setAt(this.answers, path, value);
     // "Your form has been saved" stops being true at the next keystroke.
-    this.banner = undefined;
+    if (this.bannerGoesOnInput) this.banner = undefined;
   };
 
   private fieldContext(path: string, value: AnswerValue | undefined): FieldContext {
@@ -396,6 +412,7 @@ export class AscForm extends LitElement {
     this.returnToCheck = false;
     this.saved = { answers: '{}' };
     this.generation++;
+    this.saving = undefined;
     this.movingItself = true;
     this.pageId = form.pages[0]!.id;
     emit(this, 'asc-cancel', { formId: form.id, version: form.version });

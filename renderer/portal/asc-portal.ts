@@ -11,6 +11,7 @@ import { portalStyles } from './styles.ts';
 import { icon } from './icons.ts';
 import { parseRoute, routePath, type Route } from './routes.ts';
 import { SessionTimer } from './session-timer.ts';
+import { openAccountChannel, type AccountChange, type AccountChannel } from './account-channel.ts';
 import type { AscPageChangeDetail } from '../form/events.ts';
 import { AscForm } from '../form/asc-form.ts';
 
@@ -58,12 +59,14 @@ export class AscPortal extends LitElement {
     window.addEventListener('popstate', this.onPopState);
     for (const type of ['keydown', 'pointerdown', 'input']) this.addEventListener(type, this.onActivity, { capture: true });
     window.addEventListener('beforeunload', this.onBeforeUnload);
+    this.otherTabs = openAccountChannel(this.onAccountChangedElsewhere);
     void this.load();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
+    this.otherTabs?.close();
     this.session.stop();
     super.disconnectedCallback();
   }
@@ -95,8 +98,32 @@ export class AscPortal extends LitElement {
     this.saveAfterSignIn.clear();
   }
 
+  /** The portal's other tabs in this browser, told when someone signs in or out here. */
+  private otherTabs?: AccountChannel;
+
+  /** Another tab signed in or out: this one follows, and never shows one person's answers to another. */
+  private onAccountChangedElsewhere = async (change: AccountChange): Promise<void> => {
+    if (change === 'signed-out') {
+      if (this.user) this.onSessionEnded('elsewhere');
+      return;
+    }
+    const account = await accountApi.current(this.apiBase).catch(() => null);
+    if (!account) return;
+    if (!this.user) this.onSignedIn(account.user, account.idleRemainingMs);
+    else if (account.user.email !== this.user.email) this.onSessionEnded('elsewhere');
+  };
+
   /** Forms whose Save for later is waiting for the person to sign in. */
   private saveAfterSignIn = new Set<string>();
+
+  /**
+   * Save for later waits for a sign-in only while the person is on the way through it (by a link
+   * or the back button alike): on a shared computer, the next person to sign in must not have
+   * these answers saved to their account.
+   */
+  private forgetPendingSaveUnlessSigningIn(route: Route): void {
+    if (route.name !== 'account' && !this.user) this.saveAfterSignIn.clear();
+  }
 
   /** The open forms with answers not yet saved. */
   private get unsavedForms(): AscForm[] {
@@ -114,8 +141,8 @@ export class AscPortal extends LitElement {
   }
 
   /** The server ended the session (it does so itself after 20 idle minutes): clear the screen and say why. */
-  private onSessionEnded(): void {
-    this.signedOutAfterSaving = false;
+  private onSessionEnded(because: 'timeout' | 'elsewhere' = 'timeout'): void {
+    this.signedOutBecause = because;
     this.clearForms();
     this.navigate({ name: 'signed-out' });
   }
@@ -141,6 +168,7 @@ export class AscPortal extends LitElement {
   private onPopState = (): void => {
     this.draftProblem = undefined;
     const route = parseRoute(location.pathname, this.basePath, location.search);
+    this.forgetPendingSaveUnlessSigningIn(route);
     if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
     this.route = route;
     this.updateTitle();
@@ -157,9 +185,7 @@ export class AscPortal extends LitElement {
   navigate(route: Route, replace = false): void {
     this.menuOpen = false;
     this.draftProblem = undefined;
-    // Save for later waits for a sign-in only while the person is on the way through it: on a
-    // shared computer, the next person to sign in must not have these answers saved to their account.
-    if (route.name !== 'account' && !this.user) this.saveAfterSignIn.clear();
+    this.forgetPendingSaveUnlessSigningIn(route);
     // Each visit to the account pages starts afresh: no step or address left from the last one.
     if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
     if (route.name === 'form' && this.route.name !== 'form') this.formOpenedFrom = this.route;
@@ -244,6 +270,7 @@ export class AscPortal extends LitElement {
       }
     }
     this.signOutFailed = false;
+    this.otherTabs?.tell('signed-out');
     this.clearForms();
     this.navigate(then);
   }
@@ -258,8 +285,8 @@ export class AscPortal extends LitElement {
     if (!this.accountElement) {
       this.accountElement = new AscAccount();
       this.accountElement.apiBase = this.apiBase;
-      this.accountElement.addEventListener('asc-signed-in', (event) => this.onSignedIn(event.detail.user));
-      this.accountElement.addEventListener('asc-signed-out', () => { this.clearForms(); this.navigate({ name: 'home' }); });
+      this.accountElement.addEventListener('asc-signed-in', (event) => { this.onSignedIn(event.detail.user); this.otherTabs?.tell('signed-in'); });
+      this.accountElement.addEventListener('asc-signed-out', () => { this.otherTabs?.tell('signed-out'); this.clearForms(); this.navigate({ name: 'home' }); });
       this.accountElement.addEventListener('asc-navigate', (event) => this.navigateTo(event.detail.to));
     }
     this.accountElement.screen = screen;
@@ -271,8 +298,8 @@ export class AscPortal extends LitElement {
   /** What the timeout warning offers: saving, when a form has unsaved answers; otherwise signing out. */
   @state() private timeoutOffersSave = false;
   @state() private timeoutProblem?: string;
-  /** Why the signed-out page is shown: the session ended, or the person saved and signed out. */
-  private signedOutAfterSaving = false;
+  /** Why the signed-out page is shown: the session timed out, the person saved and signed out, or another tab changed who is signed in. */
+  private signedOutBecause: 'timeout' | 'saved' | 'elsewhere' = 'timeout';
 
   private async showTimeoutWarning(): Promise<void> {
     this.timeoutOffersSave = this.unsavedForms.length > 0;
@@ -302,13 +329,15 @@ export class AscPortal extends LitElement {
     const outcomes = await Promise.all(this.unsavedForms.map((form) => form.saveForLater()));
     const failed = outcomes.find((outcome) => outcome.kind !== 'saved');
     if (failed) {
-      this.timeoutProblem = failed.kind === 'stale'
-        ? 'Your form was saved from another tab or window since you opened it here, so we have not saved over it. Carry on with the form to save these answers as a separate copy.'
-        : failed.kind === 'signed-out' ? 'You have already been signed out, so your form could not be saved.'
-        : `Your form has not been saved: ${failed.message}`;
+      this.timeoutProblem = {
+        stale: 'Your form was saved from another tab or window since you opened it here, so we have not saved over it. Carry on with the form to save these answers as a separate copy.',
+        gone: 'The copy you saved has been deleted. Carry on with the form to save these answers as a new copy.',
+        'signed-out': 'You have already been signed out, so your form could not be saved.',
+        failed: `Your form has not been saved: ${'message' in failed ? failed.message : ''}`,
+      }[failed.kind as 'stale' | 'gone' | 'signed-out' | 'failed'];
       return;
     }
-    this.signedOutAfterSaving = true;
+    this.signedOutBecause = 'saved';
     await this.signOut({ name: 'signed-out' });
   }
 
@@ -354,7 +383,11 @@ export class AscPortal extends LitElement {
         ${this.renderTilePage(portal.referrals, html`<div class="inset">${richText(portal.notices.safeguarding)}</div>`)}`;
       case 'dols': return this.renderDols(portal);
       case 'account': return this.renderAccount(route.screen, route.returnTo);
-      case 'signed-out': return this.signedOutAfterSaving
+      case 'signed-out': return this.signedOutBecause === 'elsewhere'
+        ? html`<h1 tabindex="-1">You have been signed out</h1>
+          <p>Someone signed out, or signed in as another person, in another tab or window of this browser. To keep them safe, we have cleared the answers that were on screen here.</p>
+          <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`
+        : this.signedOutBecause === 'saved'
         ? html`<h1 tabindex="-1">Your form has been saved and you have signed out</h1>
           <p>To carry on, sign in and choose <strong>Saved forms</strong> from the menu under your name. We keep saved forms for 30 days from the last time they were saved.</p>
           <p>${this.link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`
@@ -410,7 +443,8 @@ export class AscPortal extends LitElement {
     form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
     // Once saved, the address names the saved copy, so a reload or a bookmark opens it again.
     form.addEventListener('asc-saved', (event) => {
-      if (this.route.name !== 'form' || this.route.formId !== formId || this.formElements.get(formId) !== form) return;
+      // Only the form on screen names the address: one saved while another saved form opens is not it.
+      if (!form.isConnected || this.route.name !== 'form' || this.route.formId !== formId || this.formElements.get(formId) !== form) return;
       this.route = { ...this.route, draftId: event.detail.draftId };
       history.replaceState(null, '', routePath(this.route, this.basePath));
     });
@@ -505,7 +539,9 @@ export class AscPortal extends LitElement {
       this.formElements.set(draft.formId, form);
       this.navigate({ name: 'form', formId: draft.formId, pageId: draft.pageId, draftId }, true);
     } catch (error) {
-      if (stillWanted()) this.draftProblem = { draftId, message: error instanceof Error ? error.message : String(error) };
+      if (!stillWanted()) return;
+      if (error instanceof RequestRefused && error.status === 401) return this.onSessionEnded();
+      this.draftProblem = { draftId, message: error instanceof Error ? error.message : String(error) };
     } finally {
       if (this.openingDraft === draftId) this.openingDraft = undefined;
     }

@@ -63,9 +63,9 @@ export function createDraftsRepository(db: Knex) {
     async delete(id: string, userId: string, trx: Knex = db): Promise<boolean> {
       return (await trx('drafts').where({ id, user_id: userId }).delete()) === 1;
     },
-    /** The names of the keys the drafts are sealed with, for checking at start that each is at hand. */
-    async keyIds(trx: Knex = db): Promise<string[]> {
-      return (await trx('drafts').distinct('key_id')).map((row: { key_id: string }) => row.key_id);
+    /** The names of the keys the drafts saved since a time are sealed with, for checking at start that each is at hand. */
+    async keyIdsSince(time: number, trx: Knex = db): Promise<string[]> {
+      return (await trx('drafts').distinct('key_id').where('saved_at', '>=', time)).map((row: { key_id: string }) => row.key_id);
     },
     /** Forgets drafts last saved before a time (30 days ago, as the guide promises). */
     async deleteSavedBefore(time: number, trx: Knex = db): Promise<number> {

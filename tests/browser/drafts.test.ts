@@ -25,6 +25,7 @@ async function saveWithKeyboard(page: Page): Promise<void> {
 }
 
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
+  await page.locator(`asc-form #${id}`).waitFor();
   await tabTo(page, id);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
@@ -160,7 +161,7 @@ drafts('a double click on Save for later should save once, and a reload should o
   assert.is(await page.locator('asc-form #f-personFullName').inputValue(), 'Pat Example');
 }));
 
-drafts('saving a form whose saved copy was deleted elsewhere should keep its answers as a new copy', () => inTab(async (tab) => {
+drafts('saving a form whose saved copy was deleted elsewhere should say so, and keep its answers as a new copy when asked', () => inTab(async (tab) => {
   const { page, baseUrl } = tab;
   await signInTab(tab);
   await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
@@ -170,10 +171,59 @@ drafts('saving a form whose saved copy was deleted elsewhere should keep its ans
   const [first] = await savedDrafts(page, baseUrl);
   assert.is((await page.context().request.delete(`${baseUrl}/api/drafts/${first!.id}`)).status(), 204);
   await typeInto(page, 'f-personFullName', 'Pat Q Example');
-  await saveWithKeyboard(page);
-  assert.match(await page.locator('asc-form .banner').textContent() ?? '', /The copy you saved before had been deleted/);
+  await tabTo(page, withText('Save for later'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-form .banner h2', { hasText: 'The copy you saved has been deleted' }).waitFor();
+  assert.equal(await savedDrafts(page, baseUrl), [], 'nothing saved until the person asks');
+  await tabTo(page, withText('Save these answers as a separate copy'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
   const [second] = await savedDrafts(page, baseUrl);
   assert.is((await openedDraft(page, baseUrl, second!.id)).answers.personFullName, 'Pat Q Example');
+}));
+
+drafts('carrying on with a saved form while another of its kind has unsaved answers should save those first, and say so', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  const go = (path: string) => page.locator('asc-portal').evaluate((portal, to) => (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo(to), path);
+  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+  await page.locator('asc-form #f-personFullName').waitFor();
+  await typeInto(page, 'f-personFullName', 'First person');
+  await saveWithKeyboard(page);
+  const [first] = await savedDrafts(page, baseUrl);
+  await tabTo(page, withText('Cancel'));
+  await page.keyboard.press('Enter');
+  await tabTo(page, withText('Yes, cancel and clear the screen'));
+  await page.keyboard.press('Enter');
+  await heading(page, 'Adult Social Care');
+
+  await go('/forms/dols-form-1/the-person');
+  await page.locator('asc-form #f-personFullName').waitFor();
+  await typeInto(page, 'f-personFullName', 'Second person');
+  await go('/account/saved');
+  await page.locator('asc-saved-forms .saved-form').first().waitFor();
+  await go(`/forms/dols-form-1/the-person?draft=${first!.id}`);
+  await page.locator('asc-form .banner', { hasText: 'you had open has been saved' }).waitFor();
+  assert.is(await page.locator('asc-form #f-personFullName').inputValue(), 'First person', 'the saved form asked for');
+  assert.match(page.url(), new RegExp(`\\?draft=${first!.id}$`));
+  const names = await Promise.all((await savedDrafts(page, baseUrl)).map(async (d) => (await openedDraft(page, baseUrl, d.id)).answers.personFullName));
+  assert.equal(names.sort(), ['First person', 'Second person']);
+}));
+
+drafts('signing out in one tab should clear the answers on screen in the others', () => inTab(async (tab) => {
+  const { page, baseUrl } = tab;
+  await signInTab(tab);
+  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+  await typeInto(page, 'f-personFullName', 'Pat Example');
+  const other = await page.context().newPage();
+  await other.goto(`${baseUrl}/`);
+  await other.locator('asc-portal .menu-button').click();
+  await other.locator('asc-portal #account-menu button', { hasText: 'Sign out' }).click();
+  await other.locator('asc-portal .header-link', { hasText: 'Sign in' }).waitFor();
+  await heading(page, 'You have been signed out');
+  assert.match(await page.locator('asc-portal main').textContent() ?? '', /in another tab or window of this browser/);
+  assert.is(await page.locator('asc-form').count(), 0, 'the answers are off the screen');
+  await other.close();
 }));
 
 drafts('the timeout warning should offer to save: the form is saved, the person signed out, and it is there when they sign in again', () => inTab(async (tab) => {

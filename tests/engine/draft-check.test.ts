@@ -49,6 +49,25 @@ for (const { definition, answers } of forms) {
   });
 }
 
+test('should keep text typed up to ten times past its limit, and boxes ticked past the number allowed', () => {
+  const { definition } = forms.find((f) => f.definition.id === 'dols-form-1')!;
+  const strict = structuredClone(definition);
+  const sensoryLoss = strict.pages.flatMap((page) => page.questions ?? []).find((q) => 'id' in q && q.id === 'sensoryLoss') as { maxItems?: number };
+  sensoryLoss.maxItems = 1;
+  const check = compileDraftCheck(strict);
+  assert.equal(check({ medicalHistory: 'a'.repeat(50_000) }), [], 'ten times the 5,000 limit');
+  assert.match(check({ medicalHistory: 'a'.repeat(50_001) })[0]!.message, /longer than 50000 characters/);
+  assert.equal(check({ sensoryLoss: ['sight-loss', 'hearing-loss'] }), [], 'two ticked where one is allowed: for Next to say');
+  assert.match(check({ sensoryLoss: ['sight-loss', 'sight-loss'] })[0]!.message, /the same option twice/);
+});
+
+test('should echo an unknown question short, however long its name', () => {
+  const check = compileDraftCheck(forms[0]!.definition);
+  const [problem] = check({ ['x'.repeat(100_000)]: 'y' });
+  assert.ok(problem!.path.length <= 100 && problem!.message.length < 250, `${problem!.message.length} characters`);
+  assert.match(check([])[0]!.message, /send them as an object of answers/);
+});
+
 test('should refuse an unknown question, an option not offered, a wrong kind of value and too many items, naming the question', () => {
   const { definition } = forms.find((f) => f.definition.id === 'dols-form-1')!;
   const check = compileDraftCheck(definition);

@@ -14,6 +14,8 @@ import { createApp, readConfig, type App } from '../../server/index.ts';
 import { manualClock, DAY, HOUR, MINUTE } from '../../server/services/clock.ts';
 import { createRepositories } from '../../server/repositories/index.ts';
 import { forgetExpired } from '../../server/services/housekeeping.ts';
+import { createDraftService } from '../../server/services/drafts.ts';
+import { createAnswersAtRest, loadAnswerKeys } from '../../server/services/answers-at-rest.ts';
 import { testDatabases } from '../support/databases.ts';
 import { sharedBuild } from '../support/shared-build.ts';
 import { startSmtpServer, codeIn } from '../support/smtp.ts';
@@ -216,7 +218,7 @@ for (const database of await testDatabases()) {
   });
 
   it('should keep what was typed past a limit, rather than lose it', async () => {
-    const tooLong = 'a'.repeat(6000);
+    const tooLong = 'a'.repeat(12_000);
     const saved = await save(owner, { ...partOfDols1, medicalHistory: tooLong }, 'health-and-communication');
     assert.is(saved.status, 201, 'Next will ask for it to be shorter; the save keeps it');
     assert.is((await owner.get(`/api/drafts/${saved.body.draft.id}`)).body.draft.answers.medicalHistory, tooLong);
@@ -239,6 +241,24 @@ for (const database of await testDatabases()) {
     assert.is((await owner.get('/api/drafts/not-an-id')).status, 404);
     const late = await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} });
     assert.is(late.status, 404, 'saving over a deleted draft: not found, not "saved elsewhere"');
+  });
+
+  it('should answer 404, not 409, to a save over a draft deleted between reading and writing it', async () => {
+    // The real service and repository, with the deletion another tab makes put at the worst moment.
+    const repos = createRepositories(app.db);
+    const deletingFirst = { ...repos.drafts, update: async (...args: Parameters<typeof repos.drafts.update>) => {
+      await repos.drafts.delete(args[0], args[1]);
+      return repos.drafts.update(...args);
+    } };
+    const service = createDraftService({ drafts: deletingFirst, catalogue: app.catalogue, answersAtRest: createAnswersAtRest(await loadAnswerKeys(undefined, dataDir)), clock });
+    const user = (await app.db('users').first()).id as string;
+    const draft = await service.create(user, { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} });
+    try {
+      await service.update(user, draft.id, 1, { pageId: 'the-person', answers: {} });
+      assert.unreachable('saved');
+    } catch (error) {
+      assert.is((error as { status?: number }).status, 404);
+    }
   });
 
   it("should not open answers moved into another person's draft", async () => {
