@@ -32,6 +32,10 @@ import { startHousekeeping } from './services/housekeeping.ts';
 import { createAnswersAtRest, loadAnswerKeys } from './services/answers-at-rest.ts';
 import { createDraftService, DRAFT_LIFETIME_MS } from './services/drafts.ts';
 import { draftRoutes } from './routes/drafts.ts';
+import { createSubmissionService } from './services/submissions.ts';
+import { createOutboxRelay } from './services/outbox-relay.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import { keyFromSetting } from './services/secret.ts';
 
 const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
 
@@ -39,6 +43,8 @@ export interface App {
   koa: Koa;
   catalogue: FormCatalogue;
   db: Knex;
+  /** Sends what the outbox holds now (tests call it after moving the clock). */
+  sendOutbox(): Promise<void>;
   /** Closes the database and the mail transport. */
   close(): Promise<void>;
 }
@@ -60,6 +66,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const tokens = createTokens(secret, clock);
   const sessions = createSessionService({ sessions: repos.sessions, users: repos.users, tokens, clock });
   const council = catalogue.portal.council;
+  const brand = { serviceName: council.serviceName, councilName: council.name, phone: council.phone.display };
   const mailer = createMailer({
     smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom ?? `"${council.serviceName}" <no-reply@localhost>`,
     log: (line) => log(line),
@@ -69,7 +76,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
     codes: createCodeService({ emailCodes: repos.emailCodes, auditLog: repos.auditLog, clock, secret }),
     hasher: createPasswordHasher({ costLog2: config.passwordHashCost }),
     limiter: createRateLimiter(repos.rateLimits, clock),
-    brand: { serviceName: council.serviceName, councilName: council.name, phone: council.phone.display },
+    brand,
     councilWords: [...council.name.split(/\s+/), council.name.replace(/\s+/g, ''), council.serviceName.replace(/\s+/g, '')].filter((word) => word.length > 3 && !/^council$/i.test(word)),
     secret,
     rateLimitScale: config.rateLimitScale,
@@ -80,6 +87,15 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const missingKeys = (await repos.drafts.keyIdsSince(clock.now() - DRAFT_LIFETIME_MS)).filter((keyId) => !answersAtRest.hasKey(keyId));
   if (missingKeys.length) log(`Saved forms sealed with ${missingKeys.map((k) => `"${k}"`).join(', ')} cannot be opened: that key is not in ANSWERS_KEYS. Add it (after the current key) to let those people carry on.`);
   const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
+
+  const relay = createOutboxRelay({
+    outbox: repos.outbox, mailer, answersAtRest, clock, log: (line) => log(line),
+    webhook: config.webhook ? { url: config.webhook.url, secret: keyFromSetting(config.webhook.secret, 'WEBHOOK_SECRET') } : undefined,
+  });
+  const submissions = createSubmissionService({
+    db, repos, catalogue, answersAtRest, clock, deliversToCaseSystem: Boolean(config.webhook), queued: () => void relay.runNow(),
+    brand,
+  });
 
   const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
   if (captcha.name === 'off') log('CAPTCHA=off: forms start without the check that the person is not a robot.');
@@ -96,16 +112,20 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const routers = [
     healthRoutes(), openApiRoutes(), formRoutes(catalogue, config.buildDir), accountRoutes({ accounts, sessions, secureCookies: config.production }),
     captchaRoutes({ verifier: captcha, tokens, clock }), draftRoutes({ drafts, sessions }),
+    submissionRoutes({ submissions, sessions }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());
   const stopHousekeeping = startHousekeeping(repos, clock, (line) => log(line));
+  relay.start();
   return {
     koa, catalogue, db,
+    sendOutbox: () => relay.runNow(),
     close: async () => {
-      // The database closes after the hour's clean-up finishes, not under it.
+      // The database closes after the hour's clean-up and the outbox's round finish, not under them.
       await stopHousekeeping();
+      await relay.stop();
       mailer.close();
       await db.destroy();
     },

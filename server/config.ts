@@ -25,6 +25,8 @@ export interface ServerConfig {
   sessionSecret?: string;
   /** Keys that seal saved answers, "id:key,…" newest first; DATA_DIR/answers.key when not set. */
   answersKeys?: string;
+  /** Where each submission is delivered (the council's case system), signed with webhookSecret; none when not set. */
+  webhook?: { url: string; secret: string };
   /**
    * How many proxies stand in front of the server (0: none). Only that many entries of
    * X-Forwarded-For, counted from the right, are believed, so a client cannot forge its address.
@@ -61,6 +63,19 @@ function answersKeysOf(env: NodeJS.ProcessEnv): string | undefined {
   return env.ANSWERS_KEYS || undefined;
 }
 
+function webhookOf(env: NodeJS.ProcessEnv): ServerConfig['webhook'] {
+  if (!env.WEBHOOK_URL) return undefined;
+  let url: URL;
+  try {
+    url = new URL(env.WEBHOOK_URL);
+  } catch {
+    throw new Error(`WEBHOOK_URL must be a web address (https://…), not "${env.WEBHOOK_URL}".`);
+  }
+  if (env.NODE_ENV === 'production' && url.protocol !== 'https:') throw new Error('In production, WEBHOOK_URL must use https: submissions hold personal data.');
+  if (!env.WEBHOOK_SECRET) throw new Error('WEBHOOK_URL is set but WEBHOOK_SECRET is not: set the key the case system checks signatures with (`openssl rand -hex 32`).');
+  return { url: url.href, secret: env.WEBHOOK_SECRET };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 to 65535), not "${env.PORT}".`);
@@ -80,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mailFrom: env.MAIL_FROM || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     answersKeys: answersKeysOf(env),
+    webhook: webhookOf(env),
     proxies: proxiesOf(env),
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
     rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),

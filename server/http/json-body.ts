@@ -13,7 +13,7 @@ const ajv = new Ajv({ allErrors: false, strict: true });
 const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 
 /** Paths whose bodies carry a whole form's answers: long free-text answers, many of them. */
-const ANSWER_PATHS = ['/api/drafts'];
+const ANSWER_PATHS = ['/api/drafts', '/api/submissions'];
 
 export function jsonBodies(): Middleware {
   const small = bodyParser({ enableTypes: ['json'], jsonLimit: '16kb', encoding: 'utf-8' });

@@ -8,6 +8,8 @@ import { createRateLimitsRepository } from './rate-limits.ts';
 import { createAuditLogRepository } from './audit-log.ts';
 import { createSpentCaptchasRepository } from './spent-captchas.ts';
 import { createDraftsRepository } from './drafts.ts';
+import { createSubmissionsRepository } from './submissions.ts';
+import { createOutboxRepository } from './outbox.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -19,6 +21,8 @@ export function createRepositories(db: Knex) {
     auditLog: createAuditLogRepository(db),
     spentCaptchas: createSpentCaptchasRepository(db),
     drafts: createDraftsRepository(db),
+    submissions: createSubmissionsRepository(db),
+    outbox: createOutboxRepository(db),
   };
 }
 

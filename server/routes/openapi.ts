@@ -2,6 +2,7 @@
 import { Router } from '@koa/router';
 import { accountSchemas } from './account.ts';
 import { draftSchemas } from './drafts.ts';
+import { submissionSchemas } from './submissions.ts';
 import { NO_FIELDS } from '../http/json-body.ts';
 
 const json = (schema: Record<string, unknown>, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -20,7 +21,7 @@ export const openApiDocument = {
   info: {
     title: 'asc-forms portal API',
     version: '1',
-    description: 'Forms, their definitions, the portal content, the captcha at form start, accounts and forms saved for later. Every request that changes something takes JSON and must come from the portal\'s own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.',
+    description: 'Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions. Every request that changes something takes JSON and must come from the portal\'s own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.',
   },
   paths: {
     '/healthz': { get: { summary: 'Whether the server can serve', responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Serving') } } },
@@ -107,6 +108,22 @@ export const openApiDocument = {
     '/api/account/password-reset/confirm': step('Checks the code and sets the new password; every session of the account ends', accountSchemas.reset, { 204: { description: 'Password changed' } }),
     '/api/account/password': step('Changes the password (the current one is asked for); other sessions end', accountSchemas.change, { 204: { description: 'Password changed (a new session cookie is set)' }, ...signedIn }),
     '/api/account/sign-out': { post: { summary: 'Signs out: the session ends on the server', requestBody: body(NO_FIELDS), responses: { 204: { description: 'Signed out' }, ...signedIn } } },
+    '/api/submissions': {
+      get: {
+        summary: "The signed-in person's submissions of the last 30 days, the most recent first",
+        responses: { 200: json({ type: 'object', properties: { submissions: { type: 'array', items: { $ref: '#/components/schemas/Submission' } } } }, 'Their submissions'), ...signedIn },
+      },
+      post: {
+        summary: 'Submits a complete form. The answers are checked against that form version; the confirmation email and the delivery to the case system (WEBHOOK_URL: a POST of a compact JWS, HS256 with WEBHOOK_SECRET) go through an outbox and are retried until they succeed. The saved copy named by draftId is deleted.',
+        requestBody: body(submissionSchemas.submit),
+        responses: {
+          201: json({ type: 'object', properties: { submission: { $ref: '#/components/schemas/Submission' } } }, 'Submitted'),
+          200: json({ type: 'object', properties: { submission: { $ref: '#/components/schemas/Submission' } } }, 'Already submitted with this idempotencyKey: the same submission'),
+          400: json(problem, 'No such form, or answers missing or to change (error.fields, by answer path)'),
+          ...signedIn,
+        },
+      },
+    },
     '/api/drafts': {
       get: {
         summary: "The signed-in person's forms saved for later, the most recently saved first",
@@ -142,6 +159,13 @@ export const openApiDocument = {
           provider: { type: 'string', description: 'Which widget to show: altcha, or off (no check)' },
           parameters: { type: 'object', description: 'ALTCHA: the challenge parameters' },
           signature: { type: 'string', description: "ALTCHA: the server's signature of the parameters" },
+        },
+      },
+      Submission: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' }, reference: { type: 'string', description: 'What the person quotes, like ASC-7K3F-9QX2' },
+          formId: { type: 'string' }, formVersion: { type: 'integer' }, formTitle: { type: 'string' }, submittedAt: { type: 'integer', description: 'Milliseconds since 1970' },
         },
       },
       User: { type: 'object', properties: { forename: { type: 'string' }, surname: { type: 'string' }, email: { type: 'string' } } },

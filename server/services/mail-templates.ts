@@ -54,6 +54,14 @@ export const mailTemplates = {
     'Someone tried to register a new account with this email address, but you already have one.',
     'If it was you, sign in instead. If you have forgotten your password, choose "Forgotten password?" on the sign-in page.',
   ]),
+  /** No answer is in it: email is not a safe place for what the form holds, and the person has printed or saved it. */
+  submitted: (brand: MailBrand, to: string, forename: string, formTitle: string, reference: string, when: string) => message(brand, to, `Your referral has been sent to ${brand.councilName}: ${reference}`, [
+    `Hello ${forename},`,
+    `${brand.councilName} has received your ${formTitle}, sent on ${when}.`,
+    `Your reference number is ${reference}. Quote it if you contact us about this referral.`,
+    'You can see the forms you sent in the last 30 days in your account, under "Forms submitted in the last 30 days".',
+    `If the person is at risk of harm now, do not wait for us to contact you: call ${brand.phone}, or 999 in an emergency.`,
+  ]),
   passwordChanged: (brand: MailBrand, to: string, forename: string) => message(brand, to, `Your password for ${brand.serviceName} has changed`, [
     `Hello ${forename},`,
     'The password of your account has just changed, and you have been signed out everywhere else.',

@@ -14,10 +14,17 @@ export async function startSmtpServer() {
   const received: ReceivedMail[] = [];
   const waiting: Array<() => void> = [];
   const takenBy = new Map<string, number>();
+  // While down, the server turns every connection away, as a mail server that is off or overloaded does.
+  let down = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      if (!down) return callback();
+      const refusal = Object.assign(new Error('Service not available, try again later'), { responseCode: 421 });
+      callback(refusal);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail: ParsedMail) => {
         const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
@@ -48,6 +55,8 @@ export async function startSmtpServer() {
     },
     /** How many messages this address has received so far. */
     countTo: (address: string) => received.filter((m) => m.to.includes(address)).length,
+    /** Turns connections away (true) or takes them again (false). */
+    setDown: (value: boolean) => { down = value; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -6,11 +6,13 @@ import type { Knex } from 'knex';
 import * as accounts from './001-accounts.ts';
 import * as oneLiveCode from './002-one-live-code.ts';
 import * as drafts from './003-drafts.ts';
+import * as submissions from './004-submissions.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
   '002-one-live-code': oneLiveCode,
   '003-drafts': drafts,
+  '004-submissions': submissions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

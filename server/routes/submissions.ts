@@ -1,0 +1,37 @@
+/** Submitting a form (signed-in people only), and the person's own list of what they sent in the last 30 days. */
+import { Router } from '@koa/router';
+import type { SessionService } from '../services/sessions.ts';
+import type { SubmissionService, SubmitRequest } from '../services/submissions.ts';
+import { requireSession } from '../http/session-cookie.ts';
+import { bodyOf, text } from '../http/json-body.ts';
+
+/** The body a submission takes (also published in /api/openapi.json). */
+export const submissionSchemas = {
+  submit: {
+    type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'answers', 'idempotencyKey'],
+    properties: {
+      formId: text(100), formVersion: { type: 'integer', minimum: 1 }, answers: { type: 'object', maxProperties: 1000 },
+      idempotencyKey: { type: 'string', minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+      draftId: { type: 'string', maxLength: 36 },
+    },
+  },
+} as const;
+
+export function submissionRoutes({ submissions, sessions }: { submissions: SubmissionService; sessions: SessionService }): Router {
+  const router = new Router({ prefix: '/api/submissions' });
+  router.use(async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+  router.post('/', async (ctx) => {
+    const { user } = await requireSession(ctx, sessions);
+    const { submission, created } = await submissions.submit(user, bodyOf<SubmitRequest>(ctx, submissionSchemas.submit));
+    ctx.status = created ? 201 : 200;
+    ctx.body = { submission };
+  });
+  router.get('/', async (ctx) => {
+    const { user } = await requireSession(ctx, sessions);
+    ctx.body = { submissions: await submissions.listRecent(user.id) };
+  });
+  return router;
+}

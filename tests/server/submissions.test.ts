@@ -1,0 +1,194 @@
+/**
+ * Submitting, over HTTP on SQLite and PostgreSQL, with a real SMTP server and a real HTTP server
+ * standing in for the council's case system: complete answers only, one submission however often
+ * the page asks, the confirmation email and the signed delivery sent through the outbox even when
+ * the mail server or the case system is down for a while, and each person seeing only their own.
+ */
+import { suite } from '../support/suite.ts';
+import * as assert from 'uvu/assert';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { compactVerify } from 'jose';
+import { createApp, readConfig, type App } from '../../server/index.ts';
+import { manualClock, DAY, MINUTE } from '../../server/services/clock.ts';
+import { testDatabases } from '../support/databases.ts';
+import { sharedBuild } from '../support/shared-build.ts';
+import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { closeAtEnd } from '../support/shared.ts';
+import { client, type Client } from '../support/http-client.ts';
+import { loadForms } from '../fixtures/forms.ts';
+
+const PASSWORD = 'Correct-Horse-Battery-9';
+const WEBHOOK_SECRET = 'ab'.repeat(32);
+const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
+
+/** The council's case system: keeps what it receives; answers 503 while told to be down. */
+async function startCaseSystem() {
+  const received: string[] = [];
+  let down = false;
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => { body += chunk; });
+    request.on('end', () => {
+      if (down) { response.statusCode = 503; response.end(); return; }
+      received.push(`${request.headers['content-type']}\n${body}`);
+      response.statusCode = 204;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/referrals`,
+    received,
+    setDown: (value: boolean) => { down = value; },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+for (const database of await testDatabases()) {
+  const test = suite(`Submitting on ${database.name}`);
+  const it = database.skip ? test.skip : test;
+  const clock = manualClock();
+  let app: App;
+  let server: Server;
+  let baseUrl = '';
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let caseSystem: Awaited<ReturnType<typeof startCaseSystem>>;
+  let emailCount = 0;
+
+  async function registered(): Promise<{ as: Client; email: string }> {
+    const as = client(baseUrl);
+    const email = `submitter${++emailCount}.${database.name.toLowerCase()}@example.org`;
+    assert.is((await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD })).status, 202);
+    assert.is((await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 201);
+    return { as, email };
+  }
+
+  test.before(async () => {
+    if (database.skip) return;
+    smtp = await startSmtpServer();
+    closeAtEnd(smtp.close);
+    caseSystem = await startCaseSystem();
+    closeAtEnd(caseSystem.close);
+    const { databaseUrl } = await database.create();
+    const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-submissions-'));
+    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
+    const config = readConfig({
+      BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12',
+      WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET,
+    });
+    app = await createApp(config, { clock, log: () => {} });
+    server = app.koa.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
+  });
+
+  test.before.each(() => clock.advance(MINUTE));
+
+  const submit = (as: Client, answers: Record<string, unknown> = complete, extra: Record<string, unknown> = {}) => as.post('/api/submissions', {
+    formId: 'dols-form-1', formVersion: 1, answers, idempotencyKey: randomUUID(), ...extra,
+  });
+
+  it('should take complete answers, give a reference, email it to the referrer and deliver the referral, signed, to the case system', async () => {
+    const { as, email } = await registered();
+    const deliveredBefore = caseSystem.received.length;
+    const response = await submit(as);
+    assert.is(response.status, 201, JSON.stringify(response.body));
+    const { submission } = response.body;
+    assert.match(submission.reference, /^ASC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+    assert.is(submission.formTitle, 'DoLS Form 1: standard request and urgent authorisation');
+    const mail = await smtp.nextTo(email);
+    assert.match(mail.subject, new RegExp(`Your referral has been sent to Sefton Council: ${submission.reference}`));
+    assert.match(mail.text, /received your DoLS Form 1/);
+    assert.not.match(mail.text, new RegExp(String(complete.personFullName)), 'no answer travels by email');
+
+    await app.sendOutbox();
+    assert.is(caseSystem.received.length, deliveredBefore + 1);
+    const [type, jws] = caseSystem.received.at(-1)!.split('\n') as [string, string];
+    assert.is(type, 'application/jose');
+    const { payload, protectedHeader } = await compactVerify(jws, Buffer.from(WEBHOOK_SECRET, 'hex'));
+    assert.is(protectedHeader.alg, 'HS256');
+    const delivery = JSON.parse(new TextDecoder().decode(payload));
+    assert.is(delivery.reference, submission.reference);
+    assert.equal(delivery.referrer, { forename: 'Sam', surname: 'Carter', email });
+    assert.is(delivery.answers.personFullName, complete.personFullName);
+    assert.equal(await app.db('outbox').whereNull('sent_at').where({ submission_id: submission.id }), [], 'both marked sent');
+  });
+
+  it('should refuse answers that are not complete, saying what is missing, and send nothing', async () => {
+    const { as, email } = await registered();
+    const { personFullName, ...withoutName } = complete;
+    void personFullName;
+    const response = await submit(as, withoutName);
+    assert.is(response.status, 400);
+    assert.ok(response.body.error.fields.some((f: { field: string; message: string }) => f.field === 'personFullName' && /Enter/.test(f.message)), JSON.stringify(response.body.error.fields));
+    await app.sendOutbox();
+    assert.is(smtp.countTo(email), 1, 'only the registration code');
+    assert.is((await as.get('/api/submissions')).body.submissions.length, 0);
+  });
+
+  it('should make one submission and send one email however many times the page sends it', async () => {
+    const { as, email } = await registered();
+    const idempotencyKey = randomUUID();
+    const body = { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey };
+    const responses = await Promise.all(Array.from({ length: 5 }, () => as.post('/api/submissions', body)));
+    assert.equal(responses.map((r) => r.status).filter((status) => status === 201).length, 1, responses.map((r) => `${r.status} ${JSON.stringify(r.body)}`).join('\n'));
+    assert.ok(responses.every((r) => r.status === 201 || r.status === 200));
+    assert.is(new Set(responses.map((r) => r.body.submission.reference)).size, 1, 'the same reference to each');
+    await smtp.nextTo(email);
+    await app.sendOutbox();
+    assert.is(smtp.countTo(email), 2, 'the registration code and one confirmation');
+    assert.is((await as.get('/api/submissions')).body.submissions.length, 1);
+  });
+
+  it('should accept a submission while the mail server and the case system are down, and send both once they are back', async () => {
+    const { as, email } = await registered();
+    smtp.setDown(true);
+    caseSystem.setDown(true);
+    try {
+      const response = await submit(as);
+      assert.is(response.status, 201, 'the referral is safe whatever the mail server is doing');
+      await app.sendOutbox();
+      const pending = await app.db('outbox').whereNull('sent_at').where({ submission_id: response.body.submission.id });
+      assert.is(pending.length, 2);
+      assert.ok(pending.every((row: { attempts: number; last_error: string }) => row.attempts >= 1 && row.last_error), 'tried, failed, kept');
+    } finally {
+      smtp.setDown(false);
+      caseSystem.setDown(false);
+    }
+    await app.sendOutbox();
+    assert.is(smtp.countTo(email), 1, 'not before the retry is due');
+    clock.advance(MINUTE);
+    await app.sendOutbox();
+    assert.match((await smtp.nextTo(email)).subject, /Your referral has been sent/);
+    assert.is(smtp.countTo(email), 2, 'exactly once');
+  });
+
+  it('should delete the saved copy the answers came from', async () => {
+    const { as } = await registered();
+    const draft = (await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })).body.draft;
+    assert.is((await submit(as, complete, { draftId: draft.id })).status, 201);
+    assert.is((await as.get(`/api/drafts/${draft.id}`)).status, 404);
+  });
+
+  it("should list only the person's own submissions of the last 30 days, and keep the answers encrypted", async () => {
+    const { as } = await registered();
+    const { as: someoneElse } = await registered();
+    const older = (await submit(as)).body.submission;
+    const recent = (await submit(as)).body.submission;
+    await app.db('submissions').where({ id: older.id }).update({ submitted_at: clock.now() - 31 * DAY });
+    const listed = (await as.get('/api/submissions')).body.submissions.map((s: { reference: string }) => s.reference);
+    assert.equal(listed, [recent.reference], 'the one from 31 days ago is no longer listed');
+    assert.equal((await someoneElse.get('/api/submissions')).body.submissions, []);
+    const row = await app.db('submissions').where({ id: recent.id }).first();
+    assert.not.match(row.answers, new RegExp(String(complete.personFullName)));
+    assert.is((await client(baseUrl).get('/api/submissions')).status, 401);
+  });
+
+  test.run();
+}
