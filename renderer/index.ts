@@ -6,5 +6,6 @@ export { AscForm } from './form/asc-form.ts';
 export { AscPortal } from './portal/asc-portal.ts';
 export { AscAccount } from './account/asc-account.ts';
 export { AscSavedForms } from './account/asc-saved-forms.ts';
+export { AscSubmittedForms } from './account/asc-submitted-forms.ts';
 export { AscCaptcha, type AscCaptchaVerifiedDetail } from './account/asc-captcha.ts';
-export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscSavedDetail, AscFormEventBase } from './form/events.ts';
+export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscSavedDetail, AscSubmittedDetail, AscFormEventBase } from './form/events.ts';

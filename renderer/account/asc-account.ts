@@ -8,6 +8,7 @@ import { baseStyles } from '../shared/styles.ts';
 import { formStyles } from '../form/styles.ts';
 import { accountStyles } from './styles.ts';
 import './asc-saved-forms.ts';
+import './asc-submitted-forms.ts';
 
 export type AccountScreen = 'sign-in' | 'register' | 'forgotten-password' | 'change-password' | 'account' | 'saved' | 'submitted';
 
@@ -366,7 +367,7 @@ export class AscAccount extends LitElement {
         <p><a href="/account" @click=${(e: Event) => { e.preventDefault(); this.go('/account'); }}>Back to your account</a></p>`;
       case 'submitted': return html`
         <h1 tabindex="-1">Forms submitted in the last 30 days</h1>
-        <p>You have not submitted any forms in the last 30 days.</p>
+        <asc-submitted-forms api-base=${this.apiBase}></asc-submitted-forms>
         <p><a href="/account" @click=${(e: Event) => { e.preventDefault(); this.go('/account'); }}>Back to your account</a></p>`;
       default: return html``;
     }

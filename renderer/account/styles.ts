@@ -16,9 +16,6 @@ export const accountStyles = css`
   .rules li.met::before { content: '✓'; color: var(--asc-colour-success); }
   .rules li.unmet::before { content: '•'; color: var(--asc-colour-secondary-text); }
   .special { font-family: monospace; font-size: 1.1875rem; word-spacing: 6px; }
-  .panel-confirmation { padding: 25px; margin-bottom: 30px; color: #fff; background: var(--asc-colour-success); text-align: center; }
-  .panel-confirmation h1 { color: #fff; }
-  .panel-confirmation p { margin: 0; font-size: 1.5rem; }
   .account-links { list-style: none; padding: 0; }
   .account-links li { margin-bottom: 15px; font-size: 1.25rem; }
 `;

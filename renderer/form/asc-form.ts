@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state, query } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { capitalise, type AnswerValue, type Answers, type FieldError, type GroupItem, type ItemAnswers, type Page, type SummaryPage } from '../../engine/runtime.ts';
 import { fetchForm, type LoadedForm } from '../api-client.ts';
 import type { SavedDraft } from '../drafts-api.ts';
 import { discardDraft, saveDraft, savedMessage, type SaveOutcome } from './save-for-later.ts';
+import { confirmation, submitAnswers, type Submission } from './submit-form.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { formStyles } from './styles.ts';
@@ -21,7 +22,8 @@ import { setAt } from './answer-paths.ts';
  * @event asc-validation-failed - Next or Submit found problems, now shown. detail: { pageId, errors }
  * @event asc-save-request - Save for later was pressed (cancelable: a page that saves by itself, or asks the person to sign in first, cancels it). detail: { pageId, answers }
  * @event asc-saved - The form was saved for later. detail: { draftId, deleteAt }
- * @event asc-submit-request - Submit was pressed on a complete form (cancelable). detail: { pageId, answers }
+ * @event asc-submit-request - Submit was pressed on a complete form (cancelable: a page that sends the answers itself cancels it). detail: { pageId, answers }
+ * @event asc-submitted - The council's server has the form. detail: { submissionId, reference }
  * @event asc-sign-in-request - Login or Register was pressed (cancelable).
  * @event asc-close - Close was pressed: leave the form, keeping the answers.
  * @event asc-cancel - The person confirmed Cancel: the answers are gone.
@@ -76,7 +78,9 @@ export class AscForm extends LitElement {
    */
   @state() private returnToCheck: string | false = false;
 
-  @query('#cancel-dialog') private cancelDialog?: HTMLDialogElement;
+  private get cancelDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector<HTMLDialogElement>('#cancel-dialog');
+  }
 
   private focusAfterRender?: string | 'heading' | 'error-summary' | 'banner';
   private loadingKey = '';
@@ -119,6 +123,8 @@ export class AscForm extends LitElement {
   openDraft(draft: SavedDraft, answers: Answers, note?: TemplateResult): void {
     this.generation++;
     this.saving = undefined;
+    this.submitted = undefined;
+    this.submitKey = undefined;
     this.formId = draft.formId;
     this.version = draft.formVersion;
     this.answers = structuredClone(answers);
@@ -388,7 +394,61 @@ export class AscForm extends LitElement {
     const errors = form.errors(this.answers);
     if (errors.length) return this.showErrors(page, errors);
     if (!this.requestWithAnswers('asc-submit-request')) return;
-    this.status = html`<p><strong>Submitting online is not available in this portal yet.</strong> Your answers are still here: print them, or call ${this.loaded!.council.name} on ${this.loaded!.council.phone.display}.</p>`;
+    if (!this.signedIn) {
+      this.banner = html`<p><strong>To submit this form, you need to sign in.</strong></p>`;
+      this.focusAfterRender = 'banner';
+      return;
+    }
+    this.submitting ??= this.submit().finally(() => { this.submitting = undefined; });
+  }
+
+  /** The send under way: Submit pressed again waits for it. */
+  private submitting?: Promise<void>;
+  /** One key for every try of this submission, so a retry is never a second referral; a new one after it is sent. */
+  private submitKey?: string;
+  /** The council's server has the form: the page shows the confirmation in its place. */
+  @state() private submitted?: Submission;
+
+  /** Whether this form has been sent (it shows its confirmation; a page may let it go when the person leaves). */
+  get isSubmitted(): boolean {
+    return this.submitted !== undefined;
+  }
+
+  private async submit(): Promise<void> {
+    const loaded = this.loaded!;
+    const generation = this.generation;
+    const answers = loaded.form.prepare(this.answers);
+    this.submitKey ??= crypto.randomUUID();
+    this.banner = undefined;
+    this.status = html`<p>Sending your form…</p>`;
+    const outcome = await submitAnswers(this.apiBase, {
+      formId: loaded.form.id, formVersion: loaded.form.version, answers, idempotencyKey: this.submitKey, ...(this.saved.draft ? { draftId: this.saved.draft.id } : {}),
+    });
+    if (generation !== this.generation) return;
+    this.status = undefined;
+    switch (outcome.kind) {
+      case 'submitted':
+        this.submitted = outcome.submission;
+        this.submitKey = undefined;
+        // Sent is as good as saved: leaving the page now loses nothing.
+        this.saved = { answers: JSON.stringify(answers) };
+        this.focusAfterRender = 'heading';
+        emit(this, 'asc-submitted', { formId: loaded.form.id, version: loaded.form.version, submissionId: outcome.submission.id, reference: outcome.submission.reference });
+        return;
+      case 'refused': {
+        // The server's own check found what this page did not (a date that has since passed, say).
+        const pageOf = (path: string) => loaded.form.pages.find((p) => (p.questions ?? []).some((q) => 'id' in q && q.id === path.split('.')[0]))?.id ?? this.currentPage!.id;
+        return this.showErrors(this.currentPage!, outcome.fields.map((f) => ({ pageId: pageOf(f.field), questionId: f.field.split('.')[0]!, path: f.field, message: f.message })));
+      }
+      case 'signed-out':
+        this.banner = html`<h2>Your form has not been sent</h2><p>You have been signed out. Sign in again, then press Submit.</p>`;
+        break;
+      case 'failed':
+        this.banner = html`<h2>Your form has not been sent</h2><p>${outcome.message}</p>`;
+        break;
+    }
+    this.bannerGoesOnInput = false;
+    this.focusAfterRender = 'banner';
   }
 
   private onSignIn(): void {
@@ -413,6 +473,8 @@ export class AscForm extends LitElement {
     this.saved = { answers: '{}' };
     this.generation++;
     this.saving = undefined;
+    this.submitted = undefined;
+    this.submitKey = undefined;
     this.movingItself = true;
     this.pageId = form.pages[0]!.id;
     emit(this, 'asc-cancel', { formId: form.id, version: form.version });
@@ -424,6 +486,11 @@ export class AscForm extends LitElement {
     }
     const page = this.currentPage;
     if (!this.loaded || !page) return html`<p role="status">Loading the form…</p>`;
+    if (this.submitted) {
+      return html`
+        <div class="screen-only" part="page">${confirmation(this.submitted, this.loaded.council, () => window.print())}</div>
+        <div class="print-only">${this.renderPrint()}</div>`;
+    }
     const form = this.loaded.form;
     const isCheck = page.kind === 'checkAnswers';
     // Pages about the person referred come only after sign-in: nothing typed there leaves this
@@ -544,7 +611,7 @@ export class AscForm extends LitElement {
     const { form, council } = this.loaded!;
     return html`
       <h1>${form.definition.title}</h1>
-      <p>${council.serviceName}. Printed ${new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. Not submitted.</p>
+      <p>${council.serviceName}. Printed ${new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. ${this.submitted ? `Submitted, reference ${this.submitted.reference}.` : 'Not submitted.'}</p>
       ${this.renderSummary(form.summary(this.answers), false)}`;
   }
 }

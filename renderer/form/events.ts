@@ -38,12 +38,20 @@ export interface AscSavedDetail extends AscFormEventBase {
   deleteAt: number;
 }
 
+/** The council's server has the form. */
+export interface AscSubmittedDetail extends AscFormEventBase {
+  submissionId: string;
+  /** What the person quotes: "ASC-7K3F-9QX2". */
+  reference: string;
+}
+
 export interface AscFormEventMap {
   'asc-page-change': CustomEvent<AscPageChangeDetail>;
   'asc-validation-failed': CustomEvent<AscValidationFailedDetail>;
   'asc-save-request': CustomEvent<AscAnswersRequestDetail>;
   'asc-submit-request': CustomEvent<AscAnswersRequestDetail>;
   'asc-saved': CustomEvent<AscSavedDetail>;
+  'asc-submitted': CustomEvent<AscSubmittedDetail>;
   'asc-sign-in-request': CustomEvent<AscFormEventBase & { pageId: string }>;
   'asc-close': CustomEvent<AscFormEventBase>;
   'asc-cancel': CustomEvent<AscFormEventBase>;

@@ -165,9 +165,16 @@ export class AscPortal extends LitElement {
     }
   }
 
+  /** A form that has been sent is let go once the person moves on from it: its answers leave the page. */
+  private letGoOfSentForm(next: Route): void {
+    if (this.route.name !== 'form' || (next.name === 'form' && next.formId === this.route.formId)) return;
+    if (this.formElements.get(this.route.formId)?.isSubmitted) this.formElements.delete(this.route.formId);
+  }
+
   private onPopState = (): void => {
     this.draftProblem = undefined;
     const route = parseRoute(location.pathname, this.basePath, location.search);
+    this.letGoOfSentForm(route);
     this.forgetPendingSaveUnlessSigningIn(route);
     if (route.name === 'account' && this.route.name !== 'account') this.accountElement = undefined;
     this.route = route;
@@ -184,6 +191,7 @@ export class AscPortal extends LitElement {
   /** Moves to a page of the portal, adding it to the browser's history. */
   navigate(route: Route, replace = false): void {
     this.menuOpen = false;
+    this.letGoOfSentForm(route);
     this.draftProblem = undefined;
     this.forgetPendingSaveUnlessSigningIn(route);
     // Each visit to the account pages starts afresh: no step or address left from the last one.
@@ -441,6 +449,15 @@ export class AscPortal extends LitElement {
     form.apiBase = this.apiBase;
     form.addEventListener('asc-page-change', this.onFormPageChange);
     form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
+    form.addEventListener('asc-submitted', () => {
+      this.pageTitle = 'Form submitted';
+      // The saved copy is gone: the address no longer names it.
+      if (this.route.name === 'form' && this.route.formId === formId && this.route.draftId) {
+        this.route = { name: 'form', formId, pageId: this.route.pageId };
+        history.replaceState(null, '', routePath(this.route, this.basePath));
+      }
+      this.updateTitle();
+    });
     // Once saved, the address names the saved copy, so a reload or a bookmark opens it again.
     form.addEventListener('asc-saved', (event) => {
       // Only the form on screen names the address: one saved while another saved form opens is not it.

@@ -87,6 +87,11 @@ export const baseStyles = css`
   details summary { color: var(--asc-colour-link); cursor: pointer; text-decoration: underline; display: inline-block; }
   details summary:focus { outline: 3px solid transparent; background: var(--asc-colour-focus); color: var(--asc-colour-text); text-decoration: none; }
   details .details-text { padding: 15px 15px 0 20px; border-left: 5px solid var(--asc-colour-border); margin-top: 10px; }
+  /* The green panel that confirms something is done: registered, sent. */
+  .panel-confirmation { padding: 25px; margin-bottom: 30px; color: #fff; background: var(--asc-colour-success); text-align: center; }
+  .panel-confirmation h1 { color: #fff; }
+  .panel-confirmation p { margin: 0; font-size: 1.5rem; }
+  .panel-confirmation .reference { font-size: 2rem; letter-spacing: 1px; }
   .notice { padding: 15px 20px; margin-bottom: 30px; border: 5px solid var(--asc-colour-brand); }
   .notice > :last-child { margin-bottom: 0; }
 `;

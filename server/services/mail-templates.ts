@@ -57,7 +57,7 @@ export const mailTemplates = {
   /** No answer is in it: email is not a safe place for what the form holds, and the person has printed or saved it. */
   submitted: (brand: MailBrand, to: string, forename: string, formTitle: string, reference: string, when: string) => message(brand, to, `Your referral has been sent to ${brand.councilName}: ${reference}`, [
     `Hello ${forename},`,
-    `${brand.councilName} has received your ${formTitle}, sent on ${when}.`,
+    `${brand.councilName} has received your form, ‘${formTitle}’, sent on ${when}.`,
     `Your reference number is ${reference}. Quote it if you contact us about this referral.`,
     'You can see the forms you sent in the last 30 days in your account, under "Forms submitted in the last 30 days".',
     `If the person is at risk of harm now, do not wait for us to contact you: call ${brand.phone}, or 999 in an emergency.`,

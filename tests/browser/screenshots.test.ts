@@ -70,4 +70,12 @@ shots('should save a page just saved for later, and the list of saved forms, at 
   });
 });
 
+shots('should save the confirmation after Submit at each width', () => screenshots('submitted', async (page, baseUrl) => {
+  await page.goto(`${baseUrl}/forms/social-care-referral/check-your-answers`);
+  await page.locator(FORM_HEADING).waitFor();
+  await page.locator('asc-form').evaluate((form, answers) => { (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = answers; }, referral.answers);
+  await page.locator('asc-form button', { hasText: 'Submit' }).click();
+  await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
+}));
+
 shots.run();

@@ -104,7 +104,7 @@ for (const database of await testDatabases()) {
     assert.is(submission.formTitle, 'DoLS Form 1: standard request and urgent authorisation');
     const mail = await smtp.nextTo(email);
     assert.match(mail.subject, new RegExp(`Your referral has been sent to Sefton Council: ${submission.reference}`));
-    assert.match(mail.text, /received your DoLS Form 1/);
+    assert.match(mail.text, /received your form, ‘DoLS Form 1/);
     assert.not.match(mail.text, new RegExp(String(complete.personFullName)), 'no answer travels by email');
 
     await app.sendOutbox();

@@ -1,0 +1,54 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { submissionsApi } from '../submissions-api.ts';
+import type { Submission } from '../form/submit-form.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { savedFormsStyles } from './saved-forms-styles.ts';
+import { longDate, timeOfDay } from '../shared/when.ts';
+
+/**
+ * The signed-in person's forms submitted in the last 30 days, the most recent first, each with
+ * its reference number (what to quote when calling the council).
+ *
+ * @summary Forms submitted in the last 30 days.
+ */
+@customElement('asc-submitted-forms')
+export class AscSubmittedForms extends LitElement {
+  static override styles = [baseStyles, savedFormsStyles];
+
+  /** Where the portal's API is; the page's own origin when not set. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  @state() private submissions?: Submission[];
+  @state() private problem?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    submissionsApi.listRecent(this.apiBase).then(
+      (submissions) => { this.submissions = submissions; },
+      (error: Error) => { this.problem = `We could not fetch the forms you submitted: ${error.message}`; },
+    );
+  }
+
+  override render(): TemplateResult {
+    if (this.problem) return html`<div class="error-summary" role="alert"><p>${this.problem}</p></div>`;
+    if (!this.submissions) return html`<p role="status">Loading the forms you submitted…</p>`;
+    if (this.submissions.length === 0) return html`<p>You have not submitted any forms in the last 30 days.</p>`;
+    return html`
+      <ul class="saved-forms">${this.submissions.map((submission) => html`
+        <li class="saved-form">
+          <h2>${submission.formTitle}</h2>
+          <dl>
+            <div><dt>Reference number</dt><dd><strong>${submission.reference}</strong></dd></div>
+            <div><dt>Submitted</dt><dd>${longDate(submission.submittedAt)} at ${timeOfDay(submission.submittedAt)}</dd></div>
+          </dl>
+        </li>`)}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'asc-submitted-forms': AscSubmittedForms;
+  }
+}
