@@ -33,7 +33,10 @@ function describe(keyword: string, params: Record<string, unknown>): string {
   }
 }
 
-export function compileDraftCheck(definition: FormDefinition): (answers: unknown) => DraftProblem[] {
+/** The check of one form version; `action` words its refusal ("cannot be saved", "cannot be sent"). */
+export type DraftCheck = (answers: unknown, action?: 'saved' | 'sent') => DraftProblem[];
+
+export function compileDraftCheck(definition: FormDefinition): DraftCheck {
   const validate = ajv.compile(draftAnswersSchema(definition)) as SchemaValidator;
   const { questions } = buildModel(definition);
   // The question a path names, by its label, so the person (or the developer) knows which one.
@@ -43,13 +46,13 @@ export function compileDraftCheck(definition: FormDefinition): (answers: unknown
     const child = question.type === 'group' && segments[2] ? groupChildren(question).find((c) => c.id === segments[2]) : undefined;
     return child ? `"${child.label}" (${question.label}, item ${Number(segments[1]) + 1})` : `"${question.label}"`;
   };
-  return (answers) => {
+  return (answers, action = 'saved') => {
     if (validate(answers)) return [];
     const error = validate.errors![0]!;
     const segments = error.instancePath.slice(1).split('/').filter(Boolean);
     // An unknown key is the sender's own text, of any length: it is echoed short.
     if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty).slice(0, 100));
-    if (segments.length === 0) return [{ path: '', message: 'The answers cannot be saved: send them as an object of answers by question id.' }];
-    return [{ path: segments.join('.'), message: `The answer to ${nameOf(segments)} cannot be saved: ${describe(error.keyword, error.params)}.` }];
+    if (segments.length === 0) return [{ path: '', message: `The answers cannot be ${action}: send them as an object of answers by question id.` }];
+    return [{ path: segments.join('.'), message: `The answer to ${nameOf(segments)} cannot be ${action}: ${describe(error.keyword, error.params)}.` }];
   };
 }

@@ -35,7 +35,7 @@ import { draftRoutes } from './routes/drafts.ts';
 import { createSubmissionService } from './services/submissions.ts';
 import { createOutboxRelay } from './services/outbox-relay.ts';
 import { submissionRoutes } from './routes/submissions.ts';
-import { keyFromSetting } from './services/secret.ts';
+import { join } from 'node:path';
 
 const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
 
@@ -86,15 +86,16 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   // Only drafts still kept count: older ones are about to go.
   const missingKeys = (await repos.drafts.keyIdsSince(clock.now() - DRAFT_LIFETIME_MS)).filter((keyId) => !answersAtRest.hasKey(keyId));
   if (missingKeys.length) log(`Saved forms sealed with ${missingKeys.map((k) => `"${k}"`).join(', ')} cannot be opened: that key is not in ANSWERS_KEYS. Add it (after the current key) to let those people carry on.`);
+  const unsendable = (await repos.outbox.unsentKeyIds()).filter((keyId) => !answersAtRest.hasKey(keyId));
+  if (unsendable.length) log(`Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`);
   const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
 
   const relay = createOutboxRelay({
-    outbox: repos.outbox, mailer, answersAtRest, clock, log: (line) => log(line),
-    webhook: config.webhook ? { url: config.webhook.url, secret: keyFromSetting(config.webhook.secret, 'WEBHOOK_SECRET') } : undefined,
+    outbox: repos.outbox, mailer, answersAtRest, clock, log: (line) => log(line), deliveriesDir: join(config.dataDir, 'deliveries'),
+    webhook: config.webhook ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') } : undefined,
   });
   const submissions = createSubmissionService({
-    db, repos, catalogue, answersAtRest, clock, deliversToCaseSystem: Boolean(config.webhook), queued: () => void relay.runNow(),
-    brand,
+    db, repos, catalogue, answersAtRest, clock, brand, limiter: createRateLimiter(repos.rateLimits, clock), queued: () => void relay.runNow(),
   });
 
   const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });

@@ -25,7 +25,7 @@ export interface ServerConfig {
   sessionSecret?: string;
   /** Keys that seal saved answers, "id:key,…" newest first; DATA_DIR/answers.key when not set. */
   answersKeys?: string;
-  /** Where each submission is delivered (the council's case system), signed with webhookSecret; none when not set. */
+  /** Where each submission is delivered (the council's case system), signed with `secret` (hex); files under dataDir/deliveries when not set. */
   webhook?: { url: string; secret: string };
   /**
    * How many proxies stand in front of the server (0: none). Only that many entries of
@@ -63,17 +63,24 @@ function answersKeysOf(env: NodeJS.ProcessEnv): string | undefined {
   return env.ANSWERS_KEYS || undefined;
 }
 
+// Without WEBHOOK_URL a laptop writes each delivery to a file; a council's portal must deliver
+// them, or referrals would be acknowledged and reach nobody.
 function webhookOf(env: NodeJS.ProcessEnv): ServerConfig['webhook'] {
-  if (!env.WEBHOOK_URL) return undefined;
+  if (!env.WEBHOOK_URL) {
+    if (env.NODE_ENV === 'production') throw new Error("In production, set WEBHOOK_URL (the council's case system, which receives each submitted form) and WEBHOOK_SECRET.");
+    return undefined;
+  }
   let url: URL;
   try {
     url = new URL(env.WEBHOOK_URL);
   } catch {
-    throw new Error(`WEBHOOK_URL must be a web address (https://…), not "${env.WEBHOOK_URL}".`);
+    throw new Error('WEBHOOK_URL must be a web address, like https://cases.example.gov.uk/referrals.');
   }
   if (env.NODE_ENV === 'production' && url.protocol !== 'https:') throw new Error('In production, WEBHOOK_URL must use https: submissions hold personal data.');
-  if (!env.WEBHOOK_SECRET) throw new Error('WEBHOOK_URL is set but WEBHOOK_SECRET is not: set the key the case system checks signatures with (`openssl rand -hex 32`).');
-  return { url: url.href, secret: env.WEBHOOK_SECRET };
+  const secret = env.WEBHOOK_SECRET ?? '';
+  if (!/^([0-9a-f]{2}){32,}$/i.test(secret)) throw new Error('WEBHOOK_SECRET must be at least 32 bytes written in hex (the HMAC key the case system checks signatures with): make one with `openssl rand -hex 32`.');
+  if (secret === env.SESSION_SECRET || (env.ANSWERS_KEYS ?? '').includes(secret)) throw new Error('WEBHOOK_SECRET must be a key of its own, not SESSION_SECRET or one of ANSWERS_KEYS: the case system holds it.');
+  return { url: url.href, secret };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {

@@ -107,6 +107,8 @@ export class AscForm extends LitElement {
 
   /** Whether there are answers on screen that are not saved (before the first save: whether there are any). */
   get hasUnsavedChanges(): boolean {
+    // Being sent, or sent: nothing to save (and a save now would make a copy of a sent referral).
+    if (this.sending || this.submitted) return false;
     const form = this.loaded?.form;
     return JSON.stringify(form ? form.prepare(this.answers) : this.answers) !== this.saved.answers;
   }
@@ -312,6 +314,7 @@ export class AscForm extends LitElement {
   }
 
   private onNext(event: Event): void {
+    if (this.sending) { event.preventDefault(); return; }
     event.preventDefault();
     const form = this.loaded!.form;
     const page = this.currentPage!;
@@ -362,6 +365,7 @@ export class AscForm extends LitElement {
   }
 
   private onPrevious(): void {
+    if (this.sending) return;
     this.returnToCheck = false;
     const previous = this.loaded!.form.previousPage(this.currentPage!.id, this.answers);
     if (previous) this.goTo(previous, 'previous');
@@ -369,6 +373,7 @@ export class AscForm extends LitElement {
 
   private onChange(event: Event, pageId: string, path: string): void {
     event.preventDefault();
+    if (this.sending) return;
     this.returnToCheck = this.loaded!.form.visiblePages(this.answers).map((p) => p.id).join(' ');
     this.goTo(this.loaded!.form.page(pageId), 'change', path);
   }
@@ -379,6 +384,7 @@ export class AscForm extends LitElement {
   }
 
   private onSave(): void {
+    if (this.sending) return;
     if (!this.requestWithAnswers('asc-save-request')) return;
     if (this.signedIn) {
       void this.saveForLater();
@@ -393,17 +399,18 @@ export class AscForm extends LitElement {
     const page = this.currentPage!;
     const errors = form.errors(this.answers);
     if (errors.length) return this.showErrors(page, errors);
-    if (!this.requestWithAnswers('asc-submit-request')) return;
+    if (this.sending || !this.requestWithAnswers('asc-submit-request')) return;
     if (!this.signedIn) {
       this.banner = html`<p><strong>To submit this form, you need to sign in.</strong></p>`;
       this.focusAfterRender = 'banner';
       return;
     }
-    this.submitting ??= this.submit().finally(() => { this.submitting = undefined; });
+    this.sending = true;
+    void this.submit().finally(() => { this.sending = false; });
   }
 
-  /** The send under way: Submit pressed again waits for it. */
-  private submitting?: Promise<void>;
+  /** Whether the form is being sent: Submit, Save, Cancel and the ways to other pages wait until it is. */
+  @state() private sending = false;
   /** One key for every try of this submission, so a retry is never a second referral; a new one after it is sent. */
   private submitKey?: string;
   /** The council's server has the form: the page shows the confirmation in its place. */
@@ -416,7 +423,6 @@ export class AscForm extends LitElement {
 
   private async submit(): Promise<void> {
     const loaded = this.loaded!;
-    const generation = this.generation;
     const answers = loaded.form.prepare(this.answers);
     this.submitKey ??= crypto.randomUUID();
     this.banner = undefined;
@@ -424,7 +430,6 @@ export class AscForm extends LitElement {
     const outcome = await submitAnswers(this.apiBase, {
       formId: loaded.form.id, formVersion: loaded.form.version, answers, idempotencyKey: this.submitKey, ...(this.saved.draft ? { draftId: this.saved.draft.id } : {}),
     });
-    if (generation !== this.generation) return;
     this.status = undefined;
     switch (outcome.kind) {
       case 'submitted':
@@ -518,7 +523,7 @@ export class AscForm extends LitElement {
               ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
               : nothing}
             ${gated ? nothing : isCheck
-              ? (form.canSubmit(this.answers) ? html`<button type="button" class="button" @click=${this.onSubmit}>Submit</button>` : nothing)
+              ? (form.canSubmit(this.answers) ? html`<button type="button" class="button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.onSubmit}>${this.sending ? 'Sending…' : 'Submit'}</button>` : nothing)
               : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`}
           </div>
         </form>
@@ -526,7 +531,7 @@ export class AscForm extends LitElement {
           <button type="button" class="link-button" @click=${() => window.print()}>Print</button>
           <button type="button" class="link-button" @click=${this.onSave}>Save for later</button>
           <button type="button" class="link-button" @click=${this.onClose}>Close</button>
-          <button type="button" class="link-button" @click=${() => this.cancelDialog?.showModal()}>Cancel</button>
+          <button type="button" class="link-button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${() => { if (!this.sending) this.cancelDialog?.showModal(); }}>Cancel</button>
         </div>
         <dialog id="cancel-dialog" aria-labelledby="cancel-title" aria-describedby="cancel-text">
           <h2 id="cancel-title">Cancel this form?</h2>

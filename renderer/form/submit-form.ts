@@ -3,16 +3,9 @@ import { html, type TemplateResult } from 'lit';
 import type { Answers, PortalContent } from '../../engine/runtime.ts';
 import { RequestRefused, send, type FieldProblem } from '../api-client.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
+import type { Submission } from '../submissions-api.ts';
 
-/** A submission as the server confirms it. */
-export interface Submission {
-  id: string;
-  reference: string;
-  formId: string;
-  formVersion: number;
-  formTitle: string;
-  submittedAt: number;
-}
+export type { Submission };
 
 export type SubmitOutcome =
   | { kind: 'submitted'; submission: Submission }

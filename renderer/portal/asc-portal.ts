@@ -450,6 +450,7 @@ export class AscPortal extends LitElement {
     form.addEventListener('asc-page-change', this.onFormPageChange);
     form.addEventListener('asc-validation-failed', () => { this.hasErrors = true; this.updateTitle(); });
     form.addEventListener('asc-submitted', () => {
+      if (!form.isConnected || this.formElements.get(formId) !== form) return;
       this.pageTitle = 'Form submitted';
       // The saved copy is gone: the address no longer names it.
       if (this.route.name === 'form' && this.route.formId === formId && this.route.draftId) {

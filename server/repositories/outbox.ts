@@ -1,12 +1,15 @@
 /**
- * What must go out because of a submission, until it has. Rows are claimed before sending (on
- * PostgreSQL with FOR UPDATE SKIP LOCKED, so several server processes never send one twice at
- * once), and marked sent only after sending.
+ * What must go out because of a submission, until it has. A sender claims messages in one
+ * statement, under a token of its own and for a time (on PostgreSQL its subquery takes the rows
+ * FOR UPDATE SKIP LOCKED, so several server processes never claim one message together); only the
+ * holder of a claim may mark a message sent or failed. Once sent, a message's sealed content is
+ * blanked: the submission keeps the answers, and the outbox no longer needs them.
  */
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { isPostgres } from '../db/database.ts';
 
-export type OutboxKind = 'email' | 'webhook';
+export type OutboxKind = 'email' | 'delivery';
 
 export interface OutboxMessage {
   id: string;
@@ -20,9 +23,12 @@ export interface OutboxMessage {
   nextAttemptAt: number;
 }
 
+/** A claimed message: `claim` is the token that lets its holder mark it. */
+export type ClaimedMessage = OutboxMessage & { claim: string };
+
 type Row = {
   id: string; submission_id: string; kind: OutboxKind; payload: string; key_id: string; attempts: number; created_at: number;
-  next_attempt_at: number; locked_until: number | null; sent_at: number | null; last_error: string | null;
+  next_attempt_at: number; locked_until: number | null; claimed_by: string | null; sent_at: number | null; last_error: string | null;
 };
 
 const toMessage = (row: Row): OutboxMessage => ({
@@ -38,28 +44,35 @@ export function createOutboxRepository(db: Knex) {
         attempts: 0, created_at: message.createdAt, next_attempt_at: message.nextAttemptAt,
       });
     },
-    /** Takes up to `limit` messages that are due and not being sent, for `lockMs` (past that, a crashed sender's claim lapses). */
-    async claimDue(now: number, lockMs: number, limit: number): Promise<OutboxMessage[]> {
-      return db.transaction(async (trx) => {
-        const query = trx<Row>('outbox').whereNull('sent_at').andWhere('next_attempt_at', '<=', now)
-          .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
-          .orderBy('next_attempt_at').limit(limit);
-        const rows = isPostgres(db) ? await query.forUpdate().skipLocked() : await query;
-        if (rows.length) await trx('outbox').whereIn('id', rows.map((row) => row.id)).update({ locked_until: now + lockMs });
-        return rows.map(toMessage);
-      });
+    /** Claims up to `limit` messages that are due and not claimed by anyone else, until `now + lockMs`. */
+    async claimDue(now: number, lockMs: number, limit: number): Promise<ClaimedMessage[]> {
+      const claim = randomUUID();
+      const due = db('outbox').select('id').whereNull('sent_at').andWhere('next_attempt_at', '<=', now)
+        .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
+        .orderBy('next_attempt_at').limit(limit);
+      if (isPostgres(db)) due.forUpdate().skipLocked();
+      await db('outbox').whereIn('id', due).update({ locked_until: now + lockMs, claimed_by: claim });
+      const rows = await db<Row>('outbox').where({ claimed_by: claim }).whereNull('sent_at').orderBy('next_attempt_at');
+      return rows.map((row) => ({ ...toMessage(row), claim }));
     },
-    async markSent(id: string, at: number): Promise<void> {
-      await db('outbox').where({ id }).update({ sent_at: at, locked_until: null, last_error: null });
+    /** Marks a message sent (blanking its content); false when the claim had lapsed and another sender took it. */
+    async markSent(message: ClaimedMessage, at: number): Promise<boolean> {
+      const updated = await db('outbox').where({ id: message.id, claimed_by: message.claim })
+        .update({ sent_at: at, payload: '', locked_until: null, claimed_by: null, last_error: null });
+      return updated === 1;
     },
     /** Records a failed try and when to try again. `error` names the kind of failure, never its detail (which may hold an address). */
-    async markFailed(id: string, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
-      await db('outbox').where({ id }).update({ attempts, next_attempt_at: nextAttemptAt, locked_until: null, last_error: error.slice(0, 200) });
+    async markFailed(message: ClaimedMessage, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
+      await db('outbox').where({ id: message.id, claimed_by: message.claim })
+        .update({ attempts, next_attempt_at: nextAttemptAt, locked_until: null, claimed_by: null, last_error: error.slice(0, 200) });
     },
-    /** What has not gone out yet, for tests and for anyone watching the service. */
-    async pending(): Promise<Array<{ id: string; kind: OutboxKind; attempts: number; lastError: string | null }>> {
-      const rows = await db<Row>('outbox').whereNull('sent_at').orderBy('created_at');
-      return rows.map((row) => ({ id: row.id, kind: row.kind, attempts: Number(row.attempts), lastError: row.last_error }));
+    /** The names of the keys the unsent messages are sealed with, for checking at start that each is at hand. */
+    async unsentKeyIds(): Promise<string[]> {
+      return (await db('outbox').distinct('key_id').whereNull('sent_at')).map((row: { key_id: string }) => row.key_id);
+    },
+    /** Forgets messages sent before a time (their content is already blank). */
+    async deleteSentBefore(time: number, trx: Knex = db): Promise<number> {
+      return trx('outbox').whereNotNull('sent_at').andWhere('sent_at', '<', time).delete();
     },
   };
 }

@@ -11,15 +11,25 @@ export interface Submission {
   answers: string;
   keyId: string;
   idempotencyKey: string;
+  /** A digest of what was sent under the key (form, version and answers). */
+  answersDigest: string;
+  /** The saved copy it came from, if any. */
+  draftId: string | null;
   submittedAt: number;
 }
 
-export type SubmissionListing = Omit<Submission, 'answers' | 'keyId' | 'idempotencyKey'>;
+export type SubmissionListing = Omit<Submission, 'answers' | 'keyId' | 'idempotencyKey' | 'answersDigest' | 'draftId'>;
 
 type Row = {
   id: string; reference: string; user_id: string; form_id: string; form_version: number; answers: string; key_id: string;
-  idempotency_key: string; submitted_at: number;
+  idempotency_key: string; answers_digest: string; draft_id: string | null; submitted_at: number;
 };
+
+/** A unique index refused the row (SQLite and PostgreSQL name it differently). */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '23505' || (code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(String(message)));
+}
 
 const LISTED = ['id', 'reference', 'user_id', 'form_id', 'form_version', 'submitted_at'] as const;
 
@@ -29,16 +39,32 @@ const toListing = (row: Pick<Row, typeof LISTED[number]>): SubmissionListing => 
 
 export function createSubmissionsRepository(db: Knex) {
   return {
-    async insert(submission: Submission, trx: Knex = db): Promise<void> {
-      await trx('submissions').insert({
-        id: submission.id, reference: submission.reference, user_id: submission.userId, form_id: submission.formId, form_version: submission.formVersion,
-        answers: submission.answers, key_id: submission.keyId, idempotency_key: submission.idempotencyKey, submitted_at: submission.submittedAt,
-      });
+    /** Adds a submission; 'duplicate' when a unique index refuses it (its key, its saved copy or its reference is taken). */
+    async insert(submission: Submission, trx: Knex = db): Promise<'inserted' | 'duplicate'> {
+      try {
+        // A savepoint of its own, so a refusal leaves the surrounding transaction usable on PostgreSQL.
+        await trx.transaction(async (inner) => {
+          await inner('submissions').insert({
+            id: submission.id, reference: submission.reference, user_id: submission.userId, form_id: submission.formId, form_version: submission.formVersion,
+            answers: submission.answers, key_id: submission.keyId, idempotency_key: submission.idempotencyKey, answers_digest: submission.answersDigest,
+            draft_id: submission.draftId, submitted_at: submission.submittedAt,
+          });
+        });
+        return 'inserted';
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'duplicate';
+        throw error;
+      }
+    },
+    /** The submission made from a saved copy, if any. */
+    async findByDraft(userId: string, draftId: string, trx: Knex = db): Promise<SubmissionListing | null> {
+      const row = await trx<Row>('submissions').select(...LISTED).where({ user_id: userId, draft_id: draftId }).first();
+      return row ? toListing(row) : null;
     },
     /** The submission a page already made with this key, if any. */
-    async findByIdempotencyKey(userId: string, idempotencyKey: string, trx: Knex = db): Promise<SubmissionListing | null> {
-      const row = await trx<Row>('submissions').select(...LISTED).where({ user_id: userId, idempotency_key: idempotencyKey }).first();
-      return row ? toListing(row) : null;
+    async findByIdempotencyKey(userId: string, idempotencyKey: string, trx: Knex = db): Promise<(SubmissionListing & { answersDigest: string }) | null> {
+      const row = await trx<Row>('submissions').select(...LISTED, 'answers_digest').where({ user_id: userId, idempotency_key: idempotencyKey }).first();
+      return row ? { ...toListing(row), answersDigest: row.answers_digest } : null;
     },
     /** A person's submissions since a time, the most recent first. */
     async listForUserSince(userId: string, since: number, trx: Knex = db): Promise<SubmissionListing[]> {

@@ -5,7 +5,7 @@
  * forms started on it.
  */
 import { readFile } from 'node:fs/promises';
-import { compileDraftCheck, compileForm, type DraftProblem, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+import { compileDraftCheck, compileForm, type DraftCheck, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
 import { findDefinitionFiles } from './definition-files.ts';
 
 /** What the build wrote (build/manifest.json): the files the portal and the forms load. */
@@ -21,8 +21,8 @@ export interface BuildManifest {
 export interface CatalogueEntry {
   definition: FormDefinition;
   form: Form;
-  /** What stops answers being saved for later (far less than what stops them being submitted). */
-  draftProblems(answers: unknown): DraftProblem[];
+  /** What stops answers being kept at all: a question the form does not ask, an option it does not offer, a value of the wrong kind. */
+  draftProblems: DraftCheck;
   validatorsUrl: string;
 }
 

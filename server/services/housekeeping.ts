@@ -1,8 +1,8 @@
 /**
  * Forgetting what is no longer needed, on a timer: registrations nobody finished (with their
  * names and password hashes), used and expired codes, ended sessions, spent captchas and old
- * rate-limit counts; and forms saved for later, 30 days after their last save, as the guide
- * promises. Personal data is kept no longer than its use.
+ * rate-limit counts; outbox messages a day after they went; and forms saved for later, 30 days
+ * after their last save, as the guide promises. Personal data is kept no longer than its use.
  */
 import type { Repositories } from '../repositories/index.ts';
 import type { Clock } from './clock.ts';
@@ -20,6 +20,7 @@ export async function forgetExpired(repos: Repositories, now: number): Promise<R
     spentCaptchas: await repos.spentCaptchas.deleteExpired(now),
     rateLimits: await repos.rateLimits.deleteWindowsBefore(before),
     drafts: await repos.drafts.deleteSavedBefore(now - DRAFT_LIFETIME_MS),
+    sentMessages: await repos.outbox.deleteSentBefore(before),
   };
 }
 

@@ -55,7 +55,7 @@ export const mailTemplates = {
     'If it was you, sign in instead. If you have forgotten your password, choose "Forgotten password?" on the sign-in page.',
   ]),
   /** No answer is in it: email is not a safe place for what the form holds, and the person has printed or saved it. */
-  submitted: (brand: MailBrand, to: string, forename: string, formTitle: string, reference: string, when: string) => message(brand, to, `Your referral has been sent to ${brand.councilName}: ${reference}`, [
+  submitted: (brand: MailBrand, { to, forename, formTitle, reference, when }: { to: string; forename: string; formTitle: string; reference: string; when: string }) => message(brand, to, `Your referral has been sent to ${brand.councilName}: ${reference}`, [
     `Hello ${forename},`,
     `${brand.councilName} has received your form, ‘${formTitle}’, sent on ${when}.`,
     `Your reference number is ${reference}. Quote it if you contact us about this referral.`,

@@ -29,7 +29,13 @@ export interface MailerOptions {
 
 export function createMailer({ smtpUrl, dataDir, from, log = console.log }: MailerOptions): Mailer {
   if (smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(smtpUrl);
+    // Each send gives up within about two minutes (unless SMTP_URL says otherwise), far inside the
+    // outbox's claim on a message. nodemailer reads its options from the address's query.
+    const url = new URL(smtpUrl);
+    for (const [option, ms] of [['connectionTimeout', 30_000], ['greetingTimeout', 30_000], ['socketTimeout', 60_000]] as const) {
+      if (!url.searchParams.has(option)) url.searchParams.set(option, String(ms));
+    }
+    const transport: Transporter = nodemailer.createTransport(url.href);
     return {
       async send(message) { await transport.sendMail({ from, ...message }); },
       close: () => transport.close(),

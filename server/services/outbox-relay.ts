@@ -2,19 +2,28 @@
  * Sends what submissions queued in the outbox: each confirmation email through the mailer, each
  * delivery to the council's case system as a signed POST (a compact JWS, HS256 with
  * WEBHOOK_SECRET, body type application/jose: the case system checks the signature and reads the
- * payload). A message is marked sent only after it went; a failure is tried again later, waiting
- * twice as long each time (30 seconds up to an hour), for as long as it takes.
+ * payload). Without WEBHOOK_URL (on a laptop; production requires it) a delivery is written as a
+ * file under DATA_DIR/deliveries, as emails are, so a person trying the portal sees what the case
+ * system would get.
+ *
+ * A message is marked sent only after it went; a failure is tried again later, waiting twice as
+ * long each time (30 seconds up to an hour), for as long as it takes. Claims last far longer
+ * than a send can (the mailer and the POST give up well before), so a slow send is not taken and
+ * sent again by another process.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CompactSign } from 'jose';
-import type { OutboxRepository, OutboxMessage } from '../repositories/outbox.ts';
+import type { OutboxRepository, ClaimedMessage } from '../repositories/outbox.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
+import type { Delivery } from './submissions.ts';
 import { loggable } from '../http/errors.ts';
-import { HOUR, type Clock } from './clock.ts';
+import { HOUR, MINUTE, type Clock } from './clock.ts';
 
 const FIRST_RETRY_MS = 30_000;
-const CLAIM_MS = 2 * 60_000;
-const BATCH = 20;
+const CLAIM_MS = 15 * MINUTE;
+const BATCH = 5;
 const POLL_MS = 5_000;
 const WEBHOOK_TIMEOUT_MS = 15_000;
 
@@ -23,46 +32,89 @@ export interface Webhook {
   secret: Uint8Array;
 }
 
+/** Why a message did not go, in words that hold no personal data (so the log and the row may keep them). */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  readonly safeToLog = true;
+}
+
+/** How long to wait before try `attempts + 1`: 30 seconds, then twice as long each time, never over an hour. */
 export function retryDelay(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), HOUR);
 }
 
-export function createOutboxRelay(deps: { outbox: OutboxRepository; mailer: Mailer; webhook?: Webhook; answersAtRest: AnswersAtRest; clock: Clock; log: (line: string) => void }) {
-  const { outbox, mailer, webhook, answersAtRest, clock, log } = deps;
+export function createOutboxRelay(deps: {
+  outbox: OutboxRepository; mailer: Mailer; answersAtRest: AnswersAtRest; clock: Clock; log: (line: string) => void;
+  /** Where deliveries go; without it, they are written under `deliveriesDir`. */
+  webhook?: Webhook;
+  deliveriesDir: string;
+}) {
+  const { outbox, mailer, webhook, answersAtRest, clock, log, deliveriesDir } = deps;
   const encoder = new TextEncoder();
 
-  const deliver = async (message: OutboxMessage): Promise<void> => {
+  const post = async (delivery: Delivery): Promise<void> => {
+    const jws = await new CompactSign(encoder.encode(JSON.stringify(delivery))).setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' }).sign(webhook!.secret);
+    let response: Response;
+    try {
+      // A redirect is refused: the signed referral goes to the address configured, and nowhere else.
+      response = await fetch(webhook!.url, { method: 'POST', headers: { 'content-type': 'application/jose' }, body: jws, redirect: 'error', signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+    } catch (error) {
+      throw new DeliveryError(`the case system could not be reached (${(error as Error).name})`);
+    }
+    await response.body?.cancel();
+    if (!response.ok) throw new DeliveryError(`the case system answered ${response.status}`);
+  };
+
+  const deliver = async (message: ClaimedMessage): Promise<void> => {
     const content = await answersAtRest.open<unknown>(`outbox:${message.id}`, message.payload);
     if (message.kind === 'email') return mailer.send(content as MailMessage);
-    if (!webhook) throw new Error('WEBHOOK_URL is no longer set: this delivery waits until it is.');
-    const jws = await new CompactSign(encoder.encode(JSON.stringify(content))).setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' }).sign(webhook.secret);
-    const response = await fetch(webhook.url, { method: 'POST', headers: { 'content-type': 'application/jose' }, body: jws, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
-    if (!response.ok) throw new Error(`the case system answered ${response.status}`);
+    const delivery = content as Delivery;
+    if (webhook) return post(delivery);
+    await mkdir(deliveriesDir, { recursive: true });
+    const file = join(deliveriesDir, `${delivery.reference}.json`);
+    await writeFile(file, JSON.stringify(delivery, null, 2), { mode: 0o600 });
+    log(`Referral ${delivery.reference} written to ${file} (set WEBHOOK_URL to deliver it to the case system).`);
+  };
+
+  const firstLine = (error: unknown) => loggable(error).split('\n')[0]!;
+
+  const send = async (message: ClaimedMessage): Promise<void> => {
+    try {
+      await deliver(message);
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      await outbox.markFailed(message, attempts, clock.now() + retryDelay(attempts), firstLine(error));
+      log(`Sending ${message.kind} ${message.id} failed (try ${attempts}); it will be tried again: ${firstLine(error)}`);
+      return;
+    }
+    // Sent: marking it so is tried again on its own, rather than counted as a failure to send (which would send it twice).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await outbox.markSent(message, clock.now()))) log(`Outbox ${message.kind} ${message.id} was sent, but its claim had lapsed: another sender may send it again.`);
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   };
 
   let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
 
-  /** Sends every message that is due; resolves when this round is over. */
+  /** Sends every message that is due, a few at a time. */
   const round = async (): Promise<void> => {
-    for (;;) {
+    while (!stopped) {
       const due = await outbox.claimDue(clock.now(), CLAIM_MS, BATCH);
-      for (const message of due) {
-        try {
-          await deliver(message);
-          await outbox.markSent(message.id, clock.now());
-        } catch (error) {
-          const attempts = message.attempts + 1;
-          await outbox.markFailed(message.id, attempts, clock.now() + retryDelay(attempts), loggable(error).split('\n')[0]!);
-          log(`Sending ${message.kind} ${message.id} failed (try ${attempts}); it will be tried again: ${loggable(error).split('\n')[0]}`);
-        }
-      }
+      for (const message of due) await send(message);
       if (due.length < BATCH) return;
     }
   };
 
-  /** Runs a round now (or right after the one under way). */
+  /** Runs a round now (or right after the one under way); resolves when done. */
   const runNow = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -70,8 +122,8 @@ export function createOutboxRelay(deps: { outbox: OutboxRepository; mailer: Mail
     running = (async () => {
       do {
         again = false;
-        await round().catch((error: unknown) => log(`The outbox could not be read; it will be tried again: ${loggable(error).split('\n')[0]}`));
-      } while (again);
+        await round().catch((error: unknown) => log(`The outbox could not be read; it will be tried again: ${firstLine(error)}`));
+      } while (again && !stopped);
     })().finally(() => { running = undefined; });
     return running;
   };
@@ -85,8 +137,9 @@ export function createOutboxRelay(deps: { outbox: OutboxRepository; mailer: Mail
       timer.unref();
       void runNow();
     },
-    /** Stops, once the round under way has finished. */
+    /** Stops taking messages; resolves once the one being sent has gone. */
     async stop(): Promise<void> {
+      stopped = true;
       if (timer) clearInterval(timer);
       await running;
     },

@@ -2,9 +2,12 @@
  * Submitting a form: the answers checked once more against the form version (complete, as Submit
  * requires), sealed, and written in one transaction with what must go out because of them (the
  * confirmation email, the delivery to the council's case system) and with the saved copy deleted.
- * A page's idempotency key makes a doubled or retried request find the first submission.
+ *
+ * One submission however often it is sent: the page's idempotency key finds the first one (and the
+ * same key with other answers is refused, not quietly answered), and a saved copy is submitted once
+ * whichever tab sends it.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { todayOf, type Answers } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -12,13 +15,16 @@ import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
 import type { FormCatalogue } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
 import { FieldErrors, HttpError } from '../http/errors.ts';
-import { DAY, type Clock } from './clock.ts';
+import { DAY, HOUR, type Clock } from './clock.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
 export const LISTED_FOR_MS = 30 * DAY;
+/** More than a busy professional sends in an hour; fewer than would flood the case system. */
+const SUBMISSIONS_PER_HOUR = { max: 30, windowMs: HOUR };
 
 export interface SubmitRequest {
   formId: string;
@@ -50,78 +56,89 @@ export interface Delivery {
   answers: Answers;
 }
 
-const isUniqueViolation = (error: unknown) => {
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT' || /UNIQUE constraint failed/.test(String((error as Error).message));
-};
+export class ResubmittedDifferentlyError extends HttpError {
+  override name = 'ResubmittedDifferentlyError';
+  constructor() {
+    super(409, 'This form was already sent, with other answers. Start a new form to send these.', 'already-submitted');
+  }
+}
 
 export function createSubmissionService(deps: {
-  db: Knex; repos: Repositories; catalogue: FormCatalogue; answersAtRest: AnswersAtRest; clock: Clock; brand: MailBrand;
-  /** Whether submissions are delivered to a case system (WEBHOOK_URL is set). */
-  deliversToCaseSystem: boolean;
+  db: Knex; repos: Repositories; catalogue: FormCatalogue; answersAtRest: AnswersAtRest; clock: Clock; brand: MailBrand; limiter: RateLimiter;
   /** Called once a submission is written, to send what it queued without waiting for the relay's next round. */
   queued: () => void;
 }) {
-  const { db, repos, catalogue, answersAtRest, clock, brand, deliversToCaseSystem, queued } = deps;
+  const { db, repos, catalogue, answersAtRest, clock, brand, limiter, queued } = deps;
 
   const summaryOf = (submission: SubmissionListing): SubmissionSummary => ({
     id: submission.id, reference: submission.reference, formId: submission.formId, formVersion: submission.formVersion,
     formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId, submittedAt: submission.submittedAt,
   });
-
   const whenSent = (at: number) => new Date(at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+  const digestOf = (request: SubmitRequest, answers: Answers) => createHash('sha256').update(JSON.stringify([request.formId, request.formVersion, answers])).digest('hex');
+
+  /** The submission these answers already made (by this key, or from this saved copy), if any. */
+  const earlier = async (userId: string, request: SubmitRequest, digest: string): Promise<SubmissionSummary | null> => {
+    const byKey = await repos.submissions.findByIdempotencyKey(userId, request.idempotencyKey);
+    if (byKey && byKey.answersDigest !== digest) throw new ResubmittedDifferentlyError();
+    const found = byKey ?? (request.draftId ? await repos.submissions.findByDraft(userId, request.draftId) : null);
+    return found ? summaryOf(found) : null;
+  };
 
   return {
-    /** Submits; `created` is false when the same page already submitted these answers under this key. */
+    /** Submits; `created` is false when these answers were already submitted (a retry, a double click, another tab). */
     async submit(user: User, request: SubmitRequest): Promise<{ submission: SubmissionSummary; created: boolean }> {
-      const earlier = await repos.submissions.findByIdempotencyKey(user.id, request.idempotencyKey);
-      if (earlier) return { submission: summaryOf(earlier), created: false };
-
       const entry = catalogue.get(request.formId, request.formVersion);
       if (!entry) throw new HttpError(400, `There is no form "${request.formId}" version ${request.formVersion} to submit.`, 'bad-form');
-      const shapeProblems = entry.draftProblems(request.answers);
+      const shapeProblems = entry.draftProblems(request.answers, 'sent');
       if (shapeProblems.length) throw new FieldErrors(shapeProblems.map(({ path, message }) => ({ field: path, message })));
       const today = todayOf(new Date(clock.now()));
       const answers = entry.form.prepare(request.answers, { today });
+      const digest = digestOf(request, answers);
+      const already = await earlier(user.id, request, digest);
+      if (already) return { submission: already, created: false };
       const missing = entry.form.errors(answers, { today });
       if (missing.length) throw new FieldErrors(missing.map((error) => ({ field: error.path, message: error.message })));
+      await limiter.hit(`submit:user:${user.id}`, SUBMISSIONS_PER_HOUR, 'You have sent a great many forms in the last hour');
 
       const now = clock.now();
       const id = randomUUID();
-      const reference = newReference();
       const title = entry.definition.title;
-      const outbox: Array<{ kind: 'email' | 'webhook'; content: unknown }> = [
-        { kind: 'email', content: mailTemplates.submitted(brand, user.email, user.forename, title, reference, whenSent(now)) },
-      ];
-      if (deliversToCaseSystem) {
+      // A reference already taken (one in hundreds of billions) is drawn again.
+      for (let draw = 0; draw < 3; draw++) {
+        const reference = newReference();
         const delivery: Delivery = {
           submissionId: id, reference, formId: request.formId, formVersion: request.formVersion, submittedAt: new Date(now).toISOString(),
           referrer: { forename: user.forename, surname: user.surname, email: user.email }, answers,
         };
-        outbox.push({ kind: 'webhook', content: delivery });
-      }
-      const sealedOutbox = await Promise.all(outbox.map(async ({ kind, content }) => {
-        const outboxId = randomUUID();
-        return { id: outboxId, submissionId: id, kind, payload: await answersAtRest.seal(`outbox:${outboxId}`, content), keyId: answersAtRest.keyId, createdAt: now, nextAttemptAt: now };
-      }));
-      const sealedAnswers = await answersAtRest.seal(`submission:${id}`, answers);
-      try {
-        await db.transaction(async (trx) => {
-          await repos.submissions.insert({
+        const messages = await Promise.all(([
+          ['email', mailTemplates.submitted(brand, { to: user.email, forename: user.forename, formTitle: title, reference, when: whenSent(now) })],
+          ['delivery', delivery],
+        ] as const).map(async ([kind, content]) => {
+          const messageId = randomUUID();
+          return { id: messageId, submissionId: id, kind, payload: await answersAtRest.seal(`outbox:${messageId}`, content), keyId: answersAtRest.keyId, createdAt: now, nextAttemptAt: now };
+        }));
+        const sealedAnswers = await answersAtRest.seal(`submission:${id}`, answers);
+        const outcome = await db.transaction(async (trx) => {
+          const inserted = await repos.submissions.insert({
             id, reference, userId: user.id, formId: request.formId, formVersion: request.formVersion, answers: sealedAnswers,
-            keyId: answersAtRest.keyId, idempotencyKey: request.idempotencyKey, submittedAt: now,
+            keyId: answersAtRest.keyId, idempotencyKey: request.idempotencyKey, answersDigest: digest, draftId: request.draftId ?? null, submittedAt: now,
           }, trx);
-          for (const message of sealedOutbox) await repos.outbox.insert(message, trx);
+          if (inserted === 'duplicate') return 'duplicate';
+          for (const message of messages) await repos.outbox.insert(message, trx);
           if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
+          return 'inserted';
         });
-      } catch (error) {
-        // The same key from a request that raced this one: it won, and this is the same submission.
-        const winner = isUniqueViolation(error) ? await repos.submissions.findByIdempotencyKey(user.id, request.idempotencyKey) : null;
-        if (winner) return { submission: summaryOf(winner), created: false };
-        throw error;
+        if (outcome === 'inserted') {
+          queued();
+          return { submission: summaryOf({ id, reference, userId: user.id, formId: request.formId, formVersion: request.formVersion, submittedAt: now }), created: true };
+        }
+        // Refused by a unique index: the same key or saved copy from a request that raced this one (it
+        // won, and this is the same submission), or else the reference was taken.
+        const winner = await earlier(user.id, request, digest);
+        if (winner) return { submission: winner, created: false };
       }
-      queued();
-      return { submission: summaryOf({ id, reference, userId: user.id, formId: request.formId, formVersion: request.formVersion, submittedAt: now }), created: true };
+      throw new Error('Could not draw a reference number that is not taken.');
     },
 
     /** The person's submissions of the last 30 days, the most recent first. */

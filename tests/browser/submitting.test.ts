@@ -29,7 +29,7 @@ submitting('Submit should send the referral, confirm it with a reference, email 
   await page.keyboard.press('Enter');
   await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
   const focus = await focused(page);
-  assert.is(focus.tag, 'h1', 'focus moves to the confirmation, so it is read out');
+  assert.equal([focus.tag, focus.text], ['h1', 'Form submitted'], 'focus moves to the confirmation, so it is read out');
   const reference = (await page.locator('asc-form .reference').textContent())!.trim();
   assert.match(reference, /^ASC-\w{4}-\w{4}$/);
   assert.match(await page.title(), /^Form submitted/);
@@ -58,7 +58,8 @@ submitting('a form carried on from Saved forms should leave the list once submit
   await page.locator('asc-portal').evaluate((portal) => (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo('/'));
   await page.locator('asc-portal .tile').first().waitFor();
   await page.locator('asc-portal').evaluate((portal) => (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo('/forms/social-care-referral/check-your-answers'));
-  await page.locator(FORM_HEADING).waitFor();
+  await page.locator(FORM_HEADING, { hasText: 'Check your answers' }).waitFor();
+  assert.is(await page.locator('asc-form .reference').count(), 0, 'not the confirmation of the form sent');
   assert.is(await page.locator('asc-form button', { hasText: 'Submit' }).count(), 0, 'a fresh form, with none of the answers sent');
 }));
 

@@ -78,10 +78,10 @@ const config = suite('Server settings');
 
 config('should refuse to run in production without a proxy in front, and take only the last forwarded addresses', async () => {
   const { readConfig } = await import('../../server/config.ts');
-  const key = `2026-11:${'ab'.repeat(32)}`;
-  assert.throws(() => readConfig({ NODE_ENV: 'production', ANSWERS_KEYS: key }), /set TRUST_PROXY to the number of proxies/);
+  const production = { NODE_ENV: 'production', ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`, WEBHOOK_URL: 'https://cases.example.gov.uk/referrals', WEBHOOK_SECRET: 'cd'.repeat(32) };
+  assert.throws(() => readConfig(production), /set TRUST_PROXY to the number of proxies/);
   assert.throws(() => readConfig({ TRUST_PROXY: 'yes' }), /number of proxies/);
-  assert.is(readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1', ANSWERS_KEYS: key }).proxies, 1);
+  assert.is(readConfig({ ...production, TRUST_PROXY: '1' }).proxies, 1);
   const Koa = (await import('koa')).default;
   const koa = new Koa({ proxy: true, maxIpsCount: 1 });
   const ctx = koa.createContext({ headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, socket: { remoteAddress: '10.0.0.1' } } as never, {} as never);
@@ -91,6 +91,17 @@ config('should refuse to run in production without a proxy in front, and take on
 config('should refuse to run in production without the keys for saved answers set apart from the data folder', async () => {
   const { readConfig } = await import('../../server/config.ts');
   assert.throws(() => readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }), /In production, set ANSWERS_KEYS/);
+});
+
+config('should refuse to run in production without delivering submissions to the case system, over https, with a key of its own', async () => {
+  const { readConfig } = await import('../../server/config.ts');
+  const production = { NODE_ENV: 'production', TRUST_PROXY: '1', ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`, SESSION_SECRET: 'ef'.repeat(32) };
+  assert.throws(() => readConfig(production), /In production, set WEBHOOK_URL/);
+  assert.throws(() => readConfig({ ...production, WEBHOOK_URL: 'http://cases.example.gov.uk/', WEBHOOK_SECRET: 'cd'.repeat(32) }), /must use https/);
+  assert.throws(() => readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'correct horse battery staple' }), /at least 32 bytes written in hex/);
+  assert.throws(() => readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'ef'.repeat(32) }), /a key of its own/);
+  assert.not.throws(() => readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'cd'.repeat(32) }));
+  assert.is(readConfig({}).webhook, undefined, 'a laptop install writes deliveries to files');
   assert.is(readConfig({ TRUST_PROXY: '0' }).answersKeys, undefined, 'a laptop install makes its own key file');
 });
 

@@ -115,5 +115,29 @@ for (const database of await testDatabases()) {
     await codes.consume('register', 'subject-9', code, {});
   });
 
+  it('should let one sender at a time claim an outbox message, and only the holder of the claim mark it', async () => {
+    await repos.users.insert({ id: 'u-out', email: 'outbox@example.org', forename: 'O', surname: 'B', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 });
+    await repos.submissions.insert({
+      id: 's-out', reference: 'ASC-TEST-0001', userId: 'u-out', formId: 'f', formVersion: 1, answers: 'sealed', keyId: 'k', idempotencyKey: 'key-0000000000000001',
+      answersDigest: 'd', draftId: null, submittedAt: 1,
+    });
+    for (let n = 0; n < 6; n++) await repos.outbox.insert({ id: `m${n}`, submissionId: 's-out', kind: 'email', payload: 'sealed', keyId: 'k', createdAt: 1, nextAttemptAt: 100 + n });
+    const [first, second] = await Promise.all([repos.outbox.claimDue(1_000, 60_000, 4), repos.outbox.claimDue(1_000, 60_000, 4)]);
+    const ids = [...first!, ...second!].map((m) => m.id);
+    assert.is(ids.length, 6, 'every message claimed');
+    assert.is(new Set(ids).size, 6, 'none by both');
+    assert.equal(await repos.outbox.claimDue(2_000, 60_000, 4), [], 'a live claim keeps others off');
+
+    // Past its time, a claim lapses: another sender may take the message, and the first can no longer mark it.
+    const [stale] = first!;
+    const [retaken] = (await repos.outbox.claimDue(100_000, 60_000, 10)).filter((m) => m.id === stale!.id);
+    assert.ok(retaken, 'taken again after the claim lapsed');
+    assert.is(await repos.outbox.markSent(stale!, 100_001), false, 'the old claim cannot mark it');
+    assert.is(await repos.outbox.markSent(retaken!, 100_002), true);
+    const row = await db('outbox').where({ id: stale!.id }).first();
+    assert.is(Number(row.sent_at), 100_002);
+    assert.is(row.payload, '', 'its content blanked once sent');
+  });
+
   test.run();
 }

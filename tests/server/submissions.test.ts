@@ -6,7 +6,7 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
@@ -79,7 +79,7 @@ for (const database of await testDatabases()) {
     closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
     const config = readConfig({
       BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12',
-      WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET,
+      WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET, RATE_LIMIT_SCALE: '100',
     });
     app = await createApp(config, { clock, log: () => {} });
     server = app.koa.listen(0, '127.0.0.1');
@@ -161,12 +161,58 @@ for (const database of await testDatabases()) {
       smtp.setDown(false);
       caseSystem.setDown(false);
     }
+    const deliveredBefore = caseSystem.received.length;
     await app.sendOutbox();
     assert.is(smtp.countTo(email), 1, 'not before the retry is due');
     clock.advance(MINUTE);
     await app.sendOutbox();
     assert.match((await smtp.nextTo(email)).subject, /Your referral has been sent/);
-    assert.is(smtp.countTo(email), 2, 'exactly once');
+    assert.is(smtp.countTo(email), 2, 'the email, exactly once');
+    assert.is(caseSystem.received.length, deliveredBefore + 1, 'the delivery, exactly once');
+    assert.equal(await app.db('outbox').whereNull('sent_at'), [], 'nothing left waiting');
+  });
+
+  it('should keep what waits in the outbox sealed, and blank it once sent', async () => {
+    const { as } = await registered();
+    smtp.setDown(true);
+    try {
+      const { submission } = (await submit(as)).body;
+      const waiting = await app.db('outbox').where({ submission_id: submission.id });
+      assert.is(waiting.length, 2);
+      for (const row of waiting) assert.not.match(row.payload, new RegExp(`${String(complete.personFullName)}|Sam|example\\.org`), row.kind);
+    } finally {
+      smtp.setDown(false);
+    }
+    clock.advance(MINUTE);
+    await app.sendOutbox();
+    const sent = await app.db('outbox').whereNotNull('sent_at');
+    assert.ok(sent.length > 0 && sent.every((row: { payload: string }) => row.payload === ''));
+  });
+
+  it('should refuse the same key with other answers, and give another person their own submission for the same key', async () => {
+    const { as } = await registered();
+    const { as: someoneElse } = await registered();
+    const idempotencyKey = randomUUID();
+    const first = await as.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey });
+    const changed = await as.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: { ...complete, personFullName: 'Someone else entirely' }, idempotencyKey });
+    assert.is(changed.status, 409);
+    assert.match(changed.body.error.message, /already sent, with other answers/);
+    const theirs = await someoneElse.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey });
+    assert.is(theirs.status, 201);
+    assert.is.not(theirs.body.submission.reference, first.body.submission.reference);
+  });
+
+  it('should submit a saved copy once, whichever tab sends it, and never delete another person\'s saved copy', async () => {
+    const { as } = await registered();
+    const { as: someoneElse } = await registered();
+    const draft = (await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })).body.draft;
+    const theirDraft = (await someoneElse.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })).body.draft;
+    const [tab1, tab2] = await Promise.all([submit(as, complete, { draftId: draft.id }), submit(as, complete, { draftId: draft.id })]);
+    assert.equal([tab1.status, tab2.status].sort(), [200, 201]);
+    assert.is(tab1.body.submission.reference, tab2.body.submission.reference);
+    assert.is((await as.get('/api/submissions')).body.submissions.length, 1);
+    assert.is((await submit(as, complete, { draftId: theirDraft.id })).status, 201);
+    assert.is((await someoneElse.get(`/api/drafts/${theirDraft.id}`)).status, 200, 'their saved copy is still there');
   });
 
   it('should delete the saved copy the answers came from', async () => {
@@ -189,6 +235,31 @@ for (const database of await testDatabases()) {
     assert.not.match(row.answers, new RegExp(String(complete.personFullName)));
     assert.is((await client(baseUrl).get('/api/submissions')).status, 401);
   });
+
+  if (database.name === 'SQLite') {
+    it('should write each delivery to a file when no case system is set, as on a laptop trying the portal', async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-laptop-'));
+      const laptop = await createApp(readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12' }), { clock, log: () => {} });
+      const listening = laptop.koa.listen(0, '127.0.0.1');
+      try {
+        await new Promise((resolve) => listening.once('listening', resolve));
+        const as = client(`http://127.0.0.1:${(listening.address() as AddressInfo).port}`);
+        const email = `laptop.${randomUUID().slice(0, 8)}@example.org`;
+        await as.post('/api/account/registrations', { forename: 'Lee', surname: 'Jones', email, password: PASSWORD, confirmPassword: PASSWORD });
+        await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) });
+        const { submission } = (await submit(as)).body;
+        await laptop.sendOutbox();
+        const delivery = JSON.parse(await readFile(join(dataDir, 'deliveries', `${submission.reference}.json`), 'utf8'));
+        assert.is(delivery.answers.personFullName, complete.personFullName);
+        assert.equal(delivery.referrer, { forename: 'Lee', surname: 'Jones', email });
+      } finally {
+        listening.closeAllConnections();
+        await new Promise((resolve) => listening.close(resolve));
+        await laptop.close();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
 
   test.run();
 }
