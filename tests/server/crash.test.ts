@@ -1,0 +1,108 @@
+/**
+ * A server process killed at any moment (SIGKILL, no chance to tidy up) loses no acknowledged
+ * submission and leaves no half-written one: on SQLite (WAL, synchronous=FULL) and PostgreSQL,
+ * every submission the server answered 201 for is there after a restart, each with its outbox
+ * messages; the restarted server sends what was waiting, and nothing is sent twice. (A message
+ * the dead process was sending at that instant waits for its claim to lapse, 15 minutes.)
+ */
+import { suite } from '../support/suite.ts';
+import * as assert from 'uvu/assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import knex from 'knex';
+import { testDatabases } from '../support/databases.ts';
+import { sharedBuild } from '../support/shared-build.ts';
+import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { closeAtEnd } from '../support/shared.ts';
+import { client } from '../support/http-client.ts';
+import { loadForms } from '../fixtures/forms.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const PASSWORD = 'Correct-Horse-Battery-9';
+const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
+
+/** The portal as its own process, as `npm start` runs it; resolves with its address once it listens. */
+async function startPortal(env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root, env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  closeAtEnd(async () => { child.kill('SIGKILL'); });
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The portal did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /portal at (http:\/\/\S+)/.exec(output);
+      if (match) { clearTimeout(timer); resolve(match[1]!.replace('localhost', '127.0.0.1')); }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', () => reject(new Error(`The portal stopped:\n${output}`)));
+  });
+  return { baseUrl, child };
+}
+
+for (const database of await testDatabases()) {
+  const test = suite(`A server killed mid-flow, on ${database.name}`);
+  const it = database.skip ? test.skip : test;
+
+  it('should keep every submission it acknowledged, whole, and send their emails once it is back', async () => {
+    const smtp = await startSmtpServer();
+    closeAtEnd(smtp.close);
+    const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-crash-'));
+    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
+    const { databaseUrl, db: testDb } = await database.create();
+    const env = { BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PASSWORD_HASH_COST: '12', RATE_LIMIT_SCALE: '100' };
+    if (database.name === 'SQLite') await testDb.destroy();
+
+    const first = await startPortal(env);
+    const as = client(first.baseUrl);
+    const email = `crash.${database.name.toLowerCase()}@example.org`;
+    assert.is((await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD })).status, 202);
+    assert.is((await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 201);
+
+    const acknowledged: string[] = [];
+    const sending = Array.from({ length: 12 }, () => as.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey: randomUUID() })
+      .then((response) => { if (response.status === 201) acknowledged.push(response.body.submission.reference); }, () => { /* cut off by the kill */ }));
+    while (acknowledged.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    first.child.kill('SIGKILL');
+    await Promise.all(sending);
+    if (first.child.exitCode === null && first.child.signalCode === null) await new Promise((resolve) => first.child.once('exit', resolve));
+
+    const second = await startPortal(env);
+    const db = database.name === 'SQLite'
+      ? knex({ client: 'sqlite3', connection: { filename: join(dataDir, 'asc-forms.sqlite') }, useNullAsDefault: true })
+      : knex({ client: 'pg', connection: databaseUrl });
+    try {
+      const kept = await db('submissions').select('id', 'reference');
+      for (const reference of acknowledged) assert.ok(kept.some((row: { reference: string }) => row.reference === reference), `${reference} was acknowledged, so it must be kept`);
+      for (const { id } of kept) {
+        const messages = await db('outbox').where({ submission_id: id });
+        assert.is(messages.length, 2, 'each kept submission is whole: its email and its delivery');
+      }
+      // The restarted relay sends what the dead process left, except what it was sending as it died.
+      const waiting = () => db('outbox').where({ kind: 'email' }).whereNull('sent_at').andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', Date.now()));
+      const deadline = Date.now() + 20_000;
+      while ((await waiting()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(await waiting(), [], 'every email that was waiting has gone');
+      const sent = (await db('outbox').where({ kind: 'email' }).whereNotNull('sent_at')).length;
+      const inFlight = (await db('outbox').where({ kind: 'email' }).whereNull('sent_at').andWhere('locked_until', '>=', Date.now())).length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const received = smtp.countTo(email) - 1;
+      assert.is(sent + inFlight, kept.length, 'every confirmation sent, or being sent when the process died');
+      assert.ok(inFlight <= 5, `${inFlight} in flight: no more than one round of the relay`);
+      // Marked sent means it went; one being sent as the process died may have gone too (it will be
+      // sent again when its claim lapses: at least once, never lost).
+      assert.ok(received >= sent && received <= sent + inFlight, `${received} confirmations received, ${sent} marked sent, ${inFlight} in flight`);
+    } finally {
+      await db.destroy();
+      second.child.kill('SIGKILL');
+    }
+  });
+
+  test.run();
+}
