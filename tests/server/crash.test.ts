@@ -23,7 +23,8 @@ import { loadForms } from '../fixtures/forms.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PASSWORD = 'Correct-Horse-Battery-9';
-const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
+// Social care referral answers hold only past dates, so the server's real clock takes them on any day.
+const complete = loadForms().find((f) => f.definition.id === 'social-care-referral')!.answers;
 
 /** The portal as its own process, as `npm start` runs it; resolves with its address once it listens. */
 async function startPortal(env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
@@ -66,7 +67,7 @@ for (const database of await testDatabases()) {
     assert.is((await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 201);
 
     const acknowledged: string[] = [];
-    const sending = Array.from({ length: 12 }, () => as.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey: randomUUID() })
+    const sending = Array.from({ length: 12 }, () => as.post('/api/submissions', { formId: 'social-care-referral', formVersion: 1, answers: complete, idempotencyKey: randomUUID() })
       .then((response) => { if (response.status === 201) acknowledged.push(response.body.submission.reference); }, () => { /* cut off by the kill */ }));
     while (acknowledged.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
     first.child.kill('SIGKILL');
