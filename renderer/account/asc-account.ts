@@ -59,6 +59,8 @@ export class AscAccount extends LitElement {
   @property({ attribute: false }) user?: AccountUser;
   /** Where Continue goes once signed in (the form the person came from). */
   @property({ attribute: 'return-to' }) returnTo = '/';
+  /** Why the person was sent to sign in, said above the secure login (as "To save your form, …"). */
+  @property() reason = '';
 
   @state() private step: Step = 'credentials';
   @state() private values: Record<string, string> = {};
@@ -286,6 +288,7 @@ export class AscAccount extends LitElement {
     switch (this.step) {
       case 'credentials': return html`
         <h1 tabindex="-1">Secure login</h1>
+        ${this.reason ? html`<div class="inset"><p>${this.reason}</p></div>` : nothing}
         <p>New to Adult Social Care online? Register for an account. Already using it? Sign in below.</p>
         <div class="columns">
           <section aria-labelledby="existing-users">

@@ -300,6 +300,9 @@ export class AscPortal extends LitElement {
     this.accountElement.screen = screen;
     this.accountElement.user = this.user ?? undefined;
     this.accountElement.returnTo = returnTo ?? '/';
+    this.accountElement.reason = this.saveAfterSignIn.size
+      ? 'To save your form for later, sign in, or register if you are new. Your answers stay on the form meanwhile, and are saved as soon as you are signed in.'
+      : '';
     return html`${this.accountElement}`;
   }
 

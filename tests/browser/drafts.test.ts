@@ -47,6 +47,7 @@ drafts('Save for later before signing in should lead to registering, then save, 
   await tabTo(page, withText('Save for later'));
   await page.keyboard.press('Enter');
   await heading(page, 'Secure login');
+  assert.match(await page.locator('asc-account .inset').textContent() ?? '', /To save your form for later, sign in/, 'the login screen says why the person is there');
   await registerFromSecureLogin(page, smtp, `saver.${process.pid}@example.org`, async () => {});
   await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
   assert.is((await focused(page)).className, 'status banner', 'back on the form, focus is on what happened');
