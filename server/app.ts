@@ -71,11 +71,12 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
     smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom ?? `"${council.serviceName}" <no-reply@localhost>`,
     log: (line) => log(line),
   });
+  const limiter = createRateLimiter(repos.rateLimits, clock);
   const accounts = createAccountService({
     repos, sessions, tokens, clock, mailer, log,
     codes: createCodeService({ emailCodes: repos.emailCodes, auditLog: repos.auditLog, clock, secret }),
     hasher: createPasswordHasher({ costLog2: config.passwordHashCost }),
-    limiter: createRateLimiter(repos.rateLimits, clock),
+    limiter,
     brand,
     councilWords: [...council.name.split(/\s+/), council.name.replace(/\s+/g, ''), council.serviceName.replace(/\s+/g, '')].filter((word) => word.length > 3 && !/^council$/i.test(word)),
     secret,
@@ -95,7 +96,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
     webhook: config.webhook ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') } : undefined,
   });
   const submissions = createSubmissionService({
-    db, repos, catalogue, answersAtRest, clock, brand, limiter: createRateLimiter(repos.rateLimits, clock), queued: () => void relay.runNow(),
+    db, repos, catalogue, answersAtRest, clock, brand, limiter, queued: () => void relay.runNow(),
   });
 
   const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { draftsApi, type SavedDraft } from '../drafts-api.ts';
+import type { SavedDraft } from '../../engine/runtime.ts';
+import { draftsApi } from '../drafts-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { formStyles } from '../form/styles.ts';

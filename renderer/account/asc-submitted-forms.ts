@@ -1,6 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { submissionsApi, type Submission } from '../submissions-api.ts';
+import type { Submission } from '../../engine/runtime.ts';
+import { submissionsApi } from '../submissions-api.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { savedFormsStyles } from './saved-forms-styles.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';

@@ -1,10 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { capitalise, type AnswerValue, type Answers, type FieldError, type GroupItem, type ItemAnswers, type Page, type SummaryPage } from '../../engine/runtime.ts';
+import { capitalise, type AnswerValue, type Answers, type FieldError, type GroupItem, type ItemAnswers, type Page, type SummaryPage , type SavedDraft, type Submission } from '../../engine/runtime.ts';
 import { fetchForm, type LoadedForm } from '../api-client.ts';
-import type { SavedDraft } from '../drafts-api.ts';
 import { discardDraft, saveDraft, savedMessage, type SaveOutcome } from './save-for-later.ts';
-import { confirmation, submitAnswers, type Submission } from './submit-form.ts';
+import { confirmation, submitAnswers } from './submit-form.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { formStyles } from './styles.ts';

@@ -1,8 +1,7 @@
 /** Saving a form for later, and what the form says afterwards. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Answers } from '../../engine/runtime.ts';
+import type { DraftSave, SavedDraft } from '../../engine/runtime.ts';
 import { RequestRefused, send } from '../api-client.ts';
-import type { SavedDraft } from '../drafts-api.ts';
 import { longDate } from '../shared/when.ts';
 
 export type SaveOutcome =
@@ -18,21 +17,13 @@ export type SaveOutcome =
   | { kind: 'signed-out' }
   | { kind: 'failed'; message: string };
 
-export interface SaveRequest {
-  formId: string;
-  formVersion: number;
-  pageId: string;
-  /** The answers as they will be kept (prepared: hidden ones dropped). */
-  answers: Answers;
-}
-
 const draftPath = (draft: SavedDraft) => `/api/drafts/${encodeURIComponent(draft.id)}`;
 
 /**
  * Saves over `draft` from the version last seen, or as a new draft (the first time, or when a
  * separate copy is asked for). A refusal becomes an outcome to word, never an exception.
  */
-export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, request: SaveRequest, asNewCopy = false): Promise<SaveOutcome> {
+export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, request: DraftSave, asNewCopy = false): Promise<SaveOutcome> {
   try {
     const saved = !draft || asNewCopy
       ? await send<{ draft: SavedDraft }>(apiBase, '/api/drafts', request)

@@ -1,11 +1,8 @@
 /** Sending a complete form to the council, and the confirmation page that follows. */
 import { html, type TemplateResult } from 'lit';
-import type { Answers, PortalContent } from '../../engine/runtime.ts';
+import type { PortalContent, Submission, SubmitRequest } from '../../engine/runtime.ts';
 import { RequestRefused, send, type FieldProblem } from '../api-client.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
-import type { Submission } from '../submissions-api.ts';
-
-export type { Submission };
 
 export type SubmitOutcome =
   | { kind: 'submitted'; submission: Submission }
@@ -13,16 +10,6 @@ export type SubmitOutcome =
   | { kind: 'refused'; fields: FieldProblem[]; message: string }
   | { kind: 'signed-out' }
   | { kind: 'failed'; message: string };
-
-export interface SubmitRequest {
-  formId: string;
-  formVersion: number;
-  answers: Answers;
-  /** The same for every try of one submission: a retry after a dropped connection is not a second referral. */
-  idempotencyKey: string;
-  /** The saved copy, deleted once submitted. */
-  draftId?: string;
-}
 
 export async function submitAnswers(apiBase: string, request: SubmitRequest): Promise<SubmitOutcome> {
   try {

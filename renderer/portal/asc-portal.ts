@@ -285,11 +285,14 @@ export class AscPortal extends LitElement {
 
   private accountElement?: AscAccount;
 
+  /** A page for signed-in people, asked for by someone who is not: to sign in, then back to it. */
+  private sendToSignIn(wanted: Route): TemplateResult {
+    queueMicrotask(() => this.navigate({ name: 'account', screen: 'sign-in', returnTo: routePath(wanted, this.basePath) }, true));
+    return html`<p role="status">Taking you to sign in…</p>`;
+  }
+
   private renderAccount(screen: AccountScreen, returnTo: string | undefined): TemplateResult {
-    if (['account', 'saved', 'submitted', 'change-password'].includes(screen) && !this.user) {
-      queueMicrotask(() => this.navigate({ name: 'account', screen: 'sign-in', returnTo: routePath({ name: 'account', screen }, this.basePath) }, true));
-      return html`<p role="status">Taking you to sign in…</p>`;
-    }
+    if (['account', 'saved', 'submitted', 'change-password'].includes(screen) && !this.user) return this.sendToSignIn({ name: 'account', screen });
     if (!this.accountElement) {
       this.accountElement = new AscAccount();
       this.accountElement.apiBase = this.apiBase;
@@ -518,10 +521,7 @@ export class AscPortal extends LitElement {
 
   private renderOpeningDraft(route: Extract<Route, { name: 'form' }> & { draftId: string }): TemplateResult {
     if (!this.accountChecked) return html`<p role="status">Opening your saved form…</p>`;
-    if (!this.user) {
-      queueMicrotask(() => this.navigate({ name: 'account', screen: 'sign-in', returnTo: routePath(route, this.basePath) }, true));
-      return html`<p role="status">Taking you to sign in…</p>`;
-    }
+    if (!this.user) return this.sendToSignIn(route);
     if (this.draftProblem?.draftId === route.draftId) {
       return html`<h1 tabindex="-1">This saved form cannot be opened</h1>
         <p>${this.draftProblem.message}</p>

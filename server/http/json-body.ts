@@ -49,6 +49,9 @@ export function bodyOf<T>(ctx: Context, schema: Record<string, unknown>): T {
   return body as T;
 }
 
+/** A form's answers, by question id: their own check (against the form) comes after. */
+export const answersField = { type: 'object', maxProperties: 1000 } as const;
+
 /** A string field of at most `max` characters. */
 export const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
 

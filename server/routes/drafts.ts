@@ -2,11 +2,11 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { SessionService } from '../services/sessions.ts';
-import { notFound, type DraftService, type DraftSave } from '../services/drafts.ts';
+import type { DraftSave } from '../../engine/index.ts';
+import { notFound, type DraftService } from '../services/drafts.ts';
 import { requireSession } from '../http/session-cookie.ts';
-import { bodyOf, text } from '../http/json-body.ts';
+import { answersField as answers, bodyOf, text } from '../http/json-body.ts';
 
-const answers = { type: 'object', maxProperties: 1000 } as const;
 /** The bodies the draft routes take (also published in /api/openapi.json). */
 export const draftSchemas = {
   create: {

@@ -1,16 +1,17 @@
 /** Submitting a form (signed-in people only), and the person's own list of what they sent in the last 30 days. */
 import { Router } from '@koa/router';
 import type { SessionService } from '../services/sessions.ts';
-import type { SubmissionService, SubmitRequest } from '../services/submissions.ts';
+import type { SubmitRequest } from '../../engine/index.ts';
+import type { SubmissionService } from '../services/submissions.ts';
 import { requireSession } from '../http/session-cookie.ts';
-import { bodyOf, text } from '../http/json-body.ts';
+import { answersField, bodyOf, text } from '../http/json-body.ts';
 
 /** The body a submission takes (also published in /api/openapi.json). */
 export const submissionSchemas = {
   submit: {
     type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'answers', 'idempotencyKey'],
     properties: {
-      formId: text(100), formVersion: { type: 'integer', minimum: 1 }, answers: { type: 'object', maxProperties: 1000 },
+      formId: text(100), formVersion: { type: 'integer', minimum: 1 }, answers: answersField,
       idempotencyKey: { type: 'string', minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
       draftId: { type: 'string', maxLength: 36 },
     },

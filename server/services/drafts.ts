@@ -5,7 +5,7 @@
  * Drafts are kept 30 days from their last save, as the guide promises.
  */
 import { randomUUID } from 'node:crypto';
-import { todayOf, type Answers } from '../../engine/index.ts';
+import { todayOf, type Answers, type DraftSave, type SavedDraft } from '../../engine/index.ts';
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
 import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
@@ -13,30 +13,6 @@ import { FieldErrors, HttpError, NotFoundError } from '../http/errors.ts';
 import { DAY, type Clock } from './clock.ts';
 
 export const DRAFT_LIFETIME_MS = 30 * DAY;
-
-export interface DraftSave {
-  formId: string;
-  formVersion: number;
-  /** The page the person was on, where the form opens again. */
-  pageId: string;
-  answers: Answers;
-}
-
-export interface DraftSummary {
-  id: string;
-  formId: string;
-  formVersion: number;
-  formTitle: string;
-  pageId: string;
-  pageTitle: string;
-  /** The author's progress for that page ("45% complete"). */
-  progress: number;
-  /** Counts saves: the next save names it, so one from a stale tab is refused. */
-  version: number;
-  savedAt: number;
-  /** When it will be deleted unless saved again. */
-  deleteAt: number;
-}
 
 export class StaleDraftError extends HttpError {
   override name = 'StaleDraftError';
@@ -52,7 +28,7 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
   const { drafts, catalogue, answersAtRest, clock } = deps;
   const record = (id: string) => `draft:${id}`;
 
-  const summaryOf = (draft: DraftListing): DraftSummary => {
+  const summaryOf = (draft: DraftListing): SavedDraft => {
     const definition = catalogue.get(draft.formId, draft.formVersion)?.definition;
     const page = definition?.pages.find((p) => p.id === draft.pageId);
     return {
@@ -80,7 +56,7 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
 
   return {
     /** Saves a new draft. */
-    async create(userId: string, save: DraftSave): Promise<DraftSummary> {
+    async create(userId: string, save: DraftSave): Promise<SavedDraft> {
       const answers = checked(entryFor(save.formId, save.formVersion), save);
       const now = clock.now();
       const id = randomUUID();
@@ -93,7 +69,7 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
     },
 
     /** Saves over a draft, which must still be at `fromVersion`; its form and version stay as they were. */
-    async update(userId: string, id: string, fromVersion: number, save: Omit<DraftSave, 'formId' | 'formVersion'>): Promise<DraftSummary> {
+    async update(userId: string, id: string, fromVersion: number, save: Omit<DraftSave, 'formId' | 'formVersion'>): Promise<SavedDraft> {
       const existing = await drafts.find(id, userId);
       if (!existing) throw notFound();
       if (existing.version !== fromVersion) throw new StaleDraftError();
@@ -106,12 +82,12 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
       return summaryOf({ ...existing, ...change, version: fromVersion + 1 });
     },
 
-    async list(userId: string): Promise<DraftSummary[]> {
+    async list(userId: string): Promise<SavedDraft[]> {
       return (await drafts.listForUser(userId)).map(summaryOf);
     },
 
     /** A draft with its answers, to carry on with. */
-    async open(userId: string, id: string): Promise<DraftSummary & { answers: Answers }> {
+    async open(userId: string, id: string): Promise<SavedDraft & { answers: Answers }> {
       const draft = await drafts.find(id, userId);
       if (!draft) throw notFound();
       return { ...summaryOf(draft), answers: await answersAtRest.open<Answers>(record(id), draft.answers) };

@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { todayOf, type Answers } from '../../engine/index.ts';
+import { todayOf, type Answers, type SubmitRequest, type Submission } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
@@ -25,25 +25,6 @@ import { DAY, HOUR, type Clock } from './clock.ts';
 export const LISTED_FOR_MS = 30 * DAY;
 /** More than a busy professional sends in an hour; fewer than would flood the case system. */
 const SUBMISSIONS_PER_HOUR = { max: 30, windowMs: HOUR };
-
-export interface SubmitRequest {
-  formId: string;
-  formVersion: number;
-  answers: Answers;
-  /** The page's key for this submission: the same key again finds the same submission. */
-  idempotencyKey: string;
-  /** The saved copy these answers came from, deleted once they are submitted. */
-  draftId?: string;
-}
-
-export interface SubmissionSummary {
-  id: string;
-  reference: string;
-  formId: string;
-  formVersion: number;
-  formTitle: string;
-  submittedAt: number;
-}
 
 /** What the council's case system receives, signed (see outbox-relay.ts). */
 export interface Delivery {
@@ -70,7 +51,7 @@ export function createSubmissionService(deps: {
 }) {
   const { db, repos, catalogue, answersAtRest, clock, brand, limiter, queued } = deps;
 
-  const summaryOf = (submission: SubmissionListing): SubmissionSummary => ({
+  const summaryOf = (submission: SubmissionListing): Submission => ({
     id: submission.id, reference: submission.reference, formId: submission.formId, formVersion: submission.formVersion,
     formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId, submittedAt: submission.submittedAt,
   });
@@ -78,7 +59,7 @@ export function createSubmissionService(deps: {
   const digestOf = (request: SubmitRequest, answers: Answers) => createHash('sha256').update(JSON.stringify([request.formId, request.formVersion, answers])).digest('hex');
 
   /** The submission these answers already made (by this key, or from this saved copy), if any. */
-  const earlier = async (userId: string, request: SubmitRequest, digest: string): Promise<SubmissionSummary | null> => {
+  const earlier = async (userId: string, request: SubmitRequest, digest: string): Promise<Submission | null> => {
     const byKey = await repos.submissions.findByIdempotencyKey(userId, request.idempotencyKey);
     if (byKey && byKey.answersDigest !== digest) throw new ResubmittedDifferentlyError();
     const found = byKey ?? (request.draftId ? await repos.submissions.findByDraft(userId, request.draftId) : null);
@@ -87,7 +68,7 @@ export function createSubmissionService(deps: {
 
   return {
     /** Submits; `created` is false when these answers were already submitted (a retry, a double click, another tab). */
-    async submit(user: User, request: SubmitRequest): Promise<{ submission: SubmissionSummary; created: boolean }> {
+    async submit(user: User, request: SubmitRequest): Promise<{ submission: Submission; created: boolean }> {
       const entry = catalogue.get(request.formId, request.formVersion);
       if (!entry) throw new HttpError(400, `There is no form "${request.formId}" version ${request.formVersion} to submit.`, 'bad-form');
       const shapeProblems = entry.draftProblems(request.answers, 'sent');
@@ -142,7 +123,7 @@ export function createSubmissionService(deps: {
     },
 
     /** The person's submissions of the last 30 days, the most recent first. */
-    async listRecent(userId: string): Promise<SubmissionSummary[]> {
+    async listRecent(userId: string): Promise<Submission[]> {
       return (await repos.submissions.listForUserSince(userId, clock.now() - LISTED_FOR_MS)).map(summaryOf);
     },
   };
