@@ -24,6 +24,15 @@ async function saveWithKeyboard(page: Page): Promise<void> {
   await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
 }
 
+/** Opens DoLS Form 1 at "About the person", types the person's name and saves, with the keyboard; returns the saved copy. */
+async function savedWithName(page: Page, baseUrl: string, name: string) {
+  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+  await heading(page, 'About the person');
+  await typeInto(page, 'f-personFullName', name);
+  await saveWithKeyboard(page);
+  return (await savedDrafts(page, baseUrl))[0]!;
+}
+
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await page.locator(`asc-form #${id}`).waitFor();
   await tabTo(page, id);
@@ -62,10 +71,7 @@ drafts('Save for later before signing in should lead to registering, then save, 
 drafts('a saved form should be listed, carried on from its page with its answers, saved again, and deleted, with the keyboard alone', () => inTab(async (tab) => {
   const { page, baseUrl } = tab;
   await signInTab(tab);
-  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
-  await heading(page, 'About the person');
-  await typeInto(page, 'f-personFullName', 'Pat Example');
-  await saveWithKeyboard(page);
+  await savedWithName(page, baseUrl, 'Pat Example');
   assert.is((await focused(page)).className, 'status banner', 'focus moves to the message, so it is read out and seen');
   assert.equal(await axeViolations(page), [], 'the saved message');
 
@@ -115,15 +121,11 @@ drafts('a saved form should be listed, carried on from its page with its answers
 drafts('a save from a tab that is out of date should overwrite nothing, and offer to keep its answers as a separate copy', () => inTab(async (tab) => {
   const { page, baseUrl } = tab;
   await signInTab(tab);
-  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
-  await heading(page, 'About the person');
-  await typeInto(page, 'f-personFullName', 'Pat Example');
-  await saveWithKeyboard(page);
-  const [draft] = await savedDrafts(page, baseUrl);
+  const draft = await savedWithName(page, baseUrl, 'Pat Example');
 
   // A second tab of the same browser carries on with the same saved form, and saves first.
   const other = await page.context().newPage();
-  await other.goto(`${baseUrl}/forms/dols-form-1/the-person?draft=${draft!.id}`);
+  await other.goto(`${baseUrl}/forms/dols-form-1/the-person?draft=${draft.id}`);
   await other.locator(FORM_HEADING, { hasText: 'About the person' }).waitFor();
   await other.locator('asc-form #f-personFullName').fill('Saved in the other tab');
   await other.locator('asc-form button', { hasText: 'Save for later' }).click();
@@ -134,7 +136,7 @@ drafts('a save from a tab that is out of date should overwrite nothing, and offe
   await tabTo(page, withText('Save for later'));
   await page.keyboard.press('Enter');
   await page.locator('asc-form .banner h2', { hasText: 'This form was saved somewhere else' }).waitFor();
-  assert.is((await openedDraft(page, baseUrl, draft!.id)).answers.personFullName, 'Saved in the other tab', 'nothing overwritten');
+  assert.is((await openedDraft(page, baseUrl, draft.id)).answers.personFullName, 'Saved in the other tab', 'nothing overwritten');
   assert.equal(await axeViolations(page), [], 'the message about the other tab');
   await tabTo(page, withText('Save these answers as a separate copy'));
   await page.keyboard.press('Enter');
@@ -165,12 +167,8 @@ drafts('a double click on Save for later should save once, and a reload should o
 drafts('saving a form whose saved copy was deleted elsewhere should say so, and keep its answers as a new copy when asked', () => inTab(async (tab) => {
   const { page, baseUrl } = tab;
   await signInTab(tab);
-  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
-  await heading(page, 'About the person');
-  await typeInto(page, 'f-personFullName', 'Pat Example');
-  await saveWithKeyboard(page);
-  const [first] = await savedDrafts(page, baseUrl);
-  assert.is((await page.context().request.delete(`${baseUrl}/api/drafts/${first!.id}`)).status(), 204);
+  const first = await savedWithName(page, baseUrl, 'Pat Example');
+  assert.is((await page.context().request.delete(`${baseUrl}/api/drafts/${first.id}`)).status(), 204);
   await typeInto(page, 'f-personFullName', 'Pat Q Example');
   await tabTo(page, withText('Save for later'));
   await page.keyboard.press('Enter');
@@ -187,11 +185,7 @@ drafts('carrying on with a saved form while another of its kind has unsaved answ
   const { page, baseUrl } = tab;
   await signInTab(tab);
   const go = (path: string) => page.locator('asc-portal').evaluate((portal, to) => (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo(to), path);
-  await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
-  await page.locator('asc-form #f-personFullName').waitFor();
-  await typeInto(page, 'f-personFullName', 'First person');
-  await saveWithKeyboard(page);
-  const [first] = await savedDrafts(page, baseUrl);
+  const first = await savedWithName(page, baseUrl, 'First person');
   await tabTo(page, withText('Cancel'));
   await page.keyboard.press('Enter');
   await tabTo(page, withText('Yes, cancel and clear the screen'));
@@ -203,10 +197,10 @@ drafts('carrying on with a saved form while another of its kind has unsaved answ
   await typeInto(page, 'f-personFullName', 'Second person');
   await go('/account/saved');
   await page.locator('asc-saved-forms .saved-form').first().waitFor();
-  await go(`/forms/dols-form-1/the-person?draft=${first!.id}`);
+  await go(`/forms/dols-form-1/the-person?draft=${first.id}`);
   await page.locator('asc-form .banner', { hasText: 'you had open has been saved' }).waitFor();
   assert.is(await page.locator('asc-form #f-personFullName').inputValue(), 'First person', 'the saved form asked for');
-  assert.match(page.url(), new RegExp(`\\?draft=${first!.id}$`));
+  assert.match(page.url(), new RegExp(`\\?draft=${first.id}$`));
   const names = await Promise.all((await savedDrafts(page, baseUrl)).map(async (d) => (await openedDraft(page, baseUrl, d.id)).answers.personFullName));
   assert.equal(names.sort(), ['First person', 'Second person']);
 }));

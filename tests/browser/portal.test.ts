@@ -7,7 +7,7 @@ import { browserSuite, axeViolations, focused, describeElement, tabTo, withText,
 
 /** Most of these pages sit behind the sign-in gate: each tab starts signed in unless asked otherwise. */
 const inTab = (use: Parameters<typeof inTabSignedOutByDefault>[0], width?: number) => inTabSignedOutByDefault(use, { width, signedIn: true });
-import { fieldId, passCaptchaWithKeyboard, pressNext, FORM_HEADING } from '../support/keyboard.ts';
+import { fieldId, openWithAnswers, passCaptchaWithKeyboard, pressNext, FORM_HEADING } from '../support/keyboard.ts';
 
 const portal = JSON.parse(readFileSync(new URL('../../forms/portal.json', import.meta.url), 'utf8')) as PortalContent;
 const titleOf = (formId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.title;
@@ -203,8 +203,7 @@ keeping('Close, the header link and the back button should keep what the person 
 
 keeping('a Change link on check-your-answers should put focus in the box to change, for an address too', () => inTab(async ({ page, baseUrl }) => {
   const { definition, answers } = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
-  await openForm(page, baseUrl, '/forms/social-care-referral/check-your-answers');
-  await page.evaluate((given) => { (document.querySelector('asc-portal')!.shadowRoot!.querySelector('asc-form') as unknown as { currentAnswers: unknown }).currentAnswers = given; }, answers);
+  await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', answers);
   const address = definition.pages.flatMap((p) => p.questions ?? []).find((q) => q.type === 'address' && 'id' in q && answers[q.id])! as { id: string; summaryLabel?: string; label: string };
   await page.locator('asc-form .summary-row', { hasText: address.summaryLabel ?? address.label }).first().locator('a', { hasText: 'Change' }).click();
   assert.is((await focused(page)).id, fieldId(`${address.id}.line1`));

@@ -2,10 +2,9 @@ import * as assert from 'uvu/assert';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import type { Answers } from '../../engine/index.ts';
 import { loadForms } from '../fixtures/forms.ts';
 import { browserSuite, openPage, signInTab } from '../support/browser.ts';
-import { pressNext, FORM_HEADING } from '../support/keyboard.ts';
+import { openWithAnswers, pressNext, FORM_HEADING } from '../support/keyboard.ts';
 
 const dir = fileURLToPath(new URL('../../test-artefacts/screenshots/', import.meta.url));
 const WIDTHS = [1280, 375];
@@ -47,10 +46,7 @@ shots('should save About you after Next on the empty page, with its errors, at e
 }));
 
 shots('should save check your answers for a complete referral at each width', () => screenshots('check-your-answers', async (page, baseUrl) => {
-  await page.goto(`${baseUrl}/forms/social-care-referral/check-your-answers`);
-  await page.locator(FORM_HEADING).waitFor();
-  // Typing every answer is the keyboard suite's job; here the answers go in as a saved form's would.
-  await page.locator('asc-form').evaluate((form, answers) => { (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = answers; }, referral.answers);
+  await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', referral.answers);
   await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
 }));
 
@@ -71,9 +67,7 @@ shots('should save a page just saved for later, and the list of saved forms, at 
 });
 
 shots('should save the confirmation after Submit at each width', () => screenshots('submitted', async (page, baseUrl) => {
-  await page.goto(`${baseUrl}/forms/social-care-referral/check-your-answers`);
-  await page.locator(FORM_HEADING).waitFor();
-  await page.locator('asc-form').evaluate((form, answers) => { (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = answers; }, referral.answers);
+  await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', referral.answers);
   await page.locator('asc-form button', { hasText: 'Submit' }).click();
   await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
 }));

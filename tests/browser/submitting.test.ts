@@ -5,19 +5,16 @@
  */
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import type { Answers } from '../../engine/index.ts';
 import { browserSuite, axeViolations, focused, tabTo, withText, signInTab, inTab } from '../support/browser.ts';
-import { FORM_HEADING } from '../support/keyboard.ts';
+import { FORM_HEADING, openWithAnswers } from '../support/keyboard.ts';
 import { loadForms } from '../fixtures/forms.ts';
 
 const submitting = browserSuite('Submitting in the browser');
 const referral = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
 
-/** Check your answers of a complete referral: typing every answer is the keyboard suite's job, so they go in as a saved form's would. */
+/** Check your answers of a complete referral. */
 async function completeReferral(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/forms/social-care-referral/check-your-answers`);
-  await page.locator(FORM_HEADING).waitFor();
-  await page.locator('asc-form').evaluate((form, answers) => { (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = answers; }, referral.answers);
+  await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', referral.answers);
   await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
 }
 

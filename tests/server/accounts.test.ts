@@ -5,20 +5,15 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createApp, readConfig, type App } from '../../server/index.ts';
+import type { App } from '../../server/index.ts';
 import { manualClock, MINUTE, HOUR } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
-import { sharedBuild } from '../support/shared-build.ts';
 import { startSmtpServer, codeIn } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { client, type Client } from '../support/http-client.ts';
+import { client, registerOverApi, signInOverApi, TEST_PASSWORD, type Client } from '../support/http-client.ts';
+import { startTestApp } from '../support/test-app.ts';
 
-const PASSWORD = 'Correct-Horse-Battery-9';
+const PASSWORD = TEST_PASSWORD;
 const NEW_PASSWORD = 'Lighthouse keeper 2 boats!';
 
 
@@ -28,7 +23,6 @@ for (const database of await testDatabases()) {
   const clock = manualClock();
   const logged: string[] = [];
   let app: App;
-  let server: Server;
   let baseUrl = '';
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let emailCount = 0;
@@ -39,14 +33,7 @@ for (const database of await testDatabases()) {
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     const { databaseUrl } = await database.create();
-    const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-accounts-'));
-    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
-    const config = readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12' });
-    app = await createApp(config, { clock, log: (line, error) => logged.push(`${line} ${error ?? ''}`) });
-    server = app.koa.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
+    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url }, { clock, log: (line, error) => logged.push(`${line} ${error ?? ''}`) }));
   });
 
   // Each test starts in a fresh hour, so the rate limits one test reaches do not spill into the next.
@@ -57,19 +44,10 @@ for (const database of await testDatabases()) {
 
   /** Registers and verifies a new account; returns the client, signed in. */
   async function registered(email = newEmail(), as: Client = client(baseUrl)): Promise<{ as: Client; email: string }> {
-    const started = await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD });
-    assert.is(started.status, 202, JSON.stringify(started.body));
-    const verified = await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) });
-    assert.is(verified.status, 201, JSON.stringify(verified.body));
-    return { as, email };
+    return { as: await registerOverApi(baseUrl, smtp, email, { as }), email };
   }
 
-  async function signedIn(email: string): Promise<Client> {
-    const as = client(baseUrl);
-    assert.is((await as.post('/api/account/sign-in', { email, password: PASSWORD })).status, 202);
-    assert.is((await as.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 200);
-    return as;
-  }
+  const signedIn = (email: string) => signInOverApi(baseUrl, smtp, email);
 
   it('should register with a code emailed to the person, typed with the space, and sign them in', async () => {
     const as = client(baseUrl);

@@ -9,18 +9,15 @@ import { forgetExpired } from '../../server/services/housekeeping.ts';
 import { createRepositories } from '../../server/repositories/index.ts';
 import * as assert from 'uvu/assert';
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import { createApp, readConfig, type App } from '../../server/index.ts';
+import { readConfig, type App } from '../../server/index.ts';
 import { manualClock, MINUTE } from '../../server/services/clock.ts';
 import { createTokens } from '../../server/services/tokens.ts';
 import { ALTCHA_LIFETIME_MS } from '../../server/services/captcha.ts';
 import { CAPTCHA_FAILED_MESSAGE, FORM_START_TOKEN_LIFETIME_MS } from '../../server/routes/captcha.ts';
 import { testDatabases } from '../support/databases.ts';
-import { sharedBuild } from '../support/shared-build.ts';
-import { closeAtEnd } from '../support/shared.ts';
+import { startTestApp } from '../support/test-app.ts';
 
 const SECRET = randomBytes(32);
 
@@ -35,13 +32,8 @@ const decode = (payload: string) => JSON.parse(Buffer.from(payload, 'base64').to
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 
 /** The app on a free port, on the database at `databaseUrl` (SQLite in dataDir when not set), closed at the end of the run. */
-async function started(databaseUrl: string | undefined, dataDir: string, clock: ReturnType<typeof manualClock>, env: Record<string, string> = {}, log: (line: string) => void = () => {}): Promise<{ app: App; baseUrl: string }> {
-  const config = readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', PORT: '0', SESSION_SECRET: SECRET.toString('hex'), ...env });
-  const app = await createApp(config, { clock, log });
-  const server: Server = app.koa.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
-  return { app, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+function started(databaseUrl: string | undefined, dataDir: string, clock: ReturnType<typeof manualClock>, env: Record<string, string> = {}, log: (line: string) => void = () => {}): Promise<{ app: App; baseUrl: string }> {
+  return startTestApp({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SESSION_SECRET: SECRET.toString('hex'), ...env }, { clock, log });
 }
 
 for (const database of await testDatabases()) {

@@ -5,11 +5,8 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createApp, readConfig, type App } from '../../server/index.ts';
 import { manualClock, DAY, HOUR, MINUTE } from '../../server/services/clock.ts';
 import { createRepositories } from '../../server/repositories/index.ts';
@@ -18,11 +15,11 @@ import { createDraftService } from '../../server/services/drafts.ts';
 import { createAnswersAtRest, loadAnswerKeys } from '../../server/services/answers-at-rest.ts';
 import { testDatabases } from '../support/databases.ts';
 import { sharedBuild } from '../support/shared-build.ts';
-import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { client, type Client } from '../support/http-client.ts';
+import { client, registerOverApi, signInOverApi, type Client } from '../support/http-client.ts';
+import { startTestApp } from '../support/test-app.ts';
 
-const PASSWORD = 'Correct-Horse-Battery-9';
 // A name no form or template contains, to look for in the stored bytes.
 const SECRET_NAME = 'Zebedee Quackenbush-Ffoulkes';
 
@@ -36,7 +33,6 @@ for (const database of await testDatabases()) {
   const it = database.skip ? test.skip : test;
   const clock = manualClock();
   let app: App;
-  let server: Server;
   let baseUrl = '';
   let dataDir = '';
   let databaseUrl: string | undefined;
@@ -48,33 +44,18 @@ for (const database of await testDatabases()) {
   let ownerEmail = '';
 
   async function registered(): Promise<{ as: Client; email: string }> {
-    const as = client(baseUrl);
     const email = `saver${++emailCount}.${database.name.toLowerCase()}@example.org`;
-    assert.is((await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD })).status, 202);
-    assert.is((await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 201);
-    return { as, email };
+    return { as: await registerOverApi(baseUrl, smtp, email), email };
   }
 
-  async function signedIn(email: string): Promise<Client> {
-    const as = client(baseUrl);
-    assert.is((await as.post('/api/account/sign-in', { email, password: PASSWORD })).status, 202);
-    assert.is((await as.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 200);
-    return as;
-  }
+  const signedIn = (email: string) => signInOverApi(baseUrl, smtp, email);
 
   test.before(async () => {
     if (database.skip) return;
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     ({ databaseUrl } = await database.create());
-    dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-drafts-'));
-    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
-    const config = readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12' });
-    app = await createApp(config, { clock, log: () => {} });
-    server = app.koa.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
+    ({ app, baseUrl, dataDir } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url }, { clock }));
     ({ as: owner, email: ownerEmail } = await registered());
     ({ as: someoneElse } = await registered());
   });

@@ -5,23 +5,17 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createApp, readConfig, type App } from '../../server/index.ts';
+import type { App } from '../../server/index.ts';
 import { testDatabases } from '../support/databases.ts';
-import { sharedBuild } from '../support/shared-build.ts';
-import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { client, type Client } from '../support/http-client.ts';
+import { registerOverApi, type Client } from '../support/http-client.ts';
+import { startTestApp } from '../support/test-app.ts';
 import { loadForms } from '../fixtures/forms.ts';
 
 const REFERRERS = 24;
 const SAVES_EACH = 4;
-const PASSWORD = 'Correct-Horse-Battery-9';
 // Social care referral answers hold only past dates, so the server's real clock takes them on any day.
 const complete = loadForms().find((f) => f.definition.id === 'social-care-referral')!.answers;
 
@@ -29,7 +23,6 @@ for (const database of await testDatabases()) {
   const test = suite(`Many referrers at once, on ${database.name}`);
   const it = database.skip ? test.skip : test;
   let app: App;
-  let server: Server;
   let baseUrl = '';
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
@@ -38,23 +31,13 @@ for (const database of await testDatabases()) {
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     const { databaseUrl } = await database.create();
-    const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-load-'));
-    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
-    app = await createApp(readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '10', RATE_LIMIT_SCALE: '100' }), { log: () => {} });
-    server = app.koa.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
+    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PASSWORD_HASH_COST: '10', RATE_LIMIT_SCALE: '100' }));
   });
 
   it(`should serve ${REFERRERS} referrers saving and submitting at once with no 5xx and no lost write`, async () => {
     const referrers: Client[] = [];
     for (let n = 0; n < REFERRERS; n++) {
-      const as = client(baseUrl);
-      const email = `load${n}.${database.name.toLowerCase()}@example.org`;
-      await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD });
-      assert.is((await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 201);
-      referrers.push(as);
+      referrers.push(await registerOverApi(baseUrl, smtp, `load${n}.${database.name.toLowerCase()}@example.org`));
     }
     const statuses: number[] = [];
     const acknowledged: string[] = [];

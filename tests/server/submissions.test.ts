@@ -6,23 +6,21 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { compactVerify } from 'jose';
-import { createApp, readConfig, type App } from '../../server/index.ts';
+import type { App } from '../../server/index.ts';
 import { manualClock, DAY, MINUTE } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
-import { sharedBuild } from '../support/shared-build.ts';
-import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { client, type Client } from '../support/http-client.ts';
+import { client, registerOverApi, type Client } from '../support/http-client.ts';
+import { startTestApp } from '../support/test-app.ts';
 import { loadForms } from '../fixtures/forms.ts';
 
-const PASSWORD = 'Correct-Horse-Battery-9';
 const WEBHOOK_SECRET = 'ab'.repeat(32);
 const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
 
@@ -54,18 +52,14 @@ for (const database of await testDatabases()) {
   const it = database.skip ? test.skip : test;
   const clock = manualClock();
   let app: App;
-  let server: Server;
   let baseUrl = '';
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let caseSystem: Awaited<ReturnType<typeof startCaseSystem>>;
   let emailCount = 0;
 
   async function registered(): Promise<{ as: Client; email: string }> {
-    const as = client(baseUrl);
     const email = `submitter${++emailCount}.${database.name.toLowerCase()}@example.org`;
-    assert.is((await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD })).status, 202);
-    assert.is((await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) })).status, 201);
-    return { as, email };
+    return { as: await registerOverApi(baseUrl, smtp, email), email };
   }
 
   test.before(async () => {
@@ -75,17 +69,7 @@ for (const database of await testDatabases()) {
     caseSystem = await startCaseSystem();
     closeAtEnd(caseSystem.close);
     const { databaseUrl } = await database.create();
-    const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-submissions-'));
-    closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
-    const config = readConfig({
-      BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12',
-      WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET, RATE_LIMIT_SCALE: '100',
-    });
-    app = await createApp(config, { clock, log: () => {} });
-    server = app.koa.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    closeAtEnd(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await app.close(); });
+    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET, RATE_LIMIT_SCALE: '100' }, { clock }));
   });
 
   test.before.each(() => clock.advance(MINUTE));
@@ -238,26 +222,14 @@ for (const database of await testDatabases()) {
 
   if (database.name === 'SQLite') {
     it('should write each delivery to a file when no case system is set, as on a laptop trying the portal', async () => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-laptop-'));
-      const laptop = await createApp(readConfig({ BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12' }), { clock, log: () => {} });
-      const listening = laptop.koa.listen(0, '127.0.0.1');
-      try {
-        await new Promise((resolve) => listening.once('listening', resolve));
-        const as = client(`http://127.0.0.1:${(listening.address() as AddressInfo).port}`);
-        const email = `laptop.${randomUUID().slice(0, 8)}@example.org`;
-        await as.post('/api/account/registrations', { forename: 'Lee', surname: 'Jones', email, password: PASSWORD, confirmPassword: PASSWORD });
-        await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) });
-        const { submission } = (await submit(as)).body;
-        await laptop.sendOutbox();
-        const delivery = JSON.parse(await readFile(join(dataDir, 'deliveries', `${submission.reference}.json`), 'utf8'));
-        assert.is(delivery.answers.personFullName, complete.personFullName);
-        assert.equal(delivery.referrer, { forename: 'Lee', surname: 'Jones', email });
-      } finally {
-        listening.closeAllConnections();
-        await new Promise((resolve) => listening.close(resolve));
-        await laptop.close();
-        await rm(dataDir, { recursive: true, force: true });
-      }
+      const laptop = await startTestApp({ SMTP_URL: smtp.url }, { clock });
+      const email = `laptop.${randomUUID().slice(0, 8)}@example.org`;
+      const as = await registerOverApi(laptop.baseUrl, smtp, email, { forename: 'Lee', surname: 'Jones' });
+      const { submission } = (await submit(as)).body;
+      await laptop.app.sendOutbox();
+      const delivery = JSON.parse(await readFile(join(laptop.dataDir, 'deliveries', `${submission.reference}.json`), 'utf8'));
+      assert.is(delivery.answers.personFullName, complete.personFullName);
+      assert.equal(delivery.referrer, { forename: 'Lee', surname: 'Jones', email });
     });
   }
 

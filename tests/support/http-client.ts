@@ -1,4 +1,6 @@
-/** A client for the portal's API that keeps its own cookies, like one browser. */
+/** A client for the portal's API that keeps its own cookies, like one browser; and registering or signing in with it. */
+import { codeIn, type ReceivedMail } from './smtp.ts';
+
 export function client(baseUrl: string, headers: Record<string, string> = {}) {
   const jar = new Map<string, string>();
   const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
@@ -26,3 +28,29 @@ export function client(baseUrl: string, headers: Record<string, string> = {}) {
 }
 
 export type Client = ReturnType<typeof client>;
+
+/** The password the API-level tests register with: it meets the council's policy. */
+export const TEST_PASSWORD = 'Correct-Horse-Battery-9';
+
+interface Mailbox {
+  nextTo(address: string): Promise<ReceivedMail>;
+}
+
+/** Registers a new account over the API, with the code from the email; returns the client, signed in. */
+export async function registerOverApi(baseUrl: string, smtp: Mailbox, email: string, { forename = 'Sam', surname = 'Carter', as = client(baseUrl) } = {}): Promise<Client> {
+  const started = await as.post('/api/account/registrations', { forename, surname, email, password: TEST_PASSWORD, confirmPassword: TEST_PASSWORD });
+  if (started.status !== 202) throw new Error(`Registering ${email} failed: ${started.status} ${JSON.stringify(started.body)}`);
+  const verified = await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) });
+  if (verified.status !== 201) throw new Error(`Verifying ${email} failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  return as;
+}
+
+/** Signs an existing account in over the API, password then emailed code; returns the client. */
+export async function signInOverApi(baseUrl: string, smtp: Mailbox, email: string): Promise<Client> {
+  const as = client(baseUrl);
+  const started = await as.post('/api/account/sign-in', { email, password: TEST_PASSWORD });
+  if (started.status !== 202) throw new Error(`Signing ${email} in failed: ${started.status} ${JSON.stringify(started.body)}`);
+  const verified = await as.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) });
+  if (verified.status !== 200) throw new Error(`Verifying ${email}'s sign-in failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  return as;
+}

@@ -45,6 +45,16 @@ async function followLink(page: Page, text: string, heading?: string): Promise<v
   if (heading) await page.locator('asc-portal h1', { hasText: heading }).waitFor();
 }
 
+/**
+ * A form's page (by path) with answers put in as a saved form's would be: typing every answer is
+ * the form walk's job, not that of each suite that needs a complete form.
+ */
+export async function openWithAnswers(page: Page, baseUrl: string, path: string, answers: Answers): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.locator(FORM_HEADING).waitFor();
+  await page.locator('asc-form').evaluate((form, given) => { (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = given; }, answers);
+}
+
 /** The id of the form page on screen, from the address bar. */
 export async function pageIdOf(page: Page): Promise<string> {
   return (await page.evaluate(() => location.pathname)).split('/').pop()!;
