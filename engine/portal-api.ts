@@ -52,3 +52,19 @@ export interface Submission {
   formTitle: string;
   submittedAt: number;
 }
+
+/** What the person must fix, box by box, as the GOV.UK error summary lists it. */
+export interface FieldProblem {
+  /** The id of the box (a question's id, or a path into a group: "people.0.name"). */
+  field: string;
+  message: string;
+}
+
+/** The body of every refused request: a code for programs, a message for people, and the boxes it concerns. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: FieldProblem[];
+  };
+}

@@ -13,5 +13,5 @@ export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProb
 export type { SchemaValidator, SchemaError } from './validate.ts';
 export * from './types.ts';
 export type { PortalContent } from './portal.types.ts';
-export type { DraftSave, SavedDraft, SubmitRequest, Submission } from './portal-api.ts';
+export type { DraftSave, SavedDraft, SubmitRequest, Submission, FieldProblem, ErrorBody } from './portal-api.ts';
 export { checkPasswordRules, meetsPasswordPolicy, PASSWORD_RULES, SPECIAL_CHARACTERS, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, type PasswordRule } from './password-policy.ts';

@@ -5,7 +5,9 @@
  * account, captcha and saved-forms calls build on it in modules of their own, so a page that
  * embeds one form downloads only what it uses.
  */
-import { createForm, validatorsFromModule, type Form, type FormDefinition, type PortalContent, type RichText, type ContentBlock } from '../engine/runtime.ts';
+import { createForm, validatorsFromModule, type Form, type FormDefinition, type PortalContent, type RichText, type ContentBlock, type FieldProblem } from '../engine/runtime.ts';
+
+export type { FieldProblem };
 
 export interface LoadedForm {
   form: Form;
@@ -19,12 +21,6 @@ export interface FormListEntry {
   title: string;
   description?: string;
   version: number;
-}
-
-/** A problem the server found with what was sent, by box, for the error summary. */
-export interface FieldProblem {
-  field: string;
-  message: string;
 }
 
 /** A refused request: the message to show, and the boxes it concerns. */

@@ -3,6 +3,9 @@
  * plain 500 that says nothing of the inside (the detail goes to the log).
  */
 import type { Middleware } from 'koa';
+import type { FieldProblem } from '../../engine/index.ts';
+
+export type { FieldProblem };
 
 /** An error whose message is meant for the person or program that made the request. */
 export class HttpError extends Error {
@@ -10,12 +13,6 @@ export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly code = 'error') {
     super(message);
   }
-}
-
-/** What the person must fix, box by box, as the GOV.UK error summary lists it. */
-export interface FieldProblem {
-  field: string;
-  message: string;
 }
 
 export class FieldErrors extends HttpError {
