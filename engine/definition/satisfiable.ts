@@ -4,10 +4,10 @@
  * neighbours). Conditions name few questions, so the combinations stay few; where they would not,
  * or a date is compared with another answer, the condition is given the benefit of the doubt.
  */
-import type { AnswerValue, ChildQuestion, Condition, Question } from './types.ts';
+import type { AnswerValue, ChildQuestion, Condition, Question } from '../types.ts';
 import type { AnswerCondition } from './definition.types.ts';
-import { evaluateCondition } from './conditions.ts';
-import { addDays, addYears } from './dates.ts';
+import { evaluateCondition } from '../run/conditions.ts';
+import { addDays, addYears } from '../values/dates.ts';
 
 const TODAY = '2000-06-15';
 const MAX_COMBINATIONS = 4096;

@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { compileForm, UnknownPageError, type Answers, type Form } from '../../engine/index.ts';
-import { everyType, everyTypeAnswers, TODAY } from '../fixtures/every-type.ts';
-import { answersArbitrary } from '../fixtures/arbitrary-answers.ts';
-import { loadForms } from '../fixtures/forms.ts';
+import { compileForm, UnknownPageError, type Answers, type Form } from '../../../engine/index.ts';
+import { everyType, everyTypeAnswers, TODAY } from '../../fixtures/every-type.ts';
+import { answersArbitrary } from '../../fixtures/arbitrary-answers.ts';
+import { loadForms } from '../../fixtures/forms.ts';
 
 const opts = { today: TODAY };
 const form = compileForm(everyType);

@@ -4,10 +4,10 @@
  * maximum length and every list a maximum count, which is what makes ajv's allErrors safe on
  * untrusted input.
  */
-import type { FormDefinition, Page, Question, ChildQuestion } from './types.ts';
-import { childQuestions, type FormModel } from './model.ts';
-import { isQuestion } from './types.ts';
-import { ADDRESS_PARTS } from './messages.ts';
+import type { FormDefinition, Page, Question, ChildQuestion } from '../types.ts';
+import { childQuestions, type FormModel } from '../run/model.ts';
+import { isQuestion } from '../types.ts';
+import { ADDRESS_PARTS } from '../run/messages.ts';
 
 export type JsonSchema = Record<string, unknown>;
 

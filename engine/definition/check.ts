@@ -3,11 +3,11 @@
  * questions and real options, progress that never goes down, sane limits, and nothing that can
  * never be shown. Each problem says where (a JSON pointer) and how to fix it.
  */
-import type { Condition, DateRef, FormDefinition, Question, ChildQuestion, PageItem, GroupItem } from './types.ts';
+import type { Condition, DateRef, FormDefinition, Question, ChildQuestion, PageItem, GroupItem } from '../types.ts';
 import type { AnswerCondition } from './definition.types.ts';
-import type { DefinitionProblem } from './errors.ts';
-import { isQuestion } from './types.ts';
-import { DEFAULT_MAX_LENGTH } from './answers-schema.ts';
+import type { DefinitionProblem } from '../errors.ts';
+import { isQuestion } from '../types.ts';
+import { DEFAULT_MAX_LENGTH } from '../compile/answers-schema.ts';
 import { canEverHold } from './satisfiable.ts';
 
 type AnyQuestion = Question | ChildQuestion;

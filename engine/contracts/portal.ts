@@ -1,7 +1,7 @@
 /** Checking forms/portal.json: its schema, and that every form it links to exists. */
-import type { DefinitionProblem } from './errors.ts';
+import type { DefinitionProblem } from '../errors.ts';
 import type { PortalContent } from './portal.types.ts';
-import { portalSchemaProblems } from './definition-schema.ts';
+import { portalSchemaProblems } from '../definition/schema-check.ts';
 
 export type { PortalContent } from './portal.types.ts';
 

@@ -2,8 +2,8 @@
  * Error messages in the GOV.UK style: they say what to do ("Enter the person's date of birth"),
  * never "Field is required". An author's `messages` replace these defaults one by one.
  */
-import type { Question } from './types.ts';
-import { formatNhsNumber } from './formats.ts';
+import type { Question } from '../types.ts';
+import { formatNhsNumber } from '../values/formats.ts';
 
 export type MessageKind = 'required' | 'invalid' | 'tooLong' | 'tooShort' | 'outOfRange' | 'tooFew' | 'tooMany';
 

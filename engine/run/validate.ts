@@ -4,12 +4,12 @@
  * conditions and dates (which questions are mandatory right now, date rules), and words each
  * problem as one GOV.UK message per box.
  */
-import type { Answers, AnswerValue, FieldError, ItemAnswers, Question, ChildQuestion, AddressAnswer } from './types.ts';
-import type { DateRule } from './definition.types.ts';
+import type { Answers, AnswerValue, FieldError, ItemAnswers, Question, ChildQuestion, AddressAnswer } from '../types.ts';
+import type { DateRule } from '../definition/definition.types.ts';
 import { groupChildren } from './model.ts';
 import { DATE_TESTS, evaluateCondition, isAnswered, resolveDateRef, type AnswerLookup, type DateOperator } from './conditions.ts';
 import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart, type MessageKind } from './messages.ts';
-import { missingDateParts, toDayNumber } from './dates.ts';
+import { missingDateParts, toDayNumber } from '../values/dates.ts';
 
 /** An ajv validation function, compiled at run time or loaded from a standalone module. */
 export interface SchemaValidator {

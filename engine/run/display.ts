@@ -1,7 +1,7 @@
 /** Answers as a person reads them: for check-your-answers, print, emails and the staff view. */
-import type { AddressAnswer, AnswerValue, ChildQuestion, Question } from './types.ts';
-import { formatDate } from './dates.ts';
-import { formatNhsNumber } from './formats.ts';
+import type { AddressAnswer, AnswerValue, ChildQuestion, Question } from '../types.ts';
+import { formatDate } from '../values/dates.ts';
+import { formatNhsNumber } from '../values/formats.ts';
 import { ADDRESS_PARTS } from './messages.ts';
 
 /** What a summary shows in place of a sensitive answer (a key safe code, say). */

@@ -2,7 +2,7 @@
  * What the portal's API says about saved and submitted forms: defined once, for the server that
  * sends these and the components that read them (as portal.types.ts is for the portal's content).
  */
-import type { Answers } from './types.ts';
+import type { Answers } from '../types.ts';
 
 /** A form to save for later (POST /api/drafts). */
 export interface DraftSave {

@@ -1,7 +1,7 @@
 /** An index over a definition, built once per form: pages by id, questions by id and by page. */
-import type { FormDefinition, GroupItem, Page, PageItem, Question, ChildQuestion } from './types.ts';
-import type { GroupQuestion } from './definition.types.ts';
-import { isQuestion } from './types.ts';
+import type { FormDefinition, GroupItem, Page, PageItem, Question, ChildQuestion } from '../types.ts';
+import type { GroupQuestion } from '../definition/definition.types.ts';
+import { isQuestion } from '../types.ts';
 
 export interface QuestionEntry {
   question: Question;

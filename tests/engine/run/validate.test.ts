@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compileForm, type Answers, type FieldError } from '../../engine/index.ts';
-import { everyType, everyTypeAnswers, TODAY } from '../fixtures/every-type.ts';
+import { compileForm, type Answers, type FieldError } from '../../../engine/index.ts';
+import { everyType, everyTypeAnswers, TODAY } from '../../fixtures/every-type.ts';
 
 const form = compileForm(everyType);
 const opts = { today: TODAY };

@@ -5,9 +5,9 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import definitionSchema from './definition.schema.json' with { type: 'json' };
-import type { DefinitionProblem } from './errors.ts';
+import type { DefinitionProblem } from '../errors.ts';
 
-import portalSchema from './portal.schema.json' with { type: 'json' };
+import portalSchema from '../contracts/portal.schema.json' with { type: 'json' };
 
 const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, allowUnionTypes: true, strictRequired: false });
 // Links in a definition's text must be well-formed: a broken href would reach every referrer.

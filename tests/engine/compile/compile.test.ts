@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compileForm, definitionProblems, DefinitionError, type FormDefinition } from '../../engine/index.ts';
-import { everyType, TODAY } from '../fixtures/every-type.ts';
+import { compileForm, definitionProblems, DefinitionError, type FormDefinition } from '../../../engine/index.ts';
+import { everyType, TODAY } from '../../fixtures/every-type.ts';
 
 const opts = { today: TODAY };
 const edit = (change: (definition: FormDefinition) => void): FormDefinition => {

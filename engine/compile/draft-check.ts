@@ -8,11 +8,11 @@
  * problem: a body built to be expensive (a list of 40,000 wrong items) costs one refusal, not
  * 40,000 of them.
  */
-import type { FormDefinition } from './types.ts';
+import type { FormDefinition } from '../types.ts';
 import { draftAnswersSchema } from './answers-schema.ts';
 import { createAnswersAjv } from './compile.ts';
-import { buildModel, groupChildren } from './model.ts';
-import type { SchemaValidator } from './validate.ts';
+import { buildModel, groupChildren } from '../run/model.ts';
+import type { SchemaValidator } from '../run/validate.ts';
 
 export interface DraftProblem {
   /** The answer's path, as in FieldError ("consultees.0.name"). */

@@ -3,15 +3,15 @@
  * or loaded from the precompiled modules in the browser). It steps through pages, validates, and
  * summarises. Nothing here compiles a schema or touches the DOM or Node.
  */
-import type { Answers, DateOptions, FieldError, FormDefinition, GroupItem, ItemAnswers, Page, PageItem, Question, SummaryPage, SummaryRow } from './types.ts';
+import type { Answers, DateOptions, FieldError, FormDefinition, GroupItem, ItemAnswers, Page, PageItem, Question, SummaryPage, SummaryRow } from '../types.ts';
 import { buildModel, groupChildren, type FormModel } from './model.ts';
 import { prepareAnswers } from './prepare.ts';
 import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
 import { collectErrors, schemaProblems, type SchemaValidator } from './validate.ts';
 import { displayLines } from './display.ts';
-import { todayOf } from './dates.ts';
+import { todayOf } from '../values/dates.ts';
 import { capitalise } from './messages.ts';
-import { UnknownPageError } from './errors.ts';
+import { UnknownPageError } from '../errors.ts';
 
 /**
  * The answer validators of one form version: each page's, by page id, and optionally the whole

@@ -2,9 +2,9 @@
  * The condition interpreter: JSON conditions (all, any, not over tests of single answers) read by
  * a few lines of code. There are no expression strings and nothing is ever evaluated as code.
  */
-import type { AnswerValue, Condition, DateRef } from './types.ts';
-import type { AnswerCondition } from './definition.types.ts';
-import { addYears, toDayNumber } from './dates.ts';
+import type { AnswerValue, Condition, DateRef } from '../types.ts';
+import type { AnswerCondition } from '../definition/definition.types.ts';
+import { addYears, toDayNumber } from '../values/dates.ts';
 
 /** Finds an answer by question id: an item's own answers first inside a repeatable group. */
 export type AnswerLookup = (questionId: string) => AnswerValue | undefined;

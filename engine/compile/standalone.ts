@@ -5,10 +5,10 @@
  */
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
-import type { FormDefinition } from './types.ts';
+import type { FormDefinition } from '../types.ts';
 import { pageAnswersSchema } from './answers-schema.ts';
 import { createAnswersAjv } from './compile.ts';
-import { pageExportName } from './form.ts';
+import { pageExportName } from '../run/form.ts';
 
 /**
  * ESM source exporting page0, page1, ... (one per page, in order). `formatsModule` is the path

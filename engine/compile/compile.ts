@@ -4,14 +4,14 @@
  * precompiled validators through createForm and never compiles.
  */
 import Ajv from 'ajv';
-import type { FormDefinition } from './types.ts';
-import { DefinitionError, type DefinitionProblem } from './errors.ts';
-import { definitionSchemaProblems } from './definition-schema.ts';
-import { checkDefinition } from './check.ts';
+import type { FormDefinition } from '../types.ts';
+import { DefinitionError, type DefinitionProblem } from '../errors.ts';
+import { definitionSchemaProblems } from '../definition/schema-check.ts';
+import { checkDefinition } from '../definition/check.ts';
 import { pageAnswersSchema, formAnswersSchema } from './answers-schema.ts';
-import { formats } from './formats.ts';
-import { Form, type FormOptions, type FormValidators } from './form.ts';
-import type { SchemaValidator } from './validate.ts';
+import { formats } from '../values/formats.ts';
+import { Form, type FormOptions, type FormValidators } from '../run/form.ts';
+import type { SchemaValidator } from '../run/validate.ts';
 
 /** Every problem with a definition: the schema's first, then the engine's own checks. */
 export function definitionProblems(definition: unknown): DefinitionProblem[] {

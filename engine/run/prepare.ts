@@ -3,12 +3,12 @@
  * stored form, computed dates worked out, and every answer to a question hidden by a condition
  * dropped (along with anything the form does not ask).
  */
-import type { AddressAnswer, AnswerValue, Answers, ItemAnswers, Question, ChildQuestion } from './types.ts';
+import type { AddressAnswer, AnswerValue, Answers, ItemAnswers, Question, ChildQuestion } from '../types.ts';
 import type { FormModel } from './model.ts';
 import { groupChildren } from './model.ts';
 import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
-import { normaliseNhsNumber, normalisePhone, normalisePostcode, normaliseTime } from './formats.ts';
-import { addDays, normaliseDate } from './dates.ts';
+import { normaliseNhsNumber, normalisePhone, normalisePostcode, normaliseTime } from '../values/formats.ts';
+import { addDays, normaliseDate } from '../values/dates.ts';
 import { ADDRESS_PARTS } from './messages.ts';
 
 function normaliseString(value: AnswerValue | undefined): string | undefined {
