@@ -5,7 +5,7 @@
  * untrusted input.
  */
 import type { FormDefinition, Page, Question, ChildQuestion } from '../types.ts';
-import { childQuestions, type FormModel } from '../run/model.ts';
+import { buildModel, childQuestions } from '../run/model.ts';
 import { isQuestion } from '../types.ts';
 import { ADDRESS_PARTS } from '../run/messages.ts';
 
@@ -108,8 +108,8 @@ export function formAnswersSchema(definition: FormDefinition, withTitles = false
  * The answers schema published for integrators: the same shapes, with `required` for the questions
  * that are always asked, and a title and id that name the form version.
  */
-export function integratorAnswersSchema(model: FormModel): JsonSchema {
-  const { definition } = model;
+export function integratorAnswersSchema(definition: FormDefinition): JsonSchema {
+  const model = buildModel(definition);
   const alwaysRequired = [...model.questions.values()]
     .filter(({ question, page }) => question.required && !question.showIf && !page.showIf)
     .map(({ question }) => question.id);

@@ -38,8 +38,3 @@ export const SPECIAL_CHARACTERS = '! " # $ % & \' ( ) * + , - . / : ; < = > ? @ 
 export function checkPasswordRules(password: string): Array<{ id: PasswordRule['id']; text: string; met: boolean }> {
   return PASSWORD_RULES.map((rule) => ({ id: rule.id, text: rule.text, met: rule.test(password) }));
 }
-
-/** Whether the password meets every rule of the policy. */
-export function meetsPasswordPolicy(password: string): boolean {
-  return PASSWORD_RULES.every((rule) => rule.test(password));
-}

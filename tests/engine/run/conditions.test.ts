@@ -1,7 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { evaluateCondition, isAnswered, isRealDate, addDays, type Condition, type AnswerValue } from '../../../engine/index.ts';
+import type { Condition, AnswerValue } from '../../../engine/index.ts';
+import { evaluateCondition, isAnswered } from '../../../engine/run/conditions.ts';
+import { isRealDate, addDays } from '../../../engine/values/dates.ts';
 
 const TODAY = '2026-11-24';
 const holds = (condition: Condition, answers: Record<string, AnswerValue | undefined>) => evaluateCondition(condition, (id) => answers[id], TODAY);

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compileForm, SENSITIVE_PLACEHOLDER, type Answers } from '../../../engine/index.ts';
+import { compileForm, type Answers } from '../../../engine/index.ts';
+import { SENSITIVE_PLACEHOLDER } from '../../../engine/run/display.ts';
 import { everyType, everyTypeAnswers, TODAY } from '../../fixtures/every-type.ts';
 
 const form = compileForm(everyType);

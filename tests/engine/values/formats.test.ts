@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isEmail, isNhsNumber, isUkPostcode, isUkPhone, normalisePostcode, normalisePhone, normaliseNhsNumber, formatNhsNumber } from '../../../engine/index.ts';
+import { isEmail, isNhsNumber, isUkPostcode, isUkPhone, normalisePostcode, normalisePhone, normaliseNhsNumber, formatNhsNumber } from '../../../engine/values/formats.ts';
 
 const nhs = suite('isNhsNumber');
 nhs('should accept a number whose check digit is right, with or without spaces', () => {
