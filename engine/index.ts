@@ -8,4 +8,3 @@ export { compileForm, definitionProblems } from './compile/compile.ts';
 export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema, type JsonSchema } from './compile/answers-schema.ts';
-export { compileDraftCheck, type DraftCheck, type DraftProblem } from './compile/draft-check.ts';

@@ -3,10 +3,10 @@
  * precompiled validators. It imports no ajv compiler, no DOM and no Node module. It exports what
  * renderer/, server/, scripts/ and bench/ use, and nothing else; tests may reach further in.
  */
-export { Form, createForm, validatorsFromModule, type FormValidators, type FormOptions, type SummaryOptions } from './run/form.ts';
+export { Form, createForm, validatorsFromModule, type FormValidators, type FormOptions, type SummaryOptions, type CheckOptions, type AnswersCheck } from './run/form.ts';
 export { ADDRESS_PARTS, capitalise, pluralOf } from './run/messages.ts';
 export { DEFAULT_MAX_LENGTH } from './compile/answers-schema.ts';
-export { formatDate, todayOf } from './values/dates.ts';
+export { formatDate } from './values/dates.ts';
 export { checkPasswordRules, SPECIAL_CHARACTERS, MAX_PASSWORD_LENGTH } from './values/password-policy.ts';
 // What the calls above throw, so a caller can tell them apart.
 export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';

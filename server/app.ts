@@ -51,14 +51,14 @@ export interface App {
 
 export interface AppOptions {
   log?: (message: string, error?: unknown) => void;
-  /** The clock for sessions, codes, rate limits and captchas; tests pass one they can move. */
+  /** The clock for sessions, codes, rate limits, captchas and the forms' "today"; tests pass one they can move. */
   clock?: Clock;
   /** Another provider's captcha verifier, in place of the one CAPTCHA names (see services/captcha.ts). */
   captcha?: CaptchaVerifier;
 }
 
 export async function createApp(config: ServerConfig, { log = console.error, clock = systemClock, captcha: customCaptcha }: AppOptions = {}): Promise<App> {
-  const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir);
+  const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
   const db = createDatabase(config);
   await migrateToLatest(db);
   const repos = createRepositories(db);

@@ -1,5 +1,6 @@
 /**
- * The check on answers saved for later (Node only: the server makes it once per form version).
+ * The check on the shape of answers sent to the server, saved for later or submitted (Node only:
+ * compileForm makes it once per form version, and Form.check runs it first).
  * It refuses only what no person could have typed into the form: a question it does not ask
  * (at any depth), an option it does not offer, a value of the wrong kind, or a list longer than
  * allowed. Everything else a draft may hold is put right later, when Next and Submit check it.
@@ -10,7 +11,7 @@
  */
 import type { FormDefinition } from '../types.ts';
 import { draftAnswersSchema } from './answers-schema.ts';
-import { createAnswersAjv } from './compile.ts';
+import { createAnswersAjv } from './answers-ajv.ts';
 import { buildModel, groupChildren } from '../run/model.ts';
 import type { SchemaValidator } from '../run/validate.ts';
 

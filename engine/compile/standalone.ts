@@ -7,7 +7,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import type { FormDefinition } from '../types.ts';
 import { pageAnswersSchema } from './answers-schema.ts';
-import { createAnswersAjv } from './compile.ts';
+import { createAnswersAjv } from './answers-ajv.ts';
 import { pageExportName } from '../run/form.ts';
 
 /**

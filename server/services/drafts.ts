@@ -5,7 +5,7 @@
  * Drafts are kept 30 days from their last save, as the guide promises.
  */
 import { randomUUID } from 'node:crypto';
-import { todayOf, type Answers, type DraftSave, type SavedDraft } from '../../engine/index.ts';
+import type { Answers, DraftSave, SavedDraft } from '../../engine/index.ts';
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
 import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
@@ -43,9 +43,9 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
     if (!entry.definition.pages.some((page) => page.id === save.pageId)) {
       throw new HttpError(400, `Form "${save.formId}" version ${save.formVersion} has no page "${save.pageId}".`, 'bad-page');
     }
-    const problems = entry.draftProblems(save.answers);
-    if (problems.length) throw new FieldErrors(problems.map(({ path, message }) => ({ field: path, message })));
-    return entry.form.prepare(save.answers, { today: todayOf(new Date(clock.now())) });
+    const check = entry.form.check(save.answers);
+    if (!check.valid) throw new FieldErrors(check.problems);
+    return check.answers;
   };
 
   const entryFor = (formId: string, formVersion: number): CatalogueEntry => {

@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { todayOf, type Answers, type SubmitRequest, type Submission } from '../../engine/index.ts';
+import type { Answers, SubmitRequest, Submission } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
@@ -71,15 +71,15 @@ export function createSubmissionService(deps: {
     async submit(user: User, request: SubmitRequest): Promise<{ submission: Submission; created: boolean }> {
       const entry = catalogue.get(request.formId, request.formVersion);
       if (!entry) throw new HttpError(400, `There is no form "${request.formId}" version ${request.formVersion} to submit.`, 'bad-form');
-      const shapeProblems = entry.draftProblems(request.answers, 'sent');
-      if (shapeProblems.length) throw new FieldErrors(shapeProblems.map(({ path, message }) => ({ field: path, message })));
-      const today = todayOf(new Date(clock.now()));
-      const answers = entry.form.prepare(request.answers, { today });
+      const check = entry.form.check(request.answers, { complete: true });
+      if (!check.answers) throw new FieldErrors(check.problems);
+      const { answers } = check;
       const digest = digestOf(request, answers);
+      // A submission already made with these answers (or this key with others) is settled before
+      // what the answers lack, so a retry is answered alike whatever the check says now.
       const already = await earlier(user.id, request, digest);
       if (already) return { submission: already, created: false };
-      const missing = entry.form.errors(answers, { today });
-      if (missing.length) throw new FieldErrors(missing.map((error) => ({ field: error.path, message: error.message })));
+      if (!check.valid) throw new FieldErrors(check.problems);
       await limiter.hit(`submit:user:${user.id}`, SUBMISSIONS_PER_HOUR, 'You have sent a great many forms in the last hour');
 
       const now = clock.now();

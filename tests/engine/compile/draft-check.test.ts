@@ -5,7 +5,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { compileDraftCheck, compileForm, isQuestion, DEFAULT_MAX_LENGTH, type Answers, type AnswerValue, type FormDefinition, type Question } from '../../../engine/index.ts';
+import { compileForm, isQuestion, DEFAULT_MAX_LENGTH, type Answers, type AnswerValue, type FormDefinition, type Question } from '../../../engine/index.ts';
+import { compileDraftCheck } from '../../../engine/compile/draft-check.ts';
 import { loadForms, ANSWERS_TODAY } from '../../fixtures/forms.ts';
 
 const test = suite('Saving for later: what a draft may hold');
