@@ -13,4 +13,7 @@ export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProb
 export type { SchemaValidator } from './run/validate.ts';
 export * from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
-export type { DraftSave, SavedDraft, SubmitRequest, Submission, FieldProblem, ErrorBody } from './contracts/portal-api.ts';
+export type {
+  FormSummary, FormList, FormToRun, AccountUser, CodeSent, SignedIn, SessionTiming, AccountStatus, CaptchaVerified,
+  DraftSave, SavedDraft, OpenedDraft, DraftBody, DraftList, SubmitRequest, Submission, SubmissionBody, SubmissionList, FieldProblem, ErrorBody,
+} from './contracts/portal-api.ts';

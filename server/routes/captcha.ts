@@ -3,6 +3,7 @@
  * page a short-lived signed proof (audience form-start) to show when it starts the form.
  */
 import { Router } from '@koa/router';
+import type { CaptchaVerified } from '../../engine/index.ts';
 import type { CaptchaVerifier } from '../services/captcha.ts';
 import { MINUTE, type Clock } from '../services/clock.ts';
 import type { Tokens } from '../services/tokens.ts';
@@ -40,7 +41,7 @@ export function captchaRoutes({ verifier, tokens, clock }: CaptchaRouteOptions):
     const { payload } = bodyOf<{ payload?: unknown }>(ctx, verifySchema);
     if (!await verifier.verify(payload)) throw new HttpError(400, CAPTCHA_FAILED_MESSAGE, 'captcha-failed');
     const expiresAt = clock.now() + FORM_START_TOKEN_LIFETIME_MS;
-    ctx.body = { verified: true, token: await tokens.formStart(verifier.name, expiresAt), expiresAt };
+    ctx.body = { verified: true, token: await tokens.formStart(verifier.name, expiresAt), expiresAt } satisfies CaptchaVerified;
   });
 
   return router;

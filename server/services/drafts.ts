@@ -5,7 +5,7 @@
  * Drafts are kept 30 days from their last save, as the guide promises.
  */
 import { randomUUID } from 'node:crypto';
-import type { Answers, DraftSave, SavedDraft } from '../../engine/index.ts';
+import type { Answers, DraftSave, OpenedDraft, SavedDraft } from '../../engine/index.ts';
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
 import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
@@ -87,7 +87,7 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
     },
 
     /** A draft with its answers, to carry on with. */
-    async open(userId: string, id: string): Promise<SavedDraft & { answers: Answers }> {
+    async open(userId: string, id: string): Promise<OpenedDraft> {
       const draft = await drafts.find(id, userId);
       if (!draft) throw notFound();
       return { ...summaryOf(draft), answers: await answersAtRest.open<Answers>(record(id), draft.answers) };

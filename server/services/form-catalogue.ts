@@ -5,7 +5,7 @@
  * forms started on it.
  */
 import { readFile } from 'node:fs/promises';
-import { compileForm, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+import { compileForm, type Form, type FormDefinition, type FormSummary, type PortalContent } from '../../engine/index.ts';
 import { findDefinitionFiles } from './definition-files.ts';
 import type { Clock } from './clock.ts';
 
@@ -24,13 +24,6 @@ export interface CatalogueEntry {
   /** The compiled form, on the server's clock: `form.check` is what every save and submission goes through. */
   form: Form;
   validatorsUrl: string;
-}
-
-export interface FormSummary {
-  id: string;
-  title: string;
-  description?: string;
-  version: number;
 }
 
 export interface FormCatalogue {
