@@ -23,7 +23,7 @@ function optionValues(question: { options: Array<{ value: string }> }): string[]
  * One answer's schema. Titles (the question's label) are for people reading the integrators'
  * schema; the validators leave them out, since they would only weigh down the browser's code.
  */
-export function answerSchema(question: Question | ChildQuestion, withTitles = false): JsonSchema {
+function answerSchema(question: Question | ChildQuestion, withTitles = false): JsonSchema {
   const titled = (schema: JsonSchema): JsonSchema => (withTitles ? { title: question.summaryLabel ?? question.label, ...schema } : schema);
   switch (question.type) {
     case 'text':

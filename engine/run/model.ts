@@ -16,7 +16,7 @@ export interface FormModel {
   pageQuestions: Map<string, Question[]>;
 }
 
-export function pageItems(page: Page): PageItem[] {
+function pageItems(page: Page): PageItem[] {
   return page.questions ?? [];
 }
 

@@ -28,7 +28,7 @@ function normaliseAddress(value: AnswerValue | undefined): AddressAnswer | undef
 }
 
 /** One answer in its stored form; undefined when there is none. Values of the wrong kind are kept for validation to report. */
-export function normaliseAnswer(question: Question | ChildQuestion, value: AnswerValue | undefined): AnswerValue | undefined {
+function normaliseAnswer(question: Question | ChildQuestion, value: AnswerValue | undefined): AnswerValue | undefined {
   if (value === undefined || value === null) return undefined;
   switch (question.type) {
     case 'number': {
