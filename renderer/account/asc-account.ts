@@ -5,7 +5,7 @@ import { checkPasswordRules, SPECIAL_CHARACTERS } from '../../engine/runtime.ts'
 import { RequestRefused, type FieldProblem } from '../api-client.ts';
 import { accountApi, type AccountUser } from '../account-api.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { formStyles } from '../form/styles.ts';
+import { formStyles } from '../form/asc-form.styles.ts';
 import { accountStyles } from './styles.ts';
 import './asc-saved-forms.ts';
 import './asc-submitted-forms.ts';

@@ -12,7 +12,7 @@ import { icon } from './icons.ts';
 import { parseRoute, routePath, type Route } from './routes.ts';
 import { SessionTimer } from './session-timer.ts';
 import { openAccountChannel, type AccountChange, type AccountChannel } from './account-channel.ts';
-import type { AscPageChangeDetail } from '../form/events.ts';
+import type { AscPageChangeDetail } from '../shared/events.ts';
 import { AscForm } from '../form/asc-form.ts';
 
 type Tile = PortalContent['home']['tiles'][number];
