@@ -18,7 +18,7 @@ import type { OutboxRepository, ClaimedMessage } from '../repositories/outbox.ts
 import type { Mailer, MailMessage } from './mailer.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { Delivery } from './submissions.ts';
-import { loggable } from '../http/errors.ts';
+import { loggable } from './log.ts';
 import { HOUR, MINUTE, type Clock } from './clock.ts';
 
 const FIRST_RETRY_MS = 30_000;

@@ -1,22 +1,15 @@
 /**
  * Rate limits kept in the database, so several server processes share one count: a fixed window
- * per key ("sign-in:ip:…", "sign-in:email:…"). A request over the limit is refused with 429 and a
- * time to wait.
+ * per key ("sign-in:ip:…", "sign-in:email:…"). A request over the limit is refused with a time to
+ * wait (RateLimitedError).
  */
 import type { RateLimitsRepository } from '../repositories/rate-limits.ts';
 import type { Clock } from './clock.ts';
-import { HttpError } from '../http/errors.ts';
+import { RateLimitedError } from './errors.ts';
 
 export interface Limit {
   max: number;
   windowMs: number;
-}
-
-export class RateLimitedError extends HttpError {
-  override name = 'RateLimitedError';
-  constructor(readonly retryAfterSeconds: number, message: string) {
-    super(429, message, 'rate-limited');
-  }
 }
 
 export function createRateLimiter(repository: RateLimitsRepository, clock: Clock) {

@@ -15,9 +15,10 @@ import type { RateLimiter } from '../rate-limiter.ts';
 import type { SessionService, ActiveSession } from '../sessions.ts';
 import type { Tokens, FlowPurpose } from '../tokens.ts';
 import type { CodeService } from './codes.ts';
-import { RateLimitedError } from '../rate-limiter.ts';
 import { CODE_LIFETIME_MS } from './codes.ts';
-import { FieldErrors, HttpError, loggable, type FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../../engine/index.ts';
+import { ConflictError, FieldErrors, RateLimitedError } from '../errors.ts';
+import { loggable } from '../log.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 
 export interface AccountDeps {
@@ -108,9 +109,9 @@ export function createAccountService(deps: AccountDeps) {
   const readFlow = async (token: string | undefined, purpose: FlowPurpose) => {
     const pending = token ? await tokens.readFlow(token, purpose) : null;
     if (!pending) {
-      throw new HttpError(409, purpose === 'register'
+      throw new ConflictError('flow-expired', purpose === 'register'
         ? 'Your registration has timed out: start again'
-        : purpose === 'sign-in' ? 'Signing in has timed out: enter your email and password again' : 'Resetting your password has timed out: start again', 'flow-expired');
+        : purpose === 'sign-in' ? 'Signing in has timed out: enter your email and password again' : 'Resetting your password has timed out: start again');
     }
     return pending;
   };
@@ -186,7 +187,7 @@ export function createAccountService(deps: AccountDeps) {
       if (!registration) throw new FieldErrors([{ field: 'code', message: 'That code has been used or replaced: request a new one' }]);
       if (await repos.users.findByEmail(registration.email)) {
         await repos.registrations.delete(registration.id);
-        throw new HttpError(409, 'This email address already has an account: sign in instead', 'already-registered');
+        throw new ConflictError('already-registered', 'This email address already has an account: sign in instead');
       }
       const now = clock.now();
       const user: User = { id: randomUUID(), email: registration.email, forename: registration.forename, surname: registration.surname, passwordHash: registration.passwordHash, role: 'referrer', createdAt: now, passwordChangedAt: now };
@@ -194,7 +195,7 @@ export function createAccountService(deps: AccountDeps) {
         await repos.users.insert(user);
       } catch {
         // The same address finished registering a moment ago, in another request.
-        throw new HttpError(409, 'This email address already has an account: sign in instead', 'already-registered');
+        throw new ConflictError('already-registered', 'This email address already has an account: sign in instead');
       }
       await repos.registrations.delete(registration.id);
       await audit('register', 'success', context, { userId: user.id });

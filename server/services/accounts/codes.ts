@@ -8,8 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { CodePurpose, EmailCodesRepository } from '../../repositories/email-codes.ts';
 import type { AuditLogRepository } from '../../repositories/audit-log.ts';
 import { codeMatches, hashCode, newCode, normaliseCode } from '../email-codes.ts';
-import { FieldErrors } from '../../http/errors.ts';
-import { RateLimitedError } from '../rate-limiter.ts';
+import { FieldErrors, RateLimitedError } from '../errors.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 
 export const CODE_LIFETIME_MS: Record<CodePurpose, number> = { register: 20 * MINUTE, reset: 20 * MINUTE, 'sign-in': 10 * MINUTE };
