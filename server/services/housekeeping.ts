@@ -14,13 +14,13 @@ const KEEP_FOR = 24 * HOUR;
 export async function forgetExpired(repos: Repositories, now: number): Promise<Record<string, number>> {
   const before = now - KEEP_FOR;
   return {
-    registrations: await repos.registrations.deleteOlderThan(before),
+    registrations: await repos.registrations.deleteExpiredBefore(before),
     emailCodes: await repos.emailCodes.deleteExpiredBefore(before),
-    sessions: await repos.sessions.deleteEndedBefore(before),
-    spentCaptchas: await repos.spentCaptchas.deleteExpired(now),
-    rateLimits: await repos.rateLimits.deleteWindowsBefore(before),
-    drafts: await repos.drafts.deleteSavedBefore(now - DRAFT_LIFETIME_MS),
-    sentMessages: await repos.outbox.deleteSentBefore(before),
+    sessions: await repos.sessions.deleteExpiredBefore(before),
+    spentCaptchas: await repos.spentCaptchas.deleteExpiredBefore(now),
+    rateLimits: await repos.rateLimits.deleteExpiredBefore(before),
+    drafts: await repos.drafts.deleteExpiredBefore(now - DRAFT_LIFETIME_MS),
+    sentMessages: await repos.outbox.deleteExpiredBefore(before),
   };
 }
 
