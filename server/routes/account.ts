@@ -1,7 +1,7 @@
 /** The account API: registering, signing in with an emailed code, passwords, the session. */
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
-import type { AccountService, PendingFlow } from '../services/accounts/account-service.ts';
+import type { AccountService, PendingFlow } from '../services/accounts/index.ts';
 import type { SessionService, ActiveSession } from '../services/sessions.ts';
 import { SESSION_COOKIE, requireSession } from '../http/session-cookie.ts';
 import { bodyOf, text, NO_FIELDS } from '../http/json-body.ts';
