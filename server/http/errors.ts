@@ -8,7 +8,7 @@ import type { ErrorBody } from '../../engine/index.ts';
 import {
   BusyError, ConflictError, DomainError, FieldErrors, NotFoundError, RateLimitedError, RefusedError, UnauthorisedError,
 } from '../services/errors.ts';
-import { loggable } from '../services/log.ts';
+import { loggable, type Log } from '../services/log.ts';
 
 /** A refusal that only HTTP knows of (a body too large, not JSON, sent from another site): it carries its own status. */
 export class HttpError extends Error {
@@ -38,7 +38,7 @@ export function statusOf(error: unknown): number | null {
 
 const INTERNAL: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
 
-export function errorHandler(log: (message: string, error?: unknown) => void = (m) => console.error(m)): Middleware {
+export function errorHandler(log: Log = (line) => console.error(line)): Middleware {
   return async (ctx, next) => {
     try {
       await next();

@@ -6,6 +6,7 @@
  */
 import type { Repositories } from '../repositories/index.ts';
 import type { Clock } from './clock.ts';
+import type { Log } from './log.ts';
 import { HOUR } from './clock.ts';
 import { DRAFT_LIFETIME_MS } from './drafts.ts';
 
@@ -25,7 +26,7 @@ export async function forgetExpired(repos: Repositories, now: number): Promise<R
 }
 
 /** Runs forgetExpired now and every hour; returns a function that stops it, once any run under way has finished. */
-export function startHousekeeping(repos: Repositories, clock: Clock, log: (message: string) => void): () => Promise<void> {
+export function startHousekeeping(repos: Repositories, clock: Clock, log: Log): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = forgetExpired(repos, clock.now()).then(() => {}, () => log('Housekeeping failed; it will try again in an hour.'));

@@ -1,4 +1,7 @@
-/** What the log may say of an error: nothing personal. */
+/** The log, and what it may say of an error: nothing personal. */
+
+/** Where the server writes a line for operators (one event a line, nothing personal in it). */
+export type Log = (line: string) => void;
 
 /**
  * What goes to the log of an unexpected error: its kind and where it came from, never its

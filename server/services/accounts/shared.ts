@@ -17,7 +17,7 @@ import type { SessionService } from '../sessions.ts';
 import type { Tokens, FlowPurpose } from '../tokens.ts';
 import { CODE_LIFETIME_MS, type CodeService } from './codes.ts';
 import { ConflictError, RateLimitedError } from '../errors.ts';
-import { loggable } from '../log.ts';
+import { loggable, type Log } from '../log.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 
 export interface AccountDeps {
@@ -36,7 +36,7 @@ export interface AccountDeps {
   rateLimitScale?: number;
   /** The server secret: keys the hashes of email addresses kept in the audit log and rate limits. */
   secret: Buffer;
-  log: (message: string, error?: unknown) => void;
+  log: Log;
 }
 
 export interface RequestContext {
