@@ -29,11 +29,23 @@ const STATUS_OF_KIND: ReadonlyArray<readonly [abstract new (...args: never[]) =>
   [BusyError, 503],
 ];
 
-/** The status an error gets in a response, or null for one not meant to be shown (it becomes the plain 500). */
+/** Koa's own errors (a malformed address, say) say whether their message may be shown. */
+const exposedByKoa = (error: unknown): error is Error & { status: number } => {
+  const fromKoa = error as { status?: unknown; expose?: unknown } | null;
+  return error instanceof Error && fromKoa?.expose === true && typeof fromKoa.status === 'number' && fromKoa.status < 500;
+};
+
+/** The status an error gets in a response, or null when nothing of it may be shown (it becomes the plain 500). */
 export function statusOf(error: unknown): number | null {
   if (error instanceof HttpError) return error.status;
   if (error instanceof DomainError) return STATUS_OF_KIND.find(([kind]) => error instanceof kind)?.[1] ?? null;
-  return null;
+  return exposedByKoa(error) ? error.status : null;
+}
+
+/** The body of an error that may be shown: its code, its message and, for field errors, the fields. */
+function shown(error: Error): ErrorBody {
+  const code = error instanceof DomainError || error instanceof HttpError ? error.code : 'bad-request';
+  return { error: { code, message: error.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } };
 }
 
 const INTERNAL: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
@@ -43,21 +55,12 @@ export function errorHandler(log: Log = (line) => console.error(line)): Middlewa
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new NotFoundError(`There is nothing at ${ctx.path}.`);
-    } catch (caught) {
-      // Koa's own errors (a malformed address, say) carry a status and say whether their message may be shown.
-      const fromKoa = caught as { status?: number; expose?: boolean; message?: string };
-      const error = statusOf(caught) === null && fromKoa?.expose && typeof fromKoa.status === 'number' && fromKoa.status < 500
-        ? new HttpError(fromKoa.status, fromKoa.message ?? 'Bad request', 'bad-request')
-        : caught;
+    } catch (error) {
       const status = statusOf(error);
       ctx.status = status ?? 500;
       ctx.set('Cache-Control', 'no-store');
       if (error instanceof RateLimitedError) ctx.set('Retry-After', String(error.retryAfterSeconds));
-      const known = error as DomainError | HttpError;
-      const body: ErrorBody = status === null
-        ? INTERNAL
-        : { error: { code: known.code, message: known.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } };
-      ctx.body = body;
+      ctx.body = status === null ? INTERNAL : shown(error as Error);
       if (status === null) log(`${ctx.method} ${ctx.path} failed: ${loggable(error)}`);
     }
   };
