@@ -1,7 +1,8 @@
 /**
  * The one place errors become responses. A service's refusal (services/errors.ts) gets the status
- * the table below gives its kind, with its own code and message; anything else is a plain 500 that
- * says nothing of the inside (the detail goes to the log).
+ * the table below gives its kind, with its own code and message; an HttpError carries its own; one
+ * of Koa's shows its message only when Koa says it may (below 500). Anything else is a plain 500
+ * that says nothing of the inside (the detail goes to the log).
  */
 import type { Middleware } from 'koa';
 import type { ErrorBody } from '../../engine/index.ts';

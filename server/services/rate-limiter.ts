@@ -12,6 +12,8 @@ export interface Limit {
   windowMs: number;
 }
 
+const TOO_MANY = 'You have tried too many times. Wait a while and try again.';
+
 export function createRateLimiter(repository: RateLimitsRepository, clock: Clock) {
   const windowOf = (limit: Limit) => { const now = clock.now(); return { now, windowStart: now - (now % limit.windowMs) }; };
   const refusal = (limit: Limit, windowStart: number, now: number, message: string) => {
@@ -21,12 +23,12 @@ export function createRateLimiter(repository: RateLimitsRepository, clock: Clock
   };
   return {
     /** Refuses, without counting, when the key has already used up its limit (failures counted by `hit`). */
-    async check(key: string, limit: Limit, message = 'You have tried too many times. Wait a while and try again.'): Promise<void> {
+    async check(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
       const { now, windowStart } = windowOf(limit);
       if (await repository.count(key, windowStart) >= limit.max) throw refusal(limit, windowStart, now, message);
     },
     /** Counts one more request for the key; throws RateLimitedError past the limit. */
-    async hit(key: string, limit: Limit, message = 'You have tried too many times. Wait a while and try again.'): Promise<void> {
+    async hit(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
       const { now, windowStart } = windowOf(limit);
       if (await repository.increment(key, windowStart) > limit.max) throw refusal(limit, windowStart, now, message);
     },
