@@ -14,7 +14,7 @@ import { loggable, type Log } from '../services/log.ts';
 /** A refusal that only HTTP knows of (a body too large, not JSON, sent from another site): it carries its own status. */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
-  constructor(readonly status: number, message: string, readonly code = 'error') {
+  constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
   }
 }

@@ -23,7 +23,7 @@ const thrown: Record<string, () => unknown> = {
   '/resubmitted': () => new ResubmittedDifferentlyError(),
   '/rate-limited': () => new RateLimitedError(90, 'You have tried too many times: wait 2 minutes.'),
   '/busy': () => new BusyError(),
-  '/http': () => new HttpError(415, 'Send the request as JSON (Content-Type: application/json).', 'unsupported-media-type'),
+  '/http': () => new HttpError(415, 'unsupported-media-type', 'Send the request as JSON (Content-Type: application/json).'),
   '/unknown': () => new Error('insert into users values (pat@example.org)'),
   '/koa-exposed': () => Object.assign(new Error('URI malformed'), { status: 400, expose: true }),
   '/koa-hidden': () => Object.assign(new Error('the socket said no'), { status: 502, expose: false }),
