@@ -2,7 +2,7 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { AccountStatus, AccountUser, CodeSent, SessionTiming, SignedIn } from '../../engine/index.ts';
-import type { AccountService, PendingFlow } from '../services/accounts/account-service.ts';
+import type { AccountService, PendingFlow } from '../services/accounts/index.ts';
 import type { SessionService, ActiveSession } from '../services/sessions.ts';
 import { SESSION_COOKIE, requireSession } from '../http/session-cookie.ts';
 import { bodyOf, text, NO_FIELDS } from '../http/json-body.ts';

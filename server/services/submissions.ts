@@ -18,7 +18,7 @@ import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
-import { FieldErrors, HttpError } from '../http/errors.ts';
+import { ConflictError, FieldErrors, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
@@ -37,10 +37,10 @@ export interface Delivery {
   answers: Answers;
 }
 
-export class ResubmittedDifferentlyError extends HttpError {
-  override name = 'ResubmittedDifferentlyError';
+export class ResubmittedDifferentlyError extends ConflictError {
+  override readonly name = 'ResubmittedDifferentlyError';
   constructor() {
-    super(409, 'This form was already sent, with other answers. Start a new form to send these.', 'already-submitted');
+    super('already-submitted', 'This form was already sent, with other answers. Start a new form to send these.');
   }
 }
 
@@ -70,7 +70,7 @@ export function createSubmissionService(deps: {
     /** Submits; `created` is false when these answers were already submitted (a retry, a double click, another tab). */
     async submit(user: User, request: SubmitRequest): Promise<{ submission: Submission; created: boolean }> {
       const entry = catalogue.get(request.formId, request.formVersion);
-      if (!entry) throw new HttpError(400, `There is no form "${request.formId}" version ${request.formVersion} to submit.`, 'bad-form');
+      if (!entry) throw new RefusedError('bad-form', `There is no form "${request.formId}" version ${request.formVersion} to submit.`);
       const check = entry.form.check(request.answers, { complete: true });
       if (!check.answers) throw new FieldErrors(check.problems);
       const { answers } = check;

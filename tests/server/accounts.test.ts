@@ -33,7 +33,7 @@ for (const database of await testDatabases()) {
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     const { databaseUrl } = await database.create();
-    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url }, { clock, log: (line, error) => logged.push(`${line} ${error ?? ''}`) }));
+    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url }, { clock, log: (line) => logged.push(line) }));
   });
 
   // Each test starts in a fresh hour, so the rate limits one test reaches do not spill into the next.
