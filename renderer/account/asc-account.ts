@@ -9,8 +9,10 @@ import { formStyles } from '../form/styles.ts';
 import { accountStyles } from './styles.ts';
 import './asc-saved-forms.ts';
 import './asc-submitted-forms.ts';
+import type { AccountScreen } from './account-screens.ts';
+import { accountMenuItems } from './account-links.ts';
 
-export type AccountScreen = 'sign-in' | 'register' | 'forgotten-password' | 'change-password' | 'account' | 'saved' | 'submitted';
+export type { AccountScreen };
 
 type Step =
   | 'credentials' | 'sign-in-code'
@@ -376,13 +378,11 @@ export class AscAccount extends LitElement {
     }
   }
 
-  /** The account menu's links: the same in the header's menu and on the account page. */
-  menuLinks(): TemplateResult {
-    const link = (to: string, text: string) => html`<li><a href=${to} @click=${(e: Event) => { e.preventDefault(); this.go(to); }}>${text}</a></li>`;
-    return html`
-      ${link('/account/saved', 'Saved forms')}
-      ${link('/account/submitted', 'Forms submitted in the last 30 days')}
-      ${link('/account/change-password', 'Change password')}
-      <li><button type="button" class="link-button" @click=${() => void this.signOut()}>Sign out</button></li>`;
+  /** The account menu, as on the header's menu under the person's name. */
+  private menuLinks(): TemplateResult {
+    return accountMenuItems((screen, text) => {
+      const to = `/account/${screen}`;
+      return html`<a href=${to} @click=${(e: Event) => { e.preventDefault(); this.go(to); }}>${text}</a>`;
+    }, () => void this.signOut());
   }
 }
