@@ -8,8 +8,9 @@ import { baseStyles } from '../shared/styles.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { formStyles } from './styles.ts';
 import { fieldId, renderItem, type FieldContext } from './questions.ts';
-import { emit, type AscPageChangeDetail } from './events.ts';
+import { emit, type AscPageChangeDetail } from '../shared/events.ts';
 import { setAt } from './answer-paths.ts';
+import { buttonGroup, errorMessage, errorSummary, focusErrorSummary, formGroup, revealField } from '../shared/govuk/index.ts';
 
 /**
  * One form, one page at a time, from its definition: questions that appear and disappear with
@@ -255,7 +256,7 @@ export class AscForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
       if (typeof this.scrollIntoView === 'function') this.scrollIntoView({ block: 'start' });
     } else if (target === 'error-summary') {
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      focusErrorSummary(this.renderRoot);
     } else if (target === 'banner') {
       this.renderRoot.querySelector<HTMLElement>('.banner')?.focus();
     } else {
@@ -270,11 +271,7 @@ export class AscForm extends LitElement {
     const field = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}`)
       ?? (item ? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`${fieldId(item[1]!)}-item-${item[2]}`)} :is(input, select, textarea)`) : null)
       ?? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path.split('.')[0]!))}`);
-    if (!field) return;
-    field.focus({ preventScroll: true });
-    const legend = field.closest('fieldset')?.querySelector('legend');
-    const label = this.renderRoot.querySelector(`label[for="${field.id}"]`);
-    (legend ?? label ?? field).scrollIntoView?.({ block: 'start' });
+    if (field) revealField(field);
   }
 
   private setAnswer = (path: string, value: AnswerValue | undefined): void => {
@@ -348,10 +345,9 @@ export class AscForm extends LitElement {
     const thanks = this.formStartToken && this.captchaPassedOn === page.id;
     if (!this.needsCaptcha(page) && !thanks) return nothing;
     const error = this.errors.find((e) => e.path === 'captcha')?.message;
-    return html`
-      <div class="form-group ${error ? 'has-error' : ''}" part="question">
+    return formGroup(html`
         <p class="label" id="captcha-label">Check that you are not a robot</p>
-        ${error ? html`<p class="error-message" id="captcha-error"><span class="visually-hidden">Error:</span> ${error}</p>` : nothing}
+        ${errorMessage('captcha', error)}
         ${this.formStartToken
           ? html`<p>Thank you: you can start the form.</p>`
           : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.apiBase}
@@ -359,8 +355,7 @@ export class AscForm extends LitElement {
                 this.captchaPassedOn = page.id;
                 this.formStartToken = e.detail.token;
                 this.errors = this.errors.filter((x) => x.path !== 'captcha');
-              }}></asc-captcha>`}
-      </div>`;
+              }}></asc-captcha>`}`, { invalid: !!error, part: 'question' });
   }
 
   private onPrevious(): void {
@@ -486,7 +481,7 @@ export class AscForm extends LitElement {
 
   override render(): TemplateResult {
     if (this.loadError) {
-      return html`<div class="error-summary" role="alert"><h2>Sorry, this form cannot be opened</h2><p>${this.loadError}</p></div>`;
+      return errorSummary({ title: 'Sorry, this form cannot be opened', description: this.loadError });
     }
     const page = this.currentPage;
     if (!this.loaded || !page) return html`<p role="status">Loading the form…</p>`;
@@ -517,14 +512,13 @@ export class AscForm extends LitElement {
           ${gated ? nothing : isCheck ? this.renderCheckAnswers() : this.renderQuestions(page)}
           ${this.renderCaptcha(page)}
           ${isCheck && !gated ? this.renderContent(page) : nothing}
-          <div class="button-group actions" part="actions">
+          ${buttonGroup(html`
             ${form.previousPage(page.id, this.answers)
               ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
               : nothing}
             ${gated ? nothing : isCheck
               ? (form.canSubmit(this.answers) ? html`<button type="button" class="button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.onSubmit}>${this.sending ? 'Sending…' : 'Submit'}</button>` : nothing)
-              : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`}
-          </div>
+              : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`}`, { className: 'actions', part: 'actions' })}
         </form>
         <div class="secondary-actions">
           <button type="button" class="link-button" @click=${() => window.print()}>Print</button>
@@ -537,10 +531,9 @@ export class AscForm extends LitElement {
           <p id="cancel-text">${this.saved.draft
             ? 'The answers on screen will be cleared. The copy you saved stays in Saved forms until you delete it there, or for 30 days from when you saved it.'
             : 'Your answers will be deleted. This cannot be undone.'}</p>
-          <div class="button-group">
+          ${buttonGroup(html`
             <button type="button" class="button warning" @click=${this.onCancelConfirmed}>${this.saved.draft ? 'Yes, cancel and clear the screen' : 'Yes, cancel and delete my answers'}</button>
-            <button type="button" class="button secondary" @click=${() => this.cancelDialog?.close()}>No, go back to the form</button>
-          </div>
+            <button type="button" class="button secondary" @click=${() => this.cancelDialog?.close()}>No, go back to the form</button>`)}
         </dialog>
       </div>
       <div class="print-only">${this.renderPrint()}</div>`;
@@ -548,17 +541,13 @@ export class AscForm extends LitElement {
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
     if (!this.errors.length) return nothing;
-    return html`
-      <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title" part="error-summary">
-        <h2 id="error-summary-title">There is a problem</h2>
-        <ul>
-          ${this.errors.map((error) => html`<li><a href="#${fieldId(error.path)}" @click=${(e: Event) => this.onErrorLink(e, error)}>${error.message}</a></li>`)}
-        </ul>
-      </div>`;
+    return errorSummary({
+      errors: this.errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })),
+      onLink: (error) => this.onErrorLink(error),
+    });
   }
 
-  private onErrorLink(event: Event, error: FieldError): void {
-    event.preventDefault();
+  private onErrorLink(error: FieldError): void {
     if (error.pageId !== this.currentPage?.id) return this.goTo(this.loaded!.form.page(error.pageId), 'change', error.path);
     this.focusField(error.path);
   }

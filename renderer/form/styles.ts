@@ -1,4 +1,4 @@
-/** The form's own look: questions, error summary and messages, progress, check-your-answers, print. */
+/** The form's own look: the boxes of each question type, progress, check-your-answers, print (the GOV.UK blocks' look is in shared/govuk). */
 import { css } from 'lit';
 
 export const formStyles = css`
@@ -9,15 +9,7 @@ export const formStyles = css`
   progress::-webkit-progress-value { background: var(--asc-colour-brand); }
   progress::-moz-progress-bar { background: var(--asc-colour-brand); }
 
-  .form-group { margin-bottom: 30px; }
-  .form-group .form-group:last-of-type { margin-bottom: 0; }
-  .has-error { padding-left: 15px; border-left: 5px solid var(--asc-colour-error); }
-  .fieldset { margin: 0; padding: 0; border: 0; min-width: 0; }
-  .label { display: block; margin-bottom: 5px; font-weight: 700; font-size: 1.1875rem; }
-  legend.label { padding: 0; max-width: 100%; white-space: normal; }
   .required { color: var(--asc-colour-error); font-weight: 700; }
-  .hint { display: block; margin-bottom: 15px; color: var(--asc-colour-secondary-text); }
-  .error-message { display: block; margin: 0 0 15px; color: var(--asc-colour-error); font-weight: 700; }
   .count { margin-top: 5px; }
   .count-over { color: var(--asc-colour-error); font-weight: 700; }
 
@@ -62,13 +54,6 @@ export const formStyles = css`
   .repeatable .item { margin: 0 0 20px; padding: 15px 15px 0; border: 1px solid var(--asc-colour-border); }
   .item-legend { font-weight: 700; padding: 0 5px; }
   .button.small { font-size: 1rem; padding: 6px 10px 5px; }
-
-  .error-summary { padding: 15px; margin-bottom: 30px; border: 5px solid var(--asc-colour-error); }
-  .error-summary:focus { outline: 3px solid var(--asc-colour-focus); }
-  .error-summary h2 { margin-top: 0; font-size: 1.5rem; }
-  .error-summary ul { list-style: none; padding: 0; margin-bottom: 0; }
-  .error-summary a { color: var(--asc-colour-error); font-weight: 700; }
-  .error-summary a:focus { color: var(--asc-colour-text); }
 
   .actions { margin-top: 40px; }
   .secondary-actions { display: flex; flex-wrap: wrap; gap: 10px 25px; margin: 10px 0 30px; padding-top: 20px; border-top: 1px solid var(--asc-colour-border); }

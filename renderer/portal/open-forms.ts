@@ -2,7 +2,7 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 import { RequestRefused } from '../api-client.ts';
 import type { AccountUser } from '../account-api.ts';
 import { draftsApi } from '../drafts-api.ts';
-import type { AscPageChangeDetail } from '../form/events.ts';
+import type { AscPageChangeDetail } from '../shared/events.ts';
 import { AscForm } from '../form/asc-form.ts';
 import type { PageAnnouncer } from './page-announcer.ts';
 import type { RouteCause } from './router-controller.ts';
