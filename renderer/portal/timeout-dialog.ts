@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SaveOutcome } from '../form/save-for-later.ts';
+import { buttonGroup, errorSummary } from '../shared/govuk/index.ts';
 import { IDLE_TIMEOUT_MS, WARN_BEFORE_MS, inWords } from './session-timer.ts';
 
 /** What the timeout warning needs from the portal. */
@@ -87,13 +88,12 @@ export class TimeoutDialogController implements ReactiveController {
       <dialog id="timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text" @cancel=${(e: Event) => { e.preventDefault(); void this.carryOn(); }}>
         <h2 id="timeout-title">You will be signed out in ${left}</h2>
         <p id="timeout-text">There has been no activity for ${inWords(IDLE_TIMEOUT_MS - WARN_BEFORE_MS)}. To keep your answers safe, we will sign you out and clear them from the screen if there is none in the next ${left}.${this.offersSave ? ' Save your form now to come back to it later.' : ''}</p>
-        ${this.problem ? html`<div class="error-summary" role="alert"><p>${this.problem}</p></div>` : nothing}
-        <div class="button-group">
+        ${this.problem ? errorSummary({ title: null, description: this.problem }) : nothing}
+        ${buttonGroup(html`
           <button type="button" class="button" @click=${() => void this.carryOn()}>Carry on with the form</button>
           ${this.offersSave
             ? html`<button type="button" class="button secondary" @click=${() => void this.saveAndSignOut()}>Save for later and sign out</button>`
-            : html`<button type="button" class="button secondary" @click=${() => void this.actions.signOut(false)}>Sign out now</button>`}
-        </div>
+            : html`<button type="button" class="button secondary" @click=${() => void this.actions.signOut(false)}>Sign out now</button>`}`)}
       </dialog>`;
   }
 }
