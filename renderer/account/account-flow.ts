@@ -25,6 +25,7 @@ export interface AccountFlowHost {
 export interface AccountFlow {
   /** Back to the first step, with empty boxes but for those named in `keep`. */
   restart(keep?: readonly string[]): void;
+  /** The screen of the step the flow is at. */
   render(): TemplateResult;
 }
 

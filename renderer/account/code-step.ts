@@ -51,6 +51,7 @@ export class CodeStep {
     }, this.actions.restart);
   }
 
+  /** The screen, whose form `submit` handles; `extra` goes under the code's box (a new password). */
   render(submit: (event: Event) => void, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
     // A browser whose clock is wrong would work out a time that is not there; better say none.
     const expiry = this.minutes > 0 ? ` It expires in ${this.minutes} minute${this.minutes === 1 ? '' : 's'}.` : '';

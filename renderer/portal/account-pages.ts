@@ -50,6 +50,7 @@ export class AccountPagesController {
     return html`<p role="status">Taking you to sign in…</p>`;
   }
 
+  /** The account screen asked for, in the one <asc-account> of this visit. */
   render(screen: AccountScreen, returnTo: string | undefined): TemplateResult {
     const user = this.actions.user();
     if (SIGNED_IN_ONLY.includes(screen) && !user) return this.sendToSignIn({ name: 'account', screen });

@@ -70,6 +70,7 @@ export class OpenFormsController implements ReactiveController {
     return this.saveAfterSignIn.size > 0;
   }
 
+  /** Before a move to another page: what the forms keep, and what they let go. */
   routeWillChange(next: Route, previous: Route, cause: RouteCause): void {
     this.letGoOfSentForm(next, previous);
     this.draftProblem = undefined;
@@ -104,6 +105,7 @@ export class OpenFormsController implements ReactiveController {
     if (this.unsaved.length > 0) event.preventDefault();
   };
 
+  /** The form the address names, kept from before, opened from its saved copy, or new. */
   render(route: FormRoute): TemplateResult {
     let form = this.elements.get(route.formId);
     // An address that names a saved copy other than the one on screen (a link from Saved forms,

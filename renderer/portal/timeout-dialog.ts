@@ -60,6 +60,7 @@ export class TimeoutDialogController implements ReactiveController {
     this.dialog?.showModal();
   }
 
+  /** Closes the warning (the session went on, or ended). */
   close(): void {
     this.dialog?.close();
   }
@@ -82,6 +83,7 @@ export class TimeoutDialogController implements ReactiveController {
     await this.actions.signOut(true);
   }
 
+  /** The dialog, closed until show(). */
   render(): TemplateResult {
     const left = inWords(WARN_BEFORE_MS);
     return html`
