@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { AccountUser } from '../account-api.ts';
 import { emit } from '../shared/events.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { formStyles } from '../form/styles.ts';
+import { formStyles } from '../form/asc-form.styles.ts';
 import { accountStyles } from './asc-account.styles.ts';
 import type { AccountScreen } from './account-screens.ts';
 import { AccountFormController } from './account-form.ts';

@@ -7,7 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
-  ADDRESS_PARTS, DEFAULT_MAX_LENGTH, capitalise, formatDate, isQuestion, pluralOf, type AddressAnswer, type AnswerValue, type ChildQuestion, type GroupItem, type ItemAnswers, type Question,
+  ADDRESS_PARTS, DEFAULT_MAX_LENGTH, capitalise, formatDate, isQuestion, pluralOf, type AddressAnswer, type AnswerValue, type Answers, type ChildQuestion, type Form, type GroupItem,
+  type ItemAnswers, type Page, type Question,
 } from '../../engine/runtime.ts';
 import { contentBlock } from '../shared/rich-text.ts';
 import { errorMessage, field, fieldDescribedBy, fieldset, formGroup, hint, itemHint, itemHintId, label, type FieldOptions } from '../shared/govuk/index.ts';
@@ -259,4 +260,17 @@ export function renderQuestion(question: AnyQuestion, ctx: FieldContext): Templa
     case 'computedDate': return computedDate(question, ctx);
     case 'group': return repeatable(question, ctx);
   }
+}
+
+/** The questions (and text blocks among them) of `page` that the answers show; `contextFor` gives each its answer and the ways to change it. */
+export function pageQuestions(form: Form, page: Page, answers: Answers, contextFor: (path: string, value: AnswerValue | undefined) => FieldContext): TemplateResult {
+  return html`${(page.questions ?? []).filter((item) => form.isShown(item, answers)).map((item) => {
+    const id = 'id' in item && item.id ? item.id : '';
+    return renderItem(item, contextFor(id, answers[id]));
+  })}`;
+}
+
+/** The page's text that the answers show: above the questions, but on check-your-answers after the answers, next to Submit, where "what happens next" belongs. */
+export function pageContent(form: Form, page: Page, answers: Answers): TemplateResult {
+  return html`${(page.content ?? []).filter((block) => form.isShown(block, answers)).map(contentBlock)}`;
 }
