@@ -20,7 +20,7 @@ export interface SessionEvents {
   signedIn(user: AccountUser): void;
   /** Nobody is signed in any more: what was on screen must go, so nobody else sees it. */
   cleared(): void;
-  /** Two minutes before the idle limit. */
+  /** A little before the idle limit (WARN_BEFORE_MS), to warn the person. */
   warn(): void;
   navigate(route: Route): void;
 }
