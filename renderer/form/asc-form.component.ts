@@ -91,17 +91,17 @@ export class AscForm extends LitElement implements FormHost {
     this.typed.replace(answers);
   }
 
-  /** The answers as typed, for the controllers (not a copy). */
+  /** The answers as typed, for the controllers (not a copy). @internal */
   get answers(): Answers {
     return this.typed.current;
   }
 
-  /** The form, once loaded. */
+  /** The form, once loaded. @internal */
   get form(): Form | undefined {
     return this.loader.loaded?.form;
   }
 
-  /** Whether the form is on screen, so focus can go into it. */
+  /** Whether the form is on screen, so focus can go into it. @internal */
   get ready(): boolean {
     return this.loader.loaded !== undefined;
   }
@@ -149,29 +149,31 @@ export class AscForm extends LitElement implements FormHost {
     return this.saving.saveForLater(options);
   }
 
-  /** The page on screen: the one asked for if the answers show it, else the nearest shown page before it. */
+  // What the controllers use (FormHost): public for them, left out of the element's documented API.
+
+  /** The page on screen: the one asked for if the answers show it, else the nearest shown page before it. @internal */
   get currentPage(): Page | undefined {
     return this.navigation.pageOnScreen();
   }
 
-  /** Says something politely; undefined says nothing. */
+  /** Says something politely; undefined says nothing. @internal */
   tell(status: TemplateResult | undefined): void {
     this.status = status;
   }
 
-  /** Shows an outcome above the page and moves focus to it. */
+  /** Shows an outcome above the page and moves focus to it. @internal */
   showBanner(banner: TemplateResult, goesOnInput?: boolean): void {
     this.banner = banner;
     if (goesOnInput !== undefined) this.bannerGoesOnInput = goesOnInput;
     this.focusing.after('banner');
   }
 
-  /** Takes the banner away. */
+  /** Takes the banner away. @internal */
   clearBanner(): void {
     this.banner = undefined;
   }
 
-  /** Lists what to fix in the error summary, which takes focus, and says so with asc-validation-failed. */
+  /** Lists what to fix in the error summary, which takes focus, and says so with asc-validation-failed. @internal */
   showErrors(page: Page, errors: FieldError[]): void {
     const form = this.form!;
     this.errors = errors;
@@ -179,19 +181,19 @@ export class AscForm extends LitElement implements FormHost {
     emit(this, 'asc-validation-failed', { formId: form.id, version: form.version, pageId: page.id, errors });
   }
 
-  /** Clears the errors, the status and the banner, as a new page starts. */
+  /** Clears the errors, the status and the banner, as a new page starts. @internal */
   clearMessages(): void {
     this.errors = [];
     this.status = undefined;
     this.banner = undefined;
   }
 
-  /** "Your form has been saved" stops being true at the next keystroke. */
+  /** "Your form has been saved" stops being true at the next keystroke. @internal */
   answerChanged(): void {
     if (this.bannerGoesOnInput) this.banner = undefined;
   }
 
-  /** Drops the errors whose path starts with `prefix` (an item removed). */
+  /** Drops the errors whose path starts with `prefix` (an item removed). @internal */
   dropErrorsUnder(prefix: string): void {
     this.errors = this.errors.filter((error) => !error.path.startsWith(prefix));
   }
