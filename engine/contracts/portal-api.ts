@@ -36,10 +36,14 @@ export interface AccountUser {
   email: string;
 }
 
-/** What an account step answers once it has emailed a code (202): where it went, and when it stops working. */
+/**
+ * What an account step answers once it has emailed a code (202): where it went, and when it stops
+ * working, as a time and as what remains, so that a browser whose clock is wrong still says right.
+ */
 export interface CodeSent {
   email: string;
   expiresAt: number;
+  expiresInMs: number;
 }
 
 /** What registering or signing in answers once the code is right. */

@@ -1,15 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { CodeSent } from '../../engine/runtime.ts';
 import type { AccountFormController } from './account-form.ts';
 
-/** The server's answer when it has emailed a code: where to, and when the code stops working (milliseconds since 1970). */
-export interface CodeSent {
-  email: string;
-  expiresAt: number;
-}
-
-/** How long a code sent at `now` lasts, in whole minutes, as the server set it. */
-function minutesLeft(sent: CodeSent, now = Date.now()): number {
-  return Math.round((sent.expiresAt - now) / 60_000);
+/** How long a code lasts, in whole minutes, by the server's clock (the browser's may be wrong). */
+function minutesLeft(sent: CodeSent): number {
+  return Math.round(sent.expiresInMs / 60_000);
 }
 
 /** What a code step does besides checking the code. */
@@ -53,7 +48,6 @@ export class CodeStep {
 
   /** The screen, whose form `submit` handles; `extra` goes under the code's box (a new password). */
   render(submit: (event: Event) => void, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
-    // A browser whose clock is wrong would work out a time that is not there; better say none.
     const expiry = this.minutes > 0 ? ` It expires in ${this.minutes} minute${this.minutes === 1 ? '' : 's'}.` : '';
     return html`
       <p>We have sent a code to <strong>${this.email}</strong>.${expiry}</p>

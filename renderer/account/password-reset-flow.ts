@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { accountApi } from '../account-api.ts';
 import type { AccountFormController } from './account-form.ts';
 import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
-import { CodeStep, type CodeSent } from './code-step.ts';
+import { CodeStep } from './code-step.ts';
 import { passwordFields } from './password-fields.ts';
 
 /** A forgotten password: the account's email address, then the emailed code with the new password. */
@@ -13,7 +13,7 @@ export class PasswordResetFlow implements AccountFlow {
 
   constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController) {
     this.code = new CodeStep(form, {
-      resend: async () => await accountApi.resendResetCode(host.apiBase) as CodeSent,
+      resend: async () => await accountApi.resendResetCode(host.apiBase),
       changeEmail: this.restartKeeping,
       restart: this.restartKeeping,
     });
@@ -27,7 +27,7 @@ export class PasswordResetFlow implements AccountFlow {
   private requestCode(event: Event): void {
     event.preventDefault();
     void this.form.attempt(async () => {
-      this.code.sent(await accountApi.requestReset(this.host.apiBase, this.form.value('email')) as CodeSent);
+      this.code.sent(await accountApi.requestReset(this.host.apiBase, this.form.value('email')));
       this.step = 'code';
       this.form.start();
     }, this.restartKeeping);

@@ -3,7 +3,7 @@ import { accountApi } from '../account-api.ts';
 import { buttonGroup } from '../shared/govuk/index.ts';
 import type { AccountFormController } from './account-form.ts';
 import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
-import { CodeStep, type CodeSent } from './code-step.ts';
+import { CodeStep } from './code-step.ts';
 import { passwordFields } from './password-fields.ts';
 
 const NAMES = ['forename', 'surname'];
@@ -16,7 +16,7 @@ export class RegisterFlow implements AccountFlow {
 
   constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController) {
     this.code = new CodeStep(form, {
-      resend: async () => await accountApi.resendRegistrationCode(host.apiBase) as CodeSent,
+      resend: async () => await accountApi.resendRegistrationCode(host.apiBase),
       changeEmail: () => this.goTo('credentials', KEPT_ON_RESTART),
       restart: this.restartKeeping,
     });
@@ -48,7 +48,7 @@ export class RegisterFlow implements AccountFlow {
     void this.form.attempt(async () => {
       this.code.sent(await accountApi.register(this.host.apiBase, {
         forename: v('forename'), surname: v('surname'), email: v('email'), password: v('password'), confirmPassword: v('confirmPassword'),
-      }) as CodeSent);
+      }));
       this.goTo('code');
     }, this.restartKeeping);
   }

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { accountApi } from '../account-api.ts';
 import type { AccountFormController } from './account-form.ts';
 import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
-import { CodeStep, type CodeSent } from './code-step.ts';
+import { CodeStep } from './code-step.ts';
 
 /** Signing in, as the guide has it: the secure login (email and password), then a code sent by email. */
 export class SignInFlow implements AccountFlow {
@@ -12,7 +12,7 @@ export class SignInFlow implements AccountFlow {
 
   constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController) {
     this.code = new CodeStep(form, {
-      resend: async () => await accountApi.resendSignInCode(host.apiBase) as CodeSent,
+      resend: async () => await accountApi.resendSignInCode(host.apiBase),
       changeEmail: this.restartKeeping,
       restart: this.restartKeeping,
     });
@@ -26,7 +26,7 @@ export class SignInFlow implements AccountFlow {
   private signIn(event: Event): void {
     event.preventDefault();
     void this.form.attempt(async () => {
-      this.code.sent(await accountApi.signIn(this.host.apiBase, { email: this.form.value('email'), password: this.form.value('password') }) as CodeSent);
+      this.code.sent(await accountApi.signIn(this.host.apiBase, { email: this.form.value('email'), password: this.form.value('password') }));
       this.step = 'code';
       this.form.start();
     }, this.restartKeeping);

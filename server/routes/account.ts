@@ -50,7 +50,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   const setFlow = (ctx: Context, pending: PendingFlow) => {
     ctx.cookies.set(FLOW_COOKIE, pending.flowToken, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/account', expires: new Date(pending.flowExpiresAt), overwrite: true });
     ctx.status = 202;
-    ctx.body = { email: pending.email, expiresAt: pending.expiresAt } satisfies CodeSent;
+    ctx.body = { email: pending.email, expiresAt: pending.expiresAt, expiresInMs: pending.expiresAt - sessions.now() } satisfies CodeSent;
   };
   const setSession = (ctx: Context, session: { token: string }) => {
     ctx.cookies.set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', overwrite: true });

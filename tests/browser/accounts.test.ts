@@ -157,8 +157,7 @@ accounts('the code screen should say how long the code lasts as the server set i
   // The server's answers are changed on their way, so the minutes shown can only have come from them.
   const lasting = (path: string, minutes: number) => page.route(`**/api/account/${path}`, async (route) => {
     const response = await route.fetch();
-    const now = await page.evaluate(() => Date.now());
-    await route.fulfill({ response, json: { ...(await response.json()), expiresAt: now + minutes * 60_000 } });
+    await route.fulfill({ response, json: { ...(await response.json()), expiresInMs: minutes * 60_000 } });
   });
   await lasting('password-reset', 7);
   await lasting('password-reset/code', 4);
@@ -175,6 +174,18 @@ accounts('the code screen should say how long the code lasts as the server set i
   await page.keyboard.press('Enter');
   await page.locator('asc-account .status', { hasText: 'We have sent a new code' }).waitFor();
   assert.match(await sent.textContent() ?? '', /It expires in 4 minutes\./);
+}));
+
+accounts('the code screen should say the minutes the server gives the code, whatever the time on the person\'s computer', () => inTab(async ({ page, baseUrl }) => {
+  // A computer whose clock is a year out: the minutes must still be the server's 20.
+  await page.clock.setFixedTime(new Date(Date.now() - 365 * 24 * 60 * 60_000));
+  await page.goto(`${baseUrl}/account/forgotten-password`);
+  await heading(page, 'Forgotten password');
+  await typeAt(page, 'f-email', 'nobody@example.org');
+  await page.keyboard.press('Enter');
+  await heading(page, 'Choose a new password');
+  const sent = page.locator('asc-account p', { hasText: 'We have sent a code' });
+  assert.match(await sent.textContent() ?? '', /It expires in 20 minutes\./);
 }));
 
 accounts('the account pages should send a person who is not signed in to sign in first', () => inTab(async ({ page, baseUrl }) => {
