@@ -1,7 +1,7 @@
 /**
- * Mistakes in a form definition, thrown. (Mistakes in answers are never thrown: they are data,
- * see FieldError.) Each carries a code a tool can test and a message that says where and how to
- * fix it.
+ * Mistakes in a form definition, and misuse of the engine, thrown. (Mistakes in answers are never
+ * thrown: they are data, see FieldError and Form.check.) Each carries a code a tool can test and a
+ * message that says where and how to fix it.
  */
 
 /** One thing wrong with a definition, at a JSON pointer into the author's file. */

@@ -1,15 +1,10 @@
 /**
  * The engine's public surface for Node: everything in runtime.ts, plus compiling definitions with
- * ajv, checking them, and the schemas and standalone sources the build writes.
+ * ajv, checking them and the portal's content, and what the build writes (standalone validators,
+ * the answers schemas published for integrators).
  */
 export * from './runtime.ts';
-export { compileForm, definitionProblems, createAnswersAjv } from './compile.ts';
-export { checkDefinition } from './check.ts';
-export { definitionSchemaProblems } from './definition-schema.ts';
-export { portalProblems } from './portal.ts';
-export { standaloneValidatorsSource } from './standalone.ts';
-export { pageAnswersSchema, formAnswersSchema, integratorAnswersSchema, draftAnswersSchema, DEFAULT_MAX_LENGTH, type JsonSchema } from './answers-schema.ts';
-export { compileDraftCheck, type DraftCheck, type DraftProblem } from './draft-check.ts';
-export { buildModel } from './model.ts';
-export { formats } from './formats.ts';
-export { default as definitionSchema } from './definition.schema.json' with { type: 'json' };
+export { compileForm, definitionProblems } from './compile/compile.ts';
+export { portalProblems } from './contracts/portal.ts';
+export { standaloneValidatorsSource } from './compile/standalone.ts';
+export { integratorAnswersSchema, type JsonSchema } from './compile/answers-schema.ts';

@@ -1,17 +1,19 @@
 /**
  * The engine's public surface for the browser: running a form from its definition and its
- * precompiled validators. It imports no ajv compiler, no DOM and no Node module.
+ * precompiled validators. It imports no ajv compiler, no DOM and no Node module. It exports what
+ * renderer/, server/, scripts/ and bench/ use, and nothing else; tests may reach further in.
  */
-export { Form, createForm, validatorsFromModule, pageExportName, type FormValidators, type FormOptions, type SummaryOptions } from './form.ts';
-export { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
-export { displayLines, SENSITIVE_PLACEHOLDER } from './display.ts';
-export { ADDRESS_PARTS, subjectOf, capitalise, pluralOf } from './messages.ts';
-export { DEFAULT_MAX_LENGTH } from './answers-schema.ts';
-export { formatDate, todayOf, addDays, addYears, isRealDate } from './dates.ts';
-export { isEmail, isNhsNumber, isUkPostcode, isUkPhone, formatNhsNumber, normalisePostcode, normalisePhone, normaliseNhsNumber } from './formats.ts';
+export { Form, createForm, validatorsFromModule, type FormValidators, type FormOptions, type SummaryOptions, type CheckOptions, type AnswersCheck } from './run/form.ts';
+export { ADDRESS_PARTS, capitalise, pluralOf } from './run/messages.ts';
+export { DEFAULT_MAX_LENGTH } from './compile/answers-schema.ts';
+export { formatDate } from './values/dates.ts';
+export { checkPasswordRules, SPECIAL_CHARACTERS, MAX_PASSWORD_LENGTH } from './values/password-policy.ts';
+// What the calls above throw, so a caller can tell them apart.
 export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';
-export type { SchemaValidator, SchemaError } from './validate.ts';
+export type { SchemaValidator } from './run/validate.ts';
 export * from './types.ts';
-export type { PortalContent } from './portal.types.ts';
-export type { DraftSave, SavedDraft, SubmitRequest, Submission, FieldProblem, ErrorBody } from './portal-api.ts';
-export { checkPasswordRules, meetsPasswordPolicy, PASSWORD_RULES, SPECIAL_CHARACTERS, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, type PasswordRule } from './password-policy.ts';
+export type { PortalContent } from './contracts/portal.types.ts';
+export type {
+  FormSummary, FormList, FormToRun, AccountUser, CodeSent, SignedIn, SessionTiming, AccountStatus, CaptchaVerified,
+  DraftSave, SavedDraft, OpenedDraft, DraftBody, DraftList, SubmitRequest, Submission, SubmissionBody, SubmissionList, FieldProblem, ErrorBody,
+} from './contracts/portal-api.ts';

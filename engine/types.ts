@@ -4,12 +4,12 @@ import type {
   EmailQuestion, GroupQuestion, NhsNumberQuestion, NumberQuestion, PageItem, PhoneQuestion,
   PostcodeQuestion, RadiosQuestion, SelectQuestion, TextareaQuestion, TextQuestion, TimeQuestion,
   YesNoQuestion, GroupItem,
-} from './definition.types.ts';
+} from './definition/definition.types.ts';
 
 export type {
   FormDefinition, Page, PageItem, GroupItem, Condition, DateRef, DateRule, ContentBlock, RichText,
   InlineText, Option,
-} from './definition.types.ts';
+} from './definition/definition.types.ts';
 
 /** Every item on a page that asks for an answer (everything but text blocks). */
 export type Question =

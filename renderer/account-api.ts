@@ -1,12 +1,8 @@
 /** The account part of the portal's API: apart, so that a page embedding one form downloads none of it. */
+import type { AccountStatus, AccountUser, CodeSent, SessionTiming, SignedIn } from '../engine/runtime.ts';
 import { RequestRefused, getJson, resolve, send } from './api-client.ts';
 
-/** The signed-in person, as the account API gives them. */
-export interface AccountUser {
-  forename: string;
-  surname: string;
-  email: string;
-}
+export type { AccountUser };
 
 /** A GET about the signed-in person: null when nobody is signed in (401). */
 async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null> {
@@ -22,20 +18,20 @@ async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null>
 export const accountApi = {
   /** The signed-in person and their session's time left; null when nobody is signed in. */
   current: async (apiBase: string) => {
-    const account = await whenSignedIn<{ user: AccountUser | null; idleRemainingMs: number }>(apiBase, '/api/account');
+    const account = await whenSignedIn<AccountStatus>(apiBase, '/api/account');
     return account?.user ? { user: account.user, idleRemainingMs: account.idleRemainingMs } : null;
   },
   /** Time left without counting as activity; null once the session has ended. Network trouble throws. */
-  sessionLeft: async (apiBase: string) => (await whenSignedIn<{ idleRemainingMs: number }>(apiBase, '/api/account/session'))?.idleRemainingMs ?? null,
-  keepAlive: (apiBase: string) => send<{ idleRemainingMs: number }>(apiBase, '/api/account/keep-alive'),
-  register: (apiBase: string, body: { forename: string; surname: string; email: string; password: string; confirmPassword: string }) => send<{ email: string }>(apiBase, '/api/account/registrations', body),
-  resendRegistrationCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/registrations/code'),
-  verifyRegistration: (apiBase: string, code: string) => send<{ user: AccountUser }>(apiBase, '/api/account/registrations/verify', { code }),
-  signIn: (apiBase: string, body: { email: string; password: string }) => send<{ email: string }>(apiBase, '/api/account/sign-in', body),
-  resendSignInCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/sign-in/code'),
-  verifySignIn: (apiBase: string, code: string) => send<{ user: AccountUser }>(apiBase, '/api/account/sign-in/verify', { code }),
-  requestReset: (apiBase: string, email: string) => send<{ email: string }>(apiBase, '/api/account/password-reset', { email }),
-  resendResetCode: (apiBase: string) => send<{ email: string }>(apiBase, '/api/account/password-reset/code'),
+  sessionLeft: async (apiBase: string) => (await whenSignedIn<SessionTiming>(apiBase, '/api/account/session'))?.idleRemainingMs ?? null,
+  keepAlive: (apiBase: string) => send<SessionTiming>(apiBase, '/api/account/keep-alive'),
+  register: (apiBase: string, body: { forename: string; surname: string; email: string; password: string; confirmPassword: string }) => send<CodeSent>(apiBase, '/api/account/registrations', body),
+  resendRegistrationCode: (apiBase: string) => send<CodeSent>(apiBase, '/api/account/registrations/code'),
+  verifyRegistration: (apiBase: string, code: string) => send<SignedIn>(apiBase, '/api/account/registrations/verify', { code }),
+  signIn: (apiBase: string, body: { email: string; password: string }) => send<CodeSent>(apiBase, '/api/account/sign-in', body),
+  resendSignInCode: (apiBase: string) => send<CodeSent>(apiBase, '/api/account/sign-in/code'),
+  verifySignIn: (apiBase: string, code: string) => send<SignedIn>(apiBase, '/api/account/sign-in/verify', { code }),
+  requestReset: (apiBase: string, email: string) => send<CodeSent>(apiBase, '/api/account/password-reset', { email }),
+  resendResetCode: (apiBase: string) => send<CodeSent>(apiBase, '/api/account/password-reset/code'),
   resetPassword: (apiBase: string, body: { code: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password-reset/confirm', body),
   changePassword: (apiBase: string, body: { currentPassword: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password', body),
   signOut: (apiBase: string) => send<void>(apiBase, '/api/account/sign-out'),

@@ -5,22 +5,15 @@
  * account, captcha and saved-forms calls build on it in modules of their own, so a page that
  * embeds one form downloads only what it uses.
  */
-import { createForm, validatorsFromModule, type Form, type FormDefinition, type PortalContent, type RichText, type ContentBlock, type FieldProblem } from '../engine/runtime.ts';
+import { createForm, validatorsFromModule, type Form, type PortalContent, type FieldProblem, type ErrorBody, type FormList, type FormSummary, type FormToRun } from '../engine/runtime.ts';
 
 export type { FieldProblem };
+/** The name the components know a form summary by. */
+export type FormListEntry = FormSummary;
 
-export interface LoadedForm {
+/** A form ready to run, with the portal's words around it. */
+export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators'> {
   form: Form;
-  notices: { urgent: RichText; safeguarding: RichText };
-  accountGate: ContentBlock[];
-  council: PortalContent['council'];
-}
-
-export interface FormListEntry {
-  id: string;
-  title: string;
-  description?: string;
-  version: number;
 }
 
 /** A refused request: the message to show, and the boxes it concerns. */
@@ -41,7 +34,7 @@ export function resolve(apiBase: string, path: string): string {
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) {
-    const body = await response.json().catch(() => null) as { error?: { message?: string } } | null;
+    const body = await response.json().catch(() => null) as Partial<ErrorBody> | null;
     throw new RequestRefused(response.status, body?.error?.message ?? `The server answered ${response.status}.`, []);
   }
   return response.json() as Promise<T>;
@@ -52,13 +45,13 @@ export function fetchPortal(apiBase: string): Promise<PortalContent> {
 }
 
 export async function fetchFormList(apiBase: string): Promise<FormListEntry[]> {
-  return (await getJson<{ forms: FormListEntry[] }>(resolve(apiBase, '/api/forms'))).forms;
+  return (await getJson<FormList>(resolve(apiBase, '/api/forms'))).forms;
 }
 
 /** A form ready to run: its definition with the precompiled validators of the same version. */
 export async function fetchForm(apiBase: string, formId: string, version?: number): Promise<LoadedForm> {
   const path = version ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}` : `/api/forms/${encodeURIComponent(formId)}`;
-  const body = await getJson<{ definition: FormDefinition; validators: string } & Omit<LoadedForm, 'form'>>(resolve(apiBase, path));
+  const body = await getJson<FormToRun>(resolve(apiBase, path));
   const module = await import(/* the build names this file by its hash */ resolve(apiBase, body.validators)) as Record<string, unknown>;
   return {
     form: createForm(body.definition, validatorsFromModule(body.definition, module)),
@@ -77,9 +70,9 @@ export async function send<T>(apiBase: string, path: string, body: unknown = {},
     body: method === 'DELETE' ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const parsed = text ? JSON.parse(text) as T & { error?: { message: string; fields?: FieldProblem[] } } : ({} as T & { error?: undefined });
+  const parsed = text ? JSON.parse(text) as T & Partial<ErrorBody> : ({} as T & Partial<ErrorBody>);
   if (!response.ok) {
-    const error = (parsed as { error?: { message: string; fields?: FieldProblem[] } }).error;
+    const error = (parsed as Partial<ErrorBody>).error;
     throw new RequestRefused(response.status, error?.message ?? `The server answered ${response.status}.`, error?.fields ?? []);
   }
   return parsed;

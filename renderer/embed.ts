@@ -3,4 +3,4 @@
  * page loads only what one form needs.
  */
 export { AscForm } from './form/asc-form.ts';
-export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscSavedDetail, AscSubmittedDetail, AscFormEventBase } from './form/events.ts';
+export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscSavedDetail, AscSubmittedDetail, AscFormEventBase } from './shared/events.ts';

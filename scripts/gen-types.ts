@@ -1,7 +1,8 @@
 /**
- * Writes engine/definition.types.ts from engine/definition.schema.json, so the engine's types
- * never drift from what form authors are held to. `npm run gen:types`; the tests fail when the
- * committed file differs from what this would write.
+ * Writes engine/definition/definition.types.ts from engine/definition/definition.schema.json (and
+ * engine/contracts/portal.types.ts from its schema), so the engine's types never drift from what
+ * form authors are held to. `npm run gen:types`; the tests fail when the committed file differs
+ * from what this would write.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,8 @@ const engine = (file: string) => fileURLToPath(new URL(`../engine/${file}`, impo
 
 /** Each schema and the types file made from it. */
 export const generated = [
-  { schema: engine('definition.schema.json'), types: engine('definition.types.ts'), name: 'FormDefinition' },
-  { schema: engine('portal.schema.json'), types: engine('portal.types.ts'), name: 'PortalContent' },
+  { schema: engine('definition/definition.schema.json'), types: engine('definition/definition.types.ts'), name: 'FormDefinition' },
+  { schema: engine('contracts/portal.schema.json'), types: engine('contracts/portal.types.ts'), name: 'PortalContent' },
 ];
 
 export async function generateTypes(schemaPath: string, name: string): Promise<string> {
@@ -24,7 +25,7 @@ export async function generateTypes(schemaPath: string, name: string): Promise<s
     $refOptions: {
       resolve: {
         http: false,
-        ourSchemas: { order: 1, canRead: /^https:\/\/asc-forms\.org\/schemas\/form-definition\//, read: () => readFile(engine('definition.schema.json'), 'utf8') },
+        ourSchemas: { order: 1, canRead: /^https:\/\/asc-forms\.org\/schemas\/form-definition\//, read: () => readFile(engine('definition/definition.schema.json'), 'utf8') },
       },
     },
     // Every object in the schema closes itself; index signatures would hide authors' typos.

@@ -13,11 +13,11 @@ import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import { createRepositories } from './repositories/index.ts';
 import { systemClock, type Clock } from './services/clock.ts';
+import type { Log } from './services/log.ts';
 import { loadSecret } from './services/secret.ts';
 import { createTokens } from './services/tokens.ts';
 import { createSessionService } from './services/sessions.ts';
-import { createCodeService } from './services/accounts/codes.ts';
-import { createAccountService } from './services/accounts/account-service.ts';
+import { createAccountService, createCodeService } from './services/accounts/index.ts';
 import { createPasswordHasher } from './services/password-hasher.ts';
 import { createRateLimiter } from './services/rate-limiter.ts';
 import { createMailer } from './services/mailer.ts';
@@ -50,15 +50,15 @@ export interface App {
 }
 
 export interface AppOptions {
-  log?: (message: string, error?: unknown) => void;
-  /** The clock for sessions, codes, rate limits and captchas; tests pass one they can move. */
+  log?: Log;
+  /** The clock for sessions, codes, rate limits, captchas and the forms' "today"; tests pass one they can move. */
   clock?: Clock;
   /** Another provider's captcha verifier, in place of the one CAPTCHA names (see services/captcha.ts). */
   captcha?: CaptchaVerifier;
 }
 
 export async function createApp(config: ServerConfig, { log = console.error, clock = systemClock, captcha: customCaptcha }: AppOptions = {}): Promise<App> {
-  const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir);
+  const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
   const db = createDatabase(config);
   await migrateToLatest(db);
   const repos = createRepositories(db);
@@ -69,7 +69,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const brand = { serviceName: council.serviceName, councilName: council.name, phone: council.phone.display };
   const mailer = createMailer({
     smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom ?? `"${council.serviceName}" <no-reply@localhost>`,
-    log: (line) => log(line),
+    log,
   });
   const limiter = createRateLimiter(repos.rateLimits, clock);
   const accounts = createAccountService({
@@ -92,7 +92,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
 
   const relay = createOutboxRelay({
-    outbox: repos.outbox, mailer, answersAtRest, clock, log: (line) => log(line), deliveriesDir: join(config.dataDir, 'deliveries'),
+    outbox: repos.outbox, mailer, answersAtRest, clock, log, deliveriesDir: join(config.dataDir, 'deliveries'),
     webhook: config.webhook ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') } : undefined,
   });
   const submissions = createSubmissionService({
@@ -119,7 +119,7 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());
-  const stopHousekeeping = startHousekeeping(repos, clock, (line) => log(line));
+  const stopHousekeeping = startHousekeeping(repos, clock, log);
   relay.start();
   return {
     koa, catalogue, db,

@@ -5,18 +5,12 @@ import altchaCss from 'altcha/altcha.css' with { type: 'text' };
 import { baseStyles } from '../shared/styles.ts';
 import { RequestRefused } from '../api-client.ts';
 import { captchaApi } from '../captcha-api.ts';
+import { emit, type AscCaptchaVerifiedDetail } from '../shared/events.ts';
+import { errorMessage } from '../shared/govuk/index.ts';
 
-/** The server accepted the answer: `token` proves it when the form is started. */
-export interface AscCaptchaVerifiedDetail {
-  token: string;
-  /** When the token stops working, in milliseconds since 1970 (the server's clock). */
-  expiresAt: number;
-}
+export type { AscCaptchaVerifiedDetail };
 
 declare global {
-  interface HTMLElementEventMap {
-    'asc-captcha-verified': CustomEvent<AscCaptchaVerifiedDetail>;
-  }
   interface HTMLElementTagNameMap {
     'asc-captcha': AscCaptcha;
   }
@@ -75,8 +69,6 @@ export class AscCaptcha extends LitElement {
         margin-bottom: 30px;
       }
       @media (prefers-reduced-motion: reduce) { :host { --altcha-transition-duration: 0s; } }
-      .error-message { display: block; margin: 0 0 15px; color: var(--asc-colour-error); font-weight: 700; }
-      .form-group-error { padding-left: 15px; border-left: 5px solid var(--asc-colour-error); }
     `,
   ];
 
@@ -120,7 +112,7 @@ export class AscCaptcha extends LitElement {
     }
     this.error = undefined;
     this.token = body.token;
-    this.dispatchEvent(new CustomEvent<AscCaptchaVerifiedDetail>('asc-captcha-verified', { detail: { token: body.token, expiresAt: body.expiresAt }, bubbles: true, composed: true }));
+    emit(this, 'asc-captcha-verified', { token: body.token, expiresAt: body.expiresAt });
     return true;
   }
 
@@ -146,15 +138,16 @@ export class AscCaptcha extends LitElement {
 
   override render() {
     if (this.provider === 'off') return nothing;
-    const error = this.error ? html`<p class="error-message" id="captcha-error"><span class="visually-hidden">Error:</span> ${this.error}</p>` : nothing;
+    const error = errorMessage('captcha', this.error);
     if (!this.provider) {
       return this.error
-        ? html`<div class="form-group-error" role="alert">${error}<button type="button" class="link-button" @click=${() => this.load()}>Try again</button></div>`
+        ? html`<div class="has-error" role="alert">${error}<button type="button" class="link-button" @click=${() => this.load()}>Try again</button></div>`
         : nothing;
     }
-    if (this.provider !== 'altcha') return html`<p class="error-message" role="alert">This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.</p>`;
+    // Not a box's error, so no "Error:" before it: it is the whole of what the element says.
+    if (this.provider !== 'altcha') return html`<div role="alert">${errorMessage('captcha', `This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.`, false)}</div>`;
     return html`
-      <div class=${this.error ? 'form-group-error' : ''} aria-busy=${this.busy ? 'true' : 'false'}>
+      <div class=${this.error ? 'has-error' : ''} aria-busy=${this.busy ? 'true' : 'false'}>
         <div role="alert">${error}</div>
         <altcha-widget
           challenge=${captchaApi.challengeUrl(this.apiBase)}

@@ -4,9 +4,10 @@ import type { SavedDraft } from '../../engine/runtime.ts';
 import { draftsApi } from '../drafts-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { formStyles } from '../form/styles.ts';
 import { savedFormsStyles } from './saved-forms-styles.ts';
 import { longDate as day, timeOfDay as time } from '../shared/when.ts';
+import { emit } from '../shared/events.ts';
+import { buttonGroup, errorSummary } from '../shared/govuk/index.ts';
 
 /** Where a saved form carries on: its form, at the page it was saved on, naming the saved copy. */
 const addressOf = (draft: SavedDraft) => `/forms/${draft.formId}/${draft.pageId}?draft=${draft.id}`;
@@ -20,7 +21,7 @@ const addressOf = (draft: SavedDraft) => `/forms/${draft.formId}/${draft.pageId}
  */
 @customElement('asc-saved-forms')
 export class AscSavedForms extends LitElement {
-  static override styles = [baseStyles, formStyles, savedFormsStyles];
+  static override styles = [baseStyles, savedFormsStyles];
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -79,11 +80,11 @@ export class AscSavedForms extends LitElement {
 
   private open(event: Event, draft: SavedDraft): void {
     event.preventDefault();
-    this.dispatchEvent(new CustomEvent('asc-navigate', { detail: { to: addressOf(draft) }, bubbles: true, composed: true }));
+    emit(this, 'asc-navigate', { to: addressOf(draft) });
   }
 
   override render(): TemplateResult {
-    if (this.problem) return html`<div class="error-summary" role="alert"><p>${this.problem}</p></div>`;
+    if (this.problem) return errorSummary({ title: null, description: this.problem });
     if (!this.drafts) return html`<p role="status">Loading your saved forms…</p>`;
     return html`
       ${this.notice ? html`<p class="notice-text" tabindex="-1">${this.notice}</p>` : nothing}
@@ -108,16 +109,14 @@ export class AscSavedForms extends LitElement {
           ? html`
             <div class="confirm" id="confirm-${draft.id}" role="group" tabindex="-1" aria-labelledby="confirm-text-${draft.id}">
               <p id="confirm-text-${draft.id}"><strong>Delete this saved form? This cannot be undone.</strong></p>
-              <div class="button-group">
+              ${buttonGroup(html`
                 <button type="button" class="button warning" @click=${() => void this.deleteDraft(draft)}>Yes, delete it</button>
-                <button type="button" class="button secondary" @click=${() => void this.keep(draft)}>No, keep it</button>
-              </div>
+                <button type="button" class="button secondary" @click=${() => void this.keep(draft)}>No, keep it</button>`)}
             </div>`
           : html`
-            <div class="button-group">
+            ${buttonGroup(html`
               <a class="button" href=${addressOf(draft)} @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></a>
-              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></button>
-            </div>`}
+              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></button>`)}`}
       </li>`;
   }
 }

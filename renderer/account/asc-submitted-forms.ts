@@ -5,6 +5,7 @@ import { submissionsApi } from '../submissions-api.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { savedFormsStyles } from './saved-forms-styles.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
+import { errorSummary } from '../shared/govuk/index.ts';
 
 /**
  * The signed-in person's forms submitted in the last 30 days, the most recent first, each with
@@ -31,7 +32,7 @@ export class AscSubmittedForms extends LitElement {
   }
 
   override render(): TemplateResult {
-    if (this.problem) return html`<div class="error-summary" role="alert"><p>${this.problem}</p></div>`;
+    if (this.problem) return errorSummary({ title: null, description: this.problem });
     if (!this.submissions) return html`<p role="status">Loading the forms you submitted…</p>`;
     if (this.submissions.length === 0) return html`<p>You have not submitted any forms in the last 30 days.</p>`;
     return html`

@@ -7,9 +7,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
-  ADDRESS_PARTS, DEFAULT_MAX_LENGTH, capitalise, formatDate, isQuestion, pluralOf, type AddressAnswer, type AnswerValue, type ChildQuestion, type GroupItem, type ItemAnswers, type Question,
+  ADDRESS_PARTS, DEFAULT_MAX_LENGTH, capitalise, formatDate, isQuestion, pluralOf, type AddressAnswer, type AnswerValue, type Answers, type ChildQuestion, type Form, type GroupItem,
+  type ItemAnswers, type Page, type Question,
 } from '../../engine/runtime.ts';
 import { contentBlock } from '../shared/rich-text.ts';
+import { errorMessage, field, fieldDescribedBy, fieldset, formGroup, hint, itemHint, itemHintId, label, type FieldOptions } from '../shared/govuk/index.ts';
 
 /** The element id of the box an answer path names: "consultees.0.name" is "f-consultees-0-name". */
 export function fieldId(path: string): string {
@@ -38,21 +40,9 @@ function requiredMark(question: AnyQuestion): TemplateResult | typeof nothing {
     : nothing;
 }
 
-function describedBy(id: string, question: AnyQuestion, error: string | undefined, extra = ''): string | undefined {
-  const ids = [question.hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra].filter(Boolean).join(' ');
-  return ids || undefined;
-}
-
-function hint(id: string, question: AnyQuestion): TemplateResult | typeof nothing {
-  return question.hint ? html`<div class="hint" id="${id}-hint">${question.hint}</div>` : nothing;
-}
-
-function errorMessage(id: string, error: string | undefined): TemplateResult | typeof nothing {
-  return error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">Error:</span> ${error}</p>` : nothing;
-}
-
-function group(question: AnyQuestion, error: string | undefined, body: TemplateResult): TemplateResult {
-  return html`<div class="form-group ${error ? 'has-error' : ''}" part="question">${body}</div>`;
+/** What the field wrapper says around a question's boxes: its label, hint and error. */
+function around(question: AnyQuestion, ctx: FieldContext, describedBy?: string): FieldOptions {
+  return { id: fieldId(ctx.path), label: html`${question.label}${requiredMark(question)}`, hint: question.hint, error: ctx.errorAt(ctx.path), describedBy, part: 'question' };
 }
 
 function text(value: AnswerValue | undefined): string {
@@ -80,13 +70,11 @@ function singleBox(question: AnyQuestion, ctx: FieldContext): TemplateResult {
   const autocomplete = 'autocomplete' in question && question.autocomplete ? question.autocomplete : mode.autocomplete ? 'off' : undefined;
   const width = ('width' in question && question.width) || DEFAULT_WIDTHS[question.type];
   const unit = question.type === 'number' ? question.unit : undefined;
-  return group(question, error, html`
-    <label class="label" for=${id}>${question.label}${requiredMark(question)}</label>
-    ${hint(id, question)}${errorMessage(id, error)}
+  return field(around(question, ctx, unit ? `${id}-unit` : undefined), (describedBy) => html`
     <div class="input-wrapper">
       <input class="input ${width ? `width-${width}` : ''} ${error ? 'input-error' : ''}" id=${id} name=${id}
         type=${mode.type} inputmode=${ifDefined(mode.inputmode)} spellcheck=${ifDefined(mode.spellcheck)} autocomplete=${ifDefined(autocomplete)}
-        aria-describedby=${ifDefined(describedBy(id, question, error, unit ? `${id}-unit` : ''))}
+        aria-describedby=${ifDefined(describedBy)}
         .value=${live(text(ctx.value))} @input=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLInputElement).value)}>
       ${unit ? html`<span class="suffix" id="${id}-unit">${unit}</span>` : nothing}
     </div>`);
@@ -100,11 +88,9 @@ function textarea(question: Extract<AnyQuestion, { type: 'textarea' }>, ctx: Fie
   const left = max - length;
   // Only near the limit is the count worth hearing; before that it would interrupt every word.
   const countShown = left < max * 0.2;
-  return group(question, error, html`
-    <label class="label" for=${id}>${question.label}${requiredMark(question)}</label>
-    ${hint(id, question)}${errorMessage(id, error)}
+  return field(around(question, ctx, `${id}-count`), (describedBy) => html`
     <textarea class="textarea ${error || left < 0 ? 'input-error' : ''}" id=${id} name=${id} rows=${question.rows ?? 5}
-      aria-describedby=${ifDefined(describedBy(id, question, error, `${id}-count`))}
+      aria-describedby=${ifDefined(describedBy)}
       .value=${live(text(ctx.value))} @input=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLTextAreaElement).value)}></textarea>
     <div class="hint count ${left < 0 ? 'count-over' : ''}" id="${id}-count" aria-live=${countShown ? 'polite' : 'off'}>
       ${left < 0 ? `You have ${-left} character${left === -1 ? '' : 's'} too many` : countShown ? `You have ${left} character${left === 1 ? '' : 's'} remaining` : `You can enter up to ${max} characters`}
@@ -131,20 +117,14 @@ function dateInput(question: AnyQuestion, ctx: FieldContext): TemplateResult {
       <input class="input width-${width} ${error ? 'input-error' : ''}" id=${boxId} name=${boxId} type="text" inputmode="numeric"
         .value=${live(value)} @input=${update(part)}>
     </div>`;
-  return group(question, error, html`
-    <fieldset class="fieldset" role="group" aria-describedby=${[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}>
-      <legend class="label">${question.label}${requiredMark(question)}</legend>
-      <div class="hint" id="${id}-hint">${question.hint ?? 'For example, 27 3 2007'}</div>
-      ${errorMessage(id, error)}
-      <div class="date-input">
-        ${box(0, 'Day', day, id, 2)}${box(1, 'Month', month, `${id}-month`, 2)}${box(2, 'Year', year, `${id}-year`, 4)}
-      </div>
-    </fieldset>`);
+  return fieldset({ ...around(question, ctx), hint: question.hint ?? 'For example, 27 3 2007', role: 'group' }, html`
+    <div class="date-input">
+      ${box(0, 'Day', day, id, 2)}${box(1, 'Month', month, `${id}-month`, 2)}${box(2, 'Year', year, `${id}-year`, 4)}
+    </div>`);
 }
 
 function choices(question: Extract<AnyQuestion, { type: 'yesNo' | 'radios' | 'checkboxes' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
-  const error = ctx.errorAt(ctx.path);
   const options = question.type === 'yesNo'
     ? [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]
     : question.options;
@@ -159,10 +139,7 @@ function choices(question: Extract<AnyQuestion, { type: 'yesNo' | 'radios' | 'ch
     const kept = checked ? (exclusive ? [] : chosen.filter((v) => !others.includes(v))) : chosen.filter((v) => v !== value);
     ctx.set(ctx.path, checked ? [...kept, value] : kept);
   };
-  return group(question, error, html`
-    <fieldset class="fieldset" aria-describedby=${ifDefined(describedBy(id, question, error))}>
-      <legend class="label">${question.label}${requiredMark(question)}</legend>
-      ${hint(id, question)}${errorMessage(id, error)}
+  return fieldset(around(question, ctx), html`
       <div class="${multiple ? 'checkboxes' : 'radios'} ${inline ? 'inline' : ''}">
         ${options.map((option, index) => {
           const optionId = index === 0 ? id : `${id}-${index + 1}`;
@@ -171,24 +148,21 @@ function choices(question: Extract<AnyQuestion, { type: 'yesNo' | 'radios' | 'ch
             ${exclusive && index > 0 ? html`<div class="divider">or</div>` : nothing}
             <div class="choice">
               <input class="choice-input" id=${optionId} name=${id} type=${multiple ? 'checkbox' : 'radio'} value=${option.value}
-                aria-describedby=${ifDefined('hint' in option && option.hint ? `${optionId}-hint` : undefined)}
+                aria-describedby=${ifDefined('hint' in option && option.hint ? itemHintId(optionId) : undefined)}
                 .checked=${live(chosen.includes(option.value))} @change=${toggle(option.value, exclusive)}>
               <label class="choice-label" for=${optionId}>${option.label}</label>
-              ${'hint' in option && option.hint ? html`<div class="hint choice-hint" id="${optionId}-hint">${option.hint}</div>` : nothing}
+              ${itemHint(optionId, 'hint' in option ? option.hint : undefined)}
             </div>`;
         })}
-      </div>
-    </fieldset>`);
+      </div>`);
 }
 
 function select(question: Extract<AnyQuestion, { type: 'select' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
   const error = ctx.errorAt(ctx.path);
   const value = text(ctx.value);
-  return group(question, error, html`
-    <label class="label" for=${id}>${question.label}${requiredMark(question)}</label>
-    ${hint(id, question)}${errorMessage(id, error)}
-    <select class="select ${error ? 'input-error' : ''}" id=${id} name=${id} aria-describedby=${ifDefined(describedBy(id, question, error))}
+  return field(around(question, ctx), (describedBy) => html`
+    <select class="select ${error ? 'input-error' : ''}" id=${id} name=${id} aria-describedby=${ifDefined(describedBy)}
       @change=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLSelectElement).value || undefined)}>
       <option value="" ?selected=${!value}>Select an option</option>
       ${question.options.map((option) => html`<option value=${option.value} ?selected=${value === option.value}>${option.label}</option>`)}
@@ -196,15 +170,12 @@ function select(question: Extract<AnyQuestion, { type: 'select' }>, ctx: FieldCo
 }
 
 function address(question: AnyQuestion, ctx: FieldContext): TemplateResult {
-  const id = fieldId(ctx.path);
   const value = (ctx.value && typeof ctx.value === 'object' && !Array.isArray(ctx.value) ? ctx.value : {}) as AddressAnswer;
   const anyError = (Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>).some((part) => ctx.errorAt(`${ctx.path}.${part}`));
   const own = 'autocomplete' in question && question.autocomplete === 'street-address';
   const autocomplete: Record<string, string> = { line1: 'address-line1', line2: 'address-line2', town: 'address-level2', county: 'address-level1', postcode: 'postal-code' };
-  return group(question, anyError ? 'error' : undefined, html`
-    <fieldset class="fieldset" aria-describedby=${ifDefined(question.hint ? `${id}-hint` : undefined)}>
-      <legend class="label">${question.label}${requiredMark(question)}</legend>
-      ${hint(id, question)}
+  // The parts carry their own messages; the group is only marked.
+  return fieldset({ ...around(question, ctx), error: undefined, invalid: anyError }, html`
       ${(Object.entries(ADDRESS_PARTS) as Array<[keyof AddressAnswer, { label: string }]>).map(([part, { label }]) => {
         const partPath = `${ctx.path}.${part}`;
         const partId = fieldId(partPath);
@@ -219,46 +190,41 @@ function address(question: AnyQuestion, ctx: FieldContext): TemplateResult {
               .value=${live(value[part] ?? '')}
               @input=${(e: Event) => ctx.set(ctx.path, { ...value, [part]: (e.target as HTMLInputElement).value })}>
           </div>`;
-      })}
-    </fieldset>`);
+      })}`);
 }
 
 function declaration(question: AnyQuestion, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
   const error = ctx.errorAt(ctx.path);
-  return group(question, error, html`
-    ${hint(id, question)}${errorMessage(id, error)}
+  return formGroup(html`
+    ${hint(id, question.hint)}${errorMessage(id, error)}
     <div class="checkboxes">
       <div class="choice">
         <input class="choice-input" id=${id} name=${id} type="checkbox" value="true"
-          aria-describedby=${ifDefined(describedBy(id, question, error))}
+          aria-describedby=${ifDefined(fieldDescribedBy(around(question, ctx)))}
           .checked=${live(ctx.value === true)} @change=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLInputElement).checked || undefined)}>
-        <label class="choice-label declaration-label" for=${id}>${question.label}${requiredMark(question)}</label>
+        ${label(id, html`${question.label}${requiredMark(question)}`, 'choice-label declaration-label')}
       </div>
-    </div>`);
+    </div>`, { invalid: !!error, part: 'question' });
 }
 
 function computedDate(question: Extract<AnyQuestion, { type: 'computedDate' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
-  return group(question, undefined, html`
+  return formGroup(html`
     <p class="label" id="${id}-label">${question.label}</p>
-    ${hint(id, question)}
+    ${hint(id, question.hint)}
     <p class="computed" id=${id} aria-live="polite" aria-labelledby="${id}-label ${id}">
       ${typeof ctx.value === 'string' ? formatDate(ctx.value) : 'Worked out when you have answered the questions above'}
-    </p>`);
+    </p>`, { part: 'question' });
 }
 
 function repeatable(question: Extract<AnyQuestion, { type: 'group' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
-  const error = ctx.errorAt(ctx.path);
   const items = Array.isArray(ctx.value) ? ctx.value as ItemAnswers[] : [];
   const name = question.itemName;
   const Name = capitalise(name);
   const full = items.length >= question.maxItems;
-  return group(question, error, html`
-    <fieldset class="fieldset repeatable" aria-describedby=${ifDefined(describedBy(id, question, error))}>
-      <legend class="label">${question.label}${requiredMark(question)}</legend>
-      ${hint(id, question)}${errorMessage(id, error)}
+  return fieldset({ ...around(question, ctx), className: 'repeatable' }, html`
       ${items.map((item, index) => html`
         <fieldset class="item" id="${id}-item-${index}">
           <legend class="item-legend">${Name} ${index + 1}</legend>
@@ -272,8 +238,7 @@ function repeatable(question: Extract<AnyQuestion, { type: 'group' }>, ctx: Fiel
       ${full
         ? html`<p class="hint">You have added the most ${pluralOf(question)} this form takes (${question.maxItems}).</p>`
         : html`<button type="button" class="button secondary" id=${id} @click=${() => ctx.addItem(ctx.path)}>
-            ${items.length ? `Add another ${name}` : `Add a ${name}`}</button>`}
-    </fieldset>`);
+            ${items.length ? `Add another ${name}` : `Add a ${name}`}</button>`}`);
 }
 
 /** A question or a text block, as it stands among a page's or an item's questions. */
@@ -295,4 +260,17 @@ export function renderQuestion(question: AnyQuestion, ctx: FieldContext): Templa
     case 'computedDate': return computedDate(question, ctx);
     case 'group': return repeatable(question, ctx);
   }
+}
+
+/** The questions (and text blocks among them) of `page` that the answers show; `contextFor` gives each its answer and the ways to change it. */
+export function pageQuestions(form: Form, page: Page, answers: Answers, contextFor: (path: string, value: AnswerValue | undefined) => FieldContext): TemplateResult {
+  return html`${(page.questions ?? []).filter((item) => form.isShown(item, answers)).map((item) => {
+    const id = 'id' in item && item.id ? item.id : '';
+    return renderItem(item, contextFor(id, answers[id]));
+  })}`;
+}
+
+/** The page's text that the answers show: above the questions, but on check-your-answers after the answers, next to Submit, where "what happens next" belongs. */
+export function pageContent(form: Form, page: Page, answers: Answers): TemplateResult {
+  return html`${(page.content ?? []).filter((block) => form.isShown(block, answers)).map(contentBlock)}`;
 }

@@ -1,5 +1,5 @@
 /** The portal's addresses: each page and each page of each form has its own, so links, bookmarks and back and forward work. */
-import type { AccountScreen } from '../account/asc-account.ts';
+import type { AccountScreen } from '../account/account-screens.ts';
 
 export type Route =
   | { name: 'home' }

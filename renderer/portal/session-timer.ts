@@ -5,6 +5,11 @@
  * timer asks it how long is really left (another tab may have kept the session alive), and it
  * counts in time remaining, so a computer whose clock is wrong still counts right.
  */
+/** How long a session lasts without activity; the server's own limit, which it also reports as time left. */
+export const IDLE_TIMEOUT_MS = 20 * 60_000;
+/** The longest a session lasts, however busy the person is. */
+export const LONGEST_SESSION_MS = 12 * 60 * 60_000;
+/** How long before the idle limit the person is warned. */
 export const WARN_BEFORE_MS = 2 * 60_000;
 const KEEP_ALIVE_EVERY_MS = 60_000;
 const TICK_MS = 5_000;
@@ -91,4 +96,10 @@ export class SessionTimer {
       this.checking = false;
     }
   }
+}
+
+/** A length of time as the dialogs say it: "2 minutes", "12 hours". */
+export function inWords(ms: number): string {
+  const [count, unit] = ms >= 60 * 60_000 && ms % (60 * 60_000) === 0 ? [ms / (60 * 60_000), 'hour'] : [Math.round(ms / 60_000), 'minute'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

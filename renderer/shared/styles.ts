@@ -3,9 +3,10 @@
  * a yellow focus ring anyone can see, and red reserved for errors. Councils restyle it through the
  * custom properties on :host.
  */
-import { css } from 'lit';
+import { css, type CSSResultGroup } from 'lit';
+import { govukStyles } from './govuk/styles.ts';
 
-export const baseStyles = css`
+const foundation = css`
   :host {
     --asc-font-family: var(--asc-theme-font-family, system-ui, -apple-system, 'Segoe UI', Arial, sans-serif);
     --asc-colour-text: #0b0c0c;
@@ -95,3 +96,6 @@ export const baseStyles = css`
   .notice { padding: 15px 20px; margin-bottom: 30px; border: 5px solid var(--asc-colour-brand); }
   .notice > :last-child { margin-bottom: 0; }
 `;
+
+/** Every component's style sheet: the foundation above, then the GOV.UK blocks. */
+export const baseStyles: CSSResultGroup = [foundation, govukStyles];

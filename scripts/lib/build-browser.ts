@@ -13,7 +13,7 @@ import { standaloneValidatorsSource, type FormDefinition, type PortalContent } f
 import type { BuildManifest } from '../../server/services/form-catalogue.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const formatsModule = join(root, 'engine/formats.ts');
+const formatsModule = join(root, 'engine/values/formats.ts');
 
 export type BrowserManifest = BuildManifest;
 

@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compile as schemaToTypescript } from 'json-schema-to-typescript';
-import { buildModel, compileForm, integratorAnswersSchema, type FormDefinition } from '../../engine/index.ts';
+import { compileForm, integratorAnswersSchema, type FormDefinition } from '../../engine/index.ts';
 import { findDefinitionFiles } from './check-form-files.ts';
 
 /** Every definition in forms/, each checked (a broken one throws, naming its problems, before anything is written). */
@@ -36,7 +36,7 @@ export async function writeIntegratorFiles(definitions: FormDefinition[], outDir
   for (const definition of definitions) {
     const base = join(outDir, 'forms', definition.id, `v${definition.version}`);
     await mkdir(join(outDir, 'forms', definition.id), { recursive: true });
-    const schema = integratorAnswersSchema(buildModel(definition));
+    const schema = integratorAnswersSchema(definition);
     const files = { id: definition.id, version: definition.version, answersSchema: `${base}.answers.schema.json`, answersType: `${base}.answers.d.ts` };
     await writeFile(files.answersSchema, `${JSON.stringify(schema, null, 2)}\n`);
     await writeFile(files.answersType, await schemaToTypescript(schema, typeName(definition), {

@@ -1,73 +1,68 @@
 /**
- * The one place errors become responses: a known error's own status and message, anything else a
- * plain 500 that says nothing of the inside (the detail goes to the log).
+ * The one place errors become responses. A service's refusal (services/errors.ts) gets the status
+ * the table below gives its kind, with its own code and message; an HttpError carries its own; one
+ * of Koa's shows its message only when Koa says it may (below 500). Anything else is a plain 500
+ * that says nothing of the inside (the detail goes to the log).
  */
 import type { Middleware } from 'koa';
-import type { FieldProblem } from '../../engine/index.ts';
+import type { ErrorBody } from '../../engine/index.ts';
+import {
+  BusyError, ConflictError, DomainError, FieldErrors, NotFoundError, RateLimitedError, RefusedError, UnauthorisedError,
+} from '../services/errors.ts';
+import { loggable, type Log } from '../services/log.ts';
 
-export type { FieldProblem };
-
-/** An error whose message is meant for the person or program that made the request. */
+/** A refusal that only HTTP knows of (a body too large, not JSON, sent from another site): it carries its own status. */
 export class HttpError extends Error {
-  override name = 'HttpError';
-  constructor(readonly status: number, message: string, readonly code = 'error') {
+  override readonly name = 'HttpError';
+  constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
   }
 }
 
-export class FieldErrors extends HttpError {
-  override name = 'FieldErrors';
-  constructor(readonly fields: FieldProblem[]) {
-    super(400, fields[0]?.message ?? 'Check your answers', 'invalid');
-  }
+/** The status of each kind of refusal; a subclass (StaleDraftError is a ConflictError) takes its kind's. */
+const STATUS_OF_KIND: ReadonlyArray<readonly [abstract new (...args: never[]) => DomainError, number]> = [
+  [RefusedError, 400],
+  [FieldErrors, 400],
+  [UnauthorisedError, 401],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [RateLimitedError, 429],
+  [BusyError, 503],
+];
+
+/** Koa's own errors (a malformed address, say) say whether their message may be shown. */
+const exposedByKoa = (error: unknown): error is Error & { status: number } => {
+  const fromKoa = error as { status?: unknown; expose?: unknown } | null;
+  return error instanceof Error && fromKoa?.expose === true && typeof fromKoa.status === 'number' && fromKoa.status < 500;
+};
+
+/** The status an error gets in a response, or null when nothing of it may be shown (it becomes the plain 500). */
+export function statusOf(error: unknown): number | null {
+  if (error instanceof HttpError) return error.status;
+  if (error instanceof DomainError) return STATUS_OF_KIND.find(([kind]) => error instanceof kind)?.[1] ?? null;
+  return exposedByKoa(error) ? error.status : null;
 }
 
-export class UnauthorisedError extends HttpError {
-  override name = 'UnauthorisedError';
-  constructor(message = 'Sign in to do this.') {
-    super(401, message, 'unauthorised');
-  }
+/** The body of an error that may be shown: its code, its message and, for field errors, the fields. */
+function shown(error: Error): ErrorBody {
+  const code = error instanceof DomainError || error instanceof HttpError ? error.code : 'bad-request';
+  return { error: { code, message: error.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } };
 }
 
-export class NotFoundError extends HttpError {
-  override name = 'NotFoundError';
-  constructor(message = 'Not found') {
-    super(404, message, 'not-found');
-  }
-}
+const INTERNAL: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
 
-/**
- * What goes to the log of an unexpected error: its kind and where it came from, never its
- * message, which for a database error holds the statement's values (names, emails, hashes).
- */
-export function loggable(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  const frames = (error.stack ?? '').split('\n').slice(1, 6).join('\n');
-  // An error of our own that vouches for its message (it names keys or records, nothing personal) keeps it.
-  const message = (error as { safeToLog?: unknown }).safeToLog === true ? `: ${error.message}` : '';
-  return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}${message}\n${frames}`;
-}
-
-export function errorHandler(log: (message: string, error?: unknown) => void = (m) => console.error(m)): Middleware {
+export function errorHandler(log: Log = (line) => console.error(line)): Middleware {
   return async (ctx, next) => {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new NotFoundError(`There is nothing at ${ctx.path}.`);
-    } catch (caught) {
-      // Koa's own errors (a malformed address, say) carry a status and say whether their message may be shown.
-      const fromKoa = caught as { status?: number; expose?: boolean; message?: string };
-      const error = !(caught instanceof HttpError) && fromKoa?.expose && typeof fromKoa.status === 'number' && fromKoa.status < 500
-        ? new HttpError(fromKoa.status, fromKoa.message ?? 'Bad request', 'bad-request')
-        : caught;
-      const known = error instanceof HttpError;
-      ctx.status = known ? error.status : 500;
+    } catch (error) {
+      const status = statusOf(error);
+      ctx.status = status ?? 500;
       ctx.set('Cache-Control', 'no-store');
-      if (known && 'retryAfterSeconds' in error) ctx.set('Retry-After', String(error.retryAfterSeconds));
-      ctx.body = known
-        ? { error: { code: error.code, message: error.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } }
-        : { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
-      if (!known) log(`${ctx.method} ${ctx.path} failed: ${loggable(error)}`);
+      if (error instanceof RateLimitedError) ctx.set('Retry-After', String(error.retryAfterSeconds));
+      ctx.body = status === null ? INTERNAL : shown(error as Error);
+      if (status === null) log(`${ctx.method} ${ctx.path} failed: ${loggable(error)}`);
     }
   };
 }

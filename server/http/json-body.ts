@@ -21,15 +21,15 @@ export function jsonBodies(): Middleware {
   return async (ctx, next) => {
     const parse = ANSWER_PATHS.some((path) => ctx.path === path || ctx.path.startsWith(`${path}/`)) ? large : small;
     if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.path.startsWith('/api/') && !ctx.is('application/json')) {
-      throw new HttpError(415, 'Send the request as JSON (Content-Type: application/json).', 'unsupported-media-type');
+      throw new HttpError(415, 'unsupported-media-type', 'Send the request as JSON (Content-Type: application/json).');
     }
     try {
       // Parsed here, with nothing after it, so only the parser's own errors are caught below.
       await parse(ctx, async () => {});
     } catch (error) {
       const status = (error as { status?: number }).status;
-      if (status === 413) throw new HttpError(413, 'The request is too large.', 'too-large');
-      if (status === 400 || status === 422) throw new HttpError(400, 'The request is not valid JSON.', 'bad-json');
+      if (status === 413) throw new HttpError(413, 'too-large', 'The request is too large.');
+      if (status === 400 || status === 422) throw new HttpError(400, 'bad-json', 'The request is not valid JSON.');
       throw error;
     }
     await next();
@@ -44,7 +44,7 @@ export function bodyOf<T>(ctx: Context, schema: Record<string, unknown>): T {
   if (!validate(body)) {
     const error = validate.errors?.[0];
     const field = error?.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : error?.instancePath.slice(1);
-    throw new HttpError(400, error?.keyword === 'additionalProperties' ? `Unknown field "${field}": remove it.` : `The field "${field || error?.params.missingProperty}" is missing or not allowed as given.`, 'bad-request');
+    throw new HttpError(400, 'bad-request', error?.keyword === 'additionalProperties' ? `Unknown field "${field}": remove it.` : `The field "${field || error?.params.missingProperty}" is missing or not allowed as given.`);
   }
   return body as T;
 }

@@ -13,7 +13,7 @@ export function sameOriginWrites(): Middleware {
       const site = ctx.get('Sec-Fetch-Site');
       const origin = ctx.get('Origin');
       const crossSite = site ? !['same-origin', 'none'].includes(site) : origin ? origin !== ctx.origin : false;
-      if (crossSite) throw new HttpError(403, 'This request came from another site, so it was refused.', 'cross-site');
+      if (crossSite) throw new HttpError(403, 'cross-site', 'This request came from another site, so it was refused.');
     }
     await next();
   };

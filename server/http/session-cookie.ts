@@ -1,7 +1,7 @@
 /** The session cookie, and the signed-in person behind it: what every route for signed-in people starts with. */
 import type { Context } from 'koa';
 import type { SessionService, ActiveSession } from '../services/sessions.ts';
-import { UnauthorisedError } from './errors.ts';
+import { UnauthorisedError } from '../services/errors.ts';
 
 export const SESSION_COOKIE = 'asc_session';
 

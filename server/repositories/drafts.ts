@@ -60,6 +60,7 @@ export function createDraftsRepository(db: Knex) {
       });
       return updated === 1;
     },
+    /** Deletes the person's draft; false when they have none of that id. */
     async delete(id: string, userId: string, trx: Knex = db): Promise<boolean> {
       return (await trx('drafts').where({ id, user_id: userId }).delete()) === 1;
     },
@@ -68,7 +69,7 @@ export function createDraftsRepository(db: Knex) {
       return (await trx('drafts').distinct('key_id').where('saved_at', '>=', time)).map((row: { key_id: string }) => row.key_id);
     },
     /** Forgets drafts last saved before a time (30 days ago, as the guide promises). */
-    async deleteSavedBefore(time: number, trx: Knex = db): Promise<number> {
+    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
       return trx('drafts').where('saved_at', '<', time).delete();
     },
   };

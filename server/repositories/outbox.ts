@@ -71,7 +71,7 @@ export function createOutboxRepository(db: Knex) {
       return (await db('outbox').distinct('key_id').whereNull('sent_at')).map((row: { key_id: string }) => row.key_id);
     },
     /** Forgets messages sent before a time (their content is already blank). */
-    async deleteSentBefore(time: number, trx: Knex = db): Promise<number> {
+    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
       return trx('outbox').whereNotNull('sent_at').andWhere('sent_at', '<', time).delete();
     },
   };

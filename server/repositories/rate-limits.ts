@@ -20,7 +20,8 @@ export function createRateLimitsRepository(db: Knex) {
       const row = await trx('rate_limits').where({ key, window_start: windowStart }).first('count');
       return Number(row?.count ?? 0);
     },
-    async deleteWindowsBefore(time: number, trx: Knex = db): Promise<number> {
+    /** Forgets the counts of windows that started before a time. */
+    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
       return trx('rate_limits').where('window_start', '<', time).delete();
     },
   };

@@ -24,11 +24,12 @@ export function createRegistrationsRepository(db: Knex) {
         password_hash: registration.passwordHash, created_at: registration.createdAt,
       });
     },
-    async delete(id: string, trx: Knex = db): Promise<void> {
-      await trx('registrations').where({ id }).delete();
+    /** Deletes a registration; false when there was none (finished or forgotten already). */
+    async delete(id: string, trx: Knex = db): Promise<boolean> {
+      return (await trx('registrations').where({ id }).delete()) === 1;
     },
-    /** Forgets registrations nobody finished, with their codes. */
-    async deleteOlderThan(time: number, trx: Knex = db): Promise<number> {
+    /** Forgets registrations nobody finished, started before a time, with their codes. */
+    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
       return trx('registrations').where('created_at', '<', time).delete();
     },
   };

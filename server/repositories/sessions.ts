@@ -34,7 +34,7 @@ export function createSessionsRepository(db: Knex) {
       await trx('sessions').where({ id_hash: idHash }).whereNull('revoked_at').update({ revoked_at: at });
     },
     /** Forgets sessions that ended (expired or revoked) before a time. */
-    async deleteEndedBefore(time: number, trx: Knex = db): Promise<number> {
+    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
       return trx('sessions').where('expires_at', '<', time).orWhere('revoked_at', '<', time).delete();
     },
     /** Ends every session of a user (password changed or reset), except the one named. */

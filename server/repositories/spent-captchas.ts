@@ -8,8 +8,9 @@ export function createSpentCaptchasRepository(db: Knex) {
       const inserted = await trx('spent_captchas').insert({ id, expires_at: expiresAt }).onConflict('id').ignore().returning('id');
       return inserted.length === 1;
     },
-    async deleteExpired(now: number, trx: Knex = db): Promise<number> {
-      return trx('spent_captchas').where('expires_at', '<', now).delete();
+    /** Forgets solutions whose challenges expired before a time: they would be refused anyway. */
+    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
+      return trx('spent_captchas').where('expires_at', '<', time).delete();
     },
   };
 }

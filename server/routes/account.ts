@@ -1,7 +1,8 @@
 /** The account API: registering, signing in with an emailed code, passwords, the session. */
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
-import type { AccountService, PendingFlow } from '../services/accounts/account-service.ts';
+import type { AccountStatus, AccountUser, CodeSent, SessionTiming, SignedIn } from '../../engine/index.ts';
+import type { AccountService, PendingFlow } from '../services/accounts/index.ts';
 import type { SessionService, ActiveSession } from '../services/sessions.ts';
 import { SESSION_COOKIE, requireSession } from '../http/session-cookie.ts';
 import { bodyOf, text, NO_FIELDS } from '../http/json-body.ts';
@@ -33,7 +34,7 @@ export const accountSchemas = {
   },
 } as const;
 
-function publicUser(user: { forename: string; surname: string; email: string }) {
+function publicUser(user: AccountUser): AccountUser {
   return { forename: user.forename, surname: user.surname, email: user.email };
 }
 
@@ -49,7 +50,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   const setFlow = (ctx: Context, pending: PendingFlow) => {
     ctx.cookies.set(FLOW_COOKIE, pending.flowToken, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/account', expires: new Date(pending.flowExpiresAt), overwrite: true });
     ctx.status = 202;
-    ctx.body = { email: pending.email, expiresAt: pending.expiresAt };
+    ctx.body = { email: pending.email, expiresAt: pending.expiresAt, expiresInMs: pending.expiresAt - sessions.now() } satisfies CodeSent;
   };
   const setSession = (ctx: Context, session: { token: string }) => {
     ctx.cookies.set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', overwrite: true });
@@ -59,16 +60,16 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   const flowCookie = (ctx: Context) => ctx.cookies.get(FLOW_COOKIE);
 
   // Times are also given as what remains, so a browser whose clock is wrong still counts right.
-  const remaining = (idleExpiresAt: number) => ({ idleExpiresAt, idleRemainingMs: idleExpiresAt - sessions.now() });
+  const remaining = (idleExpiresAt: number): SessionTiming => ({ idleExpiresAt, idleRemainingMs: idleExpiresAt - sessions.now() });
   router.get('/', async (ctx) => {
     // Nobody signed in is an everyday answer for a page asking, not an error (and no red line in
     // its console); a cookie that no longer works still gets 401.
     if (!ctx.cookies.get(SESSION_COOKIE)) {
-      ctx.body = { user: null };
+      ctx.body = { user: null } satisfies AccountStatus;
       return;
     }
     const session = await active(ctx);
-    ctx.body = { user: publicUser(session.user), expiresAt: session.session.expiresAt, ...remaining(session.idleExpiresAt) };
+    ctx.body = { user: publicUser(session.user), expiresAt: session.session.expiresAt, ...remaining(session.idleExpiresAt) } satisfies AccountStatus;
   });
   /** How long the session has left, without counting as activity: for a tab deciding whether to warn. */
   router.get('/session', async (ctx) => {
@@ -87,7 +88,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     const { user, session } = await accounts.verifyRegistration(flowCookie(ctx), bodyOf<{ code: string }>(ctx, accountSchemas.code).code, context(ctx));
     setSession(ctx, session);
     ctx.status = 201;
-    ctx.body = { user: publicUser(user) };
+    ctx.body = { user: publicUser(user) } satisfies SignedIn;
   });
 
   router.post('/sign-in', async (ctx) => setFlow(ctx, await accounts.startSignIn(bodyOf<{ email: string; password: string }>(ctx, accountSchemas.signIn), context(ctx))));
@@ -95,7 +96,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   router.post('/sign-in/verify', async (ctx) => {
     const { user, session } = await accounts.verifySignIn(flowCookie(ctx), bodyOf<{ code: string }>(ctx, accountSchemas.code).code, context(ctx));
     setSession(ctx, session);
-    ctx.body = { user: publicUser(user) };
+    ctx.body = { user: publicUser(user) } satisfies SignedIn;
   });
 
   router.post('/password-reset', async (ctx) => setFlow(ctx, await accounts.requestPasswordReset(bodyOf<{ email: string }>(ctx, accountSchemas.email), context(ctx))));

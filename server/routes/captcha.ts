@@ -3,10 +3,11 @@
  * page a short-lived signed proof (audience form-start) to show when it starts the form.
  */
 import { Router } from '@koa/router';
+import type { CaptchaVerified } from '../../engine/index.ts';
 import type { CaptchaVerifier } from '../services/captcha.ts';
 import { MINUTE, type Clock } from '../services/clock.ts';
 import type { Tokens } from '../services/tokens.ts';
-import { HttpError } from '../http/errors.ts';
+import { RefusedError } from '../services/errors.ts';
 import { bodyOf } from '../http/json-body.ts';
 
 /** How long the proof lasts: time to read the first pages before the form is started. */
@@ -38,9 +39,9 @@ export function captchaRoutes({ verifier, tokens, clock }: CaptchaRouteOptions):
 
   router.post('/verify', async (ctx) => {
     const { payload } = bodyOf<{ payload?: unknown }>(ctx, verifySchema);
-    if (!await verifier.verify(payload)) throw new HttpError(400, CAPTCHA_FAILED_MESSAGE, 'captcha-failed');
+    if (!await verifier.verify(payload)) throw new RefusedError('captcha-failed', CAPTCHA_FAILED_MESSAGE);
     const expiresAt = clock.now() + FORM_START_TOKEN_LIFETIME_MS;
-    ctx.body = { verified: true, token: await tokens.formStart(verifier.name, expiresAt), expiresAt };
+    ctx.body = { verified: true, token: await tokens.formStart(verifier.name, expiresAt), expiresAt } satisfies CaptchaVerified;
   });
 
   return router;

@@ -2,7 +2,7 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { SessionService } from '../services/sessions.ts';
-import type { DraftSave } from '../../engine/index.ts';
+import type { DraftBody, DraftList, DraftSave, OpenedDraft } from '../../engine/index.ts';
 import { notFound, type DraftService } from '../services/drafts.ts';
 import { requireSession } from '../http/session-cookie.ts';
 import { answersField as answers, bodyOf, text } from '../http/json-body.ts';
@@ -35,22 +35,22 @@ export function draftRoutes({ drafts, sessions }: { drafts: DraftService; sessio
   };
 
   router.get('/', async (ctx) => {
-    ctx.body = { drafts: await drafts.list(await userId(ctx)) };
+    ctx.body = { drafts: await drafts.list(await userId(ctx)) } satisfies DraftList;
   });
   router.post('/', async (ctx) => {
     const owner = await userId(ctx);
     const draft = await drafts.create(owner, bodyOf<DraftSave>(ctx, draftSchemas.create));
     ctx.status = 201;
     ctx.set('Location', `/api/drafts/${draft.id}`);
-    ctx.body = { draft };
+    ctx.body = { draft } satisfies DraftBody;
   });
   router.get('/:id', async (ctx) => {
-    ctx.body = { draft: await drafts.open(await userId(ctx), draftId(ctx)) };
+    ctx.body = { draft: await drafts.open(await userId(ctx), draftId(ctx)) } satisfies DraftBody<OpenedDraft>;
   });
   router.put('/:id', async (ctx) => {
     const owner = await userId(ctx);
     const { version, ...save } = bodyOf<{ version: number } & Omit<DraftSave, 'formId' | 'formVersion'>>(ctx, draftSchemas.update);
-    ctx.body = { draft: await drafts.update(owner, draftId(ctx), version, save) };
+    ctx.body = { draft: await drafts.update(owner, draftId(ctx), version, save) } satisfies DraftBody;
   });
   router.delete('/:id', async (ctx) => {
     await drafts.remove(await userId(ctx), draftId(ctx));

@@ -1,8 +1,9 @@
 /** The portal's content and the forms' definitions, for the components in the browser. */
 import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
+import type { FormList, FormToRun } from '../../engine/index.ts';
 import type { FormCatalogue } from '../services/form-catalogue.ts';
-import { HttpError, NotFoundError } from '../http/errors.ts';
+import { NotFoundError, RefusedError } from '../services/errors.ts';
 
 export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
   const router = new Router({ prefix: '/api' });
@@ -14,7 +15,7 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
 
   router.get('/forms', (ctx) => {
     ctx.set('Cache-Control', 'no-cache');
-    ctx.body = { forms: catalogue.list() };
+    ctx.body = { forms: catalogue.list() } satisfies FormList;
   });
 
   const sendForm = (ctx: Parameters<Parameters<typeof router.get>[1]>[0], formId: string, version?: number) => {
@@ -27,13 +28,13 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
       notices: catalogue.portal.notices,
       accountGate: catalogue.portal.accountGate,
       council: catalogue.portal.council,
-    };
+    } satisfies FormToRun;
   };
 
   router.get('/forms/:formId', (ctx) => sendForm(ctx, ctx.params.formId!));
   router.get('/forms/:formId/versions/:version', (ctx) => {
     const version = Number(ctx.params.version);
-    if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'The version must be a whole number from 1, like /versions/1.', 'bad-version');
+    if (!Number.isInteger(version) || version < 1) throw new RefusedError('bad-version', 'The version must be a whole number from 1, like /versions/1.');
     sendForm(ctx, ctx.params.formId!, version);
   });
 

@@ -9,7 +9,7 @@ const json = (schema: Record<string, unknown>, description: string) => ({ descri
 const problem = { $ref: '#/components/schemas/Problem' };
 const body = (schema: Record<string, unknown>) => ({ required: true, content: { 'application/json': { schema } } });
 const user = { $ref: '#/components/schemas/User' };
-const codeSent = json({ type: 'object', properties: { email: { type: 'string' }, expiresAt: { type: 'integer', description: 'When the code stops working (milliseconds since 1970)' } } }, 'A code was emailed (if the address has an account, for sign-in and reset: the answer is the same either way); the steps that follow are tied to this browser by a cookie');
+const codeSent = json({ type: 'object', properties: { email: { type: 'string' }, expiresAt: { type: 'integer', description: 'When the code stops working (milliseconds since 1970)' }, expiresInMs: { type: 'integer', description: 'How long the code has left, by the server\'s clock' } } }, 'A code was emailed (if the address has an account, for sign-in and reset: the answer is the same either way); the steps that follow are tied to this browser by a cookie');
 const refused = json(problem, 'What to fix, box by box (error.fields)');
 const limited = json(problem, 'Too many tries: Retry-After says when to try again');
 /** A step of registering, signing in or resetting a password: a POST with a body. */

@@ -1,7 +1,7 @@
 /** Submitting a form (signed-in people only), and the person's own list of what they sent in the last 30 days. */
 import { Router } from '@koa/router';
 import type { SessionService } from '../services/sessions.ts';
-import type { SubmitRequest } from '../../engine/index.ts';
+import type { SubmissionBody, SubmissionList, SubmitRequest } from '../../engine/index.ts';
 import type { SubmissionService } from '../services/submissions.ts';
 import { requireSession } from '../http/session-cookie.ts';
 import { answersField, bodyOf, text } from '../http/json-body.ts';
@@ -28,11 +28,11 @@ export function submissionRoutes({ submissions, sessions }: { submissions: Submi
     const { user } = await requireSession(ctx, sessions);
     const { submission, created } = await submissions.submit(user, bodyOf<SubmitRequest>(ctx, submissionSchemas.submit));
     ctx.status = created ? 201 : 200;
-    ctx.body = { submission };
+    ctx.body = { submission } satisfies SubmissionBody;
   });
   router.get('/', async (ctx) => {
     const { user } = await requireSession(ctx, sessions);
-    ctx.body = { submissions: await submissions.listRecent(user.id) };
+    ctx.body = { submissions: await submissions.listRecent(user.id) } satisfies SubmissionList;
   });
   return router;
 }

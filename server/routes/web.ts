@@ -11,7 +11,8 @@ import serve from 'koa-static';
 export async function webRoutes(buildDir: string, engineDir: string): Promise<{ assets: Middleware; pages: Router }> {
   // Read once: the build does not change under a running server.
   const indexPage = await readFile(`${buildDir}/public/index.html`);
-  const schemas = Object.fromEntries(await Promise.all(['definition', 'portal'].map(async (name) => [name, await readFile(`${engineDir}/${name}.schema.json`)] as const)));
+  const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
+  const schemas = Object.fromEntries(await Promise.all(Object.entries(schemaFiles).map(async ([name, file]) => [name, await readFile(`${engineDir}/${file}`)] as const)));
   const staticFiles = serve(`${buildDir}/public`, {
     index: false,
     setHeaders: (res, path) => {

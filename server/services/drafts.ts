@@ -5,19 +5,19 @@
  * Drafts are kept 30 days from their last save, as the guide promises.
  */
 import { randomUUID } from 'node:crypto';
-import { todayOf, type Answers, type DraftSave, type SavedDraft } from '../../engine/index.ts';
+import type { Answers, DraftSave, OpenedDraft, SavedDraft } from '../../engine/index.ts';
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
 import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
-import { FieldErrors, HttpError, NotFoundError } from '../http/errors.ts';
+import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './errors.ts';
 import { DAY, type Clock } from './clock.ts';
 
 export const DRAFT_LIFETIME_MS = 30 * DAY;
 
-export class StaleDraftError extends HttpError {
-  override name = 'StaleDraftError';
+export class StaleDraftError extends ConflictError {
+  override readonly name = 'StaleDraftError';
   constructor() {
-    super(409, 'This form has been saved from another tab or window since you opened it here, so we have not saved over it.', 'stale-draft');
+    super('stale-draft', 'This form has been saved from another tab or window since you opened it here, so we have not saved over it.');
   }
 }
 
@@ -41,16 +41,16 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
   /** The answers as they will be kept: checked as sent, then hidden ones dropped and each normalised. */
   const checked = (entry: CatalogueEntry, save: DraftSave): Answers => {
     if (!entry.definition.pages.some((page) => page.id === save.pageId)) {
-      throw new HttpError(400, `Form "${save.formId}" version ${save.formVersion} has no page "${save.pageId}".`, 'bad-page');
+      throw new RefusedError('bad-page', `Form "${save.formId}" version ${save.formVersion} has no page "${save.pageId}".`);
     }
-    const problems = entry.draftProblems(save.answers);
-    if (problems.length) throw new FieldErrors(problems.map(({ path, message }) => ({ field: path, message })));
-    return entry.form.prepare(save.answers, { today: todayOf(new Date(clock.now())) });
+    const check = entry.form.check(save.answers);
+    if (!check.valid) throw new FieldErrors(check.problems);
+    return check.answers;
   };
 
   const entryFor = (formId: string, formVersion: number): CatalogueEntry => {
     const entry = catalogue.get(formId, formVersion);
-    if (!entry) throw new HttpError(400, `There is no form "${formId}" version ${formVersion} to save.`, 'bad-form');
+    if (!entry) throw new RefusedError('bad-form', `There is no form "${formId}" version ${formVersion} to save.`);
     return entry;
   };
 
@@ -87,7 +87,7 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
     },
 
     /** A draft with its answers, to carry on with. */
-    async open(userId: string, id: string): Promise<SavedDraft & { answers: Answers }> {
+    async open(userId: string, id: string): Promise<OpenedDraft> {
       const draft = await drafts.find(id, userId);
       if (!draft) throw notFound();
       return { ...summaryOf(draft), answers: await answersAtRest.open<Answers>(record(id), draft.answers) };

@@ -1,12 +1,13 @@
 /**
  * The forms the portal offers, loaded and compiled once at start: each version's definition, its
- * compiled form (for checking answers on the server) and where the browser finds its precompiled
+ * compiled form (for checking answers on the server, with the server's clock for "today") and where the browser finds its precompiled
  * validators. Drafts are never offered; a retired version is still served by its number, for
  * forms started on it.
  */
 import { readFile } from 'node:fs/promises';
-import { compileDraftCheck, compileForm, type DraftCheck, type Form, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+import { compileForm, type Form, type FormDefinition, type FormSummary, type PortalContent } from '../../engine/index.ts';
 import { findDefinitionFiles } from './definition-files.ts';
+import type { Clock } from './clock.ts';
 
 /** What the build wrote (build/manifest.json): the files the portal and the forms load. */
 export interface BuildManifest {
@@ -20,17 +21,9 @@ export interface BuildManifest {
 
 export interface CatalogueEntry {
   definition: FormDefinition;
+  /** The compiled form, on the server's clock: `form.check` is what every save and submission goes through. */
   form: Form;
-  /** What stops answers being kept at all: a question the form does not ask, an option it does not offer, a value of the wrong kind. */
-  draftProblems: DraftCheck;
   validatorsUrl: string;
-}
-
-export interface FormSummary {
-  id: string;
-  title: string;
-  description?: string;
-  version: number;
 }
 
 export interface FormCatalogue {
@@ -42,7 +35,8 @@ export interface FormCatalogue {
   get(formId: string, version?: number): CatalogueEntry | null;
 }
 
-export async function loadFormCatalogue(formsDir: string, buildDir: string): Promise<FormCatalogue> {
+export async function loadFormCatalogue(formsDir: string, buildDir: string, clock: Clock): Promise<FormCatalogue> {
+  const now = () => new Date(clock.now());
   const manifestText = await readFile(`${buildDir}/manifest.json`, 'utf8').catch(() => {
     throw new Error(`No build found at ${buildDir}/manifest.json: run \`npm run build\` first (npm start does it for you).`);
   });
@@ -55,7 +49,7 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string): Pro
     const validatorsUrl = manifest.validators[`${definition.id}@${definition.version}`];
     if (!validatorsUrl) throw new Error(`The build has no validators for ${definition.id} v${definition.version}: run \`npm run build\`.`);
     const entries = byForm.get(definition.id) ?? [];
-    entries.push({ definition, form: compileForm(definition), draftProblems: compileDraftCheck(definition), validatorsUrl });
+    entries.push({ definition, form: compileForm(definition, { now }), validatorsUrl });
     byForm.set(definition.id, entries.sort((a, b) => a.definition.version - b.definition.version));
   }
   const latest = (entries: CatalogueEntry[]) => entries.filter((e) => e.definition.status === 'published').at(-1);

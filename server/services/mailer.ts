@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Log } from './log.ts';
 
 export interface MailMessage {
   to: string;
@@ -24,7 +25,7 @@ export interface MailerOptions {
   dataDir: string;
   /** "Sefton Adult Social Care <no-reply@…>" */
   from: string;
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 export function createMailer({ smtpUrl, dataDir, from, log = console.log }: MailerOptions): Mailer {

@@ -18,7 +18,7 @@ import type { OutboxRepository, ClaimedMessage } from '../repositories/outbox.ts
 import type { Mailer, MailMessage } from './mailer.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { Delivery } from './submissions.ts';
-import { loggable } from '../http/errors.ts';
+import { loggable, type Log } from './log.ts';
 import { HOUR, MINUTE, type Clock } from './clock.ts';
 
 const FIRST_RETRY_MS = 30_000;
@@ -44,7 +44,7 @@ export function retryDelay(attempts: number): number {
 }
 
 export function createOutboxRelay(deps: {
-  outbox: OutboxRepository; mailer: Mailer; answersAtRest: AnswersAtRest; clock: Clock; log: (line: string) => void;
+  outbox: OutboxRepository; mailer: Mailer; answersAtRest: AnswersAtRest; clock: Clock; log: Log;
   /** Where deliveries go; without it, they are written under `deliveriesDir`. */
   webhook?: Webhook;
   deliveriesDir: string;

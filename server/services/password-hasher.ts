@@ -5,7 +5,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import pLimit from 'p-limit';
-import { HttpError } from '../http/errors.ts';
+import { BusyError } from './errors.ts';
 
 export interface HasherOptions {
   /** log2 of scrypt's N; 17 in production, lower only in tests. */
@@ -23,7 +23,7 @@ function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Pr
 export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue = 100 }: HasherOptions = {}) {
   const limit = pLimit(concurrency);
   const run = <T>(work: () => Promise<T>): Promise<T> => {
-    if (limit.pendingCount >= maxQueue) return Promise.reject(new HttpError(503, 'The service is busy. Wait a minute and try again.', 'busy'));
+    if (limit.pendingCount >= maxQueue) return Promise.reject(new BusyError());
     return limit(work);
   };
   const options = (log2: number): ScryptOptions => ({ N: 2 ** log2, r: 8, p: 1, maxmem: 128 * 2 ** log2 * 8 * 2 });

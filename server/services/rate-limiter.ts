@@ -1,23 +1,18 @@
 /**
  * Rate limits kept in the database, so several server processes share one count: a fixed window
- * per key ("sign-in:ip:…", "sign-in:email:…"). A request over the limit is refused with 429 and a
- * time to wait.
+ * per key ("sign-in:ip:…", "sign-in:email:…"). A request over the limit is refused with a time to
+ * wait (RateLimitedError).
  */
 import type { RateLimitsRepository } from '../repositories/rate-limits.ts';
 import type { Clock } from './clock.ts';
-import { HttpError } from '../http/errors.ts';
+import { RateLimitedError } from './errors.ts';
 
 export interface Limit {
   max: number;
   windowMs: number;
 }
 
-export class RateLimitedError extends HttpError {
-  override name = 'RateLimitedError';
-  constructor(readonly retryAfterSeconds: number, message: string) {
-    super(429, message, 'rate-limited');
-  }
-}
+const TOO_MANY = 'You have tried too many times. Wait a while and try again.';
 
 export function createRateLimiter(repository: RateLimitsRepository, clock: Clock) {
   const windowOf = (limit: Limit) => { const now = clock.now(); return { now, windowStart: now - (now % limit.windowMs) }; };
@@ -28,12 +23,12 @@ export function createRateLimiter(repository: RateLimitsRepository, clock: Clock
   };
   return {
     /** Refuses, without counting, when the key has already used up its limit (failures counted by `hit`). */
-    async check(key: string, limit: Limit, message = 'You have tried too many times. Wait a while and try again.'): Promise<void> {
+    async check(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
       const { now, windowStart } = windowOf(limit);
       if (await repository.count(key, windowStart) >= limit.max) throw refusal(limit, windowStart, now, message);
     },
     /** Counts one more request for the key; throws RateLimitedError past the limit. */
-    async hit(key: string, limit: Limit, message = 'You have tried too many times. Wait a while and try again.'): Promise<void> {
+    async hit(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
       const { now, windowStart } = windowOf(limit);
       if (await repository.increment(key, windowStart) > limit.max) throw refusal(limit, windowStart, now, message);
     },

@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { todayOf, type Answers, type SubmitRequest, type Submission } from '../../engine/index.ts';
+import type { Answers, SubmitRequest, Submission } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
@@ -18,7 +18,7 @@ import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
-import { FieldErrors, HttpError } from '../http/errors.ts';
+import { ConflictError, FieldErrors, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
@@ -37,10 +37,10 @@ export interface Delivery {
   answers: Answers;
 }
 
-export class ResubmittedDifferentlyError extends HttpError {
-  override name = 'ResubmittedDifferentlyError';
+export class ResubmittedDifferentlyError extends ConflictError {
+  override readonly name = 'ResubmittedDifferentlyError';
   constructor() {
-    super(409, 'This form was already sent, with other answers. Start a new form to send these.', 'already-submitted');
+    super('already-submitted', 'This form was already sent, with other answers. Start a new form to send these.');
   }
 }
 
@@ -70,16 +70,16 @@ export function createSubmissionService(deps: {
     /** Submits; `created` is false when these answers were already submitted (a retry, a double click, another tab). */
     async submit(user: User, request: SubmitRequest): Promise<{ submission: Submission; created: boolean }> {
       const entry = catalogue.get(request.formId, request.formVersion);
-      if (!entry) throw new HttpError(400, `There is no form "${request.formId}" version ${request.formVersion} to submit.`, 'bad-form');
-      const shapeProblems = entry.draftProblems(request.answers, 'sent');
-      if (shapeProblems.length) throw new FieldErrors(shapeProblems.map(({ path, message }) => ({ field: path, message })));
-      const today = todayOf(new Date(clock.now()));
-      const answers = entry.form.prepare(request.answers, { today });
+      if (!entry) throw new RefusedError('bad-form', `There is no form "${request.formId}" version ${request.formVersion} to submit.`);
+      const check = entry.form.check(request.answers, { complete: true });
+      if (!check.answers) throw new FieldErrors(check.problems);
+      const { answers } = check;
       const digest = digestOf(request, answers);
+      // A submission already made with these answers (or this key with others) is settled before
+      // what the answers lack, so a retry is answered alike whatever the check says now.
       const already = await earlier(user.id, request, digest);
       if (already) return { submission: already, created: false };
-      const missing = entry.form.errors(answers, { today });
-      if (missing.length) throw new FieldErrors(missing.map((error) => ({ field: error.path, message: error.message })));
+      if (!check.valid) throw new FieldErrors(check.problems);
       await limiter.hit(`submit:user:${user.id}`, SUBMISSIONS_PER_HOUR, 'You have sent a great many forms in the last hour');
 
       const now = clock.now();

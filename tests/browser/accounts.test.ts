@@ -153,6 +153,41 @@ accounts('the account page and the saved and submitted lists should be reachable
   }
 }));
 
+accounts('the code screen should say how long the code lasts as the server set it, and again for a new code', () => inTab(async ({ page, baseUrl }) => {
+  // The server's answers are changed on their way, so the minutes shown can only have come from them.
+  const lasting = (path: string, minutes: number) => page.route(`**/api/account/${path}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), expiresInMs: minutes * 60_000 } });
+  });
+  await lasting('password-reset', 7);
+  await lasting('password-reset/code', 4);
+  await page.goto(`${baseUrl}/account/forgotten-password`);
+  await heading(page, 'Forgotten password');
+  await typeAt(page, 'f-email', 'nobody@example.org');
+  await page.keyboard.press('Enter');
+  await heading(page, 'Choose a new password');
+  const sent = page.locator('asc-account p', { hasText: 'We have sent a code' });
+  assert.match(await sent.textContent() ?? '', /It expires in 7 minutes\./);
+  // A new code may be asked for a minute after the last.
+  advanceServerClock(61_000);
+  await tabTo(page, withText('Request a new code'));
+  await page.keyboard.press('Enter');
+  await page.locator('asc-account .status', { hasText: 'We have sent a new code' }).waitFor();
+  assert.match(await sent.textContent() ?? '', /It expires in 4 minutes\./);
+}));
+
+accounts('the code screen should say the minutes the server gives the code, whatever the time on the person\'s computer', () => inTab(async ({ page, baseUrl }) => {
+  // A computer whose clock is a year out: the minutes must still be the server's 20.
+  await page.clock.setFixedTime(new Date(Date.now() - 365 * 24 * 60 * 60_000));
+  await page.goto(`${baseUrl}/account/forgotten-password`);
+  await heading(page, 'Forgotten password');
+  await typeAt(page, 'f-email', 'nobody@example.org');
+  await page.keyboard.press('Enter');
+  await heading(page, 'Choose a new password');
+  const sent = page.locator('asc-account p', { hasText: 'We have sent a code' });
+  assert.match(await sent.textContent() ?? '', /It expires in 20 minutes\./);
+}));
+
 accounts('the account pages should send a person who is not signed in to sign in first', () => inTab(async ({ page, baseUrl }) => {
   await page.goto(`${baseUrl}/account/saved`);
   await heading(page, 'Secure login');

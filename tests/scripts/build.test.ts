@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { compileForm, createForm, validatorsFromModule, formats, type Answers } from '../../engine/index.ts';
+import { compileForm, createForm, validatorsFromModule, type Answers } from '../../engine/index.ts';
+import { formats } from '../../engine/values/formats.ts';
 import { buildAll, type BuildResult } from '../../scripts/lib/build-all.ts';
 import { loadForms, ANSWERS_TODAY } from '../fixtures/forms.ts';
 

@@ -109,7 +109,7 @@ test('should make a key file once when no keys are set, readable by the server a
 });
 
 test('should let the log keep why a value would not open (it names keys and records, nothing personal), unlike other errors', async () => {
-  const { loggable } = await import('../../server/http/errors.ts');
+  const { loggable } = await import('../../server/services/log.ts');
   const sealer = createAnswersAtRest(await loadAnswerKeys(`k1:${hexKey()}`, '/nonexistent'));
   const error = await sealer.open('draft:1', 'not.a.jwe.at.all').catch((caught: unknown) => caught);
   assert.match(loggable(error), /^SealedValueError \(sealed-value\): The saved value of draft:1 /);

@@ -13,6 +13,7 @@ import { createRepositories } from '../../server/repositories/index.ts';
 import { forgetExpired } from '../../server/services/housekeeping.ts';
 import { createDraftService } from '../../server/services/drafts.ts';
 import { createAnswersAtRest, loadAnswerKeys } from '../../server/services/answers-at-rest.ts';
+import { statusOf } from '../../server/http/errors.ts';
 import { testDatabases } from '../support/databases.ts';
 import { sharedBuild } from '../support/shared-build.ts';
 import { startSmtpServer } from '../support/smtp.ts';
@@ -238,7 +239,7 @@ for (const database of await testDatabases()) {
       await service.update(user, draft.id, 1, { pageId: 'the-person', answers: {} });
       assert.unreachable('saved');
     } catch (error) {
-      assert.is((error as { status?: number }).status, 404);
+      assert.is(statusOf(error), 404);
     }
   });
 

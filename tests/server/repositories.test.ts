@@ -45,7 +45,7 @@ for (const database of await testDatabases()) {
     assert.is(await repos.rateLimits.increment('sign-in:ip:1.2.3.4', 1000), 2);
     assert.is(await repos.rateLimits.increment('sign-in:ip:1.2.3.4', 2000), 1);
     assert.is(await repos.rateLimits.increment('sign-in:ip:5.6.7.8', 1000), 1);
-    assert.is(await repos.rateLimits.deleteWindowsBefore(2000), 2);
+    assert.is(await repos.rateLimits.deleteExpiredBefore(2000), 2);
   });
 
   it('should count hits from many requests at once without losing any', async () => {
@@ -68,7 +68,7 @@ for (const database of await testDatabases()) {
   it('should spend a captcha solution once', async () => {
     assert.ok(await repos.spentCaptchas.spend('sig-1', 100));
     assert.not.ok(await repos.spentCaptchas.spend('sig-1', 100));
-    assert.is(await repos.spentCaptchas.deleteExpired(101), 1);
+    assert.is(await repos.spentCaptchas.deleteExpiredBefore(101), 1);
   });
 
   it('should revoke every session of a user but the one kept', async () => {
@@ -100,6 +100,15 @@ for (const database of await testDatabases()) {
     assert.ok((forgotten.registrations ?? 0) >= 1);
     assert.is(await repos.registrations.findById('old-reg'), null);
     assert.ok(await repos.registrations.findById('new-reg'));
+  });
+
+  it('should say whether a row went when deleting one, and name every delete of what has expired alike', async () => {
+    await repos.registrations.insert({ id: 'gone-reg', email: 'gone@example.org', forename: 'G', surname: 'N', passwordHash: 'h', createdAt: 1 });
+    assert.is(await repos.registrations.delete('gone-reg'), true);
+    assert.is(await repos.registrations.delete('gone-reg'), false);
+    const deletes = Object.entries(repos).flatMap(([name, repository]) => Object.keys(repository).filter((method) => method.startsWith('delete')).map((method) => `${name}.${method}`));
+    assert.ok(deletes.length >= 8, deletes.join(', '));
+    for (const method of deletes) assert.match(method, /\.(delete|deleteExpiredBefore)$/);
   });
 
   it('should bind a code to its purpose in its hash: the same digits stored for another purpose do not match', async () => {

@@ -8,13 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { CodePurpose, EmailCodesRepository } from '../../repositories/email-codes.ts';
 import type { AuditLogRepository } from '../../repositories/audit-log.ts';
 import { codeMatches, hashCode, newCode, normaliseCode } from '../email-codes.ts';
-import { FieldErrors } from '../../http/errors.ts';
-import { RateLimitedError } from '../rate-limiter.ts';
+import { FieldErrors, RateLimitedError } from '../errors.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 
 export const CODE_LIFETIME_MS: Record<CodePurpose, number> = { register: 20 * MINUTE, reset: 20 * MINUTE, 'sign-in': 10 * MINUTE };
 export const MAX_WRONG_TRIES = 5;
 const RESEND = { gapMs: MINUTE, perHour: 5 };
+const USED_OR_REPLACED = 'That code has been used or replaced: request a new one';
+
+/** The answer to a code whose registration or account is gone: the same as for a code used up. */
+export const codeGone = () => new FieldErrors([{ field: 'code', message: USED_OR_REPLACED }]);
 
 export function createCodeService(deps: { emailCodes: EmailCodesRepository; auditLog: AuditLogRepository; clock: Clock; secret: Buffer }) {
   const { emailCodes, auditLog, clock, secret } = deps;
@@ -50,7 +53,7 @@ export function createCodeService(deps: { emailCodes: EmailCodesRepository; audi
       if (!digits) throw wrong('Enter a code of 6 digits, like 123 456');
       const code = await emailCodes.findLatest(purpose, subjectId);
       const now = clock.now();
-      if (!code || code.consumedAt !== null) throw wrong('That code has been used or replaced: request a new one');
+      if (!code || code.consumedAt !== null) throw codeGone();
       if (code.expiresAt <= now) throw wrong('That code has expired: request a new one');
       const attempt = await emailCodes.reserveAttempt(code.id, MAX_WRONG_TRIES);
       if (attempt === null) throw wrong('You have entered a wrong code too many times: request a new one');
@@ -63,7 +66,7 @@ export function createCodeService(deps: { emailCodes: EmailCodesRepository; audi
         const left = MAX_WRONG_TRIES - attempt;
         throw wrong(`That code is not right. Check the email we sent you (you can try ${left} more time${left === 1 ? '' : 's'}), or request a new code`);
       }
-      if (!(await emailCodes.consume(code.id, now))) throw wrong('That code has been used or replaced: request a new one');
+      if (!(await emailCodes.consume(code.id, now))) throw codeGone();
     },
   };
 }

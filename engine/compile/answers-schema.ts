@@ -1,0 +1,149 @@
+/**
+ * JSON Schemas for answers, built from a definition: one per page (what Next checks) and one for
+ * the whole form (what the server checks, and what integrators receive). Every string has a
+ * maximum length and every list a maximum count, which is what makes ajv's allErrors safe on
+ * untrusted input.
+ */
+import type { FormDefinition, Page, Question, ChildQuestion } from '../types.ts';
+import { buildModel, childQuestions } from '../run/model.ts';
+import { isQuestion } from '../types.ts';
+import { ADDRESS_PARTS } from '../run/messages.ts';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** The longest answers accepted where the author sets no limit. */
+export const DEFAULT_MAX_LENGTH = { text: 200, textarea: 5000 } as const;
+const ADDRESS_PART_MAX = 100;
+
+function optionValues(question: { options: Array<{ value: string }> }): string[] {
+  return question.options.map((option) => option.value);
+}
+
+/**
+ * One answer's schema. Titles (the question's label) are for people reading the integrators'
+ * schema; the validators leave them out, since they would only weigh down the browser's code.
+ */
+function answerSchema(question: Question | ChildQuestion, withTitles = false): JsonSchema {
+  const titled = (schema: JsonSchema): JsonSchema => (withTitles ? { title: question.summaryLabel ?? question.label, ...schema } : schema);
+  switch (question.type) {
+    case 'text':
+    case 'textarea':
+      return titled({
+        type: 'string',
+        maxLength: question.maxLength ?? DEFAULT_MAX_LENGTH[question.type],
+        ...(question.minLength ? { minLength: question.minLength } : {}),
+      });
+    case 'email':
+      return titled({ type: 'string', maxLength: 254, format: 'email' });
+    case 'phone':
+      return titled({ type: 'string', maxLength: 30, format: 'uk-phone' });
+    case 'postcode':
+      return titled({ type: 'string', maxLength: 10, format: 'uk-postcode' });
+    case 'nhsNumber':
+      return titled({ type: 'string', maxLength: 20, format: 'nhs-number' });
+    case 'time':
+      return titled({ type: 'string', maxLength: 5, format: 'time-of-day' });
+    case 'date':
+    case 'computedDate':
+      return titled({ type: 'string', maxLength: 10, format: 'date' });
+    case 'number':
+      return titled({ type: question.integer ? 'integer' : 'number', minimum: question.min, maximum: question.max });
+    case 'yesNo':
+      return titled({ type: 'string', enum: ['yes', 'no'] });
+    case 'radios':
+    case 'select':
+      return titled({ type: 'string', enum: optionValues(question) });
+    case 'checkboxes':
+      return titled({
+        type: 'array',
+        items: { type: 'string', enum: optionValues(question) },
+        uniqueItems: true,
+        maxItems: Math.min(question.maxItems ?? question.options.length, question.options.length),
+        ...(question.minItems ? { minItems: question.minItems } : {}),
+      });
+    case 'declaration':
+      return titled({ const: true });
+    case 'address':
+      return titled({
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(Object.keys(ADDRESS_PARTS).map((part) => [
+          part,
+          part === 'postcode' ? { type: 'string', maxLength: 10, format: 'uk-postcode' } : { type: 'string', maxLength: ADDRESS_PART_MAX },
+        ])),
+      });
+    case 'group':
+      return titled({
+        type: 'array',
+        maxItems: question.maxItems,
+        ...(question.minItems ? { minItems: question.minItems } : {}),
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(childQuestions(question).map((child) => [child.id, answerSchema(child, withTitles)])),
+        },
+      });
+  }
+}
+
+function objectSchema(questions: Question[], withTitles = false): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(questions.map((question) => [question.id, answerSchema(question, withTitles)])),
+  };
+}
+
+/** The answers on one page. */
+export function pageAnswersSchema(page: Page): JsonSchema {
+  return objectSchema((page.questions ?? []).filter(isQuestion));
+}
+
+/** The answers to the whole form, as the engine validates them (requiredness is checked by the engine, since it depends on conditions). */
+export function formAnswersSchema(definition: FormDefinition, withTitles = false): JsonSchema {
+  return objectSchema(definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion)), withTitles);
+}
+
+/**
+ * The answers schema published for integrators: the same shapes, with `required` for the questions
+ * that are always asked, and a title and id that name the form version.
+ */
+export function integratorAnswersSchema(definition: FormDefinition): JsonSchema {
+  const model = buildModel(definition);
+  const alwaysRequired = [...model.questions.values()]
+    .filter(({ question, page }) => question.required && !question.showIf && !page.showIf)
+    .map(({ question }) => question.id);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `urn:asc-forms:${definition.id}:v${definition.version}:answers`,
+    title: `${definition.title} (version ${definition.version}) answers`,
+    description: 'Answers as submitted. Questions hidden by a condition are absent. Dates are YYYY-MM-DD.',
+    ...formAnswersSchema(definition, true),
+    required: alwaysRequired,
+  };
+}
+
+/**
+ * What a draft saved for later may hold: the form's shapes (no unknown question, only the form's
+ * options, a list no longer than allowed) but none of the checks Next and Submit make. A half-typed
+ * date, an email without its @, a number typed as words or an answer over its limit are kept as
+ * typed, for the person to put right when they come back: a save must not lose what they wrote,
+ * least of all the save before a timeout. Strings are still bounded, at ten times their limit
+ * (and the whole request at 1 MB).
+ */
+export function draftAnswersSchema(definition: FormDefinition): JsonSchema {
+  return loosened(formAnswersSchema(definition));
+}
+
+function loosened(schema: JsonSchema): JsonSchema {
+  const { format, minLength, minItems, minimum, maximum, ...kept } = schema;
+  if (kept.const === true) return { type: 'boolean' };
+  if (kept.type === 'number' || kept.type === 'integer') return { type: ['number', 'string'], maxLength: 100 };
+  if (kept.type === 'string' && !kept.enum) kept.maxLength = Math.max(10 * Number(kept.maxLength ?? 0), 1000);
+  if (kept.properties) kept.properties = Object.fromEntries(Object.entries(kept.properties as Record<string, JsonSchema>).map(([id, child]) => [id, loosened(child)]));
+  if (kept.items) kept.items = loosened(kept.items as JsonSchema);
+  // Ticking more boxes than the author allows is for Next to point out; the options bound the list.
+  const options = (kept.items as JsonSchema | undefined)?.enum;
+  if (kept.type === 'array' && Array.isArray(options)) kept.maxItems = options.length;
+  return kept;
+}

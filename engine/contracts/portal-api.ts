@@ -1,0 +1,162 @@
+/**
+ * Everything that crosses HTTP between the portal's API and the components: defined once, for the
+ * server that sends these bodies and the components that read them (as portal.types.ts is for the
+ * portal's content). Times are milliseconds since 1970.
+ */
+import type { Answers, FormDefinition } from '../types.ts';
+import type { PortalContent } from './portal.types.ts';
+
+/** A form open for new referrals, at its latest published version, as GET /api/forms lists it. */
+export interface FormSummary {
+  id: string;
+  title: string;
+  description?: string;
+  version: number;
+}
+
+/** The body of GET /api/forms. */
+export interface FormList {
+  forms: FormSummary[];
+}
+
+/** A form to run (GET /api/forms/:formId, or a version of it): its definition, where its precompiled validators are, and the portal's words around it. */
+export interface FormToRun {
+  definition: FormDefinition;
+  /** The address of the form version's validators module. */
+  validators: string;
+  notices: PortalContent['notices'];
+  accountGate: PortalContent['accountGate'];
+  council: PortalContent['council'];
+}
+
+/** The signed-in person, as the account API shows them. */
+export interface AccountUser {
+  forename: string;
+  surname: string;
+  email: string;
+}
+
+/**
+ * What an account step answers once it has emailed a code (202): where it went, and when it stops
+ * working, as a time and as what remains, so that a browser whose clock is wrong still says right.
+ */
+export interface CodeSent {
+  email: string;
+  expiresAt: number;
+  expiresInMs: number;
+}
+
+/** What registering or signing in answers once the code is right. */
+export interface SignedIn {
+  user: AccountUser;
+}
+
+/**
+ * How long a session has left before it ends for want of activity: as a time, and as what remains,
+ * so that a browser whose clock is wrong still counts right. The body of GET /api/account/session
+ * and POST /api/account/keep-alive.
+ */
+export interface SessionTiming {
+  idleExpiresAt: number;
+  idleRemainingMs: number;
+}
+
+/** The body of GET /api/account: nobody, or the signed-in person with when their session ends at the latest and how long it has left idle. */
+export type AccountStatus = { user: null } | ({ user: AccountUser; expiresAt: number } & SessionTiming);
+
+/** The captcha's verdict on an answer (POST /api/captcha/verify): a proof to show when the form starts, and when it lapses. */
+export interface CaptchaVerified {
+  verified: true;
+  token: string;
+  expiresAt: number;
+}
+
+/** A form to save for later (POST /api/drafts). */
+export interface DraftSave {
+  formId: string;
+  formVersion: number;
+  /** The page the person was on, where the form opens again. */
+  pageId: string;
+  /** The answers as they will be kept (prepared: hidden ones dropped). */
+  answers: Answers;
+}
+
+/** A form saved for later, as the API lists it. */
+export interface SavedDraft {
+  id: string;
+  formId: string;
+  formVersion: number;
+  formTitle: string;
+  pageId: string;
+  pageTitle: string;
+  /** The author's progress for that page ("45% complete"). */
+  progress: number;
+  /** Counts saves: the next save names it, so one from a stale tab is refused (409). */
+  version: number;
+  savedAt: number;
+  /** When it will be deleted unless saved again. */
+  deleteAt: number;
+}
+
+/** A form saved for later with its answers, to carry on with (GET /api/drafts/:id). */
+export interface OpenedDraft extends SavedDraft {
+  answers: Answers;
+}
+
+/** The body of a save (POST, PUT /api/drafts) and, with the answers, of opening one (GET /api/drafts/:id). */
+export interface DraftBody<D extends SavedDraft = SavedDraft> {
+  draft: D;
+}
+
+/** The body of GET /api/drafts: the person's saved forms. */
+export interface DraftList {
+  drafts: SavedDraft[];
+}
+
+/** A complete form to send to the council (POST /api/submissions). */
+export interface SubmitRequest {
+  formId: string;
+  formVersion: number;
+  answers: Answers;
+  /** The same for every try of one submission: a retry after a dropped connection, or a double click, is not a second referral. */
+  idempotencyKey: string;
+  /** The saved copy these answers came from, deleted once they are submitted. */
+  draftId?: string;
+}
+
+/** A submission, as the API confirms and lists it. */
+export interface Submission {
+  id: string;
+  /** What the person quotes: "ASC-7K3F-9QX2". */
+  reference: string;
+  formId: string;
+  formVersion: number;
+  formTitle: string;
+  submittedAt: number;
+}
+
+/** The body of POST /api/submissions. */
+export interface SubmissionBody {
+  submission: Submission;
+}
+
+/** The body of GET /api/submissions: the person's submissions of the last 30 days. */
+export interface SubmissionList {
+  submissions: Submission[];
+}
+
+/** What the person must fix, box by box, as the GOV.UK error summary lists it. */
+export interface FieldProblem {
+  /** The id of the box (a question's id, or a path into a group: "people.0.name"). */
+  field: string;
+  message: string;
+}
+
+/** The body of every refused request: a code for programs, a message for people, and the boxes it concerns. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: FieldProblem[];
+  };
+}

@@ -1,0 +1,23 @@
+/** Checking forms/portal.json: its schema, and that every form it links to exists. */
+import type { DefinitionProblem } from '../errors.ts';
+import type { PortalContent } from './portal.types.ts';
+import { portalSchemaProblems } from '../definition/schema-check.ts';
+
+export type { PortalContent } from './portal.types.ts';
+
+/** Every problem with the portal's content; `formIds` are the forms that exist. */
+export function portalProblems(portal: unknown, formIds: string[]): DefinitionProblem[] {
+  const shape = portalSchemaProblems(portal);
+  if (shape.length) return shape;
+  const content = portal as PortalContent;
+  const known = new Set(formIds);
+  const problems: DefinitionProblem[] = [];
+  const missing = (pointer: string, id: string) => problems.push({
+    pointer, code: 'unknown-form', message: `There is no form "${id}" in forms/. Use the id of a form there (${[...known].join(', ')}).`,
+  });
+  for (const page of ['home', 'referrals'] as const) {
+    content[page].tiles.forEach((tile, i) => { if (tile.form && !known.has(tile.form)) missing(`/${page}/tiles/${i}/form`, tile.form); });
+  }
+  content.dols.forms.forEach((link, i) => { if (!known.has(link.form)) missing(`/dols/forms/${i}/form`, link.form); });
+  return problems;
+}

@@ -1,0 +1,253 @@
+/**
+ * A form ready to use: built from a definition and its answer validators (compiled by ajv in Node,
+ * or loaded from the precompiled modules in the browser). It steps through pages, validates, and
+ * summarises. Nothing here compiles a schema or touches the DOM or Node.
+ */
+import type { Answers, DateOptions, FieldError, FormDefinition, GroupItem, ItemAnswers, Page, PageItem, Question, SummaryPage, SummaryRow } from '../types.ts';
+import { buildModel, groupChildren, type FormModel } from './model.ts';
+import { prepareAnswers } from './prepare.ts';
+import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
+import { collectErrors, schemaProblems, type SchemaValidator } from './validate.ts';
+import { displayLines } from './display.ts';
+import { todayOf } from '../values/dates.ts';
+import { capitalise } from './messages.ts';
+import { FormEngineError, UnknownPageError } from '../errors.ts';
+import type { FieldProblem } from '../contracts/portal-api.ts';
+
+/**
+ * The answer validators of one form version: each page's, by page id, and optionally the whole
+ * form's (the browser's precompiled modules carry pages only, to stay small).
+ */
+export interface FormValidators {
+  form?: SchemaValidator;
+  pages: Record<string, SchemaValidator>;
+  /** What stops answers sent to the server being kept at all (compiled in Node only, see compile/draft-check.ts). */
+  shape?: (answers: unknown, action: 'saved' | 'sent') => Array<{ path: string; message: string }>;
+}
+
+/** The export name of each page's validator in a precompiled module: page0, page1, ... */
+export function pageExportName(index: number): string {
+  return `page${index}`;
+}
+
+/** The validators of a loaded precompiled module, keyed as createForm expects. */
+export function validatorsFromModule(definition: FormDefinition, module: Record<string, unknown>): FormValidators {
+  return {
+    pages: Object.fromEntries(definition.pages.map((page, index) => [page.id, module[pageExportName(index)] as SchemaValidator])),
+  };
+}
+
+export interface FormOptions {
+  /** The clock for "today" in date rules and conditions; tests inject a fixed one. */
+  now?: () => Date;
+}
+
+export interface SummaryOptions extends DateOptions {
+  /** Also list visible questions that have no answer (shown as not answered). */
+  includeUnanswered?: boolean;
+  /** Show sensitive answers (a key safe code) too: only for the council's own staff view, never print or email. */
+  showSensitive?: boolean;
+}
+
+export interface CheckOptions extends DateOptions {
+  /** Require what Submit requires: every mandatory question answered and every answer sound. */
+  complete?: boolean;
+}
+
+/**
+ * The server's verdict on a set of answers sent to it. `answers` are the answers as they are kept
+ * (prepared: normalised, hidden ones dropped); null when they are not answers to this form at all
+ * (a question it does not ask, an option it does not offer, a value of the wrong kind).
+ */
+export type AnswersCheck =
+  | { valid: true; answers: Answers; problems: [] }
+  | { valid: false; answers: Answers | null; problems: FieldProblem[] };
+
+export class Form {
+  readonly definition: FormDefinition;
+  private readonly model: FormModel;
+  private readonly validators: FormValidators;
+  private readonly now: () => Date;
+
+  constructor(definition: FormDefinition, validators: FormValidators, options: FormOptions = {}) {
+    this.definition = definition;
+    this.model = buildModel(definition);
+    this.validators = validators;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get id(): string { return this.definition.id; }
+  get version(): number { return this.definition.version; }
+  get pages(): Page[] { return this.definition.pages; }
+
+  /** The page with this id; throws UnknownPageError for an id the form does not have. */
+  page(pageId: string): Page {
+    const index = this.model.pageIndex.get(pageId);
+    if (index === undefined) throw new UnknownPageError(this.id, pageId);
+    return this.definition.pages[index]!;
+  }
+
+  private today(options?: DateOptions): string {
+    return options?.today ?? todayOf(this.now());
+  }
+
+  /** The answers as they are validated and saved: normalised, computed, and without answers to hidden questions. */
+  prepare(answers: Answers, options?: DateOptions): Answers {
+    return prepareAnswers(this.model, answers, this.today(options));
+  }
+
+  /** The pages shown for these answers, in order. */
+  visiblePages(answers: Answers, options?: DateOptions): Page[] {
+    return this.pagesShownFor(this.prepare(answers, options), this.today(options));
+  }
+
+  private pagesShownFor(prepared: Answers, today: string): Page[] {
+    const lookup: AnswerLookup = (id) => prepared[id];
+    return this.pages.filter((page) => !page.showIf || evaluateCondition(page.showIf, lookup, today));
+  }
+
+  isPageVisible(pageId: string, answers: Answers, options?: DateOptions): boolean {
+    this.page(pageId);
+    return this.visiblePages(answers, options).some((page) => page.id === pageId);
+  }
+
+  /** The next page shown after this one, or null after the last. */
+  nextPage(pageId: string, answers: Answers, options?: DateOptions): Page | null {
+    const from = this.model.pageIndex.get(this.page(pageId).id)!;
+    return this.visiblePages(answers, options).find((page) => this.model.pageIndex.get(page.id)! > from) ?? null;
+  }
+
+  /** The page shown before this one, or null on the first. */
+  previousPage(pageId: string, answers: Answers, options?: DateOptions): Page | null {
+    const from = this.model.pageIndex.get(this.page(pageId).id)!;
+    return this.visiblePages(answers, options).filter((page) => this.model.pageIndex.get(page.id)! < from).pop() ?? null;
+  }
+
+  /** The author's percentage for this page ("13% complete"). */
+  progress(pageId: string): number {
+    return this.page(pageId).progress;
+  }
+
+  /** Whether the person must be signed in for this page: once a page needs an account, every later one does. */
+  requiresAccount(pageId: string): boolean {
+    const index = this.model.pageIndex.get(this.page(pageId).id)!;
+    return this.pages.slice(0, index + 1).some((page) => page.requiresAccount === true);
+  }
+
+  /**
+   * Whether a question or text block is shown for these answers. For a question inside a
+   * repeatable group, say which item (`at`): its conditions read that item's answers, prepared
+   * as validation reads them.
+   */
+  isShown(item: PageItem | GroupItem, answers: Answers, at?: { group: string; index: number }, options?: DateOptions): boolean {
+    if (!item.showIf) return true;
+    const prepared = this.prepare(answers, options);
+    const items = at ? prepared[at.group] : undefined;
+    const itemAnswers = Array.isArray(items) ? (items[at!.index] as ItemAnswers | undefined) ?? {} : undefined;
+    const lookup: AnswerLookup = (id) => (itemAnswers && Object.hasOwn(itemAnswers, id) ? itemAnswers[id] : prepared[id]);
+    return evaluateCondition(item.showIf, lookup, this.today(options));
+  }
+
+  /** What the person must fix on this page before moving on; empty when the page is sound or hidden. */
+  pageErrors(pageId: string, answers: Answers, options?: DateOptions): FieldError[] {
+    const page = this.page(pageId);
+    const today = this.today(options);
+    const prepared = this.prepare(answers, options);
+    if (!this.pagesShownFor(prepared, today).includes(page)) return [];
+    return this.errorsOnPage(page, prepared, today);
+  }
+
+  private errorsOnPage(page: Page, prepared: Answers, today: string): FieldError[] {
+    const questions = this.model.pageQuestions.get(page.id)!;
+    const onPage = Object.fromEntries(questions.filter((q) => q.id in prepared).map((q) => [q.id, prepared[q.id]]));
+    const validator = this.validators.pages[page.id];
+    const problems = validator ? schemaProblems(validator, onPage) : new Map();
+    return collectErrors(questions, prepared, problems, () => page.id, today);
+  }
+
+  /** Everything to fix in the whole form, page by page. */
+  errors(answers: Answers, options?: DateOptions): FieldError[] {
+    const today = this.today(options);
+    const prepared = this.prepare(answers, options);
+    const visible = this.pagesShownFor(prepared, today);
+    if (!this.validators.form) return visible.flatMap((page) => this.errorsOnPage(page, prepared, today));
+    const problems = schemaProblems(this.validators.form, prepared);
+    const questions = visible.flatMap((page) => this.model.pageQuestions.get(page.id)!);
+    return collectErrors(questions, prepared, problems, (id) => this.model.questions.get(id)!.page.id, today);
+  }
+
+  /**
+   * Checks answers sent to the server, in one call: their shape, then preparing them, then (when
+   * `complete`) everything Submit requires. Mistakes in the answers are returned, never thrown;
+   * calling it on a form made without its shape check (in the browser) throws.
+   */
+  check(answers: unknown, options: CheckOptions = {}): AnswersCheck {
+    if (!this.validators.shape) throw new FormEngineError(`Form "${this.id}" was made without its shape check: check answers with a form from compileForm, in Node.`);
+    const refused = this.validators.shape(answers, options.complete ? 'sent' : 'saved');
+    if (refused.length) return { valid: false, answers: null, problems: refused.map(fieldProblem) };
+    const today = this.today(options);
+    const prepared = this.prepare(answers as Answers, { today });
+    const problems = options.complete ? this.errors(prepared, { today }).map(fieldProblem) : [];
+    return problems.length ? { valid: false, answers: prepared, problems } : { valid: true, answers: prepared, problems: [] };
+  }
+
+  /** Whether every mandatory question is answered and every answer is sound: Submit is shown only then. */
+  canSubmit(answers: Answers, options?: DateOptions): boolean {
+    return this.errors(answers, options).length === 0;
+  }
+
+  /** Each visible page's answers as a person reads them, for check-your-answers, print, email and staff. */
+  summary(answers: Answers, options: SummaryOptions = {}): SummaryPage[] {
+    const prepared = this.prepare(answers, options);
+    const today = this.today(options);
+    const lookup: AnswerLookup = (id) => prepared[id];
+    const summary: SummaryPage[] = [];
+    for (const page of this.pagesShownFor(prepared, today)) {
+      const rows: SummaryRow[] = [];
+      for (const question of this.model.pageQuestions.get(page.id)!) {
+        if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
+        for (const row of this.summaryRows(question, prepared, options, today)) rows.push(row);
+      }
+      if (rows.length) summary.push({ pageId: page.id, title: page.title, rows });
+    }
+    return summary;
+  }
+
+  private summaryRows(question: Question, prepared: Answers, options: SummaryOptions, today: string): SummaryRow[] {
+    const value = prepared[question.id];
+    const label = question.summaryLabel ?? question.label;
+    const show = options.showSensitive === true;
+    if (question.type !== 'group' || !isAnswered(value)) {
+      const lines = displayLines(question, value, show);
+      return lines.length || options.includeUnanswered ? [{ questionId: question.id, path: changePath(question), label, lines }] : [];
+    }
+    const children = groupChildren(question);
+    return (value as ItemAnswers[]).map((item, index) => {
+      const lookup: AnswerLookup = (id) => (id in item ? item[id] : prepared[id]);
+      const lines = children
+        .filter((child) => !child.showIf || evaluateCondition(child.showIf, lookup, today))
+        .flatMap((child) => {
+          const shown = displayLines(child, item[child.id], show);
+          return shown.length ? [`${child.summaryLabel ?? child.label}: ${shown.join(', ')}`] : [];
+        });
+      return { questionId: question.id, path: `${question.id}.${index}`, label: `${capitalise(question.itemName)} ${index + 1}`, lines };
+    });
+  }
+}
+
+/** An engine problem as the API reports it, by the box it concerns. */
+function fieldProblem({ path, message }: { path: string; message: string }): FieldProblem {
+  return { field: path, message };
+}
+
+/** Where a Change link for a question's answer goes: the box to correct. A computed date is changed through the date it starts from. */
+function changePath(question: Question): string {
+  if (question.type === 'address') return `${question.id}.line1`;
+  if (question.type === 'computedDate') return question.compute.date;
+  return question.id;
+}
+
+/** A form from a definition and validators already compiled (the browser's precompiled modules, say). */
+export function createForm(definition: FormDefinition, validators: FormValidators, options?: FormOptions): Form {
+  return new Form(definition, validators, options);
+}

@@ -1,0 +1,160 @@
+/**
+ * Turning answers into the errors a person must fix: the answers schema (compiled by ajv, or
+ * precompiled for the browser) checks shapes, formats and limits; this adds what depends on
+ * conditions and dates (which questions are mandatory right now, date rules), and words each
+ * problem as one GOV.UK message per box.
+ */
+import type { Answers, AnswerValue, FieldError, ItemAnswers, Question, ChildQuestion, AddressAnswer } from '../types.ts';
+import type { DateRule } from '../definition/definition.types.ts';
+import { groupChildren } from './model.ts';
+import { DATE_TESTS, evaluateCondition, isAnswered, resolveDateRef, type AnswerLookup, type DateOperator } from './conditions.ts';
+import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart, type MessageKind } from './messages.ts';
+import { missingDateParts, toDayNumber } from '../values/dates.ts';
+
+/** An ajv validation function, compiled at run time or loaded from a standalone module. */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+export interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+type AnyQuestion = Question | ChildQuestion;
+interface Problem { kind: MessageKind; limit?: number }
+
+const KIND_OF_KEYWORD: Record<string, MessageKind> = {
+  maxLength: 'tooLong',
+  minLength: 'tooShort',
+  minimum: 'outOfRange',
+  maximum: 'outOfRange',
+  minItems: 'tooFew',
+  maxItems: 'tooMany',
+};
+// When a box breaks several limits, the person hears about the most basic one first.
+const PRIORITY: MessageKind[] = ['required', 'invalid', 'tooShort', 'tooLong', 'outOfRange', 'tooFew', 'tooMany'];
+
+/** The schema's complaints, by answer path ("consultees.0.name"), most basic first. */
+export function schemaProblems(validator: SchemaValidator, data: unknown): Map<string, Problem[]> {
+  const byPath = new Map<string, Problem[]>();
+  if (validator(data)) return byPath;
+  for (const error of validator.errors ?? []) {
+    const path = error.instancePath.slice(1).split('/').join('.');
+    const kind = KIND_OF_KEYWORD[error.keyword] ?? 'invalid';
+    const limit = typeof error.params.limit === 'number' ? error.params.limit : undefined;
+    const list = byPath.get(path) ?? [];
+    list.push({ kind, limit });
+    byPath.set(path, list);
+  }
+  for (const list of byPath.values()) list.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
+  return byPath;
+}
+
+interface Context {
+  /** Said before each message inside a repeatable group, so the person knows which item: "Person 2: ". */
+  itemPrefix?: string;
+  pageId: string;
+  questionId: string;
+  problems: Map<string, Problem[]>;
+  today: string;
+  errors: FieldError[];
+}
+
+function report(context: Context, path: string, message: string): void {
+  if (context.errors.some((error) => error.path === path)) return;
+  context.errors.push({ pageId: context.pageId, questionId: context.questionId, path, message: `${context.itemPrefix ?? ''}${message}` });
+}
+
+/** The first problem the schema found at this path or, for a list of options, inside it. */
+function firstProblem(context: Context, path: string, inside = false): Problem | undefined {
+  const own = context.problems.get(path)?.[0];
+  if (own || !inside) return own;
+  for (const [at, list] of context.problems) if (at.startsWith(`${path}.`)) return list[0];
+  return undefined;
+}
+
+/** Errors of the visible questions given, in their order on the page. */
+export function collectErrors(
+  questions: Question[], answers: Answers, problems: Map<string, Problem[]>, pageOf: (questionId: string) => string, today: string,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const lookup: AnswerLookup = (id) => answers[id];
+  const context: Context = { pageId: '', questionId: '', problems, today, errors };
+  for (const question of questions) {
+    if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
+    context.pageId = pageOf(question.id);
+    context.questionId = question.id;
+    checkQuestion(context, question, answers[question.id], question.id, lookup);
+  }
+  return errors;
+}
+
+function checkQuestion(context: Context, question: AnyQuestion, value: AnswerValue | undefined, path: string, lookup: AnswerLookup): void {
+  if (question.type === 'address') return checkAddress(context, question, value as AddressAnswer | undefined, path);
+  if (!isAnswered(value)) {
+    if (question.required && question.type !== 'computedDate') report(context, path, messageFor(question, 'required'));
+    return;
+  }
+  // Most answers are sound: with nothing found by the schema there is nothing to look up.
+  const problem = context.problems.size ? firstProblem(context, path, question.type === 'checkboxes') : undefined;
+  if (problem) {
+    const missingParts = question.type === 'date' && problem.kind === 'invalid' ? missingDateParts(typeof value === 'string' ? value : '') : undefined;
+    return report(context, path, messageFor(question, problem.kind, { limit: problem.limit, value, missingParts }));
+  }
+  if (question.type === 'date' && question.rules && typeof value === 'string') checkDateRules(context, question.rules, value, path, lookup);
+  if (question.type === 'checkboxes') {
+    const chosen = value as string[];
+    const alone = question.options.find((option) => option.exclusive && chosen.includes(option.value));
+    if (alone && chosen.length > 1) report(context, path, `Select "${alone.label}" on its own, or untick it`);
+  }
+  if (question.type === 'group') checkGroupItems(context, question, value as ItemAnswers[], path, lookup);
+}
+
+function checkAddress(context: Context, question: AnyQuestion, address: AddressAnswer | undefined, path: string): void {
+  const answered = isAnswered(address as AnswerValue | undefined);
+  if (!answered && !question.required) return;
+  if (!answered) return report(context, `${path}.line1`, messageFor(question, 'required'));
+  // Part of an address is no address: once any box is filled, the essential ones are needed.
+  for (const part of Object.keys(address ?? {}) as AddressPart[]) {
+    const problem = firstProblem(context, `${path}.${part}`);
+    if (problem) report(context, `${path}.${part}`, addressPartMessage(question, part, problem.kind === 'tooLong' ? 'tooLong' : 'invalid', problem.limit));
+  }
+  for (const part of REQUIRED_ADDRESS_PARTS) {
+    if (!isAnswered(address?.[part])) report(context, `${path}.${part}`, addressPartMessage(question, part, 'required'));
+  }
+  context.errors.sort((a, b) => (a.path.startsWith(`${path}.`) && b.path.startsWith(`${path}.`) ? partOrder(a.path) - partOrder(b.path) : 0));
+}
+
+function partOrder(path: string): number {
+  return ['line1', 'line2', 'town', 'county', 'postcode'].indexOf(path.slice(path.lastIndexOf('.') + 1));
+}
+
+function checkGroupItems(context: Context, group: Extract<Question, { type: 'group' }>, items: ItemAnswers[], path: string, outer: AnswerLookup): void {
+  const children = groupChildren(group);
+  items.forEach((item, index) => {
+    const lookup: AnswerLookup = (id) => (id in item ? item[id] : outer(id));
+    const itemContext: Context = { ...context, itemPrefix: `${capitalise(group.itemName)} ${index + 1}: ` };
+    for (const child of children) {
+      if (child.showIf && !evaluateCondition(child.showIf, lookup, context.today)) continue;
+      checkQuestion(itemContext, child, item[child.id], `${path}.${index}.${child.id}`, lookup);
+    }
+  });
+}
+
+// A date rule's words, as the condition tests they mean.
+const RULE_OPERATORS = { before: 'before', after: 'after', notBefore: 'onOrAfter', notAfter: 'onOrBefore' } as const satisfies Record<string, DateOperator>;
+
+function checkDateRules(context: Context, rules: DateRule[], value: string, path: string, lookup: AnswerLookup): void {
+  const answerDay = toDayNumber(value);
+  if (answerDay === null) return;
+  for (const rule of rules) {
+    if (rule.when && !evaluateCondition(rule.when, lookup, context.today)) continue;
+    const word = (Object.keys(RULE_OPERATORS) as Array<keyof typeof RULE_OPERATORS>).find((op) => rule[op] !== undefined);
+    if (!word) continue;
+    const refDay = resolveDateRef(rule[word]!, lookup, context.today);
+    if (refDay !== null && !DATE_TESTS[RULE_OPERATORS[word]](answerDay, refDay)) return report(context, path, rule.message);
+  }
+}

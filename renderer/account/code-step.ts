@@ -1,0 +1,64 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CodeSent } from '../../engine/runtime.ts';
+import type { AccountFormController } from './account-form.ts';
+
+/** How long a code lasts, in whole minutes, by the server's clock (the browser's may be wrong). */
+function minutesLeft(sent: CodeSent): number {
+  return Math.round(sent.expiresInMs / 60_000);
+}
+
+/** What a code step does besides checking the code. */
+export interface CodeStepActions {
+  /** Asks the server for a new code. */
+  resend(): Promise<CodeSent>;
+  /** Back to where the email address was typed. */
+  changeEmail(): void;
+  /** Starts again from the flow's first step (the server forgot the steps so far). */
+  restart(): void;
+}
+
+/**
+ * The screen after a code was emailed: where it went and how long it lasts (from the server's
+ * answer), the box for it, and what to do when it does not arrive.
+ */
+export class CodeStep {
+  private email = '';
+  /** How long the code lasts, counted when the server's answer came, so it does not tick down as the person types. */
+  private minutes = 0;
+
+  constructor(private readonly form: AccountFormController, private readonly actions: CodeStepActions) {}
+
+  /** The server sent a code. */
+  sent(answer: CodeSent): void {
+    this.email = answer.email;
+    this.minutes = minutesLeft(answer);
+  }
+
+  /** The address the code went to. */
+  get sentTo(): string {
+    return this.email;
+  }
+
+  private resend(): void {
+    void this.form.attempt(async () => {
+      this.sent(await this.actions.resend());
+      this.form.say(`We have sent a new code to ${this.email}. The old one no longer works.`, 'code');
+    }, this.actions.restart);
+  }
+
+  /** The screen, whose form `submit` handles; `extra` goes under the code's box (a new password). */
+  render(submit: (event: Event) => void, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+    const expiry = this.minutes > 0 ? ` It expires in ${this.minutes} minute${this.minutes === 1 ? '' : 's'}.` : '';
+    return html`
+      <p>We have sent a code to <strong>${this.email}</strong>.${expiry}</p>
+      <form novalidate @submit=${submit}>
+        ${this.form.field('code', 'Code', { autocomplete: 'one-time-code', inputmode: 'numeric', width: 'width-10', hint: 'The code is 6 digits, like 123 456. You do not have to type the space.' })}
+        ${extra}
+        <button type="submit" class="button" ?disabled=${this.form.busy}>Continue</button>
+      </form>
+      <h2>Not received the email?</h2>
+      <p>It can take a few minutes to arrive. If you still do not receive it, check the <strong>junk</strong> folder of your email, and that the address above is right.</p>
+      <p><button type="button" class="link-button" @click=${() => this.resend()}>Request a new code</button></p>
+      <p><button type="button" class="link-button" @click=${() => this.actions.changeEmail()}>Change the email address</button></p>`;
+  }
+}

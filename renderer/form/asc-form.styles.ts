@@ -1,0 +1,81 @@
+/** The form's own look: the boxes of each question type, progress, check-your-answers, print (the GOV.UK blocks' look is in shared/govuk). */
+import { css } from 'lit';
+
+export const formStyles = css`
+  .progress { margin: 0 0 25px; }
+  .progress-text { display: block; font-size: 1rem; color: var(--asc-colour-secondary-text); margin-bottom: 5px; }
+  progress { display: block; width: 100%; max-width: 400px; height: 10px; border: 0; background: var(--asc-colour-panel); accent-color: var(--asc-colour-brand); -webkit-appearance: none; appearance: none; }
+  progress::-webkit-progress-bar { background: var(--asc-colour-panel); }
+  progress::-webkit-progress-value { background: var(--asc-colour-brand); }
+  progress::-moz-progress-bar { background: var(--asc-colour-brand); }
+
+  .required { color: var(--asc-colour-error); font-weight: 700; }
+  .count { margin-top: 5px; }
+  .count-over { color: var(--asc-colour-error); font-weight: 700; }
+
+  .input, .textarea, .select {
+    font: inherit; width: 100%; min-height: 40px; padding: 5px; margin: 0; border: 2px solid var(--asc-colour-input-border); border-radius: 0;
+    background: #fff; color: var(--asc-colour-text); -webkit-appearance: none; appearance: none;
+  }
+  .select { -webkit-appearance: menulist; appearance: auto; width: auto; min-width: 11.5em; max-width: 100%; }
+  .textarea { display: block; resize: vertical; }
+  .input:focus, .textarea:focus, .select:focus { outline: 3px solid var(--asc-colour-focus); outline-offset: 0; box-shadow: inset 0 0 0 2px; }
+  .input-error { border-color: var(--asc-colour-error); }
+  .input-error:focus { border-color: var(--asc-colour-input-border); }
+  .width-2 { max-width: 5.4ex; } .width-3 { max-width: 7.2ex; } .width-4 { max-width: 9ex; } .width-5 { max-width: 10.8ex; }
+  .width-10 { max-width: 20.5ex; } .width-20 { max-width: 41ex; } .width-30 { max-width: 59ex; }
+  .input-wrapper { display: flex; align-items: center; gap: 10px; }
+  .suffix { font-weight: 400; }
+
+  .date-input { display: flex; flex-wrap: wrap; gap: 20px; }
+  .date-item { display: flex; flex-direction: column; }
+  .date-label, .part-label { display: block; margin-bottom: 5px; }
+  .address-part { margin-bottom: 20px; }
+  .address-part.has-error { padding-left: 10px; }
+
+  .radios.inline, .checkboxes.inline { display: flex; flex-wrap: wrap; gap: 0 20px; }
+  .choice { position: relative; display: block; min-height: 40px; margin-bottom: 10px; padding-left: 40px; }
+  .choice-input { position: absolute; z-index: 1; top: -2px; left: -2px; width: 44px; height: 44px; margin: 0; opacity: 0; cursor: pointer; }
+  .choice-label { display: inline-block; padding: 8px 15px 5px; cursor: pointer; touch-action: manipulation; }
+  .choice-label::before { content: ''; position: absolute; top: 0; left: 0; width: 40px; height: 40px; border: 2px solid currentcolor; background: transparent; }
+  .radios .choice-label::before { border-radius: 50%; }
+  .radios .choice-label::after { content: ''; position: absolute; top: 10px; left: 10px; width: 0; height: 0; border: 10px solid currentcolor; border-radius: 50%; opacity: 0; }
+  .checkboxes .choice-label::after {
+    content: ''; position: absolute; top: 11px; left: 9px; width: 23px; height: 12px; transform: rotate(-45deg);
+    border: solid; border-width: 0 0 5px 5px; border-top-color: transparent; opacity: 0; background: transparent;
+  }
+  .choice-input:checked + .choice-label::after { opacity: 1; }
+  .choice-input:focus + .choice-label::before { border-width: 4px; outline: 3px solid transparent; outline-offset: 1px; box-shadow: 0 0 0 3px var(--asc-colour-focus); }
+  .choice-hint { padding-left: 15px; margin-bottom: 0; }
+  .divider { width: 40px; margin-bottom: 10px; text-align: center; }
+  .declaration-label { font-weight: 700; }
+  .computed { font-size: 1.5rem; font-weight: 700; margin-bottom: 0; }
+
+  .repeatable .item { margin: 0 0 20px; padding: 15px 15px 0; border: 1px solid var(--asc-colour-border); }
+  .item-legend { font-weight: 700; padding: 0 5px; }
+  .button.small { font-size: 1rem; padding: 6px 10px 5px; }
+
+  .actions { margin-top: 40px; }
+  .secondary-actions { display: flex; flex-wrap: wrap; gap: 10px 25px; margin: 10px 0 30px; padding-top: 20px; border-top: 1px solid var(--asc-colour-border); }
+  .status { padding: 15px; margin-bottom: 30px; border-left: 10px solid var(--asc-colour-brand); background: var(--asc-colour-panel); }
+  .status > :last-child { margin-bottom: 0; }
+
+  .summary-heading { margin: 40px 0 15px; padding-top: 15px; border-top: 2px solid var(--asc-colour-text); font-size: 1.5rem; }
+  .summary-list { margin: 0 0 30px; }
+  .summary-row { display: flex; flex-wrap: wrap; border-bottom: 1px solid var(--asc-colour-border); padding: 10px 0; }
+  .summary-row dt { flex: 1 1 30%; font-weight: 700; padding-right: 20px; margin: 0 0 5px; }
+  .summary-row dd { flex: 1 1 50%; margin: 0 0 5px; white-space: pre-line; overflow-wrap: anywhere; }
+  .summary-row .change { flex: 0 0 auto; text-align: right; }
+  @media (max-width: 640px) { .summary-row dt, .summary-row dd { flex-basis: 100%; } }
+
+  dialog { max-width: 540px; padding: 30px; border: 5px solid var(--asc-colour-text); }
+  dialog::backdrop { background: rgba(11, 12, 12, .6); }
+  .print-only { display: none; }
+  @media print {
+    :host { font-size: 12pt; color: #000; }
+    .screen-only, .button, .secondary-actions, .error-summary, .change { display: none !important; }
+    .print-only { display: block; }
+    a { color: #000; }
+    .summary-row { break-inside: avoid; }
+  }
+`;

@@ -1,0 +1,47 @@
+/**
+ * The check that the person is not a robot, before a form starts: Next waits for it on whichever
+ * page the person first sees (a link may open a later one), and that page thanks them once passed.
+ */
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Page } from '../../engine/runtime.ts';
+import { errorMessage, formGroup } from '../shared/govuk/index.ts';
+import { fieldId } from './questions.ts';
+import type { FormHost } from './form-host.ts';
+
+/** What the gate reads from its host: whether to ask at all, and who is asking. */
+export interface CaptchaHost extends ReactiveControllerHost, Pick<FormHost, 'apiBase' | 'signedIn' | 'form'> {
+  readonly captcha: boolean;
+}
+
+/** Needs none of the host's lifecycle callbacks, so it is not added to the host; it asks the host to render when its state changes. */
+export class CaptchaGate {
+  /** Proof from the server that this form was started by a person (kept in memory only). */
+  private token?: string;
+  /** The page the check was passed on, which thanks the person for it. */
+  private passedOn?: string;
+
+  constructor(private readonly host: CaptchaHost) {}
+
+  /** Whether Next on `page` must wait for the check. */
+  isNeeded(page: Page): boolean {
+    return this.host.captcha && !this.token && (this.host.signedIn || !this.host.form!.requiresAccount(page.id));
+  }
+
+  /** The check (or the thanks for it) on `page`, with its error; `onPassed` runs once the server accepts the answer. */
+  render(page: Page, error: string | undefined, onPassed: () => void): TemplateResult | typeof nothing {
+    const thanks = this.token && this.passedOn === page.id;
+    if (!this.isNeeded(page) && !thanks) return nothing;
+    return formGroup(html`
+      <p class="label" id="captcha-label">Check that you are not a robot</p>
+      ${errorMessage('captcha', error)}
+      ${this.token
+        ? html`<p>Thank you: you can start the form.</p>`
+        : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.host.apiBase}
+            @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => {
+              this.passedOn = page.id;
+              this.token = e.detail.token;
+              onPassed();
+              this.host.requestUpdate();
+            }}></asc-captcha>`}`, { invalid: !!error, part: 'question' });
+  }
+}

@@ -1,0 +1,49 @@
+/** Loading a form's definition and validators whenever the form, version or API asked for changes. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { fetchForm, type LoadedForm } from '../api-client.ts';
+
+/** What the loader reads from its host: which form to load, from where. */
+export interface LoadingHost extends ReactiveControllerHost {
+  readonly formId: string;
+  readonly version?: number;
+  readonly apiBase: string;
+}
+
+export class LoadingController implements ReactiveController {
+  /** The form, its validators and the portal's words around it, once loaded. */
+  loaded?: LoadedForm;
+  /** Why the form could not be loaded. */
+  error?: string;
+  /** The form being loaded or shown: an answer for another one (the host changed its mind) is dropped. */
+  private key = '';
+
+  /** `onLoad` runs once a form has loaded and is on screen. */
+  constructor(private readonly host: LoadingHost, private readonly onLoad: () => void) {
+    host.addController(this);
+  }
+
+  // Runs before the navigation's hostUpdate, so a page asked for with a new form waits for it.
+  hostUpdate(): void {
+    const { apiBase, formId, version } = this.host;
+    const key = `${apiBase}|${formId}|${version ?? ''}`;
+    if (formId && key !== this.key) {
+      this.key = key;
+      void this.load(key);
+    }
+  }
+
+  private async load(key: string): Promise<void> {
+    this.loaded = undefined;
+    this.error = undefined;
+    try {
+      const loaded = await fetchForm(this.host.apiBase, this.host.formId, this.host.version);
+      if (key !== this.key) return;
+      this.loaded = loaded;
+      this.onLoad();
+    } catch (error) {
+      if (key !== this.key) return;
+      this.error = (error as Error).message;
+    }
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,72 @@
+import { html, type TemplateResult } from 'lit';
+import type { AccountUser } from '../account-api.ts';
+import { AscAccount } from '../account/asc-account.ts';
+import type { AccountScreen } from '../account/account-screens.ts';
+import type { Route } from './routes.ts';
+
+/** What the account pages need from the portal. */
+export interface AccountPagesHost {
+  readonly apiBase: string;
+}
+
+/** How the account screens reach the rest of the portal. */
+export interface AccountPagesActions {
+  user(): AccountUser | null;
+  /** Whether a Save for later is waiting for the person to sign in. */
+  saveIsWaiting(): boolean;
+  signedIn(user: AccountUser): void;
+  signedOut(): void;
+  navigate(route: Route, replace?: boolean): void;
+  navigateTo(path: string): void;
+  path(route: Route): string;
+}
+
+/** Screens only for someone signed in. */
+const SIGNED_IN_ONLY: readonly AccountScreen[] = ['account', 'saved', 'submitted', 'change-password'];
+
+/**
+ * The portal's account pages: one <asc-account> for each visit to them, and the way in for
+ * someone not signed in. The element keeps its own state, so this needs none of the portal's
+ * lifecycle.
+ */
+export class AccountPagesController {
+  private element?: AscAccount;
+
+  constructor(private readonly host: AccountPagesHost, private readonly actions: AccountPagesActions) {}
+
+  /** Each visit to the account pages starts afresh: no step or address left from the last one. */
+  routeWillChange(next: Route, previous: Route): void {
+    if (next.name === 'account' && previous.name !== 'account') this.element = undefined;
+  }
+
+  /** Forgets the screens, and what was typed in them. */
+  clear(): void {
+    this.element = undefined;
+  }
+
+  /** A page for signed-in people, asked for by someone who is not: to sign in, then back to it. */
+  sendToSignIn(wanted: Route): TemplateResult {
+    queueMicrotask(() => this.actions.navigate({ name: 'account', screen: 'sign-in', returnTo: this.actions.path(wanted) }, true));
+    return html`<p role="status">Taking you to sign in…</p>`;
+  }
+
+  /** The account screen asked for, in the one <asc-account> of this visit. */
+  render(screen: AccountScreen, returnTo: string | undefined): TemplateResult {
+    const user = this.actions.user();
+    if (SIGNED_IN_ONLY.includes(screen) && !user) return this.sendToSignIn({ name: 'account', screen });
+    if (!this.element) {
+      this.element = new AscAccount();
+      this.element.apiBase = this.host.apiBase;
+      this.element.addEventListener('asc-signed-in', (event) => this.actions.signedIn(event.detail.user));
+      this.element.addEventListener('asc-signed-out', () => this.actions.signedOut());
+      this.element.addEventListener('asc-navigate', (event) => this.actions.navigateTo(event.detail.to));
+    }
+    this.element.screen = screen;
+    this.element.user = user ?? undefined;
+    this.element.returnTo = returnTo ?? '/';
+    this.element.reason = this.actions.saveIsWaiting()
+      ? 'To save your form for later, sign in, or register if you are new. Your answers stay on the form meanwhile, and are saved as soon as you are signed in.'
+      : '';
+    return html`${this.element}`;
+  }
+}

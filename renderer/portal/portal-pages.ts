@@ -1,0 +1,76 @@
+/** The portal's own pages, from forms/portal.json: home, referrals and DoLS, signed out, not found. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PortalContent } from '../../engine/runtime.ts';
+import { contentBlock, richText } from '../shared/rich-text.ts';
+import { icon } from './icons.ts';
+import { IDLE_TIMEOUT_MS, LONGEST_SESSION_MS, inWords } from './session-timer.ts';
+import type { SignedOutBecause } from './session-controller.ts';
+import type { Route } from './routes.ts';
+
+type Tile = PortalContent['home']['tiles'][number];
+/** A link within the portal (see RouterController.link). */
+type Link = (route: Route, text: string | TemplateResult, className?: string) => TemplateResult;
+
+function tileTarget(tile: Tile, link: Link): TemplateResult {
+  if (tile.form) return link({ name: 'form', formId: tile.form }, tile.title);
+  if (tile.page) return link({ name: tile.page }, tile.title);
+  return html`<a href=${tile.href!} rel="noopener noreferrer">${tile.title}</a>`;
+}
+
+function tilePage(page: PortalContent['home'], notice: TemplateResult, link: Link): TemplateResult {
+  return html`
+    <h1 tabindex="-1">${page.title}</h1>
+    ${(page.content ?? []).map(contentBlock)}
+    <ul class="tiles">
+      ${page.tiles.map((tile) => html`
+        <li class="tile">
+          ${icon(tile.icon)}
+          <div><h2>${tileTarget(tile, link)}</h2><p>${tile.text}</p></div>
+        </li>`)}
+    </ul>
+    ${notice}
+    ${(page.after ?? []).map(contentBlock)}`;
+}
+
+export function homePage(portal: PortalContent, link: Link): TemplateResult {
+  return tilePage(portal.home, html`<div class="notice">${richText(portal.notices.urgent)}</div>`, link);
+}
+
+export function referralsPage(portal: PortalContent, link: Link): TemplateResult {
+  return html`${link({ name: 'home' }, 'Back', 'back-link')}
+    ${tilePage(portal.referrals, html`<div class="inset">${richText(portal.notices.safeguarding)}</div>`, link)}`;
+}
+
+export function dolsPage(portal: PortalContent, link: Link): TemplateResult {
+  const dols = portal.dols;
+  return html`
+    ${link({ name: 'referrals' }, 'Back', 'back-link')}
+    <h1 tabindex="-1">${dols.title}</h1>
+    ${dols.subtitle ? html`<p class="caption">${dols.subtitle}</p>` : nothing}
+    ${(dols.content ?? []).map(contentBlock)}
+    <ol class="form-links">
+      ${dols.forms.map((form) => html`<li>${link({ name: 'form', formId: form.form }, form.title, 'strong')}</li>`)}
+    </ol>
+    ${(dols.after ?? []).map(contentBlock)}`;
+}
+
+export function signedOutPage(because: SignedOutBecause, link: Link): TemplateResult {
+  const signInAgain = html`<p>${link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`;
+  switch (because) {
+    case 'elsewhere': return html`<h1 tabindex="-1">You have been signed out</h1>
+      <p>Someone signed out, or signed in as another person, in another tab or window of this browser. To keep them safe, we have cleared the answers that were on screen here.</p>
+      ${signInAgain}`;
+    case 'saved': return html`<h1 tabindex="-1">Your form has been saved and you have signed out</h1>
+      <p>To carry on, sign in and choose <strong>Saved forms</strong> from the menu under your name. We keep saved forms for 30 days from the last time they were saved.</p>
+      ${signInAgain}`;
+    case 'timeout': return html`<h1 tabindex="-1">You have been signed out</h1>
+      <p>Your session ended: there was no activity for ${inWords(IDLE_TIMEOUT_MS)}, or you had been signed in for ${inWords(LONGEST_SESSION_MS)}. To keep them safe, we have cleared the answers that were on screen.</p>
+      ${signInAgain}`;
+  }
+}
+
+export function notFoundPage(link: Link): TemplateResult {
+  return html`<h1 tabindex="-1">Page not found</h1>
+    <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
+    <p>${link({ name: 'home' }, 'Go to the home page')}</p>`;
+}

@@ -1,0 +1,72 @@
+/**
+ * Passwords: resetting a forgotten one (an emailed code, then the new password) and changing it
+ * from the account menu (the current one asked for). Either way every other session ends.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FieldProblem } from '../../../engine/index.ts';
+import type { ActiveSession } from '../sessions.ts';
+import { mailTemplates } from '../mail-templates.ts';
+import { FieldErrors } from '../errors.ts';
+import { codeGone } from './codes.ts';
+import { accountTools, EMAIL, LIMITS, required, type AccountDeps, type PendingFlow, type RequestContext } from './shared.ts';
+
+export function createPasswords(deps: AccountDeps) {
+  const { repos, codes, sessions, hasher, brand, clock } = deps;
+  const { limiter, audit, deliver, flow, readFlow, resend, emailHash, checkNewPassword } = accountTools(deps);
+
+  return {
+    /** Forgotten password, step 1: a code goes to the address if it has an account; the answer is the same either way. */
+    async requestPasswordReset(input: { email: string }, context: RequestContext): Promise<PendingFlow> {
+      const email = input.email.trim().toLowerCase();
+      if (!email) throw new FieldErrors([{ field: 'email', message: 'Enter your email address' }]);
+      if (!EMAIL.test(email)) throw new FieldErrors([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }]);
+      await limiter.hit(`reset:ip:${context.ip}`, LIMITS.resetPerIp);
+      await limiter.hit(`reset:email:${emailHash(email)}`, LIMITS.resetPerEmail);
+      const user = await repos.users.findByEmail(email);
+      await audit('password-reset-request', user ? 'success' : 'failure', context, { userId: user?.id, email });
+      // The same work whether or not the address has an account: a code is made either way.
+      const subjectId = user?.id ?? randomUUID();
+      const code = await codes.issue('reset', subjectId, { resend: true });
+      if (user) deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
+      return flow('reset', subjectId, email);
+    },
+
+    resendResetCode: (flowToken: string | undefined) => resend(flowToken, 'reset', (id) => repos.users.findById(id), mailTemplates.resetCode),
+
+    /** Forgotten password, step 2: the code and a new password; every session of the account ends. */
+    async resetPassword(flowToken: string | undefined, input: { code: unknown; password: string; confirmPassword: string }, context: RequestContext): Promise<void> {
+      const pending = await readFlow(flowToken, 'reset');
+      const user = await repos.users.findById(pending.subjectId);
+      const fields: FieldProblem[] = [];
+      checkNewPassword(fields, input.password, input.confirmPassword, user ? [user.forename, user.surname, user.email.split('@')[0]!] : []);
+      if (fields.length) throw new FieldErrors(fields);
+      await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
+      await codes.consume('reset', pending.subjectId, input.code, { userId: user?.id, ip: context.ip });
+      if (!user) throw codeGone();
+      const now = clock.now();
+      await repos.users.updatePassword(user.id, await hasher.hash(input.password), now);
+      await sessions.endAllForUser(user.id);
+      await audit('password-reset', 'success', context, { userId: user.id });
+      deliver(mailTemplates.passwordChanged(brand, user.email, user.forename));
+    },
+
+    /** From the account menu: needs the current password; other sessions end, and this one gets a new id. */
+    async changePassword(active: ActiveSession, input: { currentPassword: string; password: string; confirmPassword: string }, context: RequestContext): Promise<{ token: string; expiresAt: number }> {
+      const fields: FieldProblem[] = [];
+      required(fields, 'currentPassword', input.currentPassword, 'Enter your current password');
+      checkNewPassword(fields, input.password, input.confirmPassword, [active.user.forename, active.user.surname, active.user.email.split('@')[0]!]);
+      if (fields.length) throw new FieldErrors(fields);
+      await limiter.hit(`password-change:user:${active.user.id}`, LIMITS.signInPerEmail, 'Too many attempts to change the password.');
+      if (!(await hasher.verify(input.currentPassword, active.user.passwordHash))) {
+        await audit('password-change', 'failure', context, { userId: active.user.id });
+        throw new FieldErrors([{ field: 'currentPassword', message: 'Your current password is not right' }]);
+      }
+      if (input.password === input.currentPassword) throw new FieldErrors([{ field: 'password', message: 'Your new password must be different from your current one' }]);
+      await repos.users.updatePassword(active.user.id, await hasher.hash(input.password), clock.now());
+      await sessions.endAllForUser(active.user.id);
+      await audit('password-change', 'success', context, { userId: active.user.id });
+      deliver(mailTemplates.passwordChanged(brand, active.user.email, active.user.forename));
+      return sessions.start(active.user.id);
+    },
+  };
+}

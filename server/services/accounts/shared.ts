@@ -1,0 +1,153 @@
+/**
+ * What every account use case (registration.ts, sign-in.ts, passwords.ts) is built from: the
+ * limits on tries, which audit every lockout; the audit log; emails sent without holding up the
+ * answer; the flows that wait for an emailed code; and the checks of names, addresses and new
+ * passwords.
+ */
+import { createHmac } from 'node:crypto';
+import type { FieldProblem } from '../../../engine/index.ts';
+import type { Repositories } from '../../repositories/index.ts';
+import type { AuditOutcome } from '../../repositories/audit-log.ts';
+import type { Mailer, MailMessage } from '../mailer.ts';
+import type { MailBrand } from '../mail-templates.ts';
+import type { PasswordHasher } from '../password-hasher.ts';
+import { passwordProblems } from '../password-strength.ts';
+import type { Limit, RateLimiter } from '../rate-limiter.ts';
+import type { SessionService } from '../sessions.ts';
+import type { Tokens, FlowPurpose } from '../tokens.ts';
+import { CODE_LIFETIME_MS, type CodeService } from './codes.ts';
+import { ConflictError, RateLimitedError } from '../errors.ts';
+import { loggable, type Log } from '../log.ts';
+import { HOUR, MINUTE, type Clock } from '../clock.ts';
+
+export interface AccountDeps {
+  repos: Repositories;
+  codes: CodeService;
+  sessions: SessionService;
+  tokens: Tokens;
+  hasher: PasswordHasher;
+  limiter: RateLimiter;
+  mailer: Mailer;
+  brand: MailBrand;
+  clock: Clock;
+  /** Words a password must not be built on: the council's name and the like. */
+  councilWords: string[];
+  /** Multiplies every rate limit: 1 as standard; more for a busy shared office address or a test run. */
+  rateLimitScale?: number;
+  /** The server secret: keys the hashes of email addresses kept in the audit log and rate limits. */
+  secret: Buffer;
+  log: Log;
+}
+
+export interface RequestContext {
+  ip: string;
+}
+
+/** A step of registering, signing in or resetting that waits for an emailed code. */
+export interface PendingFlow {
+  flowToken: string;
+  /** When the flow's cookie lapses (a while after its code). */
+  flowExpiresAt: number;
+  /** When the code just sent stops working, to tell the person. */
+  expiresAt: number;
+  /** The address the code went to, to show the person. */
+  email: string;
+}
+
+export const LIMITS = {
+  signInPerIp: { max: 30, windowMs: 15 * MINUTE },
+  signInPerEmail: { max: 10, windowMs: 15 * MINUTE },
+  codeEntryPerIp: { max: 40, windowMs: 15 * MINUTE },
+  registerPerIp: { max: 10, windowMs: HOUR },
+  resetPerIp: { max: 10, windowMs: HOUR },
+  resetPerEmail: { max: 5, windowMs: HOUR },
+};
+
+/** An email address as the portal accepts it. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+const FLOW_LIFETIME_MS = 30 * MINUTE;
+
+/** Adds the problem when the value is blank. */
+export function required(fields: FieldProblem[], field: string, value: string, message: string): void {
+  if (!value.trim()) fields.push({ field, message });
+}
+
+/** The pieces the account use cases share, over the same dependencies. */
+export function accountTools(deps: AccountDeps) {
+  const { repos, codes, tokens, clock, log } = deps;
+  const scale = deps.rateLimitScale ?? 1;
+  const scaled = (limit: Limit) => ({ ...limit, max: limit.max * scale });
+  // Every refusal for too many tries goes to the audit log: lockouts are what it is for.
+  const audited = async (work: Promise<void>, key: string): Promise<void> => {
+    try {
+      await work;
+    } catch (error) {
+      if (error instanceof RateLimitedError) await repos.auditLog.add({ at: clock.now(), event: 'rate-limited', outcome: 'refused', detail: { limit: key.split(':').slice(0, 2).join(':') } });
+      throw error;
+    }
+  };
+  const emailHash = (email: string) => createHmac('sha256', deps.secret).update(email.toLowerCase()).digest('hex');
+
+  // Emails go out without holding up the answer, which then takes the same time whether an email
+  // was sent or not. A failed send is logged; the person can ask for a new code.
+  const deliver = (message: MailMessage) => {
+    // Logged without the error's words: an SMTP refusal quotes the address.
+    void deps.mailer.send(message).catch((error) => log(`Sending an email failed: ${loggable(error)}`));
+  };
+
+  // A flow outlasts its codes, so an expired code is told as such, and a new one can be asked for.
+  const flow = async (purpose: FlowPurpose, subjectId: string, email: string): Promise<PendingFlow> => {
+    const flowExpiresAt = clock.now() + FLOW_LIFETIME_MS;
+    return { flowToken: await tokens.flow(purpose, subjectId, email, flowExpiresAt), flowExpiresAt, expiresAt: clock.now() + CODE_LIFETIME_MS[purpose], email };
+  };
+
+  const readFlow = async (token: string | undefined, purpose: FlowPurpose) => {
+    const pending = token ? await tokens.readFlow(token, purpose) : null;
+    if (!pending) {
+      throw new ConflictError('flow-expired', purpose === 'register'
+        ? 'Your registration has timed out: start again'
+        : purpose === 'sign-in' ? 'Signing in has timed out: enter your email and password again' : 'Resetting your password has timed out: start again');
+    }
+    return pending;
+  };
+
+  return {
+    /** The app's rate limiter, scaled, with every lockout audited. */
+    limiter: {
+      hit: (key: string, limit: Limit, message?: string) => audited(deps.limiter.hit(key, scaled(limit), message), key),
+      check: (key: string, limit: Limit, message?: string) => audited(deps.limiter.check(key, scaled(limit), message), key),
+    },
+    emailHash,
+    deliver,
+    flow,
+    readFlow,
+
+    /** Adds what is wrong with a new password and its confirmation; `words` are the person's own, not to build it on. */
+    checkNewPassword(fields: FieldProblem[], password: string, confirm: string, words: string[]): void {
+      if (!password) fields.push({ field: 'password', message: 'Enter a password' });
+      else for (const message of passwordProblems(password, undefined, { words: [...deps.councilWords, ...words] })) fields.push({ field: 'password', message });
+      if (!confirm) fields.push({ field: 'confirmPassword', message: 'Confirm your password' });
+      else if (password && confirm !== password) fields.push({ field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' });
+    },
+
+    /**
+     * "Request a new code", for any flow: a new code replaces the old one, under the limits on new
+     * codes, and is emailed when the flow is for a real registration or account (a decoy flow gets
+     * the same answer and no email).
+     */
+    async resend(
+      flowToken: string | undefined, purpose: FlowPurpose, find: (id: string) => Promise<{ email: string; forename: string } | null>,
+      template: (brand: MailBrand, to: string, forename: string, code: string) => MailMessage,
+    ): Promise<PendingFlow> {
+      const pending = await readFlow(flowToken, purpose);
+      const subject = await find(pending.subjectId);
+      const code = await codes.issue(purpose, pending.subjectId, { resend: true });
+      if (subject) deliver(template(deps.brand, subject.email, subject.forename, code));
+      return flow(purpose, pending.subjectId, pending.email);
+    },
+
+    /** Writes an audit row for the request; an email is kept only as its keyed hash. */
+    audit: (event: string, outcome: AuditOutcome, context: RequestContext, more: { userId?: string; email?: string; detail?: Record<string, unknown> } = {}) =>
+      repos.auditLog.add({ at: clock.now(), event, outcome, userId: more.userId ?? null, emailHash: more.email ? emailHash(more.email) : null, ip: context.ip, detail: more.detail }),
+  };
+}
