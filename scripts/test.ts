@@ -25,7 +25,7 @@ const { code, output } = await run(process.execPath, [c8, process.execPath, '--i
 const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(output)?.[1] ?? 0);
 const total = count('Total');
 const skipped = count('Skipped');
-let passed = count('Passed');
+const passed = count('Passed');
 // uvu's Total leaves out skipped tests.
 let failed = total - passed;
 if (!/Total:\s+\d+/.test(output)) failed += 1; // the run itself broke before uvu could count

@@ -26,6 +26,7 @@ const PATTERN_HELP: Record<string, string> = {
 
 function describe(error: ErrorObject): { pointer: string; message: string } | null {
   const at = error.instancePath;
+  // biome-ignore lint/suspicious/noExplicitAny: ajv types params per keyword, and each case below reads only its own keyword's
   const params = error.params as Record<string, any>;
   switch (error.keyword) {
     case 'additionalProperties':

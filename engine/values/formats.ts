@@ -47,8 +47,8 @@ export function normalisePostcode(value: string): string {
 
 function phoneDigits(value: string): string {
   const stripped = value.replace(/[\s()\-.]/g, '');
-  if (stripped.startsWith('+44')) return '0' + stripped.slice(3).replace(/^0/, '');
-  if (stripped.startsWith('0044')) return '0' + stripped.slice(4).replace(/^0/, '');
+  if (stripped.startsWith('+44')) return `0${stripped.slice(3).replace(/^0/, '')}`;
+  if (stripped.startsWith('0044')) return `0${stripped.slice(4).replace(/^0/, '')}`;
   return stripped;
 }
 

@@ -18,7 +18,7 @@ const ACCOUNT_SCREENS: Record<string, AccountScreen> = {
 
 /** A return address is only ever a path of this site: never another site's. */
 function safeReturn(value: string | null): string | undefined {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+  return value?.startsWith('/') && !value.startsWith('//') ? value : undefined;
 }
 
 export function parseRoute(pathname: string, basePath = '/', search = ''): Route {

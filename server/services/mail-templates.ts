@@ -12,7 +12,7 @@ export interface MailBrand {
   phone: string;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
@@ -20,13 +20,13 @@ function message(brand: MailBrand, to: string, subject: string, paragraphs: stri
   const code = rawCode ? formatCode(rawCode) : undefined;
   const footer = `${brand.serviceName}, ${brand.councilName}. If you did not ask for this email, you can ignore it. Questions: call ${brand.phone}.`;
   const text = [...paragraphs.flatMap((p) => (p === '{code}' ? [`    ${code}`] : [p])), '', footer].join('\n\n');
-  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escape(subject)}</title></head>
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 36em;">
-<h1 style="font-size: 28px;">${escape(subject)}</h1>
+<h1 style="font-size: 28px;">${escapeHtml(subject)}</h1>
 ${paragraphs.map((p) => (p === '{code}'
-    ? `<p style="font-size: 36px; font-weight: bold; letter-spacing: 4px;" aria-label="Your code: ${escape(code!.split('').join(' '))}">${escape(code!)}</p>`
-    : `<p>${escape(p)}</p>`)).join('\n')}
-<p style="font-size: 16px; color: #505a5f;">${escape(footer)}</p>
+    ? `<p style="font-size: 36px; font-weight: bold; letter-spacing: 4px;" aria-label="Your code: ${escapeHtml(code!.split('').join(' '))}">${escapeHtml(code!)}</p>`
+    : `<p>${escapeHtml(p)}</p>`)).join('\n')}
+<p style="font-size: 16px; color: #505a5f;">${escapeHtml(footer)}</p>
 </body></html>`;
   return { to, subject, text, html };
 }
