@@ -22,7 +22,9 @@ async function withImports(publicDir: string, url: string, seen = new Set<string
   if (seen.has(path)) return [];
   seen.add(path);
   const source = await readFile(path, 'utf8');
-  const imports = [...source.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(dirname(path), m[1]!).slice(publicDir.length));
+  const imports = [...source.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) =>
+    resolve(dirname(path), m[1]!).slice(publicDir.length),
+  );
   return [path, ...(await Promise.all(imports.map((i) => withImports(publicDir, i, seen)))).flat()];
 }
 
@@ -33,8 +35,8 @@ async function ours(): Promise<number> {
     const publicDir = join(out, 'public');
     const seen = new Set<string>();
     const files = [
-      ...await withImports(publicDir, manifest.embed, seen),
-      ...await withImports(publicDir, manifest.validators['dols-form-1@1']!, seen),
+      ...(await withImports(publicDir, manifest.embed, seen)),
+      ...(await withImports(publicDir, manifest.validators['dols-form-1@1']!, seen)),
       join(publicDir, manifest.app.css),
     ];
     let total = 0;
@@ -51,8 +53,16 @@ async function bundled(name: string, source: string, css: string): Promise<numbe
     const entry = join(dir, 'entry.mjs');
     await writeFile(entry, source);
     const result = await build({
-      entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent',
-      nodePaths: [join(root, 'node_modules')], absWorkingDir: root, define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+      nodePaths: [join(root, 'node_modules')],
+      absWorkingDir: root,
+      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
       legalComments: 'none',
     });
     const js = result.outputFiles.reduce((sum, file) => sum + gz(file.contents), 0);
@@ -65,8 +75,16 @@ async function bundled(name: string, source: string, css: string): Promise<numbe
 export async function benchBundleSize(): Promise<{ ours: number; surveyJs: number; formIo: number }> {
   const [mine, surveyJs, formIo] = await Promise.all([
     ours(),
-    bundled('surveyjs', `import { Model } from 'survey-core'; import { Survey } from 'survey-js-ui'; export { Model, Survey };`, 'survey-core/survey-core.min.css'),
-    bundled('formio', `import { Formio } from '@formio/js/form'; export { Formio };`, '@formio/js/dist/formio.form.min.css'),
+    bundled(
+      'surveyjs',
+      `import { Model } from 'survey-core'; import { Survey } from 'survey-js-ui'; export { Model, Survey };`,
+      'survey-core/survey-core.min.css',
+    ),
+    bundled(
+      'formio',
+      `import { Formio } from '@formio/js/form'; export { Formio };`,
+      '@formio/js/dist/formio.form.min.css',
+    ),
   ]);
   const smallest = Math.min(surveyJs, formIo);
   console.log('What a page loads to show DoLS Form 1 (minified, gzipped):');

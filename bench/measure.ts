@@ -4,7 +4,9 @@ export function opsPerSecond(run: () => unknown, { warmupMs = 300, measureMs = 2
     const end = performance.now() + ms;
     while (performance.now() < end) body();
   };
-  until(warmupMs, () => { run(); });
+  until(warmupMs, () => {
+    run();
+  });
   let count = 0;
   let batch = 1;
   const start = performance.now();

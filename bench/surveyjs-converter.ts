@@ -42,40 +42,108 @@ const REGEX = {
 
 function element(item: PageItem | GroupItem, scope: (id: string) => string, inGroup: Set<string>): Json {
   const visibleIf = item.showIf ? { visibleIf: expression(item.showIf, scope) } : {};
-  if (!isQuestion(item)) return { type: 'html', name: `html${Math.random().toString(36).slice(2)}`, html: JSON.stringify(item), ...visibleIf };
+  if (!isQuestion(item))
+    return {
+      type: 'html',
+      name: `html${Math.random().toString(36).slice(2)}`,
+      html: JSON.stringify(item),
+      ...visibleIf,
+    };
   const base: Json = { name: item.id, title: item.label, isRequired: item.required === true, ...visibleIf };
   switch (item.type) {
-    case 'text': return { ...base, type: 'text', maxLength: item.maxLength ?? 200 };
-    case 'textarea': return { ...base, type: 'comment', maxLength: item.maxLength ?? 5000 };
-    case 'email': return { ...base, type: 'text', inputType: 'email', validators: [{ type: 'email' }] };
-    case 'phone': return { ...base, type: 'text', inputType: 'tel', validators: [{ type: 'regex', regex: REGEX.phone }] };
-    case 'postcode': return { ...base, type: 'text', validators: [{ type: 'regex', regex: REGEX.postcode }] };
-    case 'nhsNumber': return { ...base, type: 'text', validators: [{ type: 'regex', regex: REGEX.nhsNumber }] };
-    case 'time': return { ...base, type: 'text', inputType: 'time' };
-    case 'number': return { ...base, type: 'text', inputType: 'number', min: item.min, max: item.max, validators: [{ type: 'numeric', minValue: item.min, maxValue: item.max }] };
-    case 'date': return {
-      ...base, type: 'text', inputType: 'date',
-      validators: (item.rules ?? []).map((rule) => {
-        const [op, ref] = rule.before ? ['<', rule.before] : rule.after ? ['>', rule.after] : rule.notBefore ? ['>=', rule.notBefore] : ['<=', rule.notAfter!];
-        const test = `${scope(item.id)} ${op} ${dateRef(ref, scope)}`;
-        return { type: 'expression', expression: rule.when ? `!(${expression(rule.when, scope)}) or ${test}` : test, text: rule.message };
-      }),
-    };
-    case 'computedDate': return { ...base, type: 'expression', isRequired: false, expression: `${scope(item.compute.date)}` };
-    case 'yesNo': return { ...base, type: 'radiogroup', choices: [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }] };
-    case 'radios': return { ...base, type: 'radiogroup', choices: item.options.map((o) => ({ value: o.value, text: o.label })) };
-    case 'select': return { ...base, type: 'dropdown', choices: item.options.map((o) => ({ value: o.value, text: o.label })) };
-    case 'checkboxes': return { ...base, type: 'checkbox', choices: item.options.map((o) => ({ value: o.value, text: o.label })), ...(item.maxItems ? { maxSelectedChoices: item.maxItems } : {}) };
-    case 'declaration': return { ...base, type: 'boolean', renderAs: 'checkbox', ...(item.required ? { validators: [{ type: 'expression', expression: `${scope(item.id)} = true` }] } : {}) };
-    case 'address': return {
-      ...base, type: 'multipletext',
-      items: [{ name: 'line1', isRequired: item.required }, { name: 'line2' }, { name: 'town', isRequired: item.required }, { name: 'county' }, { name: 'postcode', isRequired: item.required, validators: [{ type: 'regex', regex: REGEX.postcode }] }],
-    };
+    case 'text':
+      return { ...base, type: 'text', maxLength: item.maxLength ?? 200 };
+    case 'textarea':
+      return { ...base, type: 'comment', maxLength: item.maxLength ?? 5000 };
+    case 'email':
+      return { ...base, type: 'text', inputType: 'email', validators: [{ type: 'email' }] };
+    case 'phone':
+      return { ...base, type: 'text', inputType: 'tel', validators: [{ type: 'regex', regex: REGEX.phone }] };
+    case 'postcode':
+      return { ...base, type: 'text', validators: [{ type: 'regex', regex: REGEX.postcode }] };
+    case 'nhsNumber':
+      return { ...base, type: 'text', validators: [{ type: 'regex', regex: REGEX.nhsNumber }] };
+    case 'time':
+      return { ...base, type: 'text', inputType: 'time' };
+    case 'number':
+      return {
+        ...base,
+        type: 'text',
+        inputType: 'number',
+        min: item.min,
+        max: item.max,
+        validators: [{ type: 'numeric', minValue: item.min, maxValue: item.max }],
+      };
+    case 'date':
+      return {
+        ...base,
+        type: 'text',
+        inputType: 'date',
+        validators: (item.rules ?? []).map((rule) => {
+          const [op, ref] = rule.before
+            ? ['<', rule.before]
+            : rule.after
+              ? ['>', rule.after]
+              : rule.notBefore
+                ? ['>=', rule.notBefore]
+                : ['<=', rule.notAfter!];
+          const test = `${scope(item.id)} ${op} ${dateRef(ref, scope)}`;
+          return {
+            type: 'expression',
+            expression: rule.when ? `!(${expression(rule.when, scope)}) or ${test}` : test,
+            text: rule.message,
+          };
+        }),
+      };
+    case 'computedDate':
+      return { ...base, type: 'expression', isRequired: false, expression: `${scope(item.compute.date)}` };
+    case 'yesNo':
+      return {
+        ...base,
+        type: 'radiogroup',
+        choices: [
+          { value: 'yes', text: 'Yes' },
+          { value: 'no', text: 'No' },
+        ],
+      };
+    case 'radios':
+      return { ...base, type: 'radiogroup', choices: item.options.map((o) => ({ value: o.value, text: o.label })) };
+    case 'select':
+      return { ...base, type: 'dropdown', choices: item.options.map((o) => ({ value: o.value, text: o.label })) };
+    case 'checkboxes':
+      return {
+        ...base,
+        type: 'checkbox',
+        choices: item.options.map((o) => ({ value: o.value, text: o.label })),
+        ...(item.maxItems ? { maxSelectedChoices: item.maxItems } : {}),
+      };
+    case 'declaration':
+      return {
+        ...base,
+        type: 'boolean',
+        renderAs: 'checkbox',
+        ...(item.required ? { validators: [{ type: 'expression', expression: `${scope(item.id)} = true` }] } : {}),
+      };
+    case 'address':
+      return {
+        ...base,
+        type: 'multipletext',
+        items: [
+          { name: 'line1', isRequired: item.required },
+          { name: 'line2' },
+          { name: 'town', isRequired: item.required },
+          { name: 'county' },
+          { name: 'postcode', isRequired: item.required, validators: [{ type: 'regex', regex: REGEX.postcode }] },
+        ],
+      };
     case 'group': {
       const children = new Set(item.questions.filter(isQuestion).map((child) => (child as { id: string }).id));
       const childScope = (id: string) => (children.has(id) ? `{panel.${id}}` : scope(id));
       return {
-        ...base, type: 'paneldynamic', minPanelCount: item.minItems ?? (item.required ? 1 : 0), maxPanelCount: item.maxItems,
+        ...base,
+        type: 'paneldynamic',
+        minPanelCount: item.minItems ?? (item.required ? 1 : 0),
+        maxPanelCount: item.maxItems,
         templateElements: item.questions.map((child) => element(child, childScope, inGroup)),
       };
     }

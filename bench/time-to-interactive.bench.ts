@@ -21,34 +21,53 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 7;
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 async function surveyJsSite(dir: string): Promise<Server> {
   const definition = loadForms().find((f) => f.definition.id === 'dols-form-1')!.definition;
   await writeFile(join(dir, 'survey.json'), JSON.stringify(toSurveyJs(definition)));
-  await writeFile(join(dir, 'entry.mjs'), `
+  await writeFile(
+    join(dir, 'entry.mjs'),
+    `
     import { Model } from 'survey-core';
     import { renderSurvey } from 'survey-js-ui';
     const json = await (await fetch('/survey.json')).json();
     const model = new Model(json);
     model.onAfterRenderSurvey.add(() => requestAnimationFrame(() => { window.__ready ??= performance.now(); }));
     renderSurvey(model, document.getElementById('survey'));
-  `);
+  `,
+  );
   await build({
-    entryPoints: [join(dir, 'entry.mjs')], bundle: true, minify: true, format: 'esm', outfile: join(dir, 'app.js'), logLevel: 'silent',
-    nodePaths: [join(root, 'node_modules')], absWorkingDir: root, define: { 'process.env.NODE_ENV': '"production"' },
+    entryPoints: [join(dir, 'entry.mjs')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    outfile: join(dir, 'app.js'),
+    logLevel: 'silent',
+    nodePaths: [join(root, 'node_modules')],
+    absWorkingDir: root,
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
   const css = await readFile(join(root, 'node_modules/survey-core/survey-core.min.css'));
   const files: Record<string, [string, Buffer | string]> = {
-    '/': ['text/html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/survey.css"><script type="module" src="/app.js"></script></head><body><div id="survey"></div></body></html>'],
+    '/': [
+      'text/html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/survey.css"><script type="module" src="/app.js"></script></head><body><div id="survey"></div></body></html>',
+    ],
     '/survey.css': ['text/css', css],
     '/app.js': ['text/javascript', await readFile(join(dir, 'app.js'))],
     '/survey.json': ['application/json', await readFile(join(dir, 'survey.json'))],
   };
   return createServer((req, res) => {
     const file = files[req.url ?? '/'];
-    if (!file) { res.statusCode = 404; res.end(); return; }
+    if (!file) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     res.setHeader('Content-Type', file[0]);
     res.end(file[1]);
   });
@@ -65,11 +84,19 @@ export async function benchTimeToInteractive(): Promise<{ ours: number; surveyJs
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     await buildAll(join(root, 'forms'), join(dir, 'build'));
-    app = await createApp(readConfig({ BUILD_DIR: join(dir, 'build'), DATA_DIR: join(dir, 'data'), PORT: '0' }), { log: () => {} });
+    app = await createApp(readConfig({ BUILD_DIR: join(dir, 'build'), DATA_DIR: join(dir, 'data'), PORT: '0' }), {
+      log: () => {},
+    });
     const { koa } = app;
     const ourServer = createServer(koa.callback());
     servers.push(ourServer);
@@ -83,7 +110,9 @@ export async function benchTimeToInteractive(): Promise<{ ours: number; surveyJs
       const page = await context.newPage();
       await page.addInitScript(marker);
       await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, {
+        timeout: 30_000,
+      });
       const ready = await page.evaluate(() => (window as unknown as { __ready: number }).__ready);
       await context.close();
       return ready;
@@ -102,7 +131,9 @@ export async function benchTimeToInteractive(): Promise<{ ours: number; surveyJs
       theirs.push(await measure(theirsUrl, ''));
     }
     const result = { ours: median(ours), surveyJs: median(theirs), ratio: median(theirs) / median(ours) };
-    console.log(`Navigation to the first page of DoLS Form 1 ready to use (headless chromium, median of ${RUNS}, no cache):`);
+    console.log(
+      `Navigation to the first page of DoLS Form 1 ready to use (headless chromium, median of ${RUNS}, no cache):`,
+    );
     console.log(`  asc-forms portal   ${result.ours.toFixed(0).padStart(6)} ms`);
     console.log(`  SurveyJS           ${result.surveyJs.toFixed(0).padStart(6)} ms`);
     console.log(`  ratio: asc-forms is ready ${result.ratio.toFixed(1)} times sooner`);

@@ -23,7 +23,8 @@ export function benchValidation(formId = 'dols-form-1'): { ours: number; surveyJ
     return model.validate(false, false);
   };
   // Both must judge alike, or the race means nothing.
-  if (!form.canSubmit(answers, opts) || !surveyJsValidates(answers)) throw new Error('The complete answers must pass both validators');
+  if (!form.canSubmit(answers, opts) || !surveyJsValidates(answers))
+    throw new Error('The complete answers must pass both validators');
   if (form.canSubmit({}, opts) || surveyJsValidates({})) throw new Error('Empty answers must fail both validators');
 
   const ours = opsPerSecond(() => form.errors(answers, opts));

@@ -3,7 +3,16 @@
  * precompiled validators. It imports no ajv compiler, no DOM and no Node module. It exports what
  * renderer/, server/, scripts/ and bench/ use, and nothing else; tests may reach further in.
  */
-export { Form, createForm, validatorsFromModule, type FormValidators, type FormOptions, type SummaryOptions, type CheckOptions, type AnswersCheck } from './run/form.ts';
+export {
+  Form,
+  createForm,
+  validatorsFromModule,
+  type FormValidators,
+  type FormOptions,
+  type SummaryOptions,
+  type CheckOptions,
+  type AnswersCheck,
+} from './run/form.ts';
 export { ADDRESS_PARTS, capitalise, pluralOf } from './run/messages.ts';
 export { DEFAULT_MAX_LENGTH } from './compile/answers-schema.ts';
 export { formatDate } from './values/dates.ts';
@@ -14,6 +23,24 @@ export type { SchemaValidator } from './run/validate.ts';
 export * from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
 export type {
-  FormSummary, FormList, FormToRun, AccountUser, CodeSent, SignedIn, SessionTiming, AccountStatus, CaptchaVerified,
-  DraftSave, SavedDraft, OpenedDraft, DraftBody, DraftList, SubmitRequest, Submission, SubmissionBody, SubmissionList, FieldProblem, ErrorBody,
+  FormSummary,
+  FormList,
+  FormToRun,
+  AccountUser,
+  CodeSent,
+  SignedIn,
+  SessionTiming,
+  AccountStatus,
+  CaptchaVerified,
+  DraftSave,
+  SavedDraft,
+  OpenedDraft,
+  DraftBody,
+  DraftList,
+  SubmitRequest,
+  Submission,
+  SubmissionBody,
+  SubmissionList,
+  FieldProblem,
+  ErrorBody,
 } from './contracts/portal-api.ts';

@@ -1,22 +1,59 @@
 /** The shapes the engine hands out: answers, errors and summaries. */
 import type {
-  AddressQuestion, CheckboxesQuestion, ComputedDateQuestion, DateQuestion, DeclarationQuestion,
-  EmailQuestion, GroupQuestion, NhsNumberQuestion, NumberQuestion, PageItem, PhoneQuestion,
-  PostcodeQuestion, RadiosQuestion, SelectQuestion, TextareaQuestion, TextQuestion, TimeQuestion,
-  YesNoQuestion, GroupItem,
+  AddressQuestion,
+  CheckboxesQuestion,
+  ComputedDateQuestion,
+  DateQuestion,
+  DeclarationQuestion,
+  EmailQuestion,
+  GroupQuestion,
+  NhsNumberQuestion,
+  NumberQuestion,
+  PageItem,
+  PhoneQuestion,
+  PostcodeQuestion,
+  RadiosQuestion,
+  SelectQuestion,
+  TextareaQuestion,
+  TextQuestion,
+  TimeQuestion,
+  YesNoQuestion,
+  GroupItem,
 } from './definition/definition.types.ts';
 
 export type {
-  FormDefinition, Page, PageItem, GroupItem, Condition, DateRef, DateRule, ContentBlock, RichText,
-  InlineText, Option,
+  FormDefinition,
+  Page,
+  PageItem,
+  GroupItem,
+  Condition,
+  DateRef,
+  DateRule,
+  ContentBlock,
+  RichText,
+  InlineText,
+  Option,
 } from './definition/definition.types.ts';
 
 /** Every item on a page that asks for an answer (everything but text blocks). */
 export type Question =
-  | TextQuestion | TextareaQuestion | EmailQuestion | PhoneQuestion | NumberQuestion | DateQuestion
-  | TimeQuestion | YesNoQuestion | RadiosQuestion | CheckboxesQuestion | SelectQuestion
-  | PostcodeQuestion | NhsNumberQuestion | AddressQuestion | DeclarationQuestion
-  | ComputedDateQuestion | GroupQuestion;
+  | TextQuestion
+  | TextareaQuestion
+  | EmailQuestion
+  | PhoneQuestion
+  | NumberQuestion
+  | DateQuestion
+  | TimeQuestion
+  | YesNoQuestion
+  | RadiosQuestion
+  | CheckboxesQuestion
+  | SelectQuestion
+  | PostcodeQuestion
+  | NhsNumberQuestion
+  | AddressQuestion
+  | DeclarationQuestion
+  | ComputedDateQuestion
+  | GroupQuestion;
 
 export type QuestionType = Question['type'];
 export type ChildQuestion = Extract<GroupItem, Question>;
@@ -76,5 +113,9 @@ export interface DateOptions {
 }
 
 export function isQuestion(item: PageItem | GroupItem): item is Question {
-  return 'label' in item && 'id' in item && !['heading', 'paragraph', 'list', 'inset', 'warning', 'details'].includes(item.type);
+  return (
+    'label' in item &&
+    'id' in item &&
+    !['heading', 'paragraph', 'list', 'inset', 'warning', 'details'].includes(item.type)
+  );
 }

@@ -22,17 +22,25 @@ export const accountApi = {
     return account?.user ? { user: account.user, idleRemainingMs: account.idleRemainingMs } : null;
   },
   /** Time left without counting as activity; null once the session has ended. Network trouble throws. */
-  sessionLeft: async (apiBase: string) => (await whenSignedIn<SessionTiming>(apiBase, '/api/account/session'))?.idleRemainingMs ?? null,
+  sessionLeft: async (apiBase: string) =>
+    (await whenSignedIn<SessionTiming>(apiBase, '/api/account/session'))?.idleRemainingMs ?? null,
   keepAlive: (apiBase: string) => send<SessionTiming>(apiBase, '/api/account/keep-alive'),
-  register: (apiBase: string, body: { forename: string; surname: string; email: string; password: string; confirmPassword: string }) => send<CodeSent>(apiBase, '/api/account/registrations', body),
+  register: (
+    apiBase: string,
+    body: { forename: string; surname: string; email: string; password: string; confirmPassword: string },
+  ) => send<CodeSent>(apiBase, '/api/account/registrations', body),
   resendRegistrationCode: (apiBase: string) => send<CodeSent>(apiBase, '/api/account/registrations/code'),
-  verifyRegistration: (apiBase: string, code: string) => send<SignedIn>(apiBase, '/api/account/registrations/verify', { code }),
-  signIn: (apiBase: string, body: { email: string; password: string }) => send<CodeSent>(apiBase, '/api/account/sign-in', body),
+  verifyRegistration: (apiBase: string, code: string) =>
+    send<SignedIn>(apiBase, '/api/account/registrations/verify', { code }),
+  signIn: (apiBase: string, body: { email: string; password: string }) =>
+    send<CodeSent>(apiBase, '/api/account/sign-in', body),
   resendSignInCode: (apiBase: string) => send<CodeSent>(apiBase, '/api/account/sign-in/code'),
   verifySignIn: (apiBase: string, code: string) => send<SignedIn>(apiBase, '/api/account/sign-in/verify', { code }),
   requestReset: (apiBase: string, email: string) => send<CodeSent>(apiBase, '/api/account/password-reset', { email }),
   resendResetCode: (apiBase: string) => send<CodeSent>(apiBase, '/api/account/password-reset/code'),
-  resetPassword: (apiBase: string, body: { code: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password-reset/confirm', body),
-  changePassword: (apiBase: string, body: { currentPassword: string; password: string; confirmPassword: string }) => send<void>(apiBase, '/api/account/password', body),
+  resetPassword: (apiBase: string, body: { code: string; password: string; confirmPassword: string }) =>
+    send<void>(apiBase, '/api/account/password-reset/confirm', body),
+  changePassword: (apiBase: string, body: { currentPassword: string; password: string; confirmPassword: string }) =>
+    send<void>(apiBase, '/api/account/password', body),
   signOut: (apiBase: string) => send<void>(apiBase, '/api/account/sign-out'),
 };

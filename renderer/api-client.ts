@@ -5,7 +5,17 @@
  * account, captcha and saved-forms calls build on it in modules of their own, so a page that
  * embeds one form downloads only what it uses.
  */
-import { createForm, validatorsFromModule, type Form, type PortalContent, type FieldProblem, type ErrorBody, type FormList, type FormSummary, type FormToRun } from '../engine/runtime.ts';
+import {
+  createForm,
+  validatorsFromModule,
+  type Form,
+  type PortalContent,
+  type FieldProblem,
+  type ErrorBody,
+  type FormList,
+  type FormSummary,
+  type FormToRun,
+} from '../engine/runtime.ts';
 
 export type { FieldProblem };
 /** The name the components know a form summary by. */
@@ -19,7 +29,11 @@ export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators'>
 /** A refused request: the message to show, and the boxes it concerns. */
 export class RequestRefused extends Error {
   override name = 'RequestRefused';
-  constructor(readonly status: number, message: string, readonly fields: FieldProblem[]) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: FieldProblem[],
+  ) {
     super(message);
   }
 }
@@ -34,7 +48,7 @@ export function resolve(apiBase: string, path: string): string {
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) {
-    const body = await response.json().catch(() => null) as Partial<ErrorBody> | null;
+    const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
     throw new RequestRefused(response.status, body?.error?.message ?? `The server answered ${response.status}.`, []);
   }
   return response.json() as Promise<T>;
@@ -50,9 +64,13 @@ export async function fetchFormList(apiBase: string): Promise<FormListEntry[]> {
 
 /** A form ready to run: its definition with the precompiled validators of the same version. */
 export async function fetchForm(apiBase: string, formId: string, version?: number): Promise<LoadedForm> {
-  const path = version ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}` : `/api/forms/${encodeURIComponent(formId)}`;
+  const path = version
+    ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}`
+    : `/api/forms/${encodeURIComponent(formId)}`;
   const body = await getJson<FormToRun>(resolve(apiBase, path));
-  const module = await import(/* the build names this file by its hash */ resolve(apiBase, body.validators)) as Record<string, unknown>;
+  const module = (await import(
+    /* the build names this file by its hash */ resolve(apiBase, body.validators)
+  )) as Record<string, unknown>;
   return {
     form: createForm(body.definition, validatorsFromModule(body.definition, module)),
     notices: body.notices,
@@ -62,18 +80,30 @@ export async function fetchForm(apiBase: string, formId: string, version?: numbe
 }
 
 /** A request that changes something: a JSON body (none for DELETE); any refusal throws RequestRefused. */
-export async function send<T>(apiBase: string, path: string, body: unknown = {}, method: 'POST' | 'PUT' | 'DELETE' = 'POST'): Promise<T> {
+export async function send<T>(
+  apiBase: string,
+  path: string,
+  body: unknown = {},
+  method: 'POST' | 'PUT' | 'DELETE' = 'POST',
+): Promise<T> {
   const response = await fetch(resolve(apiBase, path), {
     method,
-    headers: method === 'DELETE' ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    headers:
+      method === 'DELETE'
+        ? { accept: 'application/json' }
+        : { 'content-type': 'application/json', accept: 'application/json' },
     credentials: 'same-origin',
     body: method === 'DELETE' ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const parsed = text ? JSON.parse(text) as T & Partial<ErrorBody> : ({} as T & Partial<ErrorBody>);
+  const parsed = text ? (JSON.parse(text) as T & Partial<ErrorBody>) : ({} as T & Partial<ErrorBody>);
   if (!response.ok) {
     const error = (parsed as Partial<ErrorBody>).error;
-    throw new RequestRefused(response.status, error?.message ?? `The server answered ${response.status}.`, error?.fields ?? []);
+    throw new RequestRefused(
+      response.status,
+      error?.message ?? `The server answered ${response.status}.`,
+      error?.fields ?? [],
+    );
   }
   return parsed;
 }

@@ -5,6 +5,8 @@ import { getJson, resolve, send } from './api-client.ts';
 /** The captcha's API: which check the server wants, and its verdict on an answer (a token, once only). */
 export const captchaApi = {
   challengeUrl: (apiBase: string) => resolve(apiBase, '/api/captcha/challenge'),
-  provider: async (apiBase: string) => (await getJson<{ provider: string }>(resolve(apiBase, '/api/captcha/challenge'))).provider,
-  verify: (apiBase: string, payload: string | null) => send<CaptchaVerified>(apiBase, '/api/captcha/verify', { payload }),
+  provider: async (apiBase: string) =>
+    (await getJson<{ provider: string }>(resolve(apiBase, '/api/captcha/challenge'))).provider,
+  verify: (apiBase: string, payload: string | null) =>
+    send<CaptchaVerified>(apiBase, '/api/captcha/verify', { payload }),
 };

@@ -7,6 +7,8 @@ import { getJson, resolve, send } from './api-client.ts';
 
 export const draftsApi = {
   list: async (apiBase: string) => (await getJson<DraftList>(resolve(apiBase, '/api/drafts'))).drafts,
-  open: async (apiBase: string, id: string) => (await getJson<DraftBody<OpenedDraft>>(resolve(apiBase, `/api/drafts/${encodeURIComponent(id)}`))).draft,
-  remove: (apiBase: string, id: string) => send<void>(apiBase, `/api/drafts/${encodeURIComponent(id)}`, undefined, 'DELETE'),
+  open: async (apiBase: string, id: string) =>
+    (await getJson<DraftBody<OpenedDraft>>(resolve(apiBase, `/api/drafts/${encodeURIComponent(id)}`))).draft,
+  remove: (apiBase: string, id: string) =>
+    send<void>(apiBase, `/api/drafts/${encodeURIComponent(id)}`, undefined, 'DELETE'),
 };

@@ -3,4 +3,12 @@
  * page loads only what one form needs.
  */
 export { AscForm } from './form/asc-form.ts';
-export type { AscFormEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscSavedDetail, AscSubmittedDetail, AscFormEventBase } from './shared/events.ts';
+export type {
+  AscFormEventMap,
+  AscPageChangeDetail,
+  AscValidationFailedDetail,
+  AscAnswersRequestDetail,
+  AscSavedDetail,
+  AscSubmittedDetail,
+  AscFormEventBase,
+} from './shared/events.ts';

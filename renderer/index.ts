@@ -9,6 +9,19 @@ export { AscSavedForms } from './account/asc-saved-forms.ts';
 export { AscSubmittedForms } from './account/asc-submitted-forms.ts';
 export { AscCaptcha } from './account/asc-captcha.ts';
 export type {
-  AscEventMap, AscFormEventMap, AscAccountEventMap, AscCaptchaEventMap, AscPageChangeDetail, AscValidationFailedDetail, AscAnswersRequestDetail, AscSavedDetail,
-  AscSubmittedDetail, AscFormEventBase, AscSignInRequestDetail, AscCaptchaVerifiedDetail, AscSignedInDetail, AscSignedOutDetail, AscNavigateDetail,
+  AscEventMap,
+  AscFormEventMap,
+  AscAccountEventMap,
+  AscCaptchaEventMap,
+  AscPageChangeDetail,
+  AscValidationFailedDetail,
+  AscAnswersRequestDetail,
+  AscSavedDetail,
+  AscSubmittedDetail,
+  AscFormEventBase,
+  AscSignInRequestDetail,
+  AscCaptchaVerifiedDetail,
+  AscSignedInDetail,
+  AscSignedOutDetail,
+  AscNavigateDetail,
 } from './shared/events.ts';

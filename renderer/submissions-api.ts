@@ -3,5 +3,6 @@ import type { SubmissionList } from '../engine/runtime.ts';
 import { getJson, resolve } from './api-client.ts';
 
 export const submissionsApi = {
-  listRecent: async (apiBase: string) => (await getJson<SubmissionList>(resolve(apiBase, '/api/submissions'))).submissions,
+  listRecent: async (apiBase: string) =>
+    (await getJson<SubmissionList>(resolve(apiBase, '/api/submissions'))).submissions,
 };

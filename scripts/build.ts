@@ -7,4 +7,6 @@ import { buildAll } from './lib/build-all.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { integrators } = await buildAll(`${root}forms`, `${root}build`);
-console.log(`Built the portal and ${integrators.length} form version${integrators.length === 1 ? '' : 's'}: ${integrators.map((b) => `${b.id} v${b.version}`).join(', ')}`);
+console.log(
+  `Built the portal and ${integrators.length} form version${integrators.length === 1 ? '' : 's'}: ${integrators.map((b) => `${b.id} v${b.version}`).join(', ')}`,
+);

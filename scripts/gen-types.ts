@@ -12,7 +12,11 @@ const engine = (file: string) => fileURLToPath(new URL(`../engine/${file}`, impo
 
 /** Each schema and the types file made from it. */
 export const generated = [
-  { schema: engine('definition/definition.schema.json'), types: engine('definition/definition.types.ts'), name: 'FormDefinition' },
+  {
+    schema: engine('definition/definition.schema.json'),
+    types: engine('definition/definition.types.ts'),
+    name: 'FormDefinition',
+  },
   { schema: engine('contracts/portal.schema.json'), types: engine('contracts/portal.types.ts'), name: 'PortalContent' },
 ];
 
@@ -25,7 +29,11 @@ export async function generateTypes(schemaPath: string, name: string): Promise<s
     $refOptions: {
       resolve: {
         http: false,
-        ourSchemas: { order: 1, canRead: /^https:\/\/asc-forms\.org\/schemas\/form-definition\//, read: () => readFile(engine('definition/definition.schema.json'), 'utf8') },
+        ourSchemas: {
+          order: 1,
+          canRead: /^https:\/\/asc-forms\.org\/schemas\/form-definition\//,
+          read: () => readFile(engine('definition/definition.schema.json'), 'utf8'),
+        },
       },
     },
     // Every object in the schema closes itself; index signatures would hide authors' typos.

@@ -10,9 +10,16 @@ const pattern = process.argv[2] ?? '\\.test\\.ts$';
 
 function run(command: string, args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    const relay = (stream: NodeJS.WriteStream) => (chunk: Buffer) => { output += chunk; stream.write(chunk); };
+    const relay = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk;
+      stream.write(chunk);
+    };
     child.stdout.on('data', relay(process.stdout));
     child.stderr.on('data', relay(process.stderr));
     child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
@@ -20,7 +27,14 @@ function run(command: string, args: string[]): Promise<{ code: number; output: s
 }
 
 const c8 = `${root}node_modules/c8/bin/c8.js`;
-const { code, output } = await run(process.execPath, [c8, process.execPath, '--import', 'tsx', `${root}tests/run.ts`, pattern]);
+const { code, output } = await run(process.execPath, [
+  c8,
+  process.execPath,
+  '--import',
+  'tsx',
+  `${root}tests/run.ts`,
+  pattern,
+]);
 
 const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(output)?.[1] ?? 0);
 const total = count('Total');

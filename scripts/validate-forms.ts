@@ -21,7 +21,11 @@ if (unknown.length) {
 
 if (args.includes('--lock')) {
   const added = await recordPublished(options);
-  console.error(added.length ? `Recorded in published.lock.json: ${added.join(', ')}` : 'published.lock.json already records every published version.');
+  console.error(
+    added.length
+      ? `Recorded in published.lock.json: ${added.join(', ')}`
+      : 'published.lock.json already records every published version.',
+  );
 }
 const problems = await checkFormFiles(paths, options);
 if (asJson) {
@@ -29,6 +33,10 @@ if (asJson) {
 } else {
   for (const p of problems) console.log(`${p.file}:${p.line}:${p.column}  ${p.pointer || '/'}  ${p.message}`);
   const files = new Set(problems.map((p) => p.file)).size;
-  console.error(problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.` : 'Every form definition is sound.');
+  console.error(
+    problems.length
+      ? `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`
+      : 'Every form definition is sound.',
+  );
 }
 process.exitCode = problems.length ? 1 : 0;

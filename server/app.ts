@@ -57,7 +57,10 @@ export interface AppOptions {
   captcha?: CaptchaVerifier;
 }
 
-export async function createApp(config: ServerConfig, { log = console.error, clock = systemClock, captcha: customCaptcha }: AppOptions = {}): Promise<App> {
+export async function createApp(
+  config: ServerConfig,
+  { log = console.error, clock = systemClock, captcha: customCaptcha }: AppOptions = {},
+): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
   const db = createDatabase(config);
   await migrateToLatest(db);
@@ -68,38 +71,72 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const council = catalogue.portal.council;
   const brand = { serviceName: council.serviceName, councilName: council.name, phone: council.phone.display };
   const mailer = createMailer({
-    smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom ?? `"${council.serviceName}" <no-reply@localhost>`,
+    smtpUrl: config.smtpUrl,
+    dataDir: config.dataDir,
+    from: config.mailFrom ?? `"${council.serviceName}" <no-reply@localhost>`,
     log,
   });
   const limiter = createRateLimiter(repos.rateLimits, clock);
   const accounts = createAccountService({
-    repos, sessions, tokens, clock, mailer, log,
+    repos,
+    sessions,
+    tokens,
+    clock,
+    mailer,
+    log,
     codes: createCodeService({ emailCodes: repos.emailCodes, auditLog: repos.auditLog, clock, secret }),
     hasher: createPasswordHasher({ costLog2: config.passwordHashCost }),
     limiter,
     brand,
-    councilWords: [...council.name.split(/\s+/), council.name.replace(/\s+/g, ''), council.serviceName.replace(/\s+/g, '')].filter((word) => word.length > 3 && !/^council$/i.test(word)),
+    councilWords: [
+      ...council.name.split(/\s+/),
+      council.name.replace(/\s+/g, ''),
+      council.serviceName.replace(/\s+/g, ''),
+    ].filter((word) => word.length > 3 && !/^council$/i.test(word)),
     secret,
     rateLimitScale: config.rateLimitScale,
   });
 
   const answersAtRest = createAnswersAtRest(await loadAnswerKeys(config.answersKeys, config.dataDir));
   // Only drafts still kept count: older ones are about to go.
-  const missingKeys = (await repos.drafts.keyIdsSince(clock.now() - DRAFT_LIFETIME_MS)).filter((keyId) => !answersAtRest.hasKey(keyId));
-  if (missingKeys.length) log(`Saved forms sealed with ${missingKeys.map((k) => `"${k}"`).join(', ')} cannot be opened: that key is not in ANSWERS_KEYS. Add it (after the current key) to let those people carry on.`);
+  const missingKeys = (await repos.drafts.keyIdsSince(clock.now() - DRAFT_LIFETIME_MS)).filter(
+    (keyId) => !answersAtRest.hasKey(keyId),
+  );
+  if (missingKeys.length)
+    log(
+      `Saved forms sealed with ${missingKeys.map((k) => `"${k}"`).join(', ')} cannot be opened: that key is not in ANSWERS_KEYS. Add it (after the current key) to let those people carry on.`,
+    );
   const unsendable = (await repos.outbox.unsentKeyIds()).filter((keyId) => !answersAtRest.hasKey(keyId));
-  if (unsendable.length) log(`Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`);
+  if (unsendable.length)
+    log(
+      `Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`,
+    );
   const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
 
   const relay = createOutboxRelay({
-    outbox: repos.outbox, mailer, answersAtRest, clock, log, deliveriesDir: join(config.dataDir, 'deliveries'),
-    webhook: config.webhook ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') } : undefined,
+    outbox: repos.outbox,
+    mailer,
+    answersAtRest,
+    clock,
+    log,
+    deliveriesDir: join(config.dataDir, 'deliveries'),
+    webhook: config.webhook
+      ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') }
+      : undefined,
   });
   const submissions = createSubmissionService({
-    db, repos, catalogue, answersAtRest, clock, brand, limiter, queued: () => void relay.runNow(),
+    db,
+    repos,
+    catalogue,
+    answersAtRest,
+    clock,
+    brand,
+    limiter,
+    queued: () => void relay.runNow(),
   });
 
-  const captcha = customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
+  const captcha =
+    customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
   if (captcha.name === 'off') log('CAPTCHA=off: forms start without the check that the person is not a robot.');
 
   const koa = new Koa({ proxy: config.proxies > 0, maxIpsCount: config.proxies });
@@ -112,8 +149,12 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   koa.use(sameOriginWrites());
   koa.use(jsonBodies());
   const routers = [
-    healthRoutes(), openApiRoutes(), formRoutes(catalogue, config.buildDir), accountRoutes({ accounts, sessions, secureCookies: config.production }),
-    captchaRoutes({ verifier: captcha, tokens, clock }), draftRoutes({ drafts, sessions }),
+    healthRoutes(),
+    openApiRoutes(),
+    formRoutes(catalogue, config.buildDir),
+    accountRoutes({ accounts, sessions, secureCookies: config.production }),
+    captchaRoutes({ verifier: captcha, tokens, clock }),
+    draftRoutes({ drafts, sessions }),
     submissionRoutes({ submissions, sessions }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
@@ -122,7 +163,9 @@ export async function createApp(config: ServerConfig, { log = console.error, clo
   const stopHousekeeping = startHousekeeping(repos, clock, log);
   relay.start();
   return {
-    koa, catalogue, db,
+    koa,
+    catalogue,
+    db,
     sendOutbox: () => relay.runNow(),
     close: async () => {
       // The database closes after the hour's clean-up and the outbox's round finish, not under them.

@@ -47,10 +47,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 function proxiesOf(env: NodeJS.ProcessEnv): number {
   const value = env.TRUST_PROXY ?? '0';
   const proxies = value === 'true' ? 1 : value === 'false' ? 0 : Number(value);
-  if (!Number.isInteger(proxies) || proxies < 0) throw new Error(`TRUST_PROXY must be the number of proxies in front of the portal (0, 1, 2…), not "${value}".`);
+  if (!Number.isInteger(proxies) || proxies < 0)
+    throw new Error(`TRUST_PROXY must be the number of proxies in front of the portal (0, 1, 2…), not "${value}".`);
   // Secure cookies need HTTPS, which in production a proxy in front provides.
   if (env.NODE_ENV === 'production' && proxies === 0) {
-    throw new Error('In production the portal runs behind an HTTPS proxy: set TRUST_PROXY to the number of proxies in front of it (usually 1).');
+    throw new Error(
+      'In production the portal runs behind an HTTPS proxy: set TRUST_PROXY to the number of proxies in front of it (usually 1).',
+    );
   }
   return proxies;
 }
@@ -58,7 +61,9 @@ function proxiesOf(env: NodeJS.ProcessEnv): number {
 // A key file beside the database would travel in every backup of it, and open what it protects.
 function answersKeysOf(env: NodeJS.ProcessEnv): string | undefined {
   if (env.NODE_ENV === 'production' && !env.ANSWERS_KEYS) {
-    throw new Error('In production, set ANSWERS_KEYS (the keys that encrypt saved answers, kept apart from the database): make one with `echo "$(date +%Y-%m):$(openssl rand -hex 32)"`.');
+    throw new Error(
+      'In production, set ANSWERS_KEYS (the keys that encrypt saved answers, kept apart from the database): make one with `echo "$(date +%Y-%m):$(openssl rand -hex 32)"`.',
+    );
   }
   return env.ANSWERS_KEYS || undefined;
 }
@@ -67,7 +72,10 @@ function answersKeysOf(env: NodeJS.ProcessEnv): string | undefined {
 // them, or referrals would be acknowledged and reach nobody.
 function webhookOf(env: NodeJS.ProcessEnv): ServerConfig['webhook'] {
   if (!env.WEBHOOK_URL) {
-    if (env.NODE_ENV === 'production') throw new Error("In production, set WEBHOOK_URL (the council's case system, which receives each submitted form) and WEBHOOK_SECRET.");
+    if (env.NODE_ENV === 'production')
+      throw new Error(
+        "In production, set WEBHOOK_URL (the council's case system, which receives each submitted form) and WEBHOOK_SECRET.",
+      );
     return undefined;
   }
   let url: URL;
@@ -76,18 +84,27 @@ function webhookOf(env: NodeJS.ProcessEnv): ServerConfig['webhook'] {
   } catch {
     throw new Error('WEBHOOK_URL must be a web address, like https://cases.example.gov.uk/referrals.');
   }
-  if (env.NODE_ENV === 'production' && url.protocol !== 'https:') throw new Error('In production, WEBHOOK_URL must use https: submissions hold personal data.');
+  if (env.NODE_ENV === 'production' && url.protocol !== 'https:')
+    throw new Error('In production, WEBHOOK_URL must use https: submissions hold personal data.');
   const secret = env.WEBHOOK_SECRET ?? '';
-  if (!/^([0-9a-f]{2}){32,}$/i.test(secret)) throw new Error('WEBHOOK_SECRET must be at least 32 bytes written in hex (the HMAC key the case system checks signatures with): make one with `openssl rand -hex 32`.');
-  if (secret === env.SESSION_SECRET || (env.ANSWERS_KEYS ?? '').includes(secret)) throw new Error('WEBHOOK_SECRET must be a key of its own, not SESSION_SECRET or one of ANSWERS_KEYS: the case system holds it.');
+  if (!/^([0-9a-f]{2}){32,}$/i.test(secret))
+    throw new Error(
+      'WEBHOOK_SECRET must be at least 32 bytes written in hex (the HMAC key the case system checks signatures with): make one with `openssl rand -hex 32`.',
+    );
+  if (secret === env.SESSION_SECRET || (env.ANSWERS_KEYS ?? '').includes(secret))
+    throw new Error(
+      'WEBHOOK_SECRET must be a key of its own, not SESSION_SECRET or one of ANSWERS_KEYS: the case system holds it.',
+    );
   return { url: url.href, secret };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 to 65535), not "${env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number (0 to 65535), not "${env.PORT}".`);
   const captcha = (env.CAPTCHA || 'altcha') as CaptchaProvider;
-  if (!CAPTCHA_PROVIDERS.includes(captcha)) throw new Error(`CAPTCHA must be ${CAPTCHA_PROVIDERS.join(' or ')}, not "${env.CAPTCHA}".`);
+  if (!CAPTCHA_PROVIDERS.includes(captcha))
+    throw new Error(`CAPTCHA must be ${CAPTCHA_PROVIDERS.join(' or ')}, not "${env.CAPTCHA}".`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

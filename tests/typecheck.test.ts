@@ -8,8 +8,14 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const typecheck = suite('TypeScript');
 
 typecheck('should type-check the whole project under strict settings (tsc --noEmit)', async () => {
-  const result = await promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '--noEmit', '-p', root], { cwd: root, maxBuffer: 10 * 1024 * 1024 })
-    .then(() => ({ ok: true, output: '' }), (error) => ({ ok: false, output: `${error.stdout}${error.stderr}` }));
+  const result = await promisify(execFile)(
+    process.execPath,
+    [`${root}node_modules/typescript/bin/tsc`, '--noEmit', '-p', root],
+    { cwd: root, maxBuffer: 10 * 1024 * 1024 },
+  ).then(
+    () => ({ ok: true, output: '' }),
+    (error) => ({ ok: false, output: `${error.stdout}${error.stderr}` }),
+  );
   assert.ok(result.ok, result.output);
 });
 

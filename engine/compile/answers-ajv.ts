@@ -4,7 +4,9 @@ import { formats } from '../values/formats.ts';
 
 const quietAboutUnicode = {
   log: (...args: unknown[]) => console.log(...args),
-  warn: (...args: unknown[]) => { if (!String(args[0]).startsWith('DEPRECATED: option unicode')) console.warn(...args); },
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).startsWith('DEPRECATED: option unicode')) console.warn(...args);
+  },
   error: (...args: unknown[]) => console.error(...args),
 };
 
@@ -19,7 +21,14 @@ export function createAnswersAjv(options: ConstructorParameters<typeof Ajv>[0] =
   // unicode: false counts lengths in UTF-16 units, as the browser's maxlength and String.length
   // do, and is several times cheaper than counting code points on every long answer. Ajv calls the
   // option deprecated; its notice about it is the one thing the logger below keeps quiet.
-  const ajv = new Ajv({ allErrors: true, strict: true, messages: false, unicode: false, logger: quietAboutUnicode, ...options });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    messages: false,
+    unicode: false,
+    logger: quietAboutUnicode,
+    ...options,
+  });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format as never);
   return ajv;
 }

@@ -24,7 +24,8 @@ function optionValues(question: { options: Array<{ value: string }> }): string[]
  * schema; the validators leave them out, since they would only weigh down the browser's code.
  */
 function answerSchema(question: Question | ChildQuestion, withTitles = false): JsonSchema {
-  const titled = (schema: JsonSchema): JsonSchema => (withTitles ? { title: question.summaryLabel ?? question.label, ...schema } : schema);
+  const titled = (schema: JsonSchema): JsonSchema =>
+    withTitles ? { title: question.summaryLabel ?? question.label, ...schema } : schema;
   switch (question.type) {
     case 'text':
     case 'textarea':
@@ -67,10 +68,14 @@ function answerSchema(question: Question | ChildQuestion, withTitles = false): J
       return titled({
         type: 'object',
         additionalProperties: false,
-        properties: Object.fromEntries(Object.keys(ADDRESS_PARTS).map((part) => [
-          part,
-          part === 'postcode' ? { type: 'string', maxLength: 10, format: 'uk-postcode' } : { type: 'string', maxLength: ADDRESS_PART_MAX },
-        ])),
+        properties: Object.fromEntries(
+          Object.keys(ADDRESS_PARTS).map((part) => [
+            part,
+            part === 'postcode'
+              ? { type: 'string', maxLength: 10, format: 'uk-postcode' }
+              : { type: 'string', maxLength: ADDRESS_PART_MAX },
+          ]),
+        ),
       });
     case 'group':
       return titled({
@@ -80,7 +85,9 @@ function answerSchema(question: Question | ChildQuestion, withTitles = false): J
         items: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(childQuestions(question).map((child) => [child.id, answerSchema(child, withTitles)])),
+          properties: Object.fromEntries(
+            childQuestions(question).map((child) => [child.id, answerSchema(child, withTitles)]),
+          ),
         },
       });
   }
@@ -101,7 +108,10 @@ export function pageAnswersSchema(page: Page): JsonSchema {
 
 /** The answers to the whole form, as the engine validates them (requiredness is checked by the engine, since it depends on conditions). */
 export function formAnswersSchema(definition: FormDefinition, withTitles = false): JsonSchema {
-  return objectSchema(definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion)), withTitles);
+  return objectSchema(
+    definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion)),
+    withTitles,
+  );
 }
 
 /**
@@ -140,7 +150,10 @@ function loosened(schema: JsonSchema): JsonSchema {
   if (kept.const === true) return { type: 'boolean' };
   if (kept.type === 'number' || kept.type === 'integer') return { type: ['number', 'string'], maxLength: 100 };
   if (kept.type === 'string' && !kept.enum) kept.maxLength = Math.max(10 * Number(kept.maxLength ?? 0), 1000);
-  if (kept.properties) kept.properties = Object.fromEntries(Object.entries(kept.properties as Record<string, JsonSchema>).map(([id, child]) => [id, loosened(child)]));
+  if (kept.properties)
+    kept.properties = Object.fromEntries(
+      Object.entries(kept.properties as Record<string, JsonSchema>).map(([id, child]) => [id, loosened(child)]),
+    );
   if (kept.items) kept.items = loosened(kept.items as JsonSchema);
   // Ticking more boxes than the author allows is for Next to point out; the options bound the list.
   const options = (kept.items as JsonSchema | undefined)?.enum;

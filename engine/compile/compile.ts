@@ -35,11 +35,14 @@ export function compileForm(definition: FormDefinition, options?: FormOptions): 
   let validators = compiled.get(key);
   if (!validators) {
     const problems = definitionProblems(definition);
-    if (problems.length) throw new DefinitionError(String((definition as { id?: unknown } | null)?.id ?? '(no id)'), problems);
+    if (problems.length)
+      throw new DefinitionError(String((definition as { id?: unknown } | null)?.id ?? '(no id)'), problems);
     if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     validators = {
       form: answersAjv.compile(formAnswersSchema(definition)) as SchemaValidator,
-      pages: Object.fromEntries(definition.pages.map((page) => [page.id, answersAjv.compile(pageAnswersSchema(page)) as SchemaValidator])),
+      pages: Object.fromEntries(
+        definition.pages.map((page) => [page.id, answersAjv.compile(pageAnswersSchema(page)) as SchemaValidator]),
+      ),
       shape: compileDraftCheck(definition),
     };
     compiled.set(key, validators);

@@ -25,12 +25,18 @@ const ajv = createAnswersAjv({ allowUnionTypes: true, allErrors: false });
 
 function describe(keyword: string, params: Record<string, unknown>): string {
   switch (keyword) {
-    case 'additionalProperties': return 'the form does not ask this question';
-    case 'enum': return 'it is not one of the options the question offers';
-    case 'maxLength': return `it is longer than ${String(params.limit)} characters`;
-    case 'maxItems': return `it has more than ${String(params.limit)} items`;
-    case 'uniqueItems': return 'it lists the same option twice';
-    default: return 'it is not the kind of answer this question takes';
+    case 'additionalProperties':
+      return 'the form does not ask this question';
+    case 'enum':
+      return 'it is not one of the options the question offers';
+    case 'maxLength':
+      return `it is longer than ${String(params.limit)} characters`;
+    case 'maxItems':
+      return `it has more than ${String(params.limit)} items`;
+    case 'uniqueItems':
+      return 'it lists the same option twice';
+    default:
+      return 'it is not the kind of answer this question takes';
   }
 }
 
@@ -44,7 +50,8 @@ export function compileDraftCheck(definition: FormDefinition): DraftCheck {
   const nameOf = (segments: string[]): string => {
     const question = questions.get(segments[0] ?? '')?.question;
     if (!question) return `"${segments.join('.')}"`;
-    const child = question.type === 'group' && segments[2] ? groupChildren(question).find((c) => c.id === segments[2]) : undefined;
+    const child =
+      question.type === 'group' && segments[2] ? groupChildren(question).find((c) => c.id === segments[2]) : undefined;
     return child ? `"${child.label}" (${question.label}, item ${Number(segments[1]) + 1})` : `"${question.label}"`;
   };
   return (answers, action = 'saved') => {
@@ -53,7 +60,15 @@ export function compileDraftCheck(definition: FormDefinition): DraftCheck {
     const segments = error.instancePath.slice(1).split('/').filter(Boolean);
     // An unknown key is the sender's own text, of any length: it is echoed short.
     if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty).slice(0, 100));
-    if (segments.length === 0) return [{ path: '', message: `The answers cannot be ${action}: send them as an object of answers by question id.` }];
-    return [{ path: segments.join('.'), message: `The answer to ${nameOf(segments)} cannot be ${action}: ${describe(error.keyword, error.params)}.` }];
+    if (segments.length === 0)
+      return [
+        { path: '', message: `The answers cannot be ${action}: send them as an object of answers by question id.` },
+      ];
+    return [
+      {
+        path: segments.join('.'),
+        message: `The answer to ${nameOf(segments)} cannot be ${action}: ${describe(error.keyword, error.params)}.`,
+      },
+    ];
   };
 }

@@ -29,6 +29,8 @@ export function standaloneValidatorsSource(definition: FormDefinition, formatsMo
   // between its neighbours there; the limits (maxLength, minimum, …) are kept.
   return standaloneCode(ajv, exports)
     .replace(/(instancePath(?::[^,{}]*)?,\s*)schemaPath:\s*"[^"\\]*",\s*(?=keyword:)/g, '$1')
-    .replace(/(keyword:\s*"(?:type|format|enum|const|additionalProperties|uniqueItems)",\s*)params:\s*\{[^{}]*\}/g, '$1params:{}');
+    .replace(
+      /(keyword:\s*"(?:type|format|enum|const|additionalProperties|uniqueItems)",\s*)params:\s*\{[^{}]*\}/g,
+      '$1params:{}',
+    );
 }
-

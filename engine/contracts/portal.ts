@@ -12,12 +12,19 @@ export function portalProblems(portal: unknown, formIds: string[]): DefinitionPr
   const content = portal as PortalContent;
   const known = new Set(formIds);
   const problems: DefinitionProblem[] = [];
-  const missing = (pointer: string, id: string) => problems.push({
-    pointer, code: 'unknown-form', message: `There is no form "${id}" in forms/. Use the id of a form there (${[...known].join(', ')}).`,
-  });
+  const missing = (pointer: string, id: string) =>
+    problems.push({
+      pointer,
+      code: 'unknown-form',
+      message: `There is no form "${id}" in forms/. Use the id of a form there (${[...known].join(', ')}).`,
+    });
   for (const page of ['home', 'referrals'] as const) {
-    content[page].tiles.forEach((tile, i) => { if (tile.form && !known.has(tile.form)) missing(`/${page}/tiles/${i}/form`, tile.form); });
+    content[page].tiles.forEach((tile, i) => {
+      if (tile.form && !known.has(tile.form)) missing(`/${page}/tiles/${i}/form`, tile.form);
+    });
   }
-  content.dols.forms.forEach((link, i) => { if (!known.has(link.form)) missing(`/dols/forms/${i}/form`, link.form); });
+  content.dols.forms.forEach((link, i) => {
+    if (!known.has(link.form)) missing(`/dols/forms/${i}/form`, link.form);
+  });
   return problems;
 }

@@ -42,13 +42,16 @@ class Checker {
   }
 
   /** Calls back for every item of every page, and every item inside each group, in reading order. */
-  private walkItems(visit: (item: PageItem | GroupItem, pointer: string, position: number, groupId?: string) => void): void {
+  private walkItems(
+    visit: (item: PageItem | GroupItem, pointer: string, position: number, groupId?: string) => void,
+  ): void {
     let position = 0;
     this.definition.pages.forEach((page, p) => {
       (page.questions ?? []).forEach((item, i) => {
         const pointer = `/pages/${p}/questions/${i}`;
         visit(item, pointer, position++);
-        if (item.type === 'group') item.questions.forEach((child, c) => visit(child, `${pointer}/questions/${c}`, position++, item.id));
+        if (item.type === 'group')
+          item.questions.forEach((child, c) => visit(child, `${pointer}/questions/${c}`, position++, item.id));
       });
     });
   }
@@ -57,12 +60,20 @@ class Checker {
     this.walkItems((item, pointer, position, groupId) => {
       if (!('id' in item) || !item.id) return;
       if (item.id in Object.prototype) {
-        this.problem(`${pointer}/id`, 'reserved-id', `"${item.id}" is a name JavaScript already uses for every object, so it cannot be a question id. Choose another, such as "${item.id}Answer".`);
+        this.problem(
+          `${pointer}/id`,
+          'reserved-id',
+          `"${item.id}" is a name JavaScript already uses for every object, so it cannot be a question id. Choose another, such as "${item.id}Answer".`,
+        );
         return;
       }
       const first = this.seenIds.get(item.id);
       if (first) {
-        this.problem(`${pointer}/id`, 'duplicate-id', `The id "${item.id}" is already used at ${first}. Give each question its own id: it names the answer in saved forms and exports.`);
+        this.problem(
+          `${pointer}/id`,
+          'duplicate-id',
+          `The id "${item.id}" is already used at ${first}. Give each question its own id: it names the answer in saved forms and exports.`,
+        );
         return;
       }
       this.seenIds.set(item.id, pointer);
@@ -79,24 +90,62 @@ class Checker {
     const seen = new Map<string, number>();
     pages.forEach((page, p) => {
       const pointer = `/pages/${p}`;
-      if (seen.has(page.id)) this.problem(`${pointer}/id`, 'duplicate-id', `The page id "${page.id}" is already used at /pages/${seen.get(page.id)}. Give each page its own id: it is part of the page's address.`);
+      if (seen.has(page.id))
+        this.problem(
+          `${pointer}/id`,
+          'duplicate-id',
+          `The page id "${page.id}" is already used at /pages/${seen.get(page.id)}. Give each page its own id: it is part of the page's address.`,
+        );
       else seen.set(page.id, p);
       const before = pages[p - 1];
       if (before && page.progress < before.progress) {
-        this.problem(`${pointer}/progress`, 'progress-goes-down', `Progress ${page.progress}% is less than the ${before.progress}% of the page before ("${before.id}"). Progress never goes down: use ${before.progress} or more.`);
+        this.problem(
+          `${pointer}/progress`,
+          'progress-goes-down',
+          `Progress ${page.progress}% is less than the ${before.progress}% of the page before ("${before.id}"). Progress never goes down: use ${before.progress} or more.`,
+        );
       }
       const isLast = p === pages.length - 1;
       if (page.kind === 'checkAnswers') {
-        if (!isLast) this.problem(`${pointer}/kind`, 'check-answers-not-last', 'Only the last page can be the check-answers page. Move this page to the end, or remove "kind".');
-        if (page.questions?.some(isQuestion)) this.problem(`${pointer}/questions`, 'questions-on-check-answers', 'The check-answers page shows the answers: it cannot ask questions. Move them to a page before it.');
-        if (page.showIf) this.problem(`${pointer}/showIf`, 'hidden-check-answers', 'The check-answers page is always shown: remove its "showIf".');
+        if (!isLast)
+          this.problem(
+            `${pointer}/kind`,
+            'check-answers-not-last',
+            'Only the last page can be the check-answers page. Move this page to the end, or remove "kind".',
+          );
+        if (page.questions?.some(isQuestion))
+          this.problem(
+            `${pointer}/questions`,
+            'questions-on-check-answers',
+            'The check-answers page shows the answers: it cannot ask questions. Move them to a page before it.',
+          );
+        if (page.showIf)
+          this.problem(
+            `${pointer}/showIf`,
+            'hidden-check-answers',
+            'The check-answers page is always shown: remove its "showIf".',
+          );
       } else if (isLast) {
-        this.problem(pointer, 'no-check-answers', 'The last page must be the check-answers page: add a page with "kind": "checkAnswers" at the end.');
+        this.problem(
+          pointer,
+          'no-check-answers',
+          'The last page must be the check-answers page: add a page with "kind": "checkAnswers" at the end.',
+        );
       }
-      if (page.showIf && p === 0) this.problem(`${pointer}/showIf`, 'hidden-first-page', 'The first page is where every form starts, so it is always shown: remove its "showIf".');
+      if (page.showIf && p === 0)
+        this.problem(
+          `${pointer}/showIf`,
+          'hidden-first-page',
+          'The first page is where every form starts, so it is always shown: remove its "showIf".',
+        );
       else if (page.showIf) {
         const firstPosition = this.firstPositionOnPage(p);
-        this.checkShowIf(page.showIf, `${pointer}/showIf`, (id) => this.topLevelBefore(id, firstPosition), `The page "${page.id}"`);
+        this.checkShowIf(
+          page.showIf,
+          `${pointer}/showIf`,
+          (id) => this.topLevelBefore(id, firstPosition),
+          `The page "${page.id}"`,
+        );
       }
     });
   }
@@ -136,7 +185,8 @@ class Checker {
         const rulePointer = `${pointer}/rules/${r}`;
         for (const op of ['before', 'after', 'notBefore', 'notAfter'] as const) {
           const ref = rule[op];
-          if (ref) this.checkDateRef(ref, `${rulePointer}/${op}`, (id) => this.anyDateQuestion(id, groupId), question.id);
+          if (ref)
+            this.checkDateRef(ref, `${rulePointer}/${op}`, (id) => this.anyDateQuestion(id, groupId), question.id);
         }
         if (rule.when) this.checkCondition(rule.when, `${rulePointer}/when`, scope);
       });
@@ -145,10 +195,18 @@ class Checker {
       const start = scope(question.compute.date);
       const days = scope(question.compute.addDaysFrom);
       if (start?.question.type !== 'date' && start?.question.type !== 'computedDate') {
-        this.problem(`${pointer}/compute/date`, 'bad-compute', `"${question.compute.date}" must be a date (or computed date) question asked before "${question.id}".`);
+        this.problem(
+          `${pointer}/compute/date`,
+          'bad-compute',
+          `"${question.compute.date}" must be a date (or computed date) question asked before "${question.id}".`,
+        );
       }
       if (days?.question.type !== 'number' || !days.question.integer) {
-        this.problem(`${pointer}/compute/addDaysFrom`, 'bad-compute', `"${question.compute.addDaysFrom}" must be a number question with "integer": true, asked before "${question.id}".`);
+        this.problem(
+          `${pointer}/compute/addDaysFrom`,
+          'bad-compute',
+          `"${question.compute.addDaysFrom}" must be a number question with "integer": true, asked before "${question.id}".`,
+        );
       }
     }
   }
@@ -161,25 +219,45 @@ class Checker {
   private checkWording(question: AnyQuestion, pointer: string): void {
     const needsSubject = !['declaration', 'computedDate', 'group'].includes(question.type);
     if (needsSubject && !question.subject && /\?\s*$/.test(question.label)) {
-      this.problem(pointer, 'missing-subject', `"${question.id}" asks a question, so its error messages need a "subject": a phrase such as "the person's date of birth", which gives "Enter the person's date of birth".`);
+      this.problem(
+        pointer,
+        'missing-subject',
+        `"${question.id}" asks a question, so its error messages need a "subject": a phrase such as "the person's date of birth", which gives "Enter the person's date of birth".`,
+      );
     }
   }
 
   private checkLimits(question: AnyQuestion, pointer: string): void {
-    const tooSmall = (what: string, low: string, high: string) => this.problem(pointer, 'bad-limits', `"${question.id}" has ${what}: ${low} is more than ${high}. Make the minimum no more than the maximum.`);
+    const tooSmall = (what: string, low: string, high: string) =>
+      this.problem(
+        pointer,
+        'bad-limits',
+        `"${question.id}" has ${what}: ${low} is more than ${high}. Make the minimum no more than the maximum.`,
+      );
     if ('options' in question) {
       const values = new Set<string>();
       question.options.forEach((option, o) => {
-        if (values.has(option.value)) this.problem(`${pointer}/options/${o}/value`, 'duplicate-option', `The option value "${option.value}" is used twice in "${question.id}". Give each option its own value.`);
+        if (values.has(option.value))
+          this.problem(
+            `${pointer}/options/${o}/value`,
+            'duplicate-option',
+            `The option value "${option.value}" is used twice in "${question.id}". Give each option its own value.`,
+          );
         values.add(option.value);
-        if (option.exclusive && question.type !== 'checkboxes') this.problem(`${pointer}/options/${o}/exclusive`, 'bad-exclusive', `"exclusive" is only for checkboxes: one of these options is always chosen alone. Remove it.`);
+        if (option.exclusive && question.type !== 'checkboxes')
+          this.problem(
+            `${pointer}/options/${o}/exclusive`,
+            'bad-exclusive',
+            `"exclusive" is only for checkboxes: one of these options is always chosen alone. Remove it.`,
+          );
       });
     }
     switch (question.type) {
       case 'text':
       case 'textarea': {
         const max = question.maxLength ?? DEFAULT_MAX_LENGTH[question.type];
-        if (question.minLength && question.minLength > max) tooSmall('a minLength larger than its maxLength', `${question.minLength}`, `${max}`);
+        if (question.minLength && question.minLength > max)
+          tooSmall('a minLength larger than its maxLength', `${question.minLength}`, `${max}`);
         break;
       }
       case 'number':
@@ -187,59 +265,109 @@ class Checker {
         break;
       case 'checkboxes': {
         const max = question.maxItems ?? question.options.length;
-        if (max > question.options.length) this.problem(`${pointer}/maxItems`, 'bad-limits', `"${question.id}" allows ${max} choices but has only ${question.options.length} options. Lower maxItems.`);
-        if ((question.minItems ?? 0) > max) tooSmall('a minItems larger than its maxItems', `${question.minItems}`, `${max}`);
+        if (max > question.options.length)
+          this.problem(
+            `${pointer}/maxItems`,
+            'bad-limits',
+            `"${question.id}" allows ${max} choices but has only ${question.options.length} options. Lower maxItems.`,
+          );
+        if ((question.minItems ?? 0) > max)
+          tooSmall('a minItems larger than its maxItems', `${question.minItems}`, `${max}`);
         break;
       }
       case 'group':
-        if ((question.minItems ?? 0) > question.maxItems) tooSmall('a minItems larger than its maxItems', `${question.minItems}`, `${question.maxItems}`);
+        if ((question.minItems ?? 0) > question.maxItems)
+          tooSmall('a minItems larger than its maxItems', `${question.minItems}`, `${question.maxItems}`);
         break;
     }
   }
 
-  private checkDateRef(ref: DateRef, pointer: string, scope: (id: string) => Placed | undefined, selfId?: string): void {
+  private checkDateRef(
+    ref: DateRef,
+    pointer: string,
+    scope: (id: string) => Placed | undefined,
+    selfId?: string,
+  ): void {
     if (!('question' in ref)) return;
     const target = scope(ref.question);
     if (!target || ref.question === selfId) {
-      this.problem(`${pointer}/question`, 'unknown-question', `There is no date question "${ref.question}" to compare with here. Name another date question of this form.`);
+      this.problem(
+        `${pointer}/question`,
+        'unknown-question',
+        `There is no date question "${ref.question}" to compare with here. Name another date question of this form.`,
+      );
     } else if (target.question.type !== 'date' && target.question.type !== 'computedDate') {
-      this.problem(`${pointer}/question`, 'not-a-date', `"${ref.question}" is a ${target.question.type} question: dates can only be compared with date questions.`);
+      this.problem(
+        `${pointer}/question`,
+        'not-a-date',
+        `"${ref.question}" is a ${target.question.type} question: dates can only be compared with date questions.`,
+      );
     }
   }
 
   private checkCondition(condition: Condition, pointer: string, scope: (id: string) => Placed | undefined): void {
-    if ('all' in condition) return condition.all.forEach((part, i) => this.checkCondition(part, `${pointer}/all/${i}`, scope));
-    if ('any' in condition) return condition.any.forEach((part, i) => this.checkCondition(part, `${pointer}/any/${i}`, scope));
+    if ('all' in condition)
+      return condition.all.forEach((part, i) => this.checkCondition(part, `${pointer}/all/${i}`, scope));
+    if ('any' in condition)
+      return condition.any.forEach((part, i) => this.checkCondition(part, `${pointer}/any/${i}`, scope));
     if ('not' in condition) return this.checkCondition(condition.not, `${pointer}/not`, scope);
     const target = scope(condition.question);
     if (!target) {
       const exists = this.seenIds.has(condition.question);
-      this.problem(`${pointer}/question`, 'unknown-question', exists
-        ? `The condition looks at "${condition.question}", which comes later (or sits in another repeatable group). A condition can only look at questions asked before it.`
-        : `The condition looks at "${condition.question}", but the form has no question with that id. Check the spelling against the questions' "id"s.`);
+      this.problem(
+        `${pointer}/question`,
+        'unknown-question',
+        exists
+          ? `The condition looks at "${condition.question}", which comes later (or sits in another repeatable group). A condition can only look at questions asked before it.`
+          : `The condition looks at "${condition.question}", but the form has no question with that id. Check the spelling against the questions' "id"s.`,
+      );
       return;
     }
     this.checkOperator(condition, pointer, target.question, scope);
   }
 
-  private checkOperator(condition: AnswerCondition, pointer: string, question: AnyQuestion, scope: (id: string) => Placed | undefined): void {
+  private checkOperator(
+    condition: AnswerCondition,
+    pointer: string,
+    question: AnyQuestion,
+    scope: (id: string) => Placed | undefined,
+  ): void {
     const type = question.type;
-    const options = type === 'yesNo' ? ['yes', 'no'] : 'options' in question ? question.options.map((o) => o.value) : undefined;
-    const wrong = (op: string, fix: string) => this.problem(`${pointer}/${op}`, 'bad-condition', `"${condition.question}" is a ${type} question, so "${op}" cannot test it: ${fix}.`);
+    const options =
+      type === 'yesNo' ? ['yes', 'no'] : 'options' in question ? question.options.map((o) => o.value) : undefined;
+    const wrong = (op: string, fix: string) =>
+      this.problem(
+        `${pointer}/${op}`,
+        'bad-condition',
+        `"${condition.question}" is a ${type} question, so "${op}" cannot test it: ${fix}.`,
+      );
     const checkValue = (value: unknown, at: string) => {
       if (options && !options.includes(value as string)) {
-        this.problem(at, 'unknown-option', `${JSON.stringify(value)} is not an option of "${condition.question}". Its options are: ${options.join(', ')}.`);
+        this.problem(
+          at,
+          'unknown-option',
+          `${JSON.stringify(value)} is not an option of "${condition.question}". Its options are: ${options.join(', ')}.`,
+        );
       } else if (type === 'number' && typeof value !== 'number') {
-        this.problem(at, 'bad-condition', `"${condition.question}" is a number question: compare it with a number, not ${JSON.stringify(value)}.`);
+        this.problem(
+          at,
+          'bad-condition',
+          `"${condition.question}" is a number question: compare it with a number, not ${JSON.stringify(value)}.`,
+        );
       } else if (!options && type !== 'number' && typeof value !== 'string') {
-        this.problem(at, 'bad-condition', `"${condition.question}" has text answers: compare it with text, not ${JSON.stringify(value)}.`);
+        this.problem(
+          at,
+          'bad-condition',
+          `"${condition.question}" has text answers: compare it with text, not ${JSON.stringify(value)}.`,
+        );
       }
     };
     const structured = ['address', 'group', 'declaration'].includes(type);
     for (const op of ['equals', 'notEquals', 'in'] as const) {
       if (condition[op] === undefined) continue;
       if (type === 'checkboxes') wrong(op, 'use "includes" to test whether an option is ticked');
-      else if (type === 'date' || type === 'computedDate') wrong(op, 'use "before", "after", "onOrBefore" or "onOrAfter"');
+      else if (type === 'date' || type === 'computedDate')
+        wrong(op, 'use "before", "after", "onOrBefore" or "onOrAfter"');
       else if (structured) wrong(op, 'use "answered"');
       else if (op === 'in') condition.in!.forEach((value, i) => checkValue(value, `${pointer}/in/${i}`));
       else checkValue(condition[op], `${pointer}/${op}`);
@@ -257,16 +385,26 @@ class Checker {
   }
 
   /** A condition must name what it may, and must be able to hold (asked only of a well-formed one, to report one fault once). */
-  private checkShowIf(condition: Condition, pointer: string, scope: (id: string) => Placed | undefined, what: string): void {
+  private checkShowIf(
+    condition: Condition,
+    pointer: string,
+    scope: (id: string) => Placed | undefined,
+    what: string,
+  ): void {
     const before = this.problems.length;
     this.checkCondition(condition, pointer, scope);
     if (this.problems.length === before) this.checkReachable(condition, pointer, what);
   }
 
   private checkReachable(condition: Condition, pointer: string, what: string): void {
-    const typeOf = (id: string) => this.topLevel.get(id)?.question ?? [...this.inGroup.values()].find((group) => group.has(id))?.get(id)?.question;
+    const typeOf = (id: string) =>
+      this.topLevel.get(id)?.question ?? [...this.inGroup.values()].find((group) => group.has(id))?.get(id)?.question;
     if (!canEverHold(condition, typeOf)) {
-      this.problem(pointer, 'never-shown', `${what} can never be shown: no answers make this condition true. Check the values and the all/any/not it combines.`);
+      this.problem(
+        pointer,
+        'never-shown',
+        `${what} can never be shown: no answers make this condition true. Check the values and the all/any/not it combines.`,
+      );
     }
   }
 }
@@ -275,4 +413,3 @@ class Checker {
 export function checkDefinition(definition: FormDefinition): DefinitionProblem[] {
   return new Checker(definition).run();
 }
-

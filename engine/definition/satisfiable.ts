@@ -19,9 +19,14 @@ function leaves(condition: Condition): AnswerCondition[] {
   return [condition];
 }
 
-function candidates(question: Question | ChildQuestion | undefined, tests: AnswerCondition[]): Array<AnswerValue | undefined> | null {
+function candidates(
+  question: Question | ChildQuestion | undefined,
+  tests: AnswerCondition[],
+): Array<AnswerValue | undefined> | null {
   const values: Array<AnswerValue | undefined> = [undefined];
-  const constants = tests.flatMap((test) => [test.equals, test.notEquals, ...(test.in ?? [])]).filter((v) => v !== undefined);
+  const constants = tests
+    .flatMap((test) => [test.equals, test.notEquals, ...(test.in ?? [])])
+    .filter((v) => v !== undefined);
   for (const test of tests) {
     for (const ref of [test.before, test.after, test.onOrBefore, test.onOrAfter]) {
       if (!ref) continue;
@@ -32,19 +37,35 @@ function candidates(question: Question | ChildQuestion | undefined, tests: Answe
   }
   if (!question) return null;
   switch (question.type) {
-    case 'yesNo': return [...values, 'yes', 'no'];
+    case 'yesNo':
+      return [...values, 'yes', 'no'];
     case 'radios':
-    case 'select': return [...values, ...question.options.map((o) => o.value)];
-    case 'checkboxes': return [...values, ...question.options.map((o) => [o.value]), question.options.map((o) => o.value)];
-    case 'number': return [...values, question.min, question.max, ...constants.flatMap((c) => (typeof c === 'number' ? [c - 1, c, c + 1] : []))];
-    case 'declaration': return [...values, true];
-    case 'address': return [...values, { line1: 'a' }];
-    case 'group': return [...values, [{}]];
-    default: return [...values, ...constants.map(String), 'something else'];
+    case 'select':
+      return [...values, ...question.options.map((o) => o.value)];
+    case 'checkboxes':
+      return [...values, ...question.options.map((o) => [o.value]), question.options.map((o) => o.value)];
+    case 'number':
+      return [
+        ...values,
+        question.min,
+        question.max,
+        ...constants.flatMap((c) => (typeof c === 'number' ? [c - 1, c, c + 1] : [])),
+      ];
+    case 'declaration':
+      return [...values, true];
+    case 'address':
+      return [...values, { line1: 'a' }];
+    case 'group':
+      return [...values, [{}]];
+    default:
+      return [...values, ...constants.map(String), 'something else'];
   }
 }
 
-export function canEverHold(condition: Condition, questionOf: (id: string) => Question | ChildQuestion | undefined): boolean {
+export function canEverHold(
+  condition: Condition,
+  questionOf: (id: string) => Question | ChildQuestion | undefined,
+): boolean {
   const byQuestion = new Map<string, AnswerCondition[]>();
   for (const test of leaves(condition)) byQuestion.set(test.question, [...(byQuestion.get(test.question) ?? []), test]);
   const ids = [...byQuestion.keys()];

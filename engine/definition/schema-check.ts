@@ -9,14 +9,25 @@ import type { DefinitionProblem } from '../errors.ts';
 
 import portalSchema from '../contracts/portal.schema.json' with { type: 'json' };
 
-const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, allowUnionTypes: true, strictRequired: false });
+const ajv = new Ajv2020({
+  allErrors: true,
+  discriminator: true,
+  strict: true,
+  allowUnionTypes: true,
+  strictRequired: false,
+});
 // Links in a definition's text must be well-formed: a broken href would reach every referrer.
 addFormats(ajv, ['uri-reference']);
 const validateDefinitionShape = ajv.compile(definitionSchema);
 // portal.json reuses the definition's text blocks, by reference to that schema's $id.
 const validatePortalShape = ajv.compile(portalSchema);
 
-const QUESTION_TYPES = definitionSchema.$defs.pageItem.oneOf.map((ref) => ref.$ref.split('/').pop()!.replace(/(Question|Block)$/, ''));
+const QUESTION_TYPES = definitionSchema.$defs.pageItem.oneOf.map((ref) =>
+  ref.$ref
+    .split('/')
+    .pop()!
+    .replace(/(Question|Block)$/, ''),
+);
 
 const PATTERN_HELP: Record<string, string> = {
   questionId: 'Use camelCase: letters and digits, starting with a small letter, like "personDateOfBirth".',
@@ -32,41 +43,81 @@ function describe(error: ErrorObject): { pointer: string; message: string } | nu
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const name = params.additionalProperty ?? params.unevaluatedProperty;
-      return { pointer: `${at}/${name}`, message: `"${name}" is not a property this can have. Check its spelling, or remove it (definition.schema.json lists what is allowed).` };
+      return {
+        pointer: `${at}/${name}`,
+        message: `"${name}" is not a property this can have. Check its spelling, or remove it (definition.schema.json lists what is allowed).`,
+      };
     }
     case 'required':
       return { pointer: at, message: `Add "${params.missingProperty}": it is required here.` };
     case 'discriminator':
       return params.error === 'tag'
         ? { pointer: at, message: `Add "type": one of ${QUESTION_TYPES.join(', ')}.` }
-        : { pointer: `${at}/type`, message: `"${params.tagValue}" is not a type that can stand here. Use one of ${QUESTION_TYPES.join(', ')} (a group cannot hold another group).` };
+        : {
+            pointer: `${at}/type`,
+            message: `"${params.tagValue}" is not a type that can stand here. Use one of ${QUESTION_TYPES.join(', ')} (a group cannot hold another group).`,
+          };
     case 'enum':
-      return { pointer: at, message: `Use one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };
+      return {
+        pointer: at,
+        message: `Use one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`,
+      };
     case 'const':
       return { pointer: at, message: `Must be ${JSON.stringify(params.allowedValue)}.` };
     case 'type':
-      return { pointer: at, message: `Must be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'an object' : `a ${params.type}`}.` };
+      return {
+        pointer: at,
+        message: `Must be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'an object' : `a ${params.type}`}.`,
+      };
     case 'format':
-      return { pointer: at, message: `This is not a well-formed ${params.format === 'uri-reference' ? 'link' : params.format}: check it for spaces or stray characters.` };
+      return {
+        pointer: at,
+        message: `This is not a well-formed ${params.format === 'uri-reference' ? 'link' : params.format}: check it for spaces or stray characters.`,
+      };
     case 'pattern': {
       const def = Object.keys(PATTERN_HELP).find((name) => error.schemaPath.includes(`/${name}/`));
-      return { pointer: at, message: def ? `This id does not follow the naming rule. ${PATTERN_HELP[def]}` : `Does not match the expected form (${params.pattern}).` };
+      return {
+        pointer: at,
+        message: def
+          ? `This id does not follow the naming rule. ${PATTERN_HELP[def]}`
+          : `Does not match the expected form (${params.pattern}).`,
+      };
     }
-    case 'minimum': return { pointer: at, message: `Must be ${params.limit} or more.` };
-    case 'maximum': return { pointer: at, message: `Must be ${params.limit} or less.` };
-    case 'minLength': return { pointer: at, message: params.limit === 1 ? 'Must not be empty.' : `Must be at least ${params.limit} characters long.` };
-    case 'maxLength': return { pointer: at, message: `Must be ${params.limit} characters or fewer.` };
-    case 'minItems': return { pointer: at, message: params.limit === 1 ? 'Must not be an empty list.' : `Must list at least ${params.limit} items.` };
-    case 'maxItems': return { pointer: at, message: `Must list ${params.limit} items or fewer.` };
-    case 'minProperties': case 'maxProperties':
-      return { pointer: at, message: at.includes('rules')
-        ? 'A date rule needs exactly one of "before", "after", "notBefore" or "notAfter", and a "message".'
-        : 'A test needs "question" and exactly one of equals, notEquals, in, includes, answered, before, after, onOrBefore, onOrAfter.' };
+    case 'minimum':
+      return { pointer: at, message: `Must be ${params.limit} or more.` };
+    case 'maximum':
+      return { pointer: at, message: `Must be ${params.limit} or less.` };
+    case 'minLength':
+      return {
+        pointer: at,
+        message: params.limit === 1 ? 'Must not be empty.' : `Must be at least ${params.limit} characters long.`,
+      };
+    case 'maxLength':
+      return { pointer: at, message: `Must be ${params.limit} characters or fewer.` };
+    case 'minItems':
+      return {
+        pointer: at,
+        message: params.limit === 1 ? 'Must not be an empty list.' : `Must list at least ${params.limit} items.`,
+      };
+    case 'maxItems':
+      return { pointer: at, message: `Must list ${params.limit} items or fewer.` };
+    case 'minProperties':
+    case 'maxProperties':
+      return {
+        pointer: at,
+        message: at.includes('rules')
+          ? 'A date rule needs exactly one of "before", "after", "notBefore" or "notAfter", and a "message".'
+          : 'A test needs "question" and exactly one of equals, notEquals, in, includes, answered, before, after, onOrBefore, onOrAfter.',
+      };
     case 'anyOf':
     case 'oneOf':
-      return { pointer: at, message: at.endsWith('showIf') || at.includes('/showIf/') || at.endsWith('when')
-        ? 'This condition is not one the engine knows: use {"all": [...]}, {"any": [...]}, {"not": {...}} or {"question": "id", "equals": ...}.'
-        : 'This value does not have any of the forms allowed here (see definition.schema.json).' };
+      return {
+        pointer: at,
+        message:
+          at.endsWith('showIf') || at.includes('/showIf/') || at.endsWith('when')
+            ? 'This condition is not one the engine knows: use {"all": [...]}, {"any": [...]}, {"not": {...}} or {"question": "id", "equals": ...}.'
+            : 'This value does not have any of the forms allowed here (see definition.schema.json).',
+      };
     default:
       return { pointer: at, message: error.message ?? 'Not allowed here.' };
   }
@@ -88,8 +139,13 @@ function problemsOf(validate: typeof validateDefinitionShape, data: unknown): De
   // A failed anyOf/oneOf repeats what its branches said, and a branch of the wrong type ("must be
   // a string" where a list was given) says nothing useful: keep either only when nothing was
   // said deeper inside the same value.
-  const saidDeeper = (error: ErrorObject) => errors.some((other) => other !== error
-    && !['anyOf', 'oneOf', 'type'].includes(other.keyword) && other.instancePath.startsWith(`${error.instancePath}/`));
+  const saidDeeper = (error: ErrorObject) =>
+    errors.some(
+      (other) =>
+        other !== error &&
+        !['anyOf', 'oneOf', 'type'].includes(other.keyword) &&
+        other.instancePath.startsWith(`${error.instancePath}/`),
+    );
   const specific = errors.filter((error) => !['anyOf', 'oneOf', 'type'].includes(error.keyword) || !saidDeeper(error));
   const problems: DefinitionProblem[] = [];
   const seen = new Set<string>();

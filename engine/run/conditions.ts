@@ -16,7 +16,10 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
   if (Array.isArray(value)) return value.length > 0;
   // An address: answered when one of its boxes has text. Nothing deeper is looked into, so a
   // hostile answer nested thousands deep costs nothing.
-  if (typeof value === 'object') return Object.values(value).some((part) => typeof part === 'string' ? part.trim() !== '' : part !== undefined && part !== null);
+  if (typeof value === 'object')
+    return Object.values(value).some((part) =>
+      typeof part === 'string' ? part.trim() !== '' : part !== undefined && part !== null,
+    );
   return true;
 }
 
@@ -39,7 +42,8 @@ export function evaluateCondition(condition: Condition, lookup: AnswerLookup, to
   if (condition.equals !== undefined) return value === condition.equals;
   if (condition.notEquals !== undefined) return isAnswered(value) && value !== condition.notEquals;
   if (condition.in !== undefined) return condition.in.some((option) => option === value);
-  if (condition.includes !== undefined) return Array.isArray(value) && (value as unknown[]).includes(condition.includes);
+  if (condition.includes !== undefined)
+    return Array.isArray(value) && (value as unknown[]).includes(condition.includes);
 
   const operator = dateOperatorOf(condition);
   const answerDay = typeof value === 'string' ? toDayNumber(value) : null;

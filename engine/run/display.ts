@@ -25,26 +25,43 @@ function asText(value: unknown): string {
 }
 
 /** One answer as lines of text; no lines when it is not answered. Sensitive answers are hidden unless `showSensitive`. */
-export function displayLines(question: Question | ChildQuestion, value: AnswerValue | undefined, showSensitive = false): string[] {
+export function displayLines(
+  question: Question | ChildQuestion,
+  value: AnswerValue | undefined,
+  showSensitive = false,
+): string[] {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return [];
   if (question.sensitive && !showSensitive) return [SENSITIVE_PLACEHOLDER];
   switch (question.type) {
-    case 'yesNo': return [value === 'yes' ? 'Yes' : value === 'no' ? 'No' : asText(value)];
+    case 'yesNo':
+      return [value === 'yes' ? 'Yes' : value === 'no' ? 'No' : asText(value)];
     case 'radios':
-    case 'select': return [optionLabel(question, asText(value))];
-    case 'checkboxes': return (Array.isArray(value) ? value : [value]).map((chosen) => optionLabel(question, asText(chosen)));
+    case 'select':
+      return [optionLabel(question, asText(value))];
+    case 'checkboxes':
+      return (Array.isArray(value) ? value : [value]).map((chosen) => optionLabel(question, asText(chosen)));
     case 'date':
-    case 'computedDate': return [formatDate(asText(value))];
-    case 'nhsNumber': return [formatNhsNumber(asText(value))];
-    case 'phone': return [formatPhone(asText(value))];
-    case 'number': return [`${value}${question.unit ? ` ${question.unit}` : ''}`];
-    case 'declaration': return ['Confirmed'];
+    case 'computedDate':
+      return [formatDate(asText(value))];
+    case 'nhsNumber':
+      return [formatNhsNumber(asText(value))];
+    case 'phone':
+      return [formatPhone(asText(value))];
+    case 'number':
+      return [`${value}${question.unit ? ` ${question.unit}` : ''}`];
+    case 'declaration':
+      return ['Confirmed'];
     case 'address': {
       const address = value as AddressAnswer;
-      return (Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>).map((part) => asText(address[part])).filter(Boolean);
+      return (Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>)
+        .map((part) => asText(address[part]))
+        .filter(Boolean);
     }
-    case 'textarea': return asText(value).split('\n');
-    case 'group': return [`${Array.isArray(value) ? value.length : 0} added`];
-    default: return [asText(value)];
+    case 'textarea':
+      return asText(value).split('\n');
+    case 'group':
+      return [`${Array.isArray(value) ? value.length : 0} added`];
+    default:
+      return [asText(value)];
   }
 }

@@ -3,7 +3,19 @@
  * or loaded from the precompiled modules in the browser). It steps through pages, validates, and
  * summarises. Nothing here compiles a schema or touches the DOM or Node.
  */
-import type { Answers, DateOptions, FieldError, FormDefinition, GroupItem, ItemAnswers, Page, PageItem, Question, SummaryPage, SummaryRow } from '../types.ts';
+import type {
+  Answers,
+  DateOptions,
+  FieldError,
+  FormDefinition,
+  GroupItem,
+  ItemAnswers,
+  Page,
+  PageItem,
+  Question,
+  SummaryPage,
+  SummaryRow,
+} from '../types.ts';
 import { buildModel, groupChildren, type FormModel } from './model.ts';
 import { prepareAnswers } from './prepare.ts';
 import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
@@ -33,7 +45,9 @@ export function pageExportName(index: number): string {
 /** The validators of a loaded precompiled module, keyed as createForm expects. */
 export function validatorsFromModule(definition: FormDefinition, module: Record<string, unknown>): FormValidators {
   return {
-    pages: Object.fromEntries(definition.pages.map((page, index) => [page.id, module[pageExportName(index)] as SchemaValidator])),
+    pages: Object.fromEntries(
+      definition.pages.map((page, index) => [page.id, module[pageExportName(index)] as SchemaValidator]),
+    ),
   };
 }
 
@@ -76,9 +90,15 @@ export class Form {
     this.now = options.now ?? (() => new Date());
   }
 
-  get id(): string { return this.definition.id; }
-  get version(): number { return this.definition.version; }
-  get pages(): Page[] { return this.definition.pages; }
+  get id(): string {
+    return this.definition.id;
+  }
+  get version(): number {
+    return this.definition.version;
+  }
+  get pages(): Page[] {
+    return this.definition.pages;
+  }
 
   /** The page with this id; throws UnknownPageError for an id the form does not have. */
   page(pageId: string): Page {
@@ -120,7 +140,11 @@ export class Form {
   /** The page shown before this one, or null on the first. */
   previousPage(pageId: string, answers: Answers, options?: DateOptions): Page | null {
     const from = this.model.pageIndex.get(this.page(pageId).id)!;
-    return this.visiblePages(answers, options).filter((page) => this.model.pageIndex.get(page.id)! < from).pop() ?? null;
+    return (
+      this.visiblePages(answers, options)
+        .filter((page) => this.model.pageIndex.get(page.id)! < from)
+        .pop() ?? null
+    );
   }
 
   /** The author's percentage for this page ("13% complete"). */
@@ -139,12 +163,18 @@ export class Form {
    * repeatable group, say which item (`at`): its conditions read that item's answers, prepared
    * as validation reads them.
    */
-  isShown(item: PageItem | GroupItem, answers: Answers, at?: { group: string; index: number }, options?: DateOptions): boolean {
+  isShown(
+    item: PageItem | GroupItem,
+    answers: Answers,
+    at?: { group: string; index: number },
+    options?: DateOptions,
+  ): boolean {
     if (!item.showIf) return true;
     const prepared = this.prepare(answers, options);
     const items = at ? prepared[at.group] : undefined;
-    const itemAnswers = Array.isArray(items) ? (items[at!.index] as ItemAnswers | undefined) ?? {} : undefined;
-    const lookup: AnswerLookup = (id) => (itemAnswers && Object.hasOwn(itemAnswers, id) ? itemAnswers[id] : prepared[id]);
+    const itemAnswers = Array.isArray(items) ? ((items[at!.index] as ItemAnswers | undefined) ?? {}) : undefined;
+    const lookup: AnswerLookup = (id) =>
+      itemAnswers && Object.hasOwn(itemAnswers, id) ? itemAnswers[id] : prepared[id];
     return evaluateCondition(item.showIf, lookup, this.today(options));
   }
 
@@ -182,13 +212,18 @@ export class Form {
    * calling it on a form made without its shape check (in the browser) throws.
    */
   check(answers: unknown, options: CheckOptions = {}): AnswersCheck {
-    if (!this.validators.shape) throw new FormEngineError(`Form "${this.id}" was made without its shape check: check answers with a form from compileForm, in Node.`);
+    if (!this.validators.shape)
+      throw new FormEngineError(
+        `Form "${this.id}" was made without its shape check: check answers with a form from compileForm, in Node.`,
+      );
     const refused = this.validators.shape(answers, options.complete ? 'sent' : 'saved');
     if (refused.length) return { valid: false, answers: null, problems: refused.map(fieldProblem) };
     const today = this.today(options);
     const prepared = this.prepare(answers as Answers, { today });
     const problems = options.complete ? this.errors(prepared, { today }).map(fieldProblem) : [];
-    return problems.length ? { valid: false, answers: prepared, problems } : { valid: true, answers: prepared, problems: [] };
+    return problems.length
+      ? { valid: false, answers: prepared, problems }
+      : { valid: true, answers: prepared, problems: [] };
   }
 
   /** Whether every mandatory question is answered and every answer is sound: Submit is shown only then. */
@@ -219,7 +254,9 @@ export class Form {
     const show = options.showSensitive === true;
     if (question.type !== 'group' || !isAnswered(value)) {
       const lines = displayLines(question, value, show);
-      return lines.length || options.includeUnanswered ? [{ questionId: question.id, path: changePath(question), label, lines }] : [];
+      return lines.length || options.includeUnanswered
+        ? [{ questionId: question.id, path: changePath(question), label, lines }]
+        : [];
     }
     const children = groupChildren(question);
     return (value as ItemAnswers[]).map((item, index) => {
@@ -230,7 +267,12 @@ export class Form {
           const shown = displayLines(child, item[child.id], show);
           return shown.length ? [`${child.summaryLabel ?? child.label}: ${shown.join(', ')}`] : [];
         });
-      return { questionId: question.id, path: `${question.id}.${index}`, label: `${capitalise(question.itemName)} ${index + 1}`, lines };
+      return {
+        questionId: question.id,
+        path: `${question.id}.${index}`,
+        label: `${capitalise(question.itemName)} ${index + 1}`,
+        lines,
+      };
     });
   }
 }

@@ -107,7 +107,12 @@ export const ADDRESS_PARTS = {
 export type AddressPart = keyof typeof ADDRESS_PARTS;
 export const REQUIRED_ADDRESS_PARTS: AddressPart[] = ['line1', 'town', 'postcode'];
 
-export function addressPartMessage(question: Question, part: AddressPart, kind: 'required' | 'invalid' | 'tooLong', limit = 0): string {
+export function addressPartMessage(
+  question: Question,
+  part: AddressPart,
+  kind: 'required' | 'invalid' | 'tooLong',
+  limit = 0,
+): string {
   const phrase = `${ADDRESS_PARTS[part].phrase} of ${subjectOf(question)}`;
   if (kind === 'required') return `Enter ${phrase}`;
   if (kind === 'tooLong') return `${capitalise(phrase)} must be ${limit} characters or fewer`;

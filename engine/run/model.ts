@@ -40,7 +40,8 @@ export function buildModel(definition: FormDefinition): FormModel {
     model.pageIndex.set(page.id, pageIndex);
     const onPage = pageItems(page).filter(isQuestion);
     // The first of two questions with one id wins here; the checker reports the second.
-    for (const question of onPage) if (!model.questions.has(question.id)) model.questions.set(question.id, { question, page });
+    for (const question of onPage)
+      if (!model.questions.has(question.id)) model.questions.set(question.id, { question, page });
     model.pageQuestions.set(page.id, onPage);
   });
   return model;

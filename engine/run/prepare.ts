@@ -42,7 +42,9 @@ function normaliseAnswer(question: Question | ChildQuestion, value: AnswerValue 
     }
     case 'checkboxes':
       // A single value sent for checkboxes is one ticked box.
-      return (Array.isArray(value) ? [...new Set(value as unknown[])] : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+      return (Array.isArray(value) ? [...new Set(value as unknown[])] : [value]).filter(
+        (v): v is string => typeof v === 'string' && v !== '',
+      );
     case 'declaration':
       return value === true || value === 'true' || value === 'yes' ? true : undefined;
     case 'address':
@@ -53,12 +55,18 @@ function normaliseAnswer(question: Question | ChildQuestion, value: AnswerValue 
       const text = normaliseString(value);
       if (text === undefined) return value; // a wrong kind of value: validation says so
       switch (question.type) {
-        case 'postcode': return normalisePostcode(text);
-        case 'phone': return normalisePhone(text);
-        case 'nhsNumber': return normaliseNhsNumber(text);
-        case 'time': return normaliseTime(text);
-        case 'date': return text.replace(/-/g, '').trim() === '' ? '' : normaliseDate(text);
-        default: return text;
+        case 'postcode':
+          return normalisePostcode(text);
+        case 'phone':
+          return normalisePhone(text);
+        case 'nhsNumber':
+          return normaliseNhsNumber(text);
+        case 'time':
+          return normaliseTime(text);
+        case 'date':
+          return text.replace(/-/g, '').trim() === '' ? '' : normaliseDate(text);
+        default:
+          return text;
       }
     }
   }
@@ -67,7 +75,10 @@ function normaliseAnswer(question: Question | ChildQuestion, value: AnswerValue 
 type AnyQuestion = Question | ChildQuestion;
 
 /** Works out a computed date from answers already kept; undefined until both parts are given. */
-function computeDate(question: Extract<AnyQuestion, { type: 'computedDate' }>, lookup: AnswerLookup): string | undefined {
+function computeDate(
+  question: Extract<AnyQuestion, { type: 'computedDate' }>,
+  lookup: AnswerLookup,
+): string | undefined {
   const start = lookup(question.compute.date);
   const days = lookup(question.compute.addDaysFrom);
   if (typeof start !== 'string' || typeof days !== 'number' || !Number.isInteger(days)) return undefined;
@@ -78,7 +89,13 @@ function computeDate(question: Extract<AnyQuestion, { type: 'computedDate' }>, l
  * Keeps the answers of visible questions, in definition order. Conditions only look at earlier
  * questions (the checker sees to that), so one pass over the form settles every condition.
  */
-function keepVisible(questions: AnyQuestion[], source: Answers, kept: Answers, lookup: AnswerLookup, today: string): void {
+function keepVisible(
+  questions: AnyQuestion[],
+  source: Answers,
+  kept: Answers,
+  lookup: AnswerLookup,
+  today: string,
+): void {
   for (const question of questions) {
     if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
     const given = Object.hasOwn(source, question.id) ? source[question.id] : undefined;

@@ -4,11 +4,33 @@
  * conditions and dates (which questions are mandatory right now, date rules), and words each
  * problem as one GOV.UK message per box.
  */
-import type { Answers, AnswerValue, FieldError, ItemAnswers, Question, ChildQuestion, AddressAnswer } from '../types.ts';
+import type {
+  Answers,
+  AnswerValue,
+  FieldError,
+  ItemAnswers,
+  Question,
+  ChildQuestion,
+  AddressAnswer,
+} from '../types.ts';
 import type { DateRule } from '../definition/definition.types.ts';
 import { groupChildren } from './model.ts';
-import { DATE_TESTS, evaluateCondition, isAnswered, resolveDateRef, type AnswerLookup, type DateOperator } from './conditions.ts';
-import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart, type MessageKind } from './messages.ts';
+import {
+  DATE_TESTS,
+  evaluateCondition,
+  isAnswered,
+  resolveDateRef,
+  type AnswerLookup,
+  type DateOperator,
+} from './conditions.ts';
+import {
+  addressPartMessage,
+  capitalise,
+  messageFor,
+  REQUIRED_ADDRESS_PARTS,
+  type AddressPart,
+  type MessageKind,
+} from './messages.ts';
 import { missingDateParts, toDayNumber } from '../values/dates.ts';
 
 /** An ajv validation function, compiled at run time or loaded from a standalone module. */
@@ -24,7 +46,10 @@ export interface SchemaError {
 }
 
 type AnyQuestion = Question | ChildQuestion;
-interface Problem { kind: MessageKind; limit?: number }
+interface Problem {
+  kind: MessageKind;
+  limit?: number;
+}
 
 const KIND_OF_KEYWORD: Record<string, MessageKind> = {
   maxLength: 'tooLong',
@@ -65,7 +90,12 @@ interface Context {
 
 function report(context: Context, path: string, message: string): void {
   if (context.errors.some((error) => error.path === path)) return;
-  context.errors.push({ pageId: context.pageId, questionId: context.questionId, path, message: `${context.itemPrefix ?? ''}${message}` });
+  context.errors.push({
+    pageId: context.pageId,
+    questionId: context.questionId,
+    path,
+    message: `${context.itemPrefix ?? ''}${message}`,
+  });
 }
 
 /** The first problem the schema found at this path or, for a list of options, inside it. */
@@ -78,7 +108,11 @@ function firstProblem(context: Context, path: string, inside = false): Problem |
 
 /** Errors of the visible questions given, in their order on the page. */
 export function collectErrors(
-  questions: Question[], answers: Answers, problems: Map<string, Problem[]>, pageOf: (questionId: string) => string, today: string,
+  questions: Question[],
+  answers: Answers,
+  problems: Map<string, Problem[]>,
+  pageOf: (questionId: string) => string,
+  today: string,
 ): FieldError[] {
   const errors: FieldError[] = [];
   const lookup: AnswerLookup = (id) => answers[id];
@@ -92,7 +126,13 @@ export function collectErrors(
   return errors;
 }
 
-function checkQuestion(context: Context, question: AnyQuestion, value: AnswerValue | undefined, path: string, lookup: AnswerLookup): void {
+function checkQuestion(
+  context: Context,
+  question: AnyQuestion,
+  value: AnswerValue | undefined,
+  path: string,
+  lookup: AnswerLookup,
+): void {
   if (question.type === 'address') return checkAddress(context, question, value as AddressAnswer | undefined, path);
   if (!isAnswered(value)) {
     if (question.required && question.type !== 'computedDate') report(context, path, messageFor(question, 'required'));
@@ -101,10 +141,14 @@ function checkQuestion(context: Context, question: AnyQuestion, value: AnswerVal
   // Most answers are sound: with nothing found by the schema there is nothing to look up.
   const problem = context.problems.size ? firstProblem(context, path, question.type === 'checkboxes') : undefined;
   if (problem) {
-    const missingParts = question.type === 'date' && problem.kind === 'invalid' ? missingDateParts(typeof value === 'string' ? value : '') : undefined;
+    const missingParts =
+      question.type === 'date' && problem.kind === 'invalid'
+        ? missingDateParts(typeof value === 'string' ? value : '')
+        : undefined;
     return report(context, path, messageFor(question, problem.kind, { limit: problem.limit, value, missingParts }));
   }
-  if (question.type === 'date' && question.rules && typeof value === 'string') checkDateRules(context, question.rules, value, path, lookup);
+  if (question.type === 'date' && question.rules && typeof value === 'string')
+    checkDateRules(context, question.rules, value, path, lookup);
   if (question.type === 'checkboxes') {
     const chosen = value as string[];
     const alone = question.options.find((option) => option.exclusive && chosen.includes(option.value));
@@ -120,19 +164,33 @@ function checkAddress(context: Context, question: AnyQuestion, address: AddressA
   // Part of an address is no address: once any box is filled, the essential ones are needed.
   for (const part of Object.keys(address ?? {}) as AddressPart[]) {
     const problem = firstProblem(context, `${path}.${part}`);
-    if (problem) report(context, `${path}.${part}`, addressPartMessage(question, part, problem.kind === 'tooLong' ? 'tooLong' : 'invalid', problem.limit));
+    if (problem)
+      report(
+        context,
+        `${path}.${part}`,
+        addressPartMessage(question, part, problem.kind === 'tooLong' ? 'tooLong' : 'invalid', problem.limit),
+      );
   }
   for (const part of REQUIRED_ADDRESS_PARTS) {
-    if (!isAnswered(address?.[part])) report(context, `${path}.${part}`, addressPartMessage(question, part, 'required'));
+    if (!isAnswered(address?.[part]))
+      report(context, `${path}.${part}`, addressPartMessage(question, part, 'required'));
   }
-  context.errors.sort((a, b) => (a.path.startsWith(`${path}.`) && b.path.startsWith(`${path}.`) ? partOrder(a.path) - partOrder(b.path) : 0));
+  context.errors.sort((a, b) =>
+    a.path.startsWith(`${path}.`) && b.path.startsWith(`${path}.`) ? partOrder(a.path) - partOrder(b.path) : 0,
+  );
 }
 
 function partOrder(path: string): number {
   return ['line1', 'line2', 'town', 'county', 'postcode'].indexOf(path.slice(path.lastIndexOf('.') + 1));
 }
 
-function checkGroupItems(context: Context, group: Extract<Question, { type: 'group' }>, items: ItemAnswers[], path: string, outer: AnswerLookup): void {
+function checkGroupItems(
+  context: Context,
+  group: Extract<Question, { type: 'group' }>,
+  items: ItemAnswers[],
+  path: string,
+  outer: AnswerLookup,
+): void {
   const children = groupChildren(group);
   items.forEach((item, index) => {
     const lookup: AnswerLookup = (id) => (id in item ? item[id] : outer(id));
@@ -145,16 +203,24 @@ function checkGroupItems(context: Context, group: Extract<Question, { type: 'gro
 }
 
 // A date rule's words, as the condition tests they mean.
-const RULE_OPERATORS = { before: 'before', after: 'after', notBefore: 'onOrAfter', notAfter: 'onOrBefore' } as const satisfies Record<string, DateOperator>;
+const RULE_OPERATORS = {
+  before: 'before',
+  after: 'after',
+  notBefore: 'onOrAfter',
+  notAfter: 'onOrBefore',
+} as const satisfies Record<string, DateOperator>;
 
 function checkDateRules(context: Context, rules: DateRule[], value: string, path: string, lookup: AnswerLookup): void {
   const answerDay = toDayNumber(value);
   if (answerDay === null) return;
   for (const rule of rules) {
     if (rule.when && !evaluateCondition(rule.when, lookup, context.today)) continue;
-    const word = (Object.keys(RULE_OPERATORS) as Array<keyof typeof RULE_OPERATORS>).find((op) => rule[op] !== undefined);
+    const word = (Object.keys(RULE_OPERATORS) as Array<keyof typeof RULE_OPERATORS>).find(
+      (op) => rule[op] !== undefined,
+    );
     if (!word) continue;
     const refDay = resolveDateRef(rule[word]!, lookup, context.today);
-    if (refDay !== null && !DATE_TESTS[RULE_OPERATORS[word]](answerDay, refDay)) return report(context, path, rule.message);
+    if (refDay !== null && !DATE_TESTS[RULE_OPERATORS[word]](answerDay, refDay))
+      return report(context, path, rule.message);
   }
 }

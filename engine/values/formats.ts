@@ -31,7 +31,8 @@ export function formatNhsNumber(value: string): string {
 
 // Outward code (A9, A99, A9A, AA9, AA99, AA9A) then inward code (9AA), or the Girobank's GIR 0AA.
 // Written out rather than copied: the widely copied pattern has a typo ([AZa-z]).
-const POSTCODE = /^(GIR ?0AA|[A-PR-UWYZ](\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d\d) ?\d[ABD-HJLNP-UW-Z]{2})$/i;
+const POSTCODE =
+  /^(GIR ?0AA|[A-PR-UWYZ](\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d\d) ?\d[ABD-HJLNP-UW-Z]{2})$/i;
 
 /** A UK postcode, any case, with or without the space. */
 export function isUkPostcode(value: string): boolean {

@@ -23,9 +23,17 @@ const SPECIAL = /[^\p{L}\p{Nd}]/u;
 const CONTROL = /\p{Cc}/u;
 
 export const PASSWORD_RULES: PasswordRule[] = [
-  { id: 'length', text: `It must be at least ${MIN_PASSWORD_LENGTH} characters long`, test: (p) => [...p].length >= MIN_PASSWORD_LENGTH && [...p].length <= MAX_PASSWORD_LENGTH },
+  {
+    id: 'length',
+    text: `It must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+    test: (p) => [...p].length >= MIN_PASSWORD_LENGTH && [...p].length <= MAX_PASSWORD_LENGTH,
+  },
   { id: 'letter', text: 'It must contain at least one letter', test: (p) => LETTER.test(p) },
-  { id: 'allowed', text: 'It must contain only letters, digits, and special characters', test: (p) => !CONTROL.test(p) },
+  {
+    id: 'allowed',
+    text: 'It must contain only letters, digits, and special characters',
+    test: (p) => !CONTROL.test(p),
+  },
   { id: 'upper', text: 'It must contain at least one upper-case letter', test: (p) => UPPER.test(p) },
   { id: 'digit', text: 'It must contain at least one numerical digit', test: (p) => DIGIT.test(p) },
   { id: 'special', text: 'It must contain at least one special character', test: (p) => SPECIAL.test(p) },

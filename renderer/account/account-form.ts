@@ -90,7 +90,11 @@ export class AccountFormController implements ReactiveController {
     } catch (error) {
       const refused = error instanceof RequestRefused ? error : null;
       if (refused?.status === 409) restart();
-      this.refuse(refused?.fields.length ? refused.fields : [{ field: '', message: refused?.message ?? 'Something went wrong: check your connection and try again.' }]);
+      this.refuse(
+        refused?.fields.length
+          ? refused.fields
+          : [{ field: '', message: refused?.message ?? 'Something went wrong: check your connection and try again.' }],
+      );
     } finally {
       this.busy = false;
       this.host.requestUpdate();
@@ -101,11 +105,17 @@ export class AccountFormController implements ReactiveController {
   field(name: string, label: string, options: AccountFieldOptions = {}): TemplateResult {
     const id = boxId(name);
     const error = this.errors.find((e) => e.field === name)?.message;
-    return field({ id, label, hint: options.hint, error, describedBy: options.describedBy }, (describedBy) => html`
+    return field(
+      { id, label, hint: options.hint, error, describedBy: options.describedBy },
+      (describedBy) => html`
       <input class="input ${options.width ?? ''} ${error ? 'input-error' : ''}" id=${id} name=${name} type=${options.type ?? 'text'}
         autocomplete=${options.autocomplete ?? 'off'} inputmode=${options.inputmode ?? nothing} spellcheck="false"
         aria-describedby=${describedBy ?? nothing} .value=${live(this.value(name))}
-        @input=${(e: Event) => { this.values = { ...this.values, [name]: (e.target as HTMLInputElement).value }; this.host.requestUpdate(); }}>`);
+        @input=${(e: Event) => {
+          this.values = { ...this.values, [name]: (e.target as HTMLInputElement).value };
+          this.host.requestUpdate();
+        }}>`,
+    );
   }
 
   /** The error summary (linking each problem to its box) and the status line, above every screen. */

@@ -9,12 +9,19 @@ import './asc-submitted-forms.ts';
 
 /** The link under each of the account's own pages. */
 export function backToAccount(host: Pick<AccountFlowHost, 'go'>): TemplateResult {
-  return html`<p><a href="/account" @click=${(e: Event) => { e.preventDefault(); host.go('/account'); }}>Back to your account</a></p>`;
+  return html`<p><a href="/account" @click=${(e: Event) => {
+    e.preventDefault();
+    host.go('/account');
+  }}>Back to your account</a></p>`;
 }
 
 /** The pages of a signed-in person's account: its menu, the forms saved for later, and those submitted. */
 export class AccountHome implements AccountFlow {
-  constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController, private readonly page: 'menu' | 'saved' | 'submitted') {}
+  constructor(
+    private readonly host: AccountFlowHost,
+    private readonly form: AccountFormController,
+    private readonly page: 'menu' | 'saved' | 'submitted',
+  ) {}
 
   restart(keep: readonly string[] = []): void {
     this.form.start(keep);
@@ -36,20 +43,29 @@ export class AccountHome implements AccountFlow {
   render(): TemplateResult {
     const user = this.host.user;
     switch (this.page) {
-      case 'menu': return html`
+      case 'menu':
+        return html`
         <h1 tabindex="-1">Your account</h1>
         ${user ? html`<p>Signed in as ${user.forename} ${user.surname} (${user.email}).</p>` : nothing}
         <ul class="account-links">
-          ${accountMenuItems((screen, text) => {
-            const to = `/account/${screen}`;
-            return html`<a href=${to} @click=${(e: Event) => { e.preventDefault(); this.host.go(to); }}>${text}</a>`;
-          }, () => void this.signOut())}
+          ${accountMenuItems(
+            (screen, text) => {
+              const to = `/account/${screen}`;
+              return html`<a href=${to} @click=${(e: Event) => {
+                e.preventDefault();
+                this.host.go(to);
+              }}>${text}</a>`;
+            },
+            () => void this.signOut(),
+          )}
         </ul>`;
-      case 'saved': return html`
+      case 'saved':
+        return html`
         <h1 tabindex="-1">Forms saved for later</h1>
         <asc-saved-forms api-base=${this.host.apiBase}></asc-saved-forms>
         ${backToAccount(this.host)}`;
-      case 'submitted': return html`
+      case 'submitted':
+        return html`
         <h1 tabindex="-1">Forms submitted in the last 30 days</h1>
         <asc-submitted-forms api-base=${this.host.apiBase}></asc-submitted-forms>
         ${backToAccount(this.host)}`;

@@ -10,7 +10,10 @@ export const ACCOUNT_LINKS: readonly { screen: AccountScreen; text: string }[] =
 ];
 
 /** The menu's items: a link to each screen (each place links its own way), then Sign out. */
-export function accountMenuItems(link: (screen: AccountScreen, text: string) => TemplateResult, signOut: () => void): TemplateResult {
+export function accountMenuItems(
+  link: (screen: AccountScreen, text: string) => TemplateResult,
+  signOut: () => void,
+): TemplateResult {
   return html`
     ${ACCOUNT_LINKS.map(({ screen, text }) => html`<li>${link(screen, text)}</li>`)}
     <li><button type="button" class="link-button" @click=${signOut}>Sign out</button></li>`;

@@ -30,8 +30,18 @@ class InPageSolver extends EventTarget {
       return;
     }
     const controller = (this.controller = new AbortController());
-    const { challenge, counterMode, counterStart, counterStep, timeout } = message as unknown as Parameters<typeof solveChallenge>[0];
-    solveChallenge({ challenge, counterMode, counterStart, counterStep, timeout, controller, deriveKey: pbkdf2.deriveKey }).then(
+    const { challenge, counterMode, counterStart, counterStep, timeout } = message as unknown as Parameters<
+      typeof solveChallenge
+    >[0];
+    solveChallenge({
+      challenge,
+      counterMode,
+      counterStart,
+      counterStep,
+      timeout,
+      controller,
+      deriveKey: pbkdf2.deriveKey,
+    }).then(
       (solution: Solution | null) => this.reply(solution),
       (error: unknown) => this.reply({ error: String(error) }),
     );

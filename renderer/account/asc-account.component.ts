@@ -50,11 +50,20 @@ export class AscAccount extends LitElement {
     // The flows read the element's properties as they are when asked, not as they were at the start.
     const element = this;
     const host: AccountFlowHost = {
-      get apiBase() { return element.apiBase; },
-      get returnTo() { return element.returnTo; },
-      get reason() { return element.reason; },
-      get user() { return element.user; },
-      withReturn: (path) => (element.returnTo && element.returnTo !== '/' ? `${path}?return=${encodeURIComponent(element.returnTo)}` : path),
+      get apiBase() {
+        return element.apiBase;
+      },
+      get returnTo() {
+        return element.returnTo;
+      },
+      get reason() {
+        return element.reason;
+      },
+      get user() {
+        return element.user;
+      },
+      withReturn: (path) =>
+        element.returnTo && element.returnTo !== '/' ? `${path}?return=${encodeURIComponent(element.returnTo)}` : path,
       go: (to) => emit(element, 'asc-navigate', { to }),
       signedIn: (user) => emit(element, 'asc-signed-in', { user }),
       signedOut: () => emit(element, 'asc-signed-out', {}),

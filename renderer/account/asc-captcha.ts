@@ -21,7 +21,12 @@ const NOT_LOADED = 'The check that you are not a robot did not load. Check your 
 
 // The widget's settings: no logo or link to altcha.org (nothing that leaves the form), no
 // pointer tracking (the server does not ask for it), and English whatever the browser's language.
-const WIDGET_CONFIGURATION = JSON.stringify({ hideFooter: true, hideLogo: true, humanInteractionSignature: false, language: 'en' });
+const WIDGET_CONFIGURATION = JSON.stringify({
+  hideFooter: true,
+  hideLogo: true,
+  humanInteractionSignature: false,
+  language: 'en',
+});
 
 let widgetLoaded: Promise<unknown> | undefined;
 
@@ -93,7 +98,7 @@ export class AscCaptcha extends LitElement {
     this.error = undefined;
     try {
       const provider = await captchaApi.provider(this.apiBase);
-      if (provider === 'off' && !await this.check(null)) return;
+      if (provider === 'off' && !(await this.check(null))) return;
       if (provider === 'altcha') await loadWidget();
       this.provider = provider;
     } catch {
@@ -145,7 +150,8 @@ export class AscCaptcha extends LitElement {
         : nothing;
     }
     // Not a box's error, so no "Error:" before it: it is the whole of what the element says.
-    if (this.provider !== 'altcha') return html`<div role="alert">${errorMessage('captcha', `This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.`, false)}</div>`;
+    if (this.provider !== 'altcha')
+      return html`<div role="alert">${errorMessage('captcha', `This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.`, false)}</div>`;
     return html`
       <div class=${this.error ? 'has-error' : ''} aria-busy=${this.busy ? 'true' : 'false'}>
         <div role="alert">${error}</div>

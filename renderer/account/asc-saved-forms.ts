@@ -51,7 +51,8 @@ export class AscSavedForms extends LitElement {
       await draftsApi.remove(this.apiBase, draft.id);
     } catch (error) {
       // Already gone (deleted in another tab, or past its 30 days) is what the person wanted anyway.
-      if (!(error instanceof RequestRefused && error.status === 404)) return this.tell(`We could not delete it: ${(error as Error).message}`);
+      if (!(error instanceof RequestRefused && error.status === 404))
+        return this.tell(`We could not delete it: ${(error as Error).message}`);
     }
     this.confirming = undefined;
     await this.load();
@@ -88,11 +89,13 @@ export class AscSavedForms extends LitElement {
     if (!this.drafts) return html`<p role="status">Loading your saved forms…</p>`;
     return html`
       ${this.notice ? html`<p class="notice-text" tabindex="-1">${this.notice}</p>` : nothing}
-      ${this.drafts.length === 0
-        ? html`<p>You have no forms saved for later. To save one, choose <strong>Save for later</strong> on any page of a form.</p>`
-        : html`
+      ${
+        this.drafts.length === 0
+          ? html`<p>You have no forms saved for later. To save one, choose <strong>Save for later</strong> on any page of a form.</p>`
+          : html`
           <p>We keep each saved form for 30 days from the last time it was saved, then delete it.</p>
-          <ul class="saved-forms">${this.drafts.map((draft) => this.renderDraft(draft))}</ul>`}`;
+          <ul class="saved-forms">${this.drafts.map((draft) => this.renderDraft(draft))}</ul>`
+      }`;
   }
 
   private renderDraft(draft: SavedDraft): TemplateResult {
@@ -105,18 +108,20 @@ export class AscSavedForms extends LitElement {
           <div><dt>Where you got to</dt><dd>${draft.pageTitle} (${draft.progress}% complete)</dd></div>
           <div><dt>Kept until</dt><dd>${day(draft.deleteAt)}</dd></div>
         </dl>
-        ${this.confirming === draft.id
-          ? html`
+        ${
+          this.confirming === draft.id
+            ? html`
             <div class="confirm" id="confirm-${draft.id}" role="group" tabindex="-1" aria-labelledby="confirm-text-${draft.id}">
               <p id="confirm-text-${draft.id}"><strong>Delete this saved form? This cannot be undone.</strong></p>
               ${buttonGroup(html`
                 <button type="button" class="button warning" @click=${() => void this.deleteDraft(draft)}>Yes, delete it</button>
                 <button type="button" class="button secondary" @click=${() => void this.keep(draft)}>No, keep it</button>`)}
             </div>`
-          : html`
+            : html`
             ${buttonGroup(html`
               <a class="button" href=${addressOf(draft)} @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></a>
-              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></button>`)}`}
+              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></button>`)}`
+        }
       </li>`;
   }
 }

@@ -26,8 +26,12 @@ export class AscSubmittedForms extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     submissionsApi.listRecent(this.apiBase).then(
-      (submissions) => { this.submissions = submissions; },
-      (error: Error) => { this.problem = `We could not fetch the forms you submitted: ${error.message}`; },
+      (submissions) => {
+        this.submissions = submissions;
+      },
+      (error: Error) => {
+        this.problem = `We could not fetch the forms you submitted: ${error.message}`;
+      },
     );
   }
 
@@ -36,14 +40,16 @@ export class AscSubmittedForms extends LitElement {
     if (!this.submissions) return html`<p role="status">Loading the forms you submitted…</p>`;
     if (this.submissions.length === 0) return html`<p>You have not submitted any forms in the last 30 days.</p>`;
     return html`
-      <ul class="saved-forms">${this.submissions.map((submission) => html`
+      <ul class="saved-forms">${this.submissions.map(
+        (submission) => html`
         <li class="saved-form">
           <h2>${submission.formTitle}</h2>
           <dl>
             <div><dt>Reference number</dt><dd><strong>${submission.reference}</strong></dd></div>
             <div><dt>Submitted</dt><dd>${longDate(submission.submittedAt)} at ${timeOfDay(submission.submittedAt)}</dd></div>
           </dl>
-        </li>`)}
+        </li>`,
+      )}
       </ul>`;
   }
 }

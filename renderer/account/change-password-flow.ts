@@ -9,7 +9,10 @@ import { backToAccount } from './account-home.ts';
 export class ChangePasswordFlow implements AccountFlow {
   private step: 'change' | 'done' = 'change';
 
-  constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController) {}
+  constructor(
+    private readonly host: AccountFlowHost,
+    private readonly form: AccountFormController,
+  ) {}
 
   restart(keep: readonly string[] = []): void {
     this.step = 'change';
@@ -19,11 +22,18 @@ export class ChangePasswordFlow implements AccountFlow {
   private change(event: Event): void {
     event.preventDefault();
     const v = (name: string) => this.form.value(name);
-    void this.form.attempt(async () => {
-      await accountApi.changePassword(this.host.apiBase, { currentPassword: v('currentPassword'), password: v('password'), confirmPassword: v('confirmPassword') });
-      this.step = 'done';
-      this.form.start();
-    }, () => this.restart());
+    void this.form.attempt(
+      async () => {
+        await accountApi.changePassword(this.host.apiBase, {
+          currentPassword: v('currentPassword'),
+          password: v('password'),
+          confirmPassword: v('confirmPassword'),
+        });
+        this.step = 'done';
+        this.form.start();
+      },
+      () => this.restart(),
+    );
   }
 
   render(): TemplateResult {

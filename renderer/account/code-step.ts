@@ -26,7 +26,10 @@ export class CodeStep {
   /** How long the code lasts, counted when the server's answer came, so it does not tick down as the person types. */
   private minutes = 0;
 
-  constructor(private readonly form: AccountFormController, private readonly actions: CodeStepActions) {}
+  constructor(
+    private readonly form: AccountFormController,
+    private readonly actions: CodeStepActions,
+  ) {}
 
   /** The server sent a code. */
   sent(answer: CodeSent): void {

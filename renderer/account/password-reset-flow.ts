@@ -11,7 +11,10 @@ export class PasswordResetFlow implements AccountFlow {
   private readonly code: CodeStep;
   private readonly restartKeeping = () => this.restart(KEPT_ON_RESTART);
 
-  constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController) {
+  constructor(
+    private readonly host: AccountFlowHost,
+    private readonly form: AccountFormController,
+  ) {
     this.code = new CodeStep(form, {
       resend: async () => await accountApi.resendResetCode(host.apiBase),
       changeEmail: this.restartKeeping,
@@ -37,7 +40,11 @@ export class PasswordResetFlow implements AccountFlow {
     event.preventDefault();
     const v = (name: string) => this.form.value(name);
     void this.form.attempt(async () => {
-      await accountApi.resetPassword(this.host.apiBase, { code: v('code'), password: v('password'), confirmPassword: v('confirmPassword') });
+      await accountApi.resetPassword(this.host.apiBase, {
+        code: v('code'),
+        password: v('password'),
+        confirmPassword: v('confirmPassword'),
+      });
       this.step = 'done';
       this.form.start();
     }, this.restartKeeping);
@@ -45,17 +52,20 @@ export class PasswordResetFlow implements AccountFlow {
 
   render(): TemplateResult {
     switch (this.step) {
-      case 'email': return html`
+      case 'email':
+        return html`
         <h1 tabindex="-1">Forgotten password</h1>
         <p>Enter the email address of your account. If it has an account, we will send a code to it so you can choose a new password.</p>
         <form novalidate @submit=${(e: Event) => this.requestCode(e)}>
           ${this.form.field('email', 'Email address', { type: 'email', autocomplete: 'username' })}
           <button type="submit" class="button" ?disabled=${this.form.busy}>Send a code</button>
         </form>`;
-      case 'code': return html`
+      case 'code':
+        return html`
         <h1 tabindex="-1">Choose a new password</h1>
         ${this.code.render((e) => this.reset(e), passwordFields(this.form, 'New password'))}`;
-      case 'done': return html`
+      case 'done':
+        return html`
         <div class="panel-confirmation"><h1 tabindex="-1">Password changed</h1><p>You have been signed out everywhere. Sign in with your new password.</p></div>
         <button type="button" class="button" @click=${() => this.host.go(this.host.withReturn('/account/sign-in'))}>Sign in</button>`;
     }

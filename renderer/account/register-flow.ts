@@ -14,7 +14,10 @@ export class RegisterFlow implements AccountFlow {
   private readonly code: CodeStep;
   private readonly restartKeeping = () => this.restart(KEPT_ON_RESTART);
 
-  constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController) {
+  constructor(
+    private readonly host: AccountFlowHost,
+    private readonly form: AccountFormController,
+  ) {
     this.code = new CodeStep(form, {
       resend: async () => await accountApi.resendRegistrationCode(host.apiBase),
       changeEmail: () => this.goTo('credentials', KEPT_ON_RESTART),
@@ -46,9 +49,15 @@ export class RegisterFlow implements AccountFlow {
     event.preventDefault();
     const v = (name: string) => this.form.value(name);
     void this.form.attempt(async () => {
-      this.code.sent(await accountApi.register(this.host.apiBase, {
-        forename: v('forename'), surname: v('surname'), email: v('email'), password: v('password'), confirmPassword: v('confirmPassword'),
-      }));
+      this.code.sent(
+        await accountApi.register(this.host.apiBase, {
+          forename: v('forename'),
+          surname: v('surname'),
+          email: v('email'),
+          password: v('password'),
+          confirmPassword: v('confirmPassword'),
+        }),
+      );
       this.goTo('code');
     }, this.restartKeeping);
   }
@@ -64,7 +73,8 @@ export class RegisterFlow implements AccountFlow {
 
   render(): TemplateResult {
     switch (this.step) {
-      case 'names': return html`
+      case 'names':
+        return html`
         <span class="caption">Register a new account: step 1 of 3</span>
         <h1 tabindex="-1">Your name</h1>
         <form novalidate @submit=${(e: Event) => this.submitNames(e)}>
@@ -72,7 +82,8 @@ export class RegisterFlow implements AccountFlow {
           ${this.form.field('surname', 'Surname', { autocomplete: 'family-name', width: 'width-20' })}
           <button type="submit" class="button">Next</button>
         </form>`;
-      case 'credentials': return html`
+      case 'credentials':
+        return html`
         <span class="caption">Register a new account: step 2 of 3</span>
         <h1 tabindex="-1">Your email address and password</h1>
         <p>Use the email address you will sign in with each time. We will send a verification code to it.</p>
@@ -83,11 +94,13 @@ export class RegisterFlow implements AccountFlow {
             <button type="button" class="button secondary" @click=${() => this.goTo('names', NAMES)}>Previous</button>
             <button type="submit" class="button" ?disabled=${this.form.busy}>Next</button>`)}
         </form>`;
-      case 'code': return html`
+      case 'code':
+        return html`
         <span class="caption">Register a new account: step 3 of 3</span>
         <h1 tabindex="-1">Enter your verification code</h1>
         ${this.code.render((e) => this.verify(e))}`;
-      case 'done': return html`
+      case 'done':
+        return html`
         <div class="panel-confirmation"><h1 tabindex="-1">Registration completed</h1><p>Your account is ready, and you are signed in.</p></div>
         <button type="button" class="button" @click=${() => this.host.go(this.host.returnTo)}>Continue</button>`;
     }

@@ -10,7 +10,10 @@ export class SignInFlow implements AccountFlow {
   private readonly code: CodeStep;
   private readonly restartKeeping = () => this.restart(KEPT_ON_RESTART);
 
-  constructor(private readonly host: AccountFlowHost, private readonly form: AccountFormController) {
+  constructor(
+    private readonly host: AccountFlowHost,
+    private readonly form: AccountFormController,
+  ) {
     this.code = new CodeStep(form, {
       resend: async () => await accountApi.resendSignInCode(host.apiBase),
       changeEmail: this.restartKeeping,
@@ -26,7 +29,12 @@ export class SignInFlow implements AccountFlow {
   private signIn(event: Event): void {
     event.preventDefault();
     void this.form.attempt(async () => {
-      this.code.sent(await accountApi.signIn(this.host.apiBase, { email: this.form.value('email'), password: this.form.value('password') }));
+      this.code.sent(
+        await accountApi.signIn(this.host.apiBase, {
+          email: this.form.value('email'),
+          password: this.form.value('password'),
+        }),
+      );
       this.step = 'code';
       this.form.start();
     }, this.restartKeeping);
@@ -42,7 +50,8 @@ export class SignInFlow implements AccountFlow {
   }
 
   render(): TemplateResult {
-    if (this.step === 'code') return html`<h1 tabindex="-1">Check your email</h1>${this.code.render((e) => this.verify(e))}`;
+    if (this.step === 'code')
+      return html`<h1 tabindex="-1">Check your email</h1>${this.code.render((e) => this.verify(e))}`;
     const forgotten = this.host.withReturn('/account/forgotten-password');
     return html`
       <h1 tabindex="-1">Secure login</h1>
@@ -57,7 +66,10 @@ export class SignInFlow implements AccountFlow {
             <p class="hint">For extra security, we will confirm it is you by sending a code to your email address.</p>
             <button type="submit" class="button" ?disabled=${this.form.busy}>Sign in</button>
           </form>
-          <p><a href=${forgotten} @click=${(e: Event) => { e.preventDefault(); this.host.go(forgotten); }}>Forgotten password?</a></p>
+          <p><a href=${forgotten} @click=${(e: Event) => {
+            e.preventDefault();
+            this.host.go(forgotten);
+          }}>Forgotten password?</a></p>
         </section>
         <section aria-labelledby="new-users">
           <h2 id="new-users">New users</h2>

@@ -10,7 +10,8 @@ function withChild(container: Container, key: string, value: unknown): Container
     return copy;
   }
   const copy = { ...container };
-  if (value === undefined) delete copy[key]; else copy[key] = value;
+  if (value === undefined) delete copy[key];
+  else copy[key] = value;
   return copy;
 }
 

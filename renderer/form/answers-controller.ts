@@ -3,7 +3,14 @@
  * answer by its path, an item of a repeatable group added or removed (each said out loud).
  */
 import { html, type ReactiveControllerHost } from 'lit';
-import { capitalise, type AnswerValue, type Answers, type Form, type GroupItem, type ItemAnswers } from '../../engine/runtime.ts';
+import {
+  capitalise,
+  type AnswerValue,
+  type Answers,
+  type Form,
+  type GroupItem,
+  type ItemAnswers,
+} from '../../engine/runtime.ts';
 import { setAt } from './answer-paths.ts';
 import type { FocusController } from './focus-controller.ts';
 import type { FieldContext } from './questions.ts';
@@ -21,7 +28,10 @@ export interface AnswersHost extends ReactiveControllerHost, Pick<FormHost, 'for
 export class AnswersController {
   private values: Answers = {};
 
-  constructor(private readonly host: AnswersHost, private readonly focus: FocusController) {}
+  constructor(
+    private readonly host: AnswersHost,
+    private readonly focus: FocusController,
+  ) {}
 
   /** The answers as typed (not a copy). */
   get current(): Answers {
@@ -42,7 +52,11 @@ export class AnswersController {
   };
 
   /** What a question's template needs to show and change the answer at `path`; `errorAt` finds a box's error. */
-  fieldContext(path: string, value: AnswerValue | undefined, errorAt: (path: string) => string | undefined): FieldContext {
+  fieldContext(
+    path: string,
+    value: AnswerValue | undefined,
+    errorAt: (path: string) => string | undefined,
+  ): FieldContext {
     const form = this.host.form!;
     return {
       path,

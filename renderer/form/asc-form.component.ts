@@ -73,7 +73,9 @@ export class AscForm extends LitElement implements FormHost {
   private bannerGoesOnInput = false;
 
   // In this order: a new form loads before the page asked for is looked at, and the page moves before focus follows.
-  private readonly loader = new LoadingController(this, () => { if (this.currentPage) this.navigation.announce(this.currentPage, 'start'); });
+  private readonly loader = new LoadingController(this, () => {
+    if (this.currentPage) this.navigation.announce(this.currentPage, 'start');
+  });
   private readonly focusing = new FocusController(this);
   private readonly navigation = new NavigationController(this, this.focusing);
   private readonly saving = new SavingController(this);
@@ -203,7 +205,14 @@ export class AscForm extends LitElement implements FormHost {
     if (this.submitting.sending) return;
     const page = this.currentPage!;
     if (this.captchaGate.isNeeded(page)) {
-      return this.showErrors(page, [{ pageId: page.id, questionId: 'captcha', path: 'captcha', message: 'Confirm that you are not a robot: select the box' }]);
+      return this.showErrors(page, [
+        {
+          pageId: page.id,
+          questionId: 'captcha',
+          path: 'captcha',
+          message: 'Confirm that you are not a robot: select the box',
+        },
+      ]);
     }
     this.navigation.next(page);
   }
@@ -219,7 +228,12 @@ export class AscForm extends LitElement implements FormHost {
 
   private requestWithAnswers(type: 'asc-save-request' | 'asc-submit-request'): boolean {
     const form = this.form!;
-    return emit(this, type, { formId: form.id, version: form.version, pageId: this.currentPage!.id, answers: form.prepare(this.answers) }, true);
+    return emit(
+      this,
+      type,
+      { formId: form.id, version: form.version, pageId: this.currentPage!.id, answers: form.prepare(this.answers) },
+      true,
+    );
   }
 
   private onSave(): void {
@@ -238,7 +252,10 @@ export class AscForm extends LitElement implements FormHost {
 
   private onSignIn(): void {
     const form = this.form!;
-    if (!emit(this, 'asc-sign-in-request', { formId: form.id, version: form.version, pageId: this.currentPage!.id }, true)) return;
+    if (
+      !emit(this, 'asc-sign-in-request', { formId: form.id, version: form.version, pageId: this.currentPage!.id }, true)
+    )
+      return;
     this.status = html`<p><strong>Signing in is not available on this page.</strong> Open the form on the council's portal to sign in.</p>`;
   }
 
@@ -258,13 +275,15 @@ export class AscForm extends LitElement implements FormHost {
 
   override render(): TemplateResult {
     const { loaded } = this.loader;
-    if (this.loader.error) return errorSummary({ title: 'Sorry, this form cannot be opened', description: this.loader.error });
+    if (this.loader.error)
+      return errorSummary({ title: 'Sorry, this form cannot be opened', description: this.loader.error });
     const page = this.currentPage;
     if (!loaded || !page) return html`<p role="status">Loading the form…</p>`;
     const { form, council } = loaded;
     const { sending, submitted } = this.submitting;
     const print = html`<div class="print-only">${printout(form, council, this.answers, submitted)}</div>`;
-    if (submitted) return html`<div class="screen-only" part="page">${confirmation(submitted, council, () => window.print())}</div>${print}`;
+    if (submitted)
+      return html`<div class="screen-only" part="page">${confirmation(submitted, council, () => window.print())}</div>${print}`;
     const isCheck = page.kind === 'checkAnswers';
     const errorAt = (at: string) => this.errors.find((error) => error.path === at)?.message;
     // Pages about the person referred come only after sign-in: nothing typed there leaves this
@@ -281,29 +300,50 @@ export class AscForm extends LitElement implements FormHost {
         ${this.errors.length ? errorSummary({ errors: this.errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })), onLink: (error) => this.navigation.toError(error) }) : nothing}
         ${this.banner ? html`<div class="status banner" tabindex="-1">${this.banner}</div>` : nothing}
         <div role="status" aria-live="polite">${this.status ? html`<div class="status">${this.status}</div>` : nothing}</div>
-        ${gated ? html`
+        ${
+          gated
+            ? html`
           <div class="notice" part="account-gate">
             ${loaded.accountGate.map(contentBlock)}
             <button type="button" class="button" @click=${this.onSignIn}>Login or Register</button>
-          </div>` : nothing}
+          </div>`
+            : nothing
+        }
         ${isCheck || gated ? nothing : pageContent(form, page, this.answers)}
         <form novalidate @submit=${this.onNext}>
           ${gated ? nothing : isCheck ? checkAnswers(form, this.answers, this.onChange) : pageQuestions(form, page, this.answers, (path, value) => this.typed.fieldContext(path, value, errorAt))}
-          ${this.captchaGate.render(page, this.errors.find((e) => e.path === 'captcha')?.message, () => { this.errors = this.errors.filter((x) => x.path !== 'captcha'); })}
+          ${this.captchaGate.render(page, this.errors.find((e) => e.path === 'captcha')?.message, () => {
+            this.errors = this.errors.filter((x) => x.path !== 'captcha');
+          })}
           ${isCheck && !gated ? pageContent(form, page, this.answers) : nothing}
-          ${buttonGroup(html`
-            ${form.previousPage(page.id, this.answers)
-              ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
-              : nothing}
-            ${gated ? nothing : isCheck
-              ? (form.canSubmit(this.answers) ? html`<button type="button" class="button" aria-disabled=${sending ? 'true' : 'false'} @click=${this.onSubmit}>${sending ? 'Sending…' : 'Submit'}</button>` : nothing)
-              : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`}`, { className: 'actions', part: 'actions' })}
+          ${buttonGroup(
+            html`
+            ${
+              form.previousPage(page.id, this.answers)
+                ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
+                : nothing
+            }
+            ${
+              gated
+                ? nothing
+                : isCheck
+                  ? (
+                      form.canSubmit(this.answers)
+                        ? html`<button type="button" class="button" aria-disabled=${sending ? 'true' : 'false'} @click=${this.onSubmit}>${sending ? 'Sending…' : 'Submit'}</button>`
+                        : nothing
+                    )
+                  : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`
+            }`,
+            { className: 'actions', part: 'actions' },
+          )}
         </form>
         <div class="secondary-actions">
           <button type="button" class="link-button" @click=${() => window.print()}>Print</button>
           <button type="button" class="link-button" @click=${this.onSave}>Save for later</button>
           <button type="button" class="link-button" @click=${this.onClose}>Close</button>
-          <button type="button" class="link-button" aria-disabled=${sending ? 'true' : 'false'} @click=${() => { if (!sending) this.renderRoot.querySelector<HTMLDialogElement>(`#${CANCEL_DIALOG}`)?.showModal(); }}>Cancel</button>
+          <button type="button" class="link-button" aria-disabled=${sending ? 'true' : 'false'} @click=${() => {
+            if (!sending) this.renderRoot.querySelector<HTMLDialogElement>(`#${CANCEL_DIALOG}`)?.showModal();
+          }}>Cancel</button>
         </div>
         ${cancelDialog(this.saving.draft !== undefined, () => this.onCancelConfirmed())}
       </div>

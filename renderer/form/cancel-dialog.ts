@@ -11,11 +11,16 @@ export function cancelDialog(hasSavedCopy: boolean, onConfirm: () => void): Temp
   return html`
     <dialog id=${CANCEL_DIALOG} aria-labelledby="cancel-title" aria-describedby="cancel-text">
       <h2 id="cancel-title">Cancel this form?</h2>
-      <p id="cancel-text">${hasSavedCopy
-        ? 'The answers on screen will be cleared. The copy you saved stays in Saved forms until you delete it there, or for 30 days from when you saved it.'
-        : 'Your answers will be deleted. This cannot be undone.'}</p>
+      <p id="cancel-text">${
+        hasSavedCopy
+          ? 'The answers on screen will be cleared. The copy you saved stays in Saved forms until you delete it there, or for 30 days from when you saved it.'
+          : 'Your answers will be deleted. This cannot be undone.'
+      }</p>
       ${buttonGroup(html`
-        <button type="button" class="button warning" @click=${(event: Event) => { close(event); onConfirm(); }}>${hasSavedCopy ? 'Yes, cancel and clear the screen' : 'Yes, cancel and delete my answers'}</button>
+        <button type="button" class="button warning" @click=${(event: Event) => {
+          close(event);
+          onConfirm();
+        }}>${hasSavedCopy ? 'Yes, cancel and clear the screen' : 'Yes, cancel and delete my answers'}</button>
         <button type="button" class="button secondary" @click=${close}>No, go back to the form</button>`)}
     </dialog>`;
 }

@@ -31,17 +31,22 @@ export class CaptchaGate {
   render(page: Page, error: string | undefined, onPassed: () => void): TemplateResult | typeof nothing {
     const thanks = this.token && this.passedOn === page.id;
     if (!this.isNeeded(page) && !thanks) return nothing;
-    return formGroup(html`
+    return formGroup(
+      html`
       <p class="label" id="captcha-label">Check that you are not a robot</p>
       ${errorMessage('captcha', error)}
-      ${this.token
-        ? html`<p>Thank you: you can start the form.</p>`
-        : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.host.apiBase}
+      ${
+        this.token
+          ? html`<p>Thank you: you can start the form.</p>`
+          : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.host.apiBase}
             @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => {
               this.passedOn = page.id;
               this.token = e.detail.token;
               onPassed();
               this.host.requestUpdate();
-            }}></asc-captcha>`}`, { invalid: !!error, part: 'question' });
+            }}></asc-captcha>`
+      }`,
+      { invalid: !!error, part: 'question' },
+    );
   }
 }

@@ -8,33 +8,46 @@ export type OnChange = (event: Event, pageId: string, path: string) => void;
 
 /** Each page's answers as a summary list; with `onChange`, each row has its Change link. */
 export function summaryLists(summary: SummaryPage[], onChange?: OnChange): TemplateResult {
-  return html`${summary.map((page) => html`
+  return html`${summary.map(
+    (page) => html`
     <h2 class="summary-heading">${page.title}</h2>
     <dl class="summary-list">
-      ${page.rows.map((row) => html`
+      ${page.rows.map(
+        (row) => html`
         <div class="summary-row">
           <dt>${row.label}</dt>
           <dd>${row.lines.join('\n')}</dd>
           ${onChange ? html`<dd class="change"><a href="#${fieldId(row.path)}" @click=${(e: Event) => onChange(e, page.pageId, row.path)}>Change<span class="visually-hidden"> ${row.label}</span></a></dd>` : nothing}
-        </div>`)}
-    </dl>`)}`;
+        </div>`,
+      )}
+    </dl>`,
+  )}`;
 }
 
 /** Check-your-answers: what is still missing (with links to it), then every answer with its Change link. */
 export function checkAnswers(form: Form, answers: Answers, onChange: OnChange): TemplateResult {
   const missing = form.errors(answers);
   return html`
-    ${missing.length ? html`
+    ${
+      missing.length
+        ? html`
       <div class="notice">
         <h2>You cannot submit this form yet</h2>
         <p>These answers are missing or need changing:</p>
         <ul>${missing.map((error) => html`<li><a href="#${fieldId(error.path)}" @click=${(e: Event) => onChange(e, error.pageId, error.path)}>${error.message}</a> (${form.page(error.pageId).title})</li>`)}</ul>
-      </div>` : nothing}
+      </div>`
+        : nothing
+    }
     ${summaryLists(form.summary(answers), onChange)}`;
 }
 
 /** The printed copy: the form's title, when and whether it was sent, and every answer. */
-export function printout(form: Form, council: PortalContent['council'], answers: Answers, submitted?: Submission): TemplateResult {
+export function printout(
+  form: Form,
+  council: PortalContent['council'],
+  answers: Answers,
+  submitted?: Submission,
+): TemplateResult {
   return html`
     <h1>${form.definition.title}</h1>
     <p>${council.serviceName}. Printed ${new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. ${submitted ? `Submitted, reference ${submitted.reference}.` : 'Not submitted.'}</p>

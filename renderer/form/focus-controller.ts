@@ -61,9 +61,14 @@ export class FocusController implements ReactiveController {
     const root = this.host.renderRoot;
     // "carers.1" names a whole item of a repeatable group (one just added): its first box.
     const item = /^(.+)\.(\d+)$/.exec(path);
-    const field = root.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}`)
-      ?? (item ? root.querySelector<HTMLElement>(`#${CSS.escape(`${fieldId(item[1]!)}-item-${item[2]}`)} :is(input, select, textarea)`) : null)
-      ?? root.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path.split('.')[0]!))}`);
+    const field =
+      root.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}`) ??
+      (item
+        ? root.querySelector<HTMLElement>(
+            `#${CSS.escape(`${fieldId(item[1]!)}-item-${item[2]}`)} :is(input, select, textarea)`,
+          )
+        : null) ??
+      root.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path.split('.')[0]!))}`);
     if (field) revealField(field);
   }
 }

@@ -18,7 +18,10 @@ export class LoadingController implements ReactiveController {
   private key = '';
 
   /** `onLoad` runs once a form has loaded and is on screen. */
-  constructor(private readonly host: LoadingHost, private readonly onLoad: () => void) {
+  constructor(
+    private readonly host: LoadingHost,
+    private readonly onLoad: () => void,
+  ) {
     host.addController(this);
   }
 

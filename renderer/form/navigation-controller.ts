@@ -21,7 +21,10 @@ export class NavigationController implements ReactiveController {
   private seenPageId?: string;
   private announceAfterRender = false;
 
-  constructor(private readonly host: FormHost, private readonly focus: FocusController) {
+  constructor(
+    private readonly host: FormHost,
+    private readonly focus: FocusController,
+  ) {
     host.addController(this);
   }
 
@@ -58,7 +61,14 @@ export class NavigationController implements ReactiveController {
   /** Says which page is on screen, and what brought the person there. */
   announce(page: Page, cause: AscPageChangeDetail['cause']): void {
     const form = this.host.form!;
-    emit(this.host, 'asc-page-change', { formId: form.id, version: form.version, pageId: page.id, pageTitle: page.title, progress: page.progress, cause });
+    emit(this.host, 'asc-page-change', {
+      formId: form.id,
+      version: form.version,
+      pageId: page.id,
+      pageTitle: page.title,
+      progress: page.progress,
+      cause,
+    });
   }
 
   /** Shows `page` afresh, focus on `focus` (its heading unless told otherwise). */
@@ -108,11 +118,15 @@ export class NavigationController implements ReactiveController {
 
   /** A link of the error summary: its box, on another page if need be. */
   toError(error: FieldError): void {
-    if (error.pageId !== this.host.currentPage?.id) return this.goTo(this.host.form!.page(error.pageId), 'change', error.path);
+    if (error.pageId !== this.host.currentPage?.id)
+      return this.goTo(this.host.form!.page(error.pageId), 'change', error.path);
     this.focus.focusField(error.path);
   }
 
   private visiblePageIds(): string {
-    return this.host.form!.visiblePages(this.host.answers).map((p) => p.id).join(' ');
+    return this.host
+      .form!.visiblePages(this.host.answers)
+      .map((p) => p.id)
+      .join(' ');
   }
 }

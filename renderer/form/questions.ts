@@ -7,11 +7,35 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
-  ADDRESS_PARTS, DEFAULT_MAX_LENGTH, capitalise, formatDate, isQuestion, pluralOf, type AddressAnswer, type AnswerValue, type Answers, type ChildQuestion, type Form, type GroupItem,
-  type ItemAnswers, type Page, type Question,
+  ADDRESS_PARTS,
+  DEFAULT_MAX_LENGTH,
+  capitalise,
+  formatDate,
+  isQuestion,
+  pluralOf,
+  type AddressAnswer,
+  type AnswerValue,
+  type Answers,
+  type ChildQuestion,
+  type Form,
+  type GroupItem,
+  type ItemAnswers,
+  type Page,
+  type Question,
 } from '../../engine/runtime.ts';
 import { contentBlock } from '../shared/rich-text.ts';
-import { errorMessage, field, fieldDescribedBy, fieldset, formGroup, hint, itemHint, itemHintId, label, type FieldOptions } from '../shared/govuk/index.ts';
+import {
+  errorMessage,
+  field,
+  fieldDescribedBy,
+  fieldset,
+  formGroup,
+  hint,
+  itemHint,
+  itemHintId,
+  label,
+  type FieldOptions,
+} from '../shared/govuk/index.ts';
 
 /** The element id of the box an answer path names: "consultees.0.name" is "f-consultees-0-name". */
 export function fieldId(path: string): string {
@@ -42,7 +66,14 @@ function requiredMark(question: AnyQuestion): TemplateResult | typeof nothing {
 
 /** What the field wrapper says around a question's boxes: its label, hint and error. */
 function around(question: AnyQuestion, ctx: FieldContext, describedBy?: string): FieldOptions {
-  return { id: fieldId(ctx.path), label: html`${question.label}${requiredMark(question)}`, hint: question.hint, error: ctx.errorAt(ctx.path), describedBy, part: 'question' };
+  return {
+    id: fieldId(ctx.path),
+    label: html`${question.label}${requiredMark(question)}`,
+    hint: question.hint,
+    error: ctx.errorAt(ctx.path),
+    describedBy,
+    part: 'question',
+  };
 }
 
 function text(value: AnswerValue | undefined): string {
@@ -67,17 +98,21 @@ function singleBox(question: AnyQuestion, ctx: FieldContext): TemplateResult {
   const mode = INPUT_MODES[question.type]!;
   // The author's autocomplete is for questions about the person filling the form (WCAG 1.3.5);
   // other email and phone boxes are about someone else, so the browser must not fill them.
-  const autocomplete = 'autocomplete' in question && question.autocomplete ? question.autocomplete : mode.autocomplete ? 'off' : undefined;
+  const autocomplete =
+    'autocomplete' in question && question.autocomplete ? question.autocomplete : mode.autocomplete ? 'off' : undefined;
   const width = ('width' in question && question.width) || DEFAULT_WIDTHS[question.type];
   const unit = question.type === 'number' ? question.unit : undefined;
-  return field(around(question, ctx, unit ? `${id}-unit` : undefined), (describedBy) => html`
+  return field(
+    around(question, ctx, unit ? `${id}-unit` : undefined),
+    (describedBy) => html`
     <div class="input-wrapper">
       <input class="input ${width ? `width-${width}` : ''} ${error ? 'input-error' : ''}" id=${id} name=${id}
         type=${mode.type} inputmode=${ifDefined(mode.inputmode)} spellcheck=${ifDefined(mode.spellcheck)} autocomplete=${ifDefined(autocomplete)}
         aria-describedby=${ifDefined(describedBy)}
         .value=${live(text(ctx.value))} @input=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLInputElement).value)}>
       ${unit ? html`<span class="suffix" id="${id}-unit">${unit}</span>` : nothing}
-    </div>`);
+    </div>`,
+  );
 }
 
 function textarea(question: Extract<AnyQuestion, { type: 'textarea' }>, ctx: FieldContext): TemplateResult {
@@ -88,13 +123,16 @@ function textarea(question: Extract<AnyQuestion, { type: 'textarea' }>, ctx: Fie
   const left = max - length;
   // Only near the limit is the count worth hearing; before that it would interrupt every word.
   const countShown = left < max * 0.2;
-  return field(around(question, ctx, `${id}-count`), (describedBy) => html`
+  return field(
+    around(question, ctx, `${id}-count`),
+    (describedBy) => html`
     <textarea class="textarea ${error || left < 0 ? 'input-error' : ''}" id=${id} name=${id} rows=${question.rows ?? 5}
       aria-describedby=${ifDefined(describedBy)}
       .value=${live(text(ctx.value))} @input=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLTextAreaElement).value)}></textarea>
     <div class="hint count ${left < 0 ? 'count-over' : ''}" id="${id}-count" aria-live=${countShown ? 'polite' : 'off'}>
       ${left < 0 ? `You have ${-left} character${left === -1 ? '' : 's'} too many` : countShown ? `You have ${left} character${left === 1 ? '' : 's'} remaining` : `You can enter up to ${max} characters`}
-    </div>`);
+    </div>`,
+  );
 }
 
 function dateParts(value: AnswerValue | undefined): [string, string, string] {
@@ -117,29 +155,45 @@ function dateInput(question: AnyQuestion, ctx: FieldContext): TemplateResult {
       <input class="input width-${width} ${error ? 'input-error' : ''}" id=${boxId} name=${boxId} type="text" inputmode="numeric"
         .value=${live(value)} @input=${update(part)}>
     </div>`;
-  return fieldset({ ...around(question, ctx), hint: question.hint ?? 'For example, 27 3 2007', role: 'group' }, html`
+  return fieldset(
+    { ...around(question, ctx), hint: question.hint ?? 'For example, 27 3 2007', role: 'group' },
+    html`
     <div class="date-input">
       ${box(0, 'Day', day, id, 2)}${box(1, 'Month', month, `${id}-month`, 2)}${box(2, 'Year', year, `${id}-year`, 4)}
-    </div>`);
+    </div>`,
+  );
 }
 
-function choices(question: Extract<AnyQuestion, { type: 'yesNo' | 'radios' | 'checkboxes' }>, ctx: FieldContext): TemplateResult {
+function choices(
+  question: Extract<AnyQuestion, { type: 'yesNo' | 'radios' | 'checkboxes' }>,
+  ctx: FieldContext,
+): TemplateResult {
   const id = fieldId(ctx.path);
-  const options = question.type === 'yesNo'
-    ? [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]
-    : question.options;
+  const options =
+    question.type === 'yesNo'
+      ? [
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'No' },
+        ]
+      : question.options;
   const multiple = question.type === 'checkboxes';
-  const chosen = multiple ? (Array.isArray(ctx.value) ? ctx.value as string[] : []) : [text(ctx.value)];
+  const chosen = multiple ? (Array.isArray(ctx.value) ? (ctx.value as string[]) : []) : [text(ctx.value)];
   const inline = question.type === 'yesNo' || (question.type === 'radios' && question.inline);
   const toggle = (value: string, exclusive: boolean) => (e: Event) => {
     if (!multiple) return ctx.set(ctx.path, value);
     const checked = (e.target as HTMLInputElement).checked;
     const others = options.filter((o) => 'exclusive' in o && o.exclusive).map((o) => o.value);
     // An exclusive option ("None of these") and the others cannot be chosen together.
-    const kept = checked ? (exclusive ? [] : chosen.filter((v) => !others.includes(v))) : chosen.filter((v) => v !== value);
+    const kept = checked
+      ? exclusive
+        ? []
+        : chosen.filter((v) => !others.includes(v))
+      : chosen.filter((v) => v !== value);
     ctx.set(ctx.path, checked ? [...kept, value] : kept);
   };
-  return fieldset(around(question, ctx), html`
+  return fieldset(
+    around(question, ctx),
+    html`
       <div class="${multiple ? 'checkboxes' : 'radios'} ${inline ? 'inline' : ''}">
         ${options.map((option, index) => {
           const optionId = index === 0 ? id : `${id}-${index + 1}`;
@@ -154,28 +208,44 @@ function choices(question: Extract<AnyQuestion, { type: 'yesNo' | 'radios' | 'ch
               ${itemHint(optionId, 'hint' in option ? option.hint : undefined)}
             </div>`;
         })}
-      </div>`);
+      </div>`,
+  );
 }
 
 function select(question: Extract<AnyQuestion, { type: 'select' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
   const error = ctx.errorAt(ctx.path);
   const value = text(ctx.value);
-  return field(around(question, ctx), (describedBy) => html`
+  return field(
+    around(question, ctx),
+    (describedBy) => html`
     <select class="select ${error ? 'input-error' : ''}" id=${id} name=${id} aria-describedby=${ifDefined(describedBy)}
       @change=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLSelectElement).value || undefined)}>
       <option value="" ?selected=${!value}>Select an option</option>
       ${question.options.map((option) => html`<option value=${option.value} ?selected=${value === option.value}>${option.label}</option>`)}
-    </select>`);
+    </select>`,
+  );
 }
 
 function address(question: AnyQuestion, ctx: FieldContext): TemplateResult {
-  const value = (ctx.value && typeof ctx.value === 'object' && !Array.isArray(ctx.value) ? ctx.value : {}) as AddressAnswer;
-  const anyError = (Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>).some((part) => ctx.errorAt(`${ctx.path}.${part}`));
+  const value = (
+    ctx.value && typeof ctx.value === 'object' && !Array.isArray(ctx.value) ? ctx.value : {}
+  ) as AddressAnswer;
+  const anyError = (Object.keys(ADDRESS_PARTS) as Array<keyof AddressAnswer>).some((part) =>
+    ctx.errorAt(`${ctx.path}.${part}`),
+  );
   const own = 'autocomplete' in question && question.autocomplete === 'street-address';
-  const autocomplete: Record<string, string> = { line1: 'address-line1', line2: 'address-line2', town: 'address-level2', county: 'address-level1', postcode: 'postal-code' };
+  const autocomplete: Record<string, string> = {
+    line1: 'address-line1',
+    line2: 'address-line2',
+    town: 'address-level2',
+    county: 'address-level1',
+    postcode: 'postal-code',
+  };
   // The parts carry their own messages; the group is only marked.
-  return fieldset({ ...around(question, ctx), error: undefined, invalid: anyError }, html`
+  return fieldset(
+    { ...around(question, ctx), error: undefined, invalid: anyError },
+    html`
       ${(Object.entries(ADDRESS_PARTS) as Array<[keyof AddressAnswer, { label: string }]>).map(([part, { label }]) => {
         const partPath = `${ctx.path}.${part}`;
         const partId = fieldId(partPath);
@@ -190,13 +260,15 @@ function address(question: AnyQuestion, ctx: FieldContext): TemplateResult {
               .value=${live(value[part] ?? '')}
               @input=${(e: Event) => ctx.set(ctx.path, { ...value, [part]: (e.target as HTMLInputElement).value })}>
           </div>`;
-      })}`);
+      })}`,
+  );
 }
 
 function declaration(question: AnyQuestion, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
   const error = ctx.errorAt(ctx.path);
-  return formGroup(html`
+  return formGroup(
+    html`
     ${hint(id, question.hint)}${errorMessage(id, error)}
     <div class="checkboxes">
       <div class="choice">
@@ -205,69 +277,115 @@ function declaration(question: AnyQuestion, ctx: FieldContext): TemplateResult {
           .checked=${live(ctx.value === true)} @change=${(e: Event) => ctx.set(ctx.path, (e.target as HTMLInputElement).checked || undefined)}>
         ${label(id, html`${question.label}${requiredMark(question)}`, 'choice-label declaration-label')}
       </div>
-    </div>`, { invalid: !!error, part: 'question' });
+    </div>`,
+    { invalid: !!error, part: 'question' },
+  );
 }
 
 function computedDate(question: Extract<AnyQuestion, { type: 'computedDate' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
-  return formGroup(html`
+  return formGroup(
+    html`
     <p class="label" id="${id}-label">${question.label}</p>
     ${hint(id, question.hint)}
     <p class="computed" id=${id} aria-live="polite" aria-labelledby="${id}-label ${id}">
       ${typeof ctx.value === 'string' ? formatDate(ctx.value) : 'Worked out when you have answered the questions above'}
-    </p>`, { part: 'question' });
+    </p>`,
+    { part: 'question' },
+  );
 }
 
 function repeatable(question: Extract<AnyQuestion, { type: 'group' }>, ctx: FieldContext): TemplateResult {
   const id = fieldId(ctx.path);
-  const items = Array.isArray(ctx.value) ? ctx.value as ItemAnswers[] : [];
+  const items = Array.isArray(ctx.value) ? (ctx.value as ItemAnswers[]) : [];
   const name = question.itemName;
   const Name = capitalise(name);
   const full = items.length >= question.maxItems;
-  return fieldset({ ...around(question, ctx), className: 'repeatable' }, html`
-      ${items.map((item, index) => html`
+  return fieldset(
+    { ...around(question, ctx), className: 'repeatable' },
+    html`
+      ${items.map(
+        (item, index) => html`
         <fieldset class="item" id="${id}-item-${index}">
           <legend class="item-legend">${Name} ${index + 1}</legend>
-          ${question.questions.map((child) => ctx.isShown(child, { group: ctx.path, index }) ? renderItem(child, {
-            ...ctx, path: `${ctx.path}.${index}.${'id' in child ? child.id : ''}`, value: 'id' in child && child.id ? item[child.id] : undefined,
-          }) : nothing)}
+          ${question.questions.map((child) =>
+            ctx.isShown(child, { group: ctx.path, index })
+              ? renderItem(child, {
+                  ...ctx,
+                  path: `${ctx.path}.${index}.${'id' in child ? child.id : ''}`,
+                  value: 'id' in child && child.id ? item[child.id] : undefined,
+                })
+              : nothing,
+          )}
           <button type="button" class="button secondary small" @click=${() => ctx.removeItem(ctx.path, index)}>
             Remove<span class="visually-hidden"> ${name} ${index + 1}</span>
           </button>
-        </fieldset>`)}
-      ${full
-        ? html`<p class="hint">You have added the most ${pluralOf(question)} this form takes (${question.maxItems}).</p>`
-        : html`<button type="button" class="button secondary" id=${id} @click=${() => ctx.addItem(ctx.path)}>
-            ${items.length ? `Add another ${name}` : `Add a ${name}`}</button>`}`);
+        </fieldset>`,
+      )}
+      ${
+        full
+          ? html`<p class="hint">You have added the most ${pluralOf(question)} this form takes (${question.maxItems}).</p>`
+          : html`<button type="button" class="button secondary" id=${id} @click=${() => ctx.addItem(ctx.path)}>
+            ${items.length ? `Add another ${name}` : `Add a ${name}`}</button>`
+      }`,
+  );
 }
 
 /** A question or a text block, as it stands among a page's or an item's questions. */
-export function renderItem(item: GroupItem | Question | Parameters<typeof contentBlock>[0], ctx: FieldContext): TemplateResult {
-  return isQuestion(item as GroupItem) ? renderQuestion(item as AnyQuestion, ctx) : contentBlock(item as Parameters<typeof contentBlock>[0]);
+export function renderItem(
+  item: GroupItem | Question | Parameters<typeof contentBlock>[0],
+  ctx: FieldContext,
+): TemplateResult {
+  return isQuestion(item as GroupItem)
+    ? renderQuestion(item as AnyQuestion, ctx)
+    : contentBlock(item as Parameters<typeof contentBlock>[0]);
 }
 
 /** The template for one question, whatever its type. */
 export function renderQuestion(question: AnyQuestion, ctx: FieldContext): TemplateResult {
   switch (question.type) {
-    case 'text': case 'email': case 'phone': case 'number': case 'postcode': case 'nhsNumber': case 'time':
+    case 'text':
+    case 'email':
+    case 'phone':
+    case 'number':
+    case 'postcode':
+    case 'nhsNumber':
+    case 'time':
       return singleBox(question, ctx);
-    case 'textarea': return textarea(question, ctx);
-    case 'date': return dateInput(question, ctx);
-    case 'yesNo': case 'radios': case 'checkboxes': return choices(question, ctx);
-    case 'select': return select(question, ctx);
-    case 'address': return address(question, ctx);
-    case 'declaration': return declaration(question, ctx);
-    case 'computedDate': return computedDate(question, ctx);
-    case 'group': return repeatable(question, ctx);
+    case 'textarea':
+      return textarea(question, ctx);
+    case 'date':
+      return dateInput(question, ctx);
+    case 'yesNo':
+    case 'radios':
+    case 'checkboxes':
+      return choices(question, ctx);
+    case 'select':
+      return select(question, ctx);
+    case 'address':
+      return address(question, ctx);
+    case 'declaration':
+      return declaration(question, ctx);
+    case 'computedDate':
+      return computedDate(question, ctx);
+    case 'group':
+      return repeatable(question, ctx);
   }
 }
 
 /** The questions (and text blocks among them) of `page` that the answers show; `contextFor` gives each its answer and the ways to change it. */
-export function pageQuestions(form: Form, page: Page, answers: Answers, contextFor: (path: string, value: AnswerValue | undefined) => FieldContext): TemplateResult {
-  return html`${(page.questions ?? []).filter((item) => form.isShown(item, answers)).map((item) => {
-    const id = 'id' in item && item.id ? item.id : '';
-    return renderItem(item, contextFor(id, answers[id]));
-  })}`;
+export function pageQuestions(
+  form: Form,
+  page: Page,
+  answers: Answers,
+  contextFor: (path: string, value: AnswerValue | undefined) => FieldContext,
+): TemplateResult {
+  return html`${(page.questions ?? [])
+    .filter((item) => form.isShown(item, answers))
+    .map((item) => {
+      const id = 'id' in item && item.id ? item.id : '';
+      return renderItem(item, contextFor(id, answers[id]));
+    })}`;
 }
 
 /** The page's text that the answers show: above the questions, but on check-your-answers after the answers, next to Submit, where "what happens next" belongs. */

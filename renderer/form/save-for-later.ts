@@ -23,14 +23,26 @@ const draftPath = (draft: SavedDraft) => `/api/drafts/${encodeURIComponent(draft
  * Saves over `draft` from the version last seen, or as a new draft (the first time, or when a
  * separate copy is asked for). A refusal becomes an outcome to word, never an exception.
  */
-export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, request: DraftSave, asNewCopy = false): Promise<SaveOutcome> {
+export async function saveDraft(
+  apiBase: string,
+  draft: SavedDraft | undefined,
+  request: DraftSave,
+  asNewCopy = false,
+): Promise<SaveOutcome> {
   try {
-    const saved = !draft || asNewCopy
-      ? await send<{ draft: SavedDraft }>(apiBase, '/api/drafts', request)
-      : await send<{ draft: SavedDraft }>(apiBase, draftPath(draft), { version: draft.version, pageId: request.pageId, answers: request.answers }, 'PUT');
+    const saved =
+      !draft || asNewCopy
+        ? await send<{ draft: SavedDraft }>(apiBase, '/api/drafts', request)
+        : await send<{ draft: SavedDraft }>(
+            apiBase,
+            draftPath(draft),
+            { version: draft.version, pageId: request.pageId, answers: request.answers },
+            'PUT',
+          );
     return { kind: 'saved', draft: saved.draft };
   } catch (error) {
-    if (!(error instanceof RequestRefused)) return { kind: 'failed', message: 'We could not reach the server: check your connection and try again.' };
+    if (!(error instanceof RequestRefused))
+      return { kind: 'failed', message: 'We could not reach the server: check your connection and try again.' };
     if (error.status === 409) return { kind: 'stale' };
     if (error.status === 404) return { kind: 'gone' };
     if (error.status === 401) return { kind: 'signed-out' };
@@ -40,29 +52,36 @@ export async function saveDraft(apiBase: string, draft: SavedDraft | undefined, 
 
 /** Deletes a copy saved a moment too late: the person had cancelled the form while it was saving. */
 export async function discardDraft(apiBase: string, draft: SavedDraft): Promise<void> {
-  await send<void>(apiBase, draftPath(draft), undefined, 'DELETE').catch(() => { /* it goes after 30 days anyway */ });
+  await send<void>(apiBase, draftPath(draft), undefined, 'DELETE').catch(() => {
+    /* it goes after 30 days anyway */
+  });
 }
 
 /** What the form says after a save; `saveAsCopy` is offered when the saved copy cannot be saved over. */
 export function savedMessage(outcome: SaveOutcome, saveAsCopy: () => void): TemplateResult {
   const copyButton = html`<button type="button" class="button secondary" @click=${saveAsCopy}>Save these answers as a separate copy</button>`;
   switch (outcome.kind) {
-    case 'saved': return html`
+    case 'saved':
+      return html`
       <h2>Your form has been saved</h2>
       <p>We will keep it until ${longDate(outcome.draft.deleteAt)}. Each time you save it, it is kept for another 30 days.</p>
       <p>To carry on later, sign in and choose <strong>Saved forms</strong> from the menu under your name.</p>`;
-    case 'stale': return html`
+    case 'stale':
+      return html`
       <h2>This form was saved somewhere else</h2>
       <p>It has been saved from another tab or window since you opened it here, so we have not saved over it.</p>
       ${copyButton}`;
-    case 'gone': return html`
+    case 'gone':
+      return html`
       <h2>The copy you saved has been deleted</h2>
       <p>It was deleted from Saved forms, perhaps in another tab or window, or kept past its 30 days.</p>
       ${copyButton}`;
-    case 'signed-out': return html`
+    case 'signed-out':
+      return html`
       <h2>Your form has not been saved</h2>
       <p>You have been signed out. Sign in again to save your answers.</p>`;
-    case 'failed': return html`
+    case 'failed':
+      return html`
       <h2>Your form has not been saved</h2>
       <p>${outcome.message}</p>${nothing}`;
   }

@@ -49,9 +49,13 @@ export class SavingController {
     // more to save (a double click saves once; typing during the first save is not lost).
     const previous = this.saving;
     const next = previous
-      ? previous.then((outcome) => (outcome.kind === 'saved' && this.host.hasUnsavedChanges ? this.save(options) : outcome))
+      ? previous.then((outcome) =>
+          outcome.kind === 'saved' && this.host.hasUnsavedChanges ? this.save(options) : outcome,
+        )
       : this.save(options);
-    const tracked: Promise<SaveOutcome> = next.finally(() => { if (this.saving === tracked) this.saving = undefined; });
+    const tracked: Promise<SaveOutcome> = next.finally(() => {
+      if (this.saving === tracked) this.saving = undefined;
+    });
     this.saving = tracked;
     return tracked;
   }
@@ -63,7 +67,12 @@ export class SavingController {
     if (!form || !page) return { kind: 'failed', message: 'The form has not loaded yet.' };
     const generation = this.generation;
     host.tell(html`<p>Saving your form…</p>`);
-    const request = { formId: form.id, formVersion: form.version, pageId: page.id, answers: form.prepare(host.answers) };
+    const request = {
+      formId: form.id,
+      formVersion: form.version,
+      pageId: page.id,
+      answers: form.prepare(host.answers),
+    };
     const existing = options.asNewCopy ? undefined : this.saved.draft;
     const outcome = await saveDraft(host.apiBase, existing, request, options.asNewCopy);
     if (generation !== this.generation) {
@@ -74,8 +83,17 @@ export class SavingController {
     if (outcome.kind === 'saved') this.saved = { draft: outcome.draft, answers: JSON.stringify(request.answers) };
     host.tell(undefined);
     // Only "saved" stops being true when the person types; a problem and its way out stay.
-    host.showBanner(savedMessage(outcome, () => void this.saveForLater({ asNewCopy: true })), outcome.kind === 'saved');
-    if (outcome.kind === 'saved') emit(host, 'asc-saved', { formId: form.id, version: form.version, draftId: outcome.draft.id, deleteAt: outcome.draft.deleteAt });
+    host.showBanner(
+      savedMessage(outcome, () => void this.saveForLater({ asNewCopy: true })),
+      outcome.kind === 'saved',
+    );
+    if (outcome.kind === 'saved')
+      emit(host, 'asc-saved', {
+        formId: form.id,
+        version: form.version,
+        draftId: outcome.draft.id,
+        deleteAt: outcome.draft.deleteAt,
+      });
     return outcome;
   }
 }

@@ -13,17 +13,30 @@ export type SubmitOutcome =
 
 export async function submitAnswers(apiBase: string, request: SubmitRequest): Promise<SubmitOutcome> {
   try {
-    return { kind: 'submitted', submission: (await send<{ submission: Submission }>(apiBase, '/api/submissions', request)).submission };
+    return {
+      kind: 'submitted',
+      submission: (await send<{ submission: Submission }>(apiBase, '/api/submissions', request)).submission,
+    };
   } catch (error) {
-    if (!(error instanceof RequestRefused)) return { kind: 'failed', message: 'We could not reach the server, so your form has not been sent: check your connection and press Submit again.' };
+    if (!(error instanceof RequestRefused))
+      return {
+        kind: 'failed',
+        message:
+          'We could not reach the server, so your form has not been sent: check your connection and press Submit again.',
+      };
     if (error.status === 401) return { kind: 'signed-out' };
-    if (error.status === 400 && error.fields.length) return { kind: 'refused', fields: error.fields, message: error.message };
+    if (error.status === 400 && error.fields.length)
+      return { kind: 'refused', fields: error.fields, message: error.message };
     return { kind: 'failed', message: `Your form has not been sent: ${error.message}` };
   }
 }
 
 /** The page after Submit: the reference, the email, what happens next. */
-export function confirmation(submission: Submission, council: PortalContent['council'], print: () => void): TemplateResult {
+export function confirmation(
+  submission: Submission,
+  council: PortalContent['council'],
+  print: () => void,
+): TemplateResult {
   return html`
     <div class="panel-confirmation">
       <h1 tabindex="-1" part="page-title">Form submitted</h1>

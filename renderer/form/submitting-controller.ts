@@ -19,7 +19,11 @@ export class SubmittingController {
   /** One key for every try of this submission, so a retry is never a second referral; a new one after it is sent. */
   private submitKey?: string;
 
-  constructor(private readonly host: FormHost, private readonly saving: SavingController, private readonly focus: FocusController) {}
+  constructor(
+    private readonly host: FormHost,
+    private readonly saving: SavingController,
+    private readonly focus: FocusController,
+  ) {}
 
   /** Forgets a submission, as when the form starts again. */
   reset(): void {
@@ -48,7 +52,11 @@ export class SubmittingController {
     host.tell(html`<p>Sending your form…</p>`);
     const draft = this.saving.draft;
     const outcome = await submitAnswers(host.apiBase, {
-      formId: form.id, formVersion: form.version, answers, idempotencyKey: this.submitKey, ...(draft ? { draftId: draft.id } : {}),
+      formId: form.id,
+      formVersion: form.version,
+      answers,
+      idempotencyKey: this.submitKey,
+      ...(draft ? { draftId: draft.id } : {}),
     });
     host.tell(undefined);
     switch (outcome.kind) {
@@ -58,15 +66,33 @@ export class SubmittingController {
         // Sent is as good as saved: leaving the page now loses nothing.
         this.saving.markSent(answers);
         this.focus.after('heading');
-        emit(host, 'asc-submitted', { formId: form.id, version: form.version, submissionId: outcome.submission.id, reference: outcome.submission.reference });
+        emit(host, 'asc-submitted', {
+          formId: form.id,
+          version: form.version,
+          submissionId: outcome.submission.id,
+          reference: outcome.submission.reference,
+        });
         return;
       case 'refused': {
         // The server's own check found what this page did not (a date that has since passed, say).
-        const pageOf = (path: string) => form.pages.find((p) => (p.questions ?? []).some((q) => 'id' in q && q.id === path.split('.')[0]))?.id ?? host.currentPage!.id;
-        return host.showErrors(host.currentPage!, outcome.fields.map((f) => ({ pageId: pageOf(f.field), questionId: f.field.split('.')[0]!, path: f.field, message: f.message })));
+        const pageOf = (path: string) =>
+          form.pages.find((p) => (p.questions ?? []).some((q) => 'id' in q && q.id === path.split('.')[0]))?.id ??
+          host.currentPage!.id;
+        return host.showErrors(
+          host.currentPage!,
+          outcome.fields.map((f) => ({
+            pageId: pageOf(f.field),
+            questionId: f.field.split('.')[0]!,
+            path: f.field,
+            message: f.message,
+          })),
+        );
       }
       case 'signed-out':
-        return host.showBanner(html`<h2>Your form has not been sent</h2><p>You have been signed out. Sign in again, then press Submit.</p>`, false);
+        return host.showBanner(
+          html`<h2>Your form has not been sent</h2><p>You have been signed out. Sign in again, then press Submit.</p>`,
+          false,
+        );
       case 'failed':
         return host.showBanner(html`<h2>Your form has not been sent</h2><p>${outcome.message}</p>`, false);
     }

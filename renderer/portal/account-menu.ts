@@ -21,7 +21,10 @@ export interface AccountMenuActions {
 export class AccountMenuController implements ReactiveController {
   private open = false;
 
-  constructor(private readonly host: AccountMenuHost, private readonly actions: AccountMenuActions) {
+  constructor(
+    private readonly host: AccountMenuHost,
+    private readonly actions: AccountMenuActions,
+  ) {
     host.addController(this);
   }
 
@@ -38,16 +41,28 @@ export class AccountMenuController implements ReactiveController {
   /** The header's account part; nothing on the account pages, which are the way to sign in. */
   render(user: AccountUser | null, route: Route): TemplateResult {
     if (!user) {
-      return route.name === 'account' ? html`` : this.actions.link({ name: 'account', screen: 'sign-in', returnTo: location.pathname }, 'Sign in', 'header-link');
+      return route.name === 'account'
+        ? html``
+        : this.actions.link(
+            { name: 'account', screen: 'sign-in', returnTo: location.pathname },
+            'Sign in',
+            'header-link',
+          );
     }
     return html`
       <div class="account-menu" @keydown=${this.onKey} @focusout=${this.onFocusOut}>
         <button type="button" class="menu-button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="account-menu"
-          @click=${() => { this.open = !this.open; this.host.requestUpdate(); }}>
+          @click=${() => {
+            this.open = !this.open;
+            this.host.requestUpdate();
+          }}>
           <span class="visually-hidden">Account menu for </span>${user.forename} ${user.surname}
         </button>
         <ul id="account-menu" class="menu" ?hidden=${!this.open}>
-          ${accountMenuItems((screen, text) => this.actions.link({ name: 'account', screen }, text), () => this.actions.signOut())}
+          ${accountMenuItems(
+            (screen, text) => this.actions.link({ name: 'account', screen }, text),
+            () => this.actions.signOut(),
+          )}
         </ul>
       </div>`;
   }

@@ -32,7 +32,10 @@ const SIGNED_IN_ONLY: readonly AccountScreen[] = ['account', 'saved', 'submitted
 export class AccountPagesController {
   private element?: AscAccount;
 
-  constructor(private readonly host: AccountPagesHost, private readonly actions: AccountPagesActions) {}
+  constructor(
+    private readonly host: AccountPagesHost,
+    private readonly actions: AccountPagesActions,
+  ) {}
 
   /** Each visit to the account pages starts afresh: no step or address left from the last one. */
   routeWillChange(next: Route, previous: Route): void {
@@ -46,7 +49,9 @@ export class AccountPagesController {
 
   /** A page for signed-in people, asked for by someone who is not: to sign in, then back to it. */
   sendToSignIn(wanted: Route): TemplateResult {
-    queueMicrotask(() => this.actions.navigate({ name: 'account', screen: 'sign-in', returnTo: this.actions.path(wanted) }, true));
+    queueMicrotask(() =>
+      this.actions.navigate({ name: 'account', screen: 'sign-in', returnTo: this.actions.path(wanted) }, true),
+    );
     return html`<p role="status">Taking you to sign in…</p>`;
   }
 

@@ -65,7 +65,10 @@ export class AscPortal extends LitElement {
 
   private readonly timeoutDialog: TimeoutDialogController = new TimeoutDialogController(this, {
     hasUnsavedForms: () => this.openForms.unsaved.length > 0,
-    saveForms: async () => (await Promise.all(this.openForms.unsaved.map((form) => form.saveForLater()))).find((outcome) => outcome.kind !== 'saved'),
+    saveForms: async () =>
+      (await Promise.all(this.openForms.unsaved.map((form) => form.saveForLater()))).find(
+        (outcome) => outcome.kind !== 'saved',
+      ),
     carryOn: () => this.session.carryOn(),
     signOut: async (saved) => {
       if (saved) this.session.signedOutBecause = 'saved';
@@ -107,7 +110,11 @@ export class AscPortal extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      [this.portal, this.forms] = await Promise.all([fetchPortal(this.apiBase), fetchFormList(this.apiBase), this.session.check()]);
+      [this.portal, this.forms] = await Promise.all([
+        fetchPortal(this.apiBase),
+        fetchFormList(this.apiBase),
+        this.session.check(),
+      ]);
       this.announcer.updateTitle();
     } catch (error) {
       this.loadError = (error as Error).message;
@@ -137,18 +144,27 @@ export class AscPortal extends LitElement {
       </header>
       <main id="main" tabindex="-1" part="main">
         ${this.session.signOutFailed ? html`<div class="notice" role="alert"><p>We could not sign you out: check your connection and try again. On a shared computer, close the browser when you finish.</p></div>` : nothing}
-        ${this.loadError
-          ? html`<h1 tabindex="-1">Sorry, there is a problem with the service</h1><p>${this.loadError}</p>`
-          // A form loads its own content: it starts at once rather than after the portal's.
-          : route.name === 'form' ? this.openForms.render(route)
-          : portal ? this.renderPage(route, portal) : html`<p role="status">Loading…</p>`}
+        ${
+          this.loadError
+            ? html`<h1 tabindex="-1">Sorry, there is a problem with the service</h1><p>${this.loadError}</p>`
+            : // A form loads its own content: it starts at once rather than after the portal's.
+              route.name === 'form'
+              ? this.openForms.render(route)
+              : portal
+                ? this.renderPage(route, portal)
+                : html`<p role="status">Loading…</p>`
+        }
       </main>
       ${this.timeoutDialog.render()}
       <footer>
         <div class="footer-inner">
-          ${portal ? html`
+          ${
+            portal
+              ? html`
             <p>${portal.council.name}. Call ${html`<a href="tel:${portal.council.phone.tel}">${portal.council.phone.display}</a>`}${portal.council.officeHours ? `, ${portal.council.officeHours}` : ''}.</p>
-            ${portal.council.outOfHoursPhone ? html`<p>Out of hours, call the Emergency Duty Team on <a href="tel:${portal.council.outOfHoursPhone.tel}">${portal.council.outOfHoursPhone.display}</a>.</p>` : nothing}` : nothing}
+            ${portal.council.outOfHoursPhone ? html`<p>Out of hours, call the Emergency Duty Team on <a href="tel:${portal.council.outOfHoursPhone.tel}">${portal.council.outOfHoursPhone.display}</a>.</p>` : nothing}`
+              : nothing
+          }
         </div>
       </footer>`;
   }
@@ -156,12 +172,18 @@ export class AscPortal extends LitElement {
   private renderPage(route: Exclude<Route, { name: 'form' }>, portal: PortalContent): TemplateResult {
     const link = this.router.link.bind(this.router);
     switch (route.name) {
-      case 'home': return homePage(portal, link);
-      case 'referrals': return referralsPage(portal, link);
-      case 'dols': return dolsPage(portal, link);
-      case 'account': return this.accountPages.render(route.screen, route.returnTo);
-      case 'signed-out': return signedOutPage(this.session.signedOutBecause, link);
-      case 'not-found': return notFoundPage(link);
+      case 'home':
+        return homePage(portal, link);
+      case 'referrals':
+        return referralsPage(portal, link);
+      case 'dols':
+        return dolsPage(portal, link);
+      case 'account':
+        return this.accountPages.render(route.screen, route.returnTo);
+      case 'signed-out':
+        return signedOutPage(this.session.signedOutBecause, link);
+      case 'not-found':
+        return notFoundPage(link);
     }
   }
 }

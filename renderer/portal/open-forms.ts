@@ -48,7 +48,10 @@ export class OpenFormsController implements ReactiveController {
   /** Why a draft could not be opened, for that draft's address only. */
   private draftProblem?: { draftId: string; message: string };
 
-  constructor(private readonly host: OpenFormsHost, private readonly actions: OpenFormsActions) {
+  constructor(
+    private readonly host: OpenFormsHost,
+    private readonly actions: OpenFormsActions,
+  ) {
     host.addController(this);
   }
 
@@ -110,7 +113,8 @@ export class OpenFormsController implements ReactiveController {
     let form = this.elements.get(route.formId);
     // An address that names a saved copy other than the one on screen (a link from Saved forms,
     // a reload, a bookmark) opens that copy.
-    if (route.draftId && form?.savedDraftId !== route.draftId) return this.renderOpeningDraft({ ...route, draftId: route.draftId });
+    if (route.draftId && form?.savedDraftId !== route.draftId)
+      return this.renderOpeningDraft({ ...route, draftId: route.draftId });
     if (!form) {
       form = this.create(route.formId);
       // The council's guide: "When you start a form, you will need to tick the box to confirm you are not a robot."
@@ -135,13 +139,17 @@ export class OpenFormsController implements ReactiveController {
     form.formId = formId;
     form.apiBase = this.host.apiBase;
     form.addEventListener('asc-page-change', this.onPageChange);
-    form.addEventListener('asc-validation-failed', () => { this.actions.title.formHasErrors = true; this.actions.title.updateTitle(); });
+    form.addEventListener('asc-validation-failed', () => {
+      this.actions.title.formHasErrors = true;
+      this.actions.title.updateTitle();
+    });
     form.addEventListener('asc-submitted', () => {
       if (!onScreen()) return;
       this.actions.title.formPageTitle = 'Form submitted';
       // The saved copy is gone: the address no longer names it.
       const route = this.actions.route();
-      if (route.name === 'form' && route.formId === formId && route.draftId) this.actions.settle({ name: 'form', formId, pageId: route.pageId });
+      if (route.name === 'form' && route.formId === formId && route.draftId)
+        this.actions.settle({ name: 'form', formId, pageId: route.pageId });
       this.actions.title.updateTitle();
     });
     // Once saved, the address names the saved copy, so a reload or a bookmark opens it again.
@@ -175,7 +183,10 @@ export class OpenFormsController implements ReactiveController {
     this.actions.title.formHasErrors = false;
     const draftId = (event.target as AscForm).savedDraftId;
     // Opening a form settles its address without a new history entry; moving between pages adds one.
-    this.actions.settle({ name: 'form', formId, pageId, ...(draftId ? { draftId } : {}) }, cause === 'start' || cause === 'host');
+    this.actions.settle(
+      { name: 'form', formId, pageId, ...(draftId ? { draftId } : {}) },
+      cause === 'start' || cause === 'host',
+    );
     this.actions.title.updateTitle();
   };
 
@@ -213,7 +224,10 @@ export class OpenFormsController implements ReactiveController {
         if (!stillWanted()) return;
         if (outcome.kind !== 'saved') {
           // Its answers could not be kept: show it, with the reason, rather than replace it.
-          this.actions.navigate({ name: 'form', formId: draft.formId, pageId: open.pageId, draftId: open.savedDraftId }, true);
+          this.actions.navigate(
+            { name: 'form', formId: draft.formId, pageId: open.pageId, draftId: open.savedDraftId },
+            true,
+          );
           return;
         }
         note = html`<p>The other ${draft.formTitle} you had open has been saved: you will find it in <strong>Saved forms</strong>.</p>`;

@@ -16,7 +16,9 @@ export interface PageAnnouncerSource {
 }
 
 const TITLES: Record<Exclude<Route['name'], 'form' | 'home' | 'referrals' | 'dols'>, string> = {
-  'not-found': 'Page not found', account: 'Your account', 'signed-out': 'You have been signed out',
+  'not-found': 'Page not found',
+  account: 'Your account',
+  'signed-out': 'You have been signed out',
 };
 
 /**
@@ -29,15 +31,23 @@ export class PageAnnouncer {
   /** Whether the form's page on screen shows errors. */
   formHasErrors = false;
 
-  constructor(private readonly host: PageAnnouncerHost, private readonly source: PageAnnouncerSource) {}
+  constructor(
+    private readonly host: PageAnnouncerHost,
+    private readonly source: PageAnnouncerSource,
+  ) {}
 
   /** Names the page on screen in the document's title. */
   updateTitle(): void {
     const route = this.source.route();
     const portal = this.source.portal();
-    const parts = route.name === 'form'
-      ? [this.formPageTitle, this.source.forms().find((f) => f.id === route.formId)?.title]
-      : [route.name === 'home' || route.name === 'referrals' || route.name === 'dols' ? portal?.[route.name].title : TITLES[route.name]];
+    const parts =
+      route.name === 'form'
+        ? [this.formPageTitle, this.source.forms().find((f) => f.id === route.formId)?.title]
+        : [
+            route.name === 'home' || route.name === 'referrals' || route.name === 'dols'
+              ? portal?.[route.name].title
+              : TITLES[route.name],
+          ];
     // GOV.UK starts the title with "Error:" while a page shows errors, so screen reader users hear it first.
     document.title = `${this.formHasErrors && route.name === 'form' ? 'Error: ' : ''}${[...parts, portal?.council.serviceName ?? ''].filter(Boolean).join(' – ')}`;
   }
@@ -52,6 +62,9 @@ export class PageAnnouncer {
 
   /** The skip link, which moves focus to the main content (a plain #main would not cross the shadow root). */
   skipLink(): TemplateResult {
-    return html`<a class="skip-link" href="#main" @click=${(e: Event) => { e.preventDefault(); this.host.renderRoot.querySelector<HTMLElement>('#main')?.focus(); }}>Skip to main content</a>`;
+    return html`<a class="skip-link" href="#main" @click=${(e: Event) => {
+      e.preventDefault();
+      this.host.renderRoot.querySelector<HTMLElement>('#main')?.focus();
+    }}>Skip to main content</a>`;
   }
 }

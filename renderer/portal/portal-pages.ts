@@ -22,11 +22,13 @@ function tilePage(page: PortalContent['home'], notice: TemplateResult, link: Lin
     <h1 tabindex="-1">${page.title}</h1>
     ${(page.content ?? []).map(contentBlock)}
     <ul class="tiles">
-      ${page.tiles.map((tile) => html`
+      ${page.tiles.map(
+        (tile) => html`
         <li class="tile">
           ${icon(tile.icon)}
           <div><h2>${tileTarget(tile, link)}</h2><p>${tile.text}</p></div>
-        </li>`)}
+        </li>`,
+      )}
     </ul>
     ${notice}
     ${(page.after ?? []).map(contentBlock)}`;
@@ -57,13 +59,16 @@ export function dolsPage(portal: PortalContent, link: Link): TemplateResult {
 export function signedOutPage(because: SignedOutBecause, link: Link): TemplateResult {
   const signInAgain = html`<p>${link({ name: 'account', screen: 'sign-in' }, 'Sign in again')}</p>`;
   switch (because) {
-    case 'elsewhere': return html`<h1 tabindex="-1">You have been signed out</h1>
+    case 'elsewhere':
+      return html`<h1 tabindex="-1">You have been signed out</h1>
       <p>Someone signed out, or signed in as another person, in another tab or window of this browser. To keep them safe, we have cleared the answers that were on screen here.</p>
       ${signInAgain}`;
-    case 'saved': return html`<h1 tabindex="-1">Your form has been saved and you have signed out</h1>
+    case 'saved':
+      return html`<h1 tabindex="-1">Your form has been saved and you have signed out</h1>
       <p>To carry on, sign in and choose <strong>Saved forms</strong> from the menu under your name. We keep saved forms for 30 days from the last time they were saved.</p>
       ${signInAgain}`;
-    case 'timeout': return html`<h1 tabindex="-1">You have been signed out</h1>
+    case 'timeout':
+      return html`<h1 tabindex="-1">You have been signed out</h1>
       <p>Your session ended: there was no activity for ${inWords(IDLE_TIMEOUT_MS)}, or you had been signed in for ${inWords(LONGEST_SESSION_MS)}. To keep them safe, we have cleared the answers that were on screen.</p>
       ${signInAgain}`;
   }

@@ -25,7 +25,10 @@ export interface RouterEvents {
 export class RouterController implements ReactiveController {
   private current: Route = { name: 'home' };
 
-  constructor(private readonly host: RouterHost, private readonly events: RouterEvents) {
+  constructor(
+    private readonly host: RouterHost,
+    private readonly events: RouterEvents,
+  ) {
     host.addController(this);
   }
 
@@ -67,7 +70,8 @@ export class RouterController implements ReactiveController {
    */
   settle(route: Route, replace = true): void {
     const path = this.path(route);
-    if (replace) history.replaceState(null, '', path); else if (path !== `${location.pathname}${location.search}`) history.pushState(null, '', path);
+    if (replace) history.replaceState(null, '', path);
+    else if (path !== `${location.pathname}${location.search}`) history.pushState(null, '', path);
     this.current = route;
     this.host.requestUpdate();
   }

@@ -12,8 +12,13 @@ export type Route =
   | { name: 'not-found'; path: string };
 
 const ACCOUNT_SCREENS: Record<string, AccountScreen> = {
-  '': 'account', 'sign-in': 'sign-in', register: 'register', 'forgotten-password': 'forgotten-password',
-  'change-password': 'change-password', saved: 'saved', submitted: 'submitted',
+  '': 'account',
+  'sign-in': 'sign-in',
+  register: 'register',
+  'forgotten-password': 'forgotten-password',
+  'change-password': 'change-password',
+  saved: 'saved',
+  submitted: 'submitted',
 };
 
 /** A return address is only ever a path of this site: never another site's. */
@@ -29,11 +34,24 @@ export function parseRoute(pathname: string, basePath = '/', search = ''): Route
   if (parts.length === 1 && parts[0] === 'dols') return { name: 'dols' };
   if (parts.length === 1 && parts[0] === 'signed-out') return { name: 'signed-out' };
   if (parts[0] === 'account' && parts.length <= 2 && (parts[1] ?? '') in ACCOUNT_SCREENS) {
-    return { name: 'account', screen: ACCOUNT_SCREENS[parts[1] ?? '']!, returnTo: safeReturn(new URLSearchParams(search).get('return')) };
+    return {
+      name: 'account',
+      screen: ACCOUNT_SCREENS[parts[1] ?? '']!,
+      returnTo: safeReturn(new URLSearchParams(search).get('return')),
+    };
   }
-  if (parts[0] === 'forms' && (parts.length === 2 || parts.length === 3) && parts.slice(1).every((p) => /^[a-z0-9-]+$/.test(p))) {
+  if (
+    parts[0] === 'forms' &&
+    (parts.length === 2 || parts.length === 3) &&
+    parts.slice(1).every((p) => /^[a-z0-9-]+$/.test(p))
+  ) {
     const draftId = new URLSearchParams(search).get('draft') ?? '';
-    return { name: 'form', formId: parts[1]!, pageId: parts[2], ...(/^[0-9a-f-]{36}$/.test(draftId) ? { draftId } : {}) };
+    return {
+      name: 'form',
+      formId: parts[1]!,
+      pageId: parts[2],
+      ...(/^[0-9a-f-]{36}$/.test(draftId) ? { draftId } : {}),
+    };
   }
   return { name: 'not-found', path };
 }
@@ -41,15 +59,21 @@ export function parseRoute(pathname: string, basePath = '/', search = ''): Route
 export function routePath(route: Route, basePath = '/'): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   switch (route.name) {
-    case 'home': return base;
-    case 'referrals': return `${base}referrals`;
-    case 'dols': return `${base}dols`;
-    case 'form': return `${base}forms/${route.formId}${route.pageId ? `/${route.pageId}` : ''}${route.draftId ? `?draft=${route.draftId}` : ''}`;
-    case 'signed-out': return `${base}signed-out`;
+    case 'home':
+      return base;
+    case 'referrals':
+      return `${base}referrals`;
+    case 'dols':
+      return `${base}dols`;
+    case 'form':
+      return `${base}forms/${route.formId}${route.pageId ? `/${route.pageId}` : ''}${route.draftId ? `?draft=${route.draftId}` : ''}`;
+    case 'signed-out':
+      return `${base}signed-out`;
     case 'account': {
       const screen = Object.entries(ACCOUNT_SCREENS).find(([, s]) => s === route.screen)![0];
       return `${base}account${screen ? `/${screen}` : ''}${route.returnTo ? `?return=${encodeURIComponent(route.returnTo)}` : ''}`;
     }
-    case 'not-found': return route.path;
+    case 'not-found':
+      return route.path;
   }
 }

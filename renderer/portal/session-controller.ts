@@ -56,17 +56,22 @@ export class SessionController implements ReactiveController {
     timeLeft: () => accountApi.sessionLeft(this.host.apiBase),
   });
 
-  constructor(private readonly host: SessionHost, private readonly events: SessionEvents) {
+  constructor(
+    private readonly host: SessionHost,
+    private readonly events: SessionEvents,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    for (const type of ['keydown', 'pointerdown', 'input']) this.host.addEventListener(type, this.onActivity, { capture: true });
+    for (const type of ['keydown', 'pointerdown', 'input'])
+      this.host.addEventListener(type, this.onActivity, { capture: true });
     this.otherTabs = openAccountChannel(this.onAccountChangedElsewhere);
   }
 
   hostDisconnected(): void {
-    for (const type of ['keydown', 'pointerdown', 'input']) this.host.removeEventListener(type, this.onActivity, { capture: true });
+    for (const type of ['keydown', 'pointerdown', 'input'])
+      this.host.removeEventListener(type, this.onActivity, { capture: true });
     this.otherTabs?.close();
     this.timer.stop();
   }

@@ -23,10 +23,14 @@ export interface TimeoutDialogActions {
 /** Why the forms could not be saved before signing out, in the person's words. */
 function saveProblem(failed: SaveOutcome): string {
   switch (failed.kind) {
-    case 'stale': return 'Your form was saved from another tab or window since you opened it here, so we have not saved over it. Carry on with the form to save these answers as a separate copy.';
-    case 'gone': return 'The copy you saved has been deleted. Carry on with the form to save these answers as a new copy.';
-    case 'signed-out': return 'You have already been signed out, so your form could not be saved.';
-    default: return `Your form has not been saved: ${'message' in failed ? failed.message : ''}`;
+    case 'stale':
+      return 'Your form was saved from another tab or window since you opened it here, so we have not saved over it. Carry on with the form to save these answers as a separate copy.';
+    case 'gone':
+      return 'The copy you saved has been deleted. Carry on with the form to save these answers as a new copy.';
+    case 'signed-out':
+      return 'You have already been signed out, so your form could not be saved.';
+    default:
+      return `Your form has not been saved: ${'message' in failed ? failed.message : ''}`;
   }
 }
 
@@ -39,7 +43,10 @@ export class TimeoutDialogController implements ReactiveController {
   private offersSave = false;
   private problem?: string;
 
-  constructor(private readonly host: TimeoutDialogHost, private readonly actions: TimeoutDialogActions) {
+  constructor(
+    private readonly host: TimeoutDialogHost,
+    private readonly actions: TimeoutDialogActions,
+  ) {
     host.addController(this);
   }
 
@@ -87,15 +94,22 @@ export class TimeoutDialogController implements ReactiveController {
   render(): TemplateResult {
     const left = inWords(WARN_BEFORE_MS);
     return html`
-      <dialog id="timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text" @cancel=${(e: Event) => { e.preventDefault(); void this.carryOn(); }}>
+      <dialog id="timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text" @cancel=${(
+        e: Event,
+      ) => {
+        e.preventDefault();
+        void this.carryOn();
+      }}>
         <h2 id="timeout-title">You will be signed out in ${left}</h2>
         <p id="timeout-text">There has been no activity for ${inWords(IDLE_TIMEOUT_MS - WARN_BEFORE_MS)}. To keep your answers safe, we will sign you out and clear them from the screen if there is none in the next ${left}.${this.offersSave ? ' Save your form now to come back to it later.' : ''}</p>
         ${this.problem ? errorSummary({ title: null, description: this.problem }) : nothing}
         ${buttonGroup(html`
           <button type="button" class="button" @click=${() => void this.carryOn()}>Carry on with the form</button>
-          ${this.offersSave
-            ? html`<button type="button" class="button secondary" @click=${() => void this.saveAndSignOut()}>Save for later and sign out</button>`
-            : html`<button type="button" class="button secondary" @click=${() => void this.actions.signOut(false)}>Sign out now</button>`}`)}
+          ${
+            this.offersSave
+              ? html`<button type="button" class="button secondary" @click=${() => void this.saveAndSignOut()}>Save for later and sign out</button>`
+              : html`<button type="button" class="button secondary" @click=${() => void this.actions.signOut(false)}>Sign out now</button>`
+          }`)}
       </dialog>`;
   }
 }

@@ -109,6 +109,11 @@ declare global {
  * Sends one of the events above from `target`, bubbling and crossing shadow roots; returns false
  * when a listener called preventDefault() on a cancelable one.
  */
-export function emit<K extends keyof AscEventMap>(target: EventTarget, type: K, detail: AscEventMap[K]['detail'], cancelable = false): boolean {
+export function emit<K extends keyof AscEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: AscEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }

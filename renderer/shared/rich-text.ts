@@ -19,13 +19,19 @@ export function richText(text: RichText): TemplateResult | string {
 /** One content block (heading, paragraph, list, inset, warning or details). */
 export function contentBlock(block: ContentBlock): TemplateResult {
   switch (block.type) {
-    case 'heading': return html`<h2>${block.text}</h2>`;
-    case 'paragraph': return html`<p>${richText(block.text)}</p>`;
-    case 'list': return block.ordered
-      ? html`<ol>${block.items.map((item) => html`<li>${richText(item)}</li>`)}</ol>`
-      : html`<ul>${block.items.map((item) => html`<li>${richText(item)}</li>`)}</ul>`;
-    case 'inset': return html`<div class="inset">${richText(block.text)}</div>`;
-    case 'warning': return html`<div class="warning-text"><span class="visually-hidden">Warning: </span>${richText(block.text)}</div>`;
-    case 'details': return html`<details><summary>${block.summary}</summary><div class="details-text">${block.text.map((text) => html`<p>${richText(text)}</p>`)}</div></details>`;
+    case 'heading':
+      return html`<h2>${block.text}</h2>`;
+    case 'paragraph':
+      return html`<p>${richText(block.text)}</p>`;
+    case 'list':
+      return block.ordered
+        ? html`<ol>${block.items.map((item) => html`<li>${richText(item)}</li>`)}</ol>`
+        : html`<ul>${block.items.map((item) => html`<li>${richText(item)}</li>`)}</ul>`;
+    case 'inset':
+      return html`<div class="inset">${richText(block.text)}</div>`;
+    case 'warning':
+      return html`<div class="warning-text"><span class="visually-hidden">Warning: </span>${richText(block.text)}</div>`;
+    case 'details':
+      return html`<details><summary>${block.summary}</summary><div class="details-text">${block.text.map((text) => html`<p>${richText(text)}</p>`)}</div></details>`;
   }
 }

@@ -4,5 +4,7 @@ export function longDate(ms: number): string {
 }
 
 export function timeOfDay(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true }).replace(/\s/g, '');
+  return new Date(ms)
+    .toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true })
+    .replace(/\s/g, '');
 }

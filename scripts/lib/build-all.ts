@@ -19,7 +19,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function writeElementsManifest(outDir: string): Promise<void> {
   const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
   // The analyser takes its output folder relative to where it runs.
-  await promisify(execFile)(process.execPath, [cem, 'analyze', '--quiet', '--outdir', relative(root, join(outDir, 'public'))], { cwd: root });
+  await promisify(execFile)(
+    process.execPath,
+    [cem, 'analyze', '--quiet', '--outdir', relative(root, join(outDir, 'public'))],
+    { cwd: root },
+  );
 }
 
 export async function buildAll(formsDir: string, outDir: string): Promise<BuildResult> {

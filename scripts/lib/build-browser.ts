@@ -43,7 +43,11 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-export async function buildBrowser(definitions: FormDefinition[], portal: PortalContent, outDir: string): Promise<BrowserManifest> {
+export async function buildBrowser(
+  definitions: FormDefinition[],
+  portal: PortalContent,
+  outDir: string,
+): Promise<BrowserManifest> {
   const publicDir = join(outDir, 'public');
   const assetsDir = join(publicDir, 'assets');
   const workDir = join(outDir, '.work');
@@ -81,23 +85,33 @@ export async function buildBrowser(definitions: FormDefinition[], portal: Portal
 
   const urlOf = (out: string) => {
     const entry = entryPoints.find((e) => e.out === out)!;
-    const [file] = Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint && resolve(root, meta.entryPoint) === entry.in)!;
+    const [file] = Object.entries(result.metafile.outputs).find(
+      ([, meta]) => meta.entryPoint && resolve(root, meta.entryPoint) === entry.in,
+    )!;
     return `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
   };
   const app = urlOf('asc-forms');
   // The chunks the portal's script imports, fetched alongside it rather than after it is read.
-  const appFile = Object.entries(result.metafile.outputs).find(([file]) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}` === app)!;
-  const preloads = appFile[1].imports.filter((i) => i.kind === 'import-statement').map((i) => `/${relative(publicDir, resolve(root, i.path)).split(sep).join('/')}`);
+  const appFile = Object.entries(result.metafile.outputs).find(
+    ([file]) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}` === app,
+  )!;
+  const preloads = appFile[1].imports
+    .filter((i) => i.kind === 'import-statement')
+    .map((i) => `/${relative(publicDir, resolve(root, i.path)).split(sep).join('/')}`);
   const embed = urlOf('asc-form');
   const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
   await writeFile(join(publicDir, css), PAGE_CSS);
   const manifest: BrowserManifest = {
     app: { js: app, css },
     embed,
-    validators: Object.fromEntries(definitions.map((d) => [`${d.id}@${d.version}`, urlOf(`forms/${d.id}-v${d.version}`)])),
+    validators: Object.fromEntries(
+      definitions.map((d) => [`${d.id}@${d.version}`, urlOf(`forms/${d.id}-v${d.version}`)]),
+    ),
   };
   const title = escapeHtml(portal.council.serviceName);
-  await writeFile(join(publicDir, 'index.html'), `<!doctype html>
+  await writeFile(
+    join(publicDir, 'index.html'),
+    `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -112,7 +126,8 @@ ${preloads.map((url) => `<link rel="modulepreload" href="${url}">`).join('\n')}
 <noscript><p>${title} needs JavaScript to run its forms. Turn on JavaScript, or call ${escapeHtml(portal.council.name)} on ${escapeHtml(portal.council.phone.display)}.</p></noscript>
 </body>
 </html>
-`);
+`,
+  );
   await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -39,17 +39,32 @@ interface Loaded {
 type Parsed = ReturnType<typeof parseJsonWithPositions>;
 
 /** Reads and parses a JSON file; a file that cannot be read or parsed comes back with its problems. */
-async function readJson(path: string, options: CheckOptions): Promise<{ file: string; parsed?: Parsed; problems: FileProblem[] }> {
+async function readJson(
+  path: string,
+  options: CheckOptions,
+): Promise<{ file: string; parsed?: Parsed; problems: FileProblem[] }> {
   const file = relative(options.cwd ?? process.cwd(), path) || path;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return { file, problems: [{ file, line: 1, column: 1, pointer: '', code: 'unreadable', message: `Cannot read the file: ${reason}.` }] };
+    return {
+      file,
+      problems: [
+        { file, line: 1, column: 1, pointer: '', code: 'unreadable', message: `Cannot read the file: ${reason}.` },
+      ],
+    };
   }
   const parsed = parseJsonWithPositions(text);
-  const problems = parsed.syntaxErrors.map((e) => ({ file, line: e.line, column: e.column, pointer: '', code: 'json-syntax', message: e.message }));
+  const problems = parsed.syntaxErrors.map((e) => ({
+    file,
+    line: e.line,
+    column: e.column,
+    pointer: '',
+    code: 'json-syntax',
+    message: e.message,
+  }));
   return problems.length ? { file, problems } : { file, parsed, problems };
 }
 
@@ -57,13 +72,18 @@ async function checkPortal(path: string, options: CheckOptions): Promise<FilePro
   const { file, parsed, problems } = await readJson(path, options);
   if (!parsed) return problems;
   const formIds = (await findDefinitionFiles(options.formsDir)).map((definition) => basename(dirname(definition)));
-  return portalProblems(parsed.value, [...new Set(formIds)]).map((p) => ({ file, ...parsed.positionOf(p.pointer), ...p }));
+  return portalProblems(parsed.value, [...new Set(formIds)]).map((p) => ({
+    file,
+    ...parsed.positionOf(p.pointer),
+    ...p,
+  }));
 }
 
 async function checkOne(path: string, options: CheckOptions, lock: Record<string, string>): Promise<Loaded> {
   const { file, parsed, problems } = await readJson(path, options);
   if (!parsed) return { file, problems };
-  const add = (pointer: string, code: string, message: string) => problems.push({ file, ...parsed.positionOf(pointer), pointer, code, message });
+  const add = (pointer: string, code: string, message: string) =>
+    problems.push({ file, ...parsed.positionOf(pointer), pointer, code, message });
   for (const problem of definitionProblems(parsed.value)) add(problem.pointer, problem.code, problem.message);
   if (problems.length || !parsed.value || typeof parsed.value !== 'object') return { file, problems };
 
@@ -72,16 +92,38 @@ async function checkOne(path: string, options: CheckOptions, lock: Record<string
   const version = Number(definition.version);
   if (resolve(dirname(dirname(path))) === resolve(options.formsDir)) {
     const folder = basename(dirname(path));
-    if (folder !== id) add('/id', 'id-mismatch', `The id is "${id}" but the file is in the folder "${folder}". Make them the same: the folder names the form.`);
-    if (basename(path) !== `v${version}.json`) add('/version', 'version-mismatch', `The version is ${version} but the file is ${basename(path)}. Make them the same: version N lives in vN.json.`);
+    if (folder !== id)
+      add(
+        '/id',
+        'id-mismatch',
+        `The id is "${id}" but the file is in the folder "${folder}". Make them the same: the folder names the form.`,
+      );
+    if (basename(path) !== `v${version}.json`)
+      add(
+        '/version',
+        'version-mismatch',
+        `The version is ${version} but the file is ${basename(path)}. Make them the same: version N lives in vN.json.`,
+      );
   }
   const recorded = lock[lockKey(id, version)];
   if (recorded && recorded !== publishedHash(definition)) {
-    add('', 'published-changed', `Version ${version} of "${id}" is published and has changed since (published.lock.json holds its hash). A published version never changes: put this file back as it was, and make the change in v${version + 1}.json with "status": "draft".`);
+    add(
+      '',
+      'published-changed',
+      `Version ${version} of "${id}" is published and has changed since (published.lock.json holds its hash). A published version never changes: put this file back as it was, and make the change in v${version + 1}.json with "status": "draft".`,
+    );
   } else if (recorded && definition.status === 'draft') {
-    add('/status', 'published-to-draft', `Version ${version} of "${id}" was published, so it cannot go back to draft. Use "published" or "retired", and make changes in v${version + 1}.json.`);
+    add(
+      '/status',
+      'published-to-draft',
+      `Version ${version} of "${id}" was published, so it cannot go back to draft. Use "published" or "retired", and make changes in v${version + 1}.json.`,
+    );
   } else if (!recorded && definition.status !== 'draft') {
-    add('/status', 'not-in-lock', `Version ${version} of "${id}" is ${definition.status} but not recorded in published.lock.json. Run \`npm run validate-forms -- --lock\` to record it, and commit both files.`);
+    add(
+      '/status',
+      'not-in-lock',
+      `Version ${version} of "${id}" is ${definition.status} but not recorded in published.lock.json. Run \`npm run validate-forms -- --lock\` to record it, and commit both files.`,
+    );
   }
   return { file, definition, problems };
 }
@@ -94,17 +136,29 @@ export async function checkFormFiles(files: string[], options: CheckOptions): Pr
   const lock = await readLock(options.lockPath);
   const checkAll = files.length === 0;
   const portalPath = join(options.formsDir, 'portal.json');
-  const paths = checkAll ? await findDefinitionFiles(options.formsDir) : files.map((file) => resolve(file)).filter((path) => path !== resolve(portalPath));
+  const paths = checkAll
+    ? await findDefinitionFiles(options.formsDir)
+    : files.map((file) => resolve(file)).filter((path) => path !== resolve(portalPath));
   const loaded = await Promise.all(paths.map((path) => checkOne(path, options, lock)));
   const problems = loaded.flatMap((l) => l.problems);
-  if (checkAll || files.some((file) => resolve(file) === resolve(portalPath))) problems.push(...await checkPortal(portalPath, options));
+  if (checkAll || files.some((file) => resolve(file) === resolve(portalPath)))
+    problems.push(...(await checkPortal(portalPath, options)));
   if (checkAll) {
-    const present = new Set(loaded.filter((l) => l.definition).map((l) => lockKey(String(l.definition!.id), Number(l.definition!.version))));
+    const present = new Set(
+      loaded.filter((l) => l.definition).map((l) => lockKey(String(l.definition!.id), Number(l.definition!.version))),
+    );
     const lockFile = relative(options.cwd ?? process.cwd(), options.lockPath) || options.lockPath;
     for (const key of Object.keys(lock)) {
       if (present.has(key) || loaded.some((l) => !l.definition && l.file.includes(key.split('@')[0]!))) continue;
       const [id, v] = key.split('@');
-      problems.push({ file: lockFile, line: 1, column: 1, pointer: `/${key}`, code: 'published-missing', message: `${id} ${v} is published but forms/${id}/${v}.json is missing. Published versions stay, since drafts and submissions refer to them: restore the file.` });
+      problems.push({
+        file: lockFile,
+        line: 1,
+        column: 1,
+        pointer: `/${key}`,
+        code: 'published-missing',
+        message: `${id} ${v} is published but forms/${id}/${v}.json is missing. Published versions stay, since drafts and submissions refer to them: restore the file.`,
+      });
     }
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

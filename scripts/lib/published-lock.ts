@@ -15,7 +15,10 @@ export function lockKey(id: string, version: number): string {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -36,6 +39,10 @@ export async function readLock(path: string): Promise<PublishedLock> {
 }
 
 export async function writeLock(path: string, lock: PublishedLock): Promise<void> {
-  const sorted = Object.fromEntries(Object.keys(lock).sort().map((key) => [key, lock[key]]));
+  const sorted = Object.fromEntries(
+    Object.keys(lock)
+      .sort()
+      .map((key) => [key, lock[key]]),
+  );
   await writeFile(path, `${JSON.stringify(sorted, null, 2)}\n`);
 }

@@ -4,7 +4,10 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
-export interface Position { line: number; column: number }
+export interface Position {
+  line: number;
+  column: number;
+}
 
 export interface ParsedJson {
   value: unknown;
@@ -28,13 +31,19 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid; else high = mid - 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
     }
     return { line: low + 1, column: offset - starts[low]! + 1 };
   };
   // The parser often reports one slip twice at one place; the author needs to hear it once.
-  const firstAtEachPlace = errors.filter((error, i) => errors.findIndex((other) => other.offset === error.offset) === i);
-  const syntaxErrors = firstAtEachPlace.map((error) => ({ ...at(error.offset), message: `JSON syntax: ${describeSyntaxError(printParseErrorCode(error.error))}` }));
+  const firstAtEachPlace = errors.filter(
+    (error, i) => errors.findIndex((other) => other.offset === error.offset) === i,
+  );
+  const syntaxErrors = firstAtEachPlace.map((error) => ({
+    ...at(error.offset),
+    message: `JSON syntax: ${describeSyntaxError(printParseErrorCode(error.error))}`,
+  }));
   let value: unknown;
   if (!syntaxErrors.length) value = JSON.parse(text);
   return {
@@ -42,14 +51,19 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     syntaxErrors,
     positionOf(pointer: string): Position {
       if (!tree) return { line: 1, column: 1 };
-      const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      const segments = pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       // The nearest place that exists: a missing property is reported where it should be added.
       for (let length = segments.length; length >= 0; length--) {
         const node: Node | undefined = findNodeAtLocation(tree, segments.slice(0, length));
         if (!node) continue;
         // A property's value is reported at its key, and a question or page at its "id" line:
         // where the author's eye goes.
-        const idProperty = node.type === 'object' ? node.children?.find((child) => child.children?.[0]?.value === 'id') : undefined;
+        const idProperty =
+          node.type === 'object' ? node.children?.find((child) => child.children?.[0]?.value === 'id') : undefined;
         const target = idProperty ?? (node.parent?.type === 'property' ? node.parent : node);
         return at(target.offset);
       }

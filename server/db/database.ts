@@ -20,8 +20,16 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 type SqliteConnection = { run(sql: string, callback: (error: Error | null) => void): void };
 
-function pragmas(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void): void {
-  const statements = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000'];
+function pragmas(
+  connection: SqliteConnection,
+  done: (error: Error | null, connection: SqliteConnection) => void,
+): void {
+  const statements = [
+    'PRAGMA journal_mode = WAL',
+    'PRAGMA synchronous = FULL',
+    'PRAGMA foreign_keys = ON',
+    'PRAGMA busy_timeout = 5000',
+  ];
   const next = (index: number): void => {
     if (index === statements.length) return done(null, connection);
     connection.run(statements[index]!, (error) => (error ? done(error, connection) : next(index + 1)));

@@ -7,14 +7,25 @@
 import type { Middleware } from 'koa';
 import type { ErrorBody } from '../../engine/index.ts';
 import {
-  BusyError, ConflictError, DomainError, FieldErrors, NotFoundError, RateLimitedError, RefusedError, UnauthorisedError,
+  BusyError,
+  ConflictError,
+  DomainError,
+  FieldErrors,
+  NotFoundError,
+  RateLimitedError,
+  RefusedError,
+  UnauthorisedError,
 } from '../services/errors.ts';
 import { loggable, type Log } from '../services/log.ts';
 
 /** A refusal that only HTTP knows of (a body too large, not JSON, sent from another site): it carries its own status. */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -33,7 +44,9 @@ const STATUS_OF_KIND: ReadonlyArray<readonly [abstract new (...args: never[]) =>
 /** Koa's own errors (a malformed address, say) say whether their message may be shown. */
 const exposedByKoa = (error: unknown): error is Error & { status: number } => {
   const fromKoa = error as { status?: unknown; expose?: unknown } | null;
-  return error instanceof Error && fromKoa?.expose === true && typeof fromKoa.status === 'number' && fromKoa.status < 500;
+  return (
+    error instanceof Error && fromKoa?.expose === true && typeof fromKoa.status === 'number' && fromKoa.status < 500
+  );
 };
 
 /** The status an error gets in a response, or null when nothing of it may be shown (it becomes the plain 500). */
@@ -49,13 +62,19 @@ function shown(error: Error): ErrorBody {
   return { error: { code, message: error.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } };
 }
 
-const INTERNAL: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
+const INTERNAL: ErrorBody = {
+  error: {
+    code: 'internal',
+    message: 'Something went wrong on our side. Try again, and call us if it keeps happening.',
+  },
+};
 
 export function errorHandler(log: Log = (line) => console.error(line)): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new NotFoundError(`There is nothing at ${ctx.path}.`);
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/'))
+        throw new NotFoundError(`There is nothing at ${ctx.path}.`);
     } catch (error) {
       const status = statusOf(error);
       ctx.status = status ?? 500;

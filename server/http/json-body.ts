@@ -43,8 +43,17 @@ export function bodyOf<T>(ctx: Context, schema: Record<string, unknown>): T {
   const body = ctx.request.body ?? {};
   if (!validate(body)) {
     const error = validate.errors?.[0];
-    const field = error?.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : error?.instancePath.slice(1);
-    throw new HttpError(400, 'bad-request', error?.keyword === 'additionalProperties' ? `Unknown field "${field}": remove it.` : `The field "${field || error?.params.missingProperty}" is missing or not allowed as given.`);
+    const field =
+      error?.keyword === 'additionalProperties'
+        ? String(error.params.additionalProperty)
+        : error?.instancePath.slice(1);
+    throw new HttpError(
+      400,
+      'bad-request',
+      error?.keyword === 'additionalProperties'
+        ? `Unknown field "${field}": remove it.`
+        : `The field "${field || error?.params.missingProperty}" is missing or not allowed as given.`,
+    );
   }
   return body as T;
 }

@@ -22,23 +22,45 @@ export interface Draft {
 export type DraftListing = Omit<Draft, 'answers' | 'keyId'>;
 
 type Row = {
-  id: string; user_id: string; form_id: string; form_version: number; page_id: string; answers: string; key_id: string;
-  version: number; created_at: number; saved_at: number;
+  id: string;
+  user_id: string;
+  form_id: string;
+  form_version: number;
+  page_id: string;
+  answers: string;
+  key_id: string;
+  version: number;
+  created_at: number;
+  saved_at: number;
 };
 
 const LISTED = ['id', 'user_id', 'form_id', 'form_version', 'page_id', 'version', 'created_at', 'saved_at'] as const;
 
 const toListing = (row: Omit<Row, 'answers' | 'key_id'>): DraftListing => ({
-  id: row.id, userId: row.user_id, formId: row.form_id, formVersion: Number(row.form_version), pageId: row.page_id,
-  version: Number(row.version), createdAt: Number(row.created_at), savedAt: Number(row.saved_at),
+  id: row.id,
+  userId: row.user_id,
+  formId: row.form_id,
+  formVersion: Number(row.form_version),
+  pageId: row.page_id,
+  version: Number(row.version),
+  createdAt: Number(row.created_at),
+  savedAt: Number(row.saved_at),
 });
 
 export function createDraftsRepository(db: Knex) {
   return {
     async insert(draft: Draft, trx: Knex = db): Promise<void> {
       await trx('drafts').insert({
-        id: draft.id, user_id: draft.userId, form_id: draft.formId, form_version: draft.formVersion, page_id: draft.pageId,
-        answers: draft.answers, key_id: draft.keyId, version: draft.version, created_at: draft.createdAt, saved_at: draft.savedAt,
+        id: draft.id,
+        user_id: draft.userId,
+        form_id: draft.formId,
+        form_version: draft.formVersion,
+        page_id: draft.pageId,
+        answers: draft.answers,
+        key_id: draft.keyId,
+        version: draft.version,
+        created_at: draft.createdAt,
+        saved_at: draft.savedAt,
       });
     },
     async find(id: string, userId: string, trx: Knex = db): Promise<Draft | null> {
@@ -47,17 +69,32 @@ export function createDraftsRepository(db: Knex) {
     },
     /** A person's drafts, the most recently saved first. */
     async listForUser(userId: string, trx: Knex = db): Promise<DraftListing[]> {
-      const rows = await trx<Row>('drafts').select(...LISTED).where({ user_id: userId }).orderBy([{ column: 'saved_at', order: 'desc' }, { column: 'id' }]);
+      const rows = await trx<Row>('drafts')
+        .select(...LISTED)
+        .where({ user_id: userId })
+        .orderBy([{ column: 'saved_at', order: 'desc' }, { column: 'id' }]);
       return rows.map(toListing);
     },
     /**
      * Saves over a draft, only if it is still at the version the save started from: true when it
      * did, false when the draft is gone or was saved since (by another tab).
      */
-    async update(id: string, userId: string, fromVersion: number, change: Pick<Draft, 'pageId' | 'answers' | 'keyId' | 'savedAt'>, trx: Knex = db): Promise<boolean> {
-      const updated = await trx('drafts').where({ id, user_id: userId, version: fromVersion }).update({
-        page_id: change.pageId, answers: change.answers, key_id: change.keyId, saved_at: change.savedAt, version: fromVersion + 1,
-      });
+    async update(
+      id: string,
+      userId: string,
+      fromVersion: number,
+      change: Pick<Draft, 'pageId' | 'answers' | 'keyId' | 'savedAt'>,
+      trx: Knex = db,
+    ): Promise<boolean> {
+      const updated = await trx('drafts')
+        .where({ id, user_id: userId, version: fromVersion })
+        .update({
+          page_id: change.pageId,
+          answers: change.answers,
+          key_id: change.keyId,
+          saved_at: change.savedAt,
+          version: fromVersion + 1,
+        });
       return updated === 1;
     },
     /** Deletes the person's draft; false when they have none of that id. */
@@ -66,7 +103,9 @@ export function createDraftsRepository(db: Knex) {
     },
     /** The names of the keys the drafts saved since a time are sealed with, for checking at start that each is at hand. */
     async keyIdsSince(time: number, trx: Knex = db): Promise<string[]> {
-      return (await trx('drafts').distinct('key_id').where('saved_at', '>=', time)).map((row: { key_id: string }) => row.key_id);
+      return (await trx('drafts').distinct('key_id').where('saved_at', '>=', time)).map(
+        (row: { key_id: string }) => row.key_id,
+      );
     },
     /** Forgets drafts last saved before a time (30 days ago, as the guide promises). */
     async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {

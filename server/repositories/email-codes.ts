@@ -14,26 +14,58 @@ export interface EmailCode {
   createdAt: number;
 }
 
-type Row = { id: string; purpose: CodePurpose; subject_id: string; code_hash: string; attempts: number; expires_at: number; consumed_at: number | null; created_at: number };
+type Row = {
+  id: string;
+  purpose: CodePurpose;
+  subject_id: string;
+  code_hash: string;
+  attempts: number;
+  expires_at: number;
+  consumed_at: number | null;
+  created_at: number;
+};
 
 const toCode = (row: Row): EmailCode => ({
-  id: row.id, purpose: row.purpose, subjectId: row.subject_id, codeHash: row.code_hash, attempts: Number(row.attempts),
-  expiresAt: Number(row.expires_at), consumedAt: row.consumed_at === null ? null : Number(row.consumed_at), createdAt: Number(row.created_at),
+  id: row.id,
+  purpose: row.purpose,
+  subjectId: row.subject_id,
+  codeHash: row.code_hash,
+  attempts: Number(row.attempts),
+  expiresAt: Number(row.expires_at),
+  consumedAt: row.consumed_at === null ? null : Number(row.consumed_at),
+  createdAt: Number(row.created_at),
 });
 
 export function createEmailCodesRepository(db: Knex) {
   return {
     /** The live code for this purpose and subject (there is at most one), else the newest used one. */
     async findLatest(purpose: CodePurpose, subjectId: string, trx: Knex = db): Promise<EmailCode | null> {
-      const live = await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).whereNull('consumed_at').first();
-      const row = live ?? await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).orderBy('created_at', 'desc').first();
+      const live = await trx<Row>('email_codes')
+        .where({ purpose, subject_id: subjectId })
+        .whereNull('consumed_at')
+        .first();
+      const row =
+        live ??
+        (await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).orderBy('created_at', 'desc').first());
       return row ? toCode(row) : null;
     },
     /** When codes were sent for this purpose and subject since a time: for limiting requests for new ones. */
-    async countSince(purpose: CodePurpose, subjectId: string, since: number, trx: Knex = db): Promise<{ count: number; latest: number | null }> {
-      const row = await trx('email_codes').where({ purpose, subject_id: subjectId }).andWhere('created_at', '>=', since)
-        .count<{ count: number | string }>({ count: '*' }).max<{ latest: number | string | null }>({ latest: 'created_at' }).first() as { count: number | string; latest: number | string | null } | undefined;
-      return { count: Number(row?.count ?? 0), latest: row?.latest === null || row?.latest === undefined ? null : Number(row.latest) };
+    async countSince(
+      purpose: CodePurpose,
+      subjectId: string,
+      since: number,
+      trx: Knex = db,
+    ): Promise<{ count: number; latest: number | null }> {
+      const row = (await trx('email_codes')
+        .where({ purpose, subject_id: subjectId })
+        .andWhere('created_at', '>=', since)
+        .count<{ count: number | string }>({ count: '*' })
+        .max<{ latest: number | string | null }>({ latest: 'created_at' })
+        .first()) as { count: number | string; latest: number | string | null } | undefined;
+      return {
+        count: Number(row?.count ?? 0),
+        latest: row?.latest === null || row?.latest === undefined ? null : Number(row.latest),
+      };
     },
     /**
      * Stores a new code; the older live code for the same purpose and subject stops working. With
@@ -41,12 +73,20 @@ export function createEmailCodesRepository(db: Knex) {
      * by the database (one live code each): so of two requests at once, one wins.
      */
     async replace(code: EmailCode, replacesOnlyBefore?: number, trx: Knex = db): Promise<void> {
-      const older = trx('email_codes').where({ purpose: code.purpose, subject_id: code.subjectId }).whereNull('consumed_at');
+      const older = trx('email_codes')
+        .where({ purpose: code.purpose, subject_id: code.subjectId })
+        .whereNull('consumed_at');
       if (replacesOnlyBefore !== undefined) older.andWhere('created_at', '<=', replacesOnlyBefore);
       await older.update({ consumed_at: code.createdAt });
       await trx('email_codes').insert({
-        id: code.id, purpose: code.purpose, subject_id: code.subjectId, code_hash: code.codeHash, attempts: 0,
-        expires_at: code.expiresAt, consumed_at: null, created_at: code.createdAt,
+        id: code.id,
+        purpose: code.purpose,
+        subject_id: code.subjectId,
+        code_hash: code.codeHash,
+        attempts: 0,
+        expires_at: code.expiresAt,
+        consumed_at: null,
+        created_at: code.createdAt,
       });
     },
     /**
@@ -54,7 +94,11 @@ export function createEmailCodesRepository(db: Knex) {
      * cannot compare more than the allowed number: the number of this try, or null when no try is left.
      */
     async reserveAttempt(id: string, maxTries: number, trx: Knex = db): Promise<number | null> {
-      const updated = await trx('email_codes').where({ id }).whereNull('consumed_at').andWhere('attempts', '<', maxTries).increment('attempts', 1);
+      const updated = await trx('email_codes')
+        .where({ id })
+        .whereNull('consumed_at')
+        .andWhere('attempts', '<', maxTries)
+        .increment('attempts', 1);
       if (updated !== 1) return null;
       const row = await trx<Row>('email_codes').where({ id }).first('attempts');
       return Number(row?.attempts ?? maxTries);

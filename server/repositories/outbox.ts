@@ -27,44 +27,80 @@ export interface OutboxMessage {
 export type ClaimedMessage = OutboxMessage & { claim: string };
 
 type Row = {
-  id: string; submission_id: string; kind: OutboxKind; payload: string; key_id: string; attempts: number; created_at: number;
-  next_attempt_at: number; locked_until: number | null; claimed_by: string | null; sent_at: number | null; last_error: string | null;
+  id: string;
+  submission_id: string;
+  kind: OutboxKind;
+  payload: string;
+  key_id: string;
+  attempts: number;
+  created_at: number;
+  next_attempt_at: number;
+  locked_until: number | null;
+  claimed_by: string | null;
+  sent_at: number | null;
+  last_error: string | null;
 };
 
 const toMessage = (row: Row): OutboxMessage => ({
-  id: row.id, submissionId: row.submission_id, kind: row.kind, payload: row.payload, keyId: row.key_id, attempts: Number(row.attempts),
-  createdAt: Number(row.created_at), nextAttemptAt: Number(row.next_attempt_at),
+  id: row.id,
+  submissionId: row.submission_id,
+  kind: row.kind,
+  payload: row.payload,
+  keyId: row.key_id,
+  attempts: Number(row.attempts),
+  createdAt: Number(row.created_at),
+  nextAttemptAt: Number(row.next_attempt_at),
 });
 
 export function createOutboxRepository(db: Knex) {
   return {
     async insert(message: Omit<OutboxMessage, 'attempts'>, trx: Knex = db): Promise<void> {
       await trx('outbox').insert({
-        id: message.id, submission_id: message.submissionId, kind: message.kind, payload: message.payload, key_id: message.keyId,
-        attempts: 0, created_at: message.createdAt, next_attempt_at: message.nextAttemptAt,
+        id: message.id,
+        submission_id: message.submissionId,
+        kind: message.kind,
+        payload: message.payload,
+        key_id: message.keyId,
+        attempts: 0,
+        created_at: message.createdAt,
+        next_attempt_at: message.nextAttemptAt,
       });
     },
     /** Claims up to `limit` messages that are due and not claimed by anyone else, until `now + lockMs`. */
     async claimDue(now: number, lockMs: number, limit: number): Promise<ClaimedMessage[]> {
       const claim = randomUUID();
-      const due = db('outbox').select('id').whereNull('sent_at').andWhere('next_attempt_at', '<=', now)
+      const due = db('outbox')
+        .select('id')
+        .whereNull('sent_at')
+        .andWhere('next_attempt_at', '<=', now)
         .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
-        .orderBy('next_attempt_at').limit(limit);
+        .orderBy('next_attempt_at')
+        .limit(limit);
       if (isPostgres(db)) due.forUpdate().skipLocked();
-      await db('outbox').whereIn('id', due).update({ locked_until: now + lockMs, claimed_by: claim });
+      await db('outbox')
+        .whereIn('id', due)
+        .update({ locked_until: now + lockMs, claimed_by: claim });
       const rows = await db<Row>('outbox').where({ claimed_by: claim }).whereNull('sent_at').orderBy('next_attempt_at');
       return rows.map((row) => ({ ...toMessage(row), claim }));
     },
     /** Marks a message sent (blanking its content); false when the claim had lapsed and another sender took it. */
     async markSent(message: ClaimedMessage, at: number): Promise<boolean> {
-      const updated = await db('outbox').where({ id: message.id, claimed_by: message.claim })
+      const updated = await db('outbox')
+        .where({ id: message.id, claimed_by: message.claim })
         .update({ sent_at: at, payload: '', locked_until: null, claimed_by: null, last_error: null });
       return updated === 1;
     },
     /** Records a failed try and when to try again. `error` names the kind of failure, never its detail (which may hold an address). */
     async markFailed(message: ClaimedMessage, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
-      await db('outbox').where({ id: message.id, claimed_by: message.claim })
-        .update({ attempts, next_attempt_at: nextAttemptAt, locked_until: null, claimed_by: null, last_error: error.slice(0, 200) });
+      await db('outbox')
+        .where({ id: message.id, claimed_by: message.claim })
+        .update({
+          attempts,
+          next_attempt_at: nextAttemptAt,
+          locked_until: null,
+          claimed_by: null,
+          last_error: error.slice(0, 200),
+        });
     },
     /** The names of the keys the unsent messages are sealed with, for checking at start that each is at hand. */
     async unsentKeyIds(): Promise<string[]> {

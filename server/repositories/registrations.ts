@@ -16,12 +16,25 @@ export function createRegistrationsRepository(db: Knex) {
   return {
     async findById(id: string, trx: Knex = db): Promise<Registration | null> {
       const row = await trx<Row>('registrations').where({ id }).first();
-      return row ? { id: row.id, email: row.email, forename: row.forename, surname: row.surname, passwordHash: row.password_hash, createdAt: Number(row.created_at) } : null;
+      return row
+        ? {
+            id: row.id,
+            email: row.email,
+            forename: row.forename,
+            surname: row.surname,
+            passwordHash: row.password_hash,
+            createdAt: Number(row.created_at),
+          }
+        : null;
     },
     async insert(registration: Registration, trx: Knex = db): Promise<void> {
       await trx('registrations').insert({
-        id: registration.id, email: registration.email.toLowerCase(), forename: registration.forename, surname: registration.surname,
-        password_hash: registration.passwordHash, created_at: registration.createdAt,
+        id: registration.id,
+        email: registration.email.toLowerCase(),
+        forename: registration.forename,
+        surname: registration.surname,
+        password_hash: registration.passwordHash,
+        created_at: registration.createdAt,
       });
     },
     /** Deletes a registration; false when there was none (finished or forgotten already). */

@@ -10,22 +10,39 @@ export interface Session {
   revokedAt: number | null;
 }
 
-type Row = { id_hash: string; user_id: string; created_at: number; last_seen_at: number; expires_at: number; revoked_at: number | null };
+type Row = {
+  id_hash: string;
+  user_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+};
 
 export function createSessionsRepository(db: Knex) {
   return {
     async insert(session: Session, trx: Knex = db): Promise<void> {
       await trx('sessions').insert({
-        id_hash: session.idHash, user_id: session.userId, created_at: session.createdAt, last_seen_at: session.lastSeenAt,
-        expires_at: session.expiresAt, revoked_at: session.revokedAt,
+        id_hash: session.idHash,
+        user_id: session.userId,
+        created_at: session.createdAt,
+        last_seen_at: session.lastSeenAt,
+        expires_at: session.expiresAt,
+        revoked_at: session.revokedAt,
       });
     },
     async findByIdHash(idHash: string, trx: Knex = db): Promise<Session | null> {
       const row = await trx<Row>('sessions').where({ id_hash: idHash }).first();
-      return row ? {
-        idHash: row.id_hash, userId: row.user_id, createdAt: Number(row.created_at), lastSeenAt: Number(row.last_seen_at),
-        expiresAt: Number(row.expires_at), revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
-      } : null;
+      return row
+        ? {
+            idHash: row.id_hash,
+            userId: row.user_id,
+            createdAt: Number(row.created_at),
+            lastSeenAt: Number(row.last_seen_at),
+            expiresAt: Number(row.expires_at),
+            revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+          }
+        : null;
     },
     async touch(idHash: string, at: number, trx: Knex = db): Promise<void> {
       await trx('sessions').where({ id_hash: idHash }).update({ last_seen_at: at });
@@ -38,7 +55,12 @@ export function createSessionsRepository(db: Knex) {
       return trx('sessions').where('expires_at', '<', time).orWhere('revoked_at', '<', time).delete();
     },
     /** Ends every session of a user (password changed or reset), except the one named. */
-    async revokeAllForUser(userId: string, at: number, exceptIdHash: string | null = null, trx: Knex = db): Promise<number> {
+    async revokeAllForUser(
+      userId: string,
+      at: number,
+      exceptIdHash: string | null = null,
+      trx: Knex = db,
+    ): Promise<number> {
       const query = trx('sessions').where({ user_id: userId }).whereNull('revoked_at');
       if (exceptIdHash) query.andWhereNot({ id_hash: exceptIdHash });
       return query.update({ revoked_at: at });

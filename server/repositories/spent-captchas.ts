@@ -5,7 +5,11 @@ export function createSpentCaptchasRepository(db: Knex) {
   return {
     /** Records a solution as spent; false when it was spent before (a replay). */
     async spend(id: string, expiresAt: number, trx: Knex = db): Promise<boolean> {
-      const inserted = await trx('spent_captchas').insert({ id, expires_at: expiresAt }).onConflict('id').ignore().returning('id');
+      const inserted = await trx('spent_captchas')
+        .insert({ id, expires_at: expiresAt })
+        .onConflict('id')
+        .ignore()
+        .returning('id');
       return inserted.length === 1;
     },
     /** Forgets solutions whose challenges expired before a time: they would be refused anyway. */

@@ -21,8 +21,17 @@ export interface Submission {
 export type SubmissionListing = Omit<Submission, 'answers' | 'keyId' | 'idempotencyKey' | 'answersDigest' | 'draftId'>;
 
 type Row = {
-  id: string; reference: string; user_id: string; form_id: string; form_version: number; answers: string; key_id: string;
-  idempotency_key: string; answers_digest: string; draft_id: string | null; submitted_at: number;
+  id: string;
+  reference: string;
+  user_id: string;
+  form_id: string;
+  form_version: number;
+  answers: string;
+  key_id: string;
+  idempotency_key: string;
+  answers_digest: string;
+  draft_id: string | null;
+  submitted_at: number;
 };
 
 /** A unique index refused the row (SQLite and PostgreSQL name it differently). */
@@ -33,8 +42,13 @@ function isUniqueViolation(error: unknown): boolean {
 
 const LISTED = ['id', 'reference', 'user_id', 'form_id', 'form_version', 'submitted_at'] as const;
 
-const toListing = (row: Pick<Row, typeof LISTED[number]>): SubmissionListing => ({
-  id: row.id, reference: row.reference, userId: row.user_id, formId: row.form_id, formVersion: Number(row.form_version), submittedAt: Number(row.submitted_at),
+const toListing = (row: Pick<Row, (typeof LISTED)[number]>): SubmissionListing => ({
+  id: row.id,
+  reference: row.reference,
+  userId: row.user_id,
+  formId: row.form_id,
+  formVersion: Number(row.form_version),
+  submittedAt: Number(row.submitted_at),
 });
 
 export function createSubmissionsRepository(db: Knex) {
@@ -45,9 +59,17 @@ export function createSubmissionsRepository(db: Knex) {
         // A savepoint of its own, so a refusal leaves the surrounding transaction usable on PostgreSQL.
         await trx.transaction(async (inner) => {
           await inner('submissions').insert({
-            id: submission.id, reference: submission.reference, user_id: submission.userId, form_id: submission.formId, form_version: submission.formVersion,
-            answers: submission.answers, key_id: submission.keyId, idempotency_key: submission.idempotencyKey, answers_digest: submission.answersDigest,
-            draft_id: submission.draftId, submitted_at: submission.submittedAt,
+            id: submission.id,
+            reference: submission.reference,
+            user_id: submission.userId,
+            form_id: submission.formId,
+            form_version: submission.formVersion,
+            answers: submission.answers,
+            key_id: submission.keyId,
+            idempotency_key: submission.idempotencyKey,
+            answers_digest: submission.answersDigest,
+            draft_id: submission.draftId,
+            submitted_at: submission.submittedAt,
           });
         });
         return 'inserted';
@@ -58,17 +80,30 @@ export function createSubmissionsRepository(db: Knex) {
     },
     /** The submission made from a saved copy, if any. */
     async findByDraft(userId: string, draftId: string, trx: Knex = db): Promise<SubmissionListing | null> {
-      const row = await trx<Row>('submissions').select(...LISTED).where({ user_id: userId, draft_id: draftId }).first();
+      const row = await trx<Row>('submissions')
+        .select(...LISTED)
+        .where({ user_id: userId, draft_id: draftId })
+        .first();
       return row ? toListing(row) : null;
     },
     /** The submission a page already made with this key, if any. */
-    async findByIdempotencyKey(userId: string, idempotencyKey: string, trx: Knex = db): Promise<(SubmissionListing & { answersDigest: string }) | null> {
-      const row = await trx<Row>('submissions').select(...LISTED, 'answers_digest').where({ user_id: userId, idempotency_key: idempotencyKey }).first();
+    async findByIdempotencyKey(
+      userId: string,
+      idempotencyKey: string,
+      trx: Knex = db,
+    ): Promise<(SubmissionListing & { answersDigest: string }) | null> {
+      const row = await trx<Row>('submissions')
+        .select(...LISTED, 'answers_digest')
+        .where({ user_id: userId, idempotency_key: idempotencyKey })
+        .first();
       return row ? { ...toListing(row), answersDigest: row.answers_digest } : null;
     },
     /** A person's submissions since a time, the most recent first. */
     async listForUserSince(userId: string, since: number, trx: Knex = db): Promise<SubmissionListing[]> {
-      const rows = await trx<Row>('submissions').select(...LISTED).where({ user_id: userId }).andWhere('submitted_at', '>=', since)
+      const rows = await trx<Row>('submissions')
+        .select(...LISTED)
+        .where({ user_id: userId })
+        .andWhere('submitted_at', '>=', since)
         .orderBy([{ column: 'submitted_at', order: 'desc' }, { column: 'id' }]);
       return rows.map(toListing);
     },

@@ -12,11 +12,26 @@ export interface User {
   passwordChangedAt: number;
 }
 
-type Row = { id: string; email: string; forename: string; surname: string; password_hash: string; role: User['role']; created_at: number; password_changed_at: number };
+type Row = {
+  id: string;
+  email: string;
+  forename: string;
+  surname: string;
+  password_hash: string;
+  role: User['role'];
+  created_at: number;
+  password_changed_at: number;
+};
 
 const toUser = (row: Row): User => ({
-  id: row.id, email: row.email, forename: row.forename, surname: row.surname, passwordHash: row.password_hash,
-  role: row.role, createdAt: Number(row.created_at), passwordChangedAt: Number(row.password_changed_at),
+  id: row.id,
+  email: row.email,
+  forename: row.forename,
+  surname: row.surname,
+  passwordHash: row.password_hash,
+  role: row.role,
+  createdAt: Number(row.created_at),
+  passwordChangedAt: Number(row.password_changed_at),
 });
 
 export function createUsersRepository(db: Knex) {
@@ -31,8 +46,14 @@ export function createUsersRepository(db: Knex) {
     },
     async insert(user: User, trx: Knex = db): Promise<void> {
       await trx('users').insert({
-        id: user.id, email: user.email.toLowerCase(), forename: user.forename, surname: user.surname, password_hash: user.passwordHash,
-        role: user.role, created_at: user.createdAt, password_changed_at: user.passwordChangedAt,
+        id: user.id,
+        email: user.email.toLowerCase(),
+        forename: user.forename,
+        surname: user.surname,
+        password_hash: user.passwordHash,
+        role: user.role,
+        created_at: user.createdAt,
+        password_changed_at: user.passwordChangedAt,
       });
     },
     async updatePassword(id: string, passwordHash: string, at: number, trx: Knex = db): Promise<void> {

@@ -18,18 +18,35 @@ export interface AccountRouteOptions {
 /** The bodies the account routes take (also published in /api/openapi.json). */
 export const accountSchemas = {
   register: {
-    type: 'object', additionalProperties: false, required: ['forename', 'surname', 'email', 'password', 'confirmPassword'],
-    properties: { forename: text(100), surname: text(100), email: text(254), password: text(200), confirmPassword: text(200) },
+    type: 'object',
+    additionalProperties: false,
+    required: ['forename', 'surname', 'email', 'password', 'confirmPassword'],
+    properties: {
+      forename: text(100),
+      surname: text(100),
+      email: text(254),
+      password: text(200),
+      confirmPassword: text(200),
+    },
   },
-  signIn: { type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email: text(254), password: text(200) } },
+  signIn: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['email', 'password'],
+    properties: { email: text(254), password: text(200) },
+  },
   code: { type: 'object', additionalProperties: false, required: ['code'], properties: { code: text(20) } },
   email: { type: 'object', additionalProperties: false, required: ['email'], properties: { email: text(254) } },
   reset: {
-    type: 'object', additionalProperties: false, required: ['code', 'password', 'confirmPassword'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['code', 'password', 'confirmPassword'],
     properties: { code: text(20), password: text(200), confirmPassword: text(200) },
   },
   change: {
-    type: 'object', additionalProperties: false, required: ['currentPassword', 'password', 'confirmPassword'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['currentPassword', 'password', 'confirmPassword'],
     properties: { currentPassword: text(200), password: text(200), confirmPassword: text(200) },
   },
 } as const;
@@ -48,19 +65,39 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   });
 
   const setFlow = (ctx: Context, pending: PendingFlow) => {
-    ctx.cookies.set(FLOW_COOKIE, pending.flowToken, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/account', expires: new Date(pending.flowExpiresAt), overwrite: true });
+    ctx.cookies.set(FLOW_COOKIE, pending.flowToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secureCookies,
+      path: '/api/account',
+      expires: new Date(pending.flowExpiresAt),
+      overwrite: true,
+    });
     ctx.status = 202;
-    ctx.body = { email: pending.email, expiresAt: pending.expiresAt, expiresInMs: pending.expiresAt - sessions.now() } satisfies CodeSent;
+    ctx.body = {
+      email: pending.email,
+      expiresAt: pending.expiresAt,
+      expiresInMs: pending.expiresAt - sessions.now(),
+    } satisfies CodeSent;
   };
   const setSession = (ctx: Context, session: { token: string }) => {
-    ctx.cookies.set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', overwrite: true });
+    ctx.cookies.set(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      path: '/',
+      overwrite: true,
+    });
     ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
   };
   const active = (ctx: Context, touch = true): Promise<ActiveSession> => requireSession(ctx, sessions, touch);
   const flowCookie = (ctx: Context) => ctx.cookies.get(FLOW_COOKIE);
 
   // Times are also given as what remains, so a browser whose clock is wrong still counts right.
-  const remaining = (idleExpiresAt: number): SessionTiming => ({ idleExpiresAt, idleRemainingMs: idleExpiresAt - sessions.now() });
+  const remaining = (idleExpiresAt: number): SessionTiming => ({
+    idleExpiresAt,
+    idleRemainingMs: idleExpiresAt - sessions.now(),
+  });
   router.get('/', async (ctx) => {
     // Nobody signed in is an everyday answer for a page asking, not an error (and no red line in
     // its console); a cookie that no longer works still gets 401.
@@ -69,7 +106,11 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
       return;
     }
     const session = await active(ctx);
-    ctx.body = { user: publicUser(session.user), expiresAt: session.session.expiresAt, ...remaining(session.idleExpiresAt) } satisfies AccountStatus;
+    ctx.body = {
+      user: publicUser(session.user),
+      expiresAt: session.session.expiresAt,
+      ...remaining(session.idleExpiresAt),
+    } satisfies AccountStatus;
   });
   /** How long the session has left, without counting as activity: for a tab deciding whether to warn. */
   router.get('/session', async (ctx) => {
@@ -82,34 +123,83 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     ctx.body = remaining(await sessions.keepAlive(session));
   });
 
-  router.post('/registrations', async (ctx) => setFlow(ctx, await accounts.register(bodyOf<{ forename: string; surname: string; email: string; password: string; confirmPassword: string }>(ctx, accountSchemas.register), context(ctx))));
-  router.post('/registrations/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendRegistrationCode(flowCookie(ctx))); });
+  router.post('/registrations', async (ctx) =>
+    setFlow(
+      ctx,
+      await accounts.register(
+        bodyOf<{ forename: string; surname: string; email: string; password: string; confirmPassword: string }>(
+          ctx,
+          accountSchemas.register,
+        ),
+        context(ctx),
+      ),
+    ),
+  );
+  router.post('/registrations/code', async (ctx) => {
+    bodyOf(ctx, NO_FIELDS);
+    setFlow(ctx, await accounts.resendRegistrationCode(flowCookie(ctx)));
+  });
   router.post('/registrations/verify', async (ctx) => {
-    const { user, session } = await accounts.verifyRegistration(flowCookie(ctx), bodyOf<{ code: string }>(ctx, accountSchemas.code).code, context(ctx));
+    const { user, session } = await accounts.verifyRegistration(
+      flowCookie(ctx),
+      bodyOf<{ code: string }>(ctx, accountSchemas.code).code,
+      context(ctx),
+    );
     setSession(ctx, session);
     ctx.status = 201;
     ctx.body = { user: publicUser(user) } satisfies SignedIn;
   });
 
-  router.post('/sign-in', async (ctx) => setFlow(ctx, await accounts.startSignIn(bodyOf<{ email: string; password: string }>(ctx, accountSchemas.signIn), context(ctx))));
-  router.post('/sign-in/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendSignInCode(flowCookie(ctx))); });
+  router.post('/sign-in', async (ctx) =>
+    setFlow(
+      ctx,
+      await accounts.startSignIn(bodyOf<{ email: string; password: string }>(ctx, accountSchemas.signIn), context(ctx)),
+    ),
+  );
+  router.post('/sign-in/code', async (ctx) => {
+    bodyOf(ctx, NO_FIELDS);
+    setFlow(ctx, await accounts.resendSignInCode(flowCookie(ctx)));
+  });
   router.post('/sign-in/verify', async (ctx) => {
-    const { user, session } = await accounts.verifySignIn(flowCookie(ctx), bodyOf<{ code: string }>(ctx, accountSchemas.code).code, context(ctx));
+    const { user, session } = await accounts.verifySignIn(
+      flowCookie(ctx),
+      bodyOf<{ code: string }>(ctx, accountSchemas.code).code,
+      context(ctx),
+    );
     setSession(ctx, session);
     ctx.body = { user: publicUser(user) } satisfies SignedIn;
   });
 
-  router.post('/password-reset', async (ctx) => setFlow(ctx, await accounts.requestPasswordReset(bodyOf<{ email: string }>(ctx, accountSchemas.email), context(ctx))));
-  router.post('/password-reset/code', async (ctx) => { bodyOf(ctx, NO_FIELDS); setFlow(ctx, await accounts.resendResetCode(flowCookie(ctx))); });
+  router.post('/password-reset', async (ctx) =>
+    setFlow(
+      ctx,
+      await accounts.requestPasswordReset(bodyOf<{ email: string }>(ctx, accountSchemas.email), context(ctx)),
+    ),
+  );
+  router.post('/password-reset/code', async (ctx) => {
+    bodyOf(ctx, NO_FIELDS);
+    setFlow(ctx, await accounts.resendResetCode(flowCookie(ctx)));
+  });
   router.post('/password-reset/confirm', async (ctx) => {
-    await accounts.resetPassword(flowCookie(ctx), bodyOf<{ code: string; password: string; confirmPassword: string }>(ctx, accountSchemas.reset), context(ctx));
+    await accounts.resetPassword(
+      flowCookie(ctx),
+      bodyOf<{ code: string; password: string; confirmPassword: string }>(ctx, accountSchemas.reset),
+      context(ctx),
+    );
     ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
     ctx.status = 204;
   });
 
   router.post('/password', async (ctx) => {
     const session = await active(ctx);
-    setSession(ctx, await accounts.changePassword(session, bodyOf<{ currentPassword: string; password: string; confirmPassword: string }>(ctx, accountSchemas.change), context(ctx)));
+    setSession(
+      ctx,
+      await accounts.changePassword(
+        session,
+        bodyOf<{ currentPassword: string; password: string; confirmPassword: string }>(ctx, accountSchemas.change),
+        context(ctx),
+      ),
+    );
     ctx.status = 204;
   });
   router.post('/sign-out', async (ctx) => {

@@ -34,14 +34,18 @@ export function captchaRoutes({ verifier, tokens, clock }: CaptchaRouteOptions):
   });
 
   router.get('/challenge', async (ctx) => {
-    ctx.body = { provider: verifier.name, ...await verifier.challenge() };
+    ctx.body = { provider: verifier.name, ...(await verifier.challenge()) };
   });
 
   router.post('/verify', async (ctx) => {
     const { payload } = bodyOf<{ payload?: unknown }>(ctx, verifySchema);
-    if (!await verifier.verify(payload)) throw new RefusedError('captcha-failed', CAPTCHA_FAILED_MESSAGE);
+    if (!(await verifier.verify(payload))) throw new RefusedError('captcha-failed', CAPTCHA_FAILED_MESSAGE);
     const expiresAt = clock.now() + FORM_START_TOKEN_LIFETIME_MS;
-    ctx.body = { verified: true, token: await tokens.formStart(verifier.name, expiresAt), expiresAt } satisfies CaptchaVerified;
+    ctx.body = {
+      verified: true,
+      token: await tokens.formStart(verifier.name, expiresAt),
+      expiresAt,
+    } satisfies CaptchaVerified;
   });
 
   return router;

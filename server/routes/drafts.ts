@@ -10,11 +10,15 @@ import { answersField as answers, bodyOf, text } from '../http/json-body.ts';
 /** The bodies the draft routes take (also published in /api/openapi.json). */
 export const draftSchemas = {
   create: {
-    type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'pageId', 'answers'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['formId', 'formVersion', 'pageId', 'answers'],
     properties: { formId: text(100), formVersion: { type: 'integer', minimum: 1 }, pageId: text(100), answers },
   },
   update: {
-    type: 'object', additionalProperties: false, required: ['version', 'pageId', 'answers'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'pageId', 'answers'],
     properties: { version: { type: 'integer', minimum: 1 }, pageId: text(100), answers },
   },
 } as const;
@@ -49,7 +53,10 @@ export function draftRoutes({ drafts, sessions }: { drafts: DraftService; sessio
   });
   router.put('/:id', async (ctx) => {
     const owner = await userId(ctx);
-    const { version, ...save } = bodyOf<{ version: number } & Omit<DraftSave, 'formId' | 'formVersion'>>(ctx, draftSchemas.update);
+    const { version, ...save } = bodyOf<{ version: number } & Omit<DraftSave, 'formId' | 'formVersion'>>(
+      ctx,
+      draftSchemas.update,
+    );
     ctx.body = { draft: await drafts.update(owner, draftId(ctx), version, save) } satisfies DraftBody;
   });
   router.delete('/:id', async (ctx) => {

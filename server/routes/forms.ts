@@ -20,7 +20,10 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
 
   const sendForm = (ctx: Parameters<Parameters<typeof router.get>[1]>[0], formId: string, version?: number) => {
     const entry = catalogue.get(formId, version);
-    if (!entry) throw new NotFoundError(version === undefined ? `There is no form "${formId}".` : `Form "${formId}" has no version ${version}.`);
+    if (!entry)
+      throw new NotFoundError(
+        version === undefined ? `There is no form "${formId}".` : `Form "${formId}" has no version ${version}.`,
+      );
     ctx.set('Cache-Control', version === undefined ? 'no-cache' : 'public, max-age=300');
     ctx.body = {
       definition: entry.definition,
@@ -34,7 +37,8 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
   router.get('/forms/:formId', (ctx) => sendForm(ctx, ctx.params.formId!));
   router.get('/forms/:formId/versions/:version', (ctx) => {
     const version = Number(ctx.params.version);
-    if (!Number.isInteger(version) || version < 1) throw new RefusedError('bad-version', 'The version must be a whole number from 1, like /versions/1.');
+    if (!Number.isInteger(version) || version < 1)
+      throw new RefusedError('bad-version', 'The version must be a whole number from 1, like /versions/1.');
     sendForm(ctx, ctx.params.formId!, version);
   });
 
@@ -45,7 +49,9 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
     if (!entry) throw new NotFoundError(`Form "${formId}" has no version ${version}.`);
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.type = 'application/schema+json';
-    ctx.body = await readFile(`${buildDir}/forms/${entry.definition.id}/v${entry.definition.version}.answers.schema.json`);
+    ctx.body = await readFile(
+      `${buildDir}/forms/${entry.definition.id}/v${entry.definition.version}.answers.schema.json`,
+    );
   });
 
   return router;

@@ -9,16 +9,26 @@ import { answersField, bodyOf, text } from '../http/json-body.ts';
 /** The body a submission takes (also published in /api/openapi.json). */
 export const submissionSchemas = {
   submit: {
-    type: 'object', additionalProperties: false, required: ['formId', 'formVersion', 'answers', 'idempotencyKey'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['formId', 'formVersion', 'answers', 'idempotencyKey'],
     properties: {
-      formId: text(100), formVersion: { type: 'integer', minimum: 1 }, answers: answersField,
+      formId: text(100),
+      formVersion: { type: 'integer', minimum: 1 },
+      answers: answersField,
       idempotencyKey: { type: 'string', minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
       draftId: { type: 'string', maxLength: 36 },
     },
   },
 } as const;
 
-export function submissionRoutes({ submissions, sessions }: { submissions: SubmissionService; sessions: SessionService }): Router {
+export function submissionRoutes({
+  submissions,
+  sessions,
+}: {
+  submissions: SubmissionService;
+  sessions: SessionService;
+}): Router {
   const router = new Router({ prefix: '/api/submissions' });
   router.use(async (ctx, next) => {
     ctx.set('Cache-Control', 'no-store');
@@ -26,7 +36,10 @@ export function submissionRoutes({ submissions, sessions }: { submissions: Submi
   });
   router.post('/', async (ctx) => {
     const { user } = await requireSession(ctx, sessions);
-    const { submission, created } = await submissions.submit(user, bodyOf<SubmitRequest>(ctx, submissionSchemas.submit));
+    const { submission, created } = await submissions.submit(
+      user,
+      bodyOf<SubmitRequest>(ctx, submissionSchemas.submit),
+    );
     ctx.status = created ? 201 : 200;
     ctx.body = { submission } satisfies SubmissionBody;
   });

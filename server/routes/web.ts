@@ -12,7 +12,11 @@ export async function webRoutes(buildDir: string, engineDir: string): Promise<{ 
   // Read once: the build does not change under a running server.
   const indexPage = await readFile(`${buildDir}/public/index.html`);
   const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
-  const schemas = Object.fromEntries(await Promise.all(Object.entries(schemaFiles).map(async ([name, file]) => [name, await readFile(`${engineDir}/${file}`)] as const)));
+  const schemas = Object.fromEntries(
+    await Promise.all(
+      Object.entries(schemaFiles).map(async ([name, file]) => [name, await readFile(`${engineDir}/${file}`)] as const),
+    ),
+  );
   const staticFiles = serve(`${buildDir}/public`, {
     index: false,
     setHeaders: (res, path) => {
@@ -28,7 +32,9 @@ export async function webRoutes(buildDir: string, engineDir: string): Promise<{ 
     });
   }
   // Browsers ask for it unprompted; the portal has none, and says so without a 404 in the log.
-  pages.get('/favicon.ico', (ctx) => { ctx.status = 204; });
+  pages.get('/favicon.ico', (ctx) => {
+    ctx.status = 204;
+  });
   // Every page of the portal is the same page: the components read the address.
   pages.get(/^\/(?!api\/|assets\/)[^.]*$/, (ctx) => {
     ctx.set('Cache-Control', 'no-cache');

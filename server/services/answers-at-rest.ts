@@ -40,17 +40,30 @@ export class SealedValueError extends Error {
 
 export async function loadAnswerKeys(configured: string | undefined, dataDir: string): Promise<AnswerKeys> {
   if (!configured) {
-    const key = await keyFromFile(join(dataDir, 'answers.key'), 'Without it, saved answers cannot be read: restore it from a backup.');
+    const key = await keyFromFile(
+      join(dataDir, 'answers.key'),
+      'Without it, saved answers cannot be read: restore it from a backup.',
+    );
     const id = `local-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
     return { current: { id, key: key.subarray(0, 32) }, byId: new Map([[id, key.subarray(0, 32)]]) };
   }
-  const entries = configured.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const match = /^([A-Za-z0-9._-]{1,40}):(.+)$/.exec(entry);
-    if (!match) throw new Error('ANSWERS_KEYS must be a list like "2026-11:<key>,2026-05:<older key>": each key named, newest first.');
-    const key = keyFromSetting(match[2]!, `The key "${match[1]}" in ANSWERS_KEYS`);
-    if (key.length !== 32) throw new Error(`The key "${match[1]}" in ANSWERS_KEYS must be exactly 32 bytes (AES-256): make one with \`openssl rand -hex 32\`.`);
-    return [match[1]!, new Uint8Array(key)] as const;
-  });
+  const entries = configured
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^([A-Za-z0-9._-]{1,40}):(.+)$/.exec(entry);
+      if (!match)
+        throw new Error(
+          'ANSWERS_KEYS must be a list like "2026-11:<key>,2026-05:<older key>": each key named, newest first.',
+        );
+      const key = keyFromSetting(match[2]!, `The key "${match[1]}" in ANSWERS_KEYS`);
+      if (key.length !== 32)
+        throw new Error(
+          `The key "${match[1]}" in ANSWERS_KEYS must be exactly 32 bytes (AES-256): make one with \`openssl rand -hex 32\`.`,
+        );
+      return [match[1]!, new Uint8Array(key)] as const;
+    });
   const byId = new Map(entries);
   if (byId.size !== entries.length) throw new Error('ANSWERS_KEYS names a key twice: give each key its own name.');
   return { current: { id: entries[0]![0], key: entries[0]![1] }, byId };
@@ -75,13 +88,21 @@ export function createAnswersAtRest(keys: AnswerKeys): AnswersAtRest {
         throw new SealedValueError(`The saved value of ${record} is damaged.`);
       }
       const key = typeof header.kid === 'string' ? keys.byId.get(header.kid) : undefined;
-      if (!key) throw new SealedValueError(`The saved value of ${record} was sealed with key "${String(header.kid)}", which this server does not have: add it to ANSWERS_KEYS.`);
+      if (!key)
+        throw new SealedValueError(
+          `The saved value of ${record} was sealed with key "${String(header.kid)}", which this server does not have: add it to ANSWERS_KEYS.`,
+        );
       if (header.rec !== record) throw new SealedValueError(`The saved value of ${record} belongs to another record.`);
       try {
-        const { plaintext } = await compactDecrypt(sealed, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+        const { plaintext } = await compactDecrypt(sealed, key, {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+        });
         return JSON.parse(decoder.decode(plaintext)) as T;
       } catch {
-        throw new SealedValueError(`The saved value of ${record} does not open with key "${header.kid}": it is damaged or the key is wrong.`);
+        throw new SealedValueError(
+          `The saved value of ${record} does not open with key "${header.kid}": it is damaged or the key is wrong.`,
+        );
       }
     },
   };

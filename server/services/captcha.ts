@@ -67,7 +67,8 @@ const ALGORITHM = 'PBKDF2/SHA-256';
 /** The widget sends its answer base64-encoded; a real one is under 1,000 characters. */
 const MAX_PAYLOAD_LENGTH = 4_000;
 
-const derivedSecret = (secret: Uint8Array, purpose: string) => createHmac('sha256', secret).update(purpose).digest('hex');
+const derivedSecret = (secret: Uint8Array, purpose: string) =>
+  createHmac('sha256', secret).update(purpose).digest('hex');
 
 /**
  * ALTCHA in "deterministic" mode: the server picks the answer, derives its key once, and signs it
@@ -79,8 +80,13 @@ const derivedSecret = (secret: Uint8Array, purpose: string) => createHmac('sha25
  * expire every challenge as it arrives. Here only the server's clock decides.
  */
 export function createAltchaVerifier({
-  secret, clock, spentCaptchas,
-  lifetimeMs = ALTCHA_LIFETIME_MS, cost = ALTCHA_COST, counterMin = ALTCHA_COUNTER_MIN, counterMax = ALTCHA_COUNTER_MAX,
+  secret,
+  clock,
+  spentCaptchas,
+  lifetimeMs = ALTCHA_LIFETIME_MS,
+  cost = ALTCHA_COST,
+  counterMin = ALTCHA_COUNTER_MIN,
+  counterMax = ALTCHA_COUNTER_MAX,
 }: AltchaOptions): CaptchaVerifier {
   const hmacSignatureSecret = derivedSecret(secret, 'altcha-signature');
   const hmacKeySignatureSecret = derivedSecret(secret, 'altcha-key-signature');
@@ -89,9 +95,13 @@ export function createAltchaVerifier({
     name: 'altcha',
     async challenge() {
       const { parameters, signature } = await createChallenge({
-        algorithm: ALGORITHM, cost, deriveKey, counter: randomInt(counterMax, counterMin),
+        algorithm: ALGORITHM,
+        cost,
+        deriveKey,
+        counter: randomInt(counterMax, counterMin),
         data: { expiresAt: clock.now() + lifetimeMs },
-        hmacSignatureSecret, hmacKeySignatureSecret,
+        hmacSignatureSecret,
+        hmacKeySignatureSecret,
       });
       return { parameters, signature };
     },
@@ -101,7 +111,9 @@ export function createAltchaVerifier({
       const expiresAt = answer.challenge.parameters.data?.expiresAt;
       // Checked before the signature only to refuse early: a changed expiry fails the signature.
       if (typeof expiresAt !== 'number' || clock.now() >= expiresAt) return false;
-      const result = await verifySolution({ ...answer, deriveKey, hmacSignatureSecret, hmacKeySignatureSecret }).catch(() => null);
+      const result = await verifySolution({ ...answer, deriveKey, hmacSignatureSecret, hmacKeySignatureSecret }).catch(
+        () => null,
+      );
       if (!result?.verified) return false;
       // Keyed by the challenge, not the answer: one challenge starts one form, whatever is sent.
       const id = createHash('sha256').update(answer.challenge.signature).digest('hex');
@@ -114,19 +126,26 @@ export function createAltchaVerifier({
 export function createOffVerifier(): CaptchaVerifier {
   return {
     name: 'off',
-    async challenge() { return {}; },
-    async verify() { return true; },
+    async challenge() {
+      return {};
+    },
+    async verify() {
+      return true;
+    },
   };
 }
 
 export function createCaptchaVerifier(provider: CaptchaProvider, options: AltchaOptions): CaptchaVerifier {
   switch (provider) {
-    case 'altcha': return createAltchaVerifier(options);
-    case 'off': return createOffVerifier();
+    case 'altcha':
+      return createAltchaVerifier(options);
+    case 'off':
+      return createOffVerifier();
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The widget's answer (base64 JSON, or the object itself) in the shape altcha-lib reads; null for anything else. */
 function parsePayload(payload: unknown): { challenge: Challenge & { signature: string }; solution: Solution } | null {
@@ -143,5 +162,8 @@ function parsePayload(payload: unknown): { challenge: Challenge & { signature: s
   const { challenge, solution } = value;
   if (!isObject(challenge.parameters) || typeof challenge.signature !== 'string') return null;
   if (typeof solution.counter !== 'number' || typeof solution.derivedKey !== 'string') return null;
-  return { challenge: challenge as unknown as Challenge & { signature: string }, solution: solution as unknown as Solution };
+  return {
+    challenge: challenge as unknown as Challenge & { signature: string },
+    solution: solution as unknown as Solution,
+  };
 }

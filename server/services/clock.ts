@@ -9,7 +9,12 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** A clock that moves only when told to. */
 export function manualClock(start = Date.UTC(2026, 10, 24, 9)): Clock & { advance(ms: number): void } {
   let time = start;
-  return { now: () => time, advance: (ms) => { time += ms; } };
+  return {
+    now: () => time,
+    advance: (ms) => {
+      time += ms;
+    },
+  };
 }
 
 export const MINUTE = 60_000;

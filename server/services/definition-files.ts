@@ -13,4 +13,3 @@ export async function findDefinitionFiles(formsDir: string): Promise<string[]> {
   }
   return files;
 }
-

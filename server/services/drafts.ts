@@ -17,14 +17,23 @@ export const DRAFT_LIFETIME_MS = 30 * DAY;
 export class StaleDraftError extends ConflictError {
   override readonly name = 'StaleDraftError';
   constructor() {
-    super('stale-draft', 'This form has been saved from another tab or window since you opened it here, so we have not saved over it.');
+    super(
+      'stale-draft',
+      'This form has been saved from another tab or window since you opened it here, so we have not saved over it.',
+    );
   }
 }
 
 /** The one answer for a draft that is not there, or not the person's: the same either way. */
-export const notFound = () => new NotFoundError('There is no saved form here: it may have been deleted, or kept past its 30 days.');
+export const notFound = () =>
+  new NotFoundError('There is no saved form here: it may have been deleted, or kept past its 30 days.');
 
-export function createDraftService(deps: { drafts: DraftsRepository; catalogue: FormCatalogue; answersAtRest: AnswersAtRest; clock: Clock }) {
+export function createDraftService(deps: {
+  drafts: DraftsRepository;
+  catalogue: FormCatalogue;
+  answersAtRest: AnswersAtRest;
+  clock: Clock;
+}) {
   const { drafts, catalogue, answersAtRest, clock } = deps;
   const record = (id: string) => `draft:${id}`;
 
@@ -32,16 +41,26 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
     const definition = catalogue.get(draft.formId, draft.formVersion)?.definition;
     const page = definition?.pages.find((p) => p.id === draft.pageId);
     return {
-      id: draft.id, formId: draft.formId, formVersion: draft.formVersion, formTitle: definition?.title ?? draft.formId,
-      pageId: draft.pageId, pageTitle: page?.title ?? '', progress: page?.progress ?? 0,
-      version: draft.version, savedAt: draft.savedAt, deleteAt: draft.savedAt + DRAFT_LIFETIME_MS,
+      id: draft.id,
+      formId: draft.formId,
+      formVersion: draft.formVersion,
+      formTitle: definition?.title ?? draft.formId,
+      pageId: draft.pageId,
+      pageTitle: page?.title ?? '',
+      progress: page?.progress ?? 0,
+      version: draft.version,
+      savedAt: draft.savedAt,
+      deleteAt: draft.savedAt + DRAFT_LIFETIME_MS,
     };
   };
 
   /** The answers as they will be kept: checked as sent, then hidden ones dropped and each normalised. */
   const checked = (entry: CatalogueEntry, save: DraftSave): Answers => {
     if (!entry.definition.pages.some((page) => page.id === save.pageId)) {
-      throw new RefusedError('bad-page', `Form "${save.formId}" version ${save.formVersion} has no page "${save.pageId}".`);
+      throw new RefusedError(
+        'bad-page',
+        `Form "${save.formId}" version ${save.formVersion} has no page "${save.pageId}".`,
+      );
     }
     const check = entry.form.check(save.answers);
     if (!check.valid) throw new FieldErrors(check.problems);
@@ -61,24 +80,47 @@ export function createDraftService(deps: { drafts: DraftsRepository; catalogue: 
       const now = clock.now();
       const id = randomUUID();
       const draft = {
-        id, userId, formId: save.formId, formVersion: save.formVersion, pageId: save.pageId,
-        answers: await answersAtRest.seal(record(id), answers), keyId: answersAtRest.keyId, version: 1, createdAt: now, savedAt: now,
+        id,
+        userId,
+        formId: save.formId,
+        formVersion: save.formVersion,
+        pageId: save.pageId,
+        answers: await answersAtRest.seal(record(id), answers),
+        keyId: answersAtRest.keyId,
+        version: 1,
+        createdAt: now,
+        savedAt: now,
       };
       await drafts.insert(draft);
       return summaryOf(draft);
     },
 
     /** Saves over a draft, which must still be at `fromVersion`; its form and version stay as they were. */
-    async update(userId: string, id: string, fromVersion: number, save: Omit<DraftSave, 'formId' | 'formVersion'>): Promise<SavedDraft> {
+    async update(
+      userId: string,
+      id: string,
+      fromVersion: number,
+      save: Omit<DraftSave, 'formId' | 'formVersion'>,
+    ): Promise<SavedDraft> {
       const existing = await drafts.find(id, userId);
       if (!existing) throw notFound();
       if (existing.version !== fromVersion) throw new StaleDraftError();
-      const answers = checked(entryFor(existing.formId, existing.formVersion), { ...save, formId: existing.formId, formVersion: existing.formVersion });
+      const answers = checked(entryFor(existing.formId, existing.formVersion), {
+        ...save,
+        formId: existing.formId,
+        formVersion: existing.formVersion,
+      });
       const savedAt = clock.now();
-      const change = { pageId: save.pageId, answers: await answersAtRest.seal(record(id), answers), keyId: answersAtRest.keyId, savedAt };
+      const change = {
+        pageId: save.pageId,
+        answers: await answersAtRest.seal(record(id), answers),
+        keyId: answersAtRest.keyId,
+        savedAt,
+      };
       // Checked again by the database: a save from another tab may have landed since the read
       // above, or the draft been deleted.
-      if (!(await drafts.update(id, userId, fromVersion, change))) throw (await drafts.find(id, userId)) ? new StaleDraftError() : notFound();
+      if (!(await drafts.update(id, userId, fromVersion, change)))
+        throw (await drafts.find(id, userId)) ? new StaleDraftError() : notFound();
       return summaryOf({ ...existing, ...change, version: fromVersion + 1 });
     },
 

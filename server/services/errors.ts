@@ -9,7 +9,10 @@ import type { FieldProblem } from '../../engine/index.ts';
 /** A refusal whose message says what to do, and whose code names it for programs. */
 export abstract class DomainError extends Error {
   abstract override readonly name: string;
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -51,7 +54,10 @@ export class ConflictError extends DomainError {
 /** Too many tries: refused, without doing anything, until `retryAfterSeconds` have passed. */
 export class RateLimitedError extends DomainError {
   override readonly name = 'RateLimitedError';
-  constructor(readonly retryAfterSeconds: number, message: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
     super('rate-limited', message);
   }
 }

@@ -5,7 +5,13 @@
  * forms started on it.
  */
 import { readFile } from 'node:fs/promises';
-import { compileForm, type Form, type FormDefinition, type FormSummary, type PortalContent } from '../../engine/index.ts';
+import {
+  compileForm,
+  type Form,
+  type FormDefinition,
+  type FormSummary,
+  type PortalContent,
+} from '../../engine/index.ts';
 import { findDefinitionFiles } from './definition-files.ts';
 import type { Clock } from './clock.ts';
 
@@ -38,7 +44,9 @@ export interface FormCatalogue {
 export async function loadFormCatalogue(formsDir: string, buildDir: string, clock: Clock): Promise<FormCatalogue> {
   const now = () => new Date(clock.now());
   const manifestText = await readFile(`${buildDir}/manifest.json`, 'utf8').catch(() => {
-    throw new Error(`No build found at ${buildDir}/manifest.json: run \`npm run build\` first (npm start does it for you).`);
+    throw new Error(
+      `No build found at ${buildDir}/manifest.json: run \`npm run build\` first (npm start does it for you).`,
+    );
   });
   const manifest = JSON.parse(manifestText) as BuildManifest;
   const portal = JSON.parse(await readFile(`${formsDir}/portal.json`, 'utf8')) as PortalContent;
@@ -47,19 +55,35 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
     const definition = JSON.parse(await readFile(file, 'utf8')) as FormDefinition;
     if (definition.status === 'draft') continue;
     const validatorsUrl = manifest.validators[`${definition.id}@${definition.version}`];
-    if (!validatorsUrl) throw new Error(`The build has no validators for ${definition.id} v${definition.version}: run \`npm run build\`.`);
+    if (!validatorsUrl)
+      throw new Error(
+        `The build has no validators for ${definition.id} v${definition.version}: run \`npm run build\`.`,
+      );
     const entries = byForm.get(definition.id) ?? [];
     entries.push({ definition, form: compileForm(definition, { now }), validatorsUrl });
-    byForm.set(definition.id, entries.sort((a, b) => a.definition.version - b.definition.version));
+    byForm.set(
+      definition.id,
+      entries.sort((a, b) => a.definition.version - b.definition.version),
+    );
   }
   const latest = (entries: CatalogueEntry[]) => entries.filter((e) => e.definition.status === 'published').at(-1);
   return {
     portal,
     manifest,
-    list: () => [...byForm.values()].flatMap((entries) => {
-      const entry = latest(entries);
-      return entry ? [{ id: entry.definition.id, title: entry.definition.title, description: entry.definition.description, version: entry.definition.version }] : [];
-    }),
+    list: () =>
+      [...byForm.values()].flatMap((entries) => {
+        const entry = latest(entries);
+        return entry
+          ? [
+              {
+                id: entry.definition.id,
+                title: entry.definition.title,
+                description: entry.definition.description,
+                version: entry.definition.version,
+              },
+            ]
+          : [];
+      }),
     get: (formId, version) => {
       const entries = byForm.get(formId);
       if (!entries) return null;

@@ -29,7 +29,10 @@ export async function forgetExpired(repos: Repositories, now: number): Promise<R
 export function startHousekeeping(repos: Repositories, clock: Clock, log: Log): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
-    running = forgetExpired(repos, clock.now()).then(() => {}, () => log('Housekeeping failed; it will try again in an hour.'));
+    running = forgetExpired(repos, clock.now()).then(
+      () => {},
+      () => log('Housekeeping failed; it will try again in an hour.'),
+    );
   };
   run();
   const timer = setInterval(run, HOUR);

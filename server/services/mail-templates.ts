@@ -23,48 +23,85 @@ function message(brand: MailBrand, to: string, subject: string, paragraphs: stri
   const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 36em;">
 <h1 style="font-size: 28px;">${escapeHtml(subject)}</h1>
-${paragraphs.map((p) => (p === '{code}'
-    ? `<p style="font-size: 36px; font-weight: bold; letter-spacing: 4px;" aria-label="Your code: ${escapeHtml(code!.split('').join(' '))}">${escapeHtml(code!)}</p>`
-    : `<p>${escapeHtml(p)}</p>`)).join('\n')}
+${paragraphs
+  .map((p) =>
+    p === '{code}'
+      ? `<p style="font-size: 36px; font-weight: bold; letter-spacing: 4px;" aria-label="Your code: ${escapeHtml(code!.split('').join(' '))}">${escapeHtml(code!)}</p>`
+      : `<p>${escapeHtml(p)}</p>`,
+  )
+  .join('\n')}
 <p style="font-size: 16px; color: #505a5f;">${escapeHtml(footer)}</p>
 </body></html>`;
   return { to, subject, text, html };
 }
 
 export const mailTemplates = {
-  registrationCode: (brand: MailBrand, to: string, forename: string, code: string) => message(brand, to, `Your verification code for ${brand.serviceName}`, [
-    `Hello ${forename},`,
-    'Enter this code to finish registering your account:',
-    '{code}',
-    'The code expires in 20 minutes. If it expires, ask for a new one on the registration page.',
-  ], code),
-  signInCode: (brand: MailBrand, to: string, forename: string, code: string) => message(brand, to, `Your sign-in code for ${brand.serviceName}`, [
-    `Hello ${forename},`,
-    'Enter this code to finish signing in:',
-    '{code}',
-    'The code expires in 10 minutes. If you did not just try to sign in, someone may know your password: change it.',
-  ], code),
-  resetCode: (brand: MailBrand, to: string, forename: string, code: string) => message(brand, to, `Reset your password for ${brand.serviceName}`, [
-    `Hello ${forename},`,
-    'Enter this code to choose a new password:',
-    '{code}',
-    'The code expires in 20 minutes. If you did not ask to reset your password, you can ignore this email: your password has not changed.',
-  ], code),
-  alreadyRegistered: (brand: MailBrand, to: string) => message(brand, to, `You already have an account with ${brand.serviceName}`, [
-    'Someone tried to register a new account with this email address, but you already have one.',
-    'If it was you, sign in instead. If you have forgotten your password, choose "Forgotten password?" on the sign-in page.',
-  ]),
+  registrationCode: (brand: MailBrand, to: string, forename: string, code: string) =>
+    message(
+      brand,
+      to,
+      `Your verification code for ${brand.serviceName}`,
+      [
+        `Hello ${forename},`,
+        'Enter this code to finish registering your account:',
+        '{code}',
+        'The code expires in 20 minutes. If it expires, ask for a new one on the registration page.',
+      ],
+      code,
+    ),
+  signInCode: (brand: MailBrand, to: string, forename: string, code: string) =>
+    message(
+      brand,
+      to,
+      `Your sign-in code for ${brand.serviceName}`,
+      [
+        `Hello ${forename},`,
+        'Enter this code to finish signing in:',
+        '{code}',
+        'The code expires in 10 minutes. If you did not just try to sign in, someone may know your password: change it.',
+      ],
+      code,
+    ),
+  resetCode: (brand: MailBrand, to: string, forename: string, code: string) =>
+    message(
+      brand,
+      to,
+      `Reset your password for ${brand.serviceName}`,
+      [
+        `Hello ${forename},`,
+        'Enter this code to choose a new password:',
+        '{code}',
+        'The code expires in 20 minutes. If you did not ask to reset your password, you can ignore this email: your password has not changed.',
+      ],
+      code,
+    ),
+  alreadyRegistered: (brand: MailBrand, to: string) =>
+    message(brand, to, `You already have an account with ${brand.serviceName}`, [
+      'Someone tried to register a new account with this email address, but you already have one.',
+      'If it was you, sign in instead. If you have forgotten your password, choose "Forgotten password?" on the sign-in page.',
+    ]),
   /** No answer is in it: email is not a safe place for what the form holds, and the person has printed or saved it. */
-  submitted: (brand: MailBrand, { to, forename, formTitle, reference, when }: { to: string; forename: string; formTitle: string; reference: string; when: string }) => message(brand, to, `Your referral has been sent to ${brand.councilName}: ${reference}`, [
-    `Hello ${forename},`,
-    `${brand.councilName} has received your form, ‘${formTitle}’, sent on ${when}.`,
-    `Your reference number is ${reference}. Quote it if you contact us about this referral.`,
-    'You can see the forms you sent in the last 30 days in your account, under "Forms submitted in the last 30 days".',
-    `If the person is at risk of harm now, do not wait for us to contact you: call ${brand.phone}, or 999 in an emergency.`,
-  ]),
-  passwordChanged: (brand: MailBrand, to: string, forename: string) => message(brand, to, `Your password for ${brand.serviceName} has changed`, [
-    `Hello ${forename},`,
-    'The password of your account has just changed, and you have been signed out everywhere else.',
-    `If you did not change it, call ${brand.phone} straight away.`,
-  ]),
+  submitted: (
+    brand: MailBrand,
+    {
+      to,
+      forename,
+      formTitle,
+      reference,
+      when,
+    }: { to: string; forename: string; formTitle: string; reference: string; when: string },
+  ) =>
+    message(brand, to, `Your referral has been sent to ${brand.councilName}: ${reference}`, [
+      `Hello ${forename},`,
+      `${brand.councilName} has received your form, ‘${formTitle}’, sent on ${when}.`,
+      `Your reference number is ${reference}. Quote it if you contact us about this referral.`,
+      'You can see the forms you sent in the last 30 days in your account, under "Forms submitted in the last 30 days".',
+      `If the person is at risk of harm now, do not wait for us to contact you: call ${brand.phone}, or 999 in an emergency.`,
+    ]),
+  passwordChanged: (brand: MailBrand, to: string, forename: string) =>
+    message(brand, to, `Your password for ${brand.serviceName} has changed`, [
+      `Hello ${forename},`,
+      'The password of your account has just changed, and you have been signed out everywhere else.',
+      `If you did not change it, call ${brand.phone} straight away.`,
+    ]),
 };

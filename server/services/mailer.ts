@@ -33,12 +33,18 @@ export function createMailer({ smtpUrl, dataDir, from, log = console.log }: Mail
     // Each send gives up within about two minutes (unless SMTP_URL says otherwise), far inside the
     // outbox's claim on a message. nodemailer reads its options from the address's query.
     const url = new URL(smtpUrl);
-    for (const [option, ms] of [['connectionTimeout', 30_000], ['greetingTimeout', 30_000], ['socketTimeout', 60_000]] as const) {
+    for (const [option, ms] of [
+      ['connectionTimeout', 30_000],
+      ['greetingTimeout', 30_000],
+      ['socketTimeout', 60_000],
+    ] as const) {
       if (!url.searchParams.has(option)) url.searchParams.set(option, String(ms));
     }
     const transport: Transporter = nodemailer.createTransport(url.href);
     return {
-      async send(message) { await transport.sendMail({ from, ...message }); },
+      async send(message) {
+        await transport.sendMail({ from, ...message });
+      },
       close: () => transport.close(),
     };
   }
@@ -47,7 +53,7 @@ export function createMailer({ smtpUrl, dataDir, from, log = console.log }: Mail
   let sequence = 0;
   return {
     async send(message) {
-      const info = await transport.sendMail({ from, ...message }) as unknown as { message: Buffer };
+      const info = (await transport.sendMail({ from, ...message })) as unknown as { message: Buffer };
       await mkdir(folder, { recursive: true });
       const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++sequence}.eml`);
       await writeFile(file, info.message, { mode: 0o600 });

@@ -44,7 +44,11 @@ export function retryDelay(attempts: number): number {
 }
 
 export function createOutboxRelay(deps: {
-  outbox: OutboxRepository; mailer: Mailer; answersAtRest: AnswersAtRest; clock: Clock; log: Log;
+  outbox: OutboxRepository;
+  mailer: Mailer;
+  answersAtRest: AnswersAtRest;
+  clock: Clock;
+  log: Log;
   /** Where deliveries go; without it, they are written under `deliveriesDir`. */
   webhook?: Webhook;
   deliveriesDir: string;
@@ -53,11 +57,19 @@ export function createOutboxRelay(deps: {
   const encoder = new TextEncoder();
 
   const post = async (delivery: Delivery): Promise<void> => {
-    const jws = await new CompactSign(encoder.encode(JSON.stringify(delivery))).setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' }).sign(webhook!.secret);
+    const jws = await new CompactSign(encoder.encode(JSON.stringify(delivery)))
+      .setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' })
+      .sign(webhook!.secret);
     let response: Response;
     try {
       // A redirect is refused: the signed referral goes to the address configured, and nowhere else.
-      response = await fetch(webhook!.url, { method: 'POST', headers: { 'content-type': 'application/jose' }, body: jws, redirect: 'error', signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+      response = await fetch(webhook!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/jose' },
+        body: jws,
+        redirect: 'error',
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
     } catch (error) {
       throw new DeliveryError(`the case system could not be reached (${(error as Error).name})`);
     }
@@ -84,13 +96,18 @@ export function createOutboxRelay(deps: {
     } catch (error) {
       const attempts = message.attempts + 1;
       await outbox.markFailed(message, attempts, clock.now() + retryDelay(attempts), firstLine(error));
-      log(`Sending ${message.kind} ${message.id} failed (try ${attempts}); it will be tried again: ${firstLine(error)}`);
+      log(
+        `Sending ${message.kind} ${message.id} failed (try ${attempts}); it will be tried again: ${firstLine(error)}`,
+      );
       return;
     }
     // Sent: marking it so is tried again on its own, rather than counted as a failure to send (which would send it twice).
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!(await outbox.markSent(message, clock.now()))) log(`Outbox ${message.kind} ${message.id} was sent, but its claim had lapsed: another sender may send it again.`);
+        if (!(await outbox.markSent(message, clock.now())))
+          log(
+            `Outbox ${message.kind} ${message.id} was sent, but its claim had lapsed: another sender may send it again.`,
+          );
         return;
       } catch (error) {
         if (attempt === 3) throw error;
@@ -122,9 +139,13 @@ export function createOutboxRelay(deps: {
     running = (async () => {
       do {
         again = false;
-        await round().catch((error: unknown) => log(`The outbox could not be read; it will be tried again: ${firstLine(error)}`));
+        await round().catch((error: unknown) =>
+          log(`The outbox could not be read; it will be tried again: ${firstLine(error)}`),
+        );
       } while (again && !stopped);
-    })().finally(() => { running = undefined; });
+    })().finally(() => {
+      running = undefined;
+    });
     return running;
   };
 

@@ -17,7 +17,9 @@ export interface HasherOptions {
 }
 
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue = 100 }: HasherOptions = {}) {
@@ -30,19 +32,21 @@ export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue 
   // A hash of nothing, so an unknown email costs the same time as a wrong password.
   let decoy: Promise<string> | undefined;
 
-  const hash = (password: string) => run(async () => {
-    const salt = randomBytes(16);
-    const key = await scryptAsync(password, salt, options(costLog2));
-    return `scrypt$${costLog2}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
-  });
+  const hash = (password: string) =>
+    run(async () => {
+      const salt = randomBytes(16);
+      const key = await scryptAsync(password, salt, options(costLog2));
+      return `scrypt$${costLog2}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+    });
 
-  const verify = (password: string, stored: string) => run(async () => {
-    const [scheme, log2, , , salt, expected] = stored.split('$');
-    if (scheme !== 'scrypt' || !salt || !expected) return false;
-    const key = await scryptAsync(password, Buffer.from(salt, 'base64'), options(Number(log2)));
-    const wanted = Buffer.from(expected, 'base64');
-    return key.length === wanted.length && timingSafeEqual(key, wanted);
-  });
+  const verify = (password: string, stored: string) =>
+    run(async () => {
+      const [scheme, log2, , , salt, expected] = stored.split('$');
+      if (scheme !== 'scrypt' || !salt || !expected) return false;
+      const key = await scryptAsync(password, Buffer.from(salt, 'base64'), options(Number(log2)));
+      const wanted = Buffer.from(expected, 'base64');
+      return key.length === wanted.length && timingSafeEqual(key, wanted);
+    });
 
   return {
     hash,

@@ -15,22 +15,28 @@ export interface Limit {
 const TOO_MANY = 'You have tried too many times. Wait a while and try again.';
 
 export function createRateLimiter(repository: RateLimitsRepository, clock: Clock) {
-  const windowOf = (limit: Limit) => { const now = clock.now(); return { now, windowStart: now - (now % limit.windowMs) }; };
+  const windowOf = (limit: Limit) => {
+    const now = clock.now();
+    return { now, windowStart: now - (now % limit.windowMs) };
+  };
   const refusal = (limit: Limit, windowStart: number, now: number, message: string) => {
     const wait = Math.ceil((windowStart + limit.windowMs - now) / 1000);
     const minutes = Math.ceil(wait / 60);
-    return new RateLimitedError(wait, `${message.replace(/\.$/, '')}: wait ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    return new RateLimitedError(
+      wait,
+      `${message.replace(/\.$/, '')}: wait ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    );
   };
   return {
     /** Refuses, without counting, when the key has already used up its limit (failures counted by `hit`). */
     async check(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
       const { now, windowStart } = windowOf(limit);
-      if (await repository.count(key, windowStart) >= limit.max) throw refusal(limit, windowStart, now, message);
+      if ((await repository.count(key, windowStart)) >= limit.max) throw refusal(limit, windowStart, now, message);
     },
     /** Counts one more request for the key; throws RateLimitedError past the limit. */
     async hit(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
       const { now, windowStart } = windowOf(limit);
-      if (await repository.increment(key, windowStart) > limit.max) throw refusal(limit, windowStart, now, message);
+      if ((await repository.increment(key, windowStart)) > limit.max) throw refusal(limit, windowStart, now, message);
     },
   };
 }

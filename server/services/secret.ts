@@ -11,7 +11,10 @@ import { dirname, join } from 'node:path';
 /** A key given in a setting, as hex or base64; the message names the setting when it is too short. */
 export function keyFromSetting(value: string, setting: string, bytes = 32): Buffer {
   const key = Buffer.from(value, /^[0-9a-f]+$/i.test(value) ? 'hex' : 'base64');
-  if (key.length < bytes) throw new Error(`${setting} must be at least ${bytes} bytes, in hex or base64: make one with \`openssl rand -hex ${bytes}\`.`);
+  if (key.length < bytes)
+    throw new Error(
+      `${setting} must be at least ${bytes} bytes, in hex or base64: make one with \`openssl rand -hex ${bytes}\`.`,
+    );
   return key;
 }
 
@@ -34,7 +37,9 @@ export async function keyFromFile(file: string, consequence: string): Promise<Bu
   // same moment sees either no file or a complete one, never half of one.
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   await writeFile(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
-  await link(draft, file).catch(() => { /* another process made it first: use that one */ });
+  await link(draft, file).catch(() => {
+    /* another process made it first: use that one */
+  });
   await unlink(draft);
   return (await read())!;
 }

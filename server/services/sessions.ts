@@ -25,7 +25,12 @@ function hashId(sid: string): string {
   return createHash('sha256').update(sid).digest('hex');
 }
 
-export function createSessionService(deps: { sessions: SessionsRepository; users: UsersRepository; tokens: Tokens; clock: Clock }) {
+export function createSessionService(deps: {
+  sessions: SessionsRepository;
+  users: UsersRepository;
+  tokens: Tokens;
+  clock: Clock;
+}) {
   const { sessions, users, tokens, clock } = deps;
   return {
     now: () => clock.now(),
@@ -35,7 +40,14 @@ export function createSessionService(deps: { sessions: SessionsRepository; users
       const sid = randomBytes(32).toString('base64url');
       const now = clock.now();
       const expiresAt = now + ABSOLUTE_TIMEOUT_MS;
-      await sessions.insert({ idHash: hashId(sid), userId, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null });
+      await sessions.insert({
+        idHash: hashId(sid),
+        userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+        revokedAt: null,
+      });
       return { token: await tokens.session(sid, expiresAt), expiresAt };
     },
 

@@ -45,18 +45,32 @@ export class ResubmittedDifferentlyError extends ConflictError {
 }
 
 export function createSubmissionService(deps: {
-  db: Knex; repos: Repositories; catalogue: FormCatalogue; answersAtRest: AnswersAtRest; clock: Clock; brand: MailBrand; limiter: RateLimiter;
+  db: Knex;
+  repos: Repositories;
+  catalogue: FormCatalogue;
+  answersAtRest: AnswersAtRest;
+  clock: Clock;
+  brand: MailBrand;
+  limiter: RateLimiter;
   /** Called once a submission is written, to send what it queued without waiting for the relay's next round. */
   queued: () => void;
 }) {
   const { db, repos, catalogue, answersAtRest, clock, brand, limiter, queued } = deps;
 
   const summaryOf = (submission: SubmissionListing): Submission => ({
-    id: submission.id, reference: submission.reference, formId: submission.formId, formVersion: submission.formVersion,
-    formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId, submittedAt: submission.submittedAt,
+    id: submission.id,
+    reference: submission.reference,
+    formId: submission.formId,
+    formVersion: submission.formVersion,
+    formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId,
+    submittedAt: submission.submittedAt,
   });
-  const whenSent = (at: number) => new Date(at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
-  const digestOf = (request: SubmitRequest, answers: Answers) => createHash('sha256').update(JSON.stringify([request.formId, request.formVersion, answers])).digest('hex');
+  const whenSent = (at: number) =>
+    new Date(at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+  const digestOf = (request: SubmitRequest, answers: Answers) =>
+    createHash('sha256')
+      .update(JSON.stringify([request.formId, request.formVersion, answers]))
+      .digest('hex');
 
   /** The submission these answers already made (by this key, or from this saved copy), if any. */
   const earlier = async (userId: string, request: SubmitRequest, digest: string): Promise<Submission | null> => {
@@ -70,7 +84,11 @@ export function createSubmissionService(deps: {
     /** Submits; `created` is false when these answers were already submitted (a retry, a double click, another tab). */
     async submit(user: User, request: SubmitRequest): Promise<{ submission: Submission; created: boolean }> {
       const entry = catalogue.get(request.formId, request.formVersion);
-      if (!entry) throw new RefusedError('bad-form', `There is no form "${request.formId}" version ${request.formVersion} to submit.`);
+      if (!entry)
+        throw new RefusedError(
+          'bad-form',
+          `There is no form "${request.formId}" version ${request.formVersion} to submit.`,
+        );
       const check = entry.form.check(request.answers, { complete: true });
       if (!check.answers) throw new FieldErrors(check.problems);
       const { answers } = check;
@@ -80,7 +98,11 @@ export function createSubmissionService(deps: {
       const already = await earlier(user.id, request, digest);
       if (already) return { submission: already, created: false };
       if (!check.valid) throw new FieldErrors(check.problems);
-      await limiter.hit(`submit:user:${user.id}`, SUBMISSIONS_PER_HOUR, 'You have sent a great many forms in the last hour');
+      await limiter.hit(
+        `submit:user:${user.id}`,
+        SUBMISSIONS_PER_HOUR,
+        'You have sent a great many forms in the last hour',
+      );
 
       const now = clock.now();
       const id = randomUUID();
@@ -89,22 +111,60 @@ export function createSubmissionService(deps: {
       for (let draw = 0; draw < 3; draw++) {
         const reference = newReference();
         const delivery: Delivery = {
-          submissionId: id, reference, formId: request.formId, formVersion: request.formVersion, submittedAt: new Date(now).toISOString(),
-          referrer: { forename: user.forename, surname: user.surname, email: user.email }, answers,
+          submissionId: id,
+          reference,
+          formId: request.formId,
+          formVersion: request.formVersion,
+          submittedAt: new Date(now).toISOString(),
+          referrer: { forename: user.forename, surname: user.surname, email: user.email },
+          answers,
         };
-        const messages = await Promise.all(([
-          ['email', mailTemplates.submitted(brand, { to: user.email, forename: user.forename, formTitle: title, reference, when: whenSent(now) })],
-          ['delivery', delivery],
-        ] as const).map(async ([kind, content]) => {
-          const messageId = randomUUID();
-          return { id: messageId, submissionId: id, kind, payload: await answersAtRest.seal(`outbox:${messageId}`, content), keyId: answersAtRest.keyId, createdAt: now, nextAttemptAt: now };
-        }));
+        const messages = await Promise.all(
+          (
+            [
+              [
+                'email',
+                mailTemplates.submitted(brand, {
+                  to: user.email,
+                  forename: user.forename,
+                  formTitle: title,
+                  reference,
+                  when: whenSent(now),
+                }),
+              ],
+              ['delivery', delivery],
+            ] as const
+          ).map(async ([kind, content]) => {
+            const messageId = randomUUID();
+            return {
+              id: messageId,
+              submissionId: id,
+              kind,
+              payload: await answersAtRest.seal(`outbox:${messageId}`, content),
+              keyId: answersAtRest.keyId,
+              createdAt: now,
+              nextAttemptAt: now,
+            };
+          }),
+        );
         const sealedAnswers = await answersAtRest.seal(`submission:${id}`, answers);
         const outcome = await db.transaction(async (trx) => {
-          const inserted = await repos.submissions.insert({
-            id, reference, userId: user.id, formId: request.formId, formVersion: request.formVersion, answers: sealedAnswers,
-            keyId: answersAtRest.keyId, idempotencyKey: request.idempotencyKey, answersDigest: digest, draftId: request.draftId ?? null, submittedAt: now,
-          }, trx);
+          const inserted = await repos.submissions.insert(
+            {
+              id,
+              reference,
+              userId: user.id,
+              formId: request.formId,
+              formVersion: request.formVersion,
+              answers: sealedAnswers,
+              keyId: answersAtRest.keyId,
+              idempotencyKey: request.idempotencyKey,
+              answersDigest: digest,
+              draftId: request.draftId ?? null,
+              submittedAt: now,
+            },
+            trx,
+          );
           if (inserted === 'duplicate') return 'duplicate';
           for (const message of messages) await repos.outbox.insert(message, trx);
           if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
@@ -112,7 +172,17 @@ export function createSubmissionService(deps: {
         });
         if (outcome === 'inserted') {
           queued();
-          return { submission: summaryOf({ id, reference, userId: user.id, formId: request.formId, formVersion: request.formVersion, submittedAt: now }), created: true };
+          return {
+            submission: summaryOf({
+              id,
+              reference,
+              userId: user.id,
+              formId: request.formId,
+              formVersion: request.formVersion,
+              submittedAt: now,
+            }),
+            created: true,
+          };
         }
         // Refused by a unique index: the same key or saved copy from a request that raced this one (it
         // won, and this is the same submission), or else the reference was taken.

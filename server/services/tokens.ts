@@ -14,17 +14,23 @@ const ALGORITHMS = ['HS256'];
 export type FlowPurpose = 'register' | 'sign-in' | 'reset';
 
 export function createTokens(secret: Uint8Array, clock: Clock) {
-  const sign = (claims: Record<string, string>, audience: string, expiresAt: number) => new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(audience)
-    .setIssuedAt(Math.floor(clock.now() / 1000))
-    .setExpirationTime(Math.floor(expiresAt / 1000))
-    .sign(secret);
+  const sign = (claims: Record<string, string>, audience: string, expiresAt: number) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt(Math.floor(clock.now() / 1000))
+      .setExpirationTime(Math.floor(expiresAt / 1000))
+      .sign(secret);
 
   const read = async (token: string, audience: string): Promise<Record<string, unknown> | null> => {
     try {
-      const { payload } = await jwtVerify(token, secret, { algorithms: ALGORITHMS, issuer: ISSUER, audience, currentDate: new Date(clock.now()) });
+      const { payload } = await jwtVerify(token, secret, {
+        algorithms: ALGORITHMS,
+        issuer: ISSUER,
+        audience,
+        currentDate: new Date(clock.now()),
+      });
       return payload as Record<string, unknown>;
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) return null;
@@ -38,7 +44,8 @@ export function createTokens(secret: Uint8Array, clock: Clock) {
       const claims = await read(token, 'session');
       return typeof claims?.sid === 'string' ? claims.sid : null;
     },
-    flow: (purpose: FlowPurpose, subjectId: string, email: string, expiresAt: number) => sign({ purpose, sub: subjectId, email }, 'flow', expiresAt),
+    flow: (purpose: FlowPurpose, subjectId: string, email: string, expiresAt: number) =>
+      sign({ purpose, sub: subjectId, email }, 'flow', expiresAt),
     readFlow: async (token: string, purpose: FlowPurpose) => {
       const claims = await read(token, 'flow');
       return claims?.purpose === purpose && typeof claims.sub === 'string' && typeof claims.email === 'string'
@@ -49,10 +56,13 @@ export function createTokens(secret: Uint8Array, clock: Clock) {
      * Proof that the captcha was passed, for the request that starts a form (audience form-start).
      * Its id (jti) lets the request that takes it spend it, so one proof starts one form.
      */
-    formStart: (provider: string, expiresAt: number) => sign({ captcha: provider, jti: randomUUID() }, 'form-start', expiresAt),
+    formStart: (provider: string, expiresAt: number) =>
+      sign({ captcha: provider, jti: randomUUID() }, 'form-start', expiresAt),
     readFormStart: async (token: string) => {
       const claims = await read(token, 'form-start');
-      return typeof claims?.captcha === 'string' && typeof claims.jti === 'string' ? { provider: claims.captcha, id: claims.jti } : null;
+      return typeof claims?.captcha === 'string' && typeof claims.jti === 'string'
+        ? { provider: claims.captcha, id: claims.jti }
+        : null;
     },
   };
 }

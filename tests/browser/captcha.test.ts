@@ -14,7 +14,10 @@ const CHECKBOX = 'asc-captcha input[type="checkbox"]';
 async function homeWithCaptcha(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.locator('asc-portal h1').waitFor();
-  assert.ok(await page.evaluate(() => customElements.get('asc-captcha') !== undefined), "the portal's bundle should define <asc-captcha>");
+  assert.ok(
+    await page.evaluate(() => customElements.get('asc-captcha') !== undefined),
+    "the portal's bundle should define <asc-captcha>",
+  );
   await page.evaluate(() => {
     const events: unknown[] = [];
     Object.assign(window, { captchaEvents: events });
@@ -29,7 +32,15 @@ async function homeWithCaptcha(page: Page, baseUrl: string): Promise<void> {
   await page.locator(CHECKBOX).waitFor();
 }
 
-const captchaEvents = (page: Page) => page.evaluate(() => (window as unknown as { captchaEvents: Array<{ detail: { token: string; expiresAt: number }; bubbles: boolean; composed: boolean }> }).captchaEvents);
+const captchaEvents = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          captchaEvents: Array<{ detail: { token: string; expiresAt: number }; bubbles: boolean; composed: boolean }>;
+        }
+      ).captchaEvents,
+  );
 
 /** The answer the widget sent, as the server read it. */
 function answerIn(request: Request): { counter: number; time?: number } {
@@ -39,65 +50,102 @@ function answerIn(request: Request): { counter: number; time?: number } {
 
 const captcha = browserSuite('<asc-captcha> in the portal');
 
-captcha('a person should pass it with the keyboard alone, and the page hear of it with a token the server gave', () => inTab(async ({ page, baseUrl }) => {
-  const elsewhere: string[] = [];
-  page.on('request', (request) => { if (!request.url().startsWith(`${baseUrl}/`)) elsewhere.push(request.url()); });
-  await homeWithCaptcha(page, baseUrl);
-  const checkbox = page.getByRole('checkbox', { name: 'I am not a robot' });
-  assert.is(await checkbox.count(), 1, 'one checkbox, labelled "I am not a robot"');
-  assert.equal(await axeViolations(page), [], 'axe before ticking');
+captcha('a person should pass it with the keyboard alone, and the page hear of it with a token the server gave', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(`${baseUrl}/`)) elsewhere.push(request.url());
+    });
+    await homeWithCaptcha(page, baseUrl);
+    const checkbox = page.getByRole('checkbox', { name: 'I am not a robot' });
+    assert.is(await checkbox.count(), 1, 'one checkbox, labelled "I am not a robot"');
+    assert.equal(await axeViolations(page), [], 'axe before ticking');
 
-  await tabTo(page, (element) => element.tag === 'input' && element.id.startsWith('altcha-checkbox'));
-  const verified = page.waitForResponse((response) => response.url().endsWith('/api/captcha/verify'));
-  const started = Date.now();
-  await page.keyboard.press('Space');
-  const response = await verified;
-  await page.waitForFunction(() => (window as unknown as { captchaEvents: unknown[] }).captchaEvents.length > 0);
-  const took = Date.now() - started;
+    await tabTo(page, (element) => element.tag === 'input' && element.id.startsWith('altcha-checkbox'));
+    const verified = page.waitForResponse((response) => response.url().endsWith('/api/captcha/verify'));
+    const started = Date.now();
+    await page.keyboard.press('Space');
+    const response = await verified;
+    await page.waitForFunction(() => (window as unknown as { captchaEvents: unknown[] }).captchaEvents.length > 0);
+    const took = Date.now() - started;
 
-  assert.is(response.status(), 200);
-  const accepted = await response.json() as { verified: boolean; token: string; expiresAt: number };
-  assert.is(accepted.verified, true);
-  const events = await captchaEvents(page);
-  assert.is(events.length, 1);
-  assert.equal(events[0], { detail: { token: accepted.token, expiresAt: accepted.expiresAt }, bubbles: true, composed: true });
-  assert.ok(await page.locator(CHECKBOX).isChecked(), 'the checkbox shows it is done');
-  assert.is((await page.locator('asc-captcha label').textContent())?.trim(), 'Verified');
-  const onFocus = await focused(page);
-  assert.ok(onFocus.id.startsWith('altcha-checkbox'), `focus should stay on the checkbox, not ${describeElement(onFocus)}`);
-  assert.equal(await axeViolations(page), [], 'axe once verified');
-  assert.equal(elsewhere, [], 'self-hosted: nothing is asked of a third party');
+    assert.is(response.status(), 200);
+    const accepted = (await response.json()) as { verified: boolean; token: string; expiresAt: number };
+    assert.is(accepted.verified, true);
+    const events = await captchaEvents(page);
+    assert.is(events.length, 1);
+    assert.equal(events[0], {
+      detail: { token: accepted.token, expiresAt: accepted.expiresAt },
+      bubbles: true,
+      composed: true,
+    });
+    assert.ok(await page.locator(CHECKBOX).isChecked(), 'the checkbox shows it is done');
+    assert.is((await page.locator('asc-captcha label').textContent())?.trim(), 'Verified');
+    const onFocus = await focused(page);
+    assert.ok(
+      onFocus.id.startsWith('altcha-checkbox'),
+      `focus should stay on the checkbox, not ${describeElement(onFocus)}`,
+    );
+    assert.equal(await axeViolations(page), [], 'axe once verified');
+    assert.equal(elsewhere, [], 'self-hosted: nothing is asked of a third party');
 
-  const { counter, time } = answerIn(response.request());
-  console.log(`ALTCHA in Chromium: PBKDF2-SHA-256 x ${ALTCHA_COST} per guess, answer at guess ${counter} (of ${ALTCHA_COUNTER_MIN} to ${ALTCHA_COUNTER_MAX}), solved in ${time ?? '?'} ms; Space to verified event ${took} ms (the widget shows "verifying" for at least 500 ms)`);
-}));
+    const { counter, time } = answerIn(response.request());
+    console.log(
+      `ALTCHA in Chromium: PBKDF2-SHA-256 x ${ALTCHA_COST} per guess, answer at guess ${counter} (of ${ALTCHA_COUNTER_MIN} to ${ALTCHA_COUNTER_MAX}), solved in ${time ?? '?'} ms; Space to verified event ${took} ms (the widget shows "verifying" for at least 500 ms)`,
+    );
+  }),
+);
 
-captcha('a refused answer should say what to do, untick the box and keep focus on it, and the next try should pass', () => inTab(async ({ page, baseUrl }) => {
-  await homeWithCaptcha(page, baseUrl);
-  // The first answer is refused, as an expired or replayed one would be.
-  let refused = 0;
-  await page.route('**/api/captcha/verify', async (route) => {
-    if (refused++ > 0) return route.continue();
-    await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'captcha-failed', message: 'The check that you are not a robot did not work: try again' } }) });
-  });
-  await tabTo(page, (element) => element.tag === 'input' && element.id.startsWith('altcha-checkbox'));
-  await page.keyboard.press('Space');
-  const message = page.locator('asc-captcha #captcha-error');
-  await message.waitFor();
-  assert.is((await message.textContent())?.replace(/\s+/g, ' ').trim(), 'Error: The check that you are not a robot did not work: try again');
-  await page.waitForFunction((selector) => {
-    const box = document.querySelector('asc-captcha')?.shadowRoot?.querySelector<HTMLInputElement>(selector.replace('asc-captcha ', ''));
-    return box && !box.checked && box.getRootNode() instanceof ShadowRoot && (box.getRootNode() as ShadowRoot).activeElement === box;
-  }, CHECKBOX);
-  assert.is(await page.locator(CHECKBOX).getAttribute('aria-describedby'), 'captcha-error', 'the message describes the checkbox');
-  assert.equal(await captchaEvents(page), [], 'no event for a refused answer');
-  assert.equal(await axeViolations(page), [], 'axe with the error shown');
+captcha(
+  'a refused answer should say what to do, untick the box and keep focus on it, and the next try should pass',
+  () =>
+    inTab(async ({ page, baseUrl }) => {
+      await homeWithCaptcha(page, baseUrl);
+      // The first answer is refused, as an expired or replayed one would be.
+      let refused = 0;
+      await page.route('**/api/captcha/verify', async (route) => {
+        if (refused++ > 0) return route.continue();
+        await route.fulfill({
+          status: 400,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'captcha-failed', message: 'The check that you are not a robot did not work: try again' },
+          }),
+        });
+      });
+      await tabTo(page, (element) => element.tag === 'input' && element.id.startsWith('altcha-checkbox'));
+      await page.keyboard.press('Space');
+      const message = page.locator('asc-captcha #captcha-error');
+      await message.waitFor();
+      assert.is(
+        (await message.textContent())?.replace(/\s+/g, ' ').trim(),
+        'Error: The check that you are not a robot did not work: try again',
+      );
+      await page.waitForFunction((selector) => {
+        const box = document
+          .querySelector('asc-captcha')
+          ?.shadowRoot?.querySelector<HTMLInputElement>(selector.replace('asc-captcha ', ''));
+        return (
+          box &&
+          !box.checked &&
+          box.getRootNode() instanceof ShadowRoot &&
+          (box.getRootNode() as ShadowRoot).activeElement === box
+        );
+      }, CHECKBOX);
+      assert.is(
+        await page.locator(CHECKBOX).getAttribute('aria-describedby'),
+        'captcha-error',
+        'the message describes the checkbox',
+      );
+      assert.equal(await captchaEvents(page), [], 'no event for a refused answer');
+      assert.equal(await axeViolations(page), [], 'axe with the error shown');
 
-  await page.keyboard.press('Space');
-  await page.waitForFunction(() => (window as unknown as { captchaEvents: unknown[] }).captchaEvents.length > 0);
-  assert.is(await message.count(), 0, 'the error goes once the check passes');
-  assert.is(await page.locator(CHECKBOX).getAttribute('aria-describedby'), null);
-  assert.is(refused, 2);
-}));
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => (window as unknown as { captchaEvents: unknown[] }).captchaEvents.length > 0);
+      assert.is(await message.count(), 0, 'the error goes once the check passes');
+      assert.is(await page.locator(CHECKBOX).getAttribute('aria-describedby'), null);
+      assert.is(refused, 2);
+    }),
+);
 
 captcha.run();

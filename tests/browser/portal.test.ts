@@ -3,15 +3,27 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { PortalContent } from '../../engine/index.ts';
 import { loadForms } from '../fixtures/forms.ts';
-import { browserSuite, axeViolations, focused, describeElement, tabTo, withText, inTab as inTabSignedOutByDefault } from '../support/browser.ts';
+import {
+  browserSuite,
+  axeViolations,
+  focused,
+  describeElement,
+  tabTo,
+  withText,
+  inTab as inTabSignedOutByDefault,
+} from '../support/browser.ts';
 
 /** Most of these pages sit behind the sign-in gate: each tab starts signed in unless asked otherwise. */
-const inTab = (use: Parameters<typeof inTabSignedOutByDefault>[0], width?: number) => inTabSignedOutByDefault(use, { width, signedIn: true });
+const inTab = (use: Parameters<typeof inTabSignedOutByDefault>[0], width?: number) =>
+  inTabSignedOutByDefault(use, { width, signedIn: true });
 import { fieldId, openWithAnswers, passCaptchaWithKeyboard, pressNext, FORM_HEADING } from '../support/keyboard.ts';
 
 const portal = JSON.parse(readFileSync(new URL('../../forms/portal.json', import.meta.url), 'utf8')) as PortalContent;
 const titleOf = (formId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.title;
-const pageTitleOf = (formId: string, pageId: string) => loadForms().find((f) => f.definition.id === formId)!.definition.pages.find((p) => p.id === pageId)!.title;
+const pageTitleOf = (formId: string, pageId: string) =>
+  loadForms()
+    .find((f) => f.definition.id === formId)!
+    .definition.pages.find((p) => p.id === pageId)!.title;
 
 async function heading(page: Page, selector = 'asc-portal h1'): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').trim();
@@ -22,191 +34,253 @@ async function openForm(page: Page, baseUrl: string, path: string): Promise<void
   await page.locator(FORM_HEADING).waitFor();
 }
 
-const pages = browserSuite('The portal\'s pages');
+const pages = browserSuite("The portal's pages");
 
-for (const [path, title] of [['/', portal.home.title], ['/referrals', portal.referrals.title], ['/dols', portal.dols.title], ['/no/such/page', 'Page not found']] as const) {
-  pages(`${path} should show "${title}" with no accessibility problem`, () => inTab(async ({ page, baseUrl }) => {
-    await page.goto(`${baseUrl}${path}`);
-    await page.locator('asc-portal h1', { hasText: title }).waitFor();
-    assert.equal(await axeViolations(page), []);
-    assert.match(await page.title(), title);
-  }));
+for (const [path, title] of [
+  ['/', portal.home.title],
+  ['/referrals', portal.referrals.title],
+  ['/dols', portal.dols.title],
+  ['/no/such/page', 'Page not found'],
+] as const) {
+  pages(`${path} should show "${title}" with no accessibility problem`, () =>
+    inTab(async ({ page, baseUrl }) => {
+      await page.goto(`${baseUrl}${path}`);
+      await page.locator('asc-portal h1', { hasText: title }).waitFor();
+      assert.equal(await axeViolations(page), []);
+      assert.match(await page.title(), title);
+    }),
+  );
 }
 
-pages('a first visit should write no error to the browser console', () => inTabSignedOutByDefault(async ({ page, baseUrl }) => {
-  const errors: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(`${baseUrl}/`);
-  await page.locator('asc-portal .header-link', { hasText: 'Sign in' }).waitFor();
-  await page.goto(`${baseUrl}/forms/dols-form-1`);
-  await page.locator(FORM_HEADING).waitFor();
-  assert.equal(errors, []);
-}));
-
-pages('the tiles and form links should go where portal.json says', () => inTab(async ({ page, baseUrl }) => {
-  const hrefs = (selector: string) => page.locator(selector).evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-  const expected = (tiles: PortalContent['home']['tiles']) => tiles.map((tile) => (tile.form ? `/forms/${tile.form}` : tile.page ? `/${tile.page}` : tile.href));
-  await page.goto(`${baseUrl}/`);
-  await page.locator('asc-portal .tile').first().waitFor();
-  assert.equal(await hrefs('asc-portal .tile a'), expected(portal.home.tiles));
-
-  await page.locator('asc-portal .tile a', { hasText: portal.home.tiles.find((tile) => tile.page === 'referrals')!.title }).click();
-  assert.is(await heading(page), portal.referrals.title);
-  assert.is(new URL(page.url()).pathname, '/referrals');
-  assert.equal(await hrefs('asc-portal .tile a'), expected(portal.referrals.tiles));
-
-  await page.locator('asc-portal .tile a', { hasText: portal.referrals.tiles.find((tile) => tile.page === 'dols')!.title }).click();
-  assert.is(await heading(page), portal.dols.title);
-  assert.equal(await hrefs('asc-portal .form-links a'), portal.dols.forms.map((link) => `/forms/${link.form}`));
-
-  for (const tile of portal.referrals.tiles.filter((t) => t.form)) {
-    await page.goto(`${baseUrl}/referrals`);
-    await page.locator('asc-portal .tile a', { hasText: tile.title }).click();
+pages('a first visit should write no error to the browser console', () =>
+  inTabSignedOutByDefault(async ({ page, baseUrl }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.locator('asc-portal .header-link', { hasText: 'Sign in' }).waitFor();
+    await page.goto(`${baseUrl}/forms/dols-form-1`);
     await page.locator(FORM_HEADING).waitFor();
-    assert.is(await heading(page, 'asc-form .caption'), titleOf(tile.form!));
-    assert.is(new URL(page.url()).pathname, `/forms/${tile.form}/before-you-start`);
-  }
-}));
+    assert.equal(errors, []);
+  }),
+);
 
-pages('a deep link to a page of a form should open the form at that page', () => inTab(async ({ page, baseUrl }) => {
-  await openForm(page, baseUrl, '/forms/dols-form-1/the-person');
-  assert.is(await heading(page, 'asc-form .caption'), titleOf('dols-form-1'));
-  assert.is(await heading(page, FORM_HEADING), pageTitleOf('dols-form-1', 'the-person'));
-  assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/the-person');
-  assert.match(await page.title(), pageTitleOf('dols-form-1', 'the-person'));
-}));
+pages('the tiles and form links should go where portal.json says', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const hrefs = (selector: string) =>
+      page.locator(selector).evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const expected = (tiles: PortalContent['home']['tiles']) =>
+      tiles.map((tile) => (tile.form ? `/forms/${tile.form}` : tile.page ? `/${tile.page}` : tile.href));
+    await page.goto(`${baseUrl}/`);
+    await page.locator('asc-portal .tile').first().waitFor();
+    assert.equal(await hrefs('asc-portal .tile a'), expected(portal.home.tiles));
 
-pages('a deep link to a page the answers hide should open the nearest page before it that is shown', () => inTab(async ({ page, baseUrl }) => {
-  // The urgent authorisation page shows only once the request is said to be urgent.
-  await openForm(page, baseUrl, '/forms/dols-form-1/urgent-authorisation');
-  assert.is(await heading(page, FORM_HEADING), pageTitleOf('dols-form-1', 'other-information'));
-  assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/other-information');
-}));
+    await page
+      .locator('asc-portal .tile a', { hasText: portal.home.tiles.find((tile) => tile.page === 'referrals')!.title })
+      .click();
+    assert.is(await heading(page), portal.referrals.title);
+    assert.is(new URL(page.url()).pathname, '/referrals');
+    assert.equal(await hrefs('asc-portal .tile a'), expected(portal.referrals.tiles));
 
-pages('the browser\'s back and forward buttons should move between the pages of a form', () => inTab(async ({ page, baseUrl }) => {
-  const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
-  await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
-  // Opened by a link part-way through, the form still starts with the check that the person is not a robot.
-  await passCaptchaWithKeyboard(page);
-  assert.is(await pressNext(page), 'other-information');
-  assert.is(await pressNext(page), 'declaration');
-  assert.is(await heading(page, FORM_HEADING), title('declaration'));
+    await page
+      .locator('asc-portal .tile a', { hasText: portal.referrals.tiles.find((tile) => tile.page === 'dols')!.title })
+      .click();
+    assert.is(await heading(page), portal.dols.title);
+    assert.equal(
+      await hrefs('asc-portal .form-links a'),
+      portal.dols.forms.map((link) => `/forms/${link.form}`),
+    );
 
-  await page.goBack();
-  assert.is(await heading(page, FORM_HEADING), title('other-information'));
-  assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/other-information');
-  const onFocus = await focused(page);
-  assert.is(onFocus.text, title('other-information'), `after Back, focus should be on the page's heading, not ${describeElement(onFocus)}`);
-  await page.goBack();
-  assert.is(await heading(page, FORM_HEADING), title('existing-authorisation'));
-  await page.goForward();
-  assert.is(await heading(page, FORM_HEADING), title('other-information'));
-  await page.goForward();
-  assert.is(await heading(page, FORM_HEADING), title('declaration'));
-}));
+    for (const tile of portal.referrals.tiles.filter((t) => t.form)) {
+      await page.goto(`${baseUrl}/referrals`);
+      await page.locator('asc-portal .tile a', { hasText: tile.title }).click();
+      await page.locator(FORM_HEADING).waitFor();
+      assert.is(await heading(page, 'asc-form .caption'), titleOf(tile.form!));
+      assert.is(new URL(page.url()).pathname, `/forms/${tile.form}/before-you-start`);
+    }
+  }),
+);
 
-pages('every page should come with a Content-Security-Policy that allows no inline script and no eval', () => inTab(async ({ page, baseUrl }) => {
-  for (const path of ['/', '/forms/social-care-referral/about-you']) {
-    const response = await page.goto(`${baseUrl}${path}`);
-    const policy = response!.headers()['content-security-policy'] ?? '';
-    const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
-    assert.ok(scriptSrc, `${path}: the policy "${policy}" should say where scripts may come from`);
-    assert.not.match(scriptSrc!, /'unsafe-eval'|'unsafe-inline'|\*/, path);
-    await page.locator('asc-portal h1').first().waitFor();
-  }
-}));
+pages('a deep link to a page of a form should open the form at that page', () =>
+  inTab(async ({ page, baseUrl }) => {
+    await openForm(page, baseUrl, '/forms/dols-form-1/the-person');
+    assert.is(await heading(page, 'asc-form .caption'), titleOf('dols-form-1'));
+    assert.is(await heading(page, FORM_HEADING), pageTitleOf('dols-form-1', 'the-person'));
+    assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/the-person');
+    assert.match(await page.title(), pageTitleOf('dols-form-1', 'the-person'));
+  }),
+);
 
-pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them and goes home', () => inTab(async ({ page, baseUrl }) => {
-  const box = page.locator(`asc-form #${fieldId('referrerName')}`);
-  const focusInDialog = () => page.evaluate(() => {
-    let element: Element | null = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return Boolean(element?.closest('dialog[open]'));
-  });
-  const openCancel = async () => {
-    await tabTo(page, withText('Cancel'));
+pages('a deep link to a page the answers hide should open the nearest page before it that is shown', () =>
+  inTab(async ({ page, baseUrl }) => {
+    // The urgent authorisation page shows only once the request is said to be urgent.
+    await openForm(page, baseUrl, '/forms/dols-form-1/urgent-authorisation');
+    assert.is(await heading(page, FORM_HEADING), pageTitleOf('dols-form-1', 'other-information'));
+    assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/other-information');
+  }),
+);
+
+pages("the browser's back and forward buttons should move between the pages of a form", () =>
+  inTab(async ({ page, baseUrl }) => {
+    const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
+    await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+    // Opened by a link part-way through, the form still starts with the check that the person is not a robot.
+    await passCaptchaWithKeyboard(page);
+    assert.is(await pressNext(page), 'other-information');
+    assert.is(await pressNext(page), 'declaration');
+    assert.is(await heading(page, FORM_HEADING), title('declaration'));
+
+    await page.goBack();
+    assert.is(await heading(page, FORM_HEADING), title('other-information'));
+    assert.is(new URL(page.url()).pathname, '/forms/dols-form-1/other-information');
+    const onFocus = await focused(page);
+    assert.is(
+      onFocus.text,
+      title('other-information'),
+      `after Back, focus should be on the page's heading, not ${describeElement(onFocus)}`,
+    );
+    await page.goBack();
+    assert.is(await heading(page, FORM_HEADING), title('existing-authorisation'));
+    await page.goForward();
+    assert.is(await heading(page, FORM_HEADING), title('other-information'));
+    await page.goForward();
+    assert.is(await heading(page, FORM_HEADING), title('declaration'));
+  }),
+);
+
+pages('every page should come with a Content-Security-Policy that allows no inline script and no eval', () =>
+  inTab(async ({ page, baseUrl }) => {
+    for (const path of ['/', '/forms/social-care-referral/about-you']) {
+      const response = await page.goto(`${baseUrl}${path}`);
+      const policy = response!.headers()['content-security-policy'] ?? '';
+      const scriptSrc = policy
+        .split(';')
+        .map((directive) => directive.trim())
+        .find((directive) => directive.startsWith('script-src '));
+      assert.ok(scriptSrc, `${path}: the policy "${policy}" should say where scripts may come from`);
+      assert.not.match(scriptSrc!, /'unsafe-eval'|'unsafe-inline'|\*/, path);
+      await page.locator('asc-portal h1').first().waitFor();
+    }
+  }),
+);
+
+pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them and goes home', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const box = page.locator(`asc-form #${fieldId('referrerName')}`);
+    const focusInDialog = () =>
+      page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return Boolean(element?.closest('dialog[open]'));
+      });
+    const openCancel = async () => {
+      await tabTo(page, withText('Cancel'));
+      await page.keyboard.press('Enter');
+      assert.ok(await page.locator('asc-form dialog[open]').isVisible(), 'Cancel should open a dialog');
+      assert.ok(
+        await focusInDialog(),
+        `focus should be inside the dialog, not on ${describeElement(await focused(page))}`,
+      );
+    };
+    await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
+    await tabTo(page, fieldId('referrerName'));
+    await page.keyboard.type('Priya Alderton');
+
+    await openCancel();
+    assert.is(await heading(page, 'asc-form dialog h2'), 'Cancel this form?');
+    assert.equal(await axeViolations(page), [], 'the open dialog');
+    await page.keyboard.press('Escape');
+    assert.not.ok(await page.locator('asc-form dialog[open]').count(), 'Escape should close the dialog');
+    assert.is(await box.inputValue(), 'Priya Alderton');
+    assert.is((await focused(page)).text, 'Cancel', 'focus should go back to Cancel');
+
+    await openCancel();
+    await tabTo(page, withText('No, go back to the form'));
     await page.keyboard.press('Enter');
-    assert.ok(await page.locator('asc-form dialog[open]').isVisible(), 'Cancel should open a dialog');
-    assert.ok(await focusInDialog(), `focus should be inside the dialog, not on ${describeElement(await focused(page))}`);
-  };
-  await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
-  await tabTo(page, fieldId('referrerName'));
-  await page.keyboard.type('Priya Alderton');
+    assert.not.ok(await page.locator('asc-form dialog[open]').count(), 'No should close the dialog');
+    assert.is(await box.inputValue(), 'Priya Alderton');
 
-  await openCancel();
-  assert.is(await heading(page, 'asc-form dialog h2'), 'Cancel this form?');
-  assert.equal(await axeViolations(page), [], 'the open dialog');
-  await page.keyboard.press('Escape');
-  assert.not.ok(await page.locator('asc-form dialog[open]').count(), 'Escape should close the dialog');
-  assert.is(await box.inputValue(), 'Priya Alderton');
-  assert.is((await focused(page)).text, 'Cancel', 'focus should go back to Cancel');
+    await openCancel();
+    await tabTo(page, withText('Yes, cancel and delete my answers'));
+    await page.keyboard.press('Enter');
+    await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
+    assert.is(new URL(page.url()).pathname, '/');
+    assert.is((await focused(page)).text, portal.home.title, "focus should be on the home page's heading");
+    await page.goBack();
+    await page.locator(FORM_HEADING).waitFor();
+    assert.is(await box.inputValue(), '', 'the answer should be gone');
+  }),
+);
 
-  await openCancel();
-  await tabTo(page, withText('No, go back to the form'));
-  await page.keyboard.press('Enter');
-  assert.not.ok(await page.locator('asc-form dialog[open]').count(), 'No should close the dialog');
-  assert.is(await box.inputValue(), 'Priya Alderton');
-
-  await openCancel();
-  await tabTo(page, withText('Yes, cancel and delete my answers'));
-  await page.keyboard.press('Enter');
-  await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
-  assert.is(new URL(page.url()).pathname, '/');
-  assert.is((await focused(page)).text, portal.home.title, 'focus should be on the home page\'s heading');
-  await page.goBack();
-  await page.locator(FORM_HEADING).waitFor();
-  assert.is(await box.inputValue(), '', 'the answer should be gone');
-}));
-
-pages('at 320 pixels wide the home page and a form page with errors should need no sideways scrolling', () => inTab(async ({ page, baseUrl }) => {
-  const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-  await page.goto(`${baseUrl}/`);
-  await page.locator('asc-portal .tile').first().waitFor();
-  assert.ok(await scrollWidth() <= 320, `the home page is ${await scrollWidth()} pixels wide`);
-  await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
-  await passCaptchaWithKeyboard(page);
-  await pressNext(page);
-  await page.locator('asc-form .error-summary').waitFor();
-  assert.ok(await scrollWidth() <= 320, `About you with its errors is ${await scrollWidth()} pixels wide`);
-  for (const { definition } of loadForms()) {
-    await openForm(page, baseUrl, `/forms/${definition.id}/${definition.pages[0]!.id}`);
-    assert.ok(await scrollWidth() <= 320, `the first page of ${definition.id} is ${await scrollWidth()} pixels wide`);
-  }
-}, 320));
+pages('at 320 pixels wide the home page and a form page with errors should need no sideways scrolling', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await page.goto(`${baseUrl}/`);
+    await page.locator('asc-portal .tile').first().waitFor();
+    assert.ok((await scrollWidth()) <= 320, `the home page is ${await scrollWidth()} pixels wide`);
+    await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
+    await passCaptchaWithKeyboard(page);
+    await pressNext(page);
+    await page.locator('asc-form .error-summary').waitFor();
+    assert.ok((await scrollWidth()) <= 320, `About you with its errors is ${await scrollWidth()} pixels wide`);
+    for (const { definition } of loadForms()) {
+      await openForm(page, baseUrl, `/forms/${definition.id}/${definition.pages[0]!.id}`);
+      assert.ok(
+        (await scrollWidth()) <= 320,
+        `the first page of ${definition.id} is ${await scrollWidth()} pixels wide`,
+      );
+    }
+  }, 320),
+);
 
 pages.run();
 
 const keeping = browserSuite('Leaving a form and coming back');
 
-keeping('Close, the header link and the back button should keep what the person typed', () => inTab(async ({ page, baseUrl }) => {
-  const socialCare = portal.referrals.tiles.find((tile) => tile.form === 'social-care-referral')!.title;
-  await page.goto(`${baseUrl}/referrals`);
-  await page.locator('asc-portal .tile a', { hasText: socialCare }).click();
-  await page.locator(FORM_HEADING).waitFor();
-  await passCaptchaWithKeyboard(page);
-  await pressNext(page);
-  const name = page.locator(`asc-form #${fieldId('referrerName')}`);
-  await name.fill('Sam Carter');
+keeping('Close, the header link and the back button should keep what the person typed', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const socialCare = portal.referrals.tiles.find((tile) => tile.form === 'social-care-referral')!.title;
+    await page.goto(`${baseUrl}/referrals`);
+    await page.locator('asc-portal .tile a', { hasText: socialCare }).click();
+    await page.locator(FORM_HEADING).waitFor();
+    await passCaptchaWithKeyboard(page);
+    await pressNext(page);
+    const name = page.locator(`asc-form #${fieldId('referrerName')}`);
+    await name.fill('Sam Carter');
 
-  await page.locator('asc-form button', { hasText: 'Close' }).click();
-  await page.locator('asc-portal h1', { hasText: portal.referrals.title }).waitFor();
-  await page.locator('asc-portal .tile a', { hasText: socialCare }).click();
-  await name.waitFor();
-  assert.is(await name.inputValue(), 'Sam Carter', 'after Close and back in');
+    await page.locator('asc-form button', { hasText: 'Close' }).click();
+    await page.locator('asc-portal h1', { hasText: portal.referrals.title }).waitFor();
+    await page.locator('asc-portal .tile a', { hasText: socialCare }).click();
+    await name.waitFor();
+    assert.is(await name.inputValue(), 'Sam Carter', 'after Close and back in');
 
-  await page.locator('asc-portal .service-name').click();
-  await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
-  await page.goBack();
-  await name.waitFor();
-  assert.is(await name.inputValue(), 'Sam Carter', 'after the header link and Back');
-}));
+    await page.locator('asc-portal .service-name').click();
+    await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
+    await page.goBack();
+    await name.waitFor();
+    assert.is(await name.inputValue(), 'Sam Carter', 'after the header link and Back');
+  }),
+);
 
-keeping('a Change link on check-your-answers should put focus in the box to change, for an address too', () => inTab(async ({ page, baseUrl }) => {
-  const { definition, answers } = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
-  await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', answers);
-  const address = definition.pages.flatMap((p) => p.questions ?? []).find((q) => q.type === 'address' && 'id' in q && answers[q.id])! as { id: string; summaryLabel?: string; label: string };
-  await page.locator('asc-form .summary-row', { hasText: address.summaryLabel ?? address.label }).first().locator('a', { hasText: 'Change' }).click();
-  assert.is((await focused(page)).id, fieldId(`${address.id}.line1`));
-}));
+keeping('a Change link on check-your-answers should put focus in the box to change, for an address too', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const { definition, answers } = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
+    await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', answers);
+    const address = definition.pages
+      .flatMap((p) => p.questions ?? [])
+      .find((q) => q.type === 'address' && 'id' in q && answers[q.id])! as {
+      id: string;
+      summaryLabel?: string;
+      label: string;
+    };
+    await page
+      .locator('asc-form .summary-row', { hasText: address.summaryLabel ?? address.label })
+      .first()
+      .locator('a', { hasText: 'Change' })
+      .click();
+    assert.is((await focused(page)).id, fieldId(`${address.id}.line1`));
+  }),
+);
 
 keeping.run();

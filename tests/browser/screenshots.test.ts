@@ -33,22 +33,28 @@ async function screenshots(name: string, show: (page: Page, baseUrl: string) => 
 
 const shots = browserSuite('Screenshots for people to look at (test-artefacts/screenshots)');
 
-shots('should save the home page at each width', () => screenshots('home', async (page, baseUrl) => {
-  await page.goto(`${baseUrl}/`);
-  await page.locator('asc-portal .tile').first().waitFor();
-}));
+shots('should save the home page at each width', () =>
+  screenshots('home', async (page, baseUrl) => {
+    await page.goto(`${baseUrl}/`);
+    await page.locator('asc-portal .tile').first().waitFor();
+  }),
+);
 
-shots('should save About you after Next on the empty page, with its errors, at each width', () => screenshots('about-you-errors', async (page, baseUrl) => {
-  await page.goto(`${baseUrl}/forms/social-care-referral/about-you`);
-  await page.locator(FORM_HEADING).waitFor();
-  await pressNext(page);
-  await page.locator('asc-form .error-summary').waitFor();
-}));
+shots('should save About you after Next on the empty page, with its errors, at each width', () =>
+  screenshots('about-you-errors', async (page, baseUrl) => {
+    await page.goto(`${baseUrl}/forms/social-care-referral/about-you`);
+    await page.locator(FORM_HEADING).waitFor();
+    await pressNext(page);
+    await page.locator('asc-form .error-summary').waitFor();
+  }),
+);
 
-shots('should save check your answers for a complete referral at each width', () => screenshots('check-your-answers', async (page, baseUrl) => {
-  await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', referral.answers);
-  await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
-}));
+shots('should save check your answers for a complete referral at each width', () =>
+  screenshots('check-your-answers', async (page, baseUrl) => {
+    await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', referral.answers);
+    await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
+  }),
+);
 
 shots('should save a page just saved for later, and the list of saved forms, at each width', async () => {
   await screenshots('saved-for-later', async (page, baseUrl) => {
@@ -66,10 +72,12 @@ shots('should save a page just saved for later, and the list of saved forms, at 
   });
 });
 
-shots('should save the confirmation after Submit at each width', () => screenshots('submitted', async (page, baseUrl) => {
-  await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', referral.answers);
-  await page.locator('asc-form button', { hasText: 'Submit' }).click();
-  await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
-}));
+shots('should save the confirmation after Submit at each width', () =>
+  screenshots('submitted', async (page, baseUrl) => {
+    await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', referral.answers);
+    await page.locator('asc-form button', { hasText: 'Submit' }).click();
+    await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
+  }),
+);
 
 shots.run();

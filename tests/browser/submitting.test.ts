@@ -18,46 +18,73 @@ async function completeReferral(page: Page, baseUrl: string): Promise<void> {
   await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
 }
 
-submitting('Submit should send the referral, confirm it with a reference, email the same reference, and list it in the account', () => inTab(async (tab) => {
-  const { page, baseUrl, smtp } = tab;
-  const email = await signInTab(tab);
-  await completeReferral(page, baseUrl);
-  await tabTo(page, withText('Submit'), 200);
-  await page.keyboard.press('Enter');
-  await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
-  const focus = await focused(page);
-  assert.equal([focus.tag, focus.text], ['h1', 'Form submitted'], 'focus moves to the confirmation, so it is read out');
-  const reference = (await page.locator('asc-form .reference').textContent())!.trim();
-  assert.match(reference, /^ASC-\w{4}-\w{4}$/);
-  assert.match(await page.title(), /^Form submitted/);
-  assert.equal(await axeViolations(page), [], 'the confirmation page');
-  const mail = await smtp.nextTo(email);
-  assert.match(mail.subject, new RegExp(reference));
+submitting(
+  'Submit should send the referral, confirm it with a reference, email the same reference, and list it in the account',
+  () =>
+    inTab(async (tab) => {
+      const { page, baseUrl, smtp } = tab;
+      const email = await signInTab(tab);
+      await completeReferral(page, baseUrl);
+      await tabTo(page, withText('Submit'), 200);
+      await page.keyboard.press('Enter');
+      await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
+      const focus = await focused(page);
+      assert.equal(
+        [focus.tag, focus.text],
+        ['h1', 'Form submitted'],
+        'focus moves to the confirmation, so it is read out',
+      );
+      const reference = (await page.locator('asc-form .reference').textContent())!.trim();
+      assert.match(reference, /^ASC-\w{4}-\w{4}$/);
+      assert.match(await page.title(), /^Form submitted/);
+      assert.equal(await axeViolations(page), [], 'the confirmation page');
+      const mail = await smtp.nextTo(email);
+      assert.match(mail.subject, new RegExp(reference));
 
-  await page.goto(`${baseUrl}/account/submitted`);
-  await page.locator('asc-submitted-forms .saved-form').waitFor();
-  assert.match(await page.locator('asc-submitted-forms .saved-form').first().textContent() ?? '', new RegExp(`Reference number\\s*${reference}`));
-  assert.equal(await axeViolations(page), [], 'the list of forms submitted');
-}));
+      await page.goto(`${baseUrl}/account/submitted`);
+      await page.locator('asc-submitted-forms .saved-form').waitFor();
+      assert.match(
+        (await page.locator('asc-submitted-forms .saved-form').first().textContent()) ?? '',
+        new RegExp(`Reference number\\s*${reference}`),
+      );
+      assert.equal(await axeViolations(page), [], 'the list of forms submitted');
+    }),
+);
 
-submitting('a form carried on from Saved forms should leave the list once submitted, and its answers the page once the person moves on', () => inTab(async (tab) => {
-  const { page, baseUrl } = tab;
-  await signInTab(tab);
-  await completeReferral(page, baseUrl);
-  await page.locator('asc-form button', { hasText: 'Save for later' }).click();
-  await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
-  await page.locator('asc-form button', { hasText: 'Submit' }).click();
-  await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
-  assert.not.match(page.url(), /draft=/, 'the address no longer names a saved copy');
-  const drafts = await (await page.context().request.get(`${baseUrl}/api/drafts`)).json();
-  assert.equal(drafts.drafts, [], 'the saved copy is deleted');
+submitting(
+  'a form carried on from Saved forms should leave the list once submitted, and its answers the page once the person moves on',
+  () =>
+    inTab(async (tab) => {
+      const { page, baseUrl } = tab;
+      await signInTab(tab);
+      await completeReferral(page, baseUrl);
+      await page.locator('asc-form button', { hasText: 'Save for later' }).click();
+      await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
+      await page.locator('asc-form button', { hasText: 'Submit' }).click();
+      await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
+      assert.not.match(page.url(), /draft=/, 'the address no longer names a saved copy');
+      const drafts = await (await page.context().request.get(`${baseUrl}/api/drafts`)).json();
+      assert.equal(drafts.drafts, [], 'the saved copy is deleted');
 
-  await page.locator('asc-portal').evaluate((portal) => (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo('/'));
-  await page.locator('asc-portal .tile').first().waitFor();
-  await page.locator('asc-portal').evaluate((portal) => (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo('/forms/social-care-referral/check-your-answers'));
-  await page.locator(FORM_HEADING, { hasText: 'Check your answers' }).waitFor();
-  assert.is(await page.locator('asc-form .reference').count(), 0, 'not the confirmation of the form sent');
-  assert.is(await page.locator('asc-form button', { hasText: 'Submit' }).count(), 0, 'a fresh form, with none of the answers sent');
-}));
+      await page
+        .locator('asc-portal')
+        .evaluate((portal) => (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo('/'));
+      await page.locator('asc-portal .tile').first().waitFor();
+      await page
+        .locator('asc-portal')
+        .evaluate((portal) =>
+          (portal as HTMLElement & { navigateTo(path: string): void }).navigateTo(
+            '/forms/social-care-referral/check-your-answers',
+          ),
+        );
+      await page.locator(FORM_HEADING, { hasText: 'Check your answers' }).waitFor();
+      assert.is(await page.locator('asc-form .reference').count(), 0, 'not the confirmation of the form sent');
+      assert.is(
+        await page.locator('asc-form button', { hasText: 'Submit' }).count(),
+        0,
+        'a fresh form, with none of the answers sent',
+      );
+    }),
+);
 
 submitting.run();

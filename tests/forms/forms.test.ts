@@ -5,7 +5,16 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compileForm, isQuestion, type Answers, type AnswerValue, type Form, type Question, type ChildQuestion, type Page } from '../../engine/index.ts';
+import {
+  compileForm,
+  isQuestion,
+  type Answers,
+  type AnswerValue,
+  type Form,
+  type Question,
+  type ChildQuestion,
+  type Page,
+} from '../../engine/index.ts';
 import { loadForms, ANSWERS_TODAY } from '../fixtures/forms.ts';
 
 const opts = { today: ANSWERS_TODAY };
@@ -17,7 +26,8 @@ function expectedRequiredMessage(question: Question | ChildQuestion): string {
   if (question.messages?.required) return question.messages.required;
   if (question.type === 'declaration') return 'Select the box to confirm the declaration';
   if (question.type === 'group') return `Add at least one ${question.itemName}`;
-  const subject = question.subject ?? question.label.replace(/[?:.]\s*$/, '').replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
+  const subject =
+    question.subject ?? question.label.replace(/[?:.]\s*$/, '').replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
   return `${CHOOSING.has(question.type) ? 'Select' : 'Enter'} ${subject}`;
 }
 
@@ -35,12 +45,19 @@ function without(answers: Answers, id: string): Answers {
 function tryValues(question: Question | undefined): Array<AnswerValue | undefined> {
   if (!question) return [undefined];
   switch (question.type) {
-    case 'yesNo': return [undefined, 'yes', 'no'];
-    case 'radios': case 'select': return [undefined, ...question.options.map((o) => o.value)];
-    case 'checkboxes': return [undefined, ...question.options.map((o) => [o.value])];
-    case 'number': return [undefined, question.min, question.max];
-    case 'date': return [undefined, '1950-01-01', ANSWERS_TODAY, '2026-12-20'];
-    default: return [undefined, 'Something'];
+    case 'yesNo':
+      return [undefined, 'yes', 'no'];
+    case 'radios':
+    case 'select':
+      return [undefined, ...question.options.map((o) => o.value)];
+    case 'checkboxes':
+      return [undefined, ...question.options.map((o) => [o.value])];
+    case 'number':
+      return [undefined, question.min, question.max];
+    case 'date':
+      return [undefined, '1950-01-01', ANSWERS_TODAY, '2026-12-20'];
+    default:
+      return [undefined, 'Something'];
   }
 }
 
@@ -55,7 +72,9 @@ present.run();
 
 for (const { definition, answers } of fixtures) {
   const form: Form = compileForm(definition);
-  const questions = definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion).map((question) => ({ question, page })));
+  const questions = definition.pages.flatMap((page) =>
+    (page.questions ?? []).filter(isQuestion).map((question) => ({ question, page })),
+  );
   const tests = suite(definition.id);
 
   tests('should accept its complete answer set, and allow submitting it', () => {
@@ -65,26 +84,34 @@ for (const { definition, answers } of fixtures) {
 
   tests('should keep every answer of the complete set (none hidden, none unknown)', () => {
     const kept = form.prepare(answers, opts);
-    assert.equal(Object.keys(answers).filter((id) => !(id in kept)), []);
+    assert.equal(
+      Object.keys(answers).filter((id) => !(id in kept)),
+      [],
+    );
   });
 
-  tests('should start with "Before you start" and an "About you" page at 13% that needs an account, and end in check-your-answers', () => {
-    const [first, second] = definition.pages;
-    const last = definition.pages.at(-1)!;
-    assert.is(first!.title, 'Before you start');
-    assert.is(form.progress(first!.id), 0);
-    assert.not.ok(form.requiresAccount(first!.id));
-    assert.is(second!.title, 'About you');
-    assert.is(form.progress(second!.id), 13);
-    assert.ok(form.requiresAccount(second!.id));
-    assert.is(last.kind, 'checkAnswers');
-    assert.is(form.progress(last.id), 100);
-  });
-
+  tests(
+    'should start with "Before you start" and an "About you" page at 13% that needs an account, and end in check-your-answers',
+    () => {
+      const [first, second] = definition.pages;
+      const last = definition.pages.at(-1)!;
+      assert.is(first!.title, 'Before you start');
+      assert.is(form.progress(first!.id), 0);
+      assert.not.ok(form.requiresAccount(first!.id));
+      assert.is(second!.title, 'About you');
+      assert.is(form.progress(second!.id), 13);
+      assert.ok(form.requiresAccount(second!.id));
+      assert.is(last.kind, 'checkAnswers');
+      assert.is(form.progress(last.id), 100);
+    },
+  );
 
   tests('should ask for the professional confirmation on the About you page', () => {
     const errors = form.pageErrors('about-you', without(answers, 'isProfessional'), opts);
-    assert.equal(errors.map((e) => e.path), ['isProfessional']);
+    assert.equal(
+      errors.map((e) => e.path),
+      ['isProfessional'],
+    );
     assert.match(errors[0]!.message, /^Select whether you are a professional/);
   });
 
@@ -109,10 +136,15 @@ for (const { definition, answers } of fixtures) {
         tests(`should ask for "${child.id}" in each "${question.itemName}" when it is left out`, () => {
           const changed = structuredClone(answers);
           delete (changed[question.id] as Array<Record<string, AnswerValue>>)[0]![child.id];
-          const error = form.pageErrors(page.id, changed, opts).find((e) => e.path.startsWith(`${question.id}.0.${child.id}`));
+          const error = form
+            .pageErrors(page.id, changed, opts)
+            .find((e) => e.path.startsWith(`${question.id}.0.${child.id}`));
           assert.ok(error);
           assert.is(error!.path, firstBox(child, `${question.id}.0.${child.id}`));
-          assert.is(error!.message, `${question.itemName[0]!.toUpperCase()}${question.itemName.slice(1)} 1: ${expectedRequiredMessage(child)}`);
+          assert.is(
+            error!.message,
+            `${question.itemName[0]!.toUpperCase()}${question.itemName.slice(1)} 1: ${expectedRequiredMessage(child)}`,
+          );
         });
       }
     }
@@ -120,23 +152,38 @@ for (const { definition, answers } of fixtures) {
 
   // Each condition on a question or page: changing one answer it reads must hide what it shows
   // (dropping its answer) or show what it hides (asking for it when mandatory).
-  const conditional: Array<{ what: string; page: Page; question?: Question; condition: NonNullable<Page['showIf']> }> = [
-    ...definition.pages.filter((page) => page.showIf).map((page) => ({ what: `page "${page.id}"`, page, condition: page.showIf! })),
-    ...questions.filter(({ question }) => question.showIf).map(({ question, page }) => ({ what: `"${question.id}"`, page, question, condition: question.showIf! })),
-  ];
+  const conditional: Array<{ what: string; page: Page; question?: Question; condition: NonNullable<Page['showIf']> }> =
+    [
+      ...definition.pages
+        .filter((page) => page.showIf)
+        .map((page) => ({ what: `page "${page.id}"`, page, condition: page.showIf! })),
+      ...questions
+        .filter(({ question }) => question.showIf)
+        .map(({ question, page }) => ({ what: `"${question.id}"`, page, question, condition: question.showIf! })),
+    ];
   const byId = new Map(questions.map(({ question }) => [question.id, question]));
   const readIds = (condition: NonNullable<Page['showIf']>): string[] =>
-    'all' in condition ? condition.all.flatMap(readIds) : 'any' in condition ? condition.any.flatMap(readIds) : 'not' in condition ? readIds(condition.not) : [condition.question];
+    'all' in condition
+      ? condition.all.flatMap(readIds)
+      : 'any' in condition
+        ? condition.any.flatMap(readIds)
+        : 'not' in condition
+          ? readIds(condition.not)
+          : [condition.question];
 
   for (const { what, page, question, condition } of conditional) {
     tests(`should show and hide ${what} with its condition`, () => {
-      const isShown = (a: Answers) => form.isPageVisible(page.id, a, opts) && (!question || form.isShown(question, a, undefined, opts));
+      const isShown = (a: Answers) =>
+        form.isPageVisible(page.id, a, opts) && (!question || form.isShown(question, a, undefined, opts));
       const shownNow = isShown(answers);
       let flipped: Answers | undefined;
       for (const id of readIds(condition)) {
         for (const candidate of tryValues(byId.get(id))) {
           const changed = { ...answers, [id]: candidate };
-          if (isShown(changed) !== shownNow) { flipped = changed; break; }
+          if (isShown(changed) !== shownNow) {
+            flipped = changed;
+            break;
+          }
         }
         if (flipped) break;
       }
@@ -146,10 +193,23 @@ for (const { definition, answers } of fixtures) {
       const withAll = Object.fromEntries(ids.map((id) => [id, answers[id] ?? 'Something'])) as Answers;
       const keptWhenHidden = form.prepare({ ...hiddenAnswers, ...withAll }, opts);
       for (const id of ids) assert.is(keptWhenHidden[id], undefined, `${id} kept while hidden`);
-      assert.not.ok(form.summary({ ...hiddenAnswers, ...withAll }, opts).some((p) => p.rows.some((r) => ids.includes(r.questionId))));
-      const required = (question ? [question] : (page.questions ?? []).filter(isQuestion)).filter((q) => q.required && q.type !== 'computedDate' && !q.showIf);
-      const asked = form.errors(Object.fromEntries(Object.entries(shownAnswers).filter(([id]) => !ids.includes(id))), opts);
-      for (const q of required) assert.ok(asked.some((e) => e.questionId === q.id), `${q.id} not asked for while shown`);
+      assert.not.ok(
+        form
+          .summary({ ...hiddenAnswers, ...withAll }, opts)
+          .some((p) => p.rows.some((r) => ids.includes(r.questionId))),
+      );
+      const required = (question ? [question] : (page.questions ?? []).filter(isQuestion)).filter(
+        (q) => q.required && q.type !== 'computedDate' && !q.showIf,
+      );
+      const asked = form.errors(
+        Object.fromEntries(Object.entries(shownAnswers).filter(([id]) => !ids.includes(id))),
+        opts,
+      );
+      for (const q of required)
+        assert.ok(
+          asked.some((e) => e.questionId === q.id),
+          `${q.id} not asked for while shown`,
+        );
       assert.ok(form.visiblePages(shownAnswers, opts).some((p) => p.id === page.id));
     });
   }

@@ -21,35 +21,71 @@ build.before(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'asc-forms-build-'));
   built = await buildAll(join(root, 'forms'), outDir);
 });
-build.after(async () => { await rm(outDir, { recursive: true, force: true }); });
+build.after(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
 
 const publicFile = (url: string) => join(outDir, 'public', url);
 
 build('should write validators, an answers schema and a type for every form version', () => {
-  const ids = loadForms().map((f) => f.definition.id).sort();
-  assert.equal(Object.keys(built.manifest.validators).map((key) => key.split('@')[0]).sort(), ids);
+  const ids = loadForms()
+    .map((f) => f.definition.id)
+    .sort();
+  assert.equal(
+    Object.keys(built.manifest.validators)
+      .map((key) => key.split('@')[0])
+      .sort(),
+    ids,
+  );
   assert.equal(built.integrators.map((b) => b.id).sort(), ids);
 });
 
-build('should write an index.html that loads the built script and style sheet, with no inline script or style', async () => {
-  const page = await readFile(join(outDir, 'public/index.html'), 'utf8');
-  assert.ok(page.includes(`<script type="module" src="${built.manifest.app.js}"></script>`));
-  assert.ok(page.includes(`<link rel="stylesheet" href="${built.manifest.app.css}">`));
-  assert.not.match(page, /<script>|<style|style="/);
-  await readFile(publicFile(built.manifest.app.js));
-  await readFile(publicFile(built.manifest.app.css));
-});
+build(
+  'should write an index.html that loads the built script and style sheet, with no inline script or style',
+  async () => {
+    const page = await readFile(join(outDir, 'public/index.html'), 'utf8');
+    assert.ok(page.includes(`<script type="module" src="${built.manifest.app.js}"></script>`));
+    assert.ok(page.includes(`<link rel="stylesheet" href="${built.manifest.app.css}">`));
+    assert.not.match(page, /<script>|<style|style="/);
+    await readFile(publicFile(built.manifest.app.js));
+    await readFile(publicFile(built.manifest.app.css));
+  },
+);
 
 build('should describe every component in a custom elements manifest: attributes, events and parts', async () => {
   const manifest = JSON.parse(await readFile(join(outDir, 'public/custom-elements.json'), 'utf8'));
-  const elements = Object.fromEntries(manifest.modules.flatMap((m: { declarations: Array<{ tagName?: string }> }) => m.declarations).filter((d: { tagName?: string }) => d.tagName).map((d: { tagName: string }) => [d.tagName, d]));
+  const elements = Object.fromEntries(
+    manifest.modules
+      .flatMap((m: { declarations: Array<{ tagName?: string }> }) => m.declarations)
+      .filter((d: { tagName?: string }) => d.tagName)
+      .map((d: { tagName: string }) => [d.tagName, d]),
+  );
   assert.equal(Object.keys(elements).sort(), ['asc-account', 'asc-captcha', 'asc-form', 'asc-portal']);
-  assert.equal(elements['asc-captcha'].attributes.map((a: { name: string }) => a.name), ['api-base']);
-  assert.equal(elements['asc-captcha'].events.map((e: { name: string }) => e.name), ['asc-captcha-verified']);
+  assert.equal(
+    elements['asc-captcha'].attributes.map((a: { name: string }) => a.name),
+    ['api-base'],
+  );
+  assert.equal(
+    elements['asc-captcha'].events.map((e: { name: string }) => e.name),
+    ['asc-captcha-verified'],
+  );
   const form = elements['asc-form'];
-  assert.equal(form.attributes.map((a: { name: string }) => a.name), ['form-id', 'version', 'api-base', 'page-id', 'signed-in', 'captcha']);
-  for (const event of ['asc-page-change', 'asc-validation-failed', 'asc-save-request', 'asc-submit-request', 'asc-close', 'asc-cancel']) {
-    assert.ok(form.events.some((e: { name: string }) => e.name === event), event);
+  assert.equal(
+    form.attributes.map((a: { name: string }) => a.name),
+    ['form-id', 'version', 'api-base', 'page-id', 'signed-in', 'captcha'],
+  );
+  for (const event of [
+    'asc-page-change',
+    'asc-validation-failed',
+    'asc-save-request',
+    'asc-submit-request',
+    'asc-close',
+    'asc-cancel',
+  ]) {
+    assert.ok(
+      form.events.some((e: { name: string }) => e.name === event),
+      event,
+    );
   }
   assert.ok(form.cssParts.some((p: { name: string }) => p.name === 'error-summary'));
 });
@@ -60,7 +96,9 @@ build('should name every script by its content, so browsers may cache it for goo
 });
 
 build('should need no eval anywhere in what the browser loads', async () => {
-  for (const file of (await readdir(join(outDir, 'public/assets'), { recursive: true })).filter((f) => f.endsWith('.js'))) {
+  for (const file of (await readdir(join(outDir, 'public/assets'), { recursive: true })).filter((f) =>
+    f.endsWith('.js'),
+  )) {
     const source = await readFile(join(outDir, 'public/assets', file), 'utf8');
     assert.not.match(source, /new Function|\beval\(/, file);
     // ajv's runtime helpers keep their own source as a string ('require("ajv/...")'): only a call counts.
@@ -69,32 +107,50 @@ build('should need no eval anywhere in what the browser loads', async () => {
 });
 
 for (const { definition, answers } of loadForms()) {
-  build(`${definition.id}: the browser's precompiled validators should judge exactly as the compiled form does`, async () => {
-    const module = await import(pathToFileURL(publicFile(built.manifest.validators[`${definition.id}@${definition.version}`]!)).href);
-    const precompiled = createForm(definition, validatorsFromModule(definition, module));
-    const compiled = compileForm(definition);
-    const broken: Answers = Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, typeof value === 'string' ? `${value}!`.repeat(400) : value]));
-    for (const sample of [answers, {}, broken]) {
-      for (const page of definition.pages) assert.equal(precompiled.pageErrors(page.id, sample, opts), compiled.pageErrors(page.id, sample, opts), page.id);
-    }
-    assert.ok(precompiled.canSubmit(answers, opts));
-  });
+  build(
+    `${definition.id}: the browser's precompiled validators should judge exactly as the compiled form does`,
+    async () => {
+      const module = await import(
+        pathToFileURL(publicFile(built.manifest.validators[`${definition.id}@${definition.version}`]!)).href
+      );
+      const precompiled = createForm(definition, validatorsFromModule(definition, module));
+      const compiled = compileForm(definition);
+      const broken: Answers = Object.fromEntries(
+        Object.entries(answers).map(([id, value]) => [id, typeof value === 'string' ? `${value}!`.repeat(400) : value]),
+      );
+      for (const sample of [answers, {}, broken]) {
+        for (const page of definition.pages)
+          assert.equal(
+            precompiled.pageErrors(page.id, sample, opts),
+            compiled.pageErrors(page.id, sample, opts),
+            page.id,
+          );
+      }
+      assert.ok(precompiled.canSubmit(answers, opts));
+    },
+  );
 
-  build(`${definition.id}: the integrators' answers schema should accept the complete answers and refuse unknown fields`, async () => {
-    const schema = JSON.parse(await readFile(built.integrators.find((b) => b.id === definition.id)!.answersSchema, 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true });
-    for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
-    const validate = ajv.compile(schema);
-    const submitted = compileForm(definition).prepare(answers, opts);
-    assert.ok(validate(submitted), JSON.stringify(validate.errors));
-    assert.not.ok(validate({ ...submitted, role: 'admin' }));
-    assert.ok(schema.required.length > 0);
-  });
+  build(
+    `${definition.id}: the integrators' answers schema should accept the complete answers and refuse unknown fields`,
+    async () => {
+      const schema = JSON.parse(
+        await readFile(built.integrators.find((b) => b.id === definition.id)!.answersSchema, 'utf8'),
+      );
+      const ajv = new Ajv2020({ allErrors: true });
+      for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
+      const validate = ajv.compile(schema);
+      const submitted = compileForm(definition).prepare(answers, opts);
+      assert.ok(validate(submitted), JSON.stringify(validate.errors));
+      assert.not.ok(validate({ ...submitted, role: 'admin' }));
+      assert.ok(schema.required.length > 0);
+    },
+  );
 
   build(`${definition.id}: the answers type should name every question`, async () => {
     const type = await readFile(built.integrators.find((b) => b.id === definition.id)!.answersType, 'utf8');
     for (const question of definition.pages.flatMap((page) => page.questions ?? [])) {
-      if ('label' in question && 'id' in question) assert.ok(type.includes(`  ${question.id}?:`) || type.includes(`  ${question.id}:`), question.id);
+      if ('label' in question && 'id' in question)
+        assert.ok(type.includes(`  ${question.id}?:`) || type.includes(`  ${question.id}:`), question.id);
     }
   });
 }

@@ -20,7 +20,11 @@ async function lineOf(file: string, marker: string): Promise<number> {
   return index + 1;
 }
 
-async function check(files: string[], formsDir = join(root, 'forms'), lockPath = join(root, 'forms/published.lock.json')): Promise<FileProblem[]> {
+async function check(
+  files: string[],
+  formsDir = join(root, 'forms'),
+  lockPath = join(root, 'forms/published.lock.json'),
+): Promise<FileProblem[]> {
   return checkFormFiles(files, { formsDir, lockPath, cwd: root });
 }
 
@@ -83,7 +87,10 @@ async function sandbox(): Promise<{ dir: string; formsDir: string; lockPath: str
   definition.status = 'published';
   await writeFile(file, JSON.stringify(definition, null, 2));
   // The real portal content, its links pointed at the sample form.
-  const portal = (await readFile(join(root, 'forms/portal.json'), 'utf8')).replace(/"form": "[a-z0-9-]+"/g, '"form": "checker-sample"');
+  const portal = (await readFile(join(root, 'forms/portal.json'), 'utf8')).replace(
+    /"form": "[a-z0-9-]+"/g,
+    '"form": "checker-sample"',
+  );
   await writeFile(join(formsDir, 'portal.json'), portal);
   return { dir, formsDir, lockPath: join(formsDir, 'published.lock.json'), file };
 }
@@ -91,7 +98,10 @@ async function sandbox(): Promise<{ dir: string; formsDir: string; lockPath: str
 lock('should ask for a newly published version to be recorded, then accept it', async () => {
   const box = await sandbox();
   const first = await check([], box.formsDir, box.lockPath);
-  assert.equal(first.map((p) => p.code), ['not-in-lock']);
+  assert.equal(
+    first.map((p) => p.code),
+    ['not-in-lock'],
+  );
   assert.match(first[0]!.message, /npm run validate-forms -- --lock/);
   assert.equal(await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }), ['checker-sample@v1']);
   assert.equal(await check([], box.formsDir, box.lockPath), []);
@@ -104,7 +114,10 @@ lock('should refuse any change to a published version and say to add the next ve
   definition.pages[1].questions[0].label = 'Are you a health or care professional?';
   await writeFile(box.file, JSON.stringify(definition, null, 2));
   const problems = await check([], box.formsDir, box.lockPath);
-  assert.equal(problems.map((p) => [p.code, p.line]), [['published-changed', await lineOf(box.file, '"id": "checker-sample"')]]);
+  assert.equal(
+    problems.map((p) => [p.code, p.line]),
+    [['published-changed', await lineOf(box.file, '"id": "checker-sample"')]],
+  );
   assert.match(problems[0]!.message, /make the change in v2\.json/);
 });
 
@@ -123,7 +136,13 @@ lock('should report a published version whose file was deleted', async () => {
   await rm(box.file);
   const problems = await check([], box.formsDir, box.lockPath);
   // The portal's links to it break too.
-  assert.equal(problems.map((p) => p.code).sort(), ['published-missing', 'unknown-form', 'unknown-form', 'unknown-form', 'unknown-form']);
+  assert.equal(problems.map((p) => p.code).sort(), [
+    'published-missing',
+    'unknown-form',
+    'unknown-form',
+    'unknown-form',
+    'unknown-form',
+  ]);
 });
 
 lock('should refuse a file whose name or folder does not match its version and id', async () => {
@@ -131,10 +150,15 @@ lock('should refuse a file whose name or folder does not match its version and i
   await cp(box.file, join(box.formsDir, 'checker-sample', 'v2.json'));
   await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
   const problems = await check([], box.formsDir, box.lockPath);
-  assert.equal(problems.map((p) => [p.code, p.pointer]), [['version-mismatch', '/version']]);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer]),
+    [['version-mismatch', '/version']],
+  );
 });
 
-lock.after(async () => { await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))); });
+lock.after(async () => {
+  await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
 lock.run();
 
 const portal = suite('validate-forms and portal.json');
@@ -147,7 +171,10 @@ portal('should refuse a portal tile that links to a form that does not exist, at
   await writeFile(portalPath, JSON.stringify(content, null, 2));
   await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
   const problems = await check([], box.formsDir, box.lockPath);
-  assert.equal(problems.map((p) => [p.code, p.pointer]), [['unknown-form', '/referrals/tiles/0/form']]);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer]),
+    [['unknown-form', '/referrals/tiles/0/form']],
+  );
   assert.is(problems[0]!.line, await lineOf(portalPath, '"social-care-referal"'));
   assert.match(problems[0]!.message, /Use the id of a form there \(checker-sample\)/);
 });
@@ -159,37 +186,54 @@ portal('should refuse portal content that breaks its schema, and check it when n
   const portalPath = join(box.formsDir, 'portal.json');
   await writeFile(portalPath, JSON.stringify(content, null, 2));
   const problems = await check([portalPath], box.formsDir, box.lockPath);
-  assert.equal(problems.map((p) => [p.code, p.pointer, p.message]), [['schema-required', '/council', 'Add "phone": it is required here.']]);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer, p.message]),
+    [['schema-required', '/council', 'Add "phone": it is required here.']],
+  );
 });
 
-portal.after(async () => { await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))); });
+portal.after(async () => {
+  await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
 portal.run();
 
 const cli = suite('npm run validate-forms (the command)');
 
 cli('should print file:line:column  pointer  message and exit 1 for a broken file', async () => {
   const file = 'tests/scripts/broken/duplicate-page-id.json';
-  const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts', file], { cwd: root }).catch((error) => error);
+  const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts', file], {
+    cwd: root,
+  }).catch((error) => error);
   assert.is(failure.code, 1);
   const line = await lineOf(join(root, file), '"id": "about-you"');
   assert.match(failure.stdout, new RegExp(`^${file}:${line}:7  /pages/2/id  The page id "about-you" is already used`));
 });
 
 cli('should print the same as JSON for tools with --json', async () => {
-  const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts', '--json', 'tests/scripts/broken/missing-label.json'], { cwd: root }).catch((error) => error);
+  const failure = await run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/validate-forms.ts', '--json', 'tests/scripts/broken/missing-label.json'],
+    { cwd: root },
+  ).catch((error) => error);
   assert.is(failure.code, 1);
   const problems = JSON.parse(failure.stdout);
   assert.equal(Object.keys(problems[0]).sort(), ['code', 'column', 'file', 'line', 'message', 'pointer']);
 });
 
 cli('should exit 0 when every given file is sound', async () => {
-  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts', 'tests/scripts/valid.json'], { cwd: root });
+  const { stdout, stderr } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/validate-forms.ts', 'tests/scripts/valid.json'],
+    { cwd: root },
+  );
   assert.is(stdout, '');
   assert.match(stderr, /Every form definition is sound/);
 });
 
 cli('should pass every definition in forms/, exiting 0', async () => {
-  const result = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts'], { cwd: root }).catch((error) => error);
+  const result = await run(process.execPath, ['--import', 'tsx', 'scripts/validate-forms.ts'], { cwd: root }).catch(
+    (error) => error,
+  );
   assert.is(result.code ?? 0, 0, `${result.stdout}${result.stderr}`);
   assert.is(result.stdout, '');
   assert.match(result.stderr, /Every form definition is sound/);

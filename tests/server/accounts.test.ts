@@ -16,7 +16,6 @@ import { startTestApp } from '../support/test-app.ts';
 const PASSWORD = TEST_PASSWORD;
 const NEW_PASSWORD = 'Lighthouse keeper 2 boats!';
 
-
 for (const database of await testDatabases()) {
   const test = suite(`Accounts on ${database.name}`);
   const it = database.skip ? test.skip : test;
@@ -33,14 +32,24 @@ for (const database of await testDatabases()) {
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     const { databaseUrl } = await database.create();
-    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url }, { clock, log: (line) => logged.push(line) }));
+    ({ app, baseUrl } = await startTestApp(
+      { DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url },
+      { clock, log: (line) => logged.push(line) },
+    ));
   });
 
   // Each test starts in a fresh hour, so the rate limits one test reaches do not spill into the next.
   test.before.each(() => clock.advance(HOUR));
 
   /** Registers a new account up to its code: the form filled, the code emailed. */
-  const startRegistration = (as: Client, email: string) => as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email, password: PASSWORD, confirmPassword: PASSWORD });
+  const startRegistration = (as: Client, email: string) =>
+    as.post('/api/account/registrations', {
+      forename: 'Jo',
+      surname: 'Bloggs',
+      email,
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+    });
 
   /** Registers and verifies a new account; returns the client, signed in. */
   async function registered(email = newEmail(), as: Client = client(baseUrl)): Promise<{ as: Client; email: string }> {
@@ -52,7 +61,13 @@ for (const database of await testDatabases()) {
   it('should register with a code emailed to the person, typed with the space, and sign them in', async () => {
     const as = client(baseUrl);
     const email = newEmail();
-    const started = await as.post('/api/account/registrations', { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD });
+    const started = await as.post('/api/account/registrations', {
+      forename: 'Sam',
+      surname: 'Carter',
+      email,
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+    });
     assert.equal(started.body, { email, expiresAt: clock.now() + 20 * MINUTE, expiresInMs: 20 * MINUTE });
     const mail = await smtp.nextTo(email);
     assert.match(mail.subject, /verification code for Sefton Adult Social Care/);
@@ -73,7 +88,10 @@ for (const database of await testDatabases()) {
       const as = client(baseUrl);
       const email = newEmail();
       await startRegistration(as, email);
-      assert.is((await as.post('/api/account/registrations/verify', { code: shape(codeIn(await smtp.nextTo(email))) })).status, 201);
+      assert.is(
+        (await as.post('/api/account/registrations/verify', { code: shape(codeIn(await smtp.nextTo(email))) })).status,
+        201,
+      );
     }
   });
 
@@ -136,13 +154,17 @@ for (const database of await testDatabases()) {
     const code = codeIn(await smtp.nextTo(email)).replace(' ', '');
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push((await as.post('/api/account/registrations/verify', { code: wrong })).body.error.message);
+    for (let i = 0; i < 5; i++)
+      answers.push((await as.post('/api/account/registrations/verify', { code: wrong })).body.error.message);
     assert.match(answers[0], /not right.*4 more times/);
     assert.match(answers[4], /too many times: request a new one/);
     const right = await as.post('/api/account/registrations/verify', { code });
     assert.is(right.status, 400);
     assert.match(right.body.error.message, /too many times/);
-    assert.ok((await app.db('audit_log').where({ event: 'register-code', outcome: 'refused' })).length >= 1, 'the lockout is in the audit log');
+    assert.ok(
+      (await app.db('audit_log').where({ event: 'register-code', outcome: 'refused' })).length >= 1,
+      'the lockout is in the audit log',
+    );
   });
 
   it('should replace the old code with a new one on request, and limit requests to one a minute and five an hour', async () => {
@@ -204,7 +226,10 @@ for (const database of await testDatabases()) {
 
   it('should answer an unknown email and a wrong password with the same words', async () => {
     const { email } = await registered();
-    const unknown = await client(baseUrl).post('/api/account/sign-in', { email: 'nobody.here@example.org', password: PASSWORD });
+    const unknown = await client(baseUrl).post('/api/account/sign-in', {
+      email: 'nobody.here@example.org',
+      password: PASSWORD,
+    });
     const wrong = await client(baseUrl).post('/api/account/sign-in', { email, password: 'Wrong-password-123' });
     assert.is(unknown.status, 400);
     assert.equal(unknown.body, wrong.body);
@@ -229,7 +254,11 @@ for (const database of await testDatabases()) {
     const steps = async (address: string) => {
       const as = client(baseUrl);
       await as.post('/api/account/password-reset', { email: address });
-      const wrong = await as.post('/api/account/password-reset/confirm', { code: '000000', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+      const wrong = await as.post('/api/account/password-reset/confirm', {
+        code: '000000',
+        password: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      });
       const resend = await as.post('/api/account/password-reset/code');
       return [wrong.status, wrong.body.error.message.replace(/\d more/, 'N more'), resend.status];
     };
@@ -242,12 +271,18 @@ for (const database of await testDatabases()) {
     await startRegistration(as, email);
     const code = codeIn(await smtp.nextTo(email)).replace(' ', '');
     const wrong = String((Number(code) + 7) % 1_000_000).padStart(6, '0');
-    const answers = await Promise.all(Array.from({ length: 30 }, () => as.post('/api/account/registrations/verify', { code: wrong })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => as.post('/api/account/registrations/verify', { code: wrong })),
+    );
     const compared = answers.filter((r) => /not right|too many times/.test(r.body?.error?.message ?? '')).length;
     const notRight = answers.filter((r) => /not right/.test(r.body?.error?.message ?? '')).length;
     assert.ok(notRight <= 4, `${notRight} guesses were told "not right"`);
     assert.is(compared, 30);
-    assert.is((await as.post('/api/account/registrations/verify', { code })).status, 400, 'the right code comes too late');
+    assert.is(
+      (await as.post('/api/account/registrations/verify', { code })).status,
+      400,
+      'the right code comes too late',
+    );
   });
 
   it('should keep one live code when new ones are asked for all at once', async () => {
@@ -256,9 +291,15 @@ for (const database of await testDatabases()) {
     await startRegistration(as, email);
     await smtp.nextTo(email);
     clock.advance(MINUTE + 1);
-    const statuses = (await Promise.all(Array.from({ length: 10 }, () => as.post('/api/account/registrations/code')))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(Array.from({ length: 10 }, () => as.post('/api/account/registrations/code')))
+    ).map((r) => r.status);
     assert.ok(statuses.filter((status) => status === 202).length <= 2, statuses.join(' '));
-    const live = await app.db('email_codes').where({ purpose: 'register' }).whereNull('consumed_at').select('subject_id');
+    const live = await app
+      .db('email_codes')
+      .where({ purpose: 'register' })
+      .whereNull('consumed_at')
+      .select('subject_id');
     const perSubject = new Map<string, number>();
     for (const row of live) perSubject.set(row.subject_id, (perSubject.get(row.subject_id) ?? 0) + 1);
     assert.ok([...perSubject.values()].every((count) => count === 1));
@@ -276,17 +317,48 @@ for (const database of await testDatabases()) {
     assert.is((await as.post('/api/account/registrations/code')).status, 202, 'a new code can still be asked for');
   });
 
-  it('should refuse names that are not names, since they go into the council\'s emails', async () => {
-    const response = await client(baseUrl).post('/api/account/registrations', { forename: 'Your referral was REJECTED. Go to https://evil.example', surname: 'Smith', email: newEmail(), password: PASSWORD, confirmPassword: PASSWORD });
+  it("should refuse names that are not names, since they go into the council's emails", async () => {
+    const response = await client(baseUrl).post('/api/account/registrations', {
+      forename: 'Your referral was REJECTED. Go to https://evil.example',
+      surname: 'Smith',
+      email: newEmail(),
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+    });
     assert.is(response.status, 400);
-    assert.equal(response.body.error.fields, [{ field: 'forename', message: 'Forename must only include letters, spaces, hyphens and apostrophes' }]);
-    assert.is((await client(baseUrl).post('/api/account/registrations', { forename: "Siân O'Neill-Jones", surname: 'Smith', email: newEmail(), password: PASSWORD, confirmPassword: PASSWORD })).status, 202);
+    assert.equal(response.body.error.fields, [
+      { field: 'forename', message: 'Forename must only include letters, spaces, hyphens and apostrophes' },
+    ]);
+    assert.is(
+      (
+        await client(baseUrl).post('/api/account/registrations', {
+          forename: "Siân O'Neill-Jones",
+          surname: 'Smith',
+          email: newEmail(),
+          password: PASSWORD,
+          confirmPassword: PASSWORD,
+        })
+      ).status,
+      202,
+    );
   });
 
   it('should answer a registration with a known email as for a new one, and tell the owner by email', async () => {
     const { email } = await registered();
-    const again = await client(baseUrl).post('/api/account/registrations', { forename: 'Eve', surname: 'Other', email, password: PASSWORD, confirmPassword: PASSWORD });
-    const fresh = await client(baseUrl).post('/api/account/registrations', { forename: 'Eve', surname: 'Other', email: newEmail(), password: PASSWORD, confirmPassword: PASSWORD });
+    const again = await client(baseUrl).post('/api/account/registrations', {
+      forename: 'Eve',
+      surname: 'Other',
+      email,
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+    });
+    const fresh = await client(baseUrl).post('/api/account/registrations', {
+      forename: 'Eve',
+      surname: 'Other',
+      email: newEmail(),
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+    });
     assert.equal([again.status, Object.keys(again.body)], [fresh.status, Object.keys(fresh.body)]);
     assert.match((await smtp.nextTo(email)).subject, /already have an account/);
   });
@@ -297,7 +369,11 @@ for (const database of await testDatabases()) {
     const reset = client(baseUrl);
     await reset.post('/api/account/password-reset', { email });
     const code = codeIn(await smtp.nextTo(email));
-    const done = await reset.post('/api/account/password-reset/confirm', { code, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const done = await reset.post('/api/account/password-reset/confirm', {
+      code,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     assert.is(done.status, 204, JSON.stringify(done.body));
     assert.is((await first.get('/api/account')).status, 401);
     assert.is((await second.get('/api/account')).status, 401);
@@ -320,10 +396,20 @@ for (const database of await testDatabases()) {
     const { as, email } = await registered();
     const other = await signedIn(email);
     const oldCookie = as.jar.get('asc_session')!;
-    const wrong = await as.post('/api/account/password', { currentPassword: 'Not-the-password-1', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const wrong = await as.post('/api/account/password', {
+      currentPassword: 'Not-the-password-1',
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     assert.is(wrong.status, 400);
-    assert.equal(wrong.body.error.fields, [{ field: 'currentPassword', message: 'Your current password is not right' }]);
-    const changed = await as.post('/api/account/password', { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    assert.equal(wrong.body.error.fields, [
+      { field: 'currentPassword', message: 'Your current password is not right' },
+    ]);
+    const changed = await as.post('/api/account/password', {
+      currentPassword: PASSWORD,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     assert.is(changed.status, 204, JSON.stringify(changed.body));
     assert.is((await as.get('/api/account')).status, 200, 'this browser stays signed in');
     assert.is.not(as.jar.get('asc_session'), oldCookie);
@@ -352,7 +438,10 @@ for (const database of await testDatabases()) {
       clock.advance(15 * MINUTE);
       statuses.push((await as.post('/api/account/keep-alive')).status);
     }
-    assert.ok(statuses.slice(0, 46).every((status) => status === 200), 'kept alive for 11½ hours');
+    assert.ok(
+      statuses.slice(0, 46).every((status) => status === 200),
+      'kept alive for 11½ hours',
+    );
     assert.is(statuses.at(-1), 401, 'ended at 12 hours');
     assert.equal((await as.get('/api/account')).body, { user: null }, 'and the cookie is gone');
   });
@@ -362,7 +451,14 @@ for (const database of await testDatabases()) {
     clock.advance(15 * MINUTE);
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push((await client(baseUrl, { 'x-forwarded-for': `10.0.0.${i}` }).post('/api/account/sign-in', { email, password: 'Wrong-password-123' })).status);
+      statuses.push(
+        (
+          await client(baseUrl, { 'x-forwarded-for': `10.0.0.${i}` }).post('/api/account/sign-in', {
+            email,
+            password: 'Wrong-password-123',
+          })
+        ).status,
+      );
     }
     assert.equal(statuses.slice(0, 10), Array(10).fill(400));
     assert.is(statuses[10], 429);
@@ -374,9 +470,19 @@ for (const database of await testDatabases()) {
 
   it('should check the password policy on the server, and refuse common passwords that pass it', async () => {
     const as = client(baseUrl);
-    const attempt = (password: string) => as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email: newEmail(), password, confirmPassword: password });
+    const attempt = (password: string) =>
+      as.post('/api/account/registrations', {
+        forename: 'Jo',
+        surname: 'Bloggs',
+        email: newEmail(),
+        password,
+        confirmPassword: password,
+      });
     const short = await attempt('Short-1a');
-    assert.equal(short.body.error.fields.map((f: { field: string }) => f.field), ['password']);
+    assert.equal(
+      short.body.error.fields.map((f: { field: string }) => f.field),
+      ['password'],
+    );
     assert.match(short.body.error.fields[0].message, /at least 12 characters/);
     for (const common of ['Password123!', 'Welcome2024!', 'P@ssw0rd2024!', `${'Sefton2024!!x'.slice(0, 12)}A`]) {
       const refused = await attempt(common);
@@ -385,8 +491,16 @@ for (const database of await testDatabases()) {
     }
     const long = 'A long passphrase with spaces, digits 42 and ünïcödé, well past sixty-four characters in all!';
     assert.is((await attempt(long)).status, 202);
-    const mismatch = await as.post('/api/account/registrations', { forename: 'Jo', surname: 'Bloggs', email: newEmail(), password: PASSWORD, confirmPassword: `${PASSWORD}x` });
-    assert.equal(mismatch.body.error.fields, [{ field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' }]);
+    const mismatch = await as.post('/api/account/registrations', {
+      forename: 'Jo',
+      surname: 'Bloggs',
+      email: newEmail(),
+      password: PASSWORD,
+      confirmPassword: `${PASSWORD}x`,
+    });
+    assert.equal(mismatch.body.error.fields, [
+      { field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' },
+    ]);
   });
 
   it('should refuse unknown fields, bodies that are not JSON, oversized bodies and requests from other sites', async () => {
@@ -394,12 +508,30 @@ for (const database of await testDatabases()) {
     const extra = await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x', role: 'staff' });
     assert.is(extra.status, 400);
     assert.match(extra.body.error.message, /Unknown field "role"/);
-    assert.is((await as.raw('POST', '/api/account/sign-in', 'email=a@b.co', { 'content-type': 'text/plain' })).status, 415);
-    assert.is((await as.raw('POST', '/api/account/sign-in', 'email=a%40b.co', { 'content-type': 'application/x-www-form-urlencoded' })).status, 415);
+    assert.is(
+      (await as.raw('POST', '/api/account/sign-in', 'email=a@b.co', { 'content-type': 'text/plain' })).status,
+      415,
+    );
+    assert.is(
+      (
+        await as.raw('POST', '/api/account/sign-in', 'email=a%40b.co', {
+          'content-type': 'application/x-www-form-urlencoded',
+        })
+      ).status,
+      415,
+    );
     assert.is((await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x'.repeat(20_000) })).status, 413);
-    const forged = await as.post('/api/account/sign-in', { email: 'a@b.co', password: 'x' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const forged = await as.post(
+      '/api/account/sign-in',
+      { email: 'a@b.co', password: 'x' },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
     assert.is(forged.status, 403);
-    assert.is((await as.raw('POST', '/api/account/sign-out', '', { 'content-type': 'text/plain' })).status, 415, 'a bodiless request is JSON too');
+    assert.is(
+      (await as.raw('POST', '/api/account/sign-out', '', { 'content-type': 'text/plain' })).status,
+      415,
+      'a bodiless request is JSON too',
+    );
     assert.is((await as.post('/api/account/sign-in/code', { role: 'staff' })).status, 400, 'and carries no fields');
   });
 
@@ -419,7 +551,10 @@ for (const database of await testDatabases()) {
     const { as, email } = await registered();
     const response = await as.get('/api/account');
     assert.is(response.headers.get('cache-control'), 'no-store');
-    assert.not.ok(logged.some((line) => /\b\d{3} ?\d{3}\b/.test(line) || line.includes(email)), logged.join('\n'));
+    assert.not.ok(
+      logged.some((line) => /\b\d{3} ?\d{3}\b/.test(line) || line.includes(email)),
+      logged.join('\n'),
+    );
   });
 
   test.run();

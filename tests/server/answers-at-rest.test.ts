@@ -102,7 +102,11 @@ test('should make a key file once when no keys are set, readable by the server a
     assert.equal([...first.current.key], [...second.current.key]);
     assert.is((await stat(join(dataDir, 'answers.key'))).mode & 0o777, 0o600);
     const sealed = await createAnswersAtRest(first).seal('draft:1', answers);
-    assert.equal(await createAnswersAtRest(second).open('draft:1', sealed), answers, 'a restart reads what was saved before it');
+    assert.equal(
+      await createAnswersAtRest(second).open('draft:1', sealed),
+      answers,
+      'a restart reads what was saved before it',
+    );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

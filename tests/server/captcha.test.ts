@@ -25,15 +25,26 @@ const SECRET = randomBytes(32);
 async function solved(challenge: Challenge): Promise<string> {
   const solution = await solveChallenge({ challenge, deriveKey });
   assert.ok(solution, 'altcha-lib found no solution');
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+  return Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString('base64');
 }
 
 const decode = (payload: string) => JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 
 /** The app on a free port, on the database at `databaseUrl` (SQLite in dataDir when not set), closed at the end of the run. */
-function started(databaseUrl: string | undefined, dataDir: string, clock: ReturnType<typeof manualClock>, env: Record<string, string> = {}, log: (line: string) => void = () => {}): Promise<{ app: App; baseUrl: string }> {
-  return startTestApp({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SESSION_SECRET: SECRET.toString('hex'), ...env }, { clock, log });
+function started(
+  databaseUrl: string | undefined,
+  dataDir: string,
+  clock: ReturnType<typeof manualClock>,
+  env: Record<string, string> = {},
+  log: (line: string) => void = () => {},
+): Promise<{ app: App; baseUrl: string }> {
+  return startTestApp(
+    { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SESSION_SECRET: SECRET.toString('hex'), ...env },
+    { clock, log },
+  );
 }
 
 for (const database of await testDatabases()) {
@@ -59,7 +70,9 @@ for (const database of await testDatabases()) {
   };
   const verify = async (body: unknown) => {
     const response = await fetch(`${baseUrl}/api/captcha/verify`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: response.status, headers: response.headers, body: await response.json() };
   };
@@ -92,7 +105,11 @@ for (const database of await testDatabases()) {
   it('should not let the form-start proof pass for a session, nor outlive its 30 minutes', async () => {
     const { token } = (await verify({ payload: await solved(await challenge()) })).body;
     assert.is(await tokens.readSession(token), null, 'a form-start proof is not a session');
-    assert.is(await tokens.readFormStart(await tokens.session('sid', clock.now() + MINUTE)), null, 'a session is not a form-start proof');
+    assert.is(
+      await tokens.readFormStart(await tokens.session('sid', clock.now() + MINUTE)),
+      null,
+      'a session is not a form-start proof',
+    );
     clock.advance(FORM_START_TOKEN_LIFETIME_MS + 1000);
     assert.is(await tokens.readFormStart(token), null);
   });
@@ -103,12 +120,17 @@ for (const database of await testDatabases()) {
     assertRefused(await verify({ payload }), 'the same payload again');
     // Nor another answer to the same challenge: a challenge is spent, not an answer.
     const { challenge: spent, solution } = decode(payload);
-    assertRefused(await verify({ payload: encode({ challenge: spent, solution: { ...solution, time: 1 } }) }), 'the same challenge, answer reworded');
+    assertRefused(
+      await verify({ payload: encode({ challenge: spent, solution: { ...solution, time: 1 } }) }),
+      'the same challenge, answer reworded',
+    );
   });
 
   it('should refuse two copies of one solution sent at the same moment, bar one', async () => {
     const payload = await solved(await challenge());
-    const statuses = (await Promise.all(Array.from({ length: 5 }, () => verify({ payload })))).map((r) => r.status).sort();
+    const statuses = (await Promise.all(Array.from({ length: 5 }, () => verify({ payload }))))
+      .map((r) => r.status)
+      .sort();
     assert.equal(statuses, [200, 400, 400, 400, 400]);
   });
 
@@ -122,28 +144,62 @@ for (const database of await testDatabases()) {
   it('should refuse a changed challenge or answer', async () => {
     const { challenge: given, solution } = decode(await solved(await challenge()));
     const changed = [
-      { challenge: { ...given, parameters: { ...given.parameters, data: { expiresAt: clock.now() + 24 * 60 * MINUTE } } }, solution },
+      {
+        challenge: {
+          ...given,
+          parameters: { ...given.parameters, data: { expiresAt: clock.now() + 24 * 60 * MINUTE } },
+        },
+        solution,
+      },
       { challenge: { ...given, parameters: { ...given.parameters, cost: 1 } }, solution },
-      { challenge: { ...given, signature: given.signature.replace(/^./, (c: string) => (c === '0' ? '1' : '0')) }, solution },
+      {
+        challenge: { ...given, signature: given.signature.replace(/^./, (c: string) => (c === '0' ? '1' : '0')) },
+        solution,
+      },
       // (The counter is not checked on its own: the derived key, which only the work gives, is the proof.)
       { challenge: given, solution: { ...solution, derivedKey: '00'.repeat(32) } },
-      { challenge: given, solution: { ...solution, derivedKey: solution.derivedKey.replace(/^./, (c: string) => (c === '0' ? '1' : '0')) } },
+      {
+        challenge: given,
+        solution: {
+          ...solution,
+          derivedKey: solution.derivedKey.replace(/^./, (c: string) => (c === '0' ? '1' : '0')),
+        },
+      },
       { challenge: { parameters: given.parameters }, solution },
     ];
-    for (const [index, payload] of changed.entries()) assertRefused(await verify({ payload: encode(payload) }), `change ${index}`);
+    for (const [index, payload] of changed.entries())
+      assertRefused(await verify({ payload: encode(payload) }), `change ${index}`);
     // None of the refusals spent the challenge: the real answer still works.
     assert.is((await verify({ payload: encode({ challenge: given, solution }) })).status, 200);
   });
 
   it('should refuse a challenge it did not sign (another server, or made up)', async () => {
     const { createChallenge } = await import('altcha-lib');
-    const forged = await createChallenge({ algorithm: 'PBKDF2/SHA-256', cost: 1, counter: 1, deriveKey, data: { expiresAt: clock.now() + MINUTE }, hmacSignatureSecret: 'guessed', hmacKeySignatureSecret: 'guessed' });
+    const forged = await createChallenge({
+      algorithm: 'PBKDF2/SHA-256',
+      cost: 1,
+      counter: 1,
+      deriveKey,
+      data: { expiresAt: clock.now() + MINUTE },
+      hmacSignatureSecret: 'guessed',
+      hmacKeySignatureSecret: 'guessed',
+    });
     assertRefused(await verify({ payload: await solved(forged) }), 'forged');
   });
 
   it('should answer 400 with the message for no payload, or one that is not an answer', async () => {
-    for (const body of [{}, { payload: null }, { payload: '' }, { payload: 'not base64 at all!' }, { payload: encode('a string') }, { payload: encode({ challenge: 1 }) },
-      { payload: 42 }, { payload: [1, 2] }, { payload: { challenge: {}, solution: {} } }, { payload: 'x'.repeat(5000) }]) {
+    for (const body of [
+      {},
+      { payload: null },
+      { payload: '' },
+      { payload: 'not base64 at all!' },
+      { payload: encode('a string') },
+      { payload: encode({ challenge: 1 }) },
+      { payload: 42 },
+      { payload: [1, 2] },
+      { payload: { challenge: {}, solution: {} } },
+      { payload: 'x'.repeat(5000) },
+    ]) {
       assertRefused(await verify(body), JSON.stringify(body).slice(0, 60));
     }
     const unknownField = await verify({ payload: '', role: 'staff' });
@@ -154,7 +210,8 @@ for (const database of await testDatabases()) {
 
   it('should refuse an answer posted from another site', async () => {
     const response = await fetch(`${baseUrl}/api/captcha/verify`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
       body: JSON.stringify({ payload: await solved(await challenge()) }),
     });
     assert.is(response.status, 403);
@@ -167,7 +224,10 @@ for (const database of await testDatabases()) {
     // The hourly housekeeping forgets them (it runs as the server starts, then every hour).
     await forgetExpired(createRepositories(app.db), clock.now());
     const rows = await app.db('spent_captchas').select('expires_at');
-    assert.ok(rows.every((row: { expires_at: string | number }) => Number(row.expires_at) > clock.now()), 'only the unexpired one is kept');
+    assert.ok(
+      rows.every((row: { expires_at: string | number }) => Number(row.expires_at) > clock.now()),
+      'only the unexpired one is kept',
+    );
     assert.is(rows.length, 1);
   });
 
@@ -189,9 +249,18 @@ off('should need no answer, still give a form-start proof, and say so once in th
   const logged: string[] = [];
   const { baseUrl } = await started(databaseUrl, dataDir, clock, { CAPTCHA: 'off' }, (line) => logged.push(line));
   assert.equal(await (await fetch(`${baseUrl}/api/captcha/challenge`)).json(), { provider: 'off' });
-  const response = await fetch(`${baseUrl}/api/captcha/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${baseUrl}/api/captcha/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   assert.is(response.status, 200);
-  assert.equal(await createTokens(SECRET, clock).readFormStart((await response.json()).token).then((p) => p?.provider), 'off');
+  assert.equal(
+    await createTokens(SECRET, clock)
+      .readFormStart((await response.json()).token)
+      .then((p) => p?.provider),
+    'off',
+  );
   assert.equal(logged.filter((line) => /CAPTCHA=off/.test(line)).length, 1);
 });
 

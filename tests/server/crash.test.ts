@@ -28,16 +28,23 @@ const complete = loadForms().find((f) => f.definition.id === 'social-care-referr
 /** The portal as its own process, as `npm start` runs it; resolves with its address once it listens. */
 async function startPortal(env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
-    cwd: root, env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  closeAtEnd(async () => { child.kill('SIGKILL'); });
+  closeAtEnd(async () => {
+    child.kill('SIGKILL');
+  });
   let output = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The portal did not start:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
       output += chunk;
       const match = /portal at (http:\/\/\S+)/.exec(output);
-      if (match) { clearTimeout(timer); resolve(match[1]!.replace('localhost', '127.0.0.1')); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!.replace('localhost', '127.0.0.1'));
+      }
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
@@ -56,7 +63,14 @@ for (const database of await testDatabases()) {
     const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-crash-'));
     closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
     const { databaseUrl, db: testDb } = await database.create();
-    const env = { BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PASSWORD_HASH_COST: '12', RATE_LIMIT_SCALE: '100' };
+    const env = {
+      BUILD_DIR: await sharedBuild(),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      SMTP_URL: smtp.url,
+      PASSWORD_HASH_COST: '12',
+      RATE_LIMIT_SCALE: '100',
+    };
     if (database.name === 'SQLite') await testDb.destroy();
 
     const first = await startPortal(env);
@@ -64,23 +78,50 @@ for (const database of await testDatabases()) {
     const as = await registerOverApi(first.baseUrl, smtp, email);
 
     const acknowledged: string[] = [];
-    const sending = Array.from({ length: 12 }, () => as.post('/api/submissions', { formId: 'social-care-referral', formVersion: 1, answers: complete, idempotencyKey: randomUUID() })
-      .then((response) => { if (response.status === 201) acknowledged.push(response.body.submission.reference); }, () => { /* cut off by the kill */ }));
+    const sending = Array.from({ length: 12 }, () =>
+      as
+        .post('/api/submissions', {
+          formId: 'social-care-referral',
+          formVersion: 1,
+          answers: complete,
+          idempotencyKey: randomUUID(),
+        })
+        .then(
+          (response) => {
+            if (response.status === 201) acknowledged.push(response.body.submission.reference);
+          },
+          () => {
+            /* cut off by the kill */
+          },
+        ),
+    );
     while (acknowledged.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
     first.child.kill('SIGKILL');
     await Promise.all(sending);
-    if (first.child.exitCode === null && first.child.signalCode === null) await new Promise((resolve) => first.child.once('exit', resolve));
+    if (first.child.exitCode === null && first.child.signalCode === null)
+      await new Promise((resolve) => first.child.once('exit', resolve));
 
-    const db = database.name === 'SQLite'
-      ? knex({ client: 'sqlite3', connection: { filename: join(dataDir, 'asc-forms.sqlite') }, useNullAsDefault: true })
-      : knex({ client: 'pg', connection: databaseUrl });
+    const db =
+      database.name === 'SQLite'
+        ? knex({
+            client: 'sqlite3',
+            connection: { filename: join(dataDir, 'asc-forms.sqlite') },
+            useNullAsDefault: true,
+          })
+        : knex({ client: 'pg', connection: databaseUrl });
     let second: Awaited<ReturnType<typeof startPortal>> | undefined;
     try {
       // The emails the dead process had claimed: it was sending them as it died.
-      const inFlight = (await db('outbox').where({ kind: 'email' }).whereNull('sent_at').whereNotNull('claimed_by').select('id')).map((row: { id: string }) => row.id);
+      const inFlight = (
+        await db('outbox').where({ kind: 'email' }).whereNull('sent_at').whereNotNull('claimed_by').select('id')
+      ).map((row: { id: string }) => row.id);
       second = await startPortal(env);
       const kept = await db('submissions').select('id', 'reference');
-      for (const reference of acknowledged) assert.ok(kept.some((row: { reference: string }) => row.reference === reference), `${reference} was acknowledged, so it must be kept`);
+      for (const reference of acknowledged)
+        assert.ok(
+          kept.some((row: { reference: string }) => row.reference === reference),
+          `${reference} was acknowledged, so it must be kept`,
+        );
       for (const { id } of kept) {
         const messages = await db('outbox').where({ submission_id: id });
         assert.is(messages.length, 2, 'each kept submission is whole: its email and its delivery');
@@ -88,7 +129,8 @@ for (const database of await testDatabases()) {
       // The restarted relay sends everything else the dead process left.
       const waiting = () => db('outbox').where({ kind: 'email' }).whereNull('sent_at').whereNotIn('id', inFlight);
       const deadline = Date.now() + 20_000;
-      while ((await waiting()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      while ((await waiting()).length > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(await waiting(), [], 'every email that was waiting has gone');
       const sent = (await db('outbox').where({ kind: 'email' }).whereNotNull('sent_at')).length;
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -97,7 +139,10 @@ for (const database of await testDatabases()) {
       assert.ok(inFlight.length <= 5, `${inFlight.length} in flight: no more than one batch of the relay`);
       // Marked sent means it went; one being sent as the process died may have gone too (it will be
       // sent again when its claim lapses: at least once, never lost).
-      assert.ok(received >= sent && received <= sent + inFlight.length, `${received} confirmations received, ${sent} marked sent, ${inFlight.length} in flight`);
+      assert.ok(
+        received >= sent && received <= sent + inFlight.length,
+        `${received} confirmations received, ${sent} marked sent, ${inFlight.length} in flight`,
+      );
     } finally {
       await db.destroy();
       second?.child.kill('SIGKILL');

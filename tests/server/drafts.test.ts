@@ -25,8 +25,13 @@ import { startTestApp } from '../support/test-app.ts';
 const SECRET_NAME = 'Zebedee Quackenbush-Ffoulkes';
 
 const partOfDols1 = {
-  referrerName: 'Sam Carter', referrerJobTitle: 'Ward manager', referrerOrganisation: 'Southport Hospital',
-  requestType: 'standard-only', personFullName: SECRET_NAME, personDobKnown: 'yes', personDateOfBirth: '1941-03-09',
+  referrerName: 'Sam Carter',
+  referrerJobTitle: 'Ward manager',
+  referrerOrganisation: 'Southport Hospital',
+  requestType: 'standard-only',
+  personFullName: SECRET_NAME,
+  personDobKnown: 'yes',
+  personDateOfBirth: '1941-03-09',
 };
 
 for (const database of await testDatabases()) {
@@ -56,7 +61,10 @@ for (const database of await testDatabases()) {
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     ({ databaseUrl } = await database.create());
-    ({ app, baseUrl, dataDir } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url }, { clock }));
+    ({ app, baseUrl, dataDir } = await startTestApp(
+      { DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url },
+      { clock },
+    ));
     ({ as: owner, email: ownerEmail } = await registered());
     ({ as: someoneElse } = await registered());
   });
@@ -68,7 +76,8 @@ for (const database of await testDatabases()) {
     for (const as of [owner, someoneElse]) await as.post('/api/account/keep-alive');
   });
 
-  const save = (as: Client, answers: Record<string, unknown> = partOfDols1, pageId = 'the-person') => as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId, answers });
+  const save = (as: Client, answers: Record<string, unknown> = partOfDols1, pageId = 'the-person') =>
+    as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId, answers });
 
   it('should save a form for later and open it again at the same page with the same answers', async () => {
     const saved = await save(owner);
@@ -76,16 +85,25 @@ for (const database of await testDatabases()) {
     const { draft } = saved.body;
     assert.is(saved.headers.get('location'), `/api/drafts/${draft.id}`);
     assert.is(saved.headers.get('cache-control'), 'no-store');
-    assert.equal({ formTitle: draft.formTitle, pageTitle: draft.pageTitle, version: draft.version, savedAt: draft.savedAt }, {
-      formTitle: 'DoLS Form 1: standard request and urgent authorisation', pageTitle: 'About the person', version: 1, savedAt: clock.now(),
-    });
+    assert.equal(
+      { formTitle: draft.formTitle, pageTitle: draft.pageTitle, version: draft.version, savedAt: draft.savedAt },
+      {
+        formTitle: 'DoLS Form 1: standard request and urgent authorisation',
+        pageTitle: 'About the person',
+        version: 1,
+        savedAt: clock.now(),
+      },
+    );
     assert.is(draft.deleteAt, clock.now() + 30 * DAY);
     const opened = await owner.get(`/api/drafts/${draft.id}`);
     assert.is(opened.status, 200);
     assert.equal(opened.body.draft.answers, partOfDols1);
     assert.is(opened.body.draft.pageId, 'the-person');
     const listed = (await owner.get('/api/drafts')).body.drafts;
-    assert.ok(listed.some((d: { id: string; answers?: unknown }) => d.id === draft.id && d.answers === undefined), 'listed, without its answers');
+    assert.ok(
+      listed.some((d: { id: string; answers?: unknown }) => d.id === draft.id && d.answers === undefined),
+      'listed, without its answers',
+    );
   });
 
   it('should list the most recently saved first', async () => {
@@ -105,14 +123,21 @@ for (const database of await testDatabases()) {
     if (database.name === 'SQLite') {
       const files = (await readdir(dataDir)).filter((name) => name.startsWith('asc-forms.sqlite'));
       assert.ok(files.length > 0, 'found the database files');
-      for (const name of files) assert.not.ok((await readFile(join(dataDir, name))).includes('Quackenbush'), `${name} holds no answer in clear`);
+      for (const name of files)
+        assert.not.ok(
+          (await readFile(join(dataDir, name))).includes('Quackenbush'),
+          `${name} holds no answer in clear`,
+        );
     }
   });
 
   it("should answer 404 to another person's draft, for reading, saving over and deleting", async () => {
     const { draft } = (await save(owner)).body;
     assert.is((await someoneElse.get(`/api/drafts/${draft.id}`)).status, 404);
-    assert.is((await someoneElse.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} })).status, 404);
+    assert.is(
+      (await someoneElse.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} })).status,
+      404,
+    );
     assert.is((await someoneElse.delete(`/api/drafts/${draft.id}`)).status, 404);
     assert.not.ok((await someoneElse.get('/api/drafts')).body.drafts.some((d: { id: string }) => d.id === draft.id));
     assert.equal((await owner.get(`/api/drafts/${draft.id}`)).body.draft.answers, partOfDols1, 'still whole');
@@ -122,8 +147,11 @@ for (const database of await testDatabases()) {
     const { draft } = (await save(owner)).body;
     const stranger = client(baseUrl);
     for (const response of [
-      await stranger.get('/api/drafts'), await stranger.get(`/api/drafts/${draft.id}`), await save(stranger),
-      await stranger.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} }), await stranger.delete(`/api/drafts/${draft.id}`),
+      await stranger.get('/api/drafts'),
+      await stranger.get(`/api/drafts/${draft.id}`),
+      await save(stranger),
+      await stranger.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} }),
+      await stranger.delete(`/api/drafts/${draft.id}`),
     ]) {
       assert.is(response.status, 401);
     }
@@ -132,19 +160,42 @@ for (const database of await testDatabases()) {
   it('should refuse saving over or deleting from another site, and bodies that are not JSON', async () => {
     const { draft } = (await save(owner)).body;
     const fromElsewhere = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
-    assert.is((await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} }, fromElsewhere)).status, 403);
+    assert.is(
+      (await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: {} }, fromElsewhere))
+        .status,
+      403,
+    );
     assert.is((await owner.raw('DELETE', `/api/drafts/${draft.id}`, undefined, fromElsewhere)).status, 403);
-    assert.is((await owner.raw('POST', '/api/drafts', 'formId=dols-form-1', { 'content-type': 'application/x-www-form-urlencoded' })).status, 415);
+    assert.is(
+      (
+        await owner.raw('POST', '/api/drafts', 'formId=dols-form-1', {
+          'content-type': 'application/x-www-form-urlencoded',
+        })
+      ).status,
+      415,
+    );
     assert.is((await owner.get(`/api/drafts/${draft.id}`)).body.draft.version, 1, 'unchanged');
-    assert.is((await owner.post('/api/account/keep-alive', { padding: 'x'.repeat(20_000) })).status, 413, 'other routes keep the 16 KB limit');
+    assert.is(
+      (await owner.post('/api/account/keep-alive', { padding: 'x'.repeat(20_000) })).status,
+      413,
+      'other routes keep the 16 KB limit',
+    );
   });
 
   it('should refuse a save from a stale tab with 409 and keep the newer answers', async () => {
     const { draft } = (await save(owner)).body;
-    const fromFirstTab = await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: { ...partOfDols1, personFullName: 'First tab' } });
+    const fromFirstTab = await owner.put(`/api/drafts/${draft.id}`, {
+      version: 1,
+      pageId: 'the-person',
+      answers: { ...partOfDols1, personFullName: 'First tab' },
+    });
     assert.is(fromFirstTab.status, 200);
     assert.is(fromFirstTab.body.draft.version, 2);
-    const fromStaleTab = await owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: { ...partOfDols1, personFullName: 'Stale tab' } });
+    const fromStaleTab = await owner.put(`/api/drafts/${draft.id}`, {
+      version: 1,
+      pageId: 'the-person',
+      answers: { ...partOfDols1, personFullName: 'Stale tab' },
+    });
     assert.is(fromStaleTab.status, 409);
     assert.is(fromStaleTab.body.error.code, 'stale-draft');
     assert.match(fromStaleTab.body.error.message, /another tab or window/);
@@ -153,7 +204,15 @@ for (const database of await testDatabases()) {
 
   it('should let exactly one of several saves from the same version land', async () => {
     const { draft } = (await save(owner)).body;
-    const results = await Promise.all(Array.from({ length: 6 }, (_, n) => owner.put(`/api/drafts/${draft.id}`, { version: 1, pageId: 'the-person', answers: { personFullName: `Tab ${n}` } })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        owner.put(`/api/drafts/${draft.id}`, {
+          version: 1,
+          pageId: 'the-person',
+          answers: { personFullName: `Tab ${n}` },
+        }),
+      ),
+    );
     assert.equal(results.map((r) => r.status).sort(), [200, 409, 409, 409, 409, 409]);
     const winner = results.findIndex((r) => r.status === 200);
     const kept = (await owner.get(`/api/drafts/${draft.id}`)).body.draft;
@@ -162,28 +221,66 @@ for (const database of await testDatabases()) {
   });
 
   it('should keep half-typed answers, drop hidden ones, and refuse what the form does not ask', async () => {
-    const halfTyped = { personFullName: 'Pat', personDobKnown: 'no', personDateOfBirth: '1941-03-09', personEstimatedAge: 'about eighty', referrerEmail: 'pat@', referrerPhone: '0151' };
+    const halfTyped = {
+      personFullName: 'Pat',
+      personDobKnown: 'no',
+      personDateOfBirth: '1941-03-09',
+      personEstimatedAge: 'about eighty',
+      referrerEmail: 'pat@',
+      referrerPhone: '0151',
+    };
     const saved = await save(owner, halfTyped);
     assert.is(saved.status, 201, JSON.stringify(saved.body));
     const kept = (await owner.get(`/api/drafts/${saved.body.draft.id}`)).body.draft.answers;
-    assert.equal(kept, { referrerPhone: '0151', referrerEmail: 'pat@', personFullName: 'Pat', personDobKnown: 'no', personEstimatedAge: 'about eighty' }, 'the date of birth is hidden once "no" is chosen');
+    assert.equal(
+      kept,
+      {
+        referrerPhone: '0151',
+        referrerEmail: 'pat@',
+        personFullName: 'Pat',
+        personDobKnown: 'no',
+        personEstimatedAge: 'about eighty',
+      },
+      'the date of birth is hidden once "no" is chosen',
+    );
 
     const unknown = await save(owner, { personFullName: 'Pat', favouriteColour: 'blue' });
     assert.is(unknown.status, 400);
-    assert.equal(unknown.body.error.fields, [{ field: 'favouriteColour', message: 'The answer to "favouriteColour" cannot be saved: the form does not ask this question.' }]);
+    assert.equal(unknown.body.error.fields, [
+      {
+        field: 'favouriteColour',
+        message: 'The answer to "favouriteColour" cannot be saved: the form does not ask this question.',
+      },
+    ]);
     const badOption = await save(owner, { requestType: 'whenever' });
     assert.is(badOption.status, 400);
-    assert.equal(badOption.body.error.fields, [{ field: 'requestType', message: 'The answer to "What are you asking for?" cannot be saved: it is not one of the options the question offers.' }]);
+    assert.equal(badOption.body.error.fields, [
+      {
+        field: 'requestType',
+        message:
+          'The answer to "What are you asking for?" cannot be saved: it is not one of the options the question offers.',
+      },
+    ]);
     const deepUnknown = await save(owner, { consultees: [{ consulteeName: 'Ann', shoeSize: '7' }] }, 'consultation');
     assert.is(deepUnknown.status, 400, 'an unknown answer inside a group item is refused too, not dropped in silence');
     assert.is(deepUnknown.body.error.fields[0].field, 'consultees.0.shoeSize');
     const badPage = await save(owner, partOfDols1, 'no-such-page');
     assert.is(badPage.status, 400);
     assert.match(badPage.body.error.message, /has no page "no-such-page"/);
-    const badForm = await owner.post('/api/drafts', { formId: 'dols-form-1', formVersion: 99, pageId: 'the-person', answers: {} });
+    const badForm = await owner.post('/api/drafts', {
+      formId: 'dols-form-1',
+      formVersion: 99,
+      pageId: 'the-person',
+      answers: {},
+    });
     assert.is(badForm.status, 400);
     assert.match(badForm.body.error.message, /no form "dols-form-1" version 99/);
-    const smuggled = await owner.put(`/api/drafts/${saved.body.draft.id}`, { version: 1, pageId: 'the-person', answers: {}, formId: 'dols-form-2' });
+    const smuggled = await owner.put(`/api/drafts/${saved.body.draft.id}`, {
+      version: 1,
+      pageId: 'the-person',
+      answers: {},
+      formId: 'dols-form-2',
+    });
     assert.is(smuggled.status, 400);
     assert.match(smuggled.body.error.message, /Unknown field "formId"/);
   });
@@ -228,13 +325,26 @@ for (const database of await testDatabases()) {
   it('should answer 404, not 409, to a save over a draft deleted between reading and writing it', async () => {
     // The real service and repository, with the deletion another tab makes put at the worst moment.
     const repos = createRepositories(app.db);
-    const deletingFirst = { ...repos.drafts, update: async (...args: Parameters<typeof repos.drafts.update>) => {
-      await repos.drafts.delete(args[0], args[1]);
-      return repos.drafts.update(...args);
-    } };
-    const service = createDraftService({ drafts: deletingFirst, catalogue: app.catalogue, answersAtRest: createAnswersAtRest(await loadAnswerKeys(undefined, dataDir)), clock });
+    const deletingFirst = {
+      ...repos.drafts,
+      update: async (...args: Parameters<typeof repos.drafts.update>) => {
+        await repos.drafts.delete(args[0], args[1]);
+        return repos.drafts.update(...args);
+      },
+    };
+    const service = createDraftService({
+      drafts: deletingFirst,
+      catalogue: app.catalogue,
+      answersAtRest: createAnswersAtRest(await loadAnswerKeys(undefined, dataDir)),
+      clock,
+    });
     const user = (await app.db('users').first()).id as string;
-    const draft = await service.create(user, { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} });
+    const draft = await service.create(user, {
+      formId: 'dols-form-1',
+      formVersion: 1,
+      pageId: 'the-person',
+      answers: {},
+    });
     try {
       await service.update(user, draft.id, 1, { pageId: 'the-person', answers: {} });
       assert.unreachable('saved');
@@ -257,12 +367,21 @@ for (const database of await testDatabases()) {
     await save(owner);
     const lines: string[] = [];
     const config = readConfig({
-      BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PORT: '0',
+      BUILD_DIR: await sharedBuild(),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      SMTP_URL: smtp.url,
+      PORT: '0',
       ANSWERS_KEYS: `2027-01:${'cd'.repeat(32)}`,
     });
     const restarted = await createApp(config, { clock, log: (line) => lines.push(line) });
     await restarted.close();
-    assert.ok(lines.some((line) => /Saved forms sealed with "local-[0-9a-f]{8}" cannot be opened: that key is not in ANSWERS_KEYS/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.some((line) =>
+        /Saved forms sealed with "local-[0-9a-f]{8}" cannot be opened: that key is not in ANSWERS_KEYS/.test(line),
+      ),
+      lines.join('\n'),
+    );
   });
 
   it('should delete a draft 30 days after its last save, and count again from each save', async () => {
@@ -271,7 +390,10 @@ for (const database of await testDatabases()) {
     clock.advance(20 * DAY);
     // Twenty days on, the session has long ended: the person signs in again and saves one of them.
     owner = await signedIn(ownerEmail);
-    assert.is((await owner.put(`/api/drafts/${kept.id}`, { version: 1, pageId: 'the-person', answers: partOfDols1 })).status, 200);
+    assert.is(
+      (await owner.put(`/api/drafts/${kept.id}`, { version: 1, pageId: 'the-person', answers: partOfDols1 })).status,
+      200,
+    );
     clock.advance(10 * DAY + HOUR);
     await forgetExpired(createRepositories(app.db), clock.now());
     owner = await signedIn(ownerEmail);

@@ -7,7 +7,13 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { errorHandler, HttpError } from '../../server/http/errors.ts';
 import {
-  BusyError, ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError, UnauthorisedError,
+  BusyError,
+  ConflictError,
+  FieldErrors,
+  NotFoundError,
+  RateLimitedError,
+  RefusedError,
+  UnauthorisedError,
 } from '../../server/services/errors.ts';
 import { StaleDraftError } from '../../server/services/drafts.ts';
 import { ResubmittedDifferentlyError } from '../../server/services/submissions.ts';
@@ -15,7 +21,11 @@ import { ResubmittedDifferentlyError } from '../../server/services/submissions.t
 /** What each path of the little app below throws. */
 const thrown: Record<string, () => unknown> = {
   '/refused': () => new RefusedError('bad-form', 'There is no form "x" version 1 to save.'),
-  '/invalid': () => new FieldErrors([{ field: 'email', message: 'Enter your email address' }, { field: 'password', message: 'Enter your password' }]),
+  '/invalid': () =>
+    new FieldErrors([
+      { field: 'email', message: 'Enter your email address' },
+      { field: 'password', message: 'Enter your password' },
+    ]),
   '/unauthorised': () => new UnauthorisedError('You are not signed in, or your session has ended: sign in again.'),
   '/not-found': () => new NotFoundError('There is no saved form here.'),
   '/conflict': () => new ConflictError('flow-expired', 'Your registration has timed out: start again'),
@@ -23,13 +33,19 @@ const thrown: Record<string, () => unknown> = {
   '/resubmitted': () => new ResubmittedDifferentlyError(),
   '/rate-limited': () => new RateLimitedError(90, 'You have tried too many times: wait 2 minutes.'),
   '/busy': () => new BusyError(),
-  '/http': () => new HttpError(415, 'unsupported-media-type', 'Send the request as JSON (Content-Type: application/json).'),
+  '/http': () =>
+    new HttpError(415, 'unsupported-media-type', 'Send the request as JSON (Content-Type: application/json).'),
   '/unknown': () => new Error('insert into users values (pat@example.org)'),
   '/koa-exposed': () => Object.assign(new Error('URI malformed'), { status: 400, expose: true }),
   '/koa-hidden': () => Object.assign(new Error('the socket said no'), { status: 502, expose: false }),
 };
 
-const INTERNAL = { error: { code: 'internal', message: 'Something went wrong on our side. Try again, and call us if it keeps happening.' } };
+const INTERNAL = {
+  error: {
+    code: 'internal',
+    message: 'Something went wrong on our side. Try again, and call us if it keeps happening.',
+  },
+};
 
 const errors = suite('The error handler');
 let server: Server;
@@ -58,19 +74,30 @@ const get = async (path: string) => {
 };
 
 for (const [path, status, code] of [
-  ['/refused', 400, 'bad-form'], ['/unauthorised', 401, 'unauthorised'], ['/not-found', 404, 'not-found'], ['/conflict', 409, 'flow-expired'],
-  ['/rate-limited', 429, 'rate-limited'], ['/busy', 503, 'busy'], ['/http', 415, 'unsupported-media-type'],
+  ['/refused', 400, 'bad-form'],
+  ['/unauthorised', 401, 'unauthorised'],
+  ['/not-found', 404, 'not-found'],
+  ['/conflict', 409, 'flow-expired'],
+  ['/rate-limited', 429, 'rate-limited'],
+  ['/busy', 503, 'busy'],
+  ['/http', 415, 'unsupported-media-type'],
 ] as const) {
-  errors(`should give a ${(thrown[path]!() as Error).name} its kind's status ${status}, its code and its message`, async () => {
-    const response = await get(path);
-    assert.is(response.status, status);
-    assert.equal(response.body, { error: { code, message: (thrown[path]!() as Error).message } });
-    assert.is(response.headers.get('cache-control'), 'no-store');
-  });
+  errors(
+    `should give a ${(thrown[path]!() as Error).name} its kind's status ${status}, its code and its message`,
+    async () => {
+      const response = await get(path);
+      assert.is(response.status, status);
+      assert.equal(response.body, { error: { code, message: (thrown[path]!() as Error).message } });
+      assert.is(response.headers.get('cache-control'), 'no-store');
+    },
+  );
 }
 
-errors('should give a service\'s own kind of conflict the status of a conflict, with its own code', async () => {
-  for (const [path, code] of [['/stale', 'stale-draft'], ['/resubmitted', 'already-submitted']] as const) {
+errors("should give a service's own kind of conflict the status of a conflict, with its own code", async () => {
+  for (const [path, code] of [
+    ['/stale', 'stale-draft'],
+    ['/resubmitted', 'already-submitted'],
+  ] as const) {
     const response = await get(path);
     assert.is(response.status, 409);
     assert.equal(response.body, { error: { code, message: (thrown[path]!() as Error).message } });
@@ -82,8 +109,12 @@ errors('should send field errors with every field and its message, the first as 
   assert.is(response.status, 400);
   assert.equal(response.body, {
     error: {
-      code: 'invalid', message: 'Enter your email address',
-      fields: [{ field: 'email', message: 'Enter your email address' }, { field: 'password', message: 'Enter your password' }],
+      code: 'invalid',
+      message: 'Enter your email address',
+      fields: [
+        { field: 'email', message: 'Enter your email address' },
+        { field: 'password', message: 'Enter your password' },
+      ],
     },
   });
 });
@@ -103,7 +134,7 @@ errors('should answer an unknown error with the plain 500 body, and log its kind
   assert.not.match(logged[0]!, /pat@example/);
 });
 
-errors('should show a message of Koa\'s own only when Koa says it may be shown', async () => {
+errors("should show a message of Koa's own only when Koa says it may be shown", async () => {
   const exposed = await get('/koa-exposed');
   assert.is(exposed.status, 400);
   assert.equal(exposed.body, { error: { code: 'bad-request', message: 'URI malformed' } });
@@ -118,7 +149,7 @@ errors('should answer an API address that nothing serves with a JSON 404', async
   assert.equal(response.body, { error: { code: 'not-found', message: 'There is nothing at /api/nothing-here.' } });
 });
 
-errors('should keep the services\' errors free of HTTP: nothing under services/ imports from http/', async () => {
+errors("should keep the services' errors free of HTTP: nothing under services/ imports from http/", async () => {
   const services = fileURLToPath(new URL('../../server/services/', import.meta.url));
   const files = (await readdir(services, { recursive: true })).filter((file) => file.endsWith('.ts'));
   assert.ok(files.includes('errors.ts'));

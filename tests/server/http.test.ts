@@ -35,14 +35,17 @@ pages('should serve the portal page at every portal address, so deep links and r
   }
 });
 
-pages('should serve the built scripts with a year of caching, since their names change with their content', async () => {
-  const page = await (await get('/')).text();
-  const script = /<script type="module" src="([^"]+)"/.exec(page)![1]!;
-  const response = await get(script);
-  assert.is(response.status, 200);
-  assert.match(response.headers.get('content-type') ?? '', /javascript/);
-  assert.is(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
-});
+pages(
+  'should serve the built scripts with a year of caching, since their names change with their content',
+  async () => {
+    const page = await (await get('/')).text();
+    const script = /<script type="module" src="([^"]+)"/.exec(page)![1]!;
+    const response = await get(script);
+    assert.is(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+    assert.is(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  },
+);
 
 pages('should answer 404 for a missing file, not the portal page', async () => {
   assert.is((await get('/assets/missing-ABCDEFGH.js')).status, 404);
@@ -63,8 +66,15 @@ pages.run();
 const api = suite('The forms API');
 
 api('should list the four forms at their latest published version', async () => {
-  const { forms } = await (await get('/api/forms')).json() as { forms: Array<{ id: string; version: number; title: string }> };
-  assert.equal(forms.map((f) => f.id).sort(), loadForms().map((f) => f.definition.id).sort());
+  const { forms } = (await (await get('/api/forms')).json()) as {
+    forms: Array<{ id: string; version: number; title: string }>;
+  };
+  assert.equal(
+    forms.map((f) => f.id).sort(),
+    loadForms()
+      .map((f) => f.definition.id)
+      .sort(),
+  );
   assert.ok(forms.every((f) => f.version === 1 && f.title.length > 0));
 });
 
@@ -91,10 +101,12 @@ api('should give a version by number, and say clearly when there is none', async
 api('should answer an unknown API address with a JSON 404, not the portal page', async () => {
   const response = await get('/api/nothing-here');
   assert.is(response.status, 404);
-  assert.equal(await response.json(), { error: { code: 'not-found', message: 'There is nothing at /api/nothing-here.' } });
+  assert.equal(await response.json(), {
+    error: { code: 'not-found', message: 'There is nothing at /api/nothing-here.' },
+  });
 });
 
-api('should serve the portal content, the schemas, and each version\'s answers schema', async () => {
+api("should serve the portal content, the schemas, and each version's answers schema", async () => {
   assert.is((await (await get('/api/portal')).json()).council.name, 'Sefton Council');
   const definitionSchema = await get('/schemas/definition.schema.json');
   assert.match(definitionSchema.headers.get('content-type') ?? '', /application\/schema\+json/);
@@ -109,12 +121,29 @@ api('should describe every route of the API in /api/openapi.json, each method of
   assert.is(document.openapi, '3.1.0');
   // The routes as the server has them, from its routers: a new route nobody documented fails here.
   const routes = (await builtApp()).app.koa.middleware
-    .flatMap((middleware) => ((middleware as { router?: { stack: Array<{ path: string; methods: string[] }> } }).router?.stack ?? []))
-    .filter((layer) => typeof layer.path === 'string' && layer.methods.length > 0 && (layer.path.startsWith('/api/') || layer.path === '/healthz') && layer.path !== '/api/openapi.json');
+    .flatMap(
+      (middleware) =>
+        (middleware as { router?: { stack: Array<{ path: string; methods: string[] }> } }).router?.stack ?? [],
+    )
+    .filter(
+      (layer) =>
+        typeof layer.path === 'string' &&
+        layer.methods.length > 0 &&
+        (layer.path.startsWith('/api/') || layer.path === '/healthz') &&
+        layer.path !== '/api/openapi.json',
+    );
   assert.ok(routes.length > 25, `found the routers (${routes.length} routes)`);
   const undocumented = routes.flatMap(({ path, methods }) => {
-    const documented = document.paths[path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}').replace('{id}', '{draftId}')];
-    return methods.filter((method) => method !== 'HEAD' && !documented?.[method.toLowerCase()]).map((method) => `${method} ${path}`);
+    const documented =
+      document.paths[
+        path
+          .replace(/\/$/, '')
+          .replace(/:(\w+)/g, '{$1}')
+          .replace('{id}', '{draftId}')
+      ];
+    return methods
+      .filter((method) => method !== 'HEAD' && !documented?.[method.toLowerCase()])
+      .map((method) => `${method} ${path}`);
   });
   assert.equal(undocumented, []);
 });
@@ -129,9 +158,25 @@ api('should let the sites in EMBED_ORIGINS read the components and forms, and no
   assert.is(embedded.headers.get('access-control-allow-origin'), 'https://www.sefton.gov.uk');
   assert.match(embedded.headers.get('vary') ?? '', /Origin/);
   const script = /<script type="module" src="([^"]+)"/.exec(await (await get('/')).text())![1]!;
-  assert.is((await get(script, { headers: { origin: 'https://www.sefton.gov.uk' } })).headers.get('access-control-allow-origin'), 'https://www.sefton.gov.uk');
-  assert.is((await get('/api/forms/dols-form-1', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin'), null);
-  assert.is((await get('/api/account', { headers: { origin: 'https://www.sefton.gov.uk' } })).headers.get('access-control-allow-origin'), null, 'nothing personal is shared');
+  assert.is(
+    (await get(script, { headers: { origin: 'https://www.sefton.gov.uk' } })).headers.get(
+      'access-control-allow-origin',
+    ),
+    'https://www.sefton.gov.uk',
+  );
+  assert.is(
+    (await get('/api/forms/dols-form-1', { headers: { origin: 'https://evil.example' } })).headers.get(
+      'access-control-allow-origin',
+    ),
+    null,
+  );
+  assert.is(
+    (await get('/api/account', { headers: { origin: 'https://www.sefton.gov.uk' } })).headers.get(
+      'access-control-allow-origin',
+    ),
+    null,
+    'nothing personal is shared',
+  );
 });
 
 api.run();

@@ -31,7 +31,12 @@ for (const database of await testDatabases()) {
     smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     const { databaseUrl } = await database.create();
-    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, PASSWORD_HASH_COST: '10', RATE_LIMIT_SCALE: '100' }));
+    ({ app, baseUrl } = await startTestApp({
+      DATABASE_URL: databaseUrl ?? '',
+      SMTP_URL: smtp.url,
+      PASSWORD_HASH_COST: '10',
+      RATE_LIMIT_SCALE: '100',
+    }));
   });
 
   it(`should serve ${REFERRERS} referrers saving and submitting at once with no 5xx and no lost write`, async () => {
@@ -41,26 +46,50 @@ for (const database of await testDatabases()) {
     }
     const statuses: number[] = [];
     const acknowledged: string[] = [];
-    await Promise.all(referrers.map(async (as, n) => {
-      const created = await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: { personFullName: `Person ${n}` } });
-      statuses.push(created.status);
-      let version = created.body.draft.version;
-      for (let save = 1; save < SAVES_EACH; save++) {
-        const saved = await as.put(`/api/drafts/${created.body.draft.id}`, { version, pageId: 'the-person', answers: { personFullName: `Person ${n}, save ${save}` } });
-        statuses.push(saved.status);
-        version = saved.body.draft.version;
-      }
-      const submitted = await as.post('/api/submissions', { formId: 'social-care-referral', formVersion: 1, answers: complete, idempotencyKey: randomUUID() });
-      statuses.push(submitted.status);
-      if (submitted.status === 201) acknowledged.push(submitted.body.submission.reference);
-    }));
-    assert.equal(statuses.filter((status) => status >= 500), [], 'no 5xx');
+    await Promise.all(
+      referrers.map(async (as, n) => {
+        const created = await as.post('/api/drafts', {
+          formId: 'dols-form-1',
+          formVersion: 1,
+          pageId: 'the-person',
+          answers: { personFullName: `Person ${n}` },
+        });
+        statuses.push(created.status);
+        let version = created.body.draft.version;
+        for (let save = 1; save < SAVES_EACH; save++) {
+          const saved = await as.put(`/api/drafts/${created.body.draft.id}`, {
+            version,
+            pageId: 'the-person',
+            answers: { personFullName: `Person ${n}, save ${save}` },
+          });
+          statuses.push(saved.status);
+          version = saved.body.draft.version;
+        }
+        const submitted = await as.post('/api/submissions', {
+          formId: 'social-care-referral',
+          formVersion: 1,
+          answers: complete,
+          idempotencyKey: randomUUID(),
+        });
+        statuses.push(submitted.status);
+        if (submitted.status === 201) acknowledged.push(submitted.body.submission.reference);
+      }),
+    );
+    assert.equal(
+      statuses.filter((status) => status >= 500),
+      [],
+      'no 5xx',
+    );
     assert.equal([...new Set(statuses)].sort(), [200, 201], 'every save and submission accepted');
     const kept = (await app.db('submissions').select('reference')).map((row: { reference: string }) => row.reference);
     assert.equal(kept.sort(), acknowledged.sort(), 'every acknowledged submission kept');
     // Each draft is deleted only if submitted with it; these were not, so each is at its last save.
     const versions = (await app.db('drafts').select('version')).map((row: { version: number }) => Number(row.version));
-    assert.equal(versions, Array.from({ length: REFERRERS }, () => SAVES_EACH), 'every save landed');
+    assert.equal(
+      versions,
+      Array.from({ length: REFERRERS }, () => SAVES_EACH),
+      'every save landed',
+    );
   });
 
   test.run();

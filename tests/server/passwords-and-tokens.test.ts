@@ -10,7 +10,7 @@ import { passwordProblems } from '../../server/services/password-strength.ts';
 
 const hashing = suite('Password hashing');
 
-hashing('should hash with scrypt at OWASP\'s cost by default, and verify only the right password', async () => {
+hashing("should hash with scrypt at OWASP's cost by default, and verify only the right password", async () => {
   const hasher = createPasswordHasher();
   const stored = await hasher.hash('Lighthouse keeper 2 boats!');
   assert.match(stored, /^scrypt\$17\$8\$1\$/);
@@ -46,17 +46,35 @@ tokens('should read back a session id it signed, until it expires', async () => 
   assert.is(await t.readSession(token), null);
 });
 
-tokens('should refuse an unsigned token, one signed with another key or algorithm, and a flow token used as a session', async () => {
-  const clock = manualClock();
-  const t = createTokens(secret, clock);
-  const exp = Math.floor((clock.now() + HOUR) / 1000);
-  const unsigned = new UnsecuredJWT({ sid: 'x' }).setIssuer('asc-forms').setAudience('session').setExpirationTime(exp).encode();
-  const otherKey = await new SignJWT({ sid: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('asc-forms').setAudience('session').setExpirationTime(exp).sign(randomBytes(32));
-  const otherAlg = await new SignJWT({ sid: 'x' }).setProtectedHeader({ alg: 'HS512' }).setIssuer('asc-forms').setAudience('session').setExpirationTime(exp).sign(secret);
-  const flow = await t.flow('sign-in', 'user-1', 'a@b.co', clock.now() + HOUR);
-  for (const token of [unsigned, otherKey, otherAlg, flow, 'not a token']) assert.is(await t.readSession(token), null);
-  assert.is(await t.readFlow(flow, 'register'), null, 'a sign-in flow cannot finish a registration');
-});
+tokens(
+  'should refuse an unsigned token, one signed with another key or algorithm, and a flow token used as a session',
+  async () => {
+    const clock = manualClock();
+    const t = createTokens(secret, clock);
+    const exp = Math.floor((clock.now() + HOUR) / 1000);
+    const unsigned = new UnsecuredJWT({ sid: 'x' })
+      .setIssuer('asc-forms')
+      .setAudience('session')
+      .setExpirationTime(exp)
+      .encode();
+    const otherKey = await new SignJWT({ sid: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('asc-forms')
+      .setAudience('session')
+      .setExpirationTime(exp)
+      .sign(randomBytes(32));
+    const otherAlg = await new SignJWT({ sid: 'x' })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setIssuer('asc-forms')
+      .setAudience('session')
+      .setExpirationTime(exp)
+      .sign(secret);
+    const flow = await t.flow('sign-in', 'user-1', 'a@b.co', clock.now() + HOUR);
+    for (const token of [unsigned, otherKey, otherAlg, flow, 'not a token'])
+      assert.is(await t.readSession(token), null);
+    assert.is(await t.readFlow(flow, 'register'), null, 'a sign-in flow cannot finish a registration');
+  },
+);
 
 tokens.run();
 
@@ -77,34 +95,73 @@ strength.run();
 
 const config = suite('Server settings');
 
-config('should refuse to run in production without a proxy in front, and take only the last forwarded addresses', async () => {
-  const { readConfig } = await import('../../server/config.ts');
-  const production = { NODE_ENV: 'production', ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`, WEBHOOK_URL: 'https://cases.example.gov.uk/referrals', WEBHOOK_SECRET: 'cd'.repeat(32) };
-  assert.throws(() => readConfig(production), /set TRUST_PROXY to the number of proxies/);
-  assert.throws(() => readConfig({ TRUST_PROXY: 'yes' }), /number of proxies/);
-  assert.is(readConfig({ ...production, TRUST_PROXY: '1' }).proxies, 1);
-  const Koa = (await import('koa')).default;
-  const koa = new Koa({ proxy: true, maxIpsCount: 1 });
-  const ctx = koa.createContext({ headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, socket: { remoteAddress: '10.0.0.1' } } as never, {} as never);
-  assert.is(ctx.ip, '203.0.113.9', 'a forged left-most address is not believed');
-});
+config(
+  'should refuse to run in production without a proxy in front, and take only the last forwarded addresses',
+  async () => {
+    const { readConfig } = await import('../../server/config.ts');
+    const production = {
+      NODE_ENV: 'production',
+      ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`,
+      WEBHOOK_URL: 'https://cases.example.gov.uk/referrals',
+      WEBHOOK_SECRET: 'cd'.repeat(32),
+    };
+    assert.throws(() => readConfig(production), /set TRUST_PROXY to the number of proxies/);
+    assert.throws(() => readConfig({ TRUST_PROXY: 'yes' }), /number of proxies/);
+    assert.is(readConfig({ ...production, TRUST_PROXY: '1' }).proxies, 1);
+    const Koa = (await import('koa')).default;
+    const koa = new Koa({ proxy: true, maxIpsCount: 1 });
+    const ctx = koa.createContext(
+      { headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, socket: { remoteAddress: '10.0.0.1' } } as never,
+      {} as never,
+    );
+    assert.is(ctx.ip, '203.0.113.9', 'a forged left-most address is not believed');
+  },
+);
 
-config('should refuse to run in production without the keys for saved answers set apart from the data folder', async () => {
-  const { readConfig } = await import('../../server/config.ts');
-  assert.throws(() => readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }), /In production, set ANSWERS_KEYS/);
-});
+config(
+  'should refuse to run in production without the keys for saved answers set apart from the data folder',
+  async () => {
+    const { readConfig } = await import('../../server/config.ts');
+    assert.throws(() => readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }), /In production, set ANSWERS_KEYS/);
+  },
+);
 
-config('should refuse to run in production without delivering submissions to the case system, over https, with a key of its own', async () => {
-  const { readConfig } = await import('../../server/config.ts');
-  const production = { NODE_ENV: 'production', TRUST_PROXY: '1', ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`, SESSION_SECRET: 'ef'.repeat(32) };
-  assert.throws(() => readConfig(production), /In production, set WEBHOOK_URL/);
-  assert.throws(() => readConfig({ ...production, WEBHOOK_URL: 'http://cases.example.gov.uk/', WEBHOOK_SECRET: 'cd'.repeat(32) }), /must use https/);
-  assert.throws(() => readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'correct horse battery staple' }), /at least 32 bytes written in hex/);
-  assert.throws(() => readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'ef'.repeat(32) }), /a key of its own/);
-  assert.not.throws(() => readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'cd'.repeat(32) }));
-  assert.is(readConfig({}).webhook, undefined, 'a laptop install writes deliveries to files');
-  assert.is(readConfig({ TRUST_PROXY: '0' }).answersKeys, undefined, 'a laptop install makes its own key file');
-});
+config(
+  'should refuse to run in production without delivering submissions to the case system, over https, with a key of its own',
+  async () => {
+    const { readConfig } = await import('../../server/config.ts');
+    const production = {
+      NODE_ENV: 'production',
+      TRUST_PROXY: '1',
+      ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`,
+      SESSION_SECRET: 'ef'.repeat(32),
+    };
+    assert.throws(() => readConfig(production), /In production, set WEBHOOK_URL/);
+    assert.throws(
+      () => readConfig({ ...production, WEBHOOK_URL: 'http://cases.example.gov.uk/', WEBHOOK_SECRET: 'cd'.repeat(32) }),
+      /must use https/,
+    );
+    assert.throws(
+      () =>
+        readConfig({
+          ...production,
+          WEBHOOK_URL: 'https://cases.example.gov.uk/',
+          WEBHOOK_SECRET: 'correct horse battery staple',
+        }),
+      /at least 32 bytes written in hex/,
+    );
+    assert.throws(
+      () =>
+        readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'ef'.repeat(32) }),
+      /a key of its own/,
+    );
+    assert.not.throws(() =>
+      readConfig({ ...production, WEBHOOK_URL: 'https://cases.example.gov.uk/', WEBHOOK_SECRET: 'cd'.repeat(32) }),
+    );
+    assert.is(readConfig({}).webhook, undefined, 'a laptop install writes deliveries to files');
+    assert.is(readConfig({ TRUST_PROXY: '0' }).answersKeys, undefined, 'a laptop install makes its own key file');
+  },
+);
 
 config('should refuse a damaged secret key file, saying how to mend it', async () => {
   const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
@@ -116,7 +173,9 @@ config('should refuse a damaged secret key file, saying how to mend it', async (
     assert.equal(await loadSecret(undefined, dir), await loadSecret(undefined, dir), 'the same key on every start');
     await writeFile(`${dir}/secret.key`, 'ab');
     let message = '';
-    await loadSecret(undefined, dir).catch((error: Error) => { message = error.message; });
+    await loadSecret(undefined, dir).catch((error: Error) => {
+      message = error.message;
+    });
     assert.match(message, /damaged.*Delete it/);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -21,9 +21,14 @@ for (const database of await testDatabases()) {
   if (database.name === 'SQLite') {
     it('should open every SQLite connection in WAL mode with synchronous=FULL', async () => {
       // Ask on several connections at once, so more than the first one of the pool answers.
-      const answers = await Promise.all(Array.from({ length: 4 }, () => db.transaction(async (trx) => [
-        (await trx.raw('PRAGMA journal_mode'))[0].journal_mode, (await trx.raw('PRAGMA synchronous'))[0].synchronous,
-      ])));
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          db.transaction(async (trx) => [
+            (await trx.raw('PRAGMA journal_mode'))[0].journal_mode,
+            (await trx.raw('PRAGMA synchronous'))[0].synchronous,
+          ]),
+        ),
+      );
       for (const [mode, synchronous] of answers) {
         assert.is(mode, 'wal');
         assert.is(synchronous, 2, 'FULL');
@@ -32,10 +37,32 @@ for (const database of await testDatabases()) {
   }
 
   it('should store emails lower-cased, so one address is one account', async () => {
-    await repos.users.insert({ id: 'u1', email: 'Sam.Carter@Example.org', forename: 'Sam', surname: 'Carter', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 });
+    await repos.users.insert({
+      id: 'u1',
+      email: 'Sam.Carter@Example.org',
+      forename: 'Sam',
+      surname: 'Carter',
+      passwordHash: 'h',
+      role: 'referrer',
+      createdAt: 1,
+      passwordChangedAt: 1,
+    });
     assert.is((await repos.users.findByEmail('SAM.carter@example.ORG'))?.id, 'u1');
     let duplicate = false;
-    await repos.users.insert({ id: 'u2', email: 'sam.carter@example.org', forename: 'S', surname: 'C', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 }).catch(() => { duplicate = true; });
+    await repos.users
+      .insert({
+        id: 'u2',
+        email: 'sam.carter@example.org',
+        forename: 'S',
+        surname: 'C',
+        passwordHash: 'h',
+        role: 'referrer',
+        createdAt: 1,
+        passwordChangedAt: 1,
+      })
+      .catch(() => {
+        duplicate = true;
+      });
     assert.ok(duplicate, 'a second account for the same address is refused');
     assert.is(await repos.users.findById('nobody'), null);
   });
@@ -54,7 +81,14 @@ for (const database of await testDatabases()) {
   });
 
   it('should let a code be used only once, and make older codes stop working', async () => {
-    const base = { purpose: 'register' as const, subjectId: 'r1', codeHash: 'x', attempts: 0, expiresAt: 99, consumedAt: null };
+    const base = {
+      purpose: 'register' as const,
+      subjectId: 'r1',
+      codeHash: 'x',
+      attempts: 0,
+      expiresAt: 99,
+      consumedAt: null,
+    };
     await repos.emailCodes.replace({ ...base, id: 'c1', createdAt: 10 });
     await repos.emailCodes.replace({ ...base, id: 'c2', createdAt: 20 });
     assert.is((await repos.emailCodes.findLatest('register', 'r1'))?.id, 'c2');
@@ -72,21 +106,55 @@ for (const database of await testDatabases()) {
   });
 
   it('should revoke every session of a user but the one kept', async () => {
-    await repos.users.insert({ id: 'u9', email: 'nine@example.org', forename: 'N', surname: 'N', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 });
-    for (const idHash of ['s1', 's2', 's3']) await repos.sessions.insert({ idHash, userId: 'u9', createdAt: 1, lastSeenAt: 1, expiresAt: 100, revokedAt: null });
+    await repos.users.insert({
+      id: 'u9',
+      email: 'nine@example.org',
+      forename: 'N',
+      surname: 'N',
+      passwordHash: 'h',
+      role: 'referrer',
+      createdAt: 1,
+      passwordChangedAt: 1,
+    });
+    for (const idHash of ['s1', 's2', 's3'])
+      await repos.sessions.insert({
+        idHash,
+        userId: 'u9',
+        createdAt: 1,
+        lastSeenAt: 1,
+        expiresAt: 100,
+        revokedAt: null,
+      });
     assert.is(await repos.sessions.revokeAllForUser('u9', 50, 's2'), 2);
     assert.is((await repos.sessions.findByIdHash('s1'))?.revokedAt, 50);
     assert.is((await repos.sessions.findByIdHash('s2'))?.revokedAt, null);
   });
 
   it('should keep the audit log append-only: the database refuses to change or delete an entry', async () => {
-    await repos.auditLog.add({ at: 1, event: 'sign-in', outcome: 'failure', emailHash: 'abc', detail: { reason: 'wrong password' } });
+    await repos.auditLog.add({
+      at: 1,
+      event: 'sign-in',
+      outcome: 'failure',
+      emailHash: 'abc',
+      detail: { reason: 'wrong password' },
+    });
     const [entry] = await repos.auditLog.list();
-    assert.equal({ event: entry!.event, outcome: entry!.outcome, detail: entry!.detail }, { event: 'sign-in', outcome: 'failure', detail: { reason: 'wrong password' } });
+    assert.equal(
+      { event: entry!.event, outcome: entry!.outcome, detail: entry!.detail },
+      { event: 'sign-in', outcome: 'failure', detail: { reason: 'wrong password' } },
+    );
     let updateRefused = false;
-    await db('audit_log').update({ outcome: 'success' }).catch(() => { updateRefused = true; });
+    await db('audit_log')
+      .update({ outcome: 'success' })
+      .catch(() => {
+        updateRefused = true;
+      });
     let deleteRefused = false;
-    await db('audit_log').delete().catch(() => { deleteRefused = true; });
+    await db('audit_log')
+      .delete()
+      .catch(() => {
+        deleteRefused = true;
+      });
     assert.ok(updateRefused && deleteRefused);
     assert.is((await repos.auditLog.list())[0]!.outcome, 'failure');
   });
@@ -94,8 +162,22 @@ for (const database of await testDatabases()) {
   it('should forget unfinished registrations, old codes and ended sessions after a day, and keep the rest', async () => {
     const day = 24 * 3_600_000;
     const now = 10 * day;
-    await repos.registrations.insert({ id: 'old-reg', email: 'old@example.org', forename: 'O', surname: 'L', passwordHash: 'h', createdAt: now - 2 * day });
-    await repos.registrations.insert({ id: 'new-reg', email: 'new@example.org', forename: 'N', surname: 'W', passwordHash: 'h', createdAt: now - 60_000 });
+    await repos.registrations.insert({
+      id: 'old-reg',
+      email: 'old@example.org',
+      forename: 'O',
+      surname: 'L',
+      passwordHash: 'h',
+      createdAt: now - 2 * day,
+    });
+    await repos.registrations.insert({
+      id: 'new-reg',
+      email: 'new@example.org',
+      forename: 'N',
+      surname: 'W',
+      passwordHash: 'h',
+      createdAt: now - 60_000,
+    });
     const forgotten = await forgetExpired(repos, now);
     assert.ok((forgotten.registrations ?? 0) >= 1);
     assert.is(await repos.registrations.findById('old-reg'), null);
@@ -103,10 +185,21 @@ for (const database of await testDatabases()) {
   });
 
   it('should say whether a row went when deleting one, and name every delete of what has expired alike', async () => {
-    await repos.registrations.insert({ id: 'gone-reg', email: 'gone@example.org', forename: 'G', surname: 'N', passwordHash: 'h', createdAt: 1 });
+    await repos.registrations.insert({
+      id: 'gone-reg',
+      email: 'gone@example.org',
+      forename: 'G',
+      surname: 'N',
+      passwordHash: 'h',
+      createdAt: 1,
+    });
     assert.is(await repos.registrations.delete('gone-reg'), true);
     assert.is(await repos.registrations.delete('gone-reg'), false);
-    const deletes = Object.entries(repos).flatMap(([name, repository]) => Object.keys(repository).filter((method) => method.startsWith('delete')).map((method) => `${name}.${method}`));
+    const deletes = Object.entries(repos).flatMap(([name, repository]) =>
+      Object.keys(repository)
+        .filter((method) => method.startsWith('delete'))
+        .map((method) => `${name}.${method}`),
+    );
     assert.ok(deletes.length >= 8, deletes.join(', '));
     for (const method of deletes) assert.match(method, /\.(delete|deleteExpiredBefore)$/);
   });
@@ -119,19 +212,51 @@ for (const database of await testDatabases()) {
     const row = await db('email_codes').where({ purpose: 'register', subject_id: 'subject-9' }).first();
     await db('email_codes').insert({ ...row, id: 'moved-to-reset', purpose: 'reset' });
     let message = '';
-    await codes.consume('reset', 'subject-9', code, {}).catch((error: Error) => { message = error.message; });
+    await codes.consume('reset', 'subject-9', code, {}).catch((error: Error) => {
+      message = error.message;
+    });
     assert.match(message, /not right/);
     await codes.consume('register', 'subject-9', code, {});
   });
 
   it('should let one sender at a time claim an outbox message, and only the holder of the claim mark it', async () => {
-    await repos.users.insert({ id: 'u-out', email: 'outbox@example.org', forename: 'O', surname: 'B', passwordHash: 'h', role: 'referrer', createdAt: 1, passwordChangedAt: 1 });
-    await repos.submissions.insert({
-      id: 's-out', reference: 'ASC-TEST-0001', userId: 'u-out', formId: 'f', formVersion: 1, answers: 'sealed', keyId: 'k', idempotencyKey: 'key-0000000000000001',
-      answersDigest: 'd', draftId: null, submittedAt: 1,
+    await repos.users.insert({
+      id: 'u-out',
+      email: 'outbox@example.org',
+      forename: 'O',
+      surname: 'B',
+      passwordHash: 'h',
+      role: 'referrer',
+      createdAt: 1,
+      passwordChangedAt: 1,
     });
-    for (let n = 0; n < 6; n++) await repos.outbox.insert({ id: `m${n}`, submissionId: 's-out', kind: 'email', payload: 'sealed', keyId: 'k', createdAt: 1, nextAttemptAt: 100 + n });
-    const [first, second] = await Promise.all([repos.outbox.claimDue(1_000, 60_000, 4), repos.outbox.claimDue(1_000, 60_000, 4)]);
+    await repos.submissions.insert({
+      id: 's-out',
+      reference: 'ASC-TEST-0001',
+      userId: 'u-out',
+      formId: 'f',
+      formVersion: 1,
+      answers: 'sealed',
+      keyId: 'k',
+      idempotencyKey: 'key-0000000000000001',
+      answersDigest: 'd',
+      draftId: null,
+      submittedAt: 1,
+    });
+    for (let n = 0; n < 6; n++)
+      await repos.outbox.insert({
+        id: `m${n}`,
+        submissionId: 's-out',
+        kind: 'email',
+        payload: 'sealed',
+        keyId: 'k',
+        createdAt: 1,
+        nextAttemptAt: 100 + n,
+      });
+    const [first, second] = await Promise.all([
+      repos.outbox.claimDue(1_000, 60_000, 4),
+      repos.outbox.claimDue(1_000, 60_000, 4),
+    ]);
     const ids = [...first!, ...second!].map((m) => m.id);
     assert.is(ids.length, 6, 'every message claimed');
     assert.is(new Set(ids).size, 6, 'none by both');

@@ -30,9 +30,15 @@ async function startCaseSystem() {
   let down = false;
   const server: Server = createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk) => { body += chunk; });
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
     request.on('end', () => {
-      if (down) { response.statusCode = 503; response.end(); return; }
+      if (down) {
+        response.statusCode = 503;
+        response.end();
+        return;
+      }
       received.push(`${request.headers['content-type']}\n${body}`);
       response.statusCode = 204;
       response.end();
@@ -42,7 +48,9 @@ async function startCaseSystem() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/referrals`,
     received,
-    setDown: (value: boolean) => { down = value; },
+    setDown: (value: boolean) => {
+      down = value;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -69,14 +77,28 @@ for (const database of await testDatabases()) {
     caseSystem = await startCaseSystem();
     closeAtEnd(caseSystem.close);
     const { databaseUrl } = await database.create();
-    ({ app, baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET, RATE_LIMIT_SCALE: '100' }, { clock }));
+    ({ app, baseUrl } = await startTestApp(
+      {
+        DATABASE_URL: databaseUrl ?? '',
+        SMTP_URL: smtp.url,
+        WEBHOOK_URL: caseSystem.url,
+        WEBHOOK_SECRET,
+        RATE_LIMIT_SCALE: '100',
+      },
+      { clock },
+    ));
   });
 
   test.before.each(() => clock.advance(MINUTE));
 
-  const submit = (as: Client, answers: Record<string, unknown> = complete, extra: Record<string, unknown> = {}) => as.post('/api/submissions', {
-    formId: 'dols-form-1', formVersion: 1, answers, idempotencyKey: randomUUID(), ...extra,
-  });
+  const submit = (as: Client, answers: Record<string, unknown> = complete, extra: Record<string, unknown> = {}) =>
+    as.post('/api/submissions', {
+      formId: 'dols-form-1',
+      formVersion: 1,
+      answers,
+      idempotencyKey: randomUUID(),
+      ...extra,
+    });
 
   it('should take complete answers, give a reference, email it to the referrer and deliver the referral, signed, to the case system', async () => {
     const { as, email } = await registered();
@@ -101,7 +123,11 @@ for (const database of await testDatabases()) {
     assert.is(delivery.reference, submission.reference);
     assert.equal(delivery.referrer, { forename: 'Sam', surname: 'Carter', email });
     assert.is(delivery.answers.personFullName, complete.personFullName);
-    assert.equal(await app.db('outbox').whereNull('sent_at').where({ submission_id: submission.id }), [], 'both marked sent');
+    assert.equal(
+      await app.db('outbox').whereNull('sent_at').where({ submission_id: submission.id }),
+      [],
+      'both marked sent',
+    );
   });
 
   it('should refuse answers that are not complete, saying what is missing, and send nothing', async () => {
@@ -110,7 +136,12 @@ for (const database of await testDatabases()) {
     void personFullName;
     const response = await submit(as, withoutName);
     assert.is(response.status, 400);
-    assert.ok(response.body.error.fields.some((f: { field: string; message: string }) => f.field === 'personFullName' && /Enter/.test(f.message)), JSON.stringify(response.body.error.fields));
+    assert.ok(
+      response.body.error.fields.some(
+        (f: { field: string; message: string }) => f.field === 'personFullName' && /Enter/.test(f.message),
+      ),
+      JSON.stringify(response.body.error.fields),
+    );
     await app.sendOutbox();
     assert.is(smtp.countTo(email), 1, 'only the registration code');
     assert.is((await as.get('/api/submissions')).body.submissions.length, 0);
@@ -121,7 +152,11 @@ for (const database of await testDatabases()) {
     const idempotencyKey = randomUUID();
     const body = { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey };
     const responses = await Promise.all(Array.from({ length: 5 }, () => as.post('/api/submissions', body)));
-    assert.equal(responses.map((r) => r.status).filter((status) => status === 201).length, 1, responses.map((r) => `${r.status} ${JSON.stringify(r.body)}`).join('\n'));
+    assert.equal(
+      responses.map((r) => r.status).filter((status) => status === 201).length,
+      1,
+      responses.map((r) => `${r.status} ${JSON.stringify(r.body)}`).join('\n'),
+    );
     assert.ok(responses.every((r) => r.status === 201 || r.status === 200));
     assert.is(new Set(responses.map((r) => r.body.submission.reference)).size, 1, 'the same reference to each');
     await smtp.nextTo(email);
@@ -140,7 +175,10 @@ for (const database of await testDatabases()) {
       await app.sendOutbox();
       const pending = await app.db('outbox').whereNull('sent_at').where({ submission_id: response.body.submission.id });
       assert.is(pending.length, 2);
-      assert.ok(pending.every((row: { attempts: number; last_error: string }) => row.attempts >= 1 && row.last_error), 'tried, failed, kept');
+      assert.ok(
+        pending.every((row: { attempts: number; last_error: string }) => row.attempts >= 1 && row.last_error),
+        'tried, failed, kept',
+      );
     } finally {
       smtp.setDown(false);
       caseSystem.setDown(false);
@@ -165,7 +203,12 @@ for (const database of await testDatabases()) {
       assert.is(waiting.length, 2);
       // A short name standing alone, not inside the sealed text's own letters: "Sam" turns up in
       // base64url by chance about once in 260,000 places.
-      for (const row of waiting) assert.not.match(row.payload, new RegExp(`${String(complete.personFullName)}|(?<![\\w-])Sam(?![\\w-])|example\\.org`), row.kind);
+      for (const row of waiting)
+        assert.not.match(
+          row.payload,
+          new RegExp(`${String(complete.personFullName)}|(?<![\\w-])Sam(?![\\w-])|example\\.org`),
+          row.kind,
+        );
     } finally {
       smtp.setDown(false);
     }
@@ -179,21 +222,48 @@ for (const database of await testDatabases()) {
     const { as } = await registered();
     const { as: someoneElse } = await registered();
     const idempotencyKey = randomUUID();
-    const first = await as.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey });
-    const changed = await as.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: { ...complete, personFullName: 'Someone else entirely' }, idempotencyKey });
+    const first = await as.post('/api/submissions', {
+      formId: 'dols-form-1',
+      formVersion: 1,
+      answers: complete,
+      idempotencyKey,
+    });
+    const changed = await as.post('/api/submissions', {
+      formId: 'dols-form-1',
+      formVersion: 1,
+      answers: { ...complete, personFullName: 'Someone else entirely' },
+      idempotencyKey,
+    });
     assert.is(changed.status, 409);
     assert.match(changed.body.error.message, /already sent, with other answers/);
-    const theirs = await someoneElse.post('/api/submissions', { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey });
+    const theirs = await someoneElse.post('/api/submissions', {
+      formId: 'dols-form-1',
+      formVersion: 1,
+      answers: complete,
+      idempotencyKey,
+    });
     assert.is(theirs.status, 201);
     assert.is.not(theirs.body.submission.reference, first.body.submission.reference);
   });
 
-  it('should submit a saved copy once, whichever tab sends it, and never delete another person\'s saved copy', async () => {
+  it("should submit a saved copy once, whichever tab sends it, and never delete another person's saved copy", async () => {
     const { as } = await registered();
     const { as: someoneElse } = await registered();
-    const draft = (await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })).body.draft;
-    const theirDraft = (await someoneElse.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })).body.draft;
-    const [tab1, tab2] = await Promise.all([submit(as, complete, { draftId: draft.id }), submit(as, complete, { draftId: draft.id })]);
+    const draft = (
+      await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })
+    ).body.draft;
+    const theirDraft = (
+      await someoneElse.post('/api/drafts', {
+        formId: 'dols-form-1',
+        formVersion: 1,
+        pageId: 'the-person',
+        answers: {},
+      })
+    ).body.draft;
+    const [tab1, tab2] = await Promise.all([
+      submit(as, complete, { draftId: draft.id }),
+      submit(as, complete, { draftId: draft.id }),
+    ]);
     assert.equal([tab1.status, tab2.status].sort(), [200, 201]);
     assert.is(tab1.body.submission.reference, tab2.body.submission.reference);
     assert.is((await as.get('/api/submissions')).body.submissions.length, 1);
@@ -203,7 +273,9 @@ for (const database of await testDatabases()) {
 
   it('should delete the saved copy the answers came from', async () => {
     const { as } = await registered();
-    const draft = (await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })).body.draft;
+    const draft = (
+      await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })
+    ).body.draft;
     assert.is((await submit(as, complete, { draftId: draft.id })).status, 201);
     assert.is((await as.get(`/api/drafts/${draft.id}`)).status, 404);
   });
@@ -213,7 +285,10 @@ for (const database of await testDatabases()) {
     const { as: someoneElse } = await registered();
     const older = (await submit(as)).body.submission;
     const recent = (await submit(as)).body.submission;
-    await app.db('submissions').where({ id: older.id }).update({ submitted_at: clock.now() - 31 * DAY });
+    await app
+      .db('submissions')
+      .where({ id: older.id })
+      .update({ submitted_at: clock.now() - 31 * DAY });
     const listed = (await as.get('/api/submissions')).body.submissions.map((s: { reference: string }) => s.reference);
     assert.equal(listed, [recent.reference], 'the one from 31 days ago is no longer listed');
     assert.equal((await someoneElse.get('/api/submissions')).body.submissions, []);
@@ -229,7 +304,9 @@ for (const database of await testDatabases()) {
       const as = await registerOverApi(laptop.baseUrl, smtp, email, { forename: 'Lee', surname: 'Jones' });
       const { submission } = (await submit(as)).body;
       await laptop.app.sendOutbox();
-      const delivery = JSON.parse(await readFile(join(laptop.dataDir, 'deliveries', `${submission.reference}.json`), 'utf8'));
+      const delivery = JSON.parse(
+        await readFile(join(laptop.dataDir, 'deliveries', `${submission.reference}.json`), 'utf8'),
+      );
       assert.is(delivery.answers.personFullName, complete.personFullName);
       assert.equal(delivery.referrer, { forename: 'Lee', surname: 'Jones', email });
     });

@@ -23,7 +23,6 @@ import { startSmtpServer, codeIn } from './smtp.ts';
 
 type SmtpCapture = Awaited<ReturnType<typeof startSmtpServer>>;
 
-
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 const skipping = !hasChromium && !process.env.CI;
@@ -63,7 +62,11 @@ export function advanceServerClock(ms: number): void {
 /** The shared browser and server, started on first use. */
 export function startBrowser(): Promise<Harness> {
   if (!hasChromium) {
-    return Promise.reject(new Error(`Chromium is missing: there is no browser at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`));
+    return Promise.reject(
+      new Error(
+        `Chromium is missing: there is no browser at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+      ),
+    );
   }
   harness ??= start();
   return harness;
@@ -76,16 +79,40 @@ async function start(): Promise<Harness> {
   const smtp = await startSmtpServer();
   closeAtEnd(smtp.close);
   // A data folder of its own, inside the build's temp folder: the run leaves no database behind.
-  const app = await createApp(readConfig({ ...process.env, BUILD_DIR: buildDir, DATA_DIR: dataDir, DATABASE_URL: '', SMTP_URL: smtp.url, PORT: '0', PASSWORD_HASH_COST: '12', RATE_LIMIT_SCALE: '100' }), { log: () => {}, clock: serverClock });
+  const app = await createApp(
+    readConfig({
+      ...process.env,
+      BUILD_DIR: buildDir,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      SMTP_URL: smtp.url,
+      PORT: '0',
+      PASSWORD_HASH_COST: '12',
+      RATE_LIMIT_SCALE: '100',
+    }),
+    { log: () => {}, clock: serverClock },
+  );
   closeAtEnd(() => app.close());
   const { koa } = app;
   const server = koa.listen(0, '127.0.0.1');
-  closeAtEnd(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  closeAtEnd(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     // Root needs --no-sandbox; without --disable-background-networking Chromium keeps calling home.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   closeAtEnd(() => browser.close());
   return { browser, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, smtp };
@@ -115,18 +142,29 @@ export async function openPage(width = 1280, height = 900): Promise<PortalPage> 
   await page.clock.setFixedTime(new Date(`${ANSWERS_TODAY}T12:00:00`));
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
-  await page.exposeFunction('__ascCspViolation', (report: string) => { cspViolations.push(report); });
+  await page.exposeFunction('__ascCspViolation', (report: string) => {
+    cspViolations.push(report);
+  });
   // Init scripts are added by the browser itself, so the page's CSP does not block this one.
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __ascCspViolation(report: string): void }).__ascCspViolation;
-      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
-    }, true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = (window as unknown as { __ascCspViolation(report: string): void }).__ascCspViolation;
+        report(
+          `${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+        );
+      },
+      true,
+    );
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(message.text());
   });
-  page.on('pageerror', (error) => { pageErrors.push(error.message); });
+  page.on('pageerror', (error) => {
+    pageErrors.push(error.message);
+  });
   return { page, baseUrl, smtp, cspViolations, pageErrors, close: () => context.close() };
 }
 
@@ -144,11 +182,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // The page's CSP refuses inline scripts, so axe goes in through evaluate, not a script tag.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   return page.evaluate(async (tags) => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
     return results.violations.map((violation) => ({
       id: violation.id,
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(' >> ') : part)).join(' >> ')),
+      targets: violation.nodes.map((node) =>
+        node.target.map((part) => (Array.isArray(part) ? part.join(' >> ') : part)).join(' >> '),
+      ),
     }));
   }, WCAG_TAGS);
 }
@@ -184,26 +227,36 @@ export function describeElement(element: FocusedElement): string {
  * Presses Tab until the focused element is the one wanted, as a keyboard user would, and fails
  * with the way it went when it is not reached within `limit` presses.
  */
-export async function tabTo(page: Page, wanted: string | ((element: FocusedElement) => boolean), limit = 60): Promise<FocusedElement> {
+export async function tabTo(
+  page: Page,
+  wanted: string | ((element: FocusedElement) => boolean),
+  limit = 60,
+): Promise<FocusedElement> {
   const matches = typeof wanted === 'string' ? (element: FocusedElement) => element.id === wanted : wanted;
   const trail: string[] = [];
   let element = await focused(page);
   for (let presses = 0; !matches(element); presses++) {
     if (presses === limit) {
-      throw new Error(`Tab never reached ${typeof wanted === 'string' ? `#${wanted}` : 'the element wanted'}; it went ${trail.join(', ')}`);
+      throw new Error(
+        `Tab never reached ${typeof wanted === 'string' ? `#${wanted}` : 'the element wanted'}; it went ${trail.join(', ')}`,
+      );
     }
     await page.keyboard.press('Tab');
     element = await focused(page);
     trail.push(describeElement(element));
     // Past the page's last box focus leaves the page; going round again would hide a box out of order.
-    if (element.tag === 'body') throw new Error(`Tab went past the end of the page looking for ${typeof wanted === 'string' ? `#${wanted}` : 'the element wanted'}; it went ${trail.join(', ')}`);
+    if (element.tag === 'body')
+      throw new Error(
+        `Tab went past the end of the page looking for ${typeof wanted === 'string' ? `#${wanted}` : 'the element wanted'}; it went ${trail.join(', ')}`,
+      );
   }
   return element;
 }
 
 /** A link or button by its words (arrows drawn beside them aside), for tabTo. */
 export function withText(text: string): (element: FocusedElement) => boolean {
-  return (element) => (element.tag === 'a' || element.tag === 'button') && element.text.replace(/[←→]/g, '').trim() === text;
+  return (element) =>
+    (element.tag === 'a' || element.tag === 'button') && element.text.replace(/[←→]/g, '').trim() === text;
 }
 
 let registrations = 0;
@@ -216,9 +269,13 @@ export async function signInTab(tab: PortalPage): Promise<string> {
   const { WALK_PASSWORD } = await import('./keyboard.ts');
   const email = `tab${++registrations}.${process.pid}@example.org`;
   const request = tab.page.context().request;
-  const registered = await request.post(`${tab.baseUrl}/api/account/registrations`, { data: { forename: 'Sam', surname: 'Carter', email, password: WALK_PASSWORD, confirmPassword: WALK_PASSWORD } });
+  const registered = await request.post(`${tab.baseUrl}/api/account/registrations`, {
+    data: { forename: 'Sam', surname: 'Carter', email, password: WALK_PASSWORD, confirmPassword: WALK_PASSWORD },
+  });
   if (registered.status() !== 202) throw new Error(`Registering failed: ${await registered.text()}`);
-  const verified = await request.post(`${tab.baseUrl}/api/account/registrations/verify`, { data: { code: codeIn(await tab.smtp.nextTo(email)) } });
+  const verified = await request.post(`${tab.baseUrl}/api/account/registrations/verify`, {
+    data: { code: codeIn(await tab.smtp.nextTo(email)) },
+  });
   if (verified.status() !== 201) throw new Error(`Verifying failed: ${await verified.text()}`);
   return email;
 }
@@ -227,7 +284,10 @@ export async function signInTab(tab: PortalPage): Promise<string> {
  * Runs `use` in a fresh tab (signed in when asked: most form pages need an account), then checks
  * that nothing in it broke the Content-Security-Policy or threw.
  */
-export async function inTab(use: (tab: PortalPage) => Promise<void>, { width, signedIn = false }: { width?: number; signedIn?: boolean } = {}): Promise<void> {
+export async function inTab(
+  use: (tab: PortalPage) => Promise<void>,
+  { width, signedIn = false }: { width?: number; signedIn?: boolean } = {},
+): Promise<void> {
   const { equal } = await import('uvu/assert');
   const tab = await openPage(width);
   try {

@@ -5,6 +5,9 @@ import { startTestApp } from './test-app.ts';
 let started: Promise<{ baseUrl: string; app: App }> | undefined;
 
 export function builtApp(): Promise<{ baseUrl: string; app: App }> {
-  started ??= startTestApp({ FRAME_ANCESTORS: 'https://www.sefton.gov.uk', EMBED_ORIGINS: 'https://www.sefton.gov.uk' });
+  started ??= startTestApp({
+    FRAME_ANCESTORS: 'https://www.sefton.gov.uk',
+    EMBED_ORIGINS: 'https://www.sefton.gov.uk',
+  });
   return started;
 }

@@ -24,7 +24,12 @@ export interface TestDatabase {
 let postgresReachable: Promise<boolean> | undefined;
 
 async function canReachPostgres(): Promise<boolean> {
-  const admin = knex({ client: 'pg', connection: POSTGRES_ADMIN_URL, pool: { min: 0, max: 1 }, acquireConnectionTimeout: 3000 });
+  const admin = knex({
+    client: 'pg',
+    connection: POSTGRES_ADMIN_URL,
+    pool: { min: 0, max: 1 },
+    acquireConnectionTimeout: 3000,
+  });
   try {
     await admin.raw('select 1');
     return true;
@@ -41,7 +46,10 @@ const sqlite: TestDatabase = {
     const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-db-'));
     const db = createDatabase({ dataDir });
     await migrateToLatest(db);
-    const close = async () => { await db.destroy(); await rm(dataDir, { recursive: true, force: true }); };
+    const close = async () => {
+      await db.destroy();
+      await rm(dataDir, { recursive: true, force: true });
+    };
     closeAtEnd(close);
     return { db, dataDir, close };
   },
@@ -78,11 +86,22 @@ export async function testDatabases(): Promise<Array<TestDatabase & { skip?: str
   postgresReachable ??= canReachPostgres();
   if (await postgresReachable) return [sqlite, postgres];
   if (process.env.CI) {
-    return [sqlite, { ...postgres, create: () => Promise.reject(new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}, and CI needs its suites to run.`)) }];
+    return [
+      sqlite,
+      {
+        ...postgres,
+        create: () =>
+          Promise.reject(
+            new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}, and CI needs its suites to run.`),
+          ),
+      },
+    ];
   }
   if (!warned) {
     warned = true;
-    console.log(`PostgreSQL suites skipped: nothing answers at ${POSTGRES_ADMIN_URL} (start PostgreSQL or set POSTGRES_URL).`);
+    console.log(
+      `PostgreSQL suites skipped: nothing answers at ${POSTGRES_ADMIN_URL} (start PostgreSQL or set POSTGRES_URL).`,
+    );
   }
   return [sqlite, { ...postgres, skip: 'PostgreSQL is not reachable' }];
 }

@@ -6,16 +6,27 @@ export function client(baseUrl: string, headers: Record<string, string> = {}) {
   const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...headers, ...extra },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...headers,
+        ...extra,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const [name, value] = pair!.split('=') as [string, string];
-      if (!value) jar.delete(name); else jar.set(name, value);
+      if (!value) jar.delete(name);
+      else jar.set(name, value);
     }
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers, setCookies: response.headers.getSetCookie() };
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : null,
+      headers: response.headers,
+      setCookies: response.headers.getSetCookie(),
+    };
   };
   return {
     jar,
@@ -37,11 +48,24 @@ interface Mailbox {
 }
 
 /** Registers a new account over the API, with the code from the email; returns the client, signed in. */
-export async function registerOverApi(baseUrl: string, smtp: Mailbox, email: string, { forename = 'Sam', surname = 'Carter', as = client(baseUrl) } = {}): Promise<Client> {
-  const started = await as.post('/api/account/registrations', { forename, surname, email, password: TEST_PASSWORD, confirmPassword: TEST_PASSWORD });
-  if (started.status !== 202) throw new Error(`Registering ${email} failed: ${started.status} ${JSON.stringify(started.body)}`);
+export async function registerOverApi(
+  baseUrl: string,
+  smtp: Mailbox,
+  email: string,
+  { forename = 'Sam', surname = 'Carter', as = client(baseUrl) } = {},
+): Promise<Client> {
+  const started = await as.post('/api/account/registrations', {
+    forename,
+    surname,
+    email,
+    password: TEST_PASSWORD,
+    confirmPassword: TEST_PASSWORD,
+  });
+  if (started.status !== 202)
+    throw new Error(`Registering ${email} failed: ${started.status} ${JSON.stringify(started.body)}`);
   const verified = await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) });
-  if (verified.status !== 201) throw new Error(`Verifying ${email} failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  if (verified.status !== 201)
+    throw new Error(`Verifying ${email} failed: ${verified.status} ${JSON.stringify(verified.body)}`);
   return as;
 }
 
@@ -49,8 +73,10 @@ export async function registerOverApi(baseUrl: string, smtp: Mailbox, email: str
 export async function signInOverApi(baseUrl: string, smtp: Mailbox, email: string): Promise<Client> {
   const as = client(baseUrl);
   const started = await as.post('/api/account/sign-in', { email, password: TEST_PASSWORD });
-  if (started.status !== 202) throw new Error(`Signing ${email} in failed: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 202)
+    throw new Error(`Signing ${email} in failed: ${started.status} ${JSON.stringify(started.body)}`);
   const verified = await as.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) });
-  if (verified.status !== 200) throw new Error(`Verifying ${email}'s sign-in failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  if (verified.status !== 200)
+    throw new Error(`Verifying ${email}'s sign-in failed: ${verified.status} ${JSON.stringify(verified.body)}`);
   return as;
 }

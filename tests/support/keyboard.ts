@@ -7,8 +7,16 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { codeIn, type ReceivedMail } from './smtp.ts';
 import {
-  ADDRESS_PARTS, isQuestion, type AddressAnswer, type AnswerValue, type Answers, type ChildQuestion, type FormDefinition,
-  type ItemAnswers, type PortalContent, type Question,
+  ADDRESS_PARTS,
+  isQuestion,
+  type AddressAnswer,
+  type AnswerValue,
+  type Answers,
+  type ChildQuestion,
+  type FormDefinition,
+  type ItemAnswers,
+  type PortalContent,
+  type Question,
 } from '../../engine/index.ts';
 import { focused, tabTo, withText, describeElement } from './browser.ts';
 
@@ -52,7 +60,9 @@ async function followLink(page: Page, text: string, heading?: string): Promise<v
 export async function openWithAnswers(page: Page, baseUrl: string, path: string, answers: Answers): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.locator(FORM_HEADING).waitFor();
-  await page.locator('asc-form').evaluate((form, given) => { (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = given; }, answers);
+  await page.locator('asc-form').evaluate((form, given) => {
+    (form as HTMLElement & { currentAnswers: Answers }).currentAnswers = given;
+  }, answers);
 }
 
 /** The id of the form page on screen, from the address bar. */
@@ -93,12 +103,22 @@ function firstBox(question: AnyQuestion, path: string): string {
 }
 
 /** Answers every question on the page the answers give a value for, in the order they appear. */
-export async function answerPage(page: Page, definition: FormDefinition, pageId: string, answers: Answers): Promise<void> {
+export async function answerPage(
+  page: Page,
+  definition: FormDefinition,
+  pageId: string,
+  answers: Answers,
+): Promise<void> {
   const items = definition.pages.find((p) => p.id === pageId)!.questions ?? [];
   await answerQuestions(page, items.filter(isQuestion), '', answers);
 }
 
-async function answerQuestions(page: Page, questions: AnyQuestion[], prefix: string, answers: Answers | ItemAnswers): Promise<void> {
+async function answerQuestions(
+  page: Page,
+  questions: AnyQuestion[],
+  prefix: string,
+  answers: Answers | ItemAnswers,
+): Promise<void> {
   for (const question of questions) {
     const value = answers[question.id];
     const path = `${prefix}${question.id}`;
@@ -111,18 +131,30 @@ async function answerQuestions(page: Page, questions: AnyQuestion[], prefix: str
 async function answerQuestion(page: Page, question: AnyQuestion, path: string, value: AnswerValue): Promise<void> {
   const id = fieldId(path);
   switch (question.type) {
-    case 'text': case 'email': case 'phone': case 'number': case 'postcode': case 'nhsNumber': case 'time': case 'textarea':
+    case 'text':
+    case 'email':
+    case 'phone':
+    case 'number':
+    case 'postcode':
+    case 'nhsNumber':
+    case 'time':
+    case 'textarea':
       await tabTo(page, id);
       return typeText(page, String(value));
     case 'date': {
       const [year, month, day] = String(value).split('-') as [string, string, string];
-      for (const [box, part] of [[id, day], [`${id}-month`, month], [`${id}-year`, year]] as const) {
+      for (const [box, part] of [
+        [id, day],
+        [`${id}-month`, month],
+        [`${id}-year`, year],
+      ] as const) {
         await tabTo(page, box);
         await page.keyboard.type(part);
       }
       return;
     }
-    case 'yesNo': case 'radios': {
+    case 'yesNo':
+    case 'radios': {
       const values = question.type === 'yesNo' ? ['yes', 'no'] : question.options.map((option) => option.value);
       const index = values.indexOf(String(value));
       // Tab lands on the group's first option; Space chooses it, the arrow keys move to and choose the others.
@@ -167,9 +199,16 @@ async function answerQuestion(page: Page, question: AnyQuestion, path: string, v
         await page.keyboard.press('Enter');
         const onFocus = await focused(page);
         if (!onFocus.id.startsWith(`${fieldId(`${path}.${index}`)}-`)) {
-          throw new Error(`After "Add", focus should be on the first box of ${question.itemName} ${index + 1}, not on ${describeElement(onFocus)}`);
+          throw new Error(
+            `After "Add", focus should be on the first box of ${question.itemName} ${index + 1}, not on ${describeElement(onFocus)}`,
+          );
         }
-        await answerQuestions(page, question.questions.filter(isQuestion) as ChildQuestion[], `${path}.${index}.`, item);
+        await answerQuestions(
+          page,
+          question.questions.filter(isQuestion) as ChildQuestion[],
+          `${path}.${index}.`,
+          item,
+        );
       }
       return;
     case 'computedDate':
@@ -179,7 +218,9 @@ async function answerQuestion(page: Page, question: AnyQuestion, path: string, v
 
 async function expectChecked(page: Page, box: string, path: string): Promise<void> {
   if (!(await page.locator(`asc-form #${box}`).isChecked())) {
-    throw new Error(`The keyboard did not choose #${box} for ${path}; focus is on ${describeElement(await focused(page))}`);
+    throw new Error(
+      `The keyboard did not choose #${box} for ${path}; focus is on ${describeElement(await focused(page))}`,
+    );
   }
 }
 
@@ -196,14 +237,24 @@ export const WALK_PASSWORD = 'Lighthouse keeper 2 boats!';
  * three steps, with the code from the email, then Continue back to the form. `check` runs on each
  * screen (axe, say).
  */
-export async function registerWithKeyboard(page: Page, smtp: { nextTo(address: string): Promise<ReceivedMail> }, email: string, check: (where: string) => Promise<void>): Promise<void> {
+export async function registerWithKeyboard(
+  page: Page,
+  smtp: { nextTo(address: string): Promise<ReceivedMail> },
+  email: string,
+  check: (where: string) => Promise<void>,
+): Promise<void> {
   await tabTo(page, withText('Login or Register'));
   await page.keyboard.press('Enter');
   await registerFromSecureLogin(page, smtp, email, check);
 }
 
 /** The same registration, from the secure login screen the form sent the person to. */
-export async function registerFromSecureLogin(page: Page, smtp: { nextTo(address: string): Promise<ReceivedMail> }, email: string, check: (where: string) => Promise<void>): Promise<void> {
+export async function registerFromSecureLogin(
+  page: Page,
+  smtp: { nextTo(address: string): Promise<ReceivedMail> },
+  email: string,
+  check: (where: string) => Promise<void>,
+): Promise<void> {
   await page.locator('asc-account h1', { hasText: 'Secure login' }).waitFor();
   await check('secure login');
   await tabTo(page, withText('Register for new account'));

@@ -28,7 +28,12 @@ export async function startSmtpServer() {
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail: ParsedMail) => {
         const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
-        received.push({ to: to ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' });
+        received.push({
+          to: to ?? '',
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          html: typeof mail.html === 'string' ? mail.html : '',
+        });
         for (const wake of waiting.splice(0)) wake();
         callback();
       }, callback);
@@ -49,14 +54,19 @@ export async function startSmtpServer() {
           takenBy.set(address, taken + 1);
           return mine[taken]!;
         }
-        await new Promise<void>((resolve) => { waiting.push(resolve); setTimeout(resolve, 50); });
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          setTimeout(resolve, 50);
+        });
       }
       throw new Error(`No email reached ${address} within ${timeoutMs} ms`);
     },
     /** How many messages this address has received so far. */
     countTo: (address: string) => received.filter((m) => m.to.includes(address)).length,
     /** Turns connections away (true) or takes them again (false). */
-    setDown: (value: boolean) => { down = value; },
+    setDown: (value: boolean) => {
+      down = value;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -12,13 +12,22 @@ import type { AppOptions } from '../../server/app.ts';
 import { sharedBuild } from './shared-build.ts';
 import { closeAtEnd } from './shared.ts';
 
-export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<{ app: App; baseUrl: string; dataDir: string }> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<{ app: App; baseUrl: string; dataDir: string }> {
   let dataDir = env.DATA_DIR;
   if (!dataDir) {
-    const made = dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-'));
+    const made = (dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-app-')));
     closeAtEnd(() => rm(made, { recursive: true, force: true }));
   }
-  const config = readConfig({ BUILD_DIR: await sharedBuild(), PORT: '0', PASSWORD_HASH_COST: '12', ...env, DATA_DIR: dataDir });
+  const config = readConfig({
+    BUILD_DIR: await sharedBuild(),
+    PORT: '0',
+    PASSWORD_HASH_COST: '12',
+    ...env,
+    DATA_DIR: dataDir,
+  });
   const app = await createApp(config, { log: () => {}, ...options });
   const server = app.koa.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -36,7 +36,11 @@ export function itemHint(optionId: string, text: string | undefined): TemplateRe
  * that reads it through aria-describedby says what it is; `visuallyHiddenText` false leaves it out.
  * Nothing without a message.
  */
-export function errorMessage(id: string, message: string | undefined, visuallyHiddenText: string | false = 'Error'): TemplateResult | typeof nothing {
+export function errorMessage(
+  id: string,
+  message: string | undefined,
+  visuallyHiddenText: string | false = 'Error',
+): TemplateResult | typeof nothing {
   if (!message) return nothing;
   return html`<p class="error-message" id=${errorId(id)}>${visuallyHiddenText ? html`<span class="visually-hidden">${visuallyHiddenText}:</span> ` : nothing}${message}</p>`;
 }

@@ -46,9 +46,13 @@ export function errorSummary<T extends ErrorSummaryItem>(options: ErrorSummaryOp
       <div role="alert">
         ${title === null ? nothing : html`<h2 class="error-summary-title">${title}</h2>`}
         ${description ? html`<p>${description}</p>` : nothing}
-        ${errors.length ? html`<ul class="error-summary-list">
+        ${
+          errors.length
+            ? html`<ul class="error-summary-list">
           ${errors.map((item) => html`<li>${item.fieldId ? html`<a href="#${item.fieldId}" @click=${follow(item)}>${item.message}</a>` : item.message}</li>`)}
-        </ul>` : nothing}
+        </ul>`
+            : nothing
+        }
       </div>
     </div>`;
 }

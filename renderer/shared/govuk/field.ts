@@ -33,7 +33,11 @@ export interface FieldsetOptions extends FieldOptions {
 
 /** The ids that describe a field's control: its hint, its error, then the others given. */
 export function fieldDescribedBy(options: FieldOptions): string | undefined {
-  return describedBy(options.hint ? hintId(options.id) : '', options.error ? errorId(options.id) : '', options.describedBy);
+  return describedBy(
+    options.hint ? hintId(options.id) : '',
+    options.error ? errorId(options.id) : '',
+    options.describedBy,
+  );
 }
 
 /** The form group around a field: a red bar beside it while it is in error. */
@@ -45,19 +49,28 @@ export function formGroup(body: TemplateResult, options: { invalid?: boolean; pa
  * One box with its label: label, hint, error message, then `control`, which is given the value
  * for its aria-describedby.
  */
-export function field(options: FieldOptions, control: (describedBy: string | undefined) => TemplateResult): TemplateResult {
-  return formGroup(html`
+export function field(
+  options: FieldOptions,
+  control: (describedBy: string | undefined) => TemplateResult,
+): TemplateResult {
+  return formGroup(
+    html`
     ${label(options.id, options.label)}
     ${hint(options.id, options.hint)}${errorMessage(options.id, options.error)}
-    ${control(fieldDescribedBy(options))}`, { invalid: !!options.error, part: options.part });
+    ${control(fieldDescribedBy(options))}`,
+    { invalid: !!options.error, part: options.part },
+  );
 }
 
 /** A group of boxes or options: a fieldset described by its hint and error, its legend, hint and error message, then `body`. */
 export function fieldset(options: FieldsetOptions, body: TemplateResult): TemplateResult {
-  return formGroup(html`
+  return formGroup(
+    html`
     <fieldset class="fieldset ${options.className ?? ''}" role=${ifDefined(options.role)} aria-describedby=${ifDefined(fieldDescribedBy(options))}>
       <legend class="label">${options.label}</legend>
       ${hint(options.id, options.hint)}${errorMessage(options.id, options.error)}
       ${body}
-    </fieldset>`, { invalid: !!options.error || options.invalid, part: options.part });
+    </fieldset>`,
+    { invalid: !!options.error || options.invalid, part: options.part },
+  );
 }

@@ -3,7 +3,13 @@
  * error summary, the field wrapper (label, hint, error message, aria-describedby), the error
  * message and the button group. Their look is govukStyles, which baseStyles includes.
  */
-export { errorSummary, focusErrorSummary, revealField, type ErrorSummaryItem, type ErrorSummaryOptions } from './error-summary.ts';
+export {
+  errorSummary,
+  focusErrorSummary,
+  revealField,
+  type ErrorSummaryItem,
+  type ErrorSummaryOptions,
+} from './error-summary.ts';
 export { field, fieldset, formGroup, fieldDescribedBy, type FieldOptions, type FieldsetOptions } from './field.ts';
 export { errorMessage, hint, itemHint, label, describedBy, hintId, errorId, itemHintId } from './error-message.ts';
 export { buttonGroup } from './button-group.ts';

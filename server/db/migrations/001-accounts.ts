@@ -70,14 +70,29 @@ export async function up(db: Knex): Promise<void> {
   if (isPostgres(db)) {
     await db.raw(`CREATE FUNCTION audit_log_is_append_only() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'the audit log cannot be changed'; END; $$ LANGUAGE plpgsql`);
-    await db.raw('CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()');
+    await db.raw(
+      'CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()',
+    );
   } else {
-    await db.raw("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END");
-    await db.raw("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END");
+    await db.raw(
+      "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    );
+    await db.raw(
+      "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    );
   }
 }
 
 export async function down(db: Knex): Promise<void> {
   if (isPostgres(db)) await db.raw('DROP FUNCTION IF EXISTS audit_log_is_append_only() CASCADE');
-  for (const table of ['audit_log', 'spent_captchas', 'rate_limits', 'sessions', 'email_codes', 'registrations', 'users']) await db.schema.dropTableIfExists(table);
+  for (const table of [
+    'audit_log',
+    'spent_captchas',
+    'rate_limits',
+    'sessions',
+    'email_codes',
+    'registrations',
+    'users',
+  ])
+    await db.schema.dropTableIfExists(table);
 }

@@ -5,7 +5,9 @@
 import type { Knex } from 'knex';
 
 export async function up(db: Knex): Promise<void> {
-  await db.raw('CREATE UNIQUE INDEX email_codes_one_live ON email_codes (purpose, subject_id) WHERE consumed_at IS NULL');
+  await db.raw(
+    'CREATE UNIQUE INDEX email_codes_one_live ON email_codes (purpose, subject_id) WHERE consumed_at IS NULL',
+  );
 }
 
 export async function down(db: Knex): Promise<void> {

@@ -11,7 +11,11 @@ import { codeMatches, hashCode, newCode, normaliseCode } from '../email-codes.ts
 import { FieldErrors, RateLimitedError } from '../errors.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 
-export const CODE_LIFETIME_MS: Record<CodePurpose, number> = { register: 20 * MINUTE, reset: 20 * MINUTE, 'sign-in': 10 * MINUTE };
+export const CODE_LIFETIME_MS: Record<CodePurpose, number> = {
+  register: 20 * MINUTE,
+  reset: 20 * MINUTE,
+  'sign-in': 10 * MINUTE,
+};
 export const MAX_WRONG_TRIES = 5;
 const RESEND = { gapMs: MINUTE, perHour: 5 };
 const USED_OR_REPLACED = 'That code has been used or replaced: request a new one';
@@ -19,7 +23,12 @@ const USED_OR_REPLACED = 'That code has been used or replaced: request a new one
 /** The answer to a code whose registration or account is gone: the same as for a code used up. */
 export const codeGone = () => new FieldErrors([{ field: 'code', message: USED_OR_REPLACED }]);
 
-export function createCodeService(deps: { emailCodes: EmailCodesRepository; auditLog: AuditLogRepository; clock: Clock; secret: Buffer }) {
+export function createCodeService(deps: {
+  emailCodes: EmailCodesRepository;
+  auditLog: AuditLogRepository;
+  clock: Clock;
+  secret: Buffer;
+}) {
   const { emailCodes, auditLog, clock, secret } = deps;
   const wrong = (message: string) => new FieldErrors([{ field: 'code', message }]);
   return {
@@ -29,26 +38,50 @@ export function createCodeService(deps: { emailCodes: EmailCodesRepository; audi
       if (resend) {
         const { count, latest } = await emailCodes.countSince(purpose, subjectId, now - HOUR);
         if (latest !== null && now - latest < RESEND.gapMs) {
-          throw new RateLimitedError(Math.ceil((latest + RESEND.gapMs - now) / 1000), 'We have just sent you a code. You can ask for a new one in a minute: check your junk folder meanwhile.');
+          throw new RateLimitedError(
+            Math.ceil((latest + RESEND.gapMs - now) / 1000),
+            'We have just sent you a code. You can ask for a new one in a minute: check your junk folder meanwhile.',
+          );
         }
-        if (count >= RESEND.perHour) throw new RateLimitedError(3600, 'You have asked for too many codes. Wait an hour and try again, or call us.');
+        if (count >= RESEND.perHour)
+          throw new RateLimitedError(
+            3600,
+            'You have asked for too many codes. Wait an hour and try again, or call us.',
+          );
       }
       const code = newCode();
       try {
-        await emailCodes.replace({
-          id: randomUUID(), purpose, subjectId, codeHash: hashCode(secret, purpose, subjectId, code), attempts: 0,
-          expiresAt: now + CODE_LIFETIME_MS[purpose], consumedAt: null, createdAt: now,
-        }, resend ? now - RESEND.gapMs : undefined);
+        await emailCodes.replace(
+          {
+            id: randomUUID(),
+            purpose,
+            subjectId,
+            codeHash: hashCode(secret, purpose, subjectId, code),
+            attempts: 0,
+            expiresAt: now + CODE_LIFETIME_MS[purpose],
+            consumedAt: null,
+            createdAt: now,
+          },
+          resend ? now - RESEND.gapMs : undefined,
+        );
       } catch {
         // Another request made a code for the same thing at the same moment (one live code is the
         // database's rule): that one stands.
-        throw new RateLimitedError(60, 'We have just sent you a code. You can ask for a new one in a minute: check your junk folder meanwhile.');
+        throw new RateLimitedError(
+          60,
+          'We have just sent you a code. You can ask for a new one in a minute: check your junk folder meanwhile.',
+        );
       }
       return code;
     },
 
     /** Checks a typed code and uses it up; throws, with what to do, when it does not work. */
-    async consume(purpose: CodePurpose, subjectId: string, typed: unknown, context: { userId?: string; ip?: string }): Promise<void> {
+    async consume(
+      purpose: CodePurpose,
+      subjectId: string,
+      typed: unknown,
+      context: { userId?: string; ip?: string },
+    ): Promise<void> {
       const digits = typeof typed === 'string' ? normaliseCode(typed) : null;
       if (!digits) throw wrong('Enter a code of 6 digits, like 123 456');
       const code = await emailCodes.findLatest(purpose, subjectId);
@@ -59,12 +92,27 @@ export function createCodeService(deps: { emailCodes: EmailCodesRepository; audi
       if (attempt === null) throw wrong('You have entered a wrong code too many times: request a new one');
       if (!codeMatches(secret, purpose, subjectId, digits, code.codeHash)) {
         if (attempt >= MAX_WRONG_TRIES) {
-          await auditLog.add({ at: now, event: `${purpose}-code`, outcome: 'refused', userId: context.userId, ip: context.ip, detail: { reason: 'too many wrong codes' } });
+          await auditLog.add({
+            at: now,
+            event: `${purpose}-code`,
+            outcome: 'refused',
+            userId: context.userId,
+            ip: context.ip,
+            detail: { reason: 'too many wrong codes' },
+          });
           throw wrong('You have entered a wrong code too many times: request a new one');
         }
-        await auditLog.add({ at: now, event: `${purpose}-code`, outcome: 'failure', userId: context.userId, ip: context.ip });
+        await auditLog.add({
+          at: now,
+          event: `${purpose}-code`,
+          outcome: 'failure',
+          userId: context.userId,
+          ip: context.ip,
+        });
         const left = MAX_WRONG_TRIES - attempt;
-        throw wrong(`That code is not right. Check the email we sent you (you can try ${left} more time${left === 1 ? '' : 's'}), or request a new code`);
+        throw wrong(
+          `That code is not right. Check the email we sent you (you can try ${left} more time${left === 1 ? '' : 's'}), or request a new code`,
+        );
       }
       if (!(await emailCodes.consume(code.id, now))) throw codeGone();
     },

@@ -8,7 +8,15 @@ import type { ActiveSession } from '../sessions.ts';
 import { mailTemplates } from '../mail-templates.ts';
 import { FieldErrors } from '../errors.ts';
 import { codeGone } from './codes.ts';
-import { accountTools, EMAIL, LIMITS, required, type AccountDeps, type PendingFlow, type RequestContext } from './shared.ts';
+import {
+  accountTools,
+  EMAIL,
+  LIMITS,
+  required,
+  type AccountDeps,
+  type PendingFlow,
+  type RequestContext,
+} from './shared.ts';
 
 export function createPasswords(deps: AccountDeps) {
   const { repos, codes, sessions, hasher, brand, clock } = deps;
@@ -19,7 +27,10 @@ export function createPasswords(deps: AccountDeps) {
     async requestPasswordReset(input: { email: string }, context: RequestContext): Promise<PendingFlow> {
       const email = input.email.trim().toLowerCase();
       if (!email) throw new FieldErrors([{ field: 'email', message: 'Enter your email address' }]);
-      if (!EMAIL.test(email)) throw new FieldErrors([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }]);
+      if (!EMAIL.test(email))
+        throw new FieldErrors([
+          { field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+        ]);
       await limiter.hit(`reset:ip:${context.ip}`, LIMITS.resetPerIp);
       await limiter.hit(`reset:email:${emailHash(email)}`, LIMITS.resetPerEmail);
       const user = await repos.users.findByEmail(email);
@@ -31,14 +42,24 @@ export function createPasswords(deps: AccountDeps) {
       return flow('reset', subjectId, email);
     },
 
-    resendResetCode: (flowToken: string | undefined) => resend(flowToken, 'reset', (id) => repos.users.findById(id), mailTemplates.resetCode),
+    resendResetCode: (flowToken: string | undefined) =>
+      resend(flowToken, 'reset', (id) => repos.users.findById(id), mailTemplates.resetCode),
 
     /** Forgotten password, step 2: the code and a new password; every session of the account ends. */
-    async resetPassword(flowToken: string | undefined, input: { code: unknown; password: string; confirmPassword: string }, context: RequestContext): Promise<void> {
+    async resetPassword(
+      flowToken: string | undefined,
+      input: { code: unknown; password: string; confirmPassword: string },
+      context: RequestContext,
+    ): Promise<void> {
       const pending = await readFlow(flowToken, 'reset');
       const user = await repos.users.findById(pending.subjectId);
       const fields: FieldProblem[] = [];
-      checkNewPassword(fields, input.password, input.confirmPassword, user ? [user.forename, user.surname, user.email.split('@')[0]!] : []);
+      checkNewPassword(
+        fields,
+        input.password,
+        input.confirmPassword,
+        user ? [user.forename, user.surname, user.email.split('@')[0]!] : [],
+      );
       if (fields.length) throw new FieldErrors(fields);
       await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
       await codes.consume('reset', pending.subjectId, input.code, { userId: user?.id, ip: context.ip });
@@ -51,17 +72,32 @@ export function createPasswords(deps: AccountDeps) {
     },
 
     /** From the account menu: needs the current password; other sessions end, and this one gets a new id. */
-    async changePassword(active: ActiveSession, input: { currentPassword: string; password: string; confirmPassword: string }, context: RequestContext): Promise<{ token: string; expiresAt: number }> {
+    async changePassword(
+      active: ActiveSession,
+      input: { currentPassword: string; password: string; confirmPassword: string },
+      context: RequestContext,
+    ): Promise<{ token: string; expiresAt: number }> {
       const fields: FieldProblem[] = [];
       required(fields, 'currentPassword', input.currentPassword, 'Enter your current password');
-      checkNewPassword(fields, input.password, input.confirmPassword, [active.user.forename, active.user.surname, active.user.email.split('@')[0]!]);
+      checkNewPassword(fields, input.password, input.confirmPassword, [
+        active.user.forename,
+        active.user.surname,
+        active.user.email.split('@')[0]!,
+      ]);
       if (fields.length) throw new FieldErrors(fields);
-      await limiter.hit(`password-change:user:${active.user.id}`, LIMITS.signInPerEmail, 'Too many attempts to change the password.');
+      await limiter.hit(
+        `password-change:user:${active.user.id}`,
+        LIMITS.signInPerEmail,
+        'Too many attempts to change the password.',
+      );
       if (!(await hasher.verify(input.currentPassword, active.user.passwordHash))) {
         await audit('password-change', 'failure', context, { userId: active.user.id });
         throw new FieldErrors([{ field: 'currentPassword', message: 'Your current password is not right' }]);
       }
-      if (input.password === input.currentPassword) throw new FieldErrors([{ field: 'password', message: 'Your new password must be different from your current one' }]);
+      if (input.password === input.currentPassword)
+        throw new FieldErrors([
+          { field: 'password', message: 'Your new password must be different from your current one' },
+        ]);
       await repos.users.updatePassword(active.user.id, await hasher.hash(input.password), clock.now());
       await sessions.endAllForUser(active.user.id);
       await audit('password-change', 'success', context, { userId: active.user.id });

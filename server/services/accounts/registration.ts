@@ -9,7 +9,15 @@ import type { User } from '../../repositories/users.ts';
 import { mailTemplates } from '../mail-templates.ts';
 import { ConflictError, FieldErrors } from '../errors.ts';
 import { codeGone } from './codes.ts';
-import { accountTools, EMAIL, LIMITS, required, type AccountDeps, type PendingFlow, type RequestContext } from './shared.ts';
+import {
+  accountTools,
+  EMAIL,
+  LIMITS,
+  required,
+  type AccountDeps,
+  type PendingFlow,
+  type RequestContext,
+} from './shared.ts';
 
 // Names go into the council's emails: letters, spaces, hyphens, apostrophes and full stops only,
 // so nobody can make the council send their words (a link, say) to someone else.
@@ -18,23 +26,40 @@ const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
 export function createRegistration(deps: AccountDeps) {
   const { repos, codes, sessions, hasher, brand, clock } = deps;
   const { limiter, audit, deliver, flow, readFlow, resend, checkNewPassword } = accountTools(deps);
-  const alreadyRegistered = () => new ConflictError('already-registered', 'This email address already has an account: sign in instead');
+  const alreadyRegistered = () =>
+    new ConflictError('already-registered', 'This email address already has an account: sign in instead');
 
   return {
     /** Step 1 and 2 of registering: checks everything, stores the registration, emails the code. */
-    async register(input: { forename: string; surname: string; email: string; password: string; confirmPassword: string }, context: RequestContext): Promise<PendingFlow> {
+    async register(
+      input: { forename: string; surname: string; email: string; password: string; confirmPassword: string },
+      context: RequestContext,
+    ): Promise<PendingFlow> {
       const fields: FieldProblem[] = [];
       required(fields, 'forename', input.forename, 'Enter your forename');
       required(fields, 'surname', input.surname, 'Enter your surname');
-      for (const [field, words] of [['forename', 'Forename'], ['surname', 'Surname']] as const) {
-        if (input[field].trim() && !NAME.test(input[field].trim())) fields.push({ field, message: `${words} must only include letters, spaces, hyphens and apostrophes` });
+      for (const [field, words] of [
+        ['forename', 'Forename'],
+        ['surname', 'Surname'],
+      ] as const) {
+        if (input[field].trim() && !NAME.test(input[field].trim()))
+          fields.push({ field, message: `${words} must only include letters, spaces, hyphens and apostrophes` });
       }
       const email = input.email.trim().toLowerCase();
       if (!email) fields.push({ field: 'email', message: 'Enter your email address' });
-      else if (!EMAIL.test(email)) fields.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
-      checkNewPassword(fields, input.password, input.confirmPassword, [input.forename, input.surname, email.split('@')[0] ?? '']);
+      else if (!EMAIL.test(email))
+        fields.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+      checkNewPassword(fields, input.password, input.confirmPassword, [
+        input.forename,
+        input.surname,
+        email.split('@')[0] ?? '',
+      ]);
       if (fields.length) throw new FieldErrors(fields);
-      await limiter.hit(`register:ip:${context.ip}`, LIMITS.registerPerIp, 'Too many registrations have come from here.');
+      await limiter.hit(
+        `register:ip:${context.ip}`,
+        LIMITS.registerPerIp,
+        'Too many registrations have come from here.',
+      );
 
       const passwordHash = await hasher.hash(input.password);
       const existing = await repos.users.findByEmail(email);
@@ -47,17 +72,29 @@ export function createRegistration(deps: AccountDeps) {
         await codes.issue('register', decoy);
         return flow('register', decoy, email);
       }
-      const registration = { id: randomUUID(), email, forename: input.forename.trim(), surname: input.surname.trim(), passwordHash, createdAt: clock.now() };
+      const registration = {
+        id: randomUUID(),
+        email,
+        forename: input.forename.trim(),
+        surname: input.surname.trim(),
+        passwordHash,
+        createdAt: clock.now(),
+      };
       await repos.registrations.insert(registration);
       const code = await codes.issue('register', registration.id);
       deliver(mailTemplates.registrationCode(brand, email, registration.forename, code));
       return flow('register', registration.id, email);
     },
 
-    resendRegistrationCode: (flowToken: string | undefined) => resend(flowToken, 'register', (id) => repos.registrations.findById(id), mailTemplates.registrationCode),
+    resendRegistrationCode: (flowToken: string | undefined) =>
+      resend(flowToken, 'register', (id) => repos.registrations.findById(id), mailTemplates.registrationCode),
 
     /** Step 3: the code from the email creates the account and signs the person in. */
-    async verifyRegistration(flowToken: string | undefined, code: unknown, context: RequestContext): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
+    async verifyRegistration(
+      flowToken: string | undefined,
+      code: unknown,
+      context: RequestContext,
+    ): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
       const pending = await readFlow(flowToken, 'register');
       await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
       await codes.consume('register', pending.subjectId, code, { ip: context.ip });
@@ -68,7 +105,16 @@ export function createRegistration(deps: AccountDeps) {
         throw alreadyRegistered();
       }
       const now = clock.now();
-      const user: User = { id: randomUUID(), email: registration.email, forename: registration.forename, surname: registration.surname, passwordHash: registration.passwordHash, role: 'referrer', createdAt: now, passwordChangedAt: now };
+      const user: User = {
+        id: randomUUID(),
+        email: registration.email,
+        forename: registration.forename,
+        surname: registration.surname,
+        passwordHash: registration.passwordHash,
+        role: 'referrer',
+        createdAt: now,
+        passwordChangedAt: now,
+      };
       try {
         await repos.users.insert(user);
       } catch {

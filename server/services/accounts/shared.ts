@@ -82,7 +82,13 @@ export function accountTools(deps: AccountDeps) {
     try {
       await work;
     } catch (error) {
-      if (error instanceof RateLimitedError) await repos.auditLog.add({ at: clock.now(), event: 'rate-limited', outcome: 'refused', detail: { limit: key.split(':').slice(0, 2).join(':') } });
+      if (error instanceof RateLimitedError)
+        await repos.auditLog.add({
+          at: clock.now(),
+          event: 'rate-limited',
+          outcome: 'refused',
+          detail: { limit: key.split(':').slice(0, 2).join(':') },
+        });
       throw error;
     }
   };
@@ -98,15 +104,25 @@ export function accountTools(deps: AccountDeps) {
   // A flow outlasts its codes, so an expired code is told as such, and a new one can be asked for.
   const flow = async (purpose: FlowPurpose, subjectId: string, email: string): Promise<PendingFlow> => {
     const flowExpiresAt = clock.now() + FLOW_LIFETIME_MS;
-    return { flowToken: await tokens.flow(purpose, subjectId, email, flowExpiresAt), flowExpiresAt, expiresAt: clock.now() + CODE_LIFETIME_MS[purpose], email };
+    return {
+      flowToken: await tokens.flow(purpose, subjectId, email, flowExpiresAt),
+      flowExpiresAt,
+      expiresAt: clock.now() + CODE_LIFETIME_MS[purpose],
+      email,
+    };
   };
 
   const readFlow = async (token: string | undefined, purpose: FlowPurpose) => {
     const pending = token ? await tokens.readFlow(token, purpose) : null;
     if (!pending) {
-      throw new ConflictError('flow-expired', purpose === 'register'
-        ? 'Your registration has timed out: start again'
-        : purpose === 'sign-in' ? 'Signing in has timed out: enter your email and password again' : 'Resetting your password has timed out: start again');
+      throw new ConflictError(
+        'flow-expired',
+        purpose === 'register'
+          ? 'Your registration has timed out: start again'
+          : purpose === 'sign-in'
+            ? 'Signing in has timed out: enter your email and password again'
+            : 'Resetting your password has timed out: start again',
+      );
     }
     return pending;
   };
@@ -115,7 +131,8 @@ export function accountTools(deps: AccountDeps) {
     /** The app's rate limiter, scaled, with every lockout audited. */
     limiter: {
       hit: (key: string, limit: Limit, message?: string) => audited(deps.limiter.hit(key, scaled(limit), message), key),
-      check: (key: string, limit: Limit, message?: string) => audited(deps.limiter.check(key, scaled(limit), message), key),
+      check: (key: string, limit: Limit, message?: string) =>
+        audited(deps.limiter.check(key, scaled(limit), message), key),
     },
     emailHash,
     deliver,
@@ -125,9 +142,12 @@ export function accountTools(deps: AccountDeps) {
     /** Adds what is wrong with a new password and its confirmation; `words` are the person's own, not to build it on. */
     checkNewPassword(fields: FieldProblem[], password: string, confirm: string, words: string[]): void {
       if (!password) fields.push({ field: 'password', message: 'Enter a password' });
-      else for (const message of passwordProblems(password, undefined, { words: [...deps.councilWords, ...words] })) fields.push({ field: 'password', message });
+      else
+        for (const message of passwordProblems(password, undefined, { words: [...deps.councilWords, ...words] }))
+          fields.push({ field: 'password', message });
       if (!confirm) fields.push({ field: 'confirmPassword', message: 'Confirm your password' });
-      else if (password && confirm !== password) fields.push({ field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' });
+      else if (password && confirm !== password)
+        fields.push({ field: 'confirmPassword', message: 'The passwords do not match: enter the same password twice' });
     },
 
     /**
@@ -136,7 +156,9 @@ export function accountTools(deps: AccountDeps) {
      * the same answer and no email).
      */
     async resend(
-      flowToken: string | undefined, purpose: FlowPurpose, find: (id: string) => Promise<{ email: string; forename: string } | null>,
+      flowToken: string | undefined,
+      purpose: FlowPurpose,
+      find: (id: string) => Promise<{ email: string; forename: string } | null>,
       template: (brand: MailBrand, to: string, forename: string, code: string) => MailMessage,
     ): Promise<PendingFlow> {
       const pending = await readFlow(flowToken, purpose);
@@ -147,7 +169,20 @@ export function accountTools(deps: AccountDeps) {
     },
 
     /** Writes an audit row for the request; an email is kept only as its keyed hash. */
-    audit: (event: string, outcome: AuditOutcome, context: RequestContext, more: { userId?: string; email?: string; detail?: Record<string, unknown> } = {}) =>
-      repos.auditLog.add({ at: clock.now(), event, outcome, userId: more.userId ?? null, emailHash: more.email ? emailHash(more.email) : null, ip: context.ip, detail: more.detail }),
+    audit: (
+      event: string,
+      outcome: AuditOutcome,
+      context: RequestContext,
+      more: { userId?: string; email?: string; detail?: Record<string, unknown> } = {},
+    ) =>
+      repos.auditLog.add({
+        at: clock.now(),
+        event,
+        outcome,
+        userId: more.userId ?? null,
+        emailHash: more.email ? emailHash(more.email) : null,
+        ip: context.ip,
+        detail: more.detail,
+      }),
   };
 }

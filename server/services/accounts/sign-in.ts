@@ -22,16 +22,32 @@ export function createSignIn(deps: AccountDeps) {
       required(fields, 'password', input.password, 'Enter your password');
       if (fields.length) throw new FieldErrors(fields);
       const email = input.email.trim().toLowerCase();
-      await limiter.hit(`sign-in:ip:${context.ip}`, LIMITS.signInPerIp, 'Too many attempts to sign in have come from here.');
+      await limiter.hit(
+        `sign-in:ip:${context.ip}`,
+        LIMITS.signInPerIp,
+        'Too many attempts to sign in have come from here.',
+      );
       // Only wrong passwords count against an account, so nobody can lock its owner out by trying the right one.
       const failuresKey = `sign-in:email:${emailHash(email)}`;
-      await limiter.check(failuresKey, LIMITS.signInPerEmail, 'Too many wrong passwords have been tried for this account.');
+      await limiter.check(
+        failuresKey,
+        LIMITS.signInPerEmail,
+        'Too many wrong passwords have been tried for this account.',
+      );
       const user = await repos.users.findByEmail(email);
-      const matches = user ? await hasher.verify(input.password, user.passwordHash) : await hasher.verifyNothing(input.password);
+      const matches = user
+        ? await hasher.verify(input.password, user.passwordHash)
+        : await hasher.verifyNothing(input.password);
       if (!user || !matches) {
-        await audit('sign-in', 'failure', context, { userId: user?.id, email, detail: { reason: user ? 'wrong password' : 'unknown email' } });
+        await audit('sign-in', 'failure', context, {
+          userId: user?.id,
+          email,
+          detail: { reason: user ? 'wrong password' : 'unknown email' },
+        });
         await limiter.hit(failuresKey, { ...LIMITS.signInPerEmail, max: Number.MAX_SAFE_INTEGER });
-        throw new FieldErrors([{ field: 'email', message: 'The email address or password is not right. Check them and try again' }]);
+        throw new FieldErrors([
+          { field: 'email', message: 'The email address or password is not right. Check them and try again' },
+        ]);
       }
       // Each sign-in makes a new code: the limits on new codes stop it being a way round the 5 tries.
       const code = await codes.issue('sign-in', user.id, { resend: true });
@@ -39,10 +55,15 @@ export function createSignIn(deps: AccountDeps) {
       return flow('sign-in', user.id, user.email);
     },
 
-    resendSignInCode: (flowToken: string | undefined) => resend(flowToken, 'sign-in', (id) => repos.users.findById(id), mailTemplates.signInCode),
+    resendSignInCode: (flowToken: string | undefined) =>
+      resend(flowToken, 'sign-in', (id) => repos.users.findById(id), mailTemplates.signInCode),
 
     /** Signing in, step 2: the emailed code starts a session. */
-    async verifySignIn(flowToken: string | undefined, code: unknown, context: RequestContext): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
+    async verifySignIn(
+      flowToken: string | undefined,
+      code: unknown,
+      context: RequestContext,
+    ): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
       const pending = await readFlow(flowToken, 'sign-in');
       await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
       await codes.consume('sign-in', pending.subjectId, code, { userId: pending.subjectId, ip: context.ip });

@@ -22,7 +22,8 @@ check('should drop the answers to questions a condition hides', () => {
   assert.is(result.valid, true);
   assert.is(result.answers!.whyNot, 'A neighbour asked me to.');
   // "no" hides the urgent page, and with it every answer given there.
-  for (const id of ['grantedOn', 'durationDays', 'expiresOn', 'reviewOn', 'grantedRecently']) assert.not.ok(id in result.answers!, id);
+  for (const id of ['grantedOn', 'durationDays', 'expiresOn', 'reviewOn', 'grantedRecently'])
+    assert.not.ok(id in result.answers!, id);
   const shown = form.check({ ...sound, whyNot: 'Left over from before.' }, { today: TODAY });
   assert.not.ok('whyNot' in shown.answers!);
 });
@@ -41,16 +42,31 @@ check('should keep incomplete answers when they are only saved, and list what is
   ]);
 });
 
-check('should refuse answers the form could not have given, before preparing them, worded for saving or sending', () => {
-  const saved = form.check({ ...sound, favouriteColour: 'blue' }, { today: TODAY });
-  assert.is(saved.valid, false);
-  assert.is(saved.answers, null);
-  assert.equal(saved.problems, [{ field: 'favouriteColour', message: 'The answer to "favouriteColour" cannot be saved: the form does not ask this question.' }]);
-  const sent = form.check({ ...sound, gender: 'unknown' }, { complete: true, today: TODAY });
-  assert.is(sent.answers, null);
-  assert.equal(sent.problems, [{ field: 'gender', message: 'The answer to "Gender" cannot be sent: it is not one of the options the question offers.' }]);
-  assert.equal(form.check([], { today: TODAY }).problems, [{ field: '', message: 'The answers cannot be saved: send them as an object of answers by question id.' }]);
-});
+check(
+  'should refuse answers the form could not have given, before preparing them, worded for saving or sending',
+  () => {
+    const saved = form.check({ ...sound, favouriteColour: 'blue' }, { today: TODAY });
+    assert.is(saved.valid, false);
+    assert.is(saved.answers, null);
+    assert.equal(saved.problems, [
+      {
+        field: 'favouriteColour',
+        message: 'The answer to "favouriteColour" cannot be saved: the form does not ask this question.',
+      },
+    ]);
+    const sent = form.check({ ...sound, gender: 'unknown' }, { complete: true, today: TODAY });
+    assert.is(sent.answers, null);
+    assert.equal(sent.problems, [
+      {
+        field: 'gender',
+        message: 'The answer to "Gender" cannot be sent: it is not one of the options the question offers.',
+      },
+    ]);
+    assert.equal(form.check([], { today: TODAY }).problems, [
+      { field: '', message: 'The answers cannot be saved: send them as an object of answers by question id.' },
+    ]);
+  },
+);
 
 check('should read today from the clock the form was given', () => {
   const lateForm = compileForm(everyType, { now: () => new Date(2026, 11, 10, 12) });
@@ -63,7 +79,10 @@ check('should read today from the clock the form was given', () => {
 
 check('should throw on a form made without its shape check, as the browser makes them', () => {
   const browserForm = createForm(everyType, { pages: {} });
-  assert.throws(() => browserForm.check(sound), (error: unknown) => error instanceof FormEngineError && /compileForm/.test((error as Error).message));
+  assert.throws(
+    () => browserForm.check(sound),
+    (error: unknown) => error instanceof FormEngineError && /compileForm/.test((error as Error).message),
+  );
 });
 
 check.run();

@@ -6,7 +6,8 @@ import { evaluateCondition, isAnswered } from '../../../engine/run/conditions.ts
 import { isRealDate, addDays } from '../../../engine/values/dates.ts';
 
 const TODAY = '2026-11-24';
-const holds = (condition: Condition, answers: Record<string, AnswerValue | undefined>) => evaluateCondition(condition, (id) => answers[id], TODAY);
+const holds = (condition: Condition, answers: Record<string, AnswerValue | undefined>) =>
+  evaluateCondition(condition, (id) => answers[id], TODAY);
 
 const tests = suite('evaluateCondition');
 
@@ -26,8 +27,10 @@ tests('should test ticked checkboxes with includes', () => {
 });
 
 tests('should tell answered from unanswered, whatever the kind of answer', () => {
-  for (const value of ['x', 0, ['a'], { line1: 'a' }, true, [{}]]) assert.ok(isAnswered(value as AnswerValue), JSON.stringify(value));
-  for (const value of [undefined, '', '   ', [], {}, { line1: ' ' }, false, Number.NaN]) assert.not.ok(isAnswered(value as AnswerValue), JSON.stringify(value));
+  for (const value of ['x', 0, ['a'], { line1: 'a' }, true, [{}]])
+    assert.ok(isAnswered(value as AnswerValue), JSON.stringify(value));
+  for (const value of [undefined, '', '   ', [], {}, { line1: ' ' }, false, Number.NaN])
+    assert.not.ok(isAnswered(value as AnswerValue), JSON.stringify(value));
   assert.ok(holds({ question: 'x', answered: false }, {}));
   assert.ok(holds({ question: 'x', answered: true }, { x: 'y' }));
 });
@@ -36,14 +39,20 @@ tests('should compare dates with today and with other answers, moved by days', (
   assert.ok(holds({ question: 'd', before: { today: true } }, { d: '2026-11-23' }));
   assert.not.ok(holds({ question: 'd', before: { today: true } }, { d: TODAY }));
   assert.ok(holds({ question: 'd', onOrBefore: { today: true } }, { d: TODAY }));
-  assert.ok(holds({ question: 'd', after: { question: 'start', offsetDays: 7 } }, { d: '2026-12-02', start: '2026-11-24' }));
-  assert.not.ok(holds({ question: 'd', onOrAfter: { question: 'start' } }, { d: '2026-12-02' }), 'an unanswered date to compare with holds nothing');
+  assert.ok(
+    holds({ question: 'd', after: { question: 'start', offsetDays: 7 } }, { d: '2026-12-02', start: '2026-11-24' }),
+  );
+  assert.not.ok(
+    holds({ question: 'd', onOrAfter: { question: 'start' } }, { d: '2026-12-02' }),
+    'an unanswered date to compare with holds nothing',
+  );
   assert.not.ok(holds({ question: 'd', after: { today: true } }, { d: 'not a date' }));
 });
 
 tests('should know real dates from impossible ones, and add days across months and years', () => {
   assert.ok(isRealDate('2024-02-29'));
-  for (const date of ['2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '24-01-01', '2024-1-1']) assert.not.ok(isRealDate(date), date);
+  for (const date of ['2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '24-01-01', '2024-1-1'])
+    assert.not.ok(isRealDate(date), date);
   assert.is(addDays('2026-12-30', 3), '2027-01-02');
   assert.is(addDays('2024-03-01', -1), '2024-02-29');
   assert.is(addDays('not a date', 1), null);
@@ -53,11 +62,19 @@ tests('should move dates by calendar years, so an 18th birthday falls on the rig
   const under18: Condition = { question: 'dob', after: { today: true, offsetYears: -18 } };
   assert.not.ok(holds(under18, { dob: '2008-11-24' }), '18 today');
   assert.ok(holds(under18, { dob: '2008-11-25' }), '18 tomorrow');
-  assert.ok(holds({ question: 'd', onOrAfter: { question: 'leap', offsetYears: 1 } }, { d: '2025-02-28', leap: '2024-02-29' }), '29 February a year on is 28 February');
+  assert.ok(
+    holds({ question: 'd', onOrAfter: { question: 'leap', offsetYears: 1 } }, { d: '2025-02-28', leap: '2024-02-29' }),
+    '29 February a year on is 28 February',
+  );
 });
 
 tests('should combine with all, any and not to any depth', () => {
-  const condition: Condition = { all: [{ question: 'a', equals: 'yes' }, { any: [{ question: 'b', equals: 'x' }, { not: { question: 'c', answered: true } }] }] };
+  const condition: Condition = {
+    all: [
+      { question: 'a', equals: 'yes' },
+      { any: [{ question: 'b', equals: 'x' }, { not: { question: 'c', answered: true } }] },
+    ],
+  };
   assert.ok(holds(condition, { a: 'yes', b: 'x', c: 'q' }));
   assert.ok(holds(condition, { a: 'yes', b: 'y' }));
   assert.not.ok(holds(condition, { a: 'yes', b: 'y', c: 'q' }));
@@ -65,7 +82,10 @@ tests('should combine with all, any and not to any depth', () => {
 });
 
 // Random conditions over three yes/no questions, checked against a plain reading of their meaning.
-const leaf = fc.record({ question: fc.constantFrom('a', 'b', 'c'), equals: fc.constantFrom('yes', 'no') }) as fc.Arbitrary<Condition>;
+const leaf = fc.record({
+  question: fc.constantFrom('a', 'b', 'c'),
+  equals: fc.constantFrom('yes', 'no'),
+}) as fc.Arbitrary<Condition>;
 const { condition } = fc.letrec<{ condition: Condition }>((tie) => ({
   condition: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -75,7 +95,11 @@ const { condition } = fc.letrec<{ condition: Condition }>((tie) => ({
     fc.record({ not: tie('condition') }) as fc.Arbitrary<Condition>,
   ),
 }));
-const answersArb = fc.record({ a: fc.constantFrom('yes', 'no', undefined), b: fc.constantFrom('yes', 'no', undefined), c: fc.constantFrom('yes', 'no', undefined) });
+const answersArb = fc.record({
+  a: fc.constantFrom('yes', 'no', undefined),
+  b: fc.constantFrom('yes', 'no', undefined),
+  c: fc.constantFrom('yes', 'no', undefined),
+});
 
 function meaning(c: Condition, answers: Record<string, string | undefined>): boolean {
   if ('all' in c) return c.all.every((part) => meaning(part, answers));
@@ -85,12 +109,24 @@ function meaning(c: Condition, answers: Record<string, string | undefined>): boo
 }
 
 tests('should agree with the logic of all, any and not for any nesting (property)', () => {
-  fc.assert(fc.property(condition, answersArb, (c, answers) => holds(c, answers) === meaning(c, answers)), { numRuns: 500 });
+  fc.assert(
+    fc.property(condition, answersArb, (c, answers) => holds(c, answers) === meaning(c, answers)),
+    { numRuns: 500 },
+  );
 });
 
 tests('should obey De Morgan: not all is any not (property)', () => {
-  fc.assert(fc.property(condition, fc.array(condition, { maxLength: 3 }), answersArb, (first, rest, answers) =>
-    holds({ not: { all: [first, ...rest] } }, answers) === holds({ any: [{ not: first }, ...rest.map((part) => ({ not: part }))] }, answers)), { numRuns: 300 });
+  fc.assert(
+    fc.property(
+      condition,
+      fc.array(condition, { maxLength: 3 }),
+      answersArb,
+      (first, rest, answers) =>
+        holds({ not: { all: [first, ...rest] } }, answers) ===
+        holds({ any: [{ not: first }, ...rest.map((part) => ({ not: part }))] }, answers),
+    ),
+    { numRuns: 300 },
+  );
 });
 
 tests.run();

@@ -29,16 +29,26 @@ stepper('should start with no previous page and end with no next page', () => {
   assert.is(form.nextPage('check-your-answers', {}, opts), null);
 });
 
-stepper('should give the author\'s progress for each page', () => {
-  assert.equal(form.pages.map((page) => form.progress(page.id)), [0, 13, 30, 50, 70, 85, 100]);
+stepper("should give the author's progress for each page", () => {
+  assert.equal(
+    form.pages.map((page) => form.progress(page.id)),
+    [0, 13, 30, 50, 70, 85, 100],
+  );
 });
 
 stepper('should need an account from the first page that asks for one onwards', () => {
-  assert.equal(form.pages.map((page) => form.requiresAccount(page.id)), [false, true, true, true, true, true, true]);
+  assert.equal(
+    form.pages.map((page) => form.requiresAccount(page.id)),
+    [false, true, true, true, true, true, true],
+  );
 });
 
 stepper('should throw a named error for a page the form does not have', () => {
-  assert.throws(() => form.nextPage('no-such-page', {}), (error: unknown) => error instanceof UnknownPageError && /has no page "no-such-page"/.test((error as Error).message));
+  assert.throws(
+    () => form.nextPage('no-such-page', {}),
+    (error: unknown) =>
+      error instanceof UnknownPageError && /has no page "no-such-page"/.test((error as Error).message),
+  );
 });
 
 stepper('should show and hide questions and text blocks with their conditions', () => {
@@ -50,7 +60,9 @@ stepper('should show and hide questions and text blocks with their conditions', 
   const other = group.type === 'group' ? group.questions[2]! : group;
   const at = { group: 'consultees', index: 1 };
   assert.ok(form.isShown(other, { consultees: [{ consulteeRole: 'family' }, { consulteeRole: 'other' }] }, at, opts));
-  assert.not.ok(form.isShown(other, { consultees: [{ consulteeRole: 'other' }, { consulteeRole: 'family' }] }, at, opts));
+  assert.not.ok(
+    form.isShown(other, { consultees: [{ consulteeRole: 'other' }, { consulteeRole: 'family' }] }, at, opts),
+  );
 });
 
 stepper.run();
@@ -58,7 +70,10 @@ stepper.run();
 const prepare = suite('Form.prepare');
 
 prepare('should drop answers to hidden questions and pages, and anything the form does not ask', () => {
-  const prepared = form.prepare({ ...everyTypeAnswers, isProfessional: 'no', whyNot: 'Because', notAQuestion: 'x', gender: 'male' } as Answers, opts);
+  const prepared = form.prepare(
+    { ...everyTypeAnswers, isProfessional: 'no', whyNot: 'Because', notAQuestion: 'x', gender: 'male' } as Answers,
+    opts,
+  );
   assert.is(prepared.genderOther, undefined, 'hidden question');
   assert.is(prepared.grantedOn, undefined, 'hidden page');
   assert.is(prepared.notAQuestion, undefined, 'unknown key');
@@ -78,19 +93,32 @@ prepare('should store answers in one form: postcode, NHS number, phone, time, da
 prepare('should work out a computed date, and drop it when its parts are missing', () => {
   assert.is(form.prepare(everyTypeAnswers as Answers, opts).expiresOn, '2026-11-27');
   assert.is(form.prepare({ ...everyTypeAnswers, durationDays: undefined } as Answers, opts).expiresOn, undefined);
-  assert.is(form.prepare({ ...everyTypeAnswers, expiresOn: '2030-01-01', durationDays: 1 } as Answers, opts).expiresOn, '2026-11-21', 'a typed value is ignored');
+  assert.is(
+    form.prepare({ ...everyTypeAnswers, expiresOn: '2030-01-01', durationDays: 1 } as Answers, opts).expiresOn,
+    '2026-11-21',
+    'a typed value is ignored',
+  );
 });
 
 prepare('should drop answers inside a group item whose question is hidden', () => {
-  const prepared = form.prepare({ ...everyTypeAnswers, consultees: [{ consulteeName: 'Jo', consulteeRole: 'family', consulteeRoleOther: 'Neighbour' }] } as Answers, opts);
+  const prepared = form.prepare(
+    {
+      ...everyTypeAnswers,
+      consultees: [{ consulteeName: 'Jo', consulteeRole: 'family', consulteeRoleOther: 'Neighbour' }],
+    } as Answers,
+    opts,
+  );
   assert.equal(prepared.consultees, [{ consulteeName: 'Jo', consulteeRole: 'family' }]);
 });
 
 prepare('should give the same answers when prepared twice (property)', () => {
-  fc.assert(fc.property(answersArbitrary(everyType), (answers) => {
-    const once = form.prepare(answers, opts);
-    assert.equal(form.prepare(once, opts), once);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(answersArbitrary(everyType), (answers) => {
+      const once = form.prepare(answers, opts);
+      assert.equal(form.prepare(once, opts), once);
+    }),
+    { numRuns: 200 },
+  );
 });
 
 prepare.run();
@@ -98,7 +126,8 @@ prepare.run();
 /** Walks forward from the first page, as the Next button does. */
 function walk(subject: Form, answers: Answers): string[] {
   const visited = [subject.pages[0]!.id];
-  for (let page = subject.nextPage(visited[0]!, answers, opts); page; page = subject.nextPage(page.id, answers, opts)) visited.push(page.id);
+  for (let page = subject.nextPage(visited[0]!, answers, opts); page; page = subject.nextPage(page.id, answers, opts))
+    visited.push(page.id);
   return visited;
 }
 
@@ -106,17 +135,27 @@ const properties = suite('Stepping properties, on every form');
 
 for (const subject of [form, ...loadForms().map(({ definition }) => compileForm(definition))]) {
   properties(`${subject.id}: next then previous should return to the same page (property)`, () => {
-    fc.assert(fc.property(answersArbitrary(subject.definition), (answers) => {
-      const pages = walk(subject, answers);
-      for (let i = 0; i + 1 < pages.length; i++) assert.is(subject.previousPage(pages[i + 1]!, answers, opts)?.id, pages[i]);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(answersArbitrary(subject.definition), (answers) => {
+        const pages = walk(subject, answers);
+        for (let i = 0; i + 1 < pages.length; i++)
+          assert.is(subject.previousPage(pages[i + 1]!, answers, opts)?.id, pages[i]);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   properties(`${subject.id}: a hidden page should never be visited (property)`, () => {
-    fc.assert(fc.property(answersArbitrary(subject.definition), (answers) => {
-      // The walk visits exactly the visible pages, in order: never a hidden one, never skipping a shown one.
-      assert.equal(walk(subject, answers), subject.visiblePages(answers, opts).map((page) => page.id));
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(answersArbitrary(subject.definition), (answers) => {
+        // The walk visits exactly the visible pages, in order: never a hidden one, never skipping a shown one.
+        assert.equal(
+          walk(subject, answers),
+          subject.visiblePages(answers, opts).map((page) => page.id),
+        );
+      }),
+      { numRuns: 150 },
+    );
   });
 }
 

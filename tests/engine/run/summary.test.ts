@@ -7,12 +7,16 @@ import { everyType, everyTypeAnswers, TODAY } from '../../fixtures/every-type.ts
 const form = compileForm(everyType);
 const opts = { today: TODAY };
 const summary = form.summary(everyTypeAnswers as Answers, opts);
-const row = (key: string) => summary.flatMap((page) => page.rows).find((r) => (key.includes('.') ? r.path === key : r.questionId === key));
+const row = (key: string) =>
+  summary.flatMap((page) => page.rows).find((r) => (key.includes('.') ? r.path === key : r.questionId === key));
 
 const tests = suite('Form.summary');
 
 tests('should list visible pages with answers, in order, without the check-answers page', () => {
-  assert.equal(summary.map((page) => page.pageId), ['about-you', 'the-person', 'needs', 'urgent', 'consultation']);
+  assert.equal(
+    summary.map((page) => page.pageId),
+    ['about-you', 'the-person', 'needs', 'urgent', 'consultation'],
+  );
 });
 
 tests('should show each answer as a person reads it', () => {
@@ -30,11 +34,14 @@ tests('should show each answer as a person reads it', () => {
   assert.equal(row('contactTime')?.lines, ['09:30']);
 });
 
-tests('should send Change to the box to correct: an address to its first line, a computed date to the date it starts from', () => {
-  assert.is(row('personAddress')?.path, 'personAddress.line1');
-  assert.is(row('expiresOn')?.path, 'grantedOn');
-  assert.is(row('personDob')?.path, 'personDob');
-});
+tests(
+  'should send Change to the box to correct: an address to its first line, a computed date to the date it starts from',
+  () => {
+    assert.is(row('personAddress')?.path, 'personAddress.line1');
+    assert.is(row('expiresOn')?.path, 'grantedOn');
+    assert.is(row('personDob')?.path, 'personDob');
+  },
+);
 
 tests('should never show a sensitive answer, except in the staff view that asks for it', () => {
   assert.equal(row('keySafeCode')?.lines, [SENSITIVE_PLACEHOLDER]);
@@ -45,21 +52,43 @@ tests('should never show a sensitive answer, except in the staff view that asks 
 
 tests('should show each group item with its visible answers, and link Change to it', () => {
   assert.equal(row('consultees.0'), {
-    questionId: 'consultees', path: 'consultees.0', label: 'Person 1',
-    lines: ['Name: Jo Bloggs', 'Relationship: Other', 'Other relationship: Neighbour', 'Address: 2 Example Street, Bootle, L20 3NJ'],
+    questionId: 'consultees',
+    path: 'consultees.0',
+    label: 'Person 1',
+    lines: [
+      'Name: Jo Bloggs',
+      'Relationship: Other',
+      'Other relationship: Neighbour',
+      'Address: 2 Example Street, Bootle, L20 3NJ',
+    ],
   });
 });
 
 tests('should leave out hidden and unanswered questions unless asked to list unanswered ones', () => {
   const partial = form.summary({ isProfessional: 'no', yourName: 'Sam' }, opts);
-  assert.equal(partial.map((page) => page.rows.map((r) => r.path)), [['isProfessional', 'yourName']]);
+  assert.equal(
+    partial.map((page) => page.rows.map((r) => r.path)),
+    [['isProfessional', 'yourName']],
+  );
   const withGaps = form.summary({ isProfessional: 'no' }, { ...opts, includeUnanswered: true });
-  assert.equal(withGaps[0]!.rows.map((r) => [r.path, r.lines.length]), [['isProfessional', 1], ['whyNot', 0], ['yourName', 0], ['yourEmail', 0], ['yourPhone', 0]]);
+  assert.equal(
+    withGaps[0]!.rows.map((r) => [r.path, r.lines.length]),
+    [
+      ['isProfessional', 1],
+      ['whyNot', 0],
+      ['yourName', 0],
+      ['yourEmail', 0],
+      ['yourPhone', 0],
+    ],
+  );
 });
 
 tests('should keep the lines of long text', () => {
   const text = form.summary({ ...everyTypeAnswers, stairsDetail: 'First line\r\nSecond line' } as Answers, opts);
-  assert.equal(text.flatMap((p) => p.rows).find((r) => r.path === 'stairsDetail')?.lines, ['First line', 'Second line']);
+  assert.equal(text.flatMap((p) => p.rows).find((r) => r.path === 'stairsDetail')?.lines, [
+    'First line',
+    'Second line',
+  ]);
 });
 
 tests.run();
