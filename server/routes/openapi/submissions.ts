@@ -1,0 +1,49 @@
+/** The description of submitting a form and of the person's list of submissions (routes/submissions.ts). */
+import { submissionSchemas } from '../submissions.ts';
+import { body, json, problem, signedIn } from './shared.ts';
+
+const submission = { type: 'object', properties: { submission: { $ref: '#/components/schemas/Submission' } } };
+
+export const submissionsApi = {
+  paths: {
+    '/api/submissions': {
+      get: {
+        summary: "The signed-in person's submissions of the last 30 days, the most recent first",
+        responses: {
+          200: json(
+            {
+              type: 'object',
+              properties: { submissions: { type: 'array', items: { $ref: '#/components/schemas/Submission' } } },
+            },
+            'Their submissions',
+          ),
+          ...signedIn,
+        },
+      },
+      post: {
+        summary:
+          'Submits a complete form. The answers are checked against that form version; the confirmation email and the delivery to the case system (WEBHOOK_URL: a POST of a compact JWS, HS256 with WEBHOOK_SECRET) go through an outbox and are retried until they succeed. The saved copy named by draftId is deleted.',
+        requestBody: body(submissionSchemas.submit),
+        responses: {
+          201: json(submission, 'Submitted'),
+          200: json(submission, 'Already submitted with this idempotencyKey: the same submission'),
+          400: json(problem, 'No such form, or answers missing or to change (error.fields, by answer path)'),
+          ...signedIn,
+        },
+      },
+    },
+  },
+  schemas: {
+    Submission: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        reference: { type: 'string', description: 'What the person quotes, like ASC-7K3F-9QX2' },
+        formId: { type: 'string' },
+        formVersion: { type: 'integer' },
+        formTitle: { type: 'string' },
+        submittedAt: { type: 'integer', description: 'Milliseconds since 1970' },
+      },
+    },
+  },
+};
