@@ -5,6 +5,7 @@
  */
 import type { MailMessage } from './mailer.ts';
 import { formatCode } from './email-codes.ts';
+import { durationInWords } from './clock.ts';
 
 export interface MailBrand {
   serviceName: string;
@@ -35,46 +36,48 @@ ${paragraphs
   return { to, subject, text, html };
 }
 
+/** An email carrying a code, which says how long the code lasts. */
+export type CodeEmail = (
+  brand: MailBrand,
+  to: string,
+  forename: string,
+  code: string,
+  lifetimeMs: number,
+) => MailMessage;
+
+/** The one shape of every code email: what the code is for, the code, how long it lasts, what if it was not them. */
+const codeEmail =
+  (subject: (brand: MailBrand) => string, purpose: string, otherwise: string): CodeEmail =>
+  (brand, to, forename, code, lifetimeMs) =>
+    message(
+      brand,
+      to,
+      subject(brand),
+      [
+        `Hello ${forename},`,
+        `Enter this code to ${purpose}:`,
+        '{code}',
+        `The code expires in ${durationInWords(lifetimeMs)}. ${otherwise}`,
+      ],
+      code,
+    );
+
 export const mailTemplates = {
-  registrationCode: (brand: MailBrand, to: string, forename: string, code: string) =>
-    message(
-      brand,
-      to,
-      `Your verification code for ${brand.serviceName}`,
-      [
-        `Hello ${forename},`,
-        'Enter this code to finish registering your account:',
-        '{code}',
-        'The code expires in 20 minutes. If it expires, ask for a new one on the registration page.',
-      ],
-      code,
-    ),
-  signInCode: (brand: MailBrand, to: string, forename: string, code: string) =>
-    message(
-      brand,
-      to,
-      `Your sign-in code for ${brand.serviceName}`,
-      [
-        `Hello ${forename},`,
-        'Enter this code to finish signing in:',
-        '{code}',
-        'The code expires in 10 minutes. If you did not just try to sign in, someone may know your password: change it.',
-      ],
-      code,
-    ),
-  resetCode: (brand: MailBrand, to: string, forename: string, code: string) =>
-    message(
-      brand,
-      to,
-      `Reset your password for ${brand.serviceName}`,
-      [
-        `Hello ${forename},`,
-        'Enter this code to choose a new password:',
-        '{code}',
-        'The code expires in 20 minutes. If you did not ask to reset your password, you can ignore this email: your password has not changed.',
-      ],
-      code,
-    ),
+  registrationCode: codeEmail(
+    (brand) => `Your verification code for ${brand.serviceName}`,
+    'finish registering your account',
+    'If it expires, ask for a new one on the registration page.',
+  ),
+  signInCode: codeEmail(
+    (brand) => `Your sign-in code for ${brand.serviceName}`,
+    'finish signing in',
+    'If you did not just try to sign in, someone may know your password: change it.',
+  ),
+  resetCode: codeEmail(
+    (brand) => `Reset your password for ${brand.serviceName}`,
+    'choose a new password',
+    'If you did not ask to reset your password, you can ignore this email: your password has not changed.',
+  ),
   alreadyRegistered: (brand: MailBrand, to: string) =>
     message(brand, to, `You already have an account with ${brand.serviceName}`, [
       'Someone tried to register a new account with this email address, but you already have one.',

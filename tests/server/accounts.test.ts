@@ -216,6 +216,29 @@ for (const database of await testDatabases()) {
     assert.is((await as.get('/api/account')).body.user.email, email);
   });
 
+  it('should say in every code email the minutes the answer that sent it gives', async () => {
+    const { email } = await registered();
+    const minutesIn = (text: string) => Number(/expires in (\d+) minutes/.exec(text)?.[1]);
+    const fresh = newEmail();
+    const sends = [
+      [
+        '/api/account/registrations',
+        { forename: 'Jo', surname: 'Bloggs', email: fresh, password: PASSWORD, confirmPassword: PASSWORD },
+      ],
+      ['/api/account/sign-in', { email, password: PASSWORD }],
+      ['/api/account/password-reset', { email }],
+    ] as const;
+    for (const [path, body] of sends) {
+      const as = client(baseUrl);
+      const sent = await as.post(path, body);
+      assert.is(sent.status, 202, path);
+      assert.is(minutesIn((await smtp.nextTo(body.email)).text), sent.body.expiresInMs / MINUTE, path);
+      clock.advance(MINUTE + 1);
+      const again = await as.post(`${path}/code`);
+      assert.is(minutesIn((await smtp.nextTo(body.email)).text), again.body.expiresInMs / MINUTE, `${path}/code`);
+    }
+  });
+
   it('should give a new session id at every sign-in', async () => {
     const { email } = await registered();
     const first = await signedIn(email);

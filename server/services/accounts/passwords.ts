@@ -20,7 +20,7 @@ import {
 
 export function createPasswords(deps: AccountDeps) {
   const { repos, codes, sessions, hasher, brand, clock } = deps;
-  const { limiter, audit, deliver, flow, readFlow, resend, emailHash, checkNewPassword } = accountTools(deps);
+  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, emailHash, checkNewPassword } = accountTools(deps);
 
   return {
     /** Forgotten password, step 1: a code goes to the address if it has an account; the answer is the same either way. */
@@ -38,7 +38,7 @@ export function createPasswords(deps: AccountDeps) {
       // The same work whether or not the address has an account: a code is made either way.
       const subjectId = user?.id ?? randomUUID();
       const code = await codes.issue('reset', subjectId, { resend: true });
-      if (user) deliver(mailTemplates.resetCode(brand, user.email, user.forename, code));
+      if (user) sendCode('reset', mailTemplates.resetCode, user, code);
       return flow('reset', subjectId, email);
     },
 

@@ -25,7 +25,7 @@ const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
 
 export function createRegistration(deps: AccountDeps) {
   const { repos, codes, sessions, hasher, brand, clock } = deps;
-  const { limiter, audit, deliver, flow, readFlow, resend, checkNewPassword } = accountTools(deps);
+  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, checkNewPassword } = accountTools(deps);
   const alreadyRegistered = () =>
     new ConflictError('already-registered', 'This email address already has an account: sign in instead');
 
@@ -82,7 +82,7 @@ export function createRegistration(deps: AccountDeps) {
       };
       await repos.registrations.insert(registration);
       const code = await codes.issue('register', registration.id);
-      deliver(mailTemplates.registrationCode(brand, email, registration.forename, code));
+      sendCode('register', mailTemplates.registrationCode, registration, code);
       return flow('register', registration.id, email);
     },
 

@@ -9,7 +9,7 @@ import type { FieldProblem } from '../../../engine/index.ts';
 import type { Repositories } from '../../repositories/index.ts';
 import type { AuditOutcome } from '../../repositories/audit-log.ts';
 import type { Mailer, MailMessage } from '../mailer.ts';
-import type { MailBrand } from '../mail-templates.ts';
+import type { CodeEmail, MailBrand } from '../mail-templates.ts';
 import type { PasswordHasher } from '../password-hasher.ts';
 import { passwordProblems } from '../password-strength.ts';
 import type { Limit, RateLimiter } from '../rate-limiter.ts';
@@ -101,6 +101,10 @@ export function accountTools(deps: AccountDeps) {
     void deps.mailer.send(message).catch((error) => log(`Sending an email failed: ${loggable(error)}`));
   };
 
+  /** Emails a code, saying how long it lasts by the lifetime its check uses. */
+  const sendCode = (purpose: FlowPurpose, email: CodeEmail, to: { email: string; forename: string }, code: string) =>
+    deliver(email(deps.brand, to.email, to.forename, code, CODE_LIFETIME_MS[purpose]));
+
   // A flow outlasts its codes, so an expired code is told as such, and a new one can be asked for.
   const flow = async (purpose: FlowPurpose, subjectId: string, email: string): Promise<PendingFlow> => {
     const flowExpiresAt = clock.now() + FLOW_LIFETIME_MS;
@@ -136,6 +140,7 @@ export function accountTools(deps: AccountDeps) {
     },
     emailHash,
     deliver,
+    sendCode,
     flow,
     readFlow,
 
@@ -159,12 +164,12 @@ export function accountTools(deps: AccountDeps) {
       flowToken: string | undefined,
       purpose: FlowPurpose,
       find: (id: string) => Promise<{ email: string; forename: string } | null>,
-      template: (brand: MailBrand, to: string, forename: string, code: string) => MailMessage,
+      email: CodeEmail,
     ): Promise<PendingFlow> {
       const pending = await readFlow(flowToken, purpose);
       const subject = await find(pending.subjectId);
       const code = await codes.issue(purpose, pending.subjectId, { resend: true });
-      if (subject) deliver(template(deps.brand, subject.email, subject.forename, code));
+      if (subject) sendCode(purpose, email, subject, code);
       return flow(purpose, pending.subjectId, pending.email);
     },
 

@@ -11,8 +11,8 @@ import { codeGone } from './codes.ts';
 import { accountTools, LIMITS, required, type AccountDeps, type PendingFlow, type RequestContext } from './shared.ts';
 
 export function createSignIn(deps: AccountDeps) {
-  const { repos, codes, sessions, hasher, brand } = deps;
-  const { limiter, audit, deliver, flow, readFlow, resend, emailHash } = accountTools(deps);
+  const { repos, codes, sessions, hasher } = deps;
+  const { limiter, audit, sendCode, flow, readFlow, resend, emailHash } = accountTools(deps);
 
   return {
     /** Signing in, step 1: the password; a code is then emailed. Wrong email and wrong password read the same. */
@@ -51,7 +51,7 @@ export function createSignIn(deps: AccountDeps) {
       }
       // Each sign-in makes a new code: the limits on new codes stop it being a way round the 5 tries.
       const code = await codes.issue('sign-in', user.id, { resend: true });
-      deliver(mailTemplates.signInCode(brand, user.email, user.forename, code));
+      sendCode('sign-in', mailTemplates.signInCode, user, code);
       return flow('sign-in', user.id, user.email);
     },
 
