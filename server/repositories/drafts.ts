@@ -107,9 +107,9 @@ export function createDraftsRepository(db: Knex) {
         (row: { key_id: string }) => row.key_id,
       );
     },
-    /** Forgets drafts last saved before a time (30 days ago, as the guide promises). */
-    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
-      return trx('drafts').where('saved_at', '<', time).delete();
+    /** Forgets drafts whose last save (`saved_at`) is before the cutoff. */
+    async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
+      return trx('drafts').where('saved_at', '<', cutoff).delete();
     },
   };
 }

@@ -103,9 +103,9 @@ export function createEmailCodesRepository(db: Knex) {
       const row = await trx<Row>('email_codes').where({ id }).first('attempts');
       return Number(row?.attempts ?? maxTries);
     },
-    /** Forgets codes that expired before a time. */
-    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
-      return trx('email_codes').where('expires_at', '<', time).delete();
+    /** Forgets codes whose expiry (`expires_at`) is before the cutoff, used or not. */
+    async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
+      return trx('email_codes').where('expires_at', '<', cutoff).delete();
     },
     /** Marks a code used, once: false when it was already used (two requests racing with one code). */
     async consume(id: string, at: number, trx: Knex = db): Promise<boolean> {

@@ -106,9 +106,9 @@ export function createOutboxRepository(db: Knex) {
     async unsentKeyIds(): Promise<string[]> {
       return (await db('outbox').distinct('key_id').whereNull('sent_at')).map((row: { key_id: string }) => row.key_id);
     },
-    /** Forgets messages sent before a time (their content is already blank). */
-    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
-      return trx('outbox').whereNotNull('sent_at').andWhere('sent_at', '<', time).delete();
+    /** Forgets messages sent (`sent_at`) before the cutoff: their content is already blank. */
+    async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
+      return trx('outbox').whereNotNull('sent_at').andWhere('sent_at', '<', cutoff).delete();
     },
   };
 }

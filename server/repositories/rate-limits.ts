@@ -20,9 +20,9 @@ export function createRateLimitsRepository(db: Knex) {
       const row = await trx('rate_limits').where({ key, window_start: windowStart }).first('count');
       return Number(row?.count ?? 0);
     },
-    /** Forgets the counts of windows that started before a time. */
-    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
-      return trx('rate_limits').where('window_start', '<', time).delete();
+    /** Forgets the counts of windows that started (`window_start`) before the cutoff. */
+    async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
+      return trx('rate_limits').where('window_start', '<', cutoff).delete();
     },
   };
 }

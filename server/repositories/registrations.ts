@@ -41,9 +41,9 @@ export function createRegistrationsRepository(db: Knex) {
     async delete(id: string, trx: Knex = db): Promise<boolean> {
       return (await trx('registrations').where({ id }).delete()) === 1;
     },
-    /** Forgets registrations nobody finished, started before a time, with their codes. */
-    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
-      return trx('registrations').where('created_at', '<', time).delete();
+    /** Forgets registrations nobody finished, started (`created_at`) before the cutoff. */
+    async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
+      return trx('registrations').where('created_at', '<', cutoff).delete();
     },
   };
 }

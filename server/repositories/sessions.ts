@@ -50,9 +50,9 @@ export function createSessionsRepository(db: Knex) {
     async revoke(idHash: string, at: number, trx: Knex = db): Promise<void> {
       await trx('sessions').where({ id_hash: idHash }).whereNull('revoked_at').update({ revoked_at: at });
     },
-    /** Forgets sessions that ended (expired or revoked) before a time. */
-    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
-      return trx('sessions').where('expires_at', '<', time).orWhere('revoked_at', '<', time).delete();
+    /** Forgets sessions that ended (`expires_at` or `revoked_at`) before the cutoff. */
+    async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
+      return trx('sessions').where('expires_at', '<', cutoff).orWhere('revoked_at', '<', cutoff).delete();
     },
     /** Ends every session of a user (password changed or reset), except the one named. */
     async revokeAllForUser(

@@ -12,9 +12,9 @@ export function createSpentCaptchasRepository(db: Knex) {
         .returning('id');
       return inserted.length === 1;
     },
-    /** Forgets solutions whose challenges expired before a time: they would be refused anyway. */
-    async deleteExpiredBefore(time: number, trx: Knex = db): Promise<number> {
-      return trx('spent_captchas').where('expires_at', '<', time).delete();
+    /** Forgets solutions whose challenge expired (`expires_at`) before the cutoff: they would be refused anyway. */
+    async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
+      return trx('spent_captchas').where('expires_at', '<', cutoff).delete();
     },
   };
 }

@@ -7,22 +7,33 @@
 import type { Repositories } from '../repositories/index.ts';
 import type { Clock } from './clock.ts';
 import type { Log } from './log.ts';
-import { HOUR } from './clock.ts';
+import { DAY, HOUR } from './clock.ts';
 import { DRAFT_LIFETIME_MS } from './drafts.ts';
 
-const KEEP_FOR = 24 * HOUR;
+/** The repositories that forget: each one's deleteExpiredBefore names the moment it compares with the cutoff. */
+type Forgetting = {
+  [K in keyof Repositories]: Repositories[K] extends { deleteExpiredBefore(cutoff: number): Promise<number> }
+    ? K
+    : never;
+}[keyof Repositories];
 
+/** What goes, from which repository, and how long it is kept after that repository's moment. */
+const RETENTION: Record<string, { from: Forgetting; keptForMs: number }> = {
+  registrations: { from: 'registrations', keptForMs: DAY }, // after it was started
+  emailCodes: { from: 'emailCodes', keptForMs: DAY }, // after it expired
+  sessions: { from: 'sessions', keptForMs: DAY }, // after it expired or was revoked
+  spentCaptchas: { from: 'spentCaptchas', keptForMs: 0 }, // after its challenge expired
+  rateLimits: { from: 'rateLimits', keptForMs: DAY }, // after its window started (the longest is an hour)
+  drafts: { from: 'drafts', keptForMs: DRAFT_LIFETIME_MS }, // after its last save
+  sentMessages: { from: 'outbox', keptForMs: DAY }, // after it was sent
+};
+
+/** Forgets everything past its time in RETENTION; says how many of each went. */
 export async function forgetExpired(repos: Repositories, now: number): Promise<Record<string, number>> {
-  const before = now - KEEP_FOR;
-  return {
-    registrations: await repos.registrations.deleteExpiredBefore(before),
-    emailCodes: await repos.emailCodes.deleteExpiredBefore(before),
-    sessions: await repos.sessions.deleteExpiredBefore(before),
-    spentCaptchas: await repos.spentCaptchas.deleteExpiredBefore(now),
-    rateLimits: await repos.rateLimits.deleteExpiredBefore(before),
-    drafts: await repos.drafts.deleteExpiredBefore(now - DRAFT_LIFETIME_MS),
-    sentMessages: await repos.outbox.deleteExpiredBefore(before),
-  };
+  const forgotten: Record<string, number> = {};
+  for (const [what, { from, keptForMs }] of Object.entries(RETENTION))
+    forgotten[what] = await repos[from].deleteExpiredBefore(now - keptForMs);
+  return forgotten;
 }
 
 /** Runs forgetExpired now and every hour; returns a function that stops it, once any run under way has finished. */
