@@ -8,3 +8,4 @@ export { compileForm, definitionProblems } from './compile/compile.ts';
 export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema, type JsonSchema } from './compile/answers-schema.ts';
+export { isEmail } from './values/formats.ts';

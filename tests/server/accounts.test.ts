@@ -239,6 +239,16 @@ for (const database of await testDatabases()) {
     }
   });
 
+  it('should refuse an address in the wrong format with the same words when registering and resetting', async () => {
+    const format = [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }];
+    const registering = await startRegistration(client(baseUrl), 'jo.bloggs@example');
+    assert.is(registering.status, 400);
+    assert.equal(registering.body.error.fields, format);
+    const resetting = await client(baseUrl).post('/api/account/password-reset', { email: 'jo.bloggs@example' });
+    assert.is(resetting.status, 400);
+    assert.equal(resetting.body.error.fields, format);
+  });
+
   it('should give a new session id at every sign-in', async () => {
     const { email } = await registered();
     const first = await signedIn(email);

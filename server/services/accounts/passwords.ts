@@ -10,7 +10,7 @@ import { FieldErrors } from '../errors.ts';
 import { codeGone } from './codes.ts';
 import {
   accountTools,
-  EMAIL,
+  checkEmail,
   LIMITS,
   required,
   type AccountDeps,
@@ -26,11 +26,9 @@ export function createPasswords(deps: AccountDeps) {
     /** Forgotten password, step 1: a code goes to the address if it has an account; the answer is the same either way. */
     async requestPasswordReset(input: { email: string }, context: RequestContext): Promise<PendingFlow> {
       const email = input.email.trim().toLowerCase();
-      if (!email) throw new FieldErrors([{ field: 'email', message: 'Enter your email address' }]);
-      if (!EMAIL.test(email))
-        throw new FieldErrors([
-          { field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
-        ]);
+      const fields: FieldProblem[] = [];
+      checkEmail(fields, email);
+      if (fields.length) throw new FieldErrors(fields);
       await limiter.hit(`reset:ip:${context.ip}`, LIMITS.resetPerIp);
       await limiter.hit(`reset:email:${emailHash(email)}`, LIMITS.resetPerEmail);
       const user = await repos.users.findByEmail(email);

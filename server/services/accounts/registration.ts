@@ -11,7 +11,7 @@ import { ConflictError, FieldErrors } from '../errors.ts';
 import { codeGone } from './codes.ts';
 import {
   accountTools,
-  EMAIL,
+  checkEmail,
   LIMITS,
   required,
   type AccountDeps,
@@ -46,9 +46,7 @@ export function createRegistration(deps: AccountDeps) {
           fields.push({ field, message: `${words} must only include letters, spaces, hyphens and apostrophes` });
       }
       const email = input.email.trim().toLowerCase();
-      if (!email) fields.push({ field: 'email', message: 'Enter your email address' });
-      else if (!EMAIL.test(email))
-        fields.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+      checkEmail(fields, email);
       checkNewPassword(fields, input.password, input.confirmPassword, [
         input.forename,
         input.surname,
