@@ -11,7 +11,7 @@ import { healthApi } from './openapi/health.ts';
 import { sharedSchemas } from './openapi/shared.ts';
 import { submissionsApi } from './openapi/submissions.ts';
 
-export const openApiDocument = {
+const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'asc-forms portal API',

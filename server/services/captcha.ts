@@ -79,7 +79,7 @@ const derivedSecret = (secret: Uint8Array, purpose: string) =>
  * browser's clock, which on a badly set computer can be ahead by more than the lifetime and would
  * expire every challenge as it arrives. Here only the server's clock decides.
  */
-export function createAltchaVerifier({
+function createAltchaVerifier({
   secret,
   clock,
   spentCaptchas,
@@ -123,7 +123,7 @@ export function createAltchaVerifier({
 }
 
 /** No check at all: every answer passes. For a portal behind the council's own protection, or a laptop. */
-export function createOffVerifier(): CaptchaVerifier {
+function createOffVerifier(): CaptchaVerifier {
   return {
     name: 'off',
     async challenge() {

@@ -33,13 +33,13 @@ export interface Webhook {
 }
 
 /** Why a message did not go, in words that hold no personal data (so the log and the row may keep them). */
-export class DeliveryError extends Error {
+class DeliveryError extends Error {
   override name = 'DeliveryError';
   readonly safeToLog = true;
 }
 
 /** How long to wait before try `attempts + 1`: 30 seconds, then twice as long each time, never over an hour. */
-export function retryDelay(attempts: number): number {
+function retryDelay(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), HOUR);
 }
 

@@ -22,7 +22,7 @@ import { ConflictError, FieldErrors, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
-export const LISTED_FOR_MS = 30 * DAY;
+const LISTED_FOR_MS = 30 * DAY;
 /** More than a busy professional sends in an hour; fewer than would flood the case system. */
 const SUBMISSIONS_PER_HOUR = { max: 30, windowMs: HOUR };
 

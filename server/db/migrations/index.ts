@@ -15,7 +15,7 @@ const migrations: Record<string, Knex.Migration> = {
   '004-submissions': submissions,
 };
 
-export const migrationSource: Knex.MigrationSource<string> = {
+const migrationSource: Knex.MigrationSource<string> = {
   getMigrations: async () => Object.keys(migrations),
   getMigrationName: (name) => name,
   getMigration: async (name) => migrations[name]!,

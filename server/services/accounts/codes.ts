@@ -16,7 +16,7 @@ export const CODE_LIFETIME_MS: Record<CodePurpose, number> = {
   reset: 20 * MINUTE,
   'sign-in': 10 * MINUTE,
 };
-export const MAX_WRONG_TRIES = 5;
+const MAX_WRONG_TRIES = 5;
 const RESEND = { gapMs: MINUTE, perHour: 5 };
 const USED_OR_REPLACED = 'That code has been used or replaced: request a new one';
 
