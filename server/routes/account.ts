@@ -6,6 +6,7 @@ import type { AccountService, PendingFlow } from '../services/accounts/index.ts'
 import type { SessionService, ActiveSession } from '../services/sessions.ts';
 import { SESSION_COOKIE, requireSession } from '../http/session-cookie.ts';
 import { bodyOf, text, NO_FIELDS } from '../http/json-body.ts';
+import { noStore } from '../http/no-store.ts';
 
 const FLOW_COOKIE = 'asc_flow';
 
@@ -59,10 +60,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   const router = new Router({ prefix: '/api/account' });
   const context = (ctx: Context) => ({ ip: ctx.ip });
 
-  router.use(async (ctx, next) => {
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
+  router.use(noStore());
 
   const setFlow = (ctx: Context, pending: PendingFlow) => {
     ctx.cookies.set(FLOW_COOKIE, pending.flowToken, {

@@ -9,6 +9,7 @@ import { MINUTE, type Clock } from '../services/clock.ts';
 import type { Tokens } from '../services/tokens.ts';
 import { RefusedError } from '../services/errors.ts';
 import { bodyOf } from '../http/json-body.ts';
+import { noStore } from '../http/no-store.ts';
 
 /** How long the proof lasts: time to read the first pages before the form is started. */
 export const FORM_START_TOKEN_LIFETIME_MS = 30 * MINUTE;
@@ -27,11 +28,8 @@ const verifySchema = { type: 'object', additionalProperties: false, properties: 
 export function captchaRoutes({ verifier, tokens, clock }: CaptchaRouteOptions): Router {
   const router = new Router({ prefix: '/api/captcha' });
 
-  router.use(async (ctx, next) => {
-    // A challenge is for one person once; an answer's proof is theirs alone.
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
+  // A challenge is for one person once; an answer's proof is theirs alone.
+  router.use(noStore());
 
   router.get('/challenge', async (ctx) => {
     ctx.body = { provider: verifier.name, ...(await verifier.challenge()) };

@@ -6,6 +6,7 @@ import type { DraftBody, DraftList, DraftSave, OpenedDraft } from '../../engine/
 import { notFound, type DraftService } from '../services/drafts.ts';
 import { requireSession } from '../http/session-cookie.ts';
 import { answersField as answers, bodyOf, text } from '../http/json-body.ts';
+import { noStore } from '../http/no-store.ts';
 
 /** The bodies the draft routes take (also published in /api/openapi.json). */
 export const draftSchemas = {
@@ -27,10 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function draftRoutes({ drafts, sessions }: { drafts: DraftService; sessions: SessionService }): Router {
   const router = new Router({ prefix: '/api/drafts' });
-  router.use(async (ctx, next) => {
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
+  router.use(noStore());
   const userId = async (ctx: Context) => (await requireSession(ctx, sessions)).user.id;
   const draftId = (ctx: Context) => {
     const id = String(ctx.params.id);

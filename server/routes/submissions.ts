@@ -5,6 +5,7 @@ import type { SubmissionBody, SubmissionList, SubmitRequest } from '../../engine
 import type { SubmissionService } from '../services/submissions.ts';
 import { requireSession } from '../http/session-cookie.ts';
 import { answersField, bodyOf, text } from '../http/json-body.ts';
+import { noStore } from '../http/no-store.ts';
 
 /** The body a submission takes (also published in /api/openapi.json). */
 export const submissionSchemas = {
@@ -30,10 +31,7 @@ export function submissionRoutes({
   sessions: SessionService;
 }): Router {
   const router = new Router({ prefix: '/api/submissions' });
-  router.use(async (ctx, next) => {
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
+  router.use(noStore());
   router.post('/', async (ctx) => {
     const { user } = await requireSession(ctx, sessions);
     const { submission, created } = await submissions.submit(
