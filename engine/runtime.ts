@@ -14,7 +14,7 @@ export {
   type AnswersCheck,
 } from './run/form.ts';
 export { ADDRESS_PARTS, capitalise, pluralOf } from './run/messages.ts';
-export { DEFAULT_MAX_LENGTH } from './compile/answers-schema.ts';
+export { DEFAULT_MAX_LENGTH } from './definition/limits.ts';
 export { formatDate } from './values/dates.ts';
 export { checkPasswordRules, SPECIAL_CHARACTERS, MAX_PASSWORD_LENGTH } from './values/password-policy.ts';
 // What the calls above throw, so a caller can tell them apart.
