@@ -22,6 +22,7 @@ export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProb
 export type { SchemaValidator } from './run/validate.ts';
 export * from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
+export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';
 export type {
   FormSummary,
   FormList,
