@@ -19,7 +19,7 @@ export interface Placed {
 export type Scope = (id: string) => Placed | undefined;
 
 /** A visit of one item: its pointer, its place in reading order, and the group holding it. */
-export type ItemVisit = (item: PageItem | GroupItem, pointer: string, position: number, groupId?: string) => void;
+type ItemVisit = (item: PageItem | GroupItem, pointer: string, position: number, groupId?: string) => void;
 
 export class CheckContext {
   readonly problems: DefinitionProblem[] = [];
