@@ -12,25 +12,10 @@ export { checkPasswordRules, SPECIAL_CHARACTERS, MAX_PASSWORD_LENGTH } from './v
 // What Form's calls throw: misuse, and a page it does not have.
 export { FormEngineError, UnknownPageError } from './errors.ts';
 export { isQuestion } from './types.ts';
-export type {
-  FormDefinition,
-  Page,
-  PageItem,
-  GroupItem,
-  Condition,
-  DateRef,
-  ContentBlock,
-  RichText,
-  InlineText,
-  Question,
-  ChildQuestion,
-  AddressAnswer,
-  ItemAnswers,
-  AnswerValue,
-  Answers,
-  FieldError,
-  SummaryPage,
-} from './types.ts';
+// The definition's shapes, the answers, and what the engine says about them.
+export type { FormDefinition, Page, PageItem, GroupItem, Question, ChildQuestion } from './types.ts';
+export type { Condition, DateRef, ContentBlock, RichText, InlineText } from './types.ts';
+export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage } from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
 export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';
 export type {
