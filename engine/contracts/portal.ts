@@ -4,8 +4,6 @@ import type { PortalContent } from './portal.types.ts';
 import { compileAuthorSchema } from '../definition/schema-check.ts';
 import portalSchema from './portal.schema.json' with { type: 'json' };
 
-export type { PortalContent } from './portal.types.ts';
-
 // portal.json reuses the definition's text blocks, by reference to that schema's $id.
 const portalSchemaProblems = compileAuthorSchema(portalSchema);
 
