@@ -7,5 +7,7 @@ export * from './runtime.ts';
 export { compileForm, definitionProblems } from './compile/compile.ts';
 export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
-export { integratorAnswersSchema, type JsonSchema } from './compile/answers-schema.ts';
+export { integratorAnswersSchema } from './compile/answers-schema.ts';
 export { isEmail } from './values/formats.ts';
+// What compileForm throws when a definition is not sound.
+export { DefinitionError } from './errors.ts';

@@ -2,26 +2,22 @@
  * The engine's public surface for the browser: running a form from its definition and its
  * precompiled validators. It imports no ajv compiler, no DOM and no Node module. It exports what
  * renderer/, server/, scripts/ and bench/ use, and nothing else; tests may reach further in.
+ * The errors are exported so callers can tell them apart with instanceof.
  */
-export {
-  Form,
-  createForm,
-  validatorsFromModule,
-  type FormValidators,
-  type FormOptions,
-  type SummaryOptions,
-  type CheckOptions,
-  type AnswersCheck,
-} from './run/form.ts';
+export { Form, createForm, validatorsFromModule } from './run/form.ts';
 export { ADDRESS_PARTS, capitalise, pluralOf } from './run/messages.ts';
-export { DEFAULT_MAX_LENGTH } from './compile/answers-schema.ts';
+export { DEFAULT_MAX_LENGTH } from './definition/limits.ts';
 export { formatDate } from './values/dates.ts';
 export { checkPasswordRules, SPECIAL_CHARACTERS, MAX_PASSWORD_LENGTH } from './values/password-policy.ts';
-// What the calls above throw, so a caller can tell them apart.
-export { FormEngineError, DefinitionError, UnknownPageError, type DefinitionProblem } from './errors.ts';
-export type { SchemaValidator } from './run/validate.ts';
-export * from './types.ts';
+// What Form's calls throw: misuse, and a page it does not have.
+export { FormEngineError, UnknownPageError } from './errors.ts';
+export { isQuestion } from './types.ts';
+// The definition's shapes, the answers, and what the engine says about them.
+export type { FormDefinition, Page, PageItem, GroupItem, Question, ChildQuestion } from './types.ts';
+export type { Condition, DateRef, ContentBlock, RichText, InlineText } from './types.ts';
+export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage } from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
+export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';
 export type {
   FormSummary,
   FormList,

@@ -55,7 +55,6 @@ export type Question =
   | ComputedDateQuestion
   | GroupQuestion;
 
-export type QuestionType = Question['type'];
 export type ChildQuestion = Extract<GroupItem, Question>;
 
 /** An address as typed in its five boxes. */

@@ -2,7 +2,7 @@
 import type { AccountStatus, AccountUser, CodeSent, SessionTiming, SignedIn } from '../engine/runtime.ts';
 import { RequestRefused, getJson, resolve, send } from './api-client.ts';
 
-export type { AccountUser };
+export type { AccountUser, SignedIn };
 
 /** A GET about the signed-in person: null when nobody is signed in (401). */
 async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null> {

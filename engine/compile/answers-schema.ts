@@ -8,12 +8,9 @@ import type { FormDefinition, Page, Question, ChildQuestion } from '../types.ts'
 import { buildModel, childQuestions } from '../run/model.ts';
 import { isQuestion } from '../types.ts';
 import { ADDRESS_PARTS } from '../run/messages.ts';
+import { ADDRESS_PART_MAX, DEFAULT_MAX_LENGTH } from '../definition/limits.ts';
 
 export type JsonSchema = Record<string, unknown>;
-
-/** The longest answers accepted where the author sets no limit. */
-export const DEFAULT_MAX_LENGTH = { text: 200, textarea: 5000 } as const;
-const ADDRESS_PART_MAX = 100;
 
 function optionValues(question: { options: Array<{ value: string }> }): string[] {
   return question.options.map((option) => option.value);

@@ -9,7 +9,7 @@ import { definitionSchemaProblems } from '../definition/schema-check.ts';
 import { checkDefinition } from '../definition/check.ts';
 import { pageAnswersSchema, formAnswersSchema } from './answers-schema.ts';
 import { createAnswersAjv } from './answers-ajv.ts';
-import { compileDraftCheck } from './draft-check.ts';
+import { compileShapeCheck } from './shape-check.ts';
 import { Form, type FormOptions, type FormValidators } from '../run/form.ts';
 import type { SchemaValidator } from '../run/validate.ts';
 
@@ -43,7 +43,7 @@ export function compileForm(definition: FormDefinition, options?: FormOptions): 
       pages: Object.fromEntries(
         definition.pages.map((page) => [page.id, answersAjv.compile(pageAnswersSchema(page)) as SchemaValidator]),
       ),
-      shape: compileDraftCheck(definition),
+      shape: compileShapeCheck(definition),
     };
     compiled.set(key, validators);
   }

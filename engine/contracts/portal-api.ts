@@ -46,10 +46,10 @@ export interface CodeSent {
   expiresInMs: number;
 }
 
-/** What registering or signing in answers once the code is right. */
-export interface SignedIn {
-  user: AccountUser;
-}
+/** How long a session lasts without activity: the server ends it then, and the components warn before. */
+export const SESSION_IDLE_MS = 20 * 60_000;
+/** The longest a session lasts, however busy the person is. */
+export const SESSION_LONGEST_MS = 12 * 60 * 60_000;
 
 /**
  * How long a session has left before it ends for want of activity: as a time, and as what remains,
@@ -59,6 +59,11 @@ export interface SignedIn {
 export interface SessionTiming {
   idleExpiresAt: number;
   idleRemainingMs: number;
+}
+
+/** What registering or signing in answers once the code is right: who, and how long the new session has idle. */
+export interface SignedIn extends SessionTiming {
+  user: AccountUser;
 }
 
 /** The body of GET /api/account: nobody, or the signed-in person with when their session ends at the latest and how long it has left idle. */

@@ -1,9 +1,11 @@
 /** Checking forms/portal.json: its schema, and that every form it links to exists. */
 import type { DefinitionProblem } from '../errors.ts';
 import type { PortalContent } from './portal.types.ts';
-import { portalSchemaProblems } from '../definition/schema-check.ts';
+import { compileAuthorSchema } from '../definition/schema-check.ts';
+import portalSchema from './portal.schema.json' with { type: 'json' };
 
-export type { PortalContent } from './portal.types.ts';
+// portal.json reuses the definition's text blocks, by reference to that schema's $id.
+const portalSchemaProblems = compileAuthorSchema(portalSchema);
 
 /** Every problem with the portal's content; `formIds` are the forms that exist. */
 export function portalProblems(portal: unknown, formIds: string[]): DefinitionProblem[] {

@@ -2,12 +2,10 @@
  * Checking a definition against definition.schema.json, with each ajv complaint turned into one
  * problem an author can act on, at the pointer of the place to change.
  */
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import definitionSchema from './definition.schema.json' with { type: 'json' };
 import type { DefinitionProblem } from '../errors.ts';
-
-import portalSchema from '../contracts/portal.schema.json' with { type: 'json' };
 
 const ajv = new Ajv2020({
   allErrors: true,
@@ -19,8 +17,6 @@ const ajv = new Ajv2020({
 // Links in a definition's text must be well-formed: a broken href would reach every referrer.
 addFormats(ajv, ['uri-reference']);
 const validateDefinitionShape = ajv.compile(definitionSchema);
-// portal.json reuses the definition's text blocks, by reference to that schema's $id.
-const validatePortalShape = ajv.compile(portalSchema);
 
 const QUESTION_TYPES = definitionSchema.$defs.pageItem.oneOf.map((ref) =>
   ref.$ref
@@ -128,12 +124,16 @@ export function definitionSchemaProblems(definition: unknown): DefinitionProblem
   return problemsOf(validateDefinitionShape, definition);
 }
 
-/** The schema's problems with portal.json; empty when it matches. */
-export function portalSchemaProblems(portal: unknown): DefinitionProblem[] {
-  return problemsOf(validatePortalShape, portal);
+/**
+ * The problems with another file an author writes, against its schema compiled beside the
+ * definition's: it may refer to the definition's parts by $id, and its problems read the same.
+ */
+export function compileAuthorSchema(schema: object): (data: unknown) => DefinitionProblem[] {
+  const validate = ajv.compile(schema);
+  return (data) => problemsOf(validate, data);
 }
 
-function problemsOf(validate: typeof validateDefinitionShape, data: unknown): DefinitionProblem[] {
+function problemsOf(validate: ValidateFunction, data: unknown): DefinitionProblem[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   // A failed anyOf/oneOf repeats what its branches said, and a branch of the wrong type ("must be

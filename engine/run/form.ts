@@ -33,7 +33,7 @@ import type { FieldProblem } from '../contracts/portal-api.ts';
 export interface FormValidators {
   form?: SchemaValidator;
   pages: Record<string, SchemaValidator>;
-  /** What stops answers sent to the server being kept at all (compiled in Node only, see compile/draft-check.ts). */
+  /** What stops answers sent to the server being kept at all (compiled in Node only, see compile/shape-check.ts). */
   shape?: (answers: unknown, action: 'saved' | 'sent') => Array<{ path: string; message: string }>;
 }
 

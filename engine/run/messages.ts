@@ -8,7 +8,7 @@ import { formatNhsNumber } from '../values/formats.ts';
 export type MessageKind = 'required' | 'invalid' | 'tooLong' | 'tooShort' | 'outOfRange' | 'tooFew' | 'tooMany';
 
 /** The phrase for the answer in messages: the author's subject, or the label made into one. */
-export function subjectOf(question: Question): string {
+function subjectOf(question: Question): string {
   if (question.subject) return question.subject;
   const label = question.label.replace(/[?:.]\s*$/, '');
   // "Date of birth" reads "date of birth" mid-sentence; "NHS number" keeps its capitals.

@@ -46,7 +46,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** The date of a day number, by the inverse of toDayNumber's arithmetic (no Date object). */
-export function fromDayNumber(days: number): string {
+function fromDayNumber(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;

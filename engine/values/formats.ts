@@ -64,7 +64,7 @@ export function normalisePhone(value: string): string {
 }
 
 /** A time on the 24-hour clock, "14:30"; "9:05" is accepted and stored as "09:05". */
-export function isTime(value: string): boolean {
+function isTime(value: string): boolean {
   return /^([01]?\d|2[0-3]):[0-5]\d$/.test(value.trim());
 }
 

@@ -11,7 +11,7 @@ export interface PasswordRule {
   test(password: string): boolean;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 /** Long passphrases are welcome; the limit only stops absurd input. */
 export const MAX_PASSWORD_LENGTH = 128;
 
@@ -22,7 +22,7 @@ const SPECIAL = /[^\p{L}\p{Nd}]/u;
 // Control characters cannot be typed, only pasted by mistake or injected.
 const CONTROL = /\p{Cc}/u;
 
-export const PASSWORD_RULES: PasswordRule[] = [
+const PASSWORD_RULES: PasswordRule[] = [
   {
     id: 'length',
     text: `It must be at least ${MIN_PASSWORD_LENGTH} characters long`,

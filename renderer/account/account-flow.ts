@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import type { AccountUser } from '../account-api.ts';
+import type { AccountUser, SignedIn } from '../account-api.ts';
 
 /** What the account flows need from the element that shows them. */
 export interface AccountFlowHost {
@@ -15,8 +15,8 @@ export interface AccountFlowHost {
   withReturn(path: string): string;
   /** Asks the page to go to an address of the portal. */
   go(to: string): void;
-  /** Tells the page the person signed in, or finished registering. */
-  signedIn(user: AccountUser): void;
+  /** Tells the page the person signed in, or finished registering, with the new session's timing. */
+  signedIn(signedIn: SignedIn): void;
   /** Tells the page the person signed out. */
   signedOut(): void;
 }

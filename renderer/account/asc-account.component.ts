@@ -20,7 +20,7 @@ import { AccountHome } from './account-home.ts';
  * passwords, and the account menu.
  *
  * @summary Sign in, register and manage an account.
- * @event asc-signed-in - The person signed in or finished registering. detail: { user }
+ * @event asc-signed-in - The person signed in or finished registering. detail: { user, idleExpiresAt, idleRemainingMs }
  * @event asc-signed-out - The person signed out.
  * @event asc-navigate - A link inside the screens asks the page to go somewhere. detail: { to }
  */
@@ -65,7 +65,7 @@ export class AscAccount extends LitElement {
       withReturn: (path) =>
         element.returnTo && element.returnTo !== '/' ? `${path}?return=${encodeURIComponent(element.returnTo)}` : path,
       go: (to) => emit(element, 'asc-navigate', { to }),
-      signedIn: (user) => emit(element, 'asc-signed-in', { user }),
+      signedIn: (signedIn) => emit(element, 'asc-signed-in', signedIn),
       signedOut: () => emit(element, 'asc-signed-out', {}),
     };
     return {

@@ -65,8 +65,7 @@ export class RegisterFlow implements AccountFlow {
   private verify(event: Event): void {
     event.preventDefault();
     void this.form.attempt(async () => {
-      const { user } = await accountApi.verifyRegistration(this.host.apiBase, this.form.value('code'));
-      this.host.signedIn(user);
+      this.host.signedIn(await accountApi.verifyRegistration(this.host.apiBase, this.form.value('code')));
       this.goTo('done');
     }, this.restartKeeping);
   }

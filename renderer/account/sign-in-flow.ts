@@ -43,8 +43,7 @@ export class SignInFlow implements AccountFlow {
   private verify(event: Event): void {
     event.preventDefault();
     void this.form.attempt(async () => {
-      const { user } = await accountApi.verifySignIn(this.host.apiBase, this.form.value('code'));
-      this.host.signedIn(user);
+      this.host.signedIn(await accountApi.verifySignIn(this.host.apiBase, this.form.value('code')));
       this.host.go(this.host.returnTo);
     }, this.restartKeeping);
   }

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { AccountUser } from '../account-api.ts';
+import type { AccountUser, SignedIn } from '../account-api.ts';
 import { AscAccount } from '../account/asc-account.ts';
 import type { AccountScreen } from '../account/account-screens.ts';
 import type { Route } from './routes.ts';
@@ -14,7 +14,7 @@ export interface AccountPagesActions {
   user(): AccountUser | null;
   /** Whether a Save for later is waiting for the person to sign in. */
   saveIsWaiting(): boolean;
-  signedIn(user: AccountUser): void;
+  signedIn(signedIn: SignedIn): void;
   signedOut(): void;
   navigate(route: Route, replace?: boolean): void;
   navigateTo(path: string): void;
@@ -62,7 +62,7 @@ export class AccountPagesController {
     if (!this.element) {
       this.element = new AscAccount();
       this.element.apiBase = this.host.apiBase;
-      this.element.addEventListener('asc-signed-in', (event) => this.actions.signedIn(event.detail.user));
+      this.element.addEventListener('asc-signed-in', (event) => this.actions.signedIn(event.detail));
       this.element.addEventListener('asc-signed-out', () => this.actions.signedOut());
       this.element.addEventListener('asc-navigate', (event) => this.actions.navigateTo(event.detail.to));
     }

@@ -96,7 +96,7 @@ export class AscPortal extends LitElement {
   private readonly accountPages: AccountPagesController = new AccountPagesController(this, {
     user: () => this.session.user,
     saveIsWaiting: () => this.openForms.saveIsWaiting,
-    signedIn: (user) => this.session.signedInHere(user),
+    signedIn: (signedIn) => this.session.signedInHere(signedIn),
     signedOut: () => this.session.signedOutHere(),
     navigate: (route, replace) => this.router.navigate(route, replace),
     navigateTo: (path) => this.router.navigateTo(path),

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RequestRefused } from '../api-client.ts';
-import { accountApi, type AccountUser } from '../account-api.ts';
-import { IDLE_TIMEOUT_MS, SessionTimer } from './session-timer.ts';
+import { accountApi, type AccountUser, type SignedIn } from '../account-api.ts';
+import { SessionTimer } from './session-timer.ts';
 import { openAccountChannel, type AccountChange, type AccountChannel } from './account-channel.ts';
 import type { Route } from './routes.ts';
 
@@ -87,9 +87,9 @@ export class SessionController implements ReactiveController {
     }
   }
 
-  /** Someone signed in with the account screens of this tab. */
-  signedInHere(user: AccountUser): void {
-    this.signedIn(user);
+  /** Someone signed in with the account screens of this tab; the timer starts from the server's word. */
+  signedInHere({ user, idleRemainingMs }: SignedIn): void {
+    this.signedIn(user, idleRemainingMs);
     this.otherTabs?.tell('signed-in');
   }
 
@@ -129,7 +129,7 @@ export class SessionController implements ReactiveController {
     this.events.navigate({ name: 'signed-out' });
   }
 
-  private signedIn(user: AccountUser, idleRemainingMs = IDLE_TIMEOUT_MS): void {
+  private signedIn(user: AccountUser, idleRemainingMs: number): void {
     this.user = user;
     this.timer.start(idleRemainingMs);
     this.host.requestUpdate();

@@ -5,10 +5,6 @@
  * timer asks it how long is really left (another tab may have kept the session alive), and it
  * counts in time remaining, so a computer whose clock is wrong still counts right.
  */
-/** How long a session lasts without activity; the server's own limit, which it also reports as time left. */
-export const IDLE_TIMEOUT_MS = 20 * 60_000;
-/** The longest a session lasts, however busy the person is. */
-export const LONGEST_SESSION_MS = 12 * 60 * 60_000;
 /** How long before the idle limit the person is warned. */
 export const WARN_BEFORE_MS = 2 * 60_000;
 const KEEP_ALIVE_EVERY_MS = 60_000;

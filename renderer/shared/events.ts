@@ -5,7 +5,7 @@
  * by a page that handles them itself.
  */
 import type { Answers, FieldError } from '../../engine/runtime.ts';
-import type { AccountUser } from '../account-api.ts';
+import type { SignedIn } from '../account-api.ts';
 
 export interface AscFormEventBase {
   formId: string;
@@ -59,10 +59,8 @@ export interface AscCaptchaVerifiedDetail {
   expiresAt: number;
 }
 
-/** The person signed in, or finished registering. */
-export interface AscSignedInDetail {
-  user: AccountUser;
-}
+/** The person signed in, or finished registering: who, and how long the new session has idle. */
+export type AscSignedInDetail = SignedIn;
 
 /** The person signed out: nothing more to say. */
 export type AscSignedOutDetail = Record<string, never>;

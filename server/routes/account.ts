@@ -145,7 +145,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     );
     setSession(ctx, session);
     ctx.status = 201;
-    ctx.body = { user: publicUser(user) } satisfies SignedIn;
+    ctx.body = { user: publicUser(user), ...remaining(session.idleExpiresAt) } satisfies SignedIn;
   });
 
   router.post('/sign-in', async (ctx) =>
@@ -165,7 +165,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
       context(ctx),
     );
     setSession(ctx, session);
-    ctx.body = { user: publicUser(user) } satisfies SignedIn;
+    ctx.body = { user: publicUser(user), ...remaining(session.idleExpiresAt) } satisfies SignedIn;
   });
 
   router.post('/password-reset', async (ctx) =>

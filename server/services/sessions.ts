@@ -7,12 +7,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionsRepository, Session } from '../repositories/sessions.ts';
 import type { UsersRepository, User } from '../repositories/users.ts';
 import type { Tokens } from './tokens.ts';
-import { HOUR, MINUTE, type Clock } from './clock.ts';
+import { SESSION_IDLE_MS, SESSION_LONGEST_MS } from '../../engine/index.ts';
+import type { Clock } from './clock.ts';
 
-export const IDLE_TIMEOUT_MS = 20 * MINUTE;
-export const ABSOLUTE_TIMEOUT_MS = 12 * HOUR;
 // Writing "last seen" on every request would make every page view a database write.
 const TOUCH_EVERY_MS = 30_000;
+
+/** A session just started: the cookie's token, when it ends at the latest, and when it ends if idle. */
+export interface NewSession {
+  token: string;
+  expiresAt: number;
+  idleExpiresAt: number;
+}
 
 export interface ActiveSession {
   user: User;
@@ -35,11 +41,11 @@ export function createSessionService(deps: {
   return {
     now: () => clock.now(),
 
-    /** Starts a session for the user; returns the cookie's token and when it expires. */
-    async start(userId: string): Promise<{ token: string; expiresAt: number }> {
+    /** Starts a session for the user. */
+    async start(userId: string): Promise<NewSession> {
       const sid = randomBytes(32).toString('base64url');
       const now = clock.now();
-      const expiresAt = now + ABSOLUTE_TIMEOUT_MS;
+      const expiresAt = now + SESSION_LONGEST_MS;
       await sessions.insert({
         idHash: hashId(sid),
         userId,
@@ -48,7 +54,11 @@ export function createSessionService(deps: {
         expiresAt,
         revokedAt: null,
       });
-      return { token: await tokens.session(sid, expiresAt), expiresAt };
+      return {
+        token: await tokens.session(sid, expiresAt),
+        expiresAt,
+        idleExpiresAt: Math.min(now + SESSION_IDLE_MS, expiresAt),
+      };
     },
 
     /** The live session of a cookie, touched as activity; null when there is none, it ended, or it timed out. */
@@ -59,7 +69,7 @@ export function createSessionService(deps: {
       const session = await sessions.findByIdHash(hashId(sid));
       const now = clock.now();
       if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
-      if (session.lastSeenAt + IDLE_TIMEOUT_MS <= now) {
+      if (session.lastSeenAt + SESSION_IDLE_MS <= now) {
         await sessions.revoke(session.idHash, now);
         return null;
       }
@@ -69,14 +79,14 @@ export function createSessionService(deps: {
         await sessions.touch(session.idHash, now);
         session.lastSeenAt = now;
       }
-      return { user, session, idleExpiresAt: Math.min(session.lastSeenAt + IDLE_TIMEOUT_MS, session.expiresAt) };
+      return { user, session, idleExpiresAt: Math.min(session.lastSeenAt + SESSION_IDLE_MS, session.expiresAt) };
     },
 
     /** Carries on: counts as activity even if the last touch was moments ago. */
     async keepAlive(active: ActiveSession): Promise<number> {
       const now = clock.now();
       await sessions.touch(active.session.idHash, now);
-      return Math.min(now + IDLE_TIMEOUT_MS, active.session.expiresAt);
+      return Math.min(now + SESSION_IDLE_MS, active.session.expiresAt);
     },
 
     async end(active: ActiveSession): Promise<void> {

@@ -249,6 +249,19 @@ for (const database of await testDatabases()) {
     assert.equal(resetting.body.error.fields, format);
   });
 
+  it('should say how long the new session has idle when registering and when signing in', async () => {
+    const idle = { idleExpiresAt: clock.now() + 20 * MINUTE, idleRemainingMs: 20 * MINUTE };
+    const as = client(baseUrl);
+    const email = newEmail();
+    await startRegistration(as, email);
+    const registering = await as.post('/api/account/registrations/verify', { code: codeIn(await smtp.nextTo(email)) });
+    assert.equal(registering.body, { user: registering.body.user, ...idle });
+    const again = client(baseUrl);
+    await again.post('/api/account/sign-in', { email, password: PASSWORD });
+    const signingIn = await again.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) });
+    assert.equal(signingIn.body, { user: registering.body.user, ...idle });
+  });
+
   it('should give a new session id at every sign-in', async () => {
     const { email } = await registered();
     const first = await signedIn(email);

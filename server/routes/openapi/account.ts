@@ -4,6 +4,7 @@ import { NO_FIELDS } from '../../http/json-body.ts';
 import { body, json, problem, signedIn } from './shared.ts';
 
 const user = { $ref: '#/components/schemas/User' };
+const sessionTiming = { idleExpiresAt: { type: 'integer' }, idleRemainingMs: { type: 'integer' } };
 const codeSent = json(
   {
     type: 'object',
@@ -51,7 +52,7 @@ export const accountApi = {
           200: json(
             {
               type: 'object',
-              properties: { idleExpiresAt: { type: 'integer' }, idleRemainingMs: { type: 'integer' } },
+              properties: sessionTiming,
             },
             'Time left',
           ),
@@ -79,7 +80,10 @@ export const accountApi = {
       'Checks the verification code ("123456" or "123 456"); the account exists and is signed in',
       accountSchemas.code,
       {
-        201: json({ type: 'object', properties: { user } }, 'Registered and signed in (session cookie set)'),
+        201: json(
+          { type: 'object', properties: { user, ...sessionTiming } },
+          'Registered and signed in (session cookie set)',
+        ),
         409: json(problem, 'The registration timed out: start again'),
       },
     ),
@@ -88,7 +92,7 @@ export const accountApi = {
     }),
     '/api/account/sign-in/code': step('Sends a new sign-in code', NO_FIELDS, { 202: codeSent }),
     '/api/account/sign-in/verify': step('Checks the sign-in code; the person is signed in', accountSchemas.code, {
-      200: json({ type: 'object', properties: { user } }, 'Signed in (session cookie set)'),
+      200: json({ type: 'object', properties: { user, ...sessionTiming } }, 'Signed in (session cookie set)'),
     }),
     '/api/account/password-reset': step(
       'Forgotten password: emails a code if the address has an account',

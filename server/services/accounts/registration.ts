@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldProblem } from '../../../engine/index.ts';
 import type { User } from '../../repositories/users.ts';
+import type { NewSession } from '../sessions.ts';
 import { mailTemplates } from '../mail-templates.ts';
 import { ConflictError, FieldErrors } from '../errors.ts';
 import { codeGone } from './codes.ts';
@@ -92,7 +93,7 @@ export function createRegistration(deps: AccountDeps) {
       flowToken: string | undefined,
       code: unknown,
       context: RequestContext,
-    ): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
+    ): Promise<{ user: User; session: NewSession }> {
       const pending = await readFlow(flowToken, 'register');
       await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
       await codes.consume('register', pending.subjectId, code, { ip: context.ip });

@@ -4,7 +4,7 @@
  */
 import type { FieldProblem } from '../../../engine/index.ts';
 import type { User } from '../../repositories/users.ts';
-import type { ActiveSession } from '../sessions.ts';
+import type { ActiveSession, NewSession } from '../sessions.ts';
 import { mailTemplates } from '../mail-templates.ts';
 import { FieldErrors } from '../errors.ts';
 import { codeGone } from './codes.ts';
@@ -63,7 +63,7 @@ export function createSignIn(deps: AccountDeps) {
       flowToken: string | undefined,
       code: unknown,
       context: RequestContext,
-    ): Promise<{ user: User; session: { token: string; expiresAt: number } }> {
+    ): Promise<{ user: User; session: NewSession }> {
       const pending = await readFlow(flowToken, 'sign-in');
       await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
       await codes.consume('sign-in', pending.subjectId, code, { userId: pending.subjectId, ip: context.ip });

@@ -15,7 +15,7 @@ import { createAnswersAjv } from './answers-ajv.ts';
 import { buildModel, groupChildren } from '../run/model.ts';
 import type { SchemaValidator } from '../run/validate.ts';
 
-export interface DraftProblem {
+export interface ShapeProblem {
   /** The answer's path, as in FieldError ("consultees.0.name"). */
   path: string;
   message: string;
@@ -41,9 +41,9 @@ function describe(keyword: string, params: Record<string, unknown>): string {
 }
 
 /** The check of one form version; `action` words its refusal ("cannot be saved", "cannot be sent"). */
-export type DraftCheck = (answers: unknown, action?: 'saved' | 'sent') => DraftProblem[];
+export type ShapeCheck = (answers: unknown, action?: 'saved' | 'sent') => ShapeProblem[];
 
-export function compileDraftCheck(definition: FormDefinition): DraftCheck {
+export function compileShapeCheck(definition: FormDefinition): ShapeCheck {
   const validate = ajv.compile(draftAnswersSchema(definition)) as SchemaValidator;
   const { questions } = buildModel(definition);
   // The question a path names, by its label, so the person (or the developer) knows which one.

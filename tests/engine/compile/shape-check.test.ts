@@ -14,7 +14,7 @@ import {
   type FormDefinition,
   type Question,
 } from '../../../engine/index.ts';
-import { compileDraftCheck } from '../../../engine/compile/draft-check.ts';
+import { compileShapeCheck } from '../../../engine/compile/shape-check.ts';
 import { loadForms, ANSWERS_TODAY } from '../../fixtures/forms.ts';
 
 const test = suite('Saving for later: what a draft may hold');
@@ -60,7 +60,7 @@ function typedAnswers(definition: FormDefinition): fc.Arbitrary<Answers> {
 }
 
 for (const { definition, answers } of forms) {
-  const check = compileDraftCheck(definition);
+  const check = compileShapeCheck(definition);
   const form = compileForm(definition);
 
   test(`${definition.id}: a complete set of answers should be savable`, () => {
@@ -84,7 +84,7 @@ test('should keep text typed up to ten times past its limit, and boxes ticked pa
     .flatMap((page) => page.questions ?? [])
     .find((q) => 'id' in q && q.id === 'sensoryLoss') as { maxItems?: number };
   sensoryLoss.maxItems = 1;
-  const check = compileDraftCheck(strict);
+  const check = compileShapeCheck(strict);
   assert.equal(check({ medicalHistory: 'a'.repeat(50_000) }), [], 'ten times the 5,000 limit');
   assert.match(check({ medicalHistory: 'a'.repeat(50_001) })[0]!.message, /longer than 50000 characters/);
   assert.equal(
@@ -96,7 +96,7 @@ test('should keep text typed up to ten times past its limit, and boxes ticked pa
 });
 
 test('should echo an unknown question short, however long its name', () => {
-  const check = compileDraftCheck(forms[0]!.definition);
+  const check = compileShapeCheck(forms[0]!.definition);
   const [problem] = check({ ['x'.repeat(100_000)]: 'y' });
   assert.ok(problem!.path.length <= 100 && problem!.message.length < 250, `${problem!.message.length} characters`);
   assert.match(check([])[0]!.message, /send them as an object of answers/);
@@ -104,7 +104,7 @@ test('should echo an unknown question short, however long its name', () => {
 
 test('should refuse an unknown question, an option not offered, a wrong kind of value and too many items, naming the question', () => {
   const { definition } = forms.find((f) => f.definition.id === 'dols-form-1')!;
-  const check = compileDraftCheck(definition);
+  const check = compileShapeCheck(definition);
   assert.equal(check({ shoeSize: '7' }), [
     { path: 'shoeSize', message: 'The answer to "shoeSize" cannot be saved: the form does not ask this question.' },
   ]);

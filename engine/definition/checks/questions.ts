@@ -1,0 +1,65 @@
+/**
+ * Each item of a page: its condition, and for a question its wording, its limits, the dates its
+ * rules compare with, and what a computed date is computed from.
+ */
+import type { GroupItem, PageItem } from '../../types.ts';
+import { isQuestion } from '../../types.ts';
+import type { AnyQuestion, CheckContext } from './context.ts';
+import { checkCondition, checkDateRef, checkShowIf } from './conditions.ts';
+import { checkLimits } from './limits.ts';
+
+export function checkItem(
+  ctx: CheckContext,
+  item: PageItem | GroupItem,
+  pointer: string,
+  position: number,
+  groupId?: string,
+): void {
+  const scope = ctx.scopeAt(position, groupId);
+  const name = 'id' in item && item.id ? `"${item.id}"` : 'This text';
+  if (item.showIf) checkShowIf(ctx, item.showIf, `${pointer}/showIf`, scope, name);
+  if (!isQuestion(item)) return;
+  const question = item as AnyQuestion;
+  checkWording(ctx, question, pointer);
+  checkLimits(ctx, question, pointer);
+  if (question.type === 'date') {
+    (question.rules ?? []).forEach((rule, r) => {
+      const rulePointer = `${pointer}/rules/${r}`;
+      for (const op of ['before', 'after', 'notBefore', 'notAfter'] as const) {
+        const ref = rule[op];
+        if (ref) checkDateRef(ctx, ref, `${rulePointer}/${op}`, (id) => ctx.anyDateQuestion(id, groupId), question.id);
+      }
+      if (rule.when) checkCondition(ctx, rule.when, `${rulePointer}/when`, scope);
+    });
+  }
+  if (question.type === 'computedDate') {
+    const start = scope(question.compute.date);
+    const days = scope(question.compute.addDaysFrom);
+    if (start?.question.type !== 'date' && start?.question.type !== 'computedDate') {
+      ctx.problem(
+        `${pointer}/compute/date`,
+        'bad-compute',
+        `"${question.compute.date}" must be a date (or computed date) question asked before "${question.id}".`,
+      );
+    }
+    if (days?.question.type !== 'number' || !days.question.integer) {
+      ctx.problem(
+        `${pointer}/compute/addDaysFrom`,
+        'bad-compute',
+        `"${question.compute.addDaysFrom}" must be a number question with "integer": true, asked before "${question.id}".`,
+      );
+    }
+  }
+}
+
+/** A label that asks a question needs a subject for its error messages. */
+function checkWording(ctx: CheckContext, question: AnyQuestion, pointer: string): void {
+  const needsSubject = !['declaration', 'computedDate', 'group'].includes(question.type);
+  if (needsSubject && !question.subject && /\?\s*$/.test(question.label)) {
+    ctx.problem(
+      pointer,
+      'missing-subject',
+      `"${question.id}" asks a question, so its error messages need a "subject": a phrase such as "the person's date of birth", which gives "Enter the person's date of birth".`,
+    );
+  }
+}
