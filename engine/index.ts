@@ -5,6 +5,7 @@
  */
 export * from './runtime.ts';
 export { compileForm, definitionProblems } from './compile/compile.ts';
+export type { CompiledForm } from './compile/compiled-form.ts';
 export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema } from './compile/answers-schema.ts';

@@ -9,8 +9,9 @@ import { definitionSchemaProblems } from '../definition/schema-check.ts';
 import { checkDefinition } from '../definition/check.ts';
 import { pageAnswersSchema, formAnswersSchema } from './answers-schema.ts';
 import { createAnswersAjv } from './answers-ajv.ts';
-import { compileShapeCheck } from './shape-check.ts';
-import { Form, type FormOptions, type FormValidators } from '../run/form.ts';
+import { compileShapeCheck, type ShapeCheck } from './shape-check.ts';
+import type { FormOptions, FormValidators } from '../run/form.ts';
+import { CompiledForm } from './compiled-form.ts';
 import type { SchemaValidator } from '../run/validate.ts';
 
 /** Every problem with a definition: the schema's first, then the engine's own checks. */
@@ -22,7 +23,7 @@ export function definitionProblems(definition: unknown): DefinitionProblem[] {
 const answersAjv = createAnswersAjv();
 // Compiled validators by definition text: an edited draft is never served stale validators. Few
 // definitions are live at once; the oldest are forgotten past the limit.
-const compiled = new Map<string, FormValidators>();
+const compiled = new Map<string, { validators: FormValidators; shape: ShapeCheck }>();
 const MAX_COMPILED = 50;
 
 /**
@@ -30,22 +31,24 @@ const MAX_COMPILED = 50;
  * content reuse the validators. Throws DefinitionError, listing every problem with its pointer,
  * when the definition is not sound.
  */
-export function compileForm(definition: FormDefinition, options?: FormOptions): Form {
+export function compileForm(definition: FormDefinition, options?: FormOptions): CompiledForm {
   const key = JSON.stringify(definition) ?? '';
-  let validators = compiled.get(key);
-  if (!validators) {
+  let entry = compiled.get(key);
+  if (!entry) {
     const problems = definitionProblems(definition);
     if (problems.length)
       throw new DefinitionError(String((definition as { id?: unknown } | null)?.id ?? '(no id)'), problems);
     if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
-    validators = {
-      form: answersAjv.compile(formAnswersSchema(definition)) as SchemaValidator,
-      pages: Object.fromEntries(
-        definition.pages.map((page) => [page.id, answersAjv.compile(pageAnswersSchema(page)) as SchemaValidator]),
-      ),
+    entry = {
+      validators: {
+        form: answersAjv.compile(formAnswersSchema(definition)) as SchemaValidator,
+        pages: Object.fromEntries(
+          definition.pages.map((page) => [page.id, answersAjv.compile(pageAnswersSchema(page)) as SchemaValidator]),
+        ),
+      },
       shape: compileShapeCheck(definition),
     };
-    compiled.set(key, validators);
+    compiled.set(key, entry);
   }
-  return new Form(definition, validators, options);
+  return new CompiledForm(definition, entry.validators, entry.shape, options);
 }

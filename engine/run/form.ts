@@ -23,8 +23,7 @@ import { collectErrors, schemaProblems, type SchemaValidator } from './validate.
 import { displayLines } from './display.ts';
 import { todayOf } from '../values/dates.ts';
 import { capitalise } from './messages.ts';
-import { FormEngineError, UnknownPageError } from '../errors.ts';
-import type { FieldProblem } from '../contracts/portal-api.ts';
+import { UnknownPageError } from '../errors.ts';
 
 /**
  * The answer validators of one form version: each page's, by page id, and optionally the whole
@@ -33,8 +32,6 @@ import type { FieldProblem } from '../contracts/portal-api.ts';
 export interface FormValidators {
   form?: SchemaValidator;
   pages: Record<string, SchemaValidator>;
-  /** What stops answers sent to the server being kept at all (compiled in Node only, see compile/shape-check.ts). */
-  shape?: (answers: unknown, action: 'saved' | 'sent') => Array<{ path: string; message: string }>;
 }
 
 /** The export name of each page's validator in a precompiled module: page0, page1, ... */
@@ -62,20 +59,6 @@ export interface SummaryOptions extends DateOptions {
   /** Show sensitive answers (a key safe code) too: only for the council's own staff view, never print or email. */
   showSensitive?: boolean;
 }
-
-export interface CheckOptions extends DateOptions {
-  /** Require what Submit requires: every mandatory question answered and every answer sound. */
-  complete?: boolean;
-}
-
-/**
- * The server's verdict on a set of answers sent to it. `answers` are the answers as they are kept
- * (prepared: normalised, hidden ones dropped); null when they are not answers to this form at all
- * (a question it does not ask, an option it does not offer, a value of the wrong kind).
- */
-export type AnswersCheck =
-  | { valid: true; answers: Answers; problems: [] }
-  | { valid: false; answers: Answers | null; problems: FieldProblem[] };
 
 export class Form {
   readonly definition: FormDefinition;
@@ -107,7 +90,8 @@ export class Form {
     return this.definition.pages[index]!;
   }
 
-  private today(options?: DateOptions): string {
+  /** The date rules' and conditions' today: the one given, or the form's clock's. */
+  protected today(options?: DateOptions): string {
     return options?.today ?? todayOf(this.now());
   }
 
@@ -206,26 +190,6 @@ export class Form {
     return collectErrors(questions, prepared, problems, (id) => this.model.questions.get(id)!.page.id, today);
   }
 
-  /**
-   * Checks answers sent to the server, in one call: their shape, then preparing them, then (when
-   * `complete`) everything Submit requires. Mistakes in the answers are returned, never thrown;
-   * calling it on a form made without its shape check (in the browser) throws.
-   */
-  check(answers: unknown, options: CheckOptions = {}): AnswersCheck {
-    if (!this.validators.shape)
-      throw new FormEngineError(
-        `Form "${this.id}" was made without its shape check: check answers with a form from compileForm, in Node.`,
-      );
-    const refused = this.validators.shape(answers, options.complete ? 'sent' : 'saved');
-    if (refused.length) return { valid: false, answers: null, problems: refused.map(fieldProblem) };
-    const today = this.today(options);
-    const prepared = this.prepare(answers as Answers, { today });
-    const problems = options.complete ? this.errors(prepared, { today }).map(fieldProblem) : [];
-    return problems.length
-      ? { valid: false, answers: prepared, problems }
-      : { valid: true, answers: prepared, problems: [] };
-  }
-
   /** Whether every mandatory question is answered and every answer is sound: Submit is shown only then. */
   canSubmit(answers: Answers, options?: DateOptions): boolean {
     return this.errors(answers, options).length === 0;
@@ -275,11 +239,6 @@ export class Form {
       };
     });
   }
-}
-
-/** An engine problem as the API reports it, by the box it concerns. */
-function fieldProblem({ path, message }: { path: string; message: string }): FieldProblem {
-  return { field: path, message };
 }
 
 /** Where a Change link for a question's answer goes: the box to correct. A computed date is changed through the date it starts from. */

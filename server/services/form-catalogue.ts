@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   compileForm,
-  type Form,
+  type CompiledForm,
   type FormDefinition,
   type FormSummary,
   type PortalContent,
@@ -28,7 +28,7 @@ export interface BuildManifest {
 export interface CatalogueEntry {
   definition: FormDefinition;
   /** The compiled form, on the server's clock: `form.check` is what every save and submission goes through. */
-  form: Form;
+  form: CompiledForm;
   validatorsUrl: string;
 }
 
