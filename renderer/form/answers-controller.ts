@@ -81,7 +81,7 @@ export class AnswersController {
   }
 
   private itemName(form: Form, groupId: string): string {
-    const group = form.pages.flatMap((page) => page.questions ?? []).find((q) => 'id' in q && q.id === groupId);
-    return capitalise(group && group.type === 'group' ? group.itemName : 'item');
+    const group = form.question(groupId)?.question;
+    return capitalise(group?.type === 'group' ? group.itemName : 'item');
   }
 }
