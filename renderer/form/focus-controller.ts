@@ -3,8 +3,7 @@
  * banner (the outcome of a save), or a box by its answer path (a Change link, an item added).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { focusErrorSummary, revealField } from '../shared/govuk/index.ts';
-import { fieldId } from './questions.ts';
+import { fieldId, focusErrorSummary, revealField } from '../shared/govuk/index.ts';
 
 /** What focus lands on: 'heading', 'error-summary', 'banner', or an answer path ("carers.1"). */
 export type FocusTarget = 'heading' | 'error-summary' | 'banner' | (string & {});
