@@ -66,7 +66,7 @@ export class SubmittingController {
         // Sent is as good as saved: leaving the page now loses nothing.
         this.saving.markSent(answers);
         this.focus.after('heading');
-        emit(host, 'asc-submitted', {
+        emit(host.element, 'asc-submitted', {
           formId: form.id,
           version: form.version,
           submissionId: outcome.submission.id,
