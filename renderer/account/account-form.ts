@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { RequestRefused, type FieldProblem } from '../api-client.ts';
+import type { FieldProblem } from '../../engine/runtime.ts';
+import { RequestRefused } from '../api-client.ts';
 import { errorSummary, field, fieldId, focusErrorSummary } from '../shared/govuk/index.ts';
 
 /** What the account form needs from the element that shows it. */

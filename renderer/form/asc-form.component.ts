@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Answers, SavedDraft } from '../../engine/runtime.ts';
 import type { SaveOutcome } from './save-for-later.ts';
 import { confirmation } from './submit-form.ts';
-import { baseStyles } from '../shared/styles.ts';
+import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { emit } from '../shared/events.ts';
 import { errorSummary, fieldId } from '../shared/govuk/index.ts';
 import { formStyles } from './asc-form.styles.ts';
@@ -48,7 +48,7 @@ import { PageMessages } from './page-messages.ts';
  * @cssproperty --asc-button-colour - The main buttons.
  */
 export class AscForm extends LitElement {
-  static override styles = [baseStyles, formStyles];
+  static override styles = [baseStyles, questionPageStyles, formStyles];
 
   /** The form's id, as in forms/<form-id>/. */
   @property({ attribute: 'form-id' }) formId = '';
