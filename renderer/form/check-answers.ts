@@ -7,7 +7,7 @@ import { fieldId } from '../shared/govuk/index.ts';
 export type OnChange = (event: Event, pageId: string, path: string) => void;
 
 /** Each page's answers as a summary list; with `onChange`, each row has its Change link. */
-export function summaryLists(summary: SummaryPage[], onChange?: OnChange): TemplateResult {
+function summaryLists(summary: SummaryPage[], onChange?: OnChange): TemplateResult {
   return html`${summary.map(
     (page) => html`
     <h2 class="summary-heading">${page.title}</h2>
