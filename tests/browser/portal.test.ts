@@ -149,6 +149,28 @@ pages("the browser's back and forward buttons should move between the pages of a
   }),
 );
 
+pages('<asc-form> should offer a page only its documented members, not what its controllers share', () =>
+  inTab(async ({ page, baseUrl }) => {
+    await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+    const members = (names: string[]) =>
+      page.evaluate((names) => {
+        const form = document.querySelector('asc-portal')!.shadowRoot!.querySelector('asc-form')!;
+        return names.filter((name) => name in form);
+      }, names);
+    const shared = ['answers', 'form', 'ready', 'currentPage', 'tell', 'showBanner', 'clearBanner', 'showErrors'];
+    assert.equal(await members([...shared, 'clearMessages', 'answerChanged', 'dropErrorsUnder']), []);
+    const documented = [
+      'currentAnswers',
+      'hasUnsavedChanges',
+      'savedDraftId',
+      'isSubmitted',
+      'openDraft',
+      'saveForLater',
+    ];
+    assert.equal(await members(documented), documented);
+  }),
+);
+
 pages("after the browser's back button, the new page should be announced before focus moves to its heading", () =>
   inTab(async ({ page, baseUrl }) => {
     const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
