@@ -1,8 +1,6 @@
 /** The account part of the portal's API: apart, so that a page embedding one form downloads none of it. */
-import type { AccountStatus, AccountUser, CodeSent, SessionTiming, SignedIn } from '../engine/runtime.ts';
+import type { AccountStatus, CodeSent, SessionTiming, SignedIn } from '../engine/runtime.ts';
 import { RequestRefused, getJson, resolve, send } from './api-client.ts';
-
-export type { AccountUser, SignedIn };
 
 /** A GET about the signed-in person: null when nobody is signed in (401). */
 async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null> {
@@ -44,3 +42,19 @@ export const accountApi = {
     send<void>(apiBase, '/api/account/password', body),
   signOut: (apiBase: string) => send<void>(apiBase, '/api/account/sign-out'),
 };
+
+/** What the person is told when signing out did not reach the server: on a shared computer it matters. */
+export const SIGN_OUT_FAILED = 'We could not sign you out: check your connection and try again.';
+
+/**
+ * Signs out; resolves false when the server could not be told (the session may still be open, and
+ * the person must know: say SIGN_OUT_FAILED). Already signed out (401) counts as signed out.
+ */
+export async function signOut(apiBase: string): Promise<boolean> {
+  try {
+    await accountApi.signOut(apiBase);
+    return true;
+  } catch (error) {
+    return error instanceof RequestRefused && error.status === 401;
+  }
+}

@@ -17,10 +17,6 @@ import {
   type FormToRun,
 } from '../engine/runtime.ts';
 
-export type { FieldProblem };
-/** The name the components know a form summary by. */
-export type FormListEntry = FormSummary;
-
 /** A form ready to run, with the portal's words around it. */
 export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators'> {
   form: Form;
@@ -58,7 +54,7 @@ export function fetchPortal(apiBase: string): Promise<PortalContent> {
   return getJson<PortalContent>(resolve(apiBase, '/api/portal'));
 }
 
-export async function fetchFormList(apiBase: string): Promise<FormListEntry[]> {
+export async function fetchFormList(apiBase: string): Promise<FormSummary[]> {
   return (await getJson<FormList>(resolve(apiBase, '/api/forms'))).forms;
 }
 

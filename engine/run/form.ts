@@ -90,6 +90,11 @@ export class Form {
     return this.definition.pages[index]!;
   }
 
+  /** A question of a page (not inside a group), with the page it is on; undefined for an id the form does not ask. */
+  question(questionId: string): { question: Question; page: Page } | undefined {
+    return this.model.questions.get(questionId);
+  }
+
   /** The date rules' and conditions' today: the one given, or the form's clock's. */
   protected today(options?: DateOptions): string {
     return options?.today ?? todayOf(this.now());

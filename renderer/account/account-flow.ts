@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import type { AccountUser, SignedIn } from '../account-api.ts';
+import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
 
 /** What the account flows need from the element that shows them. */
 export interface AccountFlowHost {

@@ -1,7 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { RequestRefused, type FieldProblem } from '../api-client.ts';
-import { errorSummary, field, focusErrorSummary } from '../shared/govuk/index.ts';
+import type { FieldProblem } from '../../engine/runtime.ts';
+import { RequestRefused } from '../api-client.ts';
+import { errorSummary, field, fieldId, focusErrorSummary } from '../shared/govuk/index.ts';
 
 /** What the account form needs from the element that shows it. */
 export interface AccountFormHost extends ReactiveControllerHost {
@@ -19,9 +20,6 @@ export interface AccountFieldOptions {
   /** Another text that describes the box (the password policy). */
   describedBy?: string;
 }
-
-/** The id of a box, which the error summary links to. */
-export const boxId = (name: string): string => `f-${name}`;
 
 /**
  * What every account screen shares: the boxes and what is typed in them, the problems in the
@@ -103,7 +101,7 @@ export class AccountFormController implements ReactiveController {
 
   /** One box with its label, hint and error message. */
   field(name: string, label: string, options: AccountFieldOptions = {}): TemplateResult {
-    const id = boxId(name);
+    const id = fieldId(name);
     const error = this.errors.find((e) => e.field === name)?.message;
     return field(
       { id, label, hint: options.hint, error, describedBy: options.describedBy },
@@ -121,7 +119,7 @@ export class AccountFormController implements ReactiveController {
   /** The error summary (linking each problem to its box) and the status line, above every screen. */
   renderProblems(): TemplateResult {
     return html`
-      ${this.errors.length ? errorSummary({ errors: this.errors.map((e) => ({ message: e.message, fieldId: e.field ? boxId(e.field) : undefined })) }) : nothing}
+      ${this.errors.length ? errorSummary({ errors: this.errors.map((e) => ({ message: e.message, fieldId: e.field ? fieldId(e.field) : undefined })) }) : nothing}
       <div role="status" aria-live="polite">${this.message ? html`<div class="status"><p>${this.message}</p></div>` : nothing}</div>`;
   }
 }

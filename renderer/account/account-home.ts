@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { RequestRefused } from '../api-client.ts';
-import { accountApi } from '../account-api.ts';
+import { SIGN_OUT_FAILED, signOut } from '../account-api.ts';
 import type { AccountFormController } from './account-form.ts';
 import type { AccountFlow, AccountFlowHost } from './account-flow.ts';
 import { accountMenuItems } from './account-links.ts';
@@ -28,16 +27,8 @@ export class AccountHome implements AccountFlow {
   }
 
   private async signOut(): Promise<void> {
-    try {
-      await accountApi.signOut(this.host.apiBase);
-    } catch (error) {
-      // Already signed out (401) is fine; anything else leaves the session open, and the person must know.
-      if (!(error instanceof RequestRefused && error.status === 401)) {
-        this.form.refuse([{ field: '', message: 'We could not sign you out: check your connection and try again.' }]);
-        return;
-      }
-    }
-    this.host.signedOut();
+    if (await signOut(this.host.apiBase)) this.host.signedOut();
+    else this.form.refuse([{ field: '', message: SIGN_OUT_FAILED }]);
   }
 
   render(): TemplateResult {

@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { AccountScreen } from './account-screens.ts';
 
 /** The account's screens the menu leads to, in its order. */
-export const ACCOUNT_LINKS: readonly { screen: AccountScreen; text: string }[] = [
+const ACCOUNT_LINKS: readonly { screen: AccountScreen; text: string }[] = [
   { screen: 'saved', text: 'Saved forms' },
   { screen: 'submitted', text: 'Forms submitted in the last 30 days' },
   { screen: 'change-password', text: 'Change password' },

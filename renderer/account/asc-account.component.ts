@@ -1,9 +1,8 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AccountUser } from '../account-api.ts';
+import type { AccountUser } from '../../engine/runtime.ts';
 import { emit } from '../shared/events.ts';
-import { baseStyles } from '../shared/styles.ts';
-import { formStyles } from '../form/asc-form.styles.ts';
+import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { accountStyles } from './asc-account.styles.ts';
 import type { AccountScreen } from './account-screens.ts';
 import { AccountFormController } from './account-form.ts';
@@ -25,7 +24,7 @@ import { AccountHome } from './account-home.ts';
  * @event asc-navigate - A link inside the screens asks the page to go somewhere. detail: { to }
  */
 export class AscAccount extends LitElement {
-  static override styles = [baseStyles, formStyles, accountStyles];
+  static override styles = [baseStyles, questionPageStyles, accountStyles];
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';

@@ -6,9 +6,7 @@ import { baseStyles } from '../shared/styles.ts';
 import { RequestRefused } from '../api-client.ts';
 import { captchaApi } from '../captcha-api.ts';
 import { emit, type AscCaptchaVerifiedDetail } from '../shared/events.ts';
-import { errorMessage } from '../shared/govuk/index.ts';
-
-export type { AscCaptchaVerifiedDetail };
+import { errorId, errorMessage, formGroup } from '../shared/govuk/index.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -16,6 +14,8 @@ declare global {
   }
 }
 
+/** The id its error message grows from (errorId), as a box's would. */
+const ERROR_FOR = 'captcha';
 const FAILED = 'The check that you are not a robot did not work: try again';
 const NOT_LOADED = 'The check that you are not a robot did not load. Check your connection and try again.';
 
@@ -73,6 +73,8 @@ export class AscCaptcha extends LitElement {
         --altcha-border-radius: 0;
         margin-bottom: 30px;
       }
+      /* The element is spaced as a form group itself, by the margin above. */
+      .form-group { margin-bottom: 0; }
       @media (prefers-reduced-motion: reduce) { :host { --altcha-transition-duration: 0s; } }
     `,
   ];
@@ -137,29 +139,36 @@ export class AscCaptcha extends LitElement {
   protected override updated(): void {
     // As GOV.UK's error messages do: the message joins the description of the box it is about.
     const checkbox = this.renderRoot.querySelector<HTMLInputElement>('altcha-widget input[type="checkbox"]');
-    if (this.error) checkbox?.setAttribute('aria-describedby', 'captcha-error');
+    if (this.error) checkbox?.setAttribute('aria-describedby', errorId(ERROR_FOR));
     else checkbox?.removeAttribute('aria-describedby');
   }
 
   override render() {
     if (this.provider === 'off') return nothing;
-    const error = errorMessage('captcha', this.error);
+    const error = errorMessage(ERROR_FOR, this.error);
     if (!this.provider) {
       return this.error
-        ? html`<div class="has-error" role="alert">${error}<button type="button" class="link-button" @click=${() => this.load()}>Try again</button></div>`
+        ? formGroup(
+            html`<div role="alert">${error}<button type="button" class="link-button" @click=${() => this.load()}>Try again</button></div>`,
+            { invalid: true },
+          )
         : nothing;
     }
     // Not a box's error, so no "Error:" before it: it is the whole of what the element says.
     if (this.provider !== 'altcha')
-      return html`<div role="alert">${errorMessage('captcha', `This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.`, false)}</div>`;
+      return html`<div role="alert">${errorMessage(ERROR_FOR, `This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.`, false)}</div>`;
     return html`
-      <div class=${this.error ? 'has-error' : ''} aria-busy=${this.busy ? 'true' : 'false'}>
-        <div role="alert">${error}</div>
-        <altcha-widget
-          challenge=${captchaApi.challengeUrl(this.apiBase)}
-          configuration=${WIDGET_CONFIGURATION}
-          @verified=${this.onWidgetVerified}
-        ></altcha-widget>
+      <div aria-busy=${this.busy ? 'true' : 'false'}>
+        ${formGroup(
+          html`
+          <div role="alert">${error}</div>
+          <altcha-widget
+            challenge=${captchaApi.challengeUrl(this.apiBase)}
+            configuration=${WIDGET_CONFIGURATION}
+            @verified=${this.onWidgetVerified}
+          ></altcha-widget>`,
+          { invalid: !!this.error },
+        )}
       </div>
     `;
   }

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Submission } from '../../engine/runtime.ts';
 import { submissionsApi } from '../submissions-api.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { savedFormsStyles } from './saved-forms-styles.ts';
+import { savedFormsStyles } from './asc-saved-forms.styles.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 

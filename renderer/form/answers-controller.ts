@@ -13,7 +13,7 @@ import {
 } from '../../engine/runtime.ts';
 import { setAt } from './answer-paths.ts';
 import type { FocusController } from './focus-controller.ts';
-import type { FieldContext } from './questions.ts';
+import type { FieldContext } from './questions/index.ts';
 import type { FormHost } from './form-host.ts';
 
 /** What the answers need of their host: the form, a polite announcement, and to hear of each change. */
@@ -81,7 +81,7 @@ export class AnswersController {
   }
 
   private itemName(form: Form, groupId: string): string {
-    const group = form.pages.flatMap((page) => page.questions ?? []).find((q) => 'id' in q && q.id === groupId);
-    return capitalise(group && group.type === 'group' ? group.itemName : 'item');
+    const group = form.question(groupId)?.question;
+    return capitalise(group?.type === 'group' ? group.itemName : 'item');
   }
 }

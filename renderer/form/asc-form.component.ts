@@ -1,16 +1,16 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { Answers, FieldError, Form, Page, SavedDraft } from '../../engine/runtime.ts';
+import { property } from 'lit/decorators.js';
+import type { Answers, SavedDraft } from '../../engine/runtime.ts';
 import type { SaveOutcome } from './save-for-later.ts';
 import { confirmation } from './submit-form.ts';
-import { baseStyles } from '../shared/styles.ts';
-import { contentBlock } from '../shared/rich-text.ts';
+import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { emit } from '../shared/events.ts';
-import { buttonGroup, errorSummary } from '../shared/govuk/index.ts';
+import { errorSummary, fieldId } from '../shared/govuk/index.ts';
 import { formStyles } from './asc-form.styles.ts';
-import { fieldId, pageContent, pageQuestions } from './questions.ts';
+import { pageContent, pageQuestions } from './questions/index.ts';
 import { checkAnswers, printout } from './check-answers.ts';
 import { cancelDialog, CANCEL_DIALOG } from './cancel-dialog.ts';
+import { accountGate, pageActions, progress, secondaryActions } from './page-parts.ts';
 import { LoadingController } from './loading-controller.ts';
 import { FocusController } from './focus-controller.ts';
 import { NavigationController } from './navigation-controller.ts';
@@ -18,7 +18,8 @@ import { SavingController } from './saving-controller.ts';
 import { SubmittingController } from './submitting-controller.ts';
 import { CaptchaGate } from './captcha-gate.ts';
 import { AnswersController } from './answers-controller.ts';
-import type { FormHost } from './form-host.ts';
+import { createFormHost } from './form-host.ts';
+import { PageMessages } from './page-messages.ts';
 
 /**
  * One form, one page at a time, from its definition: questions that appear and disappear with
@@ -46,8 +47,8 @@ import type { FormHost } from './form-host.ts';
  * @cssproperty --asc-colour-brand - The progress bar and notices.
  * @cssproperty --asc-button-colour - The main buttons.
  */
-export class AscForm extends LitElement implements FormHost {
-  static override styles = [baseStyles, formStyles];
+export class AscForm extends LitElement {
+  static override styles = [baseStyles, questionPageStyles, formStyles];
 
   /** The form's id, as in forms/<form-id>/. */
   @property({ attribute: 'form-id' }) formId = '';
@@ -65,23 +66,35 @@ export class AscForm extends LitElement implements FormHost {
    */
   @property({ type: Boolean, reflect: true }) captcha = false;
 
-  @state() private errors: FieldError[] = [];
-  /** A short announcement, read out politely (an item added, a save under way). */
-  @state() private status?: TemplateResult;
-  /** The outcome of a save, which takes focus so it is both seen and heard. */
-  @state() private banner?: TemplateResult;
-  private bannerGoesOnInput = false;
-
-  // In this order: a new form loads before the page asked for is looked at, and the page moves before focus follows.
-  private readonly loader = new LoadingController(this, () => {
-    if (this.currentPage) this.navigation.announce(this.currentPage, 'start');
+  private readonly messages = new PageMessages(
+    this,
+    (target) => this.focusing.after(target),
+    () => this.loader.loaded?.form,
+  );
+  private readonly host = createFormHost(this, {
+    form: () => this.loader.loaded?.form,
+    answers: () => this.typed.current,
+    currentPage: () => this.navigation.pageOnScreen(),
+    messages: this.messages,
   });
-  private readonly focusing = new FocusController(this);
-  private readonly navigation = new NavigationController(this, this.focusing);
-  private readonly saving = new SavingController(this);
-  private readonly submitting = new SubmittingController(this, this.saving, this.focusing);
-  private readonly captchaGate = new CaptchaGate(this);
-  private readonly typed = new AnswersController(this, this.focusing);
+  // A new form loads before the page asked for is looked at (the loader's hostUpdate runs first).
+  private readonly loader = new LoadingController(this.host, () => {
+    if (this.host.currentPage) this.navigation.announce(this.host.currentPage, 'start');
+  });
+  private readonly focusing = new FocusController(this.host);
+  private readonly navigation = new NavigationController(this.host, this.focusing);
+  private readonly saving = new SavingController(this.host);
+  private readonly submitting = new SubmittingController(this.host, this.saving, this.focusing);
+  private readonly captchaGate = new CaptchaGate(this.host);
+  private readonly typed = new AnswersController(this.host, this.focusing);
+
+  constructor() {
+    super();
+    // Added last, so its hostUpdated runs after the navigation's: a page changed from outside is
+    // announced with asc-page-change (the portal then sets the document's title) before focus
+    // moves to its heading, and a screen reader reads the new title.
+    this.addController(this.focusing);
+  }
 
   /** The answers as typed so far (a copy). */
   get currentAnswers(): Answers {
@@ -93,26 +106,11 @@ export class AscForm extends LitElement implements FormHost {
     this.typed.replace(answers);
   }
 
-  /** The answers as typed, for the controllers (not a copy). @internal */
-  get answers(): Answers {
-    return this.typed.current;
-  }
-
-  /** The form, once loaded. @internal */
-  get form(): Form | undefined {
-    return this.loader.loaded?.form;
-  }
-
-  /** Whether the form is on screen, so focus can go into it. @internal */
-  get ready(): boolean {
-    return this.loader.loaded !== undefined;
-  }
-
   /** Whether there are answers on screen that are not saved (before the first save: whether there are any). */
   get hasUnsavedChanges(): boolean {
     // Being sent, or sent: nothing to save (and a save now would make a copy of a sent referral).
     if (this.submitting.sending || this.submitting.submitted) return false;
-    return this.saving.differsFromSaved(this.answers);
+    return this.saving.differsFromSaved(this.typed.current);
   }
 
   /** The id of the saved copy these answers are kept in; undefined until the form is saved. */
@@ -136,10 +134,9 @@ export class AscForm extends LitElement implements FormHost {
     this.version = draft.formVersion;
     this.typed.replace(answers);
     this.pageId = draft.pageId;
-    this.errors = [];
-    this.status = undefined;
+    this.messages.clearMessages();
+    this.messages.banner = note;
     this.navigation.forgetReturn();
-    this.banner = note;
     this.focusing.after(note ? 'banner' : 'heading');
   }
 
@@ -151,61 +148,12 @@ export class AscForm extends LitElement implements FormHost {
     return this.saving.saveForLater(options);
   }
 
-  // What the controllers use (FormHost): public for them, left out of the element's documented API.
-
-  /** The page on screen: the one asked for if the answers show it, else the nearest shown page before it. @internal */
-  get currentPage(): Page | undefined {
-    return this.navigation.pageOnScreen();
-  }
-
-  /** Says something politely; undefined says nothing. @internal */
-  tell(status: TemplateResult | undefined): void {
-    this.status = status;
-  }
-
-  /** Shows an outcome above the page and moves focus to it. @internal */
-  showBanner(banner: TemplateResult, goesOnInput?: boolean): void {
-    this.banner = banner;
-    if (goesOnInput !== undefined) this.bannerGoesOnInput = goesOnInput;
-    this.focusing.after('banner');
-  }
-
-  /** Takes the banner away. @internal */
-  clearBanner(): void {
-    this.banner = undefined;
-  }
-
-  /** Lists what to fix in the error summary, which takes focus, and says so with asc-validation-failed. @internal */
-  showErrors(page: Page, errors: FieldError[]): void {
-    const form = this.form!;
-    this.errors = errors;
-    this.focusing.after('error-summary');
-    emit(this, 'asc-validation-failed', { formId: form.id, version: form.version, pageId: page.id, errors });
-  }
-
-  /** Clears the errors, the status and the banner, as a new page starts. @internal */
-  clearMessages(): void {
-    this.errors = [];
-    this.status = undefined;
-    this.banner = undefined;
-  }
-
-  /** "Your form has been saved" stops being true at the next keystroke. @internal */
-  answerChanged(): void {
-    if (this.bannerGoesOnInput) this.banner = undefined;
-  }
-
-  /** Drops the errors whose path starts with `prefix` (an item removed). @internal */
-  dropErrorsUnder(prefix: string): void {
-    this.errors = this.errors.filter((error) => !error.path.startsWith(prefix));
-  }
-
   private onNext(event: Event): void {
     event.preventDefault();
     if (this.submitting.sending) return;
-    const page = this.currentPage!;
+    const page = this.host.currentPage!;
     if (this.captchaGate.isNeeded(page)) {
-      return this.showErrors(page, [
+      return this.host.showErrors(page, [
         {
           pageId: page.id,
           questionId: 'captcha',
@@ -218,7 +166,7 @@ export class AscForm extends LitElement implements FormHost {
   }
 
   private onPrevious(): void {
-    if (!this.submitting.sending) this.navigation.previous(this.currentPage!);
+    if (!this.submitting.sending) this.navigation.previous(this.host.currentPage!);
   }
 
   private onChange = (event: Event, pageId: string, path: string): void => {
@@ -227,11 +175,16 @@ export class AscForm extends LitElement implements FormHost {
   };
 
   private requestWithAnswers(type: 'asc-save-request' | 'asc-submit-request'): boolean {
-    const form = this.form!;
+    const form = this.host.form!;
     return emit(
       this,
       type,
-      { formId: form.id, version: form.version, pageId: this.currentPage!.id, answers: form.prepare(this.answers) },
+      {
+        formId: form.id,
+        version: form.version,
+        pageId: this.host.currentPage!.id,
+        answers: form.prepare(this.host.answers),
+      },
       true,
     );
   }
@@ -239,34 +192,42 @@ export class AscForm extends LitElement implements FormHost {
   private onSave(): void {
     if (this.submitting.sending || !this.requestWithAnswers('asc-save-request')) return;
     if (this.signedIn) void this.saveForLater();
-    else this.showBanner(html`<p><strong>To save this form for later, you need to sign in.</strong></p>`);
+    else this.host.showBanner(html`<p><strong>To save this form for later, you need to sign in.</strong></p>`);
   }
 
   private onSubmit(): void {
-    const errors = this.form!.errors(this.answers);
-    if (errors.length) return this.showErrors(this.currentPage!, errors);
+    const errors = this.host.form!.errors(this.host.answers);
+    if (errors.length) return this.host.showErrors(this.host.currentPage!, errors);
     if (this.submitting.sending || !this.requestWithAnswers('asc-submit-request')) return;
-    if (!this.signedIn) return this.showBanner(html`<p><strong>To submit this form, you need to sign in.</strong></p>`);
+    if (!this.signedIn)
+      return this.host.showBanner(html`<p><strong>To submit this form, you need to sign in.</strong></p>`);
     void this.submitting.submit();
   }
 
   private onSignIn(): void {
-    const form = this.form!;
+    const form = this.host.form!;
     if (
-      !emit(this, 'asc-sign-in-request', { formId: form.id, version: form.version, pageId: this.currentPage!.id }, true)
+      !emit(
+        this,
+        'asc-sign-in-request',
+        { formId: form.id, version: form.version, pageId: this.host.currentPage!.id },
+        true,
+      )
     )
       return;
-    this.status = html`<p><strong>Signing in is not available on this page.</strong> Open the form on the council's portal to sign in.</p>`;
+    this.messages.tell(
+      html`<p><strong>Signing in is not available on this page.</strong> Open the form on the council's portal to sign in.</p>`,
+    );
   }
 
   private onClose(): void {
-    emit(this, 'asc-close', { formId: this.form!.id, version: this.form!.version });
+    emit(this, 'asc-close', { formId: this.host.form!.id, version: this.host.form!.version });
   }
 
   private onCancelConfirmed(): void {
-    const form = this.form!;
+    const form = this.host.form!;
     this.typed.replace({});
-    this.clearMessages();
+    this.host.clearMessages();
     this.saving.startFrom();
     this.submitting.reset();
     this.navigation.restart();
@@ -277,15 +238,16 @@ export class AscForm extends LitElement implements FormHost {
     const { loaded } = this.loader;
     if (this.loader.error)
       return errorSummary({ title: 'Sorry, this form cannot be opened', description: this.loader.error });
-    const page = this.currentPage;
+    const page = this.host.currentPage;
     if (!loaded || !page) return html`<p role="status">Loading the form…</p>`;
     const { form, council } = loaded;
+    const answers = this.typed.current;
     const { sending, submitted } = this.submitting;
-    const print = html`<div class="print-only">${printout(form, council, this.answers, submitted)}</div>`;
+    const print = html`<div class="print-only">${printout(form, council, answers, submitted)}</div>`;
     if (submitted)
       return html`<div class="screen-only" part="page">${confirmation(submitted, council, () => window.print())}</div>${print}`;
     const isCheck = page.kind === 'checkAnswers';
-    const errorAt = (at: string) => this.errors.find((error) => error.path === at)?.message;
+    const { errors, banner, status, errorAt } = this.messages;
     // Pages about the person referred come only after sign-in: nothing typed there leaves this
     // page until then, and nobody sees them without an account.
     const gated = form.requiresAccount(page.id) && !this.signedIn;
@@ -293,58 +255,33 @@ export class AscForm extends LitElement implements FormHost {
       <div class="screen-only" part="page">
         <span class="caption">${form.definition.title}</span>
         <h1 tabindex="-1" part="page-title">${page.title}</h1>
-        <div class="progress" part="progress">
-          <span class="progress-text" id="progress-text">${page.progress}% complete</span>
-          <progress max="100" value=${page.progress} aria-labelledby="progress-text"></progress>
-        </div>
-        ${this.errors.length ? errorSummary({ errors: this.errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })), onLink: (error) => this.navigation.toError(error) }) : nothing}
-        ${this.banner ? html`<div class="status banner" tabindex="-1">${this.banner}</div>` : nothing}
-        <div role="status" aria-live="polite">${this.status ? html`<div class="status">${this.status}</div>` : nothing}</div>
-        ${
-          gated
-            ? html`
-          <div class="notice" part="account-gate">
-            ${loaded.accountGate.map(contentBlock)}
-            <button type="button" class="button" @click=${this.onSignIn}>Login or Register</button>
-          </div>`
-            : nothing
-        }
-        ${isCheck || gated ? nothing : pageContent(form, page, this.answers)}
+        ${progress(page)}
+        ${errors.length ? errorSummary({ errors: errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })), onLink: (error) => this.navigation.toError(error) }) : nothing}
+        ${banner ? html`<div class="status banner" tabindex="-1">${banner}</div>` : nothing}
+        <div role="status" aria-live="polite">${status ? html`<div class="status">${status}</div>` : nothing}</div>
+        ${gated ? accountGate(loaded.accountGate, () => this.onSignIn()) : nothing}
+        ${isCheck || gated ? nothing : pageContent(form, page, answers)}
         <form novalidate @submit=${this.onNext}>
-          ${gated ? nothing : isCheck ? checkAnswers(form, this.answers, this.onChange) : pageQuestions(form, page, this.answers, (path, value) => this.typed.fieldContext(path, value, errorAt))}
-          ${this.captchaGate.render(page, this.errors.find((e) => e.path === 'captcha')?.message, () => {
-            this.errors = this.errors.filter((x) => x.path !== 'captcha');
+          ${gated ? nothing : isCheck ? checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, (path, value) => this.typed.fieldContext(path, value, errorAt))}
+          ${this.captchaGate.render(page, errorAt('captcha'), () => {
+            this.messages.errors = errors.filter((x) => x.path !== 'captcha');
           })}
-          ${isCheck && !gated ? pageContent(form, page, this.answers) : nothing}
-          ${buttonGroup(
-            html`
-            ${
-              form.previousPage(page.id, this.answers)
-                ? html`<button type="button" class="button secondary" @click=${this.onPrevious}><span aria-hidden="true">← </span>Previous</button>`
-                : nothing
-            }
-            ${
-              gated
-                ? nothing
-                : isCheck
-                  ? (
-                      form.canSubmit(this.answers)
-                        ? html`<button type="button" class="button" aria-disabled=${sending ? 'true' : 'false'} @click=${this.onSubmit}>${sending ? 'Sending…' : 'Submit'}</button>`
-                        : nothing
-                    )
-                  : html`<button type="submit" class="button">Next<span aria-hidden="true"> →</span></button>`
-            }`,
-            { className: 'actions', part: 'actions' },
-          )}
+          ${isCheck && !gated ? pageContent(form, page, answers) : nothing}
+          ${pageActions({
+            onPrevious: form.previousPage(page.id, answers) ? () => this.onPrevious() : undefined,
+            next: !gated && !isCheck,
+            onSubmit: !gated && isCheck && form.canSubmit(answers) ? () => this.onSubmit() : undefined,
+            sending,
+          })}
         </form>
-        <div class="secondary-actions">
-          <button type="button" class="link-button" @click=${() => window.print()}>Print</button>
-          <button type="button" class="link-button" @click=${this.onSave}>Save for later</button>
-          <button type="button" class="link-button" @click=${this.onClose}>Close</button>
-          <button type="button" class="link-button" aria-disabled=${sending ? 'true' : 'false'} @click=${() => {
+        ${secondaryActions({
+          sending,
+          onSave: () => this.onSave(),
+          onClose: () => this.onClose(),
+          onCancel: () => {
             if (!sending) this.renderRoot.querySelector<HTMLDialogElement>(`#${CANCEL_DIALOG}`)?.showModal();
-          }}>Cancel</button>
-        </div>
+          },
+        })}
         ${cancelDialog(this.saving.draft !== undefined, () => this.onCancelConfirmed())}
       </div>
       ${print}`;

@@ -1,4 +1,4 @@
-/** The form's own look: the boxes of each question type, progress, check-your-answers, print (the GOV.UK blocks' look is in shared/govuk). */
+/** The form's own look: the boxes of each question type, progress, check-your-answers, print (the text boxes' and the GOV.UK blocks' look is in shared/govuk, the status line's in shared/styles.ts). */
 import { css } from 'lit';
 
 export const formStyles = css`
@@ -13,17 +13,6 @@ export const formStyles = css`
   .count { margin-top: 5px; }
   .count-over { color: var(--asc-colour-error); font-weight: 700; }
 
-  .input, .textarea, .select {
-    font: inherit; width: 100%; min-height: 40px; padding: 5px; margin: 0; border: 2px solid var(--asc-colour-input-border); border-radius: 0;
-    background: #fff; color: var(--asc-colour-text); -webkit-appearance: none; appearance: none;
-  }
-  .select { -webkit-appearance: menulist; appearance: auto; width: auto; min-width: 11.5em; max-width: 100%; }
-  .textarea { display: block; resize: vertical; }
-  .input:focus, .textarea:focus, .select:focus { outline: 3px solid var(--asc-colour-focus); outline-offset: 0; box-shadow: inset 0 0 0 2px; }
-  .input-error { border-color: var(--asc-colour-error); }
-  .input-error:focus { border-color: var(--asc-colour-input-border); }
-  .width-2 { max-width: 5.4ex; } .width-3 { max-width: 7.2ex; } .width-4 { max-width: 9ex; } .width-5 { max-width: 10.8ex; }
-  .width-10 { max-width: 20.5ex; } .width-20 { max-width: 41ex; } .width-30 { max-width: 59ex; }
   .input-wrapper { display: flex; align-items: center; gap: 10px; }
   .suffix { font-weight: 400; }
 
@@ -57,8 +46,6 @@ export const formStyles = css`
 
   .actions { margin-top: 40px; }
   .secondary-actions { display: flex; flex-wrap: wrap; gap: 10px 25px; margin: 10px 0 30px; padding-top: 20px; border-top: 1px solid var(--asc-colour-border); }
-  .status { padding: 15px; margin-bottom: 30px; border-left: 10px solid var(--asc-colour-brand); background: var(--asc-colour-panel); }
-  .status > :last-child { margin-bottom: 0; }
 
   .summary-heading { margin: 40px 0 15px; padding-top: 15px; border-top: 2px solid var(--asc-colour-text); font-size: 1.5rem; }
   .summary-list { margin: 0 0 30px; }
@@ -72,10 +59,8 @@ export const formStyles = css`
   dialog::backdrop { background: rgba(11, 12, 12, .6); }
   .print-only { display: none; }
   @media print {
-    :host { font-size: 12pt; color: #000; }
-    .screen-only, .button, .secondary-actions, .error-summary, .change { display: none !important; }
+    .screen-only, .secondary-actions, .change { display: none !important; }
     .print-only { display: block; }
-    a { color: #000; }
     .summary-row { break-inside: avoid; }
   }
 `;

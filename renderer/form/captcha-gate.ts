@@ -4,8 +4,8 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Page } from '../../engine/runtime.ts';
-import { errorMessage, formGroup } from '../shared/govuk/index.ts';
-import { fieldId } from './questions.ts';
+import { errorMessage, fieldId, formGroup } from '../shared/govuk/index.ts';
+
 import type { FormHost } from './form-host.ts';
 
 /** What the gate reads from its host: whether to ask at all, and who is asking. */

@@ -1,7 +1,7 @@
 /** Check-your-answers and the printed copy: the summary of every answer, by page. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Answers, Form, PortalContent, Submission, SummaryPage } from '../../engine/runtime.ts';
-import { fieldId } from './questions.ts';
+import { fieldId } from '../shared/govuk/index.ts';
 
 /** Follows a Change link (or a missing answer's link) to the page and box of an answer. */
 export type OnChange = (event: Event, pageId: string, path: string) => void;

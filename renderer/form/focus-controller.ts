@@ -3,14 +3,14 @@
  * banner (the outcome of a save), or a box by its answer path (a Change link, an item added).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { focusErrorSummary, revealField } from '../shared/govuk/index.ts';
-import { fieldId } from './questions.ts';
+import { fieldId, focusErrorSummary, revealField } from '../shared/govuk/index.ts';
 
 /** What focus lands on: 'heading', 'error-summary', 'banner', or an answer path ("carers.1"). */
 export type FocusTarget = 'heading' | 'error-summary' | 'banner' | (string & {});
 
 /** What the focus controller needs of its host: its element and shadow root, and whether there is a page to focus in. */
-export interface FocusHost extends ReactiveControllerHost, HTMLElement {
+export interface FocusHost extends ReactiveControllerHost {
+  readonly element: HTMLElement;
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** Whether the form is on screen (loaded): focus waits until it is. */
   readonly ready: boolean;
@@ -19,9 +19,8 @@ export interface FocusHost extends ReactiveControllerHost, HTMLElement {
 export class FocusController implements ReactiveController {
   private target?: FocusTarget;
 
-  constructor(private readonly host: FocusHost) {
-    host.addController(this);
-  }
+  /** The host adds it, after the controllers whose hostUpdated must run before focus moves. */
+  constructor(private readonly host: FocusHost) {}
 
   /** Moves focus to `target` once the page has rendered. */
   after(target: FocusTarget): void {
@@ -42,11 +41,11 @@ export class FocusController implements ReactiveController {
   hostUpdated(): void {
     const target = this.target;
     const { host } = this;
-    if (!target || !host.ready || !host.isConnected) return;
+    if (!target || !host.ready || !host.element.isConnected) return;
     this.target = undefined;
     if (target === 'heading') {
       host.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-      if (typeof host.scrollIntoView === 'function') host.scrollIntoView({ block: 'start' });
+      if (typeof host.element.scrollIntoView === 'function') host.element.scrollIntoView({ block: 'start' });
     } else if (target === 'error-summary') {
       focusErrorSummary(host.renderRoot);
     } else if (target === 'banner') {

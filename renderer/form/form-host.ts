@@ -1,11 +1,18 @@
 /**
  * What the form's controllers see of <asc-form>: its settings, the form and answers on screen,
- * and the few ways to speak on the page. Each controller keeps its own state; this is all they share.
+ * and the few ways to speak on the page. Each controller keeps its own state; this is all they
+ * share. The element gives them a private object of this shape, so none of it is on its public API.
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Answers, FieldError, Form, Page } from '../../engine/runtime.ts';
+import type { AnswersHost } from './answers-controller.ts';
+import type { CaptchaHost } from './captcha-gate.ts';
+import type { FocusHost } from './focus-controller.ts';
+import type { LoadingHost } from './loading-controller.ts';
 
-export interface FormHost extends ReactiveControllerHost, HTMLElement {
+export interface FormHost extends ReactiveControllerHost {
+  /** The element itself, which sends the asc-* events. */
+  readonly element: HTMLElement;
   /** Where the portal's API is; the page's own origin when empty. */
   readonly apiBase: string;
   /** Whether the person is signed in. */
@@ -29,8 +36,92 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   showBanner(banner: TemplateResult, goesOnInput?: boolean): void;
   /** Takes the banner away (an action it told of is being tried again). */
   clearBanner(): void;
-  /** Lists what to fix in the error summary, which takes focus. */
+  /** Lists what to fix in the error summary, which takes focus, and says so with asc-validation-failed. */
   showErrors(page: Page, errors: FieldError[]): void;
   /** Clears the errors, the status and the banner, as a new page starts. */
   clearMessages(): void;
+}
+
+/** The element's own settings, which the controllers read as they are when asked. */
+export interface FormSettings extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly formId: string;
+  readonly version?: number;
+  readonly apiBase: string;
+  readonly signedIn: boolean;
+  readonly captcha: boolean;
+  pageId?: string;
+  readonly hasUnsavedChanges: boolean;
+}
+
+/** What the element keeps away from its public API and gives the controllers through their host. */
+export interface FormInternals {
+  form(): Form | undefined;
+  answers(): Answers;
+  currentPage(): Page | undefined;
+  messages: Pick<FormHost, 'tell' | 'showBanner' | 'clearBanner' | 'showErrors' | 'clearMessages'> &
+    Pick<AnswersHost, 'answerChanged' | 'dropErrorsUnder'>;
+}
+
+/** Everything the controllers use of the element. */
+export type ControllerHost = FormHost & LoadingHost & FocusHost & CaptchaHost & AnswersHost;
+
+/** The controllers' host over `element`: its settings, and the rest from `internals`. */
+export function createFormHost(element: FormSettings, internals: FormInternals): ControllerHost {
+  const { messages } = internals;
+  return {
+    element,
+    addController: (controller) => element.addController(controller),
+    removeController: (controller) => element.removeController(controller),
+    requestUpdate: () => element.requestUpdate(),
+    get updateComplete() {
+      return element.updateComplete;
+    },
+    get renderRoot() {
+      return element.renderRoot;
+    },
+    get formId() {
+      return element.formId;
+    },
+    get version() {
+      return element.version;
+    },
+    get apiBase() {
+      return element.apiBase;
+    },
+    get signedIn() {
+      return element.signedIn;
+    },
+    get captcha() {
+      return element.captcha;
+    },
+    get pageId() {
+      return element.pageId;
+    },
+    set pageId(pageId) {
+      element.pageId = pageId;
+    },
+    get hasUnsavedChanges() {
+      return element.hasUnsavedChanges;
+    },
+    get form() {
+      return internals.form();
+    },
+    get ready() {
+      return internals.form() !== undefined;
+    },
+    get answers() {
+      return internals.answers();
+    },
+    get currentPage() {
+      return internals.currentPage();
+    },
+    tell: (status) => messages.tell(status),
+    showBanner: (banner, goesOnInput) => messages.showBanner(banner, goesOnInput),
+    clearBanner: () => messages.clearBanner(),
+    showErrors: (page, errors) => messages.showErrors(page, errors),
+    clearMessages: () => messages.clearMessages(),
+    answerChanged: () => messages.answerChanged(),
+    dropErrorsUnder: (prefix) => messages.dropErrorsUnder(prefix),
+  };
 }

@@ -61,7 +61,7 @@ export class NavigationController implements ReactiveController {
   /** Says which page is on screen, and what brought the person there. */
   announce(page: Page, cause: AscPageChangeDetail['cause']): void {
     const form = this.host.form!;
-    emit(this.host, 'asc-page-change', {
+    emit(this.host.element, 'asc-page-change', {
       formId: form.id,
       version: form.version,
       pageId: page.id,

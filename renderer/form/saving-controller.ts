@@ -88,7 +88,7 @@ export class SavingController {
       outcome.kind === 'saved',
     );
     if (outcome.kind === 'saved')
-      emit(host, 'asc-saved', {
+      emit(host.element, 'asc-saved', {
         formId: form.id,
         version: form.version,
         draftId: outcome.draft.id,

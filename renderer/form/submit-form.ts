@@ -1,7 +1,7 @@
 /** Sending a complete form to the council, and the confirmation page that follows. */
 import { html, type TemplateResult } from 'lit';
-import type { PortalContent, Submission, SubmitRequest } from '../../engine/runtime.ts';
-import { RequestRefused, send, type FieldProblem } from '../api-client.ts';
+import type { FieldProblem, PortalContent, Submission, SubmitRequest } from '../../engine/runtime.ts';
+import { RequestRefused, send } from '../api-client.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 
 export type SubmitOutcome =

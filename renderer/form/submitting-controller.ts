@@ -66,7 +66,7 @@ export class SubmittingController {
         // Sent is as good as saved: leaving the page now loses nothing.
         this.saving.markSent(answers);
         this.focus.after('heading');
-        emit(host, 'asc-submitted', {
+        emit(host.element, 'asc-submitted', {
           formId: form.id,
           version: form.version,
           submissionId: outcome.submission.id,
@@ -75,17 +75,13 @@ export class SubmittingController {
         return;
       case 'refused': {
         // The server's own check found what this page did not (a date that has since passed, say).
-        const pageOf = (path: string) =>
-          form.pages.find((p) => (p.questions ?? []).some((q) => 'id' in q && q.id === path.split('.')[0]))?.id ??
-          host.currentPage!.id;
         return host.showErrors(
           host.currentPage!,
-          outcome.fields.map((f) => ({
-            pageId: pageOf(f.field),
-            questionId: f.field.split('.')[0]!,
-            path: f.field,
-            message: f.message,
-          })),
+          outcome.fields.map((f) => {
+            const questionId = f.field.split('.')[0]!;
+            const pageId = form.question(questionId)?.page.id ?? host.currentPage!.id;
+            return { pageId, questionId, path: f.field, message: f.message };
+          }),
         );
       }
       case 'signed-out':

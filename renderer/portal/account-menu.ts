@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { AccountUser } from '../account-api.ts';
+import type { AccountUser } from '../../engine/runtime.ts';
 import { accountMenuItems } from '../account/account-links.ts';
 import type { Route } from './routes.ts';
 

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { AccountUser, SignedIn } from '../account-api.ts';
+import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
 import { AscAccount } from '../account/asc-account.ts';
 import type { AccountScreen } from '../account/account-screens.ts';
 import type { Route } from './routes.ts';

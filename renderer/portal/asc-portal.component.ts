@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PortalContent } from '../../engine/runtime.ts';
-import { fetchFormList, fetchPortal, type FormListEntry } from '../api-client.ts';
+import type { FormSummary, PortalContent } from '../../engine/runtime.ts';
+import { fetchFormList, fetchPortal } from '../api-client.ts';
+import { SIGN_OUT_FAILED } from '../account-api.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { portalStyles } from './asc-portal.styles.ts';
 import { RouterController } from './router-controller.ts';
@@ -31,7 +32,7 @@ export class AscPortal extends LitElement {
   @property({ attribute: 'base-path' }) basePath = '/';
 
   @state() private portal?: PortalContent;
-  @state() private forms: FormListEntry[] = [];
+  @state() private forms: FormSummary[] = [];
   @state() private loadError?: string;
 
   private readonly router: RouterController = new RouterController(this, {
@@ -143,7 +144,7 @@ export class AscPortal extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1" part="main">
-        ${this.session.signOutFailed ? html`<div class="notice" role="alert"><p>We could not sign you out: check your connection and try again. On a shared computer, close the browser when you finish.</p></div>` : nothing}
+        ${this.session.signOutFailed ? html`<div class="notice" role="alert"><p>${SIGN_OUT_FAILED} On a shared computer, close the browser when you finish.</p></div>` : nothing}
         ${
           this.loadError
             ? html`<h1 tabindex="-1">Sorry, there is a problem with the service</h1><p>${this.loadError}</p>`

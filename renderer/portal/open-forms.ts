@@ -1,6 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { RequestRefused } from '../api-client.ts';
-import type { AccountUser } from '../account-api.ts';
+import type { AccountUser } from '../../engine/runtime.ts';
 import { draftsApi } from '../drafts-api.ts';
 import type { AscPageChangeDetail } from '../shared/events.ts';
 import { AscForm } from '../form/asc-form.ts';

@@ -1,6 +1,5 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { PortalContent } from '../../engine/runtime.ts';
-import type { FormListEntry } from '../api-client.ts';
+import type { FormSummary, PortalContent } from '../../engine/runtime.ts';
 import type { Route } from './routes.ts';
 
 /** What the announcer reads from the portal. */
@@ -12,7 +11,7 @@ export interface PageAnnouncerHost extends ReactiveControllerHost {
 export interface PageAnnouncerSource {
   route(): Route;
   portal(): PortalContent | undefined;
-  forms(): FormListEntry[];
+  forms(): FormSummary[];
 }
 
 const TITLES: Record<Exclude<Route['name'], 'form' | 'home' | 'referrals' | 'dols'>, string> = {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RequestRefused } from '../api-client.ts';
-import { accountApi, type AccountUser, type SignedIn } from '../account-api.ts';
+import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
+import { accountApi, signOut } from '../account-api.ts';
 import { SessionTimer } from './session-timer.ts';
 import { openAccountChannel, type AccountChange, type AccountChannel } from './account-channel.ts';
 import type { Route } from './routes.ts';
@@ -102,14 +103,10 @@ export class SessionController implements ReactiveController {
 
   /** Signs out; if the server cannot be reached the person is told, since on a shared computer it matters. */
   async signOut(then: Route = { name: 'home' }): Promise<void> {
-    try {
-      await accountApi.signOut(this.host.apiBase);
-    } catch (error) {
-      if (!(error instanceof RequestRefused && error.status === 401)) {
-        this.signOutFailed = true;
-        this.host.requestUpdate();
-        return;
-      }
+    if (!(await signOut(this.host.apiBase))) {
+      this.signOutFailed = true;
+      this.host.requestUpdate();
+      return;
     }
     this.signOutFailed = false;
     this.otherTabs?.tell('signed-out');

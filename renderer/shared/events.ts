@@ -4,8 +4,7 @@
  * asc-*. Requests (save, submit, close, cancel, sign-in) can be cancelled with preventDefault()
  * by a page that handles them itself.
  */
-import type { Answers, FieldError } from '../../engine/runtime.ts';
-import type { SignedIn } from '../account-api.ts';
+import type { Answers, FieldError, SignedIn } from '../../engine/runtime.ts';
 
 export interface AscFormEventBase {
   formId: string;

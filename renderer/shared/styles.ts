@@ -74,8 +74,6 @@ const foundation = css`
   .button.warning { background-color: var(--asc-colour-error); box-shadow: 0 2px 0 #55150b; }
   .button.warning:focus { color: var(--asc-colour-text); background-color: var(--asc-colour-focus); }
   .link-button { border: 0; padding: 0; margin: 0; background: none; font: inherit; color: var(--asc-colour-link); text-decoration: underline; cursor: pointer; min-height: 24px; }
-  .button-group { display: flex; flex-wrap: wrap; align-items: center; gap: 0 15px; margin-bottom: 10px; }
-  .button-group .button { margin-right: 0; }
 
   .inset { padding: 15px; margin: 20px 0 30px; border-left: 10px solid var(--asc-colour-border); }
   .inset > :last-child, .panel > :last-child { margin-bottom: 0; }
@@ -95,6 +93,20 @@ const foundation = css`
   .panel-confirmation .reference { font-size: 2rem; letter-spacing: 1px; }
   .notice { padding: 15px 20px; margin-bottom: 30px; border: 5px solid var(--asc-colour-brand); }
   .notice > :last-child { margin-bottom: 0; }
+`;
+
+/**
+ * The look of a component that asks questions (<asc-form>, <asc-account>): the status line that
+ * says how an action went, and a printout without buttons or the error summary.
+ */
+export const questionPageStyles = css`
+  .status { padding: 15px; margin-bottom: 30px; border-left: 10px solid var(--asc-colour-brand); background: var(--asc-colour-panel); }
+  .status > :last-child { margin-bottom: 0; }
+  @media print {
+    :host { font-size: 12pt; color: #000; }
+    .button, .error-summary { display: none !important; }
+    a { color: #000; }
+  }
 `;
 
 /** Every component's style sheet: the foundation above, then the GOV.UK blocks. */

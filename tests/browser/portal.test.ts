@@ -149,6 +149,55 @@ pages("the browser's back and forward buttons should move between the pages of a
   }),
 );
 
+pages('<asc-form> should offer a page only its documented members, not what its controllers share', () =>
+  inTab(async ({ page, baseUrl }) => {
+    await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+    const members = (names: string[]) =>
+      page.evaluate((names) => {
+        const form = document.querySelector('asc-portal')!.shadowRoot!.querySelector('asc-form')!;
+        return names.filter((name) => name in form);
+      }, names);
+    const shared = ['answers', 'form', 'ready', 'currentPage', 'tell', 'showBanner', 'clearBanner', 'showErrors'];
+    assert.equal(await members([...shared, 'clearMessages', 'answerChanged', 'dropErrorsUnder']), []);
+    // The whole documented list is checked against the custom elements manifest (scripts/build.test.ts).
+    assert.equal(await members(['currentAnswers', 'openDraft']), ['currentAnswers', 'openDraft']);
+  }),
+);
+
+pages("after the browser's back button, the new page should be announced before focus moves to its heading", () =>
+  inTab(async ({ page, baseUrl }) => {
+    const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
+    await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+    await passCaptchaWithKeyboard(page);
+    assert.is(await pressNext(page), 'other-information');
+    // The portal names the page in the document's title on asc-page-change, and a screen reader
+    // reads that title as focus reaches the heading: the event must come first.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { focusOnPageChange: string[] }).focusOnPageChange = seen;
+      document.addEventListener('asc-page-change', () => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        seen.push(active?.tagName ?? 'none');
+      });
+    });
+    // Focus leaves the heading first (to the page's first box), so that going back must move it.
+    await page.keyboard.press('Tab');
+    assert.is.not((await focused(page)).text, title('other-information'));
+    await page.goBack();
+    assert.is(await heading(page, FORM_HEADING), title('existing-authorisation'));
+    const onFocus = await focused(page);
+    assert.is(
+      onFocus.text,
+      title('existing-authorisation'),
+      `focus should be on the heading, not ${describeElement(onFocus)}`,
+    );
+    const seen = await page.evaluate(() => (window as unknown as { focusOnPageChange: string[] }).focusOnPageChange);
+    assert.equal(seen.length, 1, 'one asc-page-change for the move back');
+    assert.is.not(seen[0], 'H1', 'focus should still be where it was when asc-page-change is sent');
+  }),
+);
+
 pages('every page should come with a Content-Security-Policy that allows no inline script and no eval', () =>
   inTab(async ({ page, baseUrl }) => {
     for (const path of ['/', '/forms/social-care-referral/about-you']) {

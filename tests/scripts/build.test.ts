@@ -88,6 +88,26 @@ build('should describe every component in a custom elements manifest: attributes
     );
   }
   assert.ok(form.cssParts.some((p: { name: string }) => p.name === 'error-summary'));
+  // What the form's controllers share is kept off the element: its public members are the documented ones.
+  assert.equal(
+    form.members
+      .filter((m: { privacy?: string; static?: boolean }) => (m.privacy ?? 'public') === 'public' && !m.static)
+      .map((m: { name: string }) => m.name),
+    [
+      'formId',
+      'version',
+      'apiBase',
+      'pageId',
+      'signedIn',
+      'captcha',
+      'currentAnswers',
+      'hasUnsavedChanges',
+      'savedDraftId',
+      'isSubmitted',
+      'openDraft',
+      'saveForLater',
+    ],
+  );
 });
 
 build('should name every script by its content, so browsers may cache it for good', async () => {

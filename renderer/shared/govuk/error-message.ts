@@ -5,6 +5,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 
+/**
+ * The element id of a box by its name or answer path, which the error summary links to:
+ * "consultees.0.name" is "f-consultees-0-name", "email" is "f-email".
+ */
+export const fieldId = (path: string): string => `f-${path.replace(/\./g, '-')}`;
 /** The id of a box's hint. */
 export const hintId = (id: string): string => `${id}-hint`;
 /** The id of a box's error message. */

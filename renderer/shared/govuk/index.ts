@@ -11,6 +11,16 @@ export {
   type ErrorSummaryOptions,
 } from './error-summary.ts';
 export { field, fieldset, formGroup, fieldDescribedBy, type FieldOptions, type FieldsetOptions } from './field.ts';
-export { errorMessage, hint, itemHint, label, describedBy, hintId, errorId, itemHintId } from './error-message.ts';
+export {
+  errorMessage,
+  hint,
+  itemHint,
+  label,
+  describedBy,
+  fieldId,
+  hintId,
+  errorId,
+  itemHintId,
+} from './error-message.ts';
 export { buttonGroup } from './button-group.ts';
 export { govukStyles } from './styles.ts';

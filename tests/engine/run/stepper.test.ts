@@ -51,6 +51,15 @@ stepper('should throw a named error for a page the form does not have', () => {
   );
 });
 
+stepper('should find a question of a page with its page, and no question inside a group or unknown', () => {
+  const entry = form.question('consultees');
+  assert.is(entry?.page.id, 'consultation');
+  assert.is(entry?.question.type, 'group');
+  assert.is(form.question('personDob')?.page.id, 'the-person');
+  assert.is(form.question('consulteeRole'), undefined);
+  assert.is(form.question('no-such-question'), undefined);
+});
+
 stepper('should show and hide questions and text blocks with their conditions', () => {
   const needs = form.page('needs').questions!;
   const warning = needs.find((item) => item.type === 'warning')!;
