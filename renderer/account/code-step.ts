@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CodeSent } from '../../engine/runtime.ts';
 import type { AccountFormController } from './account-form.ts';
+import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
 
 /** How long a code lasts, in whole minutes, by the server's clock (the browser's may be wrong). */
 function minutesLeft(sent: CodeSent): number {
@@ -64,4 +65,49 @@ export class CodeStep {
       <p><button type="button" class="link-button" @click=${() => this.resend()}>Request a new code</button></p>
       <p><button type="button" class="link-button" @click=${() => this.actions.changeEmail()}>Change the email address</button></p>`;
   }
+}
+
+/**
+ * A flow one of whose steps is the emailed code (signing in, registering, a forgotten password):
+ * its steps, the code screen, and starting again from the first step, the email address kept,
+ * when the server has forgotten the steps so far.
+ */
+export abstract class CodeFlow<Step extends string> implements AccountFlow {
+  /** The step the flow is at. */
+  protected step: Step;
+  /** The code screen. */
+  protected readonly code: CodeStep;
+  /** Starts again from the first step with the email address kept. */
+  protected readonly restartKeeping = () => this.restart(KEPT_ON_RESTART);
+
+  constructor(
+    protected readonly host: AccountFlowHost,
+    protected readonly form: AccountFormController,
+    private readonly firstStep: Step,
+    resend: (apiBase: string) => Promise<CodeSent>,
+  ) {
+    this.step = firstStep;
+    this.code = new CodeStep(form, {
+      resend: () => resend(host.apiBase),
+      changeEmail: () => this.changeEmail(),
+      restart: this.restartKeeping,
+    });
+  }
+
+  restart(keep: readonly string[] = []): void {
+    this.goTo(this.firstStep, keep);
+  }
+
+  /** Back to where the email address was typed: the first step, unless a flow says otherwise. */
+  protected changeEmail(): void {
+    this.restartKeeping();
+  }
+
+  /** To a step, its boxes empty but for those named in `keep`. */
+  protected goTo(step: Step, keep: readonly string[] = []): void {
+    this.step = step;
+    this.form.start(keep);
+  }
+
+  abstract render(): TemplateResult;
 }

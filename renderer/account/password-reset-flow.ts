@@ -1,30 +1,14 @@
 import { html, type TemplateResult } from 'lit';
 import { accountApi } from '../account-api.ts';
 import type { AccountFormController } from './account-form.ts';
-import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
-import { CodeStep } from './code-step.ts';
+import type { AccountFlowHost } from './account-flow.ts';
+import { CodeFlow } from './code-step.ts';
 import { passwordFields } from './password-fields.ts';
 
 /** A forgotten password: the account's email address, then the emailed code with the new password. */
-export class PasswordResetFlow implements AccountFlow {
-  private step: 'email' | 'code' | 'done' = 'email';
-  private readonly code: CodeStep;
-  private readonly restartKeeping = () => this.restart(KEPT_ON_RESTART);
-
-  constructor(
-    private readonly host: AccountFlowHost,
-    private readonly form: AccountFormController,
-  ) {
-    this.code = new CodeStep(form, {
-      resend: async () => await accountApi.resendResetCode(host.apiBase),
-      changeEmail: this.restartKeeping,
-      restart: this.restartKeeping,
-    });
-  }
-
-  restart(keep: readonly string[] = []): void {
-    this.step = 'email';
-    this.form.start(keep);
+export class PasswordResetFlow extends CodeFlow<'email' | 'code' | 'done'> {
+  constructor(host: AccountFlowHost, form: AccountFormController) {
+    super(host, form, 'email', accountApi.resendResetCode);
   }
 
   private requestCode(event: Event): void {

@@ -2,36 +2,21 @@ import { html, type TemplateResult } from 'lit';
 import { accountApi } from '../account-api.ts';
 import { buttonGroup } from '../shared/govuk/index.ts';
 import type { AccountFormController } from './account-form.ts';
-import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
-import { CodeStep } from './code-step.ts';
+import { KEPT_ON_RESTART, type AccountFlowHost } from './account-flow.ts';
+import { CodeFlow } from './code-step.ts';
 import { passwordFields } from './password-fields.ts';
 
 const NAMES = ['forename', 'surname'];
 
 /** Registering in the guide's three steps: the person's name; email and password; the emailed verification code. */
-export class RegisterFlow implements AccountFlow {
-  private step: 'names' | 'credentials' | 'code' | 'done' = 'names';
-  private readonly code: CodeStep;
-  private readonly restartKeeping = () => this.restart(KEPT_ON_RESTART);
-
-  constructor(
-    private readonly host: AccountFlowHost,
-    private readonly form: AccountFormController,
-  ) {
-    this.code = new CodeStep(form, {
-      resend: async () => await accountApi.resendRegistrationCode(host.apiBase),
-      changeEmail: () => this.goTo('credentials', KEPT_ON_RESTART),
-      restart: this.restartKeeping,
-    });
+export class RegisterFlow extends CodeFlow<'names' | 'credentials' | 'code' | 'done'> {
+  constructor(host: AccountFlowHost, form: AccountFormController) {
+    super(host, form, 'names', accountApi.resendRegistrationCode);
   }
 
-  restart(keep: readonly string[] = []): void {
-    this.goTo('names', keep);
-  }
-
-  private goTo(step: RegisterFlow['step'], keep: readonly string[] = []): void {
-    this.step = step;
-    this.form.start(keep);
+  /** The email address is typed at the second step, after the names. */
+  protected override changeEmail(): void {
+    this.goTo('credentials', KEPT_ON_RESTART);
   }
 
   private submitNames(event: Event): void {

@@ -1,29 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { accountApi } from '../account-api.ts';
 import type { AccountFormController } from './account-form.ts';
-import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
-import { CodeStep } from './code-step.ts';
+import type { AccountFlowHost } from './account-flow.ts';
+import { CodeFlow } from './code-step.ts';
 
 /** Signing in, as the guide has it: the secure login (email and password), then a code sent by email. */
-export class SignInFlow implements AccountFlow {
-  private step: 'credentials' | 'code' = 'credentials';
-  private readonly code: CodeStep;
-  private readonly restartKeeping = () => this.restart(KEPT_ON_RESTART);
-
-  constructor(
-    private readonly host: AccountFlowHost,
-    private readonly form: AccountFormController,
-  ) {
-    this.code = new CodeStep(form, {
-      resend: async () => await accountApi.resendSignInCode(host.apiBase),
-      changeEmail: this.restartKeeping,
-      restart: this.restartKeeping,
-    });
-  }
-
-  restart(keep: readonly string[] = []): void {
-    this.step = 'credentials';
-    this.form.start(keep);
+export class SignInFlow extends CodeFlow<'credentials' | 'code'> {
+  constructor(host: AccountFlowHost, form: AccountFormController) {
+    super(host, form, 'credentials', accountApi.resendSignInCode);
   }
 
   private signIn(event: Event): void {
