@@ -6,11 +6,11 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import type { Page } from '../../engine/runtime.ts';
 import { errorMessage, fieldId, formGroup } from '../shared/govuk/index.ts';
 
-import type { FormHost } from './form-host.ts';
+import type { FormHost, FormSettings } from './form-host.ts';
 
 /** What the gate reads from its host: whether to ask at all, and who is asking. */
-export interface CaptchaHost extends ReactiveControllerHost, Pick<FormHost, 'apiBase' | 'signedIn' | 'form'> {
-  readonly captcha: boolean;
+export interface CaptchaHost extends ReactiveControllerHost, Pick<FormHost, 'form'> {
+  readonly element: Pick<FormSettings, 'apiBase' | 'signedIn' | 'captcha'>;
 }
 
 /** Needs none of the host's lifecycle callbacks, so it is not added to the host; it asks the host to render when its state changes. */
@@ -24,7 +24,11 @@ export class CaptchaGate {
 
   /** Whether Next on `page` must wait for the check. */
   isNeeded(page: Page): boolean {
-    return this.host.captcha && !this.token && (this.host.signedIn || !this.host.form!.requiresAccount(page.id));
+    return (
+      this.host.element.captcha &&
+      !this.token &&
+      (this.host.element.signedIn || !this.host.form!.requiresAccount(page.id))
+    );
   }
 
   /** The check (or the thanks for it) on `page`, with its error; `onPassed` runs once the server accepts the answer. */
@@ -38,7 +42,7 @@ export class CaptchaGate {
       ${
         this.token
           ? html`<p>Thank you: you can start the form.</p>`
-          : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.host.apiBase}
+          : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.host.element.apiBase}
             @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => {
               this.passedOn = page.id;
               this.token = e.detail.token;

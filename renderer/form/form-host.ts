@@ -11,20 +11,12 @@ import type { FocusHost } from './focus-controller.ts';
 import type { LoadingHost } from './loading-controller.ts';
 
 export interface FormHost extends ReactiveControllerHost {
-  /** The element itself, which sends the asc-* events. */
-  readonly element: HTMLElement;
-  /** Where the portal's API is; the page's own origin when empty. */
-  readonly apiBase: string;
-  /** Whether the person is signed in. */
-  readonly signedIn: boolean;
-  /** The page asked for, by id (set by the page around the form, or by the form as it moves). */
-  pageId?: string;
+  /** The element itself, which sends the asc-* events, and whose settings are read as they are when asked. */
+  readonly element: FormSettings;
   /** The form, once its definition and validators have loaded. */
   readonly form?: Form;
   /** The answers as typed (not a copy: do not change it). */
   readonly answers: Answers;
-  /** Whether there are answers on screen that are neither saved nor sent. */
-  readonly hasUnsavedChanges: boolean;
   /** The page on screen, once the form has loaded. */
   readonly currentPage?: Page;
   /** Says something politely (an item added, a save under way); undefined says nothing. */
@@ -47,10 +39,14 @@ export interface FormSettings extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly formId: string;
   readonly version?: number;
+  /** Where the portal's API is; the page's own origin when empty. */
   readonly apiBase: string;
+  /** Whether the person is signed in. */
   readonly signedIn: boolean;
   readonly captcha: boolean;
+  /** The page asked for, by id (set by the page around the form, or by the form as it moves). */
   pageId?: string;
+  /** Whether there are answers on screen that are neither saved nor sent. */
   readonly hasUnsavedChanges: boolean;
 }
 
@@ -79,30 +75,6 @@ export function createFormHost(element: FormSettings, internals: FormInternals):
     },
     get renderRoot() {
       return element.renderRoot;
-    },
-    get formId() {
-      return element.formId;
-    },
-    get version() {
-      return element.version;
-    },
-    get apiBase() {
-      return element.apiBase;
-    },
-    get signedIn() {
-      return element.signedIn;
-    },
-    get captcha() {
-      return element.captcha;
-    },
-    get pageId() {
-      return element.pageId;
-    },
-    set pageId(pageId) {
-      element.pageId = pageId;
-    },
-    get hasUnsavedChanges() {
-      return element.hasUnsavedChanges;
     },
     get form() {
       return internals.form();

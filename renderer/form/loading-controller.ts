@@ -1,12 +1,11 @@
 /** Loading a form's definition and validators whenever the form, version or API asked for changes. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fetchForm, type LoadedForm } from '../api-client.ts';
+import type { FormSettings } from './form-host.ts';
 
 /** What the loader reads from its host: which form to load, from where. */
 export interface LoadingHost extends ReactiveControllerHost {
-  readonly formId: string;
-  readonly version?: number;
-  readonly apiBase: string;
+  readonly element: Pick<FormSettings, 'formId' | 'version' | 'apiBase'>;
 }
 
 export class LoadingController implements ReactiveController {
@@ -27,7 +26,7 @@ export class LoadingController implements ReactiveController {
 
   // Runs before the navigation's hostUpdate, so a page asked for with a new form waits for it.
   hostUpdate(): void {
-    const { apiBase, formId, version } = this.host;
+    const { apiBase, formId, version } = this.host.element;
     const key = `${apiBase}|${formId}|${version ?? ''}`;
     if (formId && key !== this.key) {
       this.key = key;
@@ -39,7 +38,7 @@ export class LoadingController implements ReactiveController {
     this.loaded = undefined;
     this.error = undefined;
     try {
-      const loaded = await fetchForm(this.host.apiBase, this.host.formId, this.host.version);
+      const loaded = await fetchForm(this.host.element.apiBase, this.host.element.formId, this.host.element.version);
       if (key !== this.key) return;
       this.loaded = loaded;
       this.onLoad();

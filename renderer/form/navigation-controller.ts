@@ -30,14 +30,14 @@ export class NavigationController implements ReactiveController {
 
   hostUpdate(): void {
     const { host } = this;
-    if (host.pageId !== this.seenPageId && !this.movingItself && host.form) {
+    if (host.element.pageId !== this.seenPageId && !this.movingItself && host.form) {
       // Moved by the page around the form (browser back and forward): start the new page afresh.
       host.clearMessages();
       this.focus.afterUnlessAsked('heading');
       this.announceAfterRender = true;
       this.returnToCheck = false;
     }
-    this.seenPageId = host.pageId;
+    this.seenPageId = host.element.pageId;
     this.movingItself = false;
   }
 
@@ -50,7 +50,8 @@ export class NavigationController implements ReactiveController {
 
   /** The page asked for if the answers show it, else the nearest shown page before it. */
   pageOnScreen(): Page | undefined {
-    const { form, answers, pageId } = this.host;
+    const { form, answers } = this.host;
+    const { pageId } = this.host.element;
     if (!form) return undefined;
     const visible = form.visiblePages(answers);
     const wanted = form.pages.findIndex((page) => page.id === pageId);
@@ -74,7 +75,7 @@ export class NavigationController implements ReactiveController {
   /** Shows `page` afresh, focus on `focus` (its heading unless told otherwise). */
   goTo(page: Page, cause: AscPageChangeDetail['cause'], focus: FocusTarget = 'heading'): void {
     this.movingItself = true;
-    this.host.pageId = page.id;
+    this.host.element.pageId = page.id;
     this.host.clearMessages();
     this.focus.after(focus);
     this.announce(page, cause);
@@ -84,7 +85,7 @@ export class NavigationController implements ReactiveController {
   restart(): void {
     this.returnToCheck = false;
     this.movingItself = true;
-    this.host.pageId = this.host.form!.pages[0]!.id;
+    this.host.element.pageId = this.host.form!.pages[0]!.id;
   }
 
   /** Forgets a pending return to check-your-answers (a saved form opened). */

@@ -50,7 +50,7 @@ export class SavingController {
     const previous = this.saving;
     const next = previous
       ? previous.then((outcome) =>
-          outcome.kind === 'saved' && this.host.hasUnsavedChanges ? this.save(options) : outcome,
+          outcome.kind === 'saved' && this.host.element.hasUnsavedChanges ? this.save(options) : outcome,
         )
       : this.save(options);
     const tracked: Promise<SaveOutcome> = next.finally(() => {
@@ -74,10 +74,10 @@ export class SavingController {
       answers: form.prepare(host.answers),
     };
     const existing = options.asNewCopy ? undefined : this.saved.draft;
-    const outcome = await saveDraft(host.apiBase, existing, request, options.asNewCopy);
+    const outcome = await saveDraft(host.element.apiBase, existing, request, options.asNewCopy);
     if (generation !== this.generation) {
       // Cancelled (or another saved form opened) while saving: a copy made just now is not wanted.
-      if (outcome.kind === 'saved' && !existing) void discardDraft(host.apiBase, outcome.draft);
+      if (outcome.kind === 'saved' && !existing) void discardDraft(host.element.apiBase, outcome.draft);
       return outcome;
     }
     if (outcome.kind === 'saved') this.saved = { draft: outcome.draft, answers: JSON.stringify(request.answers) };

@@ -51,7 +51,7 @@ export class SubmittingController {
     host.clearBanner();
     host.tell(html`<p>Sending your form…</p>`);
     const draft = this.saving.draft;
-    const outcome = await submitAnswers(host.apiBase, {
+    const outcome = await submitAnswers(host.element.apiBase, {
       formId: form.id,
       formVersion: form.version,
       answers,
