@@ -111,3 +111,16 @@ export function normaliseDate(value: string): string {
   }
   return value.trim();
 }
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * A length of time as a person reads it: "20 minutes", "1 hour", "90 minutes". Part of a minute
+ * counts as a whole one, so a code never lasts less than it says.
+ */
+export function durationInWords(ms: number): string {
+  const [count, unit] =
+    ms >= HOUR_MS && ms % HOUR_MS === 0 ? [ms / HOUR_MS, 'hour'] : [Math.ceil(ms / MINUTE_MS), 'minute'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}

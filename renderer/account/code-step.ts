@@ -1,12 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CodeSent } from '../../engine/runtime.ts';
+import { durationInWords, type CodeSent } from '../../engine/runtime.ts';
 import type { AccountFormController } from './account-form.ts';
 import { KEPT_ON_RESTART, type AccountFlow, type AccountFlowHost } from './account-flow.ts';
-
-/** How long a code lasts, in whole minutes, by the server's clock (the browser's may be wrong). */
-function minutesLeft(sent: CodeSent): number {
-  return Math.round(sent.expiresInMs / 60_000);
-}
 
 /** What a code step does besides checking the code. */
 export interface CodeStepActions {
@@ -24,8 +19,8 @@ export interface CodeStepActions {
  */
 export class CodeStep {
   private email = '';
-  /** How long the code lasts, counted when the server's answer came, so it does not tick down as the person types. */
-  private minutes = 0;
+  /** How long the code lasts by the server's clock (the browser's may be wrong), as the answer gave it: it does not tick down as the person types. */
+  private lastsMs = 0;
 
   constructor(
     private readonly form: AccountFormController,
@@ -35,7 +30,7 @@ export class CodeStep {
   /** The server sent a code. */
   sent(answer: CodeSent): void {
     this.email = answer.email;
-    this.minutes = minutesLeft(answer);
+    this.lastsMs = answer.expiresInMs;
   }
 
   /** The address the code went to. */
@@ -52,7 +47,7 @@ export class CodeStep {
 
   /** The screen, whose form `submit` handles; `extra` goes under the code's box (a new password). */
   render(submit: (event: Event) => void, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
-    const expiry = this.minutes > 0 ? ` It expires in ${this.minutes} minute${this.minutes === 1 ? '' : 's'}.` : '';
+    const expiry = this.lastsMs > 0 ? ` It expires in ${durationInWords(this.lastsMs)}.` : '';
     return html`
       <p>We have sent a code to <strong>${this.email}</strong>.${expiry}</p>
       <form novalidate @submit=${submit}>

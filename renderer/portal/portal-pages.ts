@@ -1,9 +1,8 @@
 /** The portal's own pages, from forms/portal.json: home, referrals and DoLS, signed out, not found. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { SESSION_IDLE_MS, SESSION_LONGEST_MS, type PortalContent } from '../../engine/runtime.ts';
+import { SESSION_IDLE_MS, SESSION_LONGEST_MS, durationInWords, type PortalContent } from '../../engine/runtime.ts';
 import { contentBlock, richText } from '../shared/rich-text.ts';
 import { icon } from './icons.ts';
-import { inWords } from './session-timer.ts';
 import type { SignedOutBecause } from './session-controller.ts';
 import type { Route } from './routes.ts';
 
@@ -69,7 +68,7 @@ export function signedOutPage(because: SignedOutBecause, link: Link): TemplateRe
       ${signInAgain}`;
     case 'timeout':
       return html`<h1 tabindex="-1">You have been signed out</h1>
-      <p>Your session ended: there was no activity for ${inWords(SESSION_IDLE_MS)}, or you had been signed in for ${inWords(SESSION_LONGEST_MS)}. To keep them safe, we have cleared the answers that were on screen.</p>
+      <p>Your session ended: there was no activity for ${durationInWords(SESSION_IDLE_MS)}, or you had been signed in for ${durationInWords(SESSION_LONGEST_MS)}. To keep them safe, we have cleared the answers that were on screen.</p>
       ${signInAgain}`;
   }
 }

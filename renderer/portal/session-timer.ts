@@ -93,10 +93,3 @@ export class SessionTimer {
     }
   }
 }
-
-/** A length of time as the dialogs say it: "2 minutes", "12 hours". */
-export function inWords(ms: number): string {
-  const [count, unit] =
-    ms >= 60 * 60_000 && ms % (60 * 60_000) === 0 ? [ms / (60 * 60_000), 'hour'] : [Math.round(ms / 60_000), 'minute'];
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}

@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SaveOutcome } from '../form/save-for-later.ts';
 import { buttonGroup, errorSummary } from '../shared/govuk/index.ts';
-import { SESSION_IDLE_MS } from '../../engine/runtime.ts';
-import { WARN_BEFORE_MS, inWords } from './session-timer.ts';
+import { SESSION_IDLE_MS, durationInWords } from '../../engine/runtime.ts';
+import { WARN_BEFORE_MS } from './session-timer.ts';
 
 /** What the timeout warning needs from the portal. */
 export interface TimeoutDialogHost extends ReactiveControllerHost {
@@ -93,7 +93,7 @@ export class TimeoutDialogController implements ReactiveController {
 
   /** The dialog, closed until show(). */
   render(): TemplateResult {
-    const left = inWords(WARN_BEFORE_MS);
+    const left = durationInWords(WARN_BEFORE_MS);
     return html`
       <dialog id="timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text" @cancel=${(
         e: Event,
@@ -102,7 +102,7 @@ export class TimeoutDialogController implements ReactiveController {
         void this.carryOn();
       }}>
         <h2 id="timeout-title">You will be signed out in ${left}</h2>
-        <p id="timeout-text">There has been no activity for ${inWords(SESSION_IDLE_MS - WARN_BEFORE_MS)}. To keep your answers safe, we will sign you out and clear them from the screen if there is none in the next ${left}.${this.offersSave ? ' Save your form now to come back to it later.' : ''}</p>
+        <p id="timeout-text">There has been no activity for ${durationInWords(SESSION_IDLE_MS - WARN_BEFORE_MS)}. To keep your answers safe, we will sign you out and clear them from the screen if there is none in the next ${left}.${this.offersSave ? ' Save your form now to come back to it later.' : ''}</p>
         ${this.problem ? errorSummary({ title: null, description: this.problem }) : nothing}
         ${buttonGroup(html`
           <button type="button" class="button" @click=${() => void this.carryOn()}>Carry on with the form</button>

@@ -20,9 +20,3 @@ export function manualClock(start = Date.UTC(2026, 10, 24, 9)): Clock & { advanc
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-
-/** A length of time as a person reads it: "20 minutes", "1 hour", "90 minutes" (minutes rounded up). */
-export function durationInWords(ms: number): string {
-  const [count, unit] = ms >= HOUR && ms % HOUR === 0 ? [ms / HOUR, 'hour'] : [Math.ceil(ms / MINUTE), 'minute'];
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}

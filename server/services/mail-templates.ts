@@ -5,7 +5,7 @@
  */
 import type { MailMessage } from './mailer.ts';
 import { formatCode } from './email-codes.ts';
-import { durationInWords } from './clock.ts';
+import { durationInWords } from '../../engine/index.ts';
 
 export interface MailBrand {
   serviceName: string;

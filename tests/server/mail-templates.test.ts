@@ -1,7 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mailTemplates } from '../../server/services/mail-templates.ts';
-import { durationInWords, HOUR, MINUTE } from '../../server/services/clock.ts';
+import { durationInWords } from '../../engine/index.ts';
+import { HOUR, MINUTE } from '../../server/services/clock.ts';
 
 const brand = { serviceName: 'Adult Social Care', councilName: 'Sefton Council', phone: '0345 140 0845' };
 
