@@ -107,7 +107,7 @@ export interface SummaryPage {
 
 /** Options for anything that depends on the date. */
 export interface DateOptions {
-  /** Today as YYYY-MM-DD; defaults to the local date of the engine's clock. */
+  /** Today as YYYY-MM-DD; defaults to the date in the council's time zone by the form's clock. */
   today?: string;
 }
 

@@ -21,7 +21,7 @@ import { prepareAnswers } from './prepare.ts';
 import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
 import { collectErrors, schemaProblems, type SchemaValidator } from './validate.ts';
 import { displayLines } from './display.ts';
-import { todayOf } from '../values/dates.ts';
+import { DEFAULT_TIME_ZONE, todayIn } from '../values/dates.ts';
 import { capitalise } from './messages.ts';
 import { UnknownPageError } from '../errors.ts';
 
@@ -51,6 +51,8 @@ export function validatorsFromModule(definition: FormDefinition, module: Record<
 export interface FormOptions {
   /** The clock for "today" in date rules and conditions; tests inject a fixed one. */
   now?: () => Date;
+  /** The council's time zone, in which "today" is counted (portal.json's council.timeZone); Europe/London unless given. */
+  timeZone?: string;
 }
 
 export interface SummaryOptions extends DateOptions {
@@ -65,12 +67,14 @@ export class Form {
   private readonly model: FormModel;
   private readonly validators: FormValidators;
   private readonly now: () => Date;
+  readonly timeZone: string;
 
   constructor(definition: FormDefinition, validators: FormValidators, options: FormOptions = {}) {
     this.definition = definition;
     this.model = buildModel(definition);
     this.validators = validators;
     this.now = options.now ?? (() => new Date());
+    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   get id(): string {
@@ -95,9 +99,9 @@ export class Form {
     return this.model.questions.get(questionId);
   }
 
-  /** The date rules' and conditions' today: the one given, or the form's clock's. */
+  /** The date rules' and conditions' today: the one given, or the date in the council's time zone by the form's clock. */
   protected today(options?: DateOptions): string {
-    return options?.today ?? todayOf(this.now());
+    return options?.today ?? todayIn(this.now(), this.timeZone);
   }
 
   /** The answers as they are validated and saved: normalised, computed, and without answers to hidden questions. */

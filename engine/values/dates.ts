@@ -79,11 +79,43 @@ export function addDays(value: string, days: number): string | null {
   return start === null ? null : fromDayNumber(start + days);
 }
 
-/** Today's date where the person is: the local calendar date of `now`. */
-export function todayOf(now: Date): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
+/** The time zone "today" is counted in unless a council names its own. */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date and the time on the clock in a time zone at an instant, whatever the machine's own zone. */
+export function wallClockIn(now: Date, timeZone: string = DEFAULT_TIME_ZONE): { date: string; time: string } {
+  let format = zonedFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    zonedFormats.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
+  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+}
+
+/** Today's date in the council's time zone (Europe/London unless told), "YYYY-MM-DD". */
+export function todayIn(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return wallClockIn(now, timeZone).date;
+}
+
+/** Whether the runtime knows this IANA time zone ("Europe/London"). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** "3 March 2024", as GOV.UK writes dates. */
