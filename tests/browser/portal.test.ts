@@ -124,7 +124,7 @@ pages('a deep link to a page the answers hide should open the nearest page befor
 pages("the browser's back and forward buttons should move between the pages of a form", () =>
   inTab(async ({ page, baseUrl }) => {
     const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
-    await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+    await openForm(page, baseUrl, '/forms/dols-form-1/legal-matters');
     // Opened by a link part-way through, the form still starts with the check that the person is not a robot.
     await passCaptchaWithKeyboard(page);
     assert.is(await pressNext(page), 'other-information');
@@ -141,7 +141,7 @@ pages("the browser's back and forward buttons should move between the pages of a
       `after Back, focus should be on the page's heading, not ${describeElement(onFocus)}`,
     );
     await page.goBack();
-    assert.is(await heading(page, FORM_HEADING), title('existing-authorisation'));
+    assert.is(await heading(page, FORM_HEADING), title('legal-matters'));
     await page.goForward();
     assert.is(await heading(page, FORM_HEADING), title('other-information'));
     await page.goForward();
@@ -151,7 +151,7 @@ pages("the browser's back and forward buttons should move between the pages of a
 
 pages('<asc-form> should offer a page only its documented members, not what its controllers share', () =>
   inTab(async ({ page, baseUrl }) => {
-    await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+    await openForm(page, baseUrl, '/forms/dols-form-1/legal-matters');
     const members = (names: string[]) =>
       page.evaluate((names) => {
         const form = document.querySelector('asc-portal')!.shadowRoot!.querySelector('asc-form')!;
@@ -167,7 +167,7 @@ pages('<asc-form> should offer a page only its documented members, not what its 
 pages("after the browser's back button, the new page should be announced before focus moves to its heading", () =>
   inTab(async ({ page, baseUrl }) => {
     const title = (pageId: string) => pageTitleOf('dols-form-1', pageId);
-    await openForm(page, baseUrl, '/forms/dols-form-1/existing-authorisation');
+    await openForm(page, baseUrl, '/forms/dols-form-1/legal-matters');
     await passCaptchaWithKeyboard(page);
     assert.is(await pressNext(page), 'other-information');
     // The portal names the page in the document's title on asc-page-change, and a screen reader
@@ -185,11 +185,11 @@ pages("after the browser's back button, the new page should be announced before 
     await page.keyboard.press('Tab');
     assert.is.not((await focused(page)).text, title('other-information'));
     await page.goBack();
-    assert.is(await heading(page, FORM_HEADING), title('existing-authorisation'));
+    assert.is(await heading(page, FORM_HEADING), title('legal-matters'));
     const onFocus = await focused(page);
     assert.is(
       onFocus.text,
-      title('existing-authorisation'),
+      title('legal-matters'),
       `focus should be on the heading, not ${describeElement(onFocus)}`,
     );
     const seen = await page.evaluate(() => (window as unknown as { focusOnPageChange: string[] }).focusOnPageChange);
