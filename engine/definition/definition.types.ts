@@ -148,6 +148,10 @@ export type ShortText2 = string;
  */
 export type LongText1 = string;
 /**
+ * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
+ */
+export type Condition2 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+/**
  * What the answer is, as a phrase for error messages: 'the person's date of birth' gives 'Enter the person's date of birth'.
  */
 export type ShortText3 = string;
@@ -158,7 +162,7 @@ export type ShortText4 = string;
 /**
  * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
  */
-export type Condition2 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition3 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
 /**
  * When a mandatory question is not answered.
  */
@@ -243,7 +247,7 @@ export type DateRule1 = {
 /**
  * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
  */
-export type Condition3 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition4 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
 /**
  * What to fix: 'Date of birth must be in the past'.
  */
@@ -601,13 +605,14 @@ export interface QuestionBase {
    * Mandatory: marked with a red asterisk, and the person cannot move on without answering.
    */
   required?: boolean;
+  requiredWhen?: Condition2;
   subject?: ShortText3;
   summaryLabel?: ShortText4;
   /**
    * Never shown in summaries, print or email (a key safe code, say): they say only that it was given.
    */
   sensitive?: boolean;
-  showIf?: Condition2;
+  showIf?: Condition3;
   messages?: Messages;
 }
 /**
@@ -678,7 +683,7 @@ export interface DateRule2 {
   after?: DateRef;
   notBefore?: DateRef;
   notAfter?: DateRef;
-  when?: Condition3;
+  when?: Condition4;
   message: ShortText10;
 }
 export interface TimeQuestion1 {
@@ -732,6 +737,12 @@ export interface DeclarationQuestion1 {
 }
 export interface ComputedDateQuestion1 {
   type: 'computedDate';
+  /**
+   * Limits on the worked-out date, as on a date question. A broken rule is shown at the box of the date it is worked out from (of the number of days, when that date is itself worked out), where the person can change it.
+   *
+   * @maxItems 10
+   */
+  rules?: DateRule[];
   compute: {
     date: QuestionId2;
     addDaysFrom: QuestionId3;

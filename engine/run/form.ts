@@ -171,6 +171,12 @@ export class Form {
     return evaluateCondition(item.showIf, lookup, this.today(options));
   }
 
+  /** Where each question is asked, for validation: its page, and the question itself. */
+  private readonly locator = {
+    pageOf: (id: string) => this.model.questions.get(id)!.page.id,
+    questionOf: (id: string) => this.model.questions.get(id)?.question,
+  };
+
   /** What the person must fix on this page before moving on; empty when the page is sound or hidden. */
   pageErrors(pageId: string, answers: Answers, options?: DateOptions): FieldError[] {
     const page = this.page(pageId);
@@ -185,7 +191,7 @@ export class Form {
     const onPage = Object.fromEntries(questions.filter((q) => q.id in prepared).map((q) => [q.id, prepared[q.id]]));
     const validator = this.validators.pages[page.id];
     const problems = validator ? schemaProblems(validator, onPage) : new Map();
-    return collectErrors(questions, prepared, problems, () => page.id, today);
+    return collectErrors(questions, prepared, problems, this.locator, today);
   }
 
   /** Everything to fix in the whole form, page by page. */
@@ -196,7 +202,7 @@ export class Form {
     if (!this.validators.form) return visible.flatMap((page) => this.errorsOnPage(page, prepared, today));
     const problems = schemaProblems(this.validators.form, prepared);
     const questions = visible.flatMap((page) => this.model.pageQuestions.get(page.id)!);
-    return collectErrors(questions, prepared, problems, (id) => this.model.questions.get(id)!.page.id, today);
+    return collectErrors(questions, prepared, problems, this.locator, today);
   }
 
   /** Whether every mandatory question is answered and every answer is sound: Submit is shown only then. */

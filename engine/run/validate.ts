@@ -81,6 +81,11 @@ export function schemaProblems(validator: SchemaValidator, data: unknown): Map<s
 interface Context {
   /** Said before each message inside a repeatable group, so the person knows which item: "Person 2: ". */
   itemPrefix?: string;
+  /** Inside a repeatable group: the item's path ("consultees.0") and the questions of an item. */
+  item?: { path: string; questions: Map<string, ChildQuestion> };
+  /** A top-level question of the form by id, wherever it is asked. */
+  questionOf: (questionId: string) => Question | undefined;
+  pageOf: (questionId: string) => string;
   pageId: string;
   questionId: string;
   problems: Map<string, Problem[]>;
@@ -111,12 +116,13 @@ export function collectErrors(
   questions: Question[],
   answers: Answers,
   problems: Map<string, Problem[]>,
-  pageOf: (questionId: string) => string,
+  form: { pageOf: (questionId: string) => string; questionOf: (questionId: string) => Question | undefined },
   today: string,
 ): FieldError[] {
   const errors: FieldError[] = [];
   const lookup: AnswerLookup = (id) => answers[id];
-  const context: Context = { pageId: '', questionId: '', problems, today, errors };
+  const { pageOf, questionOf } = form;
+  const context: Context = { pageId: '', questionId: '', problems, today, errors, pageOf, questionOf };
   for (const question of questions) {
     if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
     context.pageId = pageOf(question.id);
@@ -133,9 +139,11 @@ function checkQuestion(
   path: string,
   lookup: AnswerLookup,
 ): void {
-  if (question.type === 'address') return checkAddress(context, question, value as AddressAnswer | undefined, path);
+  const required = isRequired(question, lookup, context.today);
+  if (question.type === 'address')
+    return checkAddress(context, question, value as AddressAnswer | undefined, path, required);
   if (!isAnswered(value)) {
-    if (question.required && question.type !== 'computedDate') report(context, path, messageFor(question, 'required'));
+    if (required && question.type !== 'computedDate') report(context, path, messageFor(question, 'required'));
     return;
   }
   // Most answers are sound: with nothing found by the schema there is nothing to look up.
@@ -149,6 +157,8 @@ function checkQuestion(
   }
   if (question.type === 'date' && question.rules && typeof value === 'string')
     checkDateRules(context, question.rules, value, path, lookup);
+  if (question.type === 'computedDate' && question.rules && typeof value === 'string')
+    checkDateRules(sourceContext(context, question), question.rules, value, sourcePath(context, question), lookup);
   if (question.type === 'checkboxes') {
     const chosen = value as string[];
     const alone = question.options.find((option) => option.exclusive && chosen.includes(option.value));
@@ -157,9 +167,45 @@ function checkQuestion(
   if (question.type === 'group') checkGroupItems(context, question, value as ItemAnswers[], path, lookup);
 }
 
-function checkAddress(context: Context, question: AnyQuestion, address: AddressAnswer | undefined, path: string): void {
+/** Mandatory always (required), or only while its requiredWhen condition holds. */
+function isRequired(question: AnyQuestion, lookup: AnswerLookup, today: string): boolean {
+  if (question.required) return true;
+  return question.requiredWhen !== undefined && evaluateCondition(question.requiredWhen, lookup, today);
+}
+
+type ComputedDate = Extract<AnyQuestion, { type: 'computedDate' }>;
+
+/**
+ * The question whose box a computed date's broken rule is shown at, where the person can change
+ * it: the date it is worked out from or, when that date is worked out too, the number of days.
+ */
+function sourceOf(context: Context, question: ComputedDate): string {
+  const { date, addDaysFrom } = question.compute;
+  const start = context.item?.questions.get(date) ?? context.questionOf(date);
+  return start?.type === 'computedDate' ? addDaysFrom : date;
+}
+
+function sourcePath(context: Context, question: ComputedDate): string {
+  const id = sourceOf(context, question);
+  return context.item?.questions.has(id) ? `${context.item.path}.${id}` : id;
+}
+
+/** Where a computed date's error belongs: with its item's question, or with a question of the form on that question's page. */
+function sourceContext(context: Context, question: ComputedDate): Context {
+  const id = sourceOf(context, question);
+  if (context.item?.questions.has(id)) return context;
+  return { ...context, questionId: id, pageId: context.pageOf(id) };
+}
+
+function checkAddress(
+  context: Context,
+  question: AnyQuestion,
+  address: AddressAnswer | undefined,
+  path: string,
+  required: boolean,
+): void {
   const answered = isAnswered(address as AnswerValue | undefined);
-  if (!answered && !question.required) return;
+  if (!answered && !required) return;
   if (!answered) return report(context, `${path}.line1`, messageFor(question, 'required'));
   // Part of an address is no address: once any box is filled, the essential ones are needed.
   for (const part of Object.keys(address ?? {}) as AddressPart[]) {
@@ -194,7 +240,11 @@ function checkGroupItems(
   const children = groupChildren(group);
   items.forEach((item, index) => {
     const lookup: AnswerLookup = (id) => (id in item ? item[id] : outer(id));
-    const itemContext: Context = { ...context, itemPrefix: `${capitalise(group.itemName)} ${index + 1}: ` };
+    const itemContext: Context = {
+      ...context,
+      itemPrefix: `${capitalise(group.itemName)} ${index + 1}: `,
+      item: { path: `${path}.${index}`, questions: new Map(children.map((child) => [child.id, child])) },
+    };
     for (const child of children) {
       if (child.showIf && !evaluateCondition(child.showIf, lookup, context.today)) continue;
       checkQuestion(itemContext, child, item[child.id], `${path}.${index}.${child.id}`, lookup);

@@ -26,3 +26,13 @@ export function setAt(answers: Answers, path: string, value: AnswerValue | undef
   };
   return set(answers as Container, 0) as Answers;
 }
+
+/** The answer at a path ("consultees.0.name"), or undefined where there is none. */
+export function getAt(answers: Answers, path: string): AnswerValue | undefined {
+  let at: unknown = answers;
+  for (const key of path.split('.')) {
+    if (!at || typeof at !== 'object') return undefined;
+    at = Array.isArray(at) ? at[Number(key)] : (at as Record<string, unknown>)[key];
+  }
+  return at as AnswerValue | undefined;
+}

@@ -11,7 +11,7 @@ import {
   type GroupItem,
   type ItemAnswers,
 } from '../../engine/runtime.ts';
-import { setAt } from './answer-paths.ts';
+import { getAt, setAt } from './answer-paths.ts';
 import type { FocusController } from './focus-controller.ts';
 import type { FieldContext } from './questions/index.ts';
 import type { FormHost } from './form-host.ts';
@@ -63,6 +63,7 @@ export class AnswersController {
       value,
       errorAt,
       set: this.set,
+      worked: (at) => getAt(form.prepare(this.values), at),
       isShown: (item: GroupItem, at: { group: string; index: number }) => form.isShown(item, this.values, at),
       addItem: (at) => {
         const items = [...((this.values[at] as ItemAnswers[] | undefined) ?? []), {}];

@@ -4,9 +4,10 @@
  */
 import type { GroupItem, PageItem } from '../../types.ts';
 import { isQuestion } from '../../types.ts';
-import type { AnyQuestion, CheckContext } from './context.ts';
+import type { AnyQuestion, CheckContext, Scope } from './context.ts';
 import { checkCondition, checkDateRef, checkShowIf } from './conditions.ts';
 import { checkLimits } from './limits.ts';
+import { canEverHold } from '../satisfiable.ts';
 
 export function checkItem(
   ctx: CheckContext,
@@ -22,7 +23,8 @@ export function checkItem(
   const question = item as AnyQuestion;
   checkWording(ctx, question, pointer);
   checkLimits(ctx, question, pointer);
-  if (question.type === 'date') {
+  if (question.requiredWhen) checkRequiredWhen(ctx, question, pointer, scope);
+  if (question.type === 'date' || question.type === 'computedDate') {
     (question.rules ?? []).forEach((rule, r) => {
       const rulePointer = `${pointer}/rules/${r}`;
       for (const op of ['before', 'after', 'notBefore', 'notAfter'] as const) {
@@ -49,6 +51,38 @@ export function checkItem(
         `"${question.compute.addDaysFrom}" must be a number question with "integer": true, asked before "${question.id}".`,
       );
     }
+  }
+}
+
+/**
+ * Mandatory only sometimes: not as well as always, never for a date nobody types, with a condition
+ * that can hold, and a hint telling the person when, since no asterisk does.
+ */
+function checkRequiredWhen(ctx: CheckContext, question: AnyQuestion, pointer: string, scope: Scope): void {
+  const at = `${pointer}/requiredWhen`;
+  if (question.required) {
+    ctx.problem(
+      at,
+      'bad-required-when',
+      `"${question.id}" is "required" always, so "requiredWhen" means nothing: keep one of them.`,
+    );
+  } else if (question.type === 'computedDate') {
+    ctx.problem(at, 'bad-required-when', `"${question.id}" is worked out, never typed: it cannot be "requiredWhen".`);
+  } else if (!question.hint) {
+    ctx.problem(
+      `${pointer}/hint`,
+      'missing-hint',
+      `"${question.id}" is mandatory only sometimes, and shows no asterisk: its "hint" must tell the person when it must be answered.`,
+    );
+  }
+  const before = ctx.problems.length;
+  checkCondition(ctx, question.requiredWhen!, at, scope);
+  if (ctx.problems.length === before && !canEverHold(question.requiredWhen!, (id) => ctx.questionWithId(id))) {
+    ctx.problem(
+      at,
+      'never-required',
+      `"${question.id}" can never be mandatory: no answers make its "requiredWhen" condition true. Check the values and the all/any/not it combines.`,
+    );
   }
 }
 

@@ -14,6 +14,8 @@ export interface FieldContext {
   errorAt(path: string): string | undefined;
   /** Stores a new answer at this path. */
   set(path: string, value: AnswerValue | undefined): void;
+  /** The answer at this path as the form works it out from the answers typed so far (a computed date, say). */
+  worked(path: string): AnswerValue | undefined;
   /** Whether a question inside a repeatable group's item is shown. */
   isShown(item: GroupItem, at: { group: string; index: number }): boolean;
   addItem(path: string): void;

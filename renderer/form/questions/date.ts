@@ -35,18 +35,22 @@ export function dateInput(question: AnyQuestion, ctx: FieldContext): TemplateRes
   );
 }
 
-/** A date the form works out (a review date, say): read out as it changes, not typed. */
+/**
+ * A date the form works out (the day an authorisation ends, say) from answers on the page, shown
+ * as soon as they are given and read out politely, with its label, each time it changes.
+ */
 export function computedDate(
   question: Extract<AnyQuestion, { type: 'computedDate' }>,
   ctx: FieldContext,
 ): TemplateResult {
   const id = fieldId(ctx.path);
+  const worked = ctx.worked(ctx.path);
   return formGroup(
     html`
-    <p class="label" id="${id}-label">${question.label}</p>
+    <p class="label" aria-hidden="true">${question.label}</p>
     ${hint(id, question.hint)}
-    <p class="computed" id=${id} aria-live="polite" aria-labelledby="${id}-label ${id}">
-      ${typeof ctx.value === 'string' ? formatDate(ctx.value) : 'Worked out when you have answered the questions above'}
+    <p class="computed" id=${id} aria-live="polite" aria-atomic="true">
+      <span class="visually-hidden">${question.label}: </span>${typeof worked === 'string' ? formatDate(worked) : 'Worked out when you have answered the questions above'}
     </p>`,
     { part: 'question' },
   );
