@@ -16,6 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { registerOverApi, type Client } from '../support/http-client.ts';
+import { loadFormCatalogue } from '../../server/services/form-catalogue.ts';
+import { systemClock } from '../../server/services/clock.ts';
 import { CLOCK_FORM_ID, NOT_IN_FUTURE, clockBuildDir, clockFormsDir } from '../support/clock-forms.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -158,5 +160,14 @@ for (const { machine, council, moments } of CASES) {
     },
   );
 }
+
+clock('should not start with a time zone in portal.json that is not one, and say what to write', async () => {
+  const failure = await loadFormCatalogue(await clockFormsDir('BST'), await clockBuildDir(), systemClock).catch(
+    (error: Error) => error,
+  );
+  assert.instance(failure, Error);
+  assert.match((failure as Error).message, 'council.timeZone "BST" is not a time zone');
+  assert.match((failure as Error).message, 'Use an IANA time zone such as "Europe/London"');
+});
 
 clock.run();
