@@ -10,5 +10,6 @@ export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema } from './compile/answers-schema.ts';
 export { isEmail } from './values/formats.ts';
+export { isTimeZone } from './values/dates.ts';
 // What compileForm throws when a definition is not sound.
 export { DefinitionError } from './errors.ts';

@@ -18,7 +18,7 @@ import {
 } from '../engine/runtime.ts';
 
 /** A form ready to run, with the portal's words around it. */
-export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators'> {
+export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators' | 'timeZone'> {
   form: Form;
 }
 
@@ -68,7 +68,8 @@ export async function fetchForm(apiBase: string, formId: string, version?: numbe
     /* the build names this file by its hash */ resolve(apiBase, body.validators)
   )) as Record<string, unknown>;
   return {
-    form: createForm(body.definition, validatorsFromModule(body.definition, module)),
+    // Today is the council's date, not the one where the browser is.
+    form: createForm(body.definition, validatorsFromModule(body.definition, module), { timeZone: body.timeZone }),
     notices: body.notices,
     accountGate: body.accountGate,
     council: body.council,

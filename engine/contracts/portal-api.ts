@@ -27,6 +27,8 @@ export interface FormToRun {
   notices: PortalContent['notices'];
   accountGate: PortalContent['accountGate'];
   council: PortalContent['council'];
+  /** The council's time zone ("Europe/London"): the form counts today in it, whatever the browser's own zone. */
+  timeZone: string;
 }
 
 /** The signed-in person, as the account API shows them. */

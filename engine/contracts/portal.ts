@@ -1,5 +1,6 @@
-/** Checking forms/portal.json: its schema, and that every form it links to exists. */
+/** Checking forms/portal.json: its schema, that every form it links to exists, and that its time zone is one the runtime knows. */
 import type { DefinitionProblem } from '../errors.ts';
+import { isTimeZone } from '../values/dates.ts';
 import type { PortalContent } from './portal.types.ts';
 import { compileAuthorSchema } from '../definition/schema-check.ts';
 import portalSchema from './portal.schema.json' with { type: 'json' };
@@ -28,5 +29,12 @@ export function portalProblems(portal: unknown, formIds: string[]): DefinitionPr
   content.dols.forms.forEach((link, i) => {
     if (!known.has(link.form)) missing(`/dols/forms/${i}/form`, link.form);
   });
+  const { timeZone } = content.council;
+  if (timeZone !== undefined && !isTimeZone(timeZone))
+    problems.push({
+      pointer: '/council/timeZone',
+      code: 'unknown-time-zone',
+      message: `"${timeZone}" is not a time zone this portal knows. Use an IANA time zone such as "Europe/London": a region and a place, not an abbreviation such as GMT or BST (leave timeZone out for Europe/London).`,
+    });
   return problems;
 }

@@ -114,6 +114,10 @@ export interface PortalContent {
     callChargesUrl?: Url;
     privacyUrl?: Url;
     accessibilityUrl?: Url;
+    /**
+     * The council's time zone, an IANA name such as 'Europe/London' (the default): the date rules' and conditions' today, and every date and time the portal writes, are counted in it, whatever the server's or the browser's own zone.
+     */
+    timeZone?: string;
   };
   home: TilePage;
   referrals: TilePage;

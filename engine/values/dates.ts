@@ -108,8 +108,13 @@ export function todayIn(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string
   return wallClockIn(now, timeZone).date;
 }
 
-/** Whether the runtime knows this IANA time zone ("Europe/London"). */
+/**
+ * Whether this is an IANA time zone the runtime knows: an area and a place ("Europe/London"), or
+ * "UTC". Abbreviations are refused even where the runtime takes them, as it reads them its own
+ * way: "BST" is Bangladesh's time to it, not British Summer Time.
+ */
 export function isTimeZone(timeZone: string): boolean {
+  if (timeZone !== 'UTC' && !/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(timeZone)) return false;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
     return true;

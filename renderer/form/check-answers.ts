@@ -50,6 +50,6 @@ export function printout(
 ): TemplateResult {
   return html`
     <h1>${form.definition.title}</h1>
-    <p>${council.serviceName}. Printed ${new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. ${submitted ? `Submitted, reference ${submitted.reference}.` : 'Not submitted.'}</p>
+    <p>${council.serviceName}. Printed ${new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: form.timeZone })}. ${submitted ? `Submitted, reference ${submitted.reference}.` : 'Not submitted.'}</p>
     ${summaryLists(form.summary(answers))}`;
 }

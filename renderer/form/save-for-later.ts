@@ -58,13 +58,13 @@ export async function discardDraft(apiBase: string, draft: SavedDraft): Promise<
 }
 
 /** What the form says after a save; `saveAsCopy` is offered when the saved copy cannot be saved over. */
-export function savedMessage(outcome: SaveOutcome, saveAsCopy: () => void): TemplateResult {
+export function savedMessage(outcome: SaveOutcome, saveAsCopy: () => void, timeZone?: string): TemplateResult {
   const copyButton = html`<button type="button" class="button secondary" @click=${saveAsCopy}>Save these answers as a separate copy</button>`;
   switch (outcome.kind) {
     case 'saved':
       return html`
       <h2>Your form has been saved</h2>
-      <p>We will keep it until ${longDate(outcome.draft.deleteAt)}. Each time you save it, it is kept for another 30 days.</p>
+      <p>We will keep it until ${longDate(outcome.draft.deleteAt, timeZone)}. Each time you save it, it is kept for another 30 days.</p>
       <p>To carry on later, sign in and choose <strong>Saved forms</strong> from the menu under your name.</p>`;
     case 'stale':
       return html`

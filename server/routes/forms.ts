@@ -31,6 +31,7 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
       notices: catalogue.portal.notices,
       accountGate: catalogue.portal.accountGate,
       council: catalogue.portal.council,
+      timeZone: catalogue.timeZone,
     } satisfies FormToRun;
   };
 

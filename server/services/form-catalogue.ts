@@ -1,12 +1,15 @@
 /**
  * The forms the portal offers, loaded and compiled once at start: each version's definition, its
- * compiled form (for checking answers on the server, with the server's clock for "today") and where the browser finds its precompiled
+ * compiled form (for checking answers on the server: "today" is the date in the council's time
+ * zone by the server's clock, whatever zone the machine is set to) and where the browser finds its precompiled
  * validators. Drafts are never offered; a retired version is still served by its number, for
  * forms started on it.
  */
 import { readFile } from 'node:fs/promises';
 import {
   compileForm,
+  DEFAULT_TIME_ZONE,
+  isTimeZone,
   type CompiledForm,
   type FormDefinition,
   type FormSummary,
@@ -27,13 +30,16 @@ export interface BuildManifest {
 
 export interface CatalogueEntry {
   definition: FormDefinition;
-  /** The compiled form, on the server's clock: `form.check` is what every save and submission goes through. */
+  /** The compiled form, on the server's clock and the council's time zone: `form.check` is what every save and submission goes through. */
   form: CompiledForm;
   validatorsUrl: string;
 }
 
 export interface FormCatalogue {
+  /** portal.json's content, with the council's time zone filled in when it names none. */
   portal: PortalContent;
+  /** The council's time zone (portal.json's council.timeZone, Europe/London unless it names one): today, and every date and time people read, are counted in it. */
+  timeZone: string;
   manifest: BuildManifest;
   /** The forms open for new referrals, each at its latest published version. */
   list(): FormSummary[];
@@ -49,7 +55,13 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
     );
   });
   const manifest = JSON.parse(manifestText) as BuildManifest;
-  const portal = JSON.parse(await readFile(`${formsDir}/portal.json`, 'utf8')) as PortalContent;
+  const content = JSON.parse(await readFile(`${formsDir}/portal.json`, 'utf8')) as PortalContent;
+  const timeZone = content.council.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone))
+    throw new Error(
+      `${formsDir}/portal.json: council.timeZone "${timeZone}" is not a time zone. Use an IANA time zone such as "Europe/London" (\`npm run validate-forms\` shows where).`,
+    );
+  const portal: PortalContent = { ...content, council: { ...content.council, timeZone } };
   const byForm = new Map<string, CatalogueEntry[]>();
   for (const file of await findDefinitionFiles(formsDir)) {
     const definition = JSON.parse(await readFile(file, 'utf8')) as FormDefinition;
@@ -60,7 +72,7 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
         `The build has no validators for ${definition.id} v${definition.version}: run \`npm run build\`.`,
       );
     const entries = byForm.get(definition.id) ?? [];
-    entries.push({ definition, form: compileForm(definition, { now }), validatorsUrl });
+    entries.push({ definition, form: compileForm(definition, { now, timeZone }), validatorsUrl });
     byForm.set(
       definition.id,
       entries.sort((a, b) => a.definition.version - b.definition.version),
@@ -69,6 +81,7 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
   const latest = (entries: CatalogueEntry[]) => entries.filter((e) => e.definition.status === 'published').at(-1);
   return {
     portal,
+    timeZone,
     manifest,
     list: () =>
       [...byForm.values()].flatMap((entries) => {

@@ -65,8 +65,9 @@ export function createSubmissionService(deps: {
     formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId,
     submittedAt: submission.submittedAt,
   });
+  // On the council's clock, as the person's own records and the council's are kept, wherever the server runs.
   const whenSent = (at: number) =>
-    new Date(at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+    new Date(at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: catalogue.timeZone });
   const digestOf = (request: SubmitRequest, answers: Answers) =>
     createHash('sha256')
       .update(JSON.stringify([request.formId, request.formVersion, answers]))

@@ -192,6 +192,38 @@ portal('should refuse portal content that breaks its schema, and check it when n
   );
 });
 
+portal('should refuse a time zone the portal does not know, at its line, saying what to write', async () => {
+  for (const timeZone of ['Europe/Londn', 'BST']) {
+    const box = await sandbox();
+    const content = JSON.parse(await readFile(join(box.formsDir, 'portal.json'), 'utf8'));
+    content.council.timeZone = timeZone;
+    const portalPath = join(box.formsDir, 'portal.json');
+    await writeFile(portalPath, JSON.stringify(content, null, 2));
+    const problems = await check([portalPath], box.formsDir, box.lockPath);
+    assert.equal(
+      problems.map((p) => [p.code, p.pointer]),
+      [['unknown-time-zone', '/council/timeZone']],
+      timeZone,
+    );
+    const [problem] = problems as [FileProblem];
+    assert.is(problem.line, await lineOf(portalPath, `"timeZone": "${timeZone}"`));
+    assert.ok(problem.column > 1);
+    assert.match(problem.message, `"${timeZone}" is not a time zone`);
+    assert.match(problem.message, 'Use an IANA time zone such as "Europe/London"');
+  }
+});
+
+portal('should accept a portal that names no time zone, or another known one', async () => {
+  const box = await sandbox();
+  const portalPath = join(box.formsDir, 'portal.json');
+  const content = JSON.parse(await readFile(portalPath, 'utf8'));
+  for (const timeZone of [undefined, 'Europe/Dublin']) {
+    content.council.timeZone = timeZone;
+    await writeFile(portalPath, JSON.stringify(content, null, 2));
+    assert.equal(await check([portalPath], box.formsDir, box.lockPath), [], String(timeZone));
+  }
+});
+
 portal.after(async () => {
   await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });

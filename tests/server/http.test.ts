@@ -84,6 +84,9 @@ api('should give a form with its definition, the URL of its precompiled validato
   assert.is(body.definition.id, 'dols-form-1');
   assert.match(body.validators, new RegExp(`^/assets/forms/dols-form-1-v${body.definition.version}-[A-Z0-9]+\\.js$`));
   assert.ok(body.notices.urgent && body.accountGate.length > 0);
+  // The council's time zone, which the browser's form counts today in; the portal's content says it too.
+  assert.is(body.timeZone, 'Europe/London');
+  assert.is((await (await get('/api/portal')).json()).council.timeZone, 'Europe/London');
   const validators = await get(body.validators);
   assert.is(validators.status, 200);
   assert.match(await validators.text(), /export\{/);

@@ -9,7 +9,12 @@ export const formsApi = {
     '/api/portal': {
       get: {
         summary: "The portal's content: council, tiles, notices",
-        responses: { 200: json({ $ref: '/schemas/portal.schema.json' }, 'The content of forms/portal.json') },
+        responses: {
+          200: json(
+            { $ref: '/schemas/portal.schema.json' },
+            'The content of forms/portal.json, with council.timeZone always given (Europe/London when the file names none)',
+          ),
+        },
       },
     },
     '/api/forms': {
@@ -73,7 +78,13 @@ export const formsApi = {
         notices: { type: 'object' },
         accountGate: { type: 'array' },
         council: { type: 'object' },
+        timeZone: {
+          type: 'string',
+          description:
+            "The council's time zone, an IANA name such as Europe/London: the form's date rules and conditions count today in it, whatever the browser's own zone",
+        },
       },
+      required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone'],
     },
   },
 };
