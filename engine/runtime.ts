@@ -16,7 +16,7 @@ export { isQuestion } from './types.ts';
 // The definition's shapes, the answers, and what the engine says about them.
 export type { FormDefinition, Page, PageItem, GroupItem, Question, ChildQuestion } from './types.ts';
 export type { Condition, DateRef, ContentBlock, RichText, InlineText } from './types.ts';
-export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage } from './types.ts';
+export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage, SummaryRow } from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
 export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';
 export type {
@@ -38,6 +38,8 @@ export type {
   Submission,
   SubmissionBody,
   SubmissionList,
+  SubmittedForm,
+  SubmittedFormBody,
   FieldProblem,
   ErrorBody,
 } from './contracts/portal-api.ts';
