@@ -6,6 +6,7 @@
  */
 export { Form, createForm, validatorsFromModule } from './run/form.ts';
 export { ADDRESS_PARTS, capitalise, pluralOf } from './run/messages.ts';
+export { initialsOf, personAbout } from './run/about.ts';
 export { DEFAULT_MAX_LENGTH } from './definition/limits.ts';
 export { DEFAULT_TIME_ZONE, durationInWords, formatDate, todayIn, wallClockIn } from './values/dates.ts';
 export { checkPasswordRules, SPECIAL_CHARACTERS, MAX_PASSWORD_LENGTH } from './values/password-policy.ts';
@@ -15,7 +16,7 @@ export { isQuestion } from './types.ts';
 // The definition's shapes, the answers, and what the engine says about them.
 export type { FormDefinition, Page, PageItem, GroupItem, Question, ChildQuestion } from './types.ts';
 export type { Condition, DateRef, ContentBlock, RichText, InlineText } from './types.ts';
-export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage } from './types.ts';
+export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage, SummaryRow } from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
 export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';
 export type {
@@ -37,6 +38,8 @@ export type {
   Submission,
   SubmissionBody,
   SubmissionList,
+  SubmittedForm,
+  SubmittedFormBody,
   FieldProblem,
   ErrorBody,
 } from './contracts/portal-api.ts';

@@ -7,6 +7,7 @@ export { AscPortal } from './portal/asc-portal.ts';
 export { AscAccount } from './account/asc-account.ts';
 export { AscSavedForms } from './account/asc-saved-forms.ts';
 export { AscSubmittedForms } from './account/asc-submitted-forms.ts';
+export { AscSubmittedForm } from './account/asc-submitted-form.ts';
 export { AscCaptcha } from './account/asc-captcha.ts';
 export type {
   AscEventMap,

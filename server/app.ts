@@ -33,6 +33,7 @@ import { createAnswersAtRest, loadAnswerKeys } from './services/answers-at-rest.
 import { createDraftService, DRAFT_LIFETIME_MS } from './services/drafts.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { createSubmissionService } from './services/submissions.ts';
+import { createAboutPerson } from './services/about-person.ts';
 import { createOutboxRelay } from './services/outbox-relay.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { join } from 'node:path';
@@ -111,7 +112,8 @@ export async function createApp(
     log(
       `Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`,
     );
-  const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, clock });
+  const aboutPerson = createAboutPerson(catalogue, answersAtRest);
+  const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, aboutPerson, clock });
 
   const relay = createOutboxRelay({
     outbox: repos.outbox,
@@ -129,6 +131,7 @@ export async function createApp(
     repos,
     catalogue,
     answersAtRest,
+    aboutPerson,
     clock,
     brand,
     limiter,

@@ -3,7 +3,7 @@
  * server that sends these bodies and the components that read them (as portal.types.ts is for the
  * portal's content). Times are milliseconds since 1970.
  */
-import type { Answers, FormDefinition } from '../types.ts';
+import type { Answers, FormDefinition, SummaryPage } from '../types.ts';
 import type { PortalContent } from './portal.types.ts';
 
 /** A form open for new referrals, at its latest published version, as GET /api/forms lists it. */
@@ -94,6 +94,10 @@ export interface SavedDraft {
   formId: string;
   formVersion: number;
   formTitle: string;
+  /** The version new forms of this form start on, when it has one: a saved form on another was started on an earlier version. */
+  latestVersion?: number;
+  /** Who the form is about, from its own answer for the person's name ("Edith Marsh"); absent until that is answered. */
+  about?: string;
   pageId: string;
   pageTitle: string;
   /** The author's progress for that page ("45% complete"). */
@@ -139,7 +143,19 @@ export interface Submission {
   formId: string;
   formVersion: number;
   formTitle: string;
+  /** Who the form is about, from its own answer for the person's name ("Edith Marsh"); absent when the form names nobody. */
+  about?: string;
   submittedAt: number;
+}
+
+/** A submission opened again by the person who sent it (GET /api/submissions/:id): its answers as they read them on check your answers. */
+export interface SubmittedForm extends Submission {
+  summary: SummaryPage[];
+}
+
+/** The body of GET /api/submissions/:id. */
+export interface SubmittedFormBody {
+  submission: SubmittedForm;
 }
 
 /** The body of POST /api/submissions. */

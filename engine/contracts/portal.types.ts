@@ -145,6 +145,15 @@ export interface PortalContent {
     urgent: RichText1;
     safeguarding: RichText;
   };
+  /**
+   * The email a referrer gets once a form is submitted.
+   */
+  confirmationEmail?: {
+    /**
+     * How far the email says whom the form is about (the name its definition's aboutPerson names): not at all, by initials ('about EM', the default), or by full name ('about Edith Marsh'). Email is less safe than the portal: give no more than the council allows.
+     */
+    namesThePerson?: 'none' | 'initials' | 'fullName';
+  };
   accountGate: Blocks1;
 }
 /**

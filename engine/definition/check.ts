@@ -10,6 +10,7 @@ import { CheckContext } from './checks/context.ts';
 import { placeQuestions } from './checks/ids.ts';
 import { checkPages } from './checks/pages.ts';
 import { checkItem } from './checks/questions.ts';
+import { checkAboutPerson } from './checks/about.ts';
 
 /** Every problem of a definition that already matches the schema; empty when it is sound. */
 export function checkDefinition(definition: FormDefinition): DefinitionProblem[] {
@@ -17,5 +18,6 @@ export function checkDefinition(definition: FormDefinition): DefinitionProblem[]
   placeQuestions(ctx);
   checkPages(ctx);
   ctx.walkItems((item, pointer, position, groupId) => checkItem(ctx, item, pointer, position, groupId));
+  checkAboutPerson(ctx);
   return ctx.problems;
 }

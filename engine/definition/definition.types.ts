@@ -416,6 +416,13 @@ export interface FormDefinition {
   title: ShortText;
   description?: LongText;
   /**
+   * The text questions whose answers name the person the form is about, in the order the name is read: ["personFullName"], or ["personFirstName", "personLastName"]. Saved and submitted forms are listed as 'about Edith Marsh', and the confirmation email names the person as far as portal.json allows. Each must be a text question, not inside a group.
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  aboutPerson?: [string, ...string[]];
+  /**
    * The pages in the order a person meets them. The first is usually 'Before you start'; the last is the check-answers page.
    *
    * @minItems 1

@@ -12,9 +12,28 @@ import { buttonGroup, errorSummary } from '../shared/govuk/index.ts';
 /** Where a saved form carries on: its form, at the page it was saved on, naming the saved copy. */
 const addressOf = (draft: SavedDraft) => `/forms/${draft.formId}/${draft.pageId}?draft=${draft.id}`;
 
+/** The form and whom it is about, as a person tells one saved form from another: "DoLS Form 1 about Edith Marsh". */
+const named = (draft: SavedDraft) => `${draft.formTitle}${draft.about ? ` about ${draft.about}` : ''}`;
+
 /**
- * The signed-in person's forms saved for later, the most recent first: where they got to, when
- * they saved, until when each is kept, and the way back into each (or to delete it).
+ * The forms with more than one version in play: a saved copy on an older version than new forms
+ * start on (each carries on with the version it was started on), so the list says which is which.
+ */
+function formsInSeveralVersions(drafts: SavedDraft[]): Set<string> {
+  const versions = new Map<string, Set<number>>();
+  for (const draft of drafts) {
+    const seen = versions.get(draft.formId) ?? new Set<number>();
+    seen.add(draft.formVersion);
+    if (draft.latestVersion) seen.add(draft.latestVersion);
+    versions.set(draft.formId, seen);
+  }
+  return new Set([...versions].filter(([, seen]) => seen.size > 1).map(([formId]) => formId));
+}
+
+/**
+ * The signed-in person's forms saved for later, the most recent first: whom each is about, where
+ * they got to, when they saved, until when each is kept, the version it was started on when the
+ * form has changed since, and the way back into each (or to delete it).
  *
  * @summary Forms saved for later.
  * @event asc-navigate - Continue was chosen: the page opens the saved form. detail: { to }
@@ -56,7 +75,7 @@ export class AscSavedForms extends LitElement {
     }
     this.confirming = undefined;
     await this.load();
-    await this.tell(`The ${draft.formTitle} you saved on ${day(draft.savedAt)} has been deleted.`);
+    await this.tell(`The ${named(draft)} you saved on ${day(draft.savedAt)} has been deleted.`);
   }
 
   /** Says what happened above the list, and moves focus there so it is seen and heard. */
@@ -94,16 +113,21 @@ export class AscSavedForms extends LitElement {
           ? html`<p>You have no forms saved for later. To save one, choose <strong>Save for later</strong> on any page of a form.</p>`
           : html`
           <p>We keep each saved form for 30 days from the last time it was saved, then delete it.</p>
-          <ul class="saved-forms">${this.drafts.map((draft) => this.renderDraft(draft))}</ul>`
+          <ul class="saved-forms">${this.drafts.map((draft) => this.renderDraft(draft, formsInSeveralVersions(this.drafts!)))}</ul>`
       }`;
   }
 
-  private renderDraft(draft: SavedDraft): TemplateResult {
+  private renderDraft(draft: SavedDraft, severalVersions: Set<string>): TemplateResult {
     const titleId = `title-${draft.id}`;
     return html`
       <li class="saved-form" aria-labelledby=${titleId}>
-        <h2 id=${titleId}>${draft.formTitle}</h2>
+        <h2 id=${titleId}>${draft.formTitle}${draft.about ? html` <span class="about">about ${draft.about}</span>` : nothing}</h2>
         <dl>
+          ${
+            severalVersions.has(draft.formId)
+              ? html`<div><dt>Form version</dt><dd>${draft.formVersion}${draft.formVersion === draft.latestVersion ? ', the current version' : ', an earlier version (it carries on as you started it)'}</dd></div>`
+              : nothing
+          }
           <div><dt>Saved</dt><dd>${day(draft.savedAt)} at ${time(draft.savedAt)}</dd></div>
           <div><dt>Where you got to</dt><dd>${draft.pageTitle} (${draft.progress}% complete)</dd></div>
           <div><dt>Kept until</dt><dd>${day(draft.deleteAt)}</dd></div>
@@ -119,8 +143,8 @@ export class AscSavedForms extends LitElement {
             </div>`
             : html`
             ${buttonGroup(html`
-              <a class="button" href=${addressOf(draft)} @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></a>
-              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${draft.formTitle}, saved ${day(draft.savedAt)}</span></button>`)}`
+              <a class="button" href=${addressOf(draft)} @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${named(draft)}, saved ${day(draft.savedAt)}</span></a>
+              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${named(draft)}, saved ${day(draft.savedAt)}</span></button>`)}`
         }
       </li>`;
   }

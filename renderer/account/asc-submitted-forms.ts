@@ -1,4 +1,4 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Submission } from '../../engine/runtime.ts';
 import { submissionsApi } from '../submissions-api.ts';
@@ -6,12 +6,18 @@ import { baseStyles } from '../shared/styles.ts';
 import { savedFormsStyles } from './asc-saved-forms.styles.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
+import { emit } from '../shared/events.ts';
+
+/** Where a submitted form opens again, read-only. */
+const addressOf = (submission: Submission) => `/account/submitted/${submission.id}`;
 
 /**
  * The signed-in person's forms submitted in the last 30 days, the most recent first, each with
- * its reference number (what to quote when calling the council).
+ * whom it is about, its reference number (what to quote when calling the council), and the way
+ * to open it again.
  *
  * @summary Forms submitted in the last 30 days.
+ * @event asc-navigate - A form's View was chosen: the page opens it read-only. detail: { to }
  */
 @customElement('asc-submitted-forms')
 export class AscSubmittedForms extends LitElement {
@@ -42,15 +48,22 @@ export class AscSubmittedForms extends LitElement {
     return html`
       <ul class="saved-forms">${this.submissions.map(
         (submission) => html`
-        <li class="saved-form">
-          <h2>${submission.formTitle}</h2>
+        <li class="saved-form" aria-labelledby="title-${submission.id}">
+          <h2 id="title-${submission.id}">${submission.formTitle}${submission.about ? html` <span class="about">about ${submission.about}</span>` : nothing}</h2>
           <dl>
             <div><dt>Reference number</dt><dd><strong>${submission.reference}</strong></dd></div>
             <div><dt>Submitted</dt><dd>${longDate(submission.submittedAt)} at ${timeOfDay(submission.submittedAt)}</dd></div>
           </dl>
+          <p><a href=${addressOf(submission)} @click=${(e: MouseEvent) => this.open(e, submission)}>View or print<span class="visually-hidden"> ${submission.formTitle}${submission.about ? ` about ${submission.about}` : ''}, ${submission.reference}</span></a></p>
         </li>`,
       )}
       </ul>`;
+  }
+
+  private open(event: MouseEvent, submission: Submission): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    emit(this, 'asc-navigate', { to: addressOf(submission) });
   }
 }
 

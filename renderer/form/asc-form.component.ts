@@ -9,6 +9,7 @@ import { errorSummary, fieldId } from '../shared/govuk/index.ts';
 import { formStyles } from './asc-form.styles.ts';
 import { pageContent, pageQuestions } from './questions/index.ts';
 import { checkAnswers, printout } from './check-answers.ts';
+import { summaryListStyles } from '../shared/summary-list.ts';
 import { cancelDialog, CANCEL_DIALOG } from './cancel-dialog.ts';
 import { accountGate, pageActions, progress, secondaryActions } from './page-parts.ts';
 import { LoadingController } from './loading-controller.ts';
@@ -48,7 +49,7 @@ import { PageMessages } from './page-messages.ts';
  * @cssproperty --asc-button-colour - The main buttons.
  */
 export class AscForm extends LitElement {
-  static override styles = [baseStyles, questionPageStyles, formStyles];
+  static override styles = [baseStyles, questionPageStyles, summaryListStyles, formStyles];
 
   /** The form's id, as in forms/<form-id>/. */
   @property({ attribute: 'form-id' }) formId = '';

@@ -47,20 +47,11 @@ export const formStyles = css`
   .actions { margin-top: 40px; }
   .secondary-actions { display: flex; flex-wrap: wrap; gap: 10px 25px; margin: 10px 0 30px; padding-top: 20px; border-top: 1px solid var(--asc-colour-border); }
 
-  .summary-heading { margin: 40px 0 15px; padding-top: 15px; border-top: 2px solid var(--asc-colour-text); font-size: 1.5rem; }
-  .summary-list { margin: 0 0 30px; }
-  .summary-row { display: flex; flex-wrap: wrap; border-bottom: 1px solid var(--asc-colour-border); padding: 10px 0; }
-  .summary-row dt { flex: 1 1 30%; font-weight: 700; padding-right: 20px; margin: 0 0 5px; }
-  .summary-row dd { flex: 1 1 50%; margin: 0 0 5px; white-space: pre-line; overflow-wrap: anywhere; }
-  .summary-row .change { flex: 0 0 auto; text-align: right; }
-  @media (max-width: 640px) { .summary-row dt, .summary-row dd { flex-basis: 100%; } }
-
   dialog { max-width: 540px; padding: 30px; border: 5px solid var(--asc-colour-text); }
   dialog::backdrop { background: rgba(11, 12, 12, .6); }
   .print-only { display: none; }
   @media print {
     .screen-only, .secondary-actions, .change { display: none !important; }
     .print-only { display: block; }
-    .summary-row { break-inside: avoid; }
   }
 `;

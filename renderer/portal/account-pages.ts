@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
 import { AscAccount } from '../account/asc-account.ts';
+import '../account/asc-submitted-form.ts';
 import type { AccountScreen } from '../account/account-screens.ts';
 import type { Route } from './routes.ts';
 
@@ -53,6 +54,13 @@ export class AccountPagesController {
       this.actions.navigate({ name: 'account', screen: 'sign-in', returnTo: this.actions.path(wanted) }, true),
     );
     return html`<p role="status">Taking you to sign in…</p>`;
+  }
+
+  /** A form the person submitted, opened again read-only (for them only: the server sees to it). */
+  renderSubmittedForm(submissionId: string): TemplateResult {
+    if (!this.actions.user()) return this.sendToSignIn({ name: 'submitted-form', submissionId });
+    return html`<asc-submitted-form api-base=${this.host.apiBase} submission-id=${submissionId}
+      @asc-navigate=${(event: CustomEvent<{ to: string }>) => this.actions.navigateTo(event.detail.to)}></asc-submitted-form>`;
   }
 
   /** The account screen asked for, in the one <asc-account> of this visit. */

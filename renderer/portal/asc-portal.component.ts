@@ -181,6 +181,8 @@ export class AscPortal extends LitElement {
         return dolsPage(portal, link);
       case 'account':
         return this.accountPages.render(route.screen, route.returnTo);
+      case 'submitted-form':
+        return this.accountPages.renderSubmittedForm(route.submissionId);
       case 'signed-out':
         return signedOutPage(this.session.signedOutBecause, link);
       case 'not-found':

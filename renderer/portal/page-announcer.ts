@@ -18,6 +18,7 @@ const TITLES: Record<Exclude<Route['name'], 'form' | 'home' | 'referrals' | 'dol
   'not-found': 'Page not found',
   account: 'Your account',
   'signed-out': 'You have been signed out',
+  'submitted-form': 'A form you submitted',
 };
 
 /**

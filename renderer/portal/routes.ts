@@ -9,6 +9,8 @@ export type Route =
   | { name: 'dols' }
   /** A form's page; `draftId` names the saved copy its answers are kept in (a reload opens it again). */
   | { name: 'form'; formId: string; pageId?: string; draftId?: string }
+  /** A form the person submitted, opened again read-only. */
+  | { name: 'submitted-form'; submissionId: string }
   | { name: 'not-found'; path: string };
 
 const ACCOUNT_SCREENS: Record<string, AccountScreen> = {
@@ -20,6 +22,8 @@ const ACCOUNT_SCREENS: Record<string, AccountScreen> = {
   saved: 'saved',
   submitted: 'submitted',
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A return address is only ever a path of this site: never another site's. */
 function safeReturn(value: string | null): string | undefined {
@@ -33,6 +37,8 @@ export function parseRoute(pathname: string, basePath = '/', search = ''): Route
   if (parts.length === 1 && parts[0] === 'referrals') return { name: 'referrals' };
   if (parts.length === 1 && parts[0] === 'dols') return { name: 'dols' };
   if (parts.length === 1 && parts[0] === 'signed-out') return { name: 'signed-out' };
+  if (parts[0] === 'account' && parts[1] === 'submitted' && parts.length === 3 && UUID.test(parts[2]!))
+    return { name: 'submitted-form', submissionId: parts[2]! };
   if (parts[0] === 'account' && parts.length <= 2 && (parts[1] ?? '') in ACCOUNT_SCREENS) {
     return {
       name: 'account',
@@ -69,6 +75,8 @@ export function routePath(route: Route, basePath = '/'): string {
       return `${base}forms/${route.formId}${route.pageId ? `/${route.pageId}` : ''}${route.draftId ? `?draft=${route.draftId}` : ''}`;
     case 'signed-out':
       return `${base}signed-out`;
+    case 'submitted-form':
+      return `${base}account/submitted/${route.submissionId}`;
     case 'account': {
       const screen = Object.entries(ACCOUNT_SCREENS).find(([, s]) => s === route.screen)![0];
       return `${base}account${screen ? `/${screen}` : ''}${route.returnTo ? `?return=${encodeURIComponent(route.returnTo)}` : ''}`;

@@ -34,8 +34,6 @@ type Row = {
   saved_at: number;
 };
 
-const LISTED = ['id', 'user_id', 'form_id', 'form_version', 'page_id', 'version', 'created_at', 'saved_at'] as const;
-
 const toListing = (row: Omit<Row, 'answers' | 'key_id'>): DraftListing => ({
   id: row.id,
   userId: row.user_id,
@@ -67,13 +65,12 @@ export function createDraftsRepository(db: Knex) {
       const row = await trx<Row>('drafts').where({ id, user_id: userId }).first();
       return row ? { ...toListing(row), answers: row.answers, keyId: row.key_id } : null;
     },
-    /** A person's drafts, the most recently saved first. */
-    async listForUser(userId: string, trx: Knex = db): Promise<DraftListing[]> {
+    /** A person's drafts, the most recently saved first, with their sealed answers (which say whom each is about). */
+    async listForUser(userId: string, trx: Knex = db): Promise<Draft[]> {
       const rows = await trx<Row>('drafts')
-        .select(...LISTED)
         .where({ user_id: userId })
         .orderBy([{ column: 'saved_at', order: 'desc' }, { column: 'id' }]);
-      return rows.map(toListing);
+      return rows.map((row) => ({ ...toListing(row), answers: row.answers, keyId: row.key_id }));
     },
     /**
      * Saves over a draft, only if it is still at the version the save started from: true when it

@@ -20,6 +20,9 @@ export interface Submission {
 
 export type SubmissionListing = Omit<Submission, 'answers' | 'keyId' | 'idempotencyKey' | 'answersDigest' | 'draftId'>;
 
+/** A submission as listed, with its answers still sealed. */
+export type SealedSubmission = SubmissionListing & Pick<Submission, 'answers'>;
+
 type Row = {
   id: string;
   reference: string;
@@ -98,14 +101,28 @@ export function createSubmissionsRepository(db: Knex) {
         .first();
       return row ? { ...toListing(row), answersDigest: row.answers_digest } : null;
     },
-    /** A person's submissions since a time, the most recent first. */
-    async listForUserSince(userId: string, since: number, trx: Knex = db): Promise<SubmissionListing[]> {
+    /** A person's submissions since a time, the most recent first, with their sealed answers (which say whom each is about). */
+    async listForUserSince(userId: string, since: number, trx: Knex = db): Promise<SealedSubmission[]> {
       const rows = await trx<Row>('submissions')
-        .select(...LISTED)
+        .select(...LISTED, 'answers')
         .where({ user_id: userId })
         .andWhere('submitted_at', '>=', since)
         .orderBy([{ column: 'submitted_at', order: 'desc' }, { column: 'id' }]);
-      return rows.map(toListing);
+      return rows.map((row) => ({ ...toListing(row), answers: row.answers }));
+    },
+    /** One of a person's submissions, with its sealed answers, if it is theirs and was made since a time. */
+    async findForUserSince(
+      id: string,
+      userId: string,
+      since: number,
+      trx: Knex = db,
+    ): Promise<SealedSubmission | null> {
+      const row = await trx<Row>('submissions')
+        .select(...LISTED, 'answers')
+        .where({ id, user_id: userId })
+        .andWhere('submitted_at', '>=', since)
+        .first();
+      return row ? { ...toListing(row), answers: row.answers } : null;
     },
   };
 }

@@ -1,8 +1,8 @@
-/** Submitting a form (signed-in people only), and the person's own list of what they sent in the last 30 days. */
+/** Submitting a form (signed-in people only), the person's own list of what they sent in the last 30 days, and each of those opened again. */
 import { Router } from '@koa/router';
 import type { SessionService } from '../services/sessions.ts';
-import type { SubmissionBody, SubmissionList, SubmitRequest } from '../../engine/index.ts';
-import type { SubmissionService } from '../services/submissions.ts';
+import type { SubmissionBody, SubmissionList, SubmitRequest, SubmittedFormBody } from '../../engine/index.ts';
+import { notFound, type SubmissionService } from '../services/submissions.ts';
 import { requireSession } from '../http/session-cookie.ts';
 import { answersField, bodyOf, text } from '../http/json-body.ts';
 import { noStore } from '../http/no-store.ts';
@@ -22,6 +22,8 @@ export const submissionSchemas = {
     },
   },
 } as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function submissionRoutes({
   submissions,
@@ -44,6 +46,12 @@ export function submissionRoutes({
   router.get('/', async (ctx) => {
     const { user } = await requireSession(ctx, sessions);
     ctx.body = { submissions: await submissions.listRecent(user.id) } satisfies SubmissionList;
+  });
+  router.get('/:submissionId', async (ctx) => {
+    const { user } = await requireSession(ctx, sessions);
+    const id = String(ctx.params.submissionId);
+    if (!UUID.test(id)) throw notFound();
+    ctx.body = { submission: await submissions.open(user.id, id) } satisfies SubmittedFormBody;
   });
   return router;
 }

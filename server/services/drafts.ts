@@ -9,6 +9,7 @@ import type { Answers, DraftSave, OpenedDraft, SavedDraft } from '../../engine/i
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
 import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
+import type { AboutPerson } from './about-person.ts';
 import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './errors.ts';
 import { DAY, type Clock } from './clock.ts';
 
@@ -32,19 +33,23 @@ export function createDraftService(deps: {
   drafts: DraftsRepository;
   catalogue: FormCatalogue;
   answersAtRest: AnswersAtRest;
+  aboutPerson: AboutPerson;
   clock: Clock;
 }) {
-  const { drafts, catalogue, answersAtRest, clock } = deps;
+  const { drafts, catalogue, answersAtRest, aboutPerson, clock } = deps;
   const record = (id: string) => `draft:${id}`;
 
-  const summaryOf = (draft: DraftListing): SavedDraft => {
+  const summaryOf = (draft: DraftListing, about?: string): SavedDraft => {
     const definition = catalogue.get(draft.formId, draft.formVersion)?.definition;
+    const latestVersion = catalogue.get(draft.formId)?.definition.version;
     const page = definition?.pages.find((p) => p.id === draft.pageId);
     return {
       id: draft.id,
       formId: draft.formId,
       formVersion: draft.formVersion,
       formTitle: definition?.title ?? draft.formId,
+      ...(latestVersion ? { latestVersion } : {}),
+      ...(about ? { about } : {}),
       pageId: draft.pageId,
       pageTitle: page?.title ?? '',
       progress: page?.progress ?? 0,
@@ -92,7 +97,7 @@ export function createDraftService(deps: {
         savedAt: now,
       };
       await drafts.insert(draft);
-      return summaryOf(draft);
+      return summaryOf(draft, aboutPerson.inAnswers(save.formId, save.formVersion, answers));
     },
 
     /** Saves over a draft, which must still be at `fromVersion`; its form and version stay as they were. */
@@ -121,18 +126,29 @@ export function createDraftService(deps: {
       // above, or the draft been deleted.
       if (!(await drafts.update(id, userId, fromVersion, change)))
         throw (await drafts.find(id, userId)) ? new StaleDraftError() : notFound();
-      return summaryOf({ ...existing, ...change, version: fromVersion + 1 });
+      return summaryOf(
+        { ...existing, ...change, version: fromVersion + 1 },
+        aboutPerson.inAnswers(existing.formId, existing.formVersion, answers),
+      );
     },
 
     async list(userId: string): Promise<SavedDraft[]> {
-      return (await drafts.listForUser(userId)).map(summaryOf);
+      return Promise.all(
+        (await drafts.listForUser(userId)).map(async (draft) =>
+          summaryOf(
+            draft,
+            await aboutPerson.inSealed(draft.formId, draft.formVersion, record(draft.id), draft.answers),
+          ),
+        ),
+      );
     },
 
     /** A draft with its answers, to carry on with. */
     async open(userId: string, id: string): Promise<OpenedDraft> {
       const draft = await drafts.find(id, userId);
       if (!draft) throw notFound();
-      return { ...summaryOf(draft), answers: await answersAtRest.open<Answers>(record(id), draft.answers) };
+      const answers = await answersAtRest.open<Answers>(record(id), draft.answers);
+      return { ...summaryOf(draft, aboutPerson.inAnswers(draft.formId, draft.formVersion, answers)), answers };
     },
 
     async remove(userId: string, id: string): Promise<void> {

@@ -83,7 +83,10 @@ export const mailTemplates = {
       'Someone tried to register a new account with this email address, but you already have one.',
       'If it was you, sign in instead. If you have forgotten your password, choose "Forgotten password?" on the sign-in page.',
     ]),
-  /** No answer is in it: email is not a safe place for what the form holds, and the person has printed or saved it. */
+  /**
+   * No answer is in it but whom the form is about, as far as the council allows: email is not a
+   * safe place for what the form holds, and the person can open the form again in their account.
+   */
   submitted: (
     brand: MailBrand,
     {
@@ -92,11 +95,22 @@ export const mailTemplates = {
       formTitle,
       reference,
       when,
-    }: { to: string; forename: string; formTitle: string; reference: string; when: string },
+      about,
+    }: {
+      to: string;
+      forename: string;
+      formTitle: string;
+      reference: string;
+      when: string;
+      /** Whom the form is about, as far as the council lets the email say (portal.json's confirmationEmail). */
+      about?: { name: string } | { initials: string };
+    },
   ) =>
     message(brand, to, `Your referral has been sent to ${brand.councilName}: ${reference}`, [
       `Hello ${forename},`,
-      `${brand.councilName} has received your form, ‘${formTitle}’, sent on ${when}.`,
+      `${brand.councilName} has received your form, ‘${formTitle}’, ${
+        about ? `about ${'name' in about ? about.name : `the person with the initials ${about.initials}`}, ` : ''
+      }sent on ${when}.`,
       `Your reference number is ${reference}. Quote it if you contact us about this referral.`,
       'You can see the forms you sent in the last 30 days in your account, under "Forms submitted in the last 30 days".',
       `If the person is at risk of harm now, do not wait for us to contact you: call ${brand.phone}, or 999 in an emergency.`,

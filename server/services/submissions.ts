@@ -9,16 +9,24 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Answers, SubmitRequest, Submission } from '../../engine/index.ts';
+import {
+  initialsOf,
+  todayIn,
+  type Answers,
+  type SubmitRequest,
+  type Submission,
+  type SubmittedForm,
+} from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
 import type { FormCatalogue } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
+import type { AboutPerson } from './about-person.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
-import { ConflictError, FieldErrors, RefusedError } from './errors.ts';
+import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
@@ -37,6 +45,12 @@ export interface Delivery {
   answers: Answers;
 }
 
+/** The one answer for a submission that is not there, not the person's, or sent more than 30 days ago. */
+export const notFound = () =>
+  new NotFoundError(
+    'There is no submitted form here: you can see the forms you sent in the last 30 days, and only your own.',
+  );
+
 export class ResubmittedDifferentlyError extends ConflictError {
   override readonly name = 'ResubmittedDifferentlyError';
   constructor() {
@@ -49,20 +63,25 @@ export function createSubmissionService(deps: {
   repos: Repositories;
   catalogue: FormCatalogue;
   answersAtRest: AnswersAtRest;
+  aboutPerson: AboutPerson;
   clock: Clock;
   brand: MailBrand;
   limiter: RateLimiter;
   /** Called once a submission is written, to send what it queued without waiting for the relay's next round. */
   queued: () => void;
 }) {
-  const { db, repos, catalogue, answersAtRest, clock, brand, limiter, queued } = deps;
+  const { db, repos, catalogue, answersAtRest, aboutPerson, clock, brand, limiter, queued } = deps;
+  const record = (id: string) => `submission:${id}`;
+  /** How far the confirmation email names the person (portal.json): email is less safe than the portal. */
+  const emailNames = catalogue.portal.confirmationEmail?.namesThePerson ?? 'initials';
 
-  const summaryOf = (submission: SubmissionListing): Submission => ({
+  const summaryOf = (submission: SubmissionListing, about?: string): Submission => ({
     id: submission.id,
     reference: submission.reference,
     formId: submission.formId,
     formVersion: submission.formVersion,
     formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId,
+    ...(about ? { about } : {}),
     submittedAt: submission.submittedAt,
   });
   // On the council's clock, as the person's own records and the council's are kept, wherever the server runs.
@@ -108,6 +127,13 @@ export function createSubmissionService(deps: {
       const now = clock.now();
       const id = randomUUID();
       const title = entry.definition.title;
+      const about = aboutPerson.inAnswers(request.formId, request.formVersion, answers);
+      const aboutInEmail =
+        !about || emailNames === 'none'
+          ? undefined
+          : emailNames === 'fullName'
+            ? { name: about }
+            : { initials: initialsOf(about) };
       // A reference already taken (one in hundreds of billions) is drawn again.
       for (let draw = 0; draw < 3; draw++) {
         const reference = newReference();
@@ -131,6 +157,7 @@ export function createSubmissionService(deps: {
                   formTitle: title,
                   reference,
                   when: whenSent(now),
+                  about: aboutInEmail,
                 }),
               ],
               ['delivery', delivery],
@@ -148,7 +175,7 @@ export function createSubmissionService(deps: {
             };
           }),
         );
-        const sealedAnswers = await answersAtRest.seal(`submission:${id}`, answers);
+        const sealedAnswers = await answersAtRest.seal(record(id), answers);
         const outcome = await db.transaction(async (trx) => {
           const inserted = await repos.submissions.insert(
             {
@@ -174,14 +201,17 @@ export function createSubmissionService(deps: {
         if (outcome === 'inserted') {
           queued();
           return {
-            submission: summaryOf({
-              id,
-              reference,
-              userId: user.id,
-              formId: request.formId,
-              formVersion: request.formVersion,
-              submittedAt: now,
-            }),
+            submission: summaryOf(
+              {
+                id,
+                reference,
+                userId: user.id,
+                formId: request.formId,
+                formVersion: request.formVersion,
+                submittedAt: now,
+              },
+              about,
+            ),
             created: true,
           };
         }
@@ -195,7 +225,36 @@ export function createSubmissionService(deps: {
 
     /** The person's submissions of the last 30 days, the most recent first. */
     async listRecent(userId: string): Promise<Submission[]> {
-      return (await repos.submissions.listForUserSince(userId, clock.now() - LISTED_FOR_MS)).map(summaryOf);
+      const listed = await repos.submissions.listForUserSince(userId, clock.now() - LISTED_FOR_MS);
+      return Promise.all(
+        listed.map(async (submission) =>
+          summaryOf(
+            submission,
+            await aboutPerson.inSealed(
+              submission.formId,
+              submission.formVersion,
+              record(submission.id),
+              submission.answers,
+            ),
+          ),
+        ),
+      );
+    },
+
+    /**
+     * One of the person's submissions of the last 30 days, opened again: its answers as they read
+     * them on check your answers when they sent it (the date rules' today is the day it was sent).
+     * Another person's, an older one and one that does not exist are alike not found.
+     */
+    async open(userId: string, id: string): Promise<SubmittedForm> {
+      const found = await repos.submissions.findForUserSince(id, userId, clock.now() - LISTED_FOR_MS);
+      const entry = found && catalogue.get(found.formId, found.formVersion);
+      if (!found || !entry) throw notFound();
+      const answers = await answersAtRest.open<Answers>(record(id), found.answers);
+      return {
+        ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers)),
+        summary: entry.form.summary(answers, { today: todayIn(new Date(found.submittedAt), entry.form.timeZone) }),
+      };
     },
   };
 }

@@ -49,6 +49,7 @@ const BROKEN: Array<[string, string, string, string]> = [
   ['text-too-long-limit', 'schema-maximum', '/pages/2/questions/0/maxLength', '"maxLength": 50000'],
   ['trailing-comma', 'json-syntax', '', '"Checker sample",,'],
   ['link-with-space', 'schema-format', '/pages/0/content/0/text/1/href', 'some page'],
+  ['about-names-missing-question', 'bad-about-person', '/aboutPerson/0', '"personName"'],
 ];
 
 const broken = suite('validate-forms on broken definitions');
@@ -70,6 +71,12 @@ for (const [name, code, pointer, marker] of BROKEN) {
     assert.is(problem.file, `tests/scripts/broken/${name}.json`);
   });
 }
+
+broken('should say which question to name when "aboutPerson" names none of the form', async () => {
+  const [problem] = await check([join(here, 'broken', 'about-names-missing-question.json')]);
+  assert.match(problem!.message, /"personName", which is not a question of this form/);
+  assert.match(problem!.message, /Write the id of the text question that holds the person's name, such as "fullName"/);
+});
 
 broken.run();
 

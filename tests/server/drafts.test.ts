@@ -12,6 +12,7 @@ import { manualClock, DAY, HOUR, MINUTE } from '../../server/services/clock.ts';
 import { createRepositories } from '../../server/repositories/index.ts';
 import { forgetExpired } from '../../server/services/housekeeping.ts';
 import { createDraftService } from '../../server/services/drafts.ts';
+import { createAboutPerson } from '../../server/services/about-person.ts';
 import { createAnswersAtRest, loadAnswerKeys } from '../../server/services/answers-at-rest.ts';
 import { statusOf } from '../../server/http/errors.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -332,10 +333,12 @@ for (const database of await testDatabases()) {
         return repos.drafts.update(...args);
       },
     };
+    const answersAtRest = createAnswersAtRest(await loadAnswerKeys(undefined, dataDir));
     const service = createDraftService({
       drafts: deletingFirst,
       catalogue: app.catalogue,
-      answersAtRest: createAnswersAtRest(await loadAnswerKeys(undefined, dataDir)),
+      answersAtRest,
+      aboutPerson: createAboutPerson(app.catalogue, answersAtRest),
       clock,
     });
     const user = (await app.db('users').first()).id as string;

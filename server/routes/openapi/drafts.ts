@@ -74,6 +74,14 @@ export const draftsApi = {
         formId: { type: 'string' },
         formVersion: { type: 'integer' },
         formTitle: { type: 'string' },
+        latestVersion: {
+          type: 'integer',
+          description: 'The version new forms of this form start on; a draft on another was started on an earlier one',
+        },
+        about: {
+          type: 'string',
+          description: "Whom the form is about, from its own answer for the person's name; absent until it is answered",
+        },
         pageId: { type: 'string' },
         pageTitle: { type: 'string' },
         progress: { type: 'integer', description: 'Percent complete at that page' },

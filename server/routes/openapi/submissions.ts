@@ -32,6 +32,21 @@ export const submissionsApi = {
         },
       },
     },
+    '/api/submissions/{submissionId}': {
+      parameters: [{ name: 'submissionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      get: {
+        summary:
+          "One of the signed-in person's submissions of the last 30 days, opened again read-only: its answers as they read them on check your answers when they sent it",
+        responses: {
+          200: json(
+            { type: 'object', properties: { submission: { $ref: '#/components/schemas/SubmittedForm' } } },
+            'The submission and its answers',
+          ),
+          404: json(problem, "No such submission: not there, another person's, or sent more than 30 days ago"),
+          ...signedIn,
+        },
+      },
+    },
   },
   schemas: {
     Submission: {
@@ -42,7 +57,40 @@ export const submissionsApi = {
         formId: { type: 'string' },
         formVersion: { type: 'integer' },
         formTitle: { type: 'string' },
+        about: {
+          type: 'string',
+          description: "Whom the form is about, from its own answer for the person's name; absent when not given",
+        },
         submittedAt: { type: 'integer', description: 'Milliseconds since 1970' },
+      },
+    },
+    SubmittedForm: {
+      allOf: [{ $ref: '#/components/schemas/Submission' }],
+      type: 'object',
+      properties: {
+        summary: {
+          type: 'array',
+          description: 'Each page shown, with its answers as a person reads them (sensitive ones hidden)',
+          items: {
+            type: 'object',
+            properties: {
+              pageId: { type: 'string' },
+              title: { type: 'string' },
+              rows: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    questionId: { type: 'string' },
+                    path: { type: 'string' },
+                    label: { type: 'string' },
+                    lines: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
   },
