@@ -187,11 +187,7 @@ pages("after the browser's back button, the new page should be announced before 
     await page.goBack();
     assert.is(await heading(page, FORM_HEADING), title('legal-matters'));
     const onFocus = await focused(page);
-    assert.is(
-      onFocus.text,
-      title('legal-matters'),
-      `focus should be on the heading, not ${describeElement(onFocus)}`,
-    );
+    assert.is(onFocus.text, title('legal-matters'), `focus should be on the heading, not ${describeElement(onFocus)}`);
     const seen = await page.evaluate(() => (window as unknown as { focusOnPageChange: string[] }).focusOnPageChange);
     assert.equal(seen.length, 1, 'one asc-page-change for the move back');
     assert.is.not(seen[0], 'H1', 'focus should still be where it was when asc-page-change is sent');
@@ -231,6 +227,8 @@ pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them
         await focusInDialog(),
         `focus should be inside the dialog, not on ${describeElement(await focused(page))}`,
       );
+      // Enter straight away must not delete anything: focus starts on the safe choice.
+      assert.is((await focused(page)).text, 'No, go back to the form', 'the dialog should open on the safe choice');
     };
     await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
     await tabTo(page, fieldId('referrerName'));
@@ -251,7 +249,8 @@ pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them
     assert.is(await box.inputValue(), 'Priya Alderton');
 
     await openCancel();
-    await tabTo(page, withText('Yes, cancel and delete my answers'));
+    await page.keyboard.press('Shift+Tab');
+    assert.is((await focused(page)).text, 'Yes, cancel and delete my answers');
     await page.keyboard.press('Enter');
     await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
     assert.is(new URL(page.url()).pathname, '/');
