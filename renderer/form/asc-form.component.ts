@@ -20,6 +20,7 @@ import { CaptchaGate } from './captcha-gate.ts';
 import { AnswersController } from './answers-controller.ts';
 import { createFormHost } from './form-host.ts';
 import { PageMessages } from './page-messages.ts';
+import { answersItAsks, startedCurrentMessage } from './retired-version.ts';
 
 /**
  * One form, one page at a time, from its definition: questions that appear and disappear with
@@ -76,6 +77,7 @@ export class AscForm extends LitElement {
     answers: () => this.typed.current,
     currentPage: () => this.navigation.pageOnScreen(),
     messages: this.messages,
+    startCurrentVersion: () => this.startCurrentVersion(),
   });
   // A new form loads before the page asked for is looked at (the loader's hostUpdate runs first).
   private readonly loader = new LoadingController(this.host, () => {
@@ -152,16 +154,7 @@ export class AscForm extends LitElement {
     event.preventDefault();
     if (this.submitting.sending) return;
     const page = this.host.currentPage!;
-    if (this.captchaGate.isNeeded(page)) {
-      return this.host.showErrors(page, [
-        {
-          pageId: page.id,
-          questionId: 'captcha',
-          path: 'captcha',
-          message: 'Confirm that you are not a robot: select the box',
-        },
-      ]);
-    }
+    if (this.captchaGate.isNeeded(page)) return this.host.showErrors(page, [this.captchaGate.error(page)]);
     this.navigation.next(page);
   }
 
@@ -220,17 +213,33 @@ export class AscForm extends LitElement {
     );
   }
 
+  /** The version on screen takes no new forms: the current one starts on its first page, with the answers it asks for. */
+  private startCurrentVersion(): void {
+    const answers = this.typed.current;
+    this.version = undefined;
+    this.loader.reload((form) => {
+      this.startAfresh(answersItAsks(form, answers));
+      this.messages.banner = startedCurrentMessage;
+      this.focusing.after('banner');
+    });
+  }
+
+  /** The first page, with these answers and nothing saved or sent. */
+  private startAfresh(answers: Answers = {}): void {
+    this.typed.replace(answers);
+    this.host.clearMessages();
+    this.saving.startFrom();
+    this.submitting.reset();
+    this.navigation.restart();
+  }
+
   private onClose(): void {
     emit(this, 'asc-close', { formId: this.host.form!.id, version: this.host.form!.version });
   }
 
   private onCancelConfirmed(): void {
     const form = this.host.form!;
-    this.typed.replace({});
-    this.host.clearMessages();
-    this.saving.startFrom();
-    this.submitting.reset();
-    this.navigation.restart();
+    this.startAfresh();
     emit(this, 'asc-cancel', { formId: form.id, version: form.version });
   }
 
