@@ -258,7 +258,8 @@ export class AscForm extends LitElement {
     const isCheck = page.kind === 'checkAnswers';
     const { errors, banner, status, errorAt } = this.messages;
     // Pages about the person referred come only after sign-in: nothing typed there leaves this
-    // page until then, and nobody sees them without an account.
+    // page until then, and nobody sees their questions without an account (their text shows, as
+    // written for someone not signed in).
     const gated = form.requiresAccount(page.id) && !this.signedIn;
     return html`
       <div class="screen-only" part="page">
@@ -268,14 +269,14 @@ export class AscForm extends LitElement {
         ${errors.length ? errorSummary({ errors: errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })), onLink: (error) => this.navigation.toError(error) }) : nothing}
         ${banner ? html`<div class="status banner" tabindex="-1">${banner}</div>` : nothing}
         <div role="status" aria-live="polite">${status ? html`<div class="status">${status}</div>` : nothing}</div>
+        ${isCheck ? nothing : pageContent(form, page, answers, this.signedIn)}
         ${gated ? accountGate(loaded.accountGate, () => this.onSignIn()) : nothing}
-        ${isCheck || gated ? nothing : pageContent(form, page, answers)}
         <form novalidate @submit=${this.onNext}>
-          ${gated ? nothing : isCheck ? checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, (path, value) => this.typed.fieldContext(path, value, errorAt))}
+          ${gated ? nothing : isCheck ? checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, this.signedIn, (path, value) => this.typed.fieldContext(path, value, errorAt))}
           ${this.captchaGate.render(page, errorAt('captcha'), () => {
             this.messages.errors = errors.filter((x) => x.path !== 'captcha');
           })}
-          ${isCheck && !gated ? pageContent(form, page, answers) : nothing}
+          ${isCheck && !gated ? pageContent(form, page, answers, true) : nothing}
           ${pageActions({
             onPrevious: form.previousPage(page.id, answers) ? () => this.onPrevious() : undefined,
             next: !gated && !isCheck,

@@ -49,6 +49,8 @@ const BROKEN: Array<[string, string, string, string]> = [
   ['text-too-long-limit', 'schema-maximum', '/pages/2/questions/0/maxLength', '"maxLength": 50000'],
   ['trailing-comma', 'json-syntax', '', '"Checker sample",,'],
   ['link-with-space', 'schema-format', '/pages/0/content/0/text/1/href', 'some page'],
+  ['signed-in-on-page', 'signed-in-not-text', '/pages/2/showIf/signedIn', '"signedIn"'],
+  ['text-names-missing-question', 'unknown-question', '/pages/2/content/0/showIf/all/1/question', '"isProfesional"'],
 ];
 
 const broken = suite('validate-forms on broken definitions');

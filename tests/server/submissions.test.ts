@@ -130,6 +130,17 @@ for (const database of await testDatabases()) {
     );
   });
 
+  it('should send the confirmation to the address the account was verified with, never to one typed on the form', async () => {
+    const { as, email } = await registered();
+    const typed = `not.verified.${randomUUID()}@example.org`;
+    const response = await submit(as, { ...complete, referrerEmail: typed });
+    assert.is(response.status, 201, JSON.stringify(response.body));
+    const mail = await smtp.nextTo(email);
+    assert.match(mail.subject, new RegExp(response.body.submission.reference));
+    await app.sendOutbox();
+    assert.is(smtp.countTo(typed), 0, 'nothing goes to an address nobody has verified');
+  });
+
   it('should refuse answers that are not complete, saying what is missing, and send nothing', async () => {
     const { as, email } = await registered();
     const { personFullName, ...withoutName } = complete;
