@@ -22,6 +22,8 @@ export function expression(condition: Condition, scope: (id: string) => string):
   if ('all' in condition) return condition.all.map((part) => `(${expression(part, scope)})`).join(' and ');
   if ('any' in condition) return condition.any.map((part) => `(${expression(part, scope)})`).join(' or ');
   if ('not' in condition) return `!(${expression(condition.not, scope)})`;
+  // The forms' text for someone signed in: SurveyJS runs without accounts, so nobody is.
+  if ('signedIn' in condition) return condition.signedIn ? 'false' : 'true';
   const q = scope(condition.question);
   if (condition.equals !== undefined) return `${q} = ${literal(condition.equals)}`;
   if (condition.notEquals !== undefined) return `${q} notempty and ${q} <> ${literal(condition.notEquals)}`;

@@ -29,6 +29,8 @@ export class RequestRefused extends Error {
     readonly status: number,
     message: string,
     readonly fields: FieldProblem[],
+    /** The server's code for the refusal ("retired-version"), when it gave one. */
+    readonly code = '',
   ) {
     super(message);
   }
@@ -100,6 +102,7 @@ export async function send<T>(
       response.status,
       error?.message ?? `The server answered ${response.status}.`,
       error?.fields ?? [],
+      error?.code,
     );
   }
   return parsed;

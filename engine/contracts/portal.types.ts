@@ -17,9 +17,10 @@ export type ContentBlock =
  */
 export type QuestionId = string;
 /**
- * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
  */
-export type Condition = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
  * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
  */
@@ -329,6 +330,12 @@ export interface AnyCondition {
 }
 export interface NotCondition {
   not: Condition;
+}
+/**
+ * Whether the person is signed in: true holds for someone signed in, false for someone who is not. Only in a text block's showIf (words for someone signed in, or not): questions, pages and date rules cannot depend on it. On the server a submission is always signed in.
+ */
+export interface SignedInCondition {
+  signedIn: boolean;
 }
 /**
  * A test of one answer. Exactly one of equals, notEquals, in, includes, answered, before, after, onOrBefore, onOrAfter.

@@ -23,14 +23,16 @@ export type ShortText1 = string;
 /**
  * The page is shown only when this holds.
  */
-export type Condition = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
- * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
  *
  * This interface was referenced by `FormDefinition`'s JSON-Schema
  * via the `definition` "condition".
  */
-export type Condition1 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition1 =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
  * An earlier question's id (inside a repeatable group, a question of the same item comes first).
  */
@@ -148,9 +150,10 @@ export type ShortText2 = string;
  */
 export type LongText1 = string;
 /**
- * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
  */
-export type Condition2 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition2 =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
  * What the answer is, as a phrase for error messages: 'the person's date of birth' gives 'Enter the person's date of birth'.
  */
@@ -160,9 +163,10 @@ export type ShortText3 = string;
  */
 export type ShortText4 = string;
 /**
- * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
  */
-export type Condition3 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition3 =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
  * When a mandatory question is not answered.
  */
@@ -245,9 +249,10 @@ export type DateRule1 = {
   [k: string]: unknown;
 };
 /**
- * When something is shown. all / any / not combine conditions; the others test one earlier question's answer.
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
  */
-export type Condition4 = AllCondition | AnyCondition | NotCondition | AnswerCondition;
+export type Condition4 =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
  * What to fix: 'Date of birth must be in the past'.
  */
@@ -491,6 +496,15 @@ export interface AnyCondition {
  */
 export interface NotCondition {
   not: Condition1;
+}
+/**
+ * Whether the person is signed in: true holds for someone signed in, false for someone who is not. Only in a text block's showIf (words for someone signed in, or not): questions, pages and date rules cannot depend on it. On the server a submission is always signed in.
+ *
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "signedInCondition".
+ */
+export interface SignedInCondition {
+  signedIn: boolean;
 }
 /**
  * A test of one answer. Exactly one of equals, notEquals, in, includes, answered, before, after, onOrBefore, onOrAfter.

@@ -16,6 +16,7 @@ function leaves(condition: Condition): AnswerCondition[] {
   if ('all' in condition) return condition.all.flatMap(leaves);
   if ('any' in condition) return condition.any.flatMap(leaves);
   if ('not' in condition) return leaves(condition.not);
+  if ('signedIn' in condition) return [];
   return [condition];
 }
 
@@ -79,8 +80,10 @@ export function canEverHold(
     if (combinations > MAX_COMBINATIONS) return true;
   }
   const answers: Record<string, AnswerValue | undefined> = {};
+  // Signed in or not, whichever makes it hold.
   const tryFrom = (index: number): boolean => {
-    if (index === ids.length) return evaluateCondition(condition, (id) => answers[id], TODAY);
+    if (index === ids.length)
+      return [true, false].some((signedIn) => evaluateCondition(condition, (id) => answers[id], TODAY, signedIn));
     return domains[index]!.some((value) => {
       answers[ids[index]!] = value;
       return tryFrom(index + 1);

@@ -32,10 +32,15 @@ export function resolveDateRef(ref: DateRef, lookup: AnswerLookup, today: string
   return day === null ? null : day + (ref.offsetDays ?? 0);
 }
 
-export function evaluateCondition(condition: Condition, lookup: AnswerLookup, today: string): boolean {
-  if ('all' in condition) return condition.all.every((part) => evaluateCondition(part, lookup, today));
-  if ('any' in condition) return condition.any.some((part) => evaluateCondition(part, lookup, today));
-  if ('not' in condition) return !evaluateCondition(condition.not, lookup, today);
+/**
+ * Whether the condition holds for these answers on this day; `signedIn` is whether the person is
+ * (only text blocks test it: the browser says, and on the server a submission always is).
+ */
+export function evaluateCondition(condition: Condition, lookup: AnswerLookup, today: string, signedIn = true): boolean {
+  if ('all' in condition) return condition.all.every((part) => evaluateCondition(part, lookup, today, signedIn));
+  if ('any' in condition) return condition.any.some((part) => evaluateCondition(part, lookup, today, signedIn));
+  if ('not' in condition) return !evaluateCondition(condition.not, lookup, today, signedIn);
+  if ('signedIn' in condition) return condition.signedIn === signedIn;
 
   const value = lookup(condition.question);
   if (condition.answered !== undefined) return isAnswered(value) === condition.answered;

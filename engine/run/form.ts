@@ -55,6 +55,11 @@ export interface FormOptions {
   timeZone?: string;
 }
 
+/** Whether an item is shown: on the day, and for someone signed in or not (text can depend on it; the server is always signed in). */
+export interface ShowOptions extends DateOptions {
+  signedIn?: boolean;
+}
+
 export interface SummaryOptions extends DateOptions {
   /** Also list visible questions that have no answer (shown as not answered). */
   includeUnanswered?: boolean;
@@ -152,7 +157,8 @@ export class Form {
   }
 
   /**
-   * Whether a question or text block is shown for these answers. For a question inside a
+   * Whether a question or text block is shown for these answers (and, for text, whether the
+   * person is signed in: `options.signedIn`, true unless told). For a question inside a
    * repeatable group, say which item (`at`): its conditions read that item's answers, prepared
    * as validation reads them.
    */
@@ -160,7 +166,7 @@ export class Form {
     item: PageItem | GroupItem,
     answers: Answers,
     at?: { group: string; index: number },
-    options?: DateOptions,
+    options?: ShowOptions,
   ): boolean {
     if (!item.showIf) return true;
     const prepared = this.prepare(answers, options);
@@ -168,7 +174,7 @@ export class Form {
     const itemAnswers = Array.isArray(items) ? ((items[at!.index] as ItemAnswers | undefined) ?? {}) : undefined;
     const lookup: AnswerLookup = (id) =>
       itemAnswers && Object.hasOwn(itemAnswers, id) ? itemAnswers[id] : prepared[id];
-    return evaluateCondition(item.showIf, lookup, this.today(options));
+    return evaluateCondition(item.showIf, lookup, this.today(options), options?.signedIn ?? true);
   }
 
   /** Where each question is asked, for validation: its page, and the question itself. */

@@ -17,7 +17,7 @@ import type { FieldContext } from './questions/index.ts';
 import type { FormHost } from './form-host.ts';
 
 /** What the answers need of their host: the form, a polite announcement, and to hear of each change. */
-export interface AnswersHost extends ReactiveControllerHost, Pick<FormHost, 'form' | 'tell'> {
+export interface AnswersHost extends ReactiveControllerHost, Pick<FormHost, 'form' | 'tell' | 'element'> {
   /** An answer changed (the banner "Your form has been saved" is no longer true). */
   answerChanged(): void;
   /** The errors under `path` are gone with the item they were in. */
@@ -64,7 +64,8 @@ export class AnswersController {
       errorAt,
       set: this.set,
       worked: (at) => getAt(form.prepare(this.values), at),
-      isShown: (item: GroupItem, at: { group: string; index: number }) => form.isShown(item, this.values, at),
+      isShown: (item: GroupItem, at: { group: string; index: number }) =>
+        form.isShown(item, this.values, at, { signedIn: this.host.element.signedIn }),
       addItem: (at) => {
         const items = [...((this.values[at] as ItemAnswers[] | undefined) ?? []), {}];
         this.set(at, items);

@@ -21,6 +21,7 @@ import { CaptchaGate } from './captcha-gate.ts';
 import { AnswersController } from './answers-controller.ts';
 import { createFormHost } from './form-host.ts';
 import { PageMessages } from './page-messages.ts';
+import { answersItAsks, startedCurrentMessage } from './retired-version.ts';
 
 /**
  * One form, one page at a time, from its definition: questions that appear and disappear with
@@ -77,6 +78,7 @@ export class AscForm extends LitElement {
     answers: () => this.typed.current,
     currentPage: () => this.navigation.pageOnScreen(),
     messages: this.messages,
+    startCurrentVersion: () => this.startCurrentVersion(),
   });
   // A new form loads before the page asked for is looked at (the loader's hostUpdate runs first).
   private readonly loader = new LoadingController(this.host, () => {
@@ -153,16 +155,7 @@ export class AscForm extends LitElement {
     event.preventDefault();
     if (this.submitting.sending) return;
     const page = this.host.currentPage!;
-    if (this.captchaGate.isNeeded(page)) {
-      return this.host.showErrors(page, [
-        {
-          pageId: page.id,
-          questionId: 'captcha',
-          path: 'captcha',
-          message: 'Confirm that you are not a robot: select the box',
-        },
-      ]);
-    }
+    if (this.captchaGate.isNeeded(page)) return this.host.showErrors(page, [this.captchaGate.error(page)]);
     this.navigation.next(page);
   }
 
@@ -221,17 +214,33 @@ export class AscForm extends LitElement {
     );
   }
 
+  /** The version on screen takes no new forms: the current one starts on its first page, with the answers it asks for. */
+  private startCurrentVersion(): void {
+    const answers = this.typed.current;
+    this.version = undefined;
+    this.loader.reload((form) => {
+      this.startAfresh(answersItAsks(form, answers));
+      this.messages.banner = startedCurrentMessage;
+      this.focusing.after('banner');
+    });
+  }
+
+  /** The first page, with these answers and nothing saved or sent. */
+  private startAfresh(answers: Answers = {}): void {
+    this.typed.replace(answers);
+    this.host.clearMessages();
+    this.saving.startFrom();
+    this.submitting.reset();
+    this.navigation.restart();
+  }
+
   private onClose(): void {
     emit(this, 'asc-close', { formId: this.host.form!.id, version: this.host.form!.version });
   }
 
   private onCancelConfirmed(): void {
     const form = this.host.form!;
-    this.typed.replace({});
-    this.host.clearMessages();
-    this.saving.startFrom();
-    this.submitting.reset();
-    this.navigation.restart();
+    this.startAfresh();
     emit(this, 'asc-cancel', { formId: form.id, version: form.version });
   }
 
@@ -250,7 +259,8 @@ export class AscForm extends LitElement {
     const isCheck = page.kind === 'checkAnswers';
     const { errors, banner, status, errorAt } = this.messages;
     // Pages about the person referred come only after sign-in: nothing typed there leaves this
-    // page until then, and nobody sees them without an account.
+    // page until then, and nobody sees their questions without an account (their text shows, as
+    // written for someone not signed in).
     const gated = form.requiresAccount(page.id) && !this.signedIn;
     return html`
       <div class="screen-only" part="page">
@@ -260,14 +270,14 @@ export class AscForm extends LitElement {
         ${errors.length ? errorSummary({ errors: errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })), onLink: (error) => this.navigation.toError(error) }) : nothing}
         ${banner ? html`<div class="status banner" tabindex="-1">${banner}</div>` : nothing}
         <div role="status" aria-live="polite">${status ? html`<div class="status">${status}</div>` : nothing}</div>
+        ${isCheck ? nothing : pageContent(form, page, answers, this.signedIn)}
         ${gated ? accountGate(loaded.accountGate, () => this.onSignIn()) : nothing}
-        ${isCheck || gated ? nothing : pageContent(form, page, answers)}
         <form novalidate @submit=${this.onNext}>
-          ${gated ? nothing : isCheck ? checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, (path, value) => this.typed.fieldContext(path, value, errorAt))}
+          ${gated ? nothing : isCheck ? checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, this.signedIn, (path, value) => this.typed.fieldContext(path, value, errorAt))}
           ${this.captchaGate.render(page, errorAt('captcha'), () => {
             this.messages.errors = errors.filter((x) => x.path !== 'captcha');
           })}
-          ${isCheck && !gated ? pageContent(form, page, answers) : nothing}
+          ${isCheck && !gated ? pageContent(form, page, answers, true) : nothing}
           ${pageActions({
             onPrevious: form.previousPage(page.id, answers) ? () => this.onPrevious() : undefined,
             next: !gated && !isCheck,

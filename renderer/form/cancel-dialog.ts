@@ -5,7 +5,10 @@ import { buttonGroup } from '../shared/govuk/index.ts';
 /** The dialog's id, to open it with showModal(). */
 export const CANCEL_DIALOG = 'cancel-dialog';
 
-/** The dialog; `hasSavedCopy` when a saved copy outlives the answers on screen; `onConfirm` when the person says yes. */
+/**
+ * The dialog; `hasSavedCopy` when a saved copy outlives the answers on screen; `onConfirm` when
+ * the person says yes. It opens on No (autofocus), so an Enter pressed at once loses nothing.
+ */
 export function cancelDialog(hasSavedCopy: boolean, onConfirm: () => void): TemplateResult {
   const close = (event: Event) => (event.target as Element).closest('dialog')?.close();
   return html`
@@ -21,6 +24,6 @@ export function cancelDialog(hasSavedCopy: boolean, onConfirm: () => void): Temp
           close(event);
           onConfirm();
         }}>${hasSavedCopy ? 'Yes, cancel and clear the screen' : 'Yes, cancel and delete my answers'}</button>
-        <button type="button" class="button secondary" @click=${close}>No, go back to the form</button>`)}
+        <button type="button" class="button secondary" autofocus @click=${close}>No, go back to the form</button>`)}
     </dialog>`;
 }

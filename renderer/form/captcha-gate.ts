@@ -3,7 +3,7 @@
  * page the person first sees (a link may open a later one), and that page thanks them once passed.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Page } from '../../engine/runtime.ts';
+import type { FieldError, Page } from '../../engine/runtime.ts';
 import { errorMessage, fieldId, formGroup } from '../shared/govuk/index.ts';
 
 import type { FormHost, FormSettings } from './form-host.ts';
@@ -29,6 +29,16 @@ export class CaptchaGate {
       !this.token &&
       (this.host.element.signedIn || !this.host.form!.requiresAccount(page.id))
     );
+  }
+
+  /** What Next on `page` says while the check waits. */
+  error(page: Page): FieldError {
+    return {
+      pageId: page.id,
+      questionId: 'captcha',
+      path: 'captcha',
+      message: 'Confirm that you are not a robot: select the box',
+    };
   }
 
   /** The check (or the thanks for it) on `page`, with its error; `onPassed` runs once the server accepts the answer. */

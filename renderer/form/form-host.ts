@@ -28,6 +28,8 @@ export interface FormHost extends ReactiveControllerHost {
   showBanner(banner: TemplateResult, goesOnInput?: boolean): void;
   /** Takes the banner away (an action it told of is being tried again). */
   clearBanner(): void;
+  /** Starts the form's current version in place of this one, which takes no new forms, keeping the answers it asks for. */
+  startCurrentVersion(): void;
   /** Lists what to fix in the error summary, which takes focus, and says so with asc-validation-failed. */
   showErrors(page: Page, errors: FieldError[]): void;
   /** Clears the errors, the status and the banner, as a new page starts. */
@@ -57,6 +59,7 @@ export interface FormInternals {
   currentPage(): Page | undefined;
   messages: Pick<FormHost, 'tell' | 'showBanner' | 'clearBanner' | 'showErrors' | 'clearMessages'> &
     Pick<AnswersHost, 'answerChanged' | 'dropErrorsUnder'>;
+  startCurrentVersion(): void;
 }
 
 /** Everything the controllers use of the element. */
@@ -91,6 +94,7 @@ export function createFormHost(element: FormSettings, internals: FormInternals):
     tell: (status) => messages.tell(status),
     showBanner: (banner, goesOnInput) => messages.showBanner(banner, goesOnInput),
     clearBanner: () => messages.clearBanner(),
+    startCurrentVersion: () => internals.startCurrentVersion(),
     showErrors: (page, errors) => messages.showErrors(page, errors),
     clearMessages: () => messages.clearMessages(),
     answerChanged: () => messages.answerChanged(),

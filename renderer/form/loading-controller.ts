@@ -1,5 +1,6 @@
 /** Loading a form's definition and validators whenever the form, version or API asked for changes. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Form } from '../../engine/runtime.ts';
 import { fetchForm, type LoadedForm } from '../api-client.ts';
 import type { FormSettings } from './form-host.ts';
 
@@ -34,6 +35,19 @@ export class LoadingController implements ReactiveController {
     }
   }
 
+  /** Run once after the next load, before the page is looked at. */
+  private afterReload?: (form: Form) => void;
+
+  /**
+   * Loads the form again (its newest version, when no version is asked for), as when the one on
+   * screen has been replaced; `then` runs once it has loaded, before its page is shown.
+   */
+  reload(then?: (form: Form) => void): void {
+    this.key = '';
+    this.afterReload = then;
+    this.host.requestUpdate();
+  }
+
   private async load(key: string): Promise<void> {
     this.loaded = undefined;
     this.error = undefined;
@@ -41,6 +55,8 @@ export class LoadingController implements ReactiveController {
       const loaded = await fetchForm(this.host.element.apiBase, this.host.element.formId, this.host.element.version);
       if (key !== this.key) return;
       this.loaded = loaded;
+      this.afterReload?.(loaded.form);
+      this.afterReload = undefined;
       this.onLoad();
     } catch (error) {
       if (key !== this.key) return;

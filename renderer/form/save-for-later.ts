@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DraftSave, SavedDraft } from '../../engine/runtime.ts';
 import { RequestRefused, send } from '../api-client.ts';
 import { longDate } from '../shared/when.ts';
+import { retiredMessage } from './retired-version.ts';
 
 export type SaveOutcome =
   | { kind: 'saved'; draft: SavedDraft }
@@ -15,6 +16,8 @@ export type SaveOutcome =
   | { kind: 'gone' }
   /** The session has ended: sign in again to save. */
   | { kind: 'signed-out' }
+  /** The form's version has been replaced and takes no new forms (what the server says, naming the current one). */
+  | { kind: 'retired'; message: string }
   | { kind: 'failed'; message: string };
 
 const draftPath = (draft: SavedDraft) => `/api/drafts/${encodeURIComponent(draft.id)}`;
@@ -43,6 +46,7 @@ export async function saveDraft(
   } catch (error) {
     if (!(error instanceof RequestRefused))
       return { kind: 'failed', message: 'We could not reach the server: check your connection and try again.' };
+    if (error.code === 'retired-version') return { kind: 'retired', message: error.message };
     if (error.status === 409) return { kind: 'stale' };
     if (error.status === 404) return { kind: 'gone' };
     if (error.status === 401) return { kind: 'signed-out' };
@@ -57,8 +61,16 @@ export async function discardDraft(apiBase: string, draft: SavedDraft): Promise<
   });
 }
 
-/** What the form says after a save; `saveAsCopy` is offered when the saved copy cannot be saved over. */
-export function savedMessage(outcome: SaveOutcome, saveAsCopy: () => void, timeZone?: string): TemplateResult {
+/**
+ * What the form says after a save; `saveAsCopy` is offered when the saved copy cannot be saved
+ * over, `startCurrent` when the form's version takes no new forms; times on the council's clock.
+ */
+export function savedMessage(
+  outcome: SaveOutcome,
+  saveAsCopy: () => void,
+  startCurrent: () => void,
+  timeZone?: string,
+): TemplateResult {
   const copyButton = html`<button type="button" class="button secondary" @click=${saveAsCopy}>Save these answers as a separate copy</button>`;
   switch (outcome.kind) {
     case 'saved':
@@ -80,6 +92,8 @@ export function savedMessage(outcome: SaveOutcome, saveAsCopy: () => void, timeZ
       return html`
       <h2>Your form has not been saved</h2>
       <p>You have been signed out. Sign in again to save your answers.</p>`;
+    case 'retired':
+      return retiredMessage('Your form has not been saved', outcome.message, startCurrent);
     case 'failed':
       return html`
       <h2>Your form has not been saved</h2>

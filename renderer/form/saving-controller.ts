@@ -84,7 +84,12 @@ export class SavingController {
     host.tell(undefined);
     // Only "saved" stops being true when the person types; a problem and its way out stay.
     host.showBanner(
-      savedMessage(outcome, () => void this.saveForLater({ asNewCopy: true }), form.timeZone),
+      savedMessage(
+        outcome,
+        () => void this.saveForLater({ asNewCopy: true }),
+        () => host.startCurrentVersion(),
+        form.timeZone,
+      ),
       outcome.kind === 'saved',
     );
     if (outcome.kind === 'saved')

@@ -9,6 +9,8 @@ export type SubmitOutcome =
   /** The server found answers to change (what it says, by answer path). */
   | { kind: 'refused'; fields: FieldProblem[]; message: string }
   | { kind: 'signed-out' }
+  /** The form's version has been replaced and takes no new forms. */
+  | { kind: 'retired'; message: string }
   | { kind: 'failed'; message: string };
 
 export async function submitAnswers(apiBase: string, request: SubmitRequest): Promise<SubmitOutcome> {
@@ -25,6 +27,7 @@ export async function submitAnswers(apiBase: string, request: SubmitRequest): Pr
           'We could not reach the server, so your form has not been sent: check your connection and press Submit again.',
       };
     if (error.status === 401) return { kind: 'signed-out' };
+    if (error.code === 'retired-version') return { kind: 'retired', message: error.message };
     if (error.status === 400 && error.fields.length)
       return { kind: 'refused', fields: error.fields, message: error.message };
     return { kind: 'failed', message: `Your form has not been sent: ${error.message}` };

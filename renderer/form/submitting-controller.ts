@@ -6,6 +6,7 @@ import { html } from 'lit';
 import type { Submission } from '../../engine/runtime.ts';
 import { emit } from '../shared/events.ts';
 import { submitAnswers } from './submit-form.ts';
+import { retiredMessage } from './retired-version.ts';
 import type { FocusController } from './focus-controller.ts';
 import type { FormHost } from './form-host.ts';
 import type { SavingController } from './saving-controller.ts';
@@ -87,6 +88,11 @@ export class SubmittingController {
       case 'signed-out':
         return host.showBanner(
           html`<h2>Your form has not been sent</h2><p>You have been signed out. Sign in again, then press Submit.</p>`,
+          false,
+        );
+      case 'retired':
+        return host.showBanner(
+          retiredMessage('Your form has not been sent', outcome.message, () => host.startCurrentVersion()),
           false,
         );
       case 'failed':

@@ -12,7 +12,7 @@ import { TimeoutDialogController } from './timeout-dialog.ts';
 import { OpenFormsController } from './open-forms.ts';
 import { AccountMenuController } from './account-menu.ts';
 import { AccountPagesController } from './account-pages.ts';
-import { dolsPage, homePage, notFoundPage, referralsPage, signedOutPage } from './portal-pages.ts';
+import { dolsPage, homePage, notFoundPage, referralsPage, signedOutPage, signedOutTitle } from './portal-pages.ts';
 import type { Route } from './routes.ts';
 
 /**
@@ -51,6 +51,7 @@ export class AscPortal extends LitElement {
     route: () => this.router.route,
     portal: () => this.portal,
     forms: () => this.forms,
+    signedOutTitle: () => signedOutTitle(this.session.signedOutBecause),
   });
 
   private readonly session: SessionController = new SessionController(this, {
@@ -71,10 +72,7 @@ export class AscPortal extends LitElement {
         (outcome) => outcome.kind !== 'saved',
       ),
     carryOn: () => this.session.carryOn(),
-    signOut: async (saved) => {
-      if (saved) this.session.signedOutBecause = 'saved';
-      await this.session.signOut(saved ? { name: 'signed-out' } : undefined);
-    },
+    signOut: (saved) => this.session.signOut(saved ? 'saved' : 'chose'),
   });
 
   private readonly openForms: OpenFormsController = new OpenFormsController(this, {

@@ -12,12 +12,13 @@ export interface PageAnnouncerSource {
   route(): Route;
   portal(): PortalContent | undefined;
   forms(): FormSummary[];
+  /** The signed-out page's heading, which says why. */
+  signedOutTitle(): string;
 }
 
-const TITLES: Record<Exclude<Route['name'], 'form' | 'home' | 'referrals' | 'dols'>, string> = {
+const TITLES: Record<Exclude<Route['name'], 'form' | 'home' | 'referrals' | 'dols' | 'signed-out'>, string> = {
   'not-found': 'Page not found',
   account: 'Your account',
-  'signed-out': 'You have been signed out',
   'submitted-form': 'A form you submitted',
 };
 
@@ -46,7 +47,9 @@ export class PageAnnouncer {
         : [
             route.name === 'home' || route.name === 'referrals' || route.name === 'dols'
               ? portal?.[route.name].title
-              : TITLES[route.name],
+              : route.name === 'signed-out'
+                ? this.source.signedOutTitle()
+                : TITLES[route.name],
           ];
     // GOV.UK starts the title with "Error:" while a page shows errors, so screen reader users hear it first.
     document.title = `${this.formHasErrors && route.name === 'form' ? 'Error: ' : ''}${[...parts, portal?.council.serviceName ?? ''].filter(Boolean).join(' – ')}`;

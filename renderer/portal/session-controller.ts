@@ -6,8 +6,11 @@ import { SessionTimer } from './session-timer.ts';
 import { openAccountChannel, type AccountChange, type AccountChannel } from './account-channel.ts';
 import type { Route } from './routes.ts';
 
-/** Why the signed-out page is shown: the session timed out, the person saved and signed out, or another tab changed who is signed in. */
-export type SignedOutBecause = 'timeout' | 'saved' | 'elsewhere';
+/**
+ * Why the signed-out page is shown: the person chose to sign out, the session timed out, the
+ * person saved and signed out, or another tab changed who is signed in.
+ */
+export type SignedOutBecause = 'chose' | 'timeout' | 'saved' | 'elsewhere';
 
 /** What the session needs from the element it serves. */
 export interface SessionHost extends ReactiveControllerHost, EventTarget {
@@ -94,15 +97,19 @@ export class SessionController implements ReactiveController {
     this.otherTabs?.tell('signed-in');
   }
 
-  /** Someone signed out with the account screens of this tab (which told the server). */
+  /** Someone signed out with the account screens of this tab (which told the server): the signed-out page says so. */
   signedOutHere(): void {
     this.otherTabs?.tell('signed-out');
     this.clear();
-    this.events.navigate({ name: 'home' });
+    this.signedOutBecause = 'chose';
+    this.events.navigate({ name: 'signed-out' });
   }
 
-  /** Signs out; if the server cannot be reached the person is told, since on a shared computer it matters. */
-  async signOut(then: Route = { name: 'home' }): Promise<void> {
+  /**
+   * Signs out, then the signed-out page says so (`because` the person chose to, or saved first);
+   * if the server cannot be reached the person is told, since on a shared computer it matters.
+   */
+  async signOut(because: Extract<SignedOutBecause, 'chose' | 'saved'> = 'chose'): Promise<void> {
     if (!(await signOut(this.host.apiBase))) {
       this.signOutFailed = true;
       this.host.requestUpdate();
@@ -111,7 +118,8 @@ export class SessionController implements ReactiveController {
     this.signOutFailed = false;
     this.otherTabs?.tell('signed-out');
     this.clear();
-    this.events.navigate(then);
+    this.signedOutBecause = because;
+    this.events.navigate({ name: 'signed-out' });
   }
 
   /** Carries on from the timeout warning: the server extends the session. */

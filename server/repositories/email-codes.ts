@@ -49,24 +49,30 @@ export function createEmailCodesRepository(db: Knex) {
         (await trx<Row>('email_codes').where({ purpose, subject_id: subjectId }).orderBy('created_at', 'desc').first());
       return row ? toCode(row) : null;
     },
-    /** When codes were sent for this purpose and subject since a time: for limiting requests for new ones. */
+    /**
+     * How many codes were sent for this purpose and subject since a time, when the first of them
+     * was, and when the last one still unused was: for limiting requests for new ones.
+     */
     async countSince(
       purpose: CodePurpose,
       subjectId: string,
       since: number,
       trx: Knex = db,
-    ): Promise<{ count: number; latest: number | null }> {
+    ): Promise<{ count: number; earliest: number | null; latest: number | null }> {
       const row = (await trx('email_codes')
         .where({ purpose, subject_id: subjectId })
         .andWhere('created_at', '>=', since)
         .count<{ count: number | string }>({ count: '*' })
-        .max<{ latest: number | string | null }>({ latest: 'created_at' })
-        .first()) as { count: number | string; latest: number | string | null } | undefined;
-      return {
-        count: Number(row?.count ?? 0),
-        latest: row?.latest === null || row?.latest === undefined ? null : Number(row.latest),
-      };
+        .min<{ earliest: number | string | null }>({ earliest: 'created_at' })
+        .select(trx.raw('max(case when consumed_at is null then created_at end) as latest'))
+        .first()) as
+        | { count: number | string; earliest: number | string | null; latest: number | string | null }
+        | undefined;
+      const time = (value: number | string | null | undefined) =>
+        value === null || value === undefined ? null : Number(value);
+      return { count: Number(row?.count ?? 0), earliest: time(row?.earliest), latest: time(row?.latest) };
     },
+
     /**
      * Stores a new code; the older live code for the same purpose and subject stops working. With
      * `replacesOnlyBefore`, a live code made after that time is kept, and the new one is refused
@@ -107,9 +113,21 @@ export function createEmailCodesRepository(db: Knex) {
     async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
       return trx('email_codes').where('expires_at', '<', cutoff).delete();
     },
-    /** Marks a code used, once: false when it was already used (two requests racing with one code). */
+    /**
+     * Marks a code used, once: false when it was already used (two requests racing with one code).
+     * The codes made before it for the same purpose and subject (used or replaced) go: once a code
+     * has worked, the limits on asking for new ones count afresh from it.
+     */
     async consume(id: string, at: number, trx: Knex = db): Promise<boolean> {
-      return (await trx('email_codes').where({ id }).whereNull('consumed_at').update({ consumed_at: at })) === 1;
+      if ((await trx('email_codes').where({ id }).whereNull('consumed_at').update({ consumed_at: at })) !== 1)
+        return false;
+      const used = await trx<Row>('email_codes').where({ id }).first();
+      if (used)
+        await trx('email_codes')
+          .where({ purpose: used.purpose, subject_id: used.subject_id })
+          .andWhere('created_at', '<', used.created_at)
+          .delete();
+      return true;
     },
   };
 }

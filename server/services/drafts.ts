@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, DraftSave, OpenedDraft, SavedDraft } from '../../engine/index.ts';
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
-import type { FormCatalogue, CatalogueEntry } from './form-catalogue.ts';
+import { refuseNewForm, type FormCatalogue, type CatalogueEntry } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { AboutPerson } from './about-person.ts';
 import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './errors.ts';
@@ -79,9 +79,11 @@ export function createDraftService(deps: {
   };
 
   return {
-    /** Saves a new draft. */
+    /** Saves a new draft; never on a retired version (a draft saved before it was retired is saved over with `update`). */
     async create(userId: string, save: DraftSave): Promise<SavedDraft> {
-      const answers = checked(entryFor(save.formId, save.formVersion), save);
+      const entry = entryFor(save.formId, save.formVersion);
+      refuseNewForm(catalogue, entry);
+      const answers = checked(entry, save);
       const now = clock.now();
       const id = randomUUID();
       const draft = {

@@ -3,7 +3,7 @@
  * compiled form (for checking answers on the server: "today" is the date in the council's time
  * zone by the server's clock, whatever zone the machine is set to) and where the browser finds its precompiled
  * validators. Drafts are never offered; a retired version is still served by its number, for
- * forms started on it.
+ * forms saved on it, and takes no new forms (refuseNewForm).
  */
 import { readFile } from 'node:fs/promises';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../../engine/index.ts';
 import { findDefinitionFiles } from './definition-files.ts';
 import type { Clock } from './clock.ts';
+import { ConflictError } from './errors.ts';
 
 /** What the build wrote (build/manifest.json): the files the portal and the forms load. */
 export interface BuildManifest {
@@ -45,6 +46,35 @@ export interface FormCatalogue {
   list(): FormSummary[];
   /** A version of a form (the latest published when none is given); null when there is none. */
   get(formId: string, version?: number): CatalogueEntry | null;
+}
+
+/** A new form (a first save, or a submission with no saved copy) on a version that is retired. */
+export class RetiredVersionError extends ConflictError {
+  override readonly name = 'RetiredVersionError';
+  constructor(
+    readonly formId: string,
+    readonly currentVersion: number | null,
+    message: string,
+  ) {
+    super('retired-version', message);
+  }
+}
+
+/**
+ * Refuses a new form on a retired version, pointing to the version in use now. Forms saved on it
+ * before it was retired are not new: they can still be saved and sent.
+ */
+export function refuseNewForm(catalogue: FormCatalogue, entry: CatalogueEntry): void {
+  const { id, version, title, status } = entry.definition;
+  if (status !== 'retired') return;
+  const current = catalogue.get(id);
+  throw new RetiredVersionError(
+    id,
+    current?.definition.version ?? null,
+    current
+      ? `Version ${version} of ‘${title}’ has been replaced by version ${current.definition.version}, and new forms cannot be started on it. Start the form again to use the current version.`
+      : `‘${title}’ is no longer taking new forms.`,
+  );
 }
 
 export async function loadFormCatalogue(formsDir: string, buildDir: string, clock: Clock): Promise<FormCatalogue> {

@@ -20,7 +20,7 @@ import {
 import type { Repositories } from '../repositories/index.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
-import type { FormCatalogue } from './form-catalogue.ts';
+import { refuseNewForm, type FormCatalogue } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { AboutPerson } from './about-person.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -117,6 +117,12 @@ export function createSubmissionService(deps: {
       // what the answers lack, so a retry is answered alike whatever the check says now.
       const already = await earlier(user.id, request, digest);
       if (already) return { submission: already, created: false };
+      // A retired version takes only forms saved on it before it was retired.
+      if (entry.definition.status === 'retired') {
+        const saved = request.draftId ? await repos.drafts.find(request.draftId, user.id) : null;
+        if (saved?.formId !== request.formId || saved.formVersion !== request.formVersion)
+          refuseNewForm(catalogue, entry);
+      }
       if (!check.valid) throw new FieldErrors(check.problems);
       await limiter.hit(
         `submit:user:${user.id}`,

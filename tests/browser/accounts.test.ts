@@ -45,8 +45,13 @@ accounts('a person should sign out from the menu under their name, and sign in a
     await page.keyboard.press('Enter');
     await page.locator('asc-portal .header-link', { hasText: 'Sign in' }).waitFor();
 
-    // Focus is on the home page's heading now; the page's own "sign in" link comes after it.
-    await tabTo(page, withText('sign in'));
+    // The person is told, as a new page: its heading takes focus (a screen reader reads it) and names the page.
+    await heading(page, 'You have signed out');
+    assert.is((await focused(page)).text, 'You have signed out', 'focus should be on the heading saying so');
+    assert.match(await page.title(), /^You have signed out/);
+    assert.is(new URL(page.url()).pathname, '/signed-out');
+    assert.equal(await axeViolations(page), [], 'the signed-out page');
+    await tabTo(page, withText('Sign in again'));
     await page.keyboard.press('Enter');
     await heading(page, 'Secure login');
     assert.equal(await axeViolations(page), [], 'the secure login screen');
@@ -61,6 +66,19 @@ accounts('a person should sign out from the menu under their name, and sign in a
     await page.keyboard.press('Enter');
     await menuButton.waitFor();
     assert.match((await menuButton.textContent()) ?? '', /Sam Carter/);
+  }),
+);
+
+accounts('signing out from the account page should say so too', () =>
+  inTab(async (tab) => {
+    const { page, baseUrl } = tab;
+    await signInTab(tab);
+    await page.goto(`${baseUrl}/account`);
+    await heading(page, 'Your account');
+    await page.locator('asc-account .account-links button', { hasText: 'Sign out' }).click();
+    await heading(page, 'You have signed out');
+    assert.is((await focused(page)).text, 'You have signed out');
+    assert.match(await page.title(), /^You have signed out/);
   }),
 );
 

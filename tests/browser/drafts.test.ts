@@ -269,7 +269,9 @@ drafts(
       const first = await savedWithName(page, baseUrl, 'First person');
       await tabTo(page, withText('Cancel'));
       await page.keyboard.press('Enter');
-      await tabTo(page, withText('Yes, cancel and clear the screen'));
+      assert.is((await focused(page)).text, 'No, go back to the form', 'the dialog should open on the safe choice');
+      await page.keyboard.press('Shift+Tab');
+      assert.is((await focused(page)).text, 'Yes, cancel and clear the screen');
       await page.keyboard.press('Enter');
       await heading(page, 'Adult Social Care');
 

@@ -227,6 +227,8 @@ pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them
         await focusInDialog(),
         `focus should be inside the dialog, not on ${describeElement(await focused(page))}`,
       );
+      // Enter straight away must not delete anything: focus starts on the safe choice.
+      assert.is((await focused(page)).text, 'No, go back to the form', 'the dialog should open on the safe choice');
     };
     await openForm(page, baseUrl, '/forms/social-care-referral/about-you');
     await tabTo(page, fieldId('referrerName'));
@@ -247,7 +249,8 @@ pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them
     assert.is(await box.inputValue(), 'Priya Alderton');
 
     await openCancel();
-    await tabTo(page, withText('Yes, cancel and delete my answers'));
+    await page.keyboard.press('Shift+Tab');
+    assert.is((await focused(page)).text, 'Yes, cancel and delete my answers');
     await page.keyboard.press('Enter');
     await page.locator('asc-portal h1', { hasText: portal.home.title }).waitFor();
     assert.is(new URL(page.url()).pathname, '/');

@@ -50,6 +50,8 @@ const BROKEN: Array<[string, string, string, string]> = [
   ['trailing-comma', 'json-syntax', '', '"Checker sample",,'],
   ['link-with-space', 'schema-format', '/pages/0/content/0/text/1/href', 'some page'],
   ['about-names-missing-question', 'bad-about-person', '/aboutPerson/0', '"personName"'],
+  ['signed-in-on-page', 'signed-in-not-text', '/pages/2/showIf/signedIn', '"signedIn"'],
+  ['text-names-missing-question', 'unknown-question', '/pages/2/content/0/showIf/all/1/question', '"isProfesional"'],
 ];
 
 const broken = suite('validate-forms on broken definitions');

@@ -194,6 +194,46 @@ for (const database of await testDatabases()) {
     assert.match(sixth.body.error.message, /too many codes/);
   });
 
+  it('should send a code at each of a dozen sign-ins across a working day, yet refuse a burst of codes, saying when to try again', async () => {
+    const { email } = await registered();
+    // A busy day's sign-ins: several close together in the morning (a session ends after 20 idle
+    // minutes; a shared computer is signed out after each referral), fewer later on.
+    const minutesApart = [0, 8, 9, 10, 7, 12, 45, 60, 90, 40, 30, 25];
+    for (const [n, gap] of minutesApart.entries()) {
+      clock.advance(gap * MINUTE);
+      const as = client(baseUrl);
+      const started = await as.post('/api/account/sign-in', { email, password: PASSWORD });
+      assert.is(started.status, 202, `sign-in ${n + 1}: ${JSON.stringify(started.body)}`);
+      const verified = await as.post('/api/account/sign-in/verify', { code: codeIn(await smtp.nextTo(email)) });
+      assert.is(verified.status, 200, `sign-in ${n + 1}: ${JSON.stringify(verified.body)}`);
+    }
+    const lastCodeUsed = clock.now();
+
+    // Codes asked for and never used, a minute apart: a few are sent, then the rest are refused.
+    let refused: Awaited<ReturnType<Client['post']>> | undefined;
+    let sent = 0;
+    while (!refused && sent < 10) {
+      clock.advance(MINUTE + 1);
+      const response = await client(baseUrl).post('/api/account/sign-in', { email, password: PASSWORD });
+      if (response.status === 429) refused = response;
+      else {
+        assert.is(response.status, 202, JSON.stringify(response.body));
+        await smtp.nextTo(email);
+        sent++;
+      }
+    }
+    assert.ok(refused, 'a burst of codes should be refused');
+    assert.ok(sent <= 4, `${sent} codes were sent in the burst`);
+    const wait = Number(refused.headers.get('retry-after'));
+    assert.is(wait, Math.ceil((lastCodeUsed + HOUR - clock.now()) / 1000), 'until the first of them is an hour old');
+    const minutes = Math.ceil(wait / 60);
+    assert.match(refused.body.error.message, `Try again in ${minutes} minutes`);
+    assert.not.match(refused.body.error.message, /an hour/);
+    clock.advance(wait * 1000);
+    assert.is((await client(baseUrl).post('/api/account/sign-in', { email, password: PASSWORD })).status, 202);
+    await smtp.nextTo(email);
+  });
+
   it('should bind a code to its purpose: a registration code cannot sign anyone in', async () => {
     const as = client(baseUrl);
     const email = newEmail();

@@ -19,7 +19,7 @@ import { sharedBuild } from '../support/shared-build.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { registerOverApi } from '../support/http-client.ts';
-import { loadForms } from '../fixtures/forms.ts';
+import { loadForms, newestVersion } from '../fixtures/forms.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // Social care referral answers hold only past dates, so the server's real clock takes them on any day.
@@ -82,7 +82,7 @@ for (const database of await testDatabases()) {
       as
         .post('/api/submissions', {
           formId: 'social-care-referral',
-          formVersion: 1,
+          formVersion: newestVersion('social-care-referral'),
           answers: complete,
           idempotencyKey: randomUUID(),
         })

@@ -4,6 +4,9 @@
  * keep a half-typed answer but refuse what no form could have sent.
  */
 import { suite } from '../support/suite.ts';
+import { randomUUID } from 'node:crypto';
+import { compileForm } from '../../engine/index.ts';
+import { loadDefinition, loadForms, newestVersion } from '../fixtures/forms.ts';
 import * as assert from 'uvu/assert';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -78,7 +81,7 @@ for (const database of await testDatabases()) {
   });
 
   const save = (as: Client, answers: Record<string, unknown> = partOfDols1, pageId = 'the-person') =>
-    as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId, answers });
+    as.post('/api/drafts', { formId: 'dols-form-1', formVersion: newestVersion('dols-form-1'), pageId, answers });
 
   it('should save a form for later and open it again at the same page with the same answers', async () => {
     const saved = await save(owner);
@@ -344,7 +347,7 @@ for (const database of await testDatabases()) {
     const user = (await app.db('users').first()).id as string;
     const draft = await service.create(user, {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: newestVersion('dols-form-1'),
       pageId: 'the-person',
       answers: {},
     });
@@ -402,6 +405,70 @@ for (const database of await testDatabases()) {
     owner = await signedIn(ownerEmail);
     assert.is((await owner.get(`/api/drafts/${kept.id}`)).status, 200, 'saved again 10 days ago: kept');
     assert.is((await owner.get(`/api/drafts/${forgotten.id}`)).status, 404, 'last saved 30 days ago: deleted');
+  });
+
+  it('should start no new form on a retired version, pointing to the current one, yet save and send one saved on it before it was retired', async () => {
+    const formId = 'social-care-referral';
+    const current = newestVersion(formId);
+    assert.is(app.catalogue.get(formId, 1)?.definition.status, 'retired', 'version 1 is retired');
+    const retiredV1 = compileForm(loadDefinition(formId, 1));
+    // The answer set is written for the current version: what version 1 asks of it.
+    const complete = Object.fromEntries(
+      Object.entries(loadForms().find((f) => f.definition.id === formId)!.answers).filter(([id]) =>
+        retiredV1.question(id),
+      ),
+    );
+    const refusedAsRetired = (response: { status: number; body: { error: { code: string; message: string } } }) => {
+      assert.is(response.status, 409, JSON.stringify(response.body));
+      assert.is(response.body.error.code, 'retired-version');
+      assert.match(
+        response.body.error.message,
+        `Version 1 of ‘Referral for social care’ has been replaced by version ${current}`,
+      );
+    };
+    refusedAsRetired(await owner.post('/api/drafts', { formId, formVersion: 1, pageId: 'about-you', answers: {} }));
+    refusedAsRetired(
+      await owner.post('/api/submissions', { formId, formVersion: 1, answers: complete, idempotencyKey: randomUUID() }),
+    );
+    assert.is(
+      (await owner.get('/api/drafts')).body.drafts.filter((d: { formId: string }) => d.formId === formId).length,
+      0,
+    );
+
+    // Saved while version 1 was the current one: the same service, over a catalogue from before it was retired.
+    const repos = createRepositories(app.db);
+    const catalogue: typeof app.catalogue = {
+      ...app.catalogue,
+      get: (id, version) => {
+        const entry = app.catalogue.get(id, version);
+        return entry && { ...entry, definition: { ...entry.definition, status: 'published' } };
+      },
+    };
+    const answersAtRest = createAnswersAtRest(await loadAnswerKeys(undefined, dataDir));
+    const beforeRetiring = createDraftService({
+      drafts: repos.drafts,
+      catalogue,
+      answersAtRest,
+      aboutPerson: createAboutPerson(catalogue, answersAtRest),
+      clock,
+    });
+    const user = (await app.db('users').where({ email: ownerEmail }).first()).id as string;
+    const saved = await beforeRetiring.create(user, { formId, formVersion: 1, pageId: 'about-you', answers: {} });
+    const savedAgain = await owner.put(`/api/drafts/${saved.id}`, {
+      version: 1,
+      pageId: 'about-you',
+      answers: complete,
+    });
+    assert.is(savedAgain.status, 200, JSON.stringify(savedAgain.body));
+    const sent = await owner.post('/api/submissions', {
+      formId,
+      formVersion: 1,
+      answers: complete,
+      draftId: saved.id,
+      idempotencyKey: randomUUID(),
+    });
+    assert.is(sent.status, 201, JSON.stringify(sent.body));
+    assert.is(sent.body.submission.formVersion, 1);
   });
 
   test.run();

@@ -12,7 +12,7 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { registerOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
-import { loadForms } from '../fixtures/forms.ts';
+import { loadForms, newestVersion } from '../fixtures/forms.ts';
 
 const REFERRERS = 24;
 const SAVES_EACH = 4;
@@ -50,7 +50,7 @@ for (const database of await testDatabases()) {
       referrers.map(async (as, n) => {
         const created = await as.post('/api/drafts', {
           formId: 'dols-form-1',
-          formVersion: 1,
+          formVersion: newestVersion('dols-form-1'),
           pageId: 'the-person',
           answers: { personFullName: `Person ${n}` },
         });
@@ -67,7 +67,7 @@ for (const database of await testDatabases()) {
         }
         const submitted = await as.post('/api/submissions', {
           formId: 'social-care-referral',
-          formVersion: 1,
+          formVersion: newestVersion('social-care-referral'),
           answers: complete,
           idempotencyKey: randomUUID(),
         });

@@ -19,7 +19,7 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
-import { loadForms } from '../fixtures/forms.ts';
+import { loadForms, newestVersion } from '../fixtures/forms.ts';
 
 const WEBHOOK_SECRET = 'ab'.repeat(32);
 const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
@@ -94,7 +94,7 @@ for (const database of await testDatabases()) {
   const submit = (as: Client, answers: Record<string, unknown> = complete, extra: Record<string, unknown> = {}) =>
     as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: newestVersion('dols-form-1'),
       answers,
       idempotencyKey: randomUUID(),
       ...extra,
@@ -130,6 +130,17 @@ for (const database of await testDatabases()) {
     );
   });
 
+  it('should send the confirmation to the address the account was verified with, never to one typed on the form', async () => {
+    const { as, email } = await registered();
+    const typed = `not.verified.${randomUUID()}@example.org`;
+    const response = await submit(as, { ...complete, referrerEmail: typed });
+    assert.is(response.status, 201, JSON.stringify(response.body));
+    const mail = await smtp.nextTo(email);
+    assert.match(mail.subject, new RegExp(response.body.submission.reference));
+    await app.sendOutbox();
+    assert.is(smtp.countTo(typed), 0, 'nothing goes to an address nobody has verified');
+  });
+
   it('should refuse answers that are not complete, saying what is missing, and send nothing', async () => {
     const { as, email } = await registered();
     const { personFullName, ...withoutName } = complete;
@@ -150,7 +161,12 @@ for (const database of await testDatabases()) {
   it('should make one submission and send one email however many times the page sends it', async () => {
     const { as, email } = await registered();
     const idempotencyKey = randomUUID();
-    const body = { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey };
+    const body = {
+      formId: 'dols-form-1',
+      formVersion: newestVersion('dols-form-1'),
+      answers: complete,
+      idempotencyKey,
+    };
     const responses = await Promise.all(Array.from({ length: 5 }, () => as.post('/api/submissions', body)));
     assert.equal(
       responses.map((r) => r.status).filter((status) => status === 201).length,
@@ -224,13 +240,13 @@ for (const database of await testDatabases()) {
     const idempotencyKey = randomUUID();
     const first = await as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: newestVersion('dols-form-1'),
       answers: complete,
       idempotencyKey,
     });
     const changed = await as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: newestVersion('dols-form-1'),
       answers: { ...complete, personFullName: 'Someone else entirely' },
       idempotencyKey,
     });
@@ -238,7 +254,7 @@ for (const database of await testDatabases()) {
     assert.match(changed.body.error.message, /already sent, with other answers/);
     const theirs = await someoneElse.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: newestVersion('dols-form-1'),
       answers: complete,
       idempotencyKey,
     });
@@ -250,12 +266,17 @@ for (const database of await testDatabases()) {
     const { as } = await registered();
     const { as: someoneElse } = await registered();
     const draft = (
-      await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })
+      await as.post('/api/drafts', {
+        formId: 'dols-form-1',
+        formVersion: newestVersion('dols-form-1'),
+        pageId: 'the-person',
+        answers: {},
+      })
     ).body.draft;
     const theirDraft = (
       await someoneElse.post('/api/drafts', {
         formId: 'dols-form-1',
-        formVersion: 1,
+        formVersion: newestVersion('dols-form-1'),
         pageId: 'the-person',
         answers: {},
       })
@@ -274,7 +295,12 @@ for (const database of await testDatabases()) {
   it('should delete the saved copy the answers came from', async () => {
     const { as } = await registered();
     const draft = (
-      await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })
+      await as.post('/api/drafts', {
+        formId: 'dols-form-1',
+        formVersion: newestVersion('dols-form-1'),
+        pageId: 'the-person',
+        answers: {},
+      })
     ).body.draft;
     assert.is((await submit(as, complete, { draftId: draft.id })).status, 201);
     assert.is((await as.get(`/api/drafts/${draft.id}`)).status, 404);

@@ -7,16 +7,20 @@ import type { AnswerCondition } from '../definition.types.ts';
 import { canEverHold } from '../satisfiable.ts';
 import type { AnyQuestion, CheckContext, Scope } from './context.ts';
 
-/** A condition must name what it may, and must be able to hold (asked only of a well-formed one, to report one fault once). */
+/**
+ * A condition must name what it may, and must be able to hold (asked only of a well-formed one,
+ * to report one fault once). Only text (`isText`) may depend on whether the person is signed in.
+ */
 export function checkShowIf(
   ctx: CheckContext,
   condition: Condition,
   pointer: string,
   scope: Scope,
   what: string,
+  isText = false,
 ): void {
   const before = ctx.problems.length;
-  checkCondition(ctx, condition, pointer, scope);
+  checkCondition(ctx, condition, pointer, scope, isText);
   if (ctx.problems.length === before && !canEverHold(condition, (id) => ctx.questionWithId(id))) {
     ctx.problem(
       pointer,
@@ -26,12 +30,27 @@ export function checkShowIf(
   }
 }
 
-export function checkCondition(ctx: CheckContext, condition: Condition, pointer: string, scope: Scope): void {
+export function checkCondition(
+  ctx: CheckContext,
+  condition: Condition,
+  pointer: string,
+  scope: Scope,
+  isText = false,
+): void {
   if ('all' in condition)
-    return condition.all.forEach((part, i) => checkCondition(ctx, part, `${pointer}/all/${i}`, scope));
+    return condition.all.forEach((part, i) => checkCondition(ctx, part, `${pointer}/all/${i}`, scope, isText));
   if ('any' in condition)
-    return condition.any.forEach((part, i) => checkCondition(ctx, part, `${pointer}/any/${i}`, scope));
-  if ('not' in condition) return checkCondition(ctx, condition.not, `${pointer}/not`, scope);
+    return condition.any.forEach((part, i) => checkCondition(ctx, part, `${pointer}/any/${i}`, scope, isText));
+  if ('not' in condition) return checkCondition(ctx, condition.not, `${pointer}/not`, scope, isText);
+  if ('signedIn' in condition) {
+    if (!isText)
+      ctx.problem(
+        `${pointer}/signedIn`,
+        'signed-in-not-text',
+        'Only text can depend on whether the person is signed in: whether a question is asked, a page shown or a date rule applies cannot (the server checks answers, and there everyone is signed in). Use "signedIn" in a text block\'s "showIf".',
+      );
+    return;
+  }
   const target = scope(condition.question);
   if (!target) {
     const exists = ctx.seenIds.has(condition.question);

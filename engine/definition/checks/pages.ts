@@ -50,6 +50,13 @@ export function checkPages(ctx: CheckContext): void {
         'The last page must be the check-answers page: add a page with "kind": "checkAnswers" at the end.',
       );
     }
+    // The text above the questions: its conditions may name questions of the pages before.
+    (page.content ?? []).forEach((block, b) => {
+      if (!block.showIf) return;
+      const firstPosition = ctx.firstPositionOnPage(p);
+      const at = `${pointer}/content/${b}/showIf`;
+      checkShowIf(ctx, block.showIf, at, (id) => ctx.topLevelBefore(id, firstPosition), 'This text', true);
+    });
     if (page.showIf && p === 0)
       ctx.problem(
         `${pointer}/showIf`,

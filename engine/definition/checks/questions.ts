@@ -18,7 +18,7 @@ export function checkItem(
 ): void {
   const scope = ctx.scopeAt(position, groupId);
   const name = 'id' in item && item.id ? `"${item.id}"` : 'This text';
-  if (item.showIf) checkShowIf(ctx, item.showIf, `${pointer}/showIf`, scope, name);
+  if (item.showIf) checkShowIf(ctx, item.showIf, `${pointer}/showIf`, scope, name, !isQuestion(item));
   if (!isQuestion(item)) return;
   const question = item as AnyQuestion;
   checkWording(ctx, question, pointer);

@@ -72,17 +72,22 @@ export function pageQuestions(
   form: Form,
   page: Page,
   answers: Answers,
+  signedIn: boolean,
   contextFor: (path: string, value: AnswerValue | undefined) => FieldContext,
 ): TemplateResult {
   return html`${(page.questions ?? [])
-    .filter((item) => form.isShown(item, answers))
+    .filter((item) => form.isShown(item, answers, undefined, { signedIn }))
     .map((item) => {
       const id = 'id' in item && item.id ? item.id : '';
       return renderItem(item, contextFor(id, answers[id]));
     })}`;
 }
 
-/** The page's text that the answers show: above the questions, but on check-your-answers after the answers, next to Submit, where "what happens next" belongs. */
-export function pageContent(form: Form, page: Page, answers: Answers): TemplateResult {
-  return html`${(page.content ?? []).filter((block) => form.isShown(block, answers)).map(contentBlock)}`;
+/**
+ * The page's text that the answers (and whether the person is signed in) show: above the
+ * questions, but on check-your-answers after the answers, next to Submit, where "what happens
+ * next" belongs.
+ */
+export function pageContent(form: Form, page: Page, answers: Answers, signedIn: boolean): TemplateResult {
+  return html`${(page.content ?? []).filter((block) => form.isShown(block, answers, undefined, { signedIn })).map(contentBlock)}`;
 }

@@ -2,7 +2,8 @@
  * Issuing and checking the codes sent by email. A code works once, for its own purpose and
  * subject, until it expires (20 minutes to register or reset a password, 10 to sign in). After 5
  * wrong tries it is dead, the right code included. New codes can be asked for once a minute and 5
- * times an hour.
+ * times an hour, counted from the last code that worked: someone who signs in many times a day
+ * (a session ends after 20 idle minutes) is never held up, and a flood of codes nobody uses is.
  */
 import { randomUUID } from 'node:crypto';
 import type { CodePurpose, EmailCodesRepository } from '../../repositories/email-codes.ts';
@@ -36,18 +37,22 @@ export function createCodeService(deps: {
     async issue(purpose: CodePurpose, subjectId: string, { resend = false } = {}): Promise<string> {
       const now = clock.now();
       if (resend) {
-        const { count, latest } = await emailCodes.countSince(purpose, subjectId, now - HOUR);
+        const { count, earliest, latest } = await emailCodes.countSince(purpose, subjectId, now - HOUR);
         if (latest !== null && now - latest < RESEND.gapMs) {
           throw new RateLimitedError(
             Math.ceil((latest + RESEND.gapMs - now) / 1000),
             'We have just sent you a code. You can ask for a new one in a minute: check your junk folder meanwhile.',
           );
         }
-        if (count >= RESEND.perHour)
+        if (count >= RESEND.perHour) {
+          // Another code can be sent once the first of these is an hour old.
+          const wait = Math.max(1, Math.ceil(((earliest ?? now) + HOUR - now) / 1000));
+          const minutes = Math.ceil(wait / 60);
           throw new RateLimitedError(
-            3600,
-            'You have asked for too many codes. Wait an hour and try again, or call us.',
+            wait,
+            `You have asked for too many codes. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or call us.`,
           );
+        }
       }
       const code = newCode();
       try {

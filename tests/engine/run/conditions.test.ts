@@ -1,7 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import type { Condition, AnswerValue } from '../../../engine/index.ts';
+import {
+  definitionProblems,
+  compileForm,
+  type Condition,
+  type AnswerValue,
+  type FormDefinition,
+} from '../../../engine/index.ts';
 import { evaluateCondition, isAnswered } from '../../../engine/run/conditions.ts';
 import { isRealDate, addDays } from '../../../engine/values/dates.ts';
 
@@ -68,6 +74,70 @@ tests('should move dates by calendar years, so an 18th birthday falls on the rig
   );
 });
 
+tests('should show text for someone signed in or not, as the browser says, and take a submission as signed in', () => {
+  const signedIn = { signedIn: true } as const;
+  assert.ok(evaluateCondition(signedIn, () => undefined, TODAY, true));
+  assert.not.ok(evaluateCondition(signedIn, () => undefined, TODAY, false));
+  assert.ok(evaluateCondition({ signedIn: false }, () => undefined, TODAY, false));
+  assert.ok(
+    evaluateCondition(signedIn, () => undefined, TODAY),
+    'on the server everyone is signed in',
+  );
+  const form = compileForm({
+    id: 'sample',
+    version: 1,
+    status: 'draft',
+    title: 'Sample',
+    pages: [
+      {
+        id: 'start',
+        title: 'Start',
+        progress: 0,
+        content: [
+          { type: 'paragraph', text: 'Sign in to carry on.', showIf: { signedIn: false } },
+          { type: 'paragraph', text: 'Carry on.', showIf: { signedIn: true } },
+        ],
+      },
+      { id: 'check-your-answers', title: 'Check', kind: 'checkAnswers', progress: 100 },
+    ],
+  });
+  const [signInText, carryOnText] = form.pages[0]!.content!;
+  assert.ok(form.isShown(signInText!, {}, undefined, { signedIn: false }));
+  assert.not.ok(form.isShown(carryOnText!, {}, undefined, { signedIn: false }));
+  assert.ok(form.isShown(carryOnText!, {}, undefined, { signedIn: true }));
+  assert.not.ok(form.isShown(signInText!, {}, undefined, { signedIn: true }));
+});
+
+tests('should let only text depend on being signed in, and find such text that can never be shown', () => {
+  const definition = (showIf: Condition, onQuestion = false): FormDefinition => ({
+    id: 'sample',
+    version: 1,
+    status: 'draft',
+    title: 'Sample',
+    pages: [
+      {
+        id: 'start',
+        title: 'Start',
+        progress: 0,
+        questions: [
+          { type: 'paragraph', text: 'Words.', ...(onQuestion ? {} : { showIf }) },
+          { id: 'name', type: 'text', label: 'Name', ...(onQuestion ? { showIf } : {}) },
+        ],
+      },
+      { id: 'check-your-answers', title: 'Check', kind: 'checkAnswers', progress: 100 },
+    ],
+  });
+  assert.equal(definitionProblems(definition({ signedIn: false })), []);
+  assert.equal(
+    definitionProblems(definition({ signedIn: true }, true)).map((p) => [p.code, p.pointer]),
+    [['signed-in-not-text', '/pages/0/questions/1/showIf/signedIn']],
+  );
+  assert.equal(
+    definitionProblems(definition({ all: [{ signedIn: true }, { not: { signedIn: true } }] })).map((p) => p.code),
+    ['never-shown'],
+  );
+});
+
 tests('should combine with all, any and not to any depth', () => {
   const condition: Condition = {
     all: [
@@ -105,6 +175,7 @@ function meaning(c: Condition, answers: Record<string, string | undefined>): boo
   if ('all' in c) return c.all.every((part) => meaning(part, answers));
   if ('any' in c) return c.any.some((part) => meaning(part, answers));
   if ('not' in c) return !meaning(c.not, answers);
+  if ('signedIn' in c) return c.signedIn;
   return answers[c.question] === c.equals;
 }
 
