@@ -187,11 +187,7 @@ pages("after the browser's back button, the new page should be announced before 
     await page.goBack();
     assert.is(await heading(page, FORM_HEADING), title('legal-matters'));
     const onFocus = await focused(page);
-    assert.is(
-      onFocus.text,
-      title('legal-matters'),
-      `focus should be on the heading, not ${describeElement(onFocus)}`,
-    );
+    assert.is(onFocus.text, title('legal-matters'), `focus should be on the heading, not ${describeElement(onFocus)}`);
     const seen = await page.evaluate(() => (window as unknown as { focusOnPageChange: string[] }).focusOnPageChange);
     assert.equal(seen.length, 1, 'one asc-page-change for the move back');
     assert.is.not(seen[0], 'H1', 'focus should still be where it was when asc-page-change is sent');
