@@ -225,7 +225,7 @@ export class Form {
     const page = this.page(pageId);
     const clock = wallClockIn(this.now(), this.timeZone);
     const today = options?.today ?? clock.date;
-    return prefillOffers(this.model.pageQuestions.get(page.id)!, this.prepare(answers, options), {
+    return prefillOffers(this.model.pageQuestions.get(page.id)!, answers, this.prepare(answers, options), {
       account,
       now: { date: today, time: clock.time },
       today,

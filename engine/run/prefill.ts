@@ -34,12 +34,18 @@ export interface PrefillSources {
   today: string;
 }
 
-function sourceValue(question: Question, prepared: Answers, sources: PrefillSources): AnswerValue | undefined {
+function sourceValue(
+  question: Question,
+  answers: Answers,
+  prepared: Answers,
+  sources: PrefillSources,
+): AnswerValue | undefined {
   const prefill = question.prefill!;
   if (prefill.now) return question.type === 'time' ? sources.now.time : sources.now.date;
   if (prefill.question) {
-    const value = prepared[prefill.question];
-    return isAnswered(value) ? structuredClone(value) : undefined;
+    // Copied as the person typed it ("0151 496 0732", not the digits kept), if it is still asked.
+    const typed = answers[prefill.question];
+    return isAnswered(prepared[prefill.question]) && typed !== undefined ? structuredClone(typed) : undefined;
   }
   const account = sources.account;
   if (!account || !prefill.account) return undefined;
@@ -52,8 +58,13 @@ function sourceValue(question: Question, prepared: Answers, sources: PrefillSour
   return value || undefined;
 }
 
-/** The offers for the questions given (those shown on a page, with answers prepared as validation reads them). */
-export function prefillOffers(questions: Question[], prepared: Answers, sources: PrefillSources): PrefillOffer[] {
+/** The offers for the questions given (those of a page), from the answers as typed and as validation reads them (`prepared`). */
+export function prefillOffers(
+  questions: Question[],
+  answers: Answers,
+  prepared: Answers,
+  sources: PrefillSources,
+): PrefillOffer[] {
   const lookup: AnswerLookup = (id) => prepared[id];
   const offers: PrefillOffer[] = [];
   for (const question of questions) {
@@ -62,7 +73,7 @@ export function prefillOffers(questions: Question[], prepared: Answers, sources:
     if (question.showIf && !evaluateCondition(question.showIf, lookup, sources.today)) continue;
     const holds = !prefill.when || evaluateCondition(prefill.when, lookup, sources.today);
     const answered = isAnswered(prepared[question.id]);
-    const value = holds && !answered ? sourceValue(question, prepared, sources) : undefined;
+    const value = holds && !answered ? sourceValue(question, answers, prepared, sources) : undefined;
     offers.push({
       questionId: question.id,
       conditional: prefill.when !== undefined,

@@ -74,11 +74,13 @@ export function pageQuestions(
   answers: Answers,
   contextFor: (path: string, value: AnswerValue | undefined) => FieldContext,
 ): TemplateResult {
+  // Labels and hints may show earlier answers ("Does Edith Marsh object ...?").
+  const word = form.wording(answers);
   return html`${(page.questions ?? [])
     .filter((item) => form.isShown(item, answers))
     .map((item) => {
       const id = 'id' in item && item.id ? item.id : '';
-      return renderItem(item, contextFor(id, answers[id]));
+      return renderItem(isQuestion(item) ? word(item) : item, contextFor(id, answers[id]));
     })}`;
 }
 
