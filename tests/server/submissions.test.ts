@@ -22,7 +22,10 @@ import { startTestApp } from '../support/test-app.ts';
 import { loadForms } from '../fixtures/forms.ts';
 
 const WEBHOOK_SECRET = 'ab'.repeat(32);
-const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
+const fixture = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
+const complete = fixture.answers;
+// The answers are written for the newest version of the form, the one new forms start on.
+const FORM_VERSION = fixture.definition.version;
 
 /** The council's case system: keeps what it receives; answers 503 while told to be down. */
 async function startCaseSystem() {
@@ -94,7 +97,7 @@ for (const database of await testDatabases()) {
   const submit = (as: Client, answers: Record<string, unknown> = complete, extra: Record<string, unknown> = {}) =>
     as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: FORM_VERSION,
       answers,
       idempotencyKey: randomUUID(),
       ...extra,
@@ -130,6 +133,30 @@ for (const database of await testDatabases()) {
     );
   });
 
+  it('should take answers the form filled in and the person then edited as any others, and check them as any others', async () => {
+    const { as } = await registered();
+    // "Are you the person dealing with this request?" Yes filled the contact from About you; the person then changed the phone and the name.
+    const edited = {
+      ...complete,
+      contactIsReferrer: 'yes',
+      contactName: 'Jo Ashcroft-Pell',
+      contactPhone: '07700 900461',
+      contactEmail: complete.referrerEmail,
+      declarantName: complete.referrerName,
+      declarationTime: '09:45',
+    };
+    const accepted = await submit(as, edited);
+    assert.is(accepted.status, 201, JSON.stringify(accepted.body));
+    const refused = await submit(as, { ...edited, contactEmail: 'jo at marshside' });
+    assert.is(refused.status, 400);
+    assert.equal(
+      refused.body.error.fields.map((field: { field: string }) => field.field),
+      ['contactEmail'],
+    );
+    const unasked = await submit(as, { ...edited, contactIsReferrer: 'maybe' });
+    assert.is(unasked.status, 400);
+  });
+
   it('should refuse answers that are not complete, saying what is missing, and send nothing', async () => {
     const { as, email } = await registered();
     const { personFullName, ...withoutName } = complete;
@@ -150,7 +177,7 @@ for (const database of await testDatabases()) {
   it('should make one submission and send one email however many times the page sends it', async () => {
     const { as, email } = await registered();
     const idempotencyKey = randomUUID();
-    const body = { formId: 'dols-form-1', formVersion: 1, answers: complete, idempotencyKey };
+    const body = { formId: 'dols-form-1', formVersion: FORM_VERSION, answers: complete, idempotencyKey };
     const responses = await Promise.all(Array.from({ length: 5 }, () => as.post('/api/submissions', body)));
     assert.equal(
       responses.map((r) => r.status).filter((status) => status === 201).length,
@@ -224,13 +251,13 @@ for (const database of await testDatabases()) {
     const idempotencyKey = randomUUID();
     const first = await as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: FORM_VERSION,
       answers: complete,
       idempotencyKey,
     });
     const changed = await as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: FORM_VERSION,
       answers: { ...complete, personFullName: 'Someone else entirely' },
       idempotencyKey,
     });
@@ -238,7 +265,7 @@ for (const database of await testDatabases()) {
     assert.match(changed.body.error.message, /already sent, with other answers/);
     const theirs = await someoneElse.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: 1,
+      formVersion: FORM_VERSION,
       answers: complete,
       idempotencyKey,
     });
@@ -250,12 +277,17 @@ for (const database of await testDatabases()) {
     const { as } = await registered();
     const { as: someoneElse } = await registered();
     const draft = (
-      await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })
+      await as.post('/api/drafts', {
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        pageId: 'the-person',
+        answers: {},
+      })
     ).body.draft;
     const theirDraft = (
       await someoneElse.post('/api/drafts', {
         formId: 'dols-form-1',
-        formVersion: 1,
+        formVersion: FORM_VERSION,
         pageId: 'the-person',
         answers: {},
       })
@@ -274,7 +306,12 @@ for (const database of await testDatabases()) {
   it('should delete the saved copy the answers came from', async () => {
     const { as } = await registered();
     const draft = (
-      await as.post('/api/drafts', { formId: 'dols-form-1', formVersion: 1, pageId: 'the-person', answers: {} })
+      await as.post('/api/drafts', {
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        pageId: 'the-person',
+        answers: {},
+      })
     ).body.draft;
     assert.is((await submit(as, complete, { draftId: draft.id })).status, 201);
     assert.is((await as.get(`/api/drafts/${draft.id}`)).status, 404);
