@@ -116,12 +116,18 @@ prefill("a label should show the person's name once it is given, and read well b
       const objects = labelOf(page, 'personObjects');
       await openWithAnswers(page, baseUrl, '/forms/dols-form-1/restrictions', referrer);
       await heading(page, 'Restrictions and the person');
-      assert.match(await objects.innerText(), /^Does the person object to being in the care home or hospital/);
+      assert.match(
+        (await objects.textContent()) ?? '',
+        /^Does the person object to being in the care home or hospital/,
+      );
       await openWithAnswers(page, baseUrl, '/forms/dols-form-1/restrictions', {
         ...referrer,
         personFullName: 'Edith Marsh',
       });
-      assert.match(await objects.innerText(), /^Does Edith Marsh object to being in the care home or hospital/);
+      assert.match(
+        (await objects.textContent()) ?? '',
+        /^Does Edith Marsh object to being in the care home or hospital/,
+      );
       await noAxeViolations(page, 'a label with the name');
       // Check your answers (and so print) asks the question as the page did.
       await openWithAnswers(page, baseUrl, '/forms/dols-form-1/check-your-answers', dols1.answers);

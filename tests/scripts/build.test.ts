@@ -103,6 +103,7 @@ build('should describe every component in a custom elements manifest: attributes
       'apiBase',
       'pageId',
       'signedIn',
+      'account',
       'captcha',
       'currentAnswers',
       'hasUnsavedChanges',
