@@ -16,6 +16,7 @@ export { isQuestion } from './types.ts';
 // The definition's shapes, the answers, and what the engine says about them.
 export type { FormDefinition, Page, PageItem, GroupItem, Question, ChildQuestion } from './types.ts';
 export type { Condition, DateRef, ContentBlock, RichText, InlineText } from './types.ts';
+export type { PrefillAccount, PrefillOffer } from './run/prefill.ts';
 export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage, SummaryRow } from './types.ts';
 export type { PortalContent } from './contracts/portal.types.ts';
 export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';

@@ -142,7 +142,7 @@ export type PageItem =
  */
 export type TextQuestion = QuestionBase & TextQuestion1;
 /**
- * The question, as the person reads it.
+ * The question, as the person reads it. {questionId|words} shows an earlier question's answer, and the words until it is answered: 'Does {personFullName|the person} object?'. The same works in hint, subject, summaryLabel and messages.
  */
 export type ShortText2 = string;
 /**
@@ -166,6 +166,32 @@ export type ShortText4 = string;
  * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
  */
 export type Condition3 =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
+/**
+ * An answer put in the box for the person, which they can change: from their account, from an earlier page's answer, or the date or time now.
+ */
+export type Prefill = {
+  [k: string]: unknown;
+} & {
+  /**
+   * From the signed-in person's account: their fullName (forename and surname), forename, surname or email.
+   */
+  account?: 'fullName' | 'forename' | 'surname' | 'email';
+  question?: QuestionId2;
+  /**
+   * For a date question today, for a time question the time now, in the council's time zone.
+   */
+  now?: true;
+  when?: Condition4;
+};
+/**
+ * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
+ */
+export type QuestionId2 = string;
+/**
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
+ */
+export type Condition4 =
   AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
  * When a mandatory question is not answered.
@@ -251,7 +277,7 @@ export type DateRule1 = {
 /**
  * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
  */
-export type Condition4 =
+export type Condition5 =
   AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 /**
  * What to fix: 'Date of birth must be in the past'.
@@ -343,11 +369,11 @@ export type ComputedDateQuestion = QuestionBase & ComputedDateQuestion1;
 /**
  * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
  */
-export type QuestionId2 = string;
+export type QuestionId3 = string;
 /**
  * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
  */
-export type QuestionId3 = string;
+export type QuestionId4 = string;
 /**
  * A set of questions the person can answer several times (one item per person consulted, say), with Add and Remove.
  *
@@ -396,7 +422,17 @@ export type LongText2 = string;
 /**
  * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
  */
-export type QuestionId4 = string;
+export type QuestionId5 = string;
+/**
+ * Where a question's answer is filled in from, so the person need not type it again (WCAG 2.2, 3.3.7). Exactly one of account, question or now, and optionally when. The box stays editable; a prefill never replaces an answer already given, and the answer is checked as any other.
+ *
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "prefill".
+ */
+export type Prefill1 = Prefill2 & Prefill3;
+export type Prefill2 = {
+  [k: string]: unknown;
+};
 
 /**
  * A versioned referral form, read by the asc-forms engine. Each published version is immutable: to change one, add v<N+1>.json.
@@ -634,6 +670,7 @@ export interface QuestionBase {
    */
   sensitive?: boolean;
   showIf?: Condition3;
+  prefill?: Prefill;
   messages?: Messages;
 }
 /**
@@ -704,7 +741,7 @@ export interface DateRule2 {
   after?: DateRef;
   notBefore?: DateRef;
   notAfter?: DateRef;
-  when?: Condition4;
+  when?: Condition5;
   message: ShortText10;
 }
 export interface TimeQuestion1 {
@@ -765,8 +802,8 @@ export interface ComputedDateQuestion1 {
    */
   rules?: DateRule[];
   compute: {
-    date: QuestionId2;
-    addDaysFrom: QuestionId3;
+    date: QuestionId3;
+    addDaysFrom: QuestionId4;
   };
 }
 export interface GroupQuestion1 {
@@ -789,6 +826,18 @@ export interface GroupQuestion1 {
  * via the `definition` "blockBase".
  */
 export interface BlockBase {
-  id?: QuestionId4;
+  id?: QuestionId5;
   showIf?: Condition1;
+}
+export interface Prefill3 {
+  /**
+   * From the signed-in person's account: their fullName (forename and surname), forename, surname or email.
+   */
+  account?: 'fullName' | 'forename' | 'surname' | 'email';
+  question?: QuestionId2;
+  /**
+   * For a date question today, for a time question the time now, in the council's time zone.
+   */
+  now?: true;
+  when?: Condition4;
 }

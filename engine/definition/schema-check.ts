@@ -45,6 +45,8 @@ function describe(error: ErrorObject): { pointer: string; message: string } | nu
       };
     }
     case 'required':
+      // A prefill's oneOf says "exactly one of" once, rather than each branch asking for its own property.
+      if (at.endsWith('/prefill') && error.schemaPath.includes('/oneOf/')) return null;
       return { pointer: at, message: `Add "${params.missingProperty}": it is required here.` };
     case 'discriminator':
       return params.error === 'tag'
@@ -109,8 +111,9 @@ function describe(error: ErrorObject): { pointer: string; message: string } | nu
     case 'oneOf':
       return {
         pointer: at,
-        message:
-          at.endsWith('showIf') || at.includes('/showIf/') || at.endsWith('when')
+        message: at.endsWith('/prefill')
+          ? 'A prefill needs exactly one of "account", "question" or "now" (and may add "when").'
+          : at.endsWith('showIf') || at.includes('/showIf/') || at.endsWith('when')
             ? 'This condition is not one the engine knows: use {"all": [...]}, {"any": [...]}, {"not": {...}} or {"question": "id", "equals": ...}.'
             : 'This value does not have any of the forms allowed here (see definition.schema.json).',
       };

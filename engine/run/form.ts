@@ -5,6 +5,7 @@
  */
 import type {
   Answers,
+  ChildQuestion,
   DateOptions,
   FieldError,
   FormDefinition,
@@ -21,7 +22,9 @@ import { prepareAnswers } from './prepare.ts';
 import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
 import { collectErrors, schemaProblems, type SchemaValidator } from './validate.ts';
 import { displayLines } from './display.ts';
-import { DEFAULT_TIME_ZONE, todayIn } from '../values/dates.ts';
+import { DEFAULT_TIME_ZONE, todayIn, wallClockIn } from '../values/dates.ts';
+import { prefillOffers, type PrefillAccount, type PrefillOffer } from './prefill.ts';
+import { wordQuestion } from './wording.ts';
 import { capitalise } from './messages.ts';
 import { UnknownPageError } from '../errors.ts';
 
@@ -197,7 +200,7 @@ export class Form {
     const onPage = Object.fromEntries(questions.filter((q) => q.id in prepared).map((q) => [q.id, prepared[q.id]]));
     const validator = this.validators.pages[page.id];
     const problems = validator ? schemaProblems(validator, onPage) : new Map();
-    return collectErrors(questions, prepared, problems, this.locator, today);
+    return collectErrors(questions.map(this.wordingOf(prepared)), prepared, problems, this.locator, today);
   }
 
   /** Everything to fix in the whole form, page by page. */
@@ -207,13 +210,38 @@ export class Form {
     const visible = this.pagesShownFor(prepared, today);
     if (!this.validators.form) return visible.flatMap((page) => this.errorsOnPage(page, prepared, today));
     const problems = schemaProblems(this.validators.form, prepared);
-    const questions = visible.flatMap((page) => this.model.pageQuestions.get(page.id)!);
+    const questions = visible.flatMap((page) => this.model.pageQuestions.get(page.id)!).map(this.wordingOf(prepared));
     return collectErrors(questions, prepared, problems, this.locator, today);
   }
 
   /** Whether every mandatory question is answered and every answer is sound: Submit is shown only then. */
   canSubmit(answers: Answers, options?: DateOptions): boolean {
     return this.errors(answers, options).length === 0;
+  }
+
+  /** A question's words as read with these answers: "Does {personFullName|the person} object?" reads "Does Edith Marsh object?". */
+  wording(answers: Answers, options?: DateOptions): <T extends Question | ChildQuestion>(question: T) => T {
+    return this.wordingOf(this.prepare(answers, options));
+  }
+
+  private wordingOf(prepared: Answers): <T extends Question | ChildQuestion>(question: T) => T {
+    const shown = (id: string) => {
+      const entry = this.model.questions.get(id);
+      return entry && !entry.question.sensitive ? displayLines(entry.question, prepared[id]).join(', ') : undefined;
+    };
+    return (question) => wordQuestion(question, shown);
+  }
+
+  /** What each question shown on this page could be filled in with now (prefill.ts): the page puts it in empty boxes as they come into view. */
+  prefills(pageId: string, answers: Answers, account?: PrefillAccount, options?: DateOptions): PrefillOffer[] {
+    const page = this.page(pageId);
+    const clock = wallClockIn(this.now(), this.timeZone);
+    const today = options?.today ?? clock.date;
+    return prefillOffers(this.model.pageQuestions.get(page.id)!, answers, this.prepare(answers, options), {
+      account,
+      now: { date: today, time: clock.time },
+      today,
+    });
   }
 
   /** Each visible page's answers as a person reads them, for check-your-answers, print, email and staff. */
@@ -233,7 +261,8 @@ export class Form {
     return summary;
   }
 
-  private summaryRows(question: Question, prepared: Answers, options: SummaryOptions, today: string): SummaryRow[] {
+  private summaryRows(asked: Question, prepared: Answers, options: SummaryOptions, today: string): SummaryRow[] {
+    const question = this.wordingOf(prepared)(asked);
     const value = prepared[question.id];
     const label = question.summaryLabel ?? question.label;
     const show = options.showSensitive === true;

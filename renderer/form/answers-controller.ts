@@ -38,10 +38,19 @@ export class AnswersController {
     return this.values;
   }
 
+  /** How many times every answer was replaced: a new form, a saved one opened, or the answers cancelled. */
+  replaced = 0;
+
   /** Replaces every answer (a copy of them is kept). */
   replace(answers: Answers): void {
     this.values = structuredClone(answers);
+    this.replaced++;
     this.host.requestUpdate();
+  }
+
+  /** Puts an answer in for the person (a prefill), during an update: it is on screen in this render. */
+  fill(path: string, value: AnswerValue | undefined): void {
+    this.values = setAt(this.values, path, value);
   }
 
   /** Stores one answer by its path ("consultees.0.name"). */

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Answers, SavedDraft } from '../../engine/runtime.ts';
+import type { AccountUser, Answers, SavedDraft } from '../../engine/runtime.ts';
 import type { SaveOutcome } from './save-for-later.ts';
 import { confirmation } from './submit-form.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
@@ -19,6 +19,7 @@ import { SavingController } from './saving-controller.ts';
 import { SubmittingController } from './submitting-controller.ts';
 import { CaptchaGate } from './captcha-gate.ts';
 import { AnswersController } from './answers-controller.ts';
+import { PrefillController } from './prefill-controller.ts';
 import { createFormHost } from './form-host.ts';
 import { PageMessages } from './page-messages.ts';
 import { answersItAsks, startedCurrentMessage } from './retired-version.ts';
@@ -62,6 +63,8 @@ export class AscForm extends LitElement {
   @property({ attribute: 'page-id' }) pageId?: string;
   /** Whether the person is signed in: pages that need an account ask them to sign in otherwise. */
   @property({ type: Boolean, attribute: 'signed-in', reflect: true }) signedIn = false;
+  /** Who is signed in: questions the form fills in from the account (the referrer's name and email) use it. */
+  @property({ attribute: false }) account?: AccountUser;
   /**
    * Ask for the check that the person is not a robot on the first page, before the form starts.
    * The page must define <asc-captcha> (the portal's bundle does).
@@ -93,6 +96,8 @@ export class AscForm extends LitElement {
 
   constructor() {
     super();
+    // It adds itself to the element, after the navigation: it fills in the page about to be shown.
+    new PrefillController(this.host, this.typed);
     // Added last, so its hostUpdated runs after the navigation's: a page changed from outside is
     // announced with asc-page-change (the portal then sets the document's title) before focus
     // moves to its heading, and a screen reader reads the new title.

@@ -4,7 +4,7 @@
  * share. The element gives them a private object of this shape, so none of it is on its public API.
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { Answers, FieldError, Form, Page } from '../../engine/runtime.ts';
+import type { AccountUser, Answers, FieldError, Form, Page } from '../../engine/runtime.ts';
 import type { AnswersHost } from './answers-controller.ts';
 import type { CaptchaHost } from './captcha-gate.ts';
 import type { FocusHost } from './focus-controller.ts';
@@ -45,6 +45,8 @@ export interface FormSettings extends ReactiveControllerHost, HTMLElement {
   readonly apiBase: string;
   /** Whether the person is signed in. */
   readonly signedIn: boolean;
+  /** Who is signed in, for the answers a form fills in from their account. */
+  readonly account?: AccountUser;
   readonly captcha: boolean;
   /** The page asked for, by id (set by the page around the form, or by the form as it moves). */
   pageId?: string;

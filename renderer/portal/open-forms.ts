@@ -86,7 +86,10 @@ export class OpenFormsController implements ReactiveController {
 
   /** Someone signed in: the forms may now save, and a Save for later that waited for it does (the form says so when they are back). */
   signedIn(): void {
-    for (const form of this.elements.values()) form.signedIn = true;
+    for (const form of this.elements.values()) {
+      form.signedIn = true;
+      form.account = this.actions.user() ?? undefined;
+    }
     for (const formId of this.saveAfterSignIn) void this.elements.get(formId)?.saveForLater();
     this.saveAfterSignIn.clear();
   }
@@ -170,6 +173,7 @@ export class OpenFormsController implements ReactiveController {
     form.addEventListener('asc-sign-in-request', toSignIn);
     form.addEventListener('asc-save-request', toSignIn);
     form.signedIn = this.actions.user() !== null;
+    form.account = this.actions.user() ?? undefined;
     form.addEventListener('asc-cancel', () => {
       if (this.elements.get(formId) === form) this.elements.delete(formId);
       this.actions.navigate({ name: 'home' });

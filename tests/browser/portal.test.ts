@@ -257,7 +257,8 @@ pages('Cancel should ask first: Escape or No keeps the answers, Yes deletes them
     assert.is((await focused(page)).text, portal.home.title, "focus should be on the home page's heading");
     await page.goBack();
     await page.locator(FORM_HEADING).waitFor();
-    assert.is(await box.inputValue(), '', 'the answer should be gone');
+    // A new form: what was typed is gone, and the account's name is filled in afresh.
+    assert.is(await box.inputValue(), 'Sam Carter', 'the answer should be gone');
   }),
 );
 

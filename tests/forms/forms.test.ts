@@ -22,7 +22,13 @@ const CHOOSING = new Set(['yesNo', 'radios', 'select', 'checkboxes']);
 const FORMS = ['social-care-referral', 'occupational-therapy-referral', 'dols-form-1', 'dols-form-2'];
 
 /** The message a person should read when a mandatory answer is missing, worked out from the definition. */
-function expectedRequiredMessage(question: Question | ChildQuestion): string {
+/** The message for a question left out; a subject that shows an earlier answer ({personFullName|the person}) shows it from `answers`. */
+function expectedRequiredMessage(question: Question | ChildQuestion, answers: Answers): string {
+  const shown = (text: string) => text.replace(/\{(\w+)\|[^}]*\}/g, (_, id: string) => String(answers[id]));
+  return shown(unwordedRequiredMessage(question));
+}
+
+function unwordedRequiredMessage(question: Question | ChildQuestion): string {
   if (question.messages?.required) return question.messages.required;
   if (question.type === 'declaration') return 'Select the box to confirm the declaration';
   if (question.type === 'group') return `Add at least one ${question.itemName}`;
@@ -124,7 +130,7 @@ for (const { definition, answers } of fixtures) {
         const error = onPage.find((e) => e.questionId === question.id);
         assert.ok(error, `no error for ${question.id} on ${page.id}`);
         assert.is(error!.path, firstBox(question, question.id));
-        assert.is(error!.message, expectedRequiredMessage(question));
+        assert.is(error!.message, expectedRequiredMessage(question, missing));
         assert.not.ok(form.canSubmit(missing, opts));
         assert.ok(form.errors(missing, opts).some((e) => e.pageId === page.id && e.questionId === question.id));
       });
@@ -143,7 +149,7 @@ for (const { definition, answers } of fixtures) {
           assert.is(error!.path, firstBox(child, `${question.id}.0.${child.id}`));
           assert.is(
             error!.message,
-            `${question.itemName[0]!.toUpperCase()}${question.itemName.slice(1)} 1: ${expectedRequiredMessage(child)}`,
+            `${question.itemName[0]!.toUpperCase()}${question.itemName.slice(1)} 1: ${expectedRequiredMessage(child, changed)}`,
           );
         });
       }

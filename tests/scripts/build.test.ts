@@ -103,6 +103,7 @@ build('should describe every component in a custom elements manifest: attributes
       'apiBase',
       'pageId',
       'signedIn',
+      'account',
       'captcha',
       'currentAnswers',
       'hasUnsavedChanges',
@@ -158,7 +159,10 @@ for (const { definition, answers } of loadForms()) {
     `${definition.id}: the integrators' answers schema should accept the complete answers and refuse unknown fields`,
     async () => {
       const schema = JSON.parse(
-        await readFile(built.integrators.find((b) => b.id === definition.id)!.answersSchema, 'utf8'),
+        await readFile(
+          built.integrators.find((b) => b.id === definition.id && b.version === definition.version)!.answersSchema,
+          'utf8',
+        ),
       );
       const ajv = new Ajv2020({ allErrors: true });
       for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
@@ -171,7 +175,10 @@ for (const { definition, answers } of loadForms()) {
   );
 
   build(`${definition.id}: the answers type should name every question`, async () => {
-    const type = await readFile(built.integrators.find((b) => b.id === definition.id)!.answersType, 'utf8');
+    const type = await readFile(
+      built.integrators.find((b) => b.id === definition.id && b.version === definition.version)!.answersType,
+      'utf8',
+    );
     for (const question of definition.pages.flatMap((page) => page.questions ?? [])) {
       if ('label' in question && 'id' in question)
         assert.ok(type.includes(`  ${question.id}?:`) || type.includes(`  ${question.id}:`), question.id);

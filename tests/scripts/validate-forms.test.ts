@@ -52,6 +52,17 @@ const BROKEN: Array<[string, string, string, string]> = [
   ['about-names-missing-question', 'bad-about-person', '/aboutPerson/0', '"personName"'],
   ['signed-in-on-page', 'signed-in-not-text', '/pages/2/showIf/signedIn', '"signedIn"'],
   ['text-names-missing-question', 'unknown-question', '/pages/2/content/0/showIf/all/1/question', '"isProfesional"'],
+  [
+    'prefill-from-later-question',
+    'unknown-question',
+    '/pages/1/questions/4/prefill/question',
+    '"question": "signedName"',
+  ],
+  ['prefill-wrong-type', 'bad-prefill', '/pages/2/questions/1/prefill/question', '"question": "days"'],
+  ['prefill-now-on-text', 'bad-prefill', '/pages/2/questions/1/prefill/now', '"now": true'],
+  ['prefill-two-sources', 'schema-oneOf', '/pages/2/questions/1/prefill', '"prefill"'],
+  ['label-shows-later-answer', 'unknown-question', '/pages/1/questions/3/label', '{personName|the person}'],
+  ['label-stray-brace', 'bad-placeholder', '/pages/2/questions/0/hint', '{role}'],
 ];
 
 const broken = suite('validate-forms on broken definitions');
@@ -78,6 +89,22 @@ broken('should say which question to name when "aboutPerson" names none of the f
   const [problem] = await check([join(here, 'broken', 'about-names-missing-question.json')]);
   assert.match(problem!.message, /"personName", which is not a question of this form/);
   assert.match(problem!.message, /Write the id of the text question that holds the person's name, such as "fullName"/);
+});
+
+broken('should say what to fix in a prefill or a label showing an answer', async () => {
+  const message = async (name: string) => (await check([join(here, 'broken', `${name}.json`)]))[0]?.message ?? '';
+  assert.match(await message('prefill-from-later-question'), /copies an answer from an earlier page/);
+  assert.match(
+    await message('prefill-wrong-type'),
+    /"copiedDays" is a text question and cannot hold the answer to "days", a number question/,
+  );
+  assert.match(
+    await message('prefill-now-on-text'),
+    /fills a date question with today or a time question with the time now/,
+  );
+  assert.match(await message('prefill-two-sources'), /exactly one of "account", "question" or "now"/);
+  assert.match(await message('label-shows-later-answer'), /"personName", which comes later/);
+  assert.match(await message('label-stray-brace'), /Write \{questionId\|words shown until it is answered\}/);
 });
 
 broken.run();

@@ -19,10 +19,13 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
-import { loadForms, newestVersion } from '../fixtures/forms.ts';
+import { loadForms } from '../fixtures/forms.ts';
 
 const WEBHOOK_SECRET = 'ab'.repeat(32);
-const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
+const fixture = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
+const complete = fixture.answers;
+// The answers are written for the newest version of the form, the one new forms start on.
+const FORM_VERSION = fixture.definition.version;
 
 /** The council's case system: keeps what it receives; answers 503 while told to be down. */
 async function startCaseSystem() {
@@ -94,7 +97,7 @@ for (const database of await testDatabases()) {
   const submit = (as: Client, answers: Record<string, unknown> = complete, extra: Record<string, unknown> = {}) =>
     as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: newestVersion('dols-form-1'),
+      formVersion: FORM_VERSION,
       answers,
       idempotencyKey: randomUUID(),
       ...extra,
@@ -141,6 +144,30 @@ for (const database of await testDatabases()) {
     assert.is(smtp.countTo(typed), 0, 'nothing goes to an address nobody has verified');
   });
 
+  it('should take answers the form filled in and the person then edited as any others, and check them as any others', async () => {
+    const { as } = await registered();
+    // "Are you the person dealing with this request?" Yes filled the contact from About you; the person then changed the phone and the name.
+    const edited = {
+      ...complete,
+      contactIsReferrer: 'yes',
+      contactName: 'Jo Ashcroft-Pell',
+      contactPhone: '07700 900461',
+      contactEmail: complete.referrerEmail,
+      declarantName: complete.referrerName,
+      declarationTime: '09:45',
+    };
+    const accepted = await submit(as, edited);
+    assert.is(accepted.status, 201, JSON.stringify(accepted.body));
+    const refused = await submit(as, { ...edited, contactEmail: 'jo at marshside' });
+    assert.is(refused.status, 400);
+    assert.equal(
+      refused.body.error.fields.map((field: { field: string }) => field.field),
+      ['contactEmail'],
+    );
+    const unasked = await submit(as, { ...edited, contactIsReferrer: 'maybe' });
+    assert.is(unasked.status, 400);
+  });
+
   it('should refuse answers that are not complete, saying what is missing, and send nothing', async () => {
     const { as, email } = await registered();
     const { personFullName, ...withoutName } = complete;
@@ -161,12 +188,7 @@ for (const database of await testDatabases()) {
   it('should make one submission and send one email however many times the page sends it', async () => {
     const { as, email } = await registered();
     const idempotencyKey = randomUUID();
-    const body = {
-      formId: 'dols-form-1',
-      formVersion: newestVersion('dols-form-1'),
-      answers: complete,
-      idempotencyKey,
-    };
+    const body = { formId: 'dols-form-1', formVersion: FORM_VERSION, answers: complete, idempotencyKey };
     const responses = await Promise.all(Array.from({ length: 5 }, () => as.post('/api/submissions', body)));
     assert.equal(
       responses.map((r) => r.status).filter((status) => status === 201).length,
@@ -240,13 +262,13 @@ for (const database of await testDatabases()) {
     const idempotencyKey = randomUUID();
     const first = await as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: newestVersion('dols-form-1'),
+      formVersion: FORM_VERSION,
       answers: complete,
       idempotencyKey,
     });
     const changed = await as.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: newestVersion('dols-form-1'),
+      formVersion: FORM_VERSION,
       answers: { ...complete, personFullName: 'Someone else entirely' },
       idempotencyKey,
     });
@@ -254,7 +276,7 @@ for (const database of await testDatabases()) {
     assert.match(changed.body.error.message, /already sent, with other answers/);
     const theirs = await someoneElse.post('/api/submissions', {
       formId: 'dols-form-1',
-      formVersion: newestVersion('dols-form-1'),
+      formVersion: FORM_VERSION,
       answers: complete,
       idempotencyKey,
     });
@@ -268,7 +290,7 @@ for (const database of await testDatabases()) {
     const draft = (
       await as.post('/api/drafts', {
         formId: 'dols-form-1',
-        formVersion: newestVersion('dols-form-1'),
+        formVersion: FORM_VERSION,
         pageId: 'the-person',
         answers: {},
       })
@@ -276,7 +298,7 @@ for (const database of await testDatabases()) {
     const theirDraft = (
       await someoneElse.post('/api/drafts', {
         formId: 'dols-form-1',
-        formVersion: newestVersion('dols-form-1'),
+        formVersion: FORM_VERSION,
         pageId: 'the-person',
         answers: {},
       })
@@ -297,7 +319,7 @@ for (const database of await testDatabases()) {
     const draft = (
       await as.post('/api/drafts', {
         formId: 'dols-form-1',
-        formVersion: newestVersion('dols-form-1'),
+        formVersion: FORM_VERSION,
         pageId: 'the-person',
         answers: {},
       })

@@ -139,7 +139,9 @@ async function answerQuestion(page: Page, question: AnyQuestion, path: string, v
     case 'nhsNumber':
     case 'time':
     case 'textarea':
+      // Ctrl+A first, as a person replaces what the form filled in (their name, the time now).
       await tabTo(page, id);
+      await page.keyboard.press('Control+A');
       return typeText(page, String(value));
     case 'date': {
       const [year, month, day] = String(value).split('-') as [string, string, string];
@@ -149,6 +151,7 @@ async function answerQuestion(page: Page, question: AnyQuestion, path: string, v
         [`${id}-year`, year],
       ] as const) {
         await tabTo(page, box);
+        await page.keyboard.press('Control+A');
         await page.keyboard.type(part);
       }
       return;
@@ -224,9 +227,10 @@ async function expectChecked(page: Page, box: string, path: string): Promise<voi
   }
 }
 
-/** Types into the box with this id, reached by Tab. */
+/** Types into the box with this id, reached by Tab, in place of anything the form filled in (Ctrl+A first). */
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await tabTo(page, id);
+  await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 }
 

@@ -1,6 +1,7 @@
 /**
- * Each item of a page: its condition, and for a question its wording, its limits, the dates its
- * rules compare with, and what a computed date is computed from.
+ * Each item of a page: its condition, and for a question its wording (and the answers it shows),
+ * its limits, what it is prefilled from, the dates its rules compare with, and what a computed
+ * date is computed from.
  */
 import type { GroupItem, PageItem } from '../../types.ts';
 import { isQuestion } from '../../types.ts';
@@ -8,6 +9,8 @@ import type { AnyQuestion, CheckContext, Scope } from './context.ts';
 import { checkCondition, checkDateRef, checkShowIf } from './conditions.ts';
 import { checkLimits } from './limits.ts';
 import { canEverHold } from '../satisfiable.ts';
+import { checkPrefill } from './prefill.ts';
+import { checkWordedTexts } from './wording.ts';
 
 export function checkItem(
   ctx: CheckContext,
@@ -24,6 +27,8 @@ export function checkItem(
   checkWording(ctx, question, pointer);
   checkLimits(ctx, question, pointer);
   if (question.requiredWhen) checkRequiredWhen(ctx, question, pointer, scope);
+  checkWordedTexts(ctx, question, pointer, scope);
+  checkPrefill(ctx, question, pointer, scope, groupId);
   if (question.type === 'date' || question.type === 'computedDate') {
     (question.rules ?? []).forEach((rule, r) => {
       const rulePointer = `${pointer}/rules/${r}`;

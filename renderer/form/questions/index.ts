@@ -75,11 +75,13 @@ export function pageQuestions(
   signedIn: boolean,
   contextFor: (path: string, value: AnswerValue | undefined) => FieldContext,
 ): TemplateResult {
+  // Labels and hints may show earlier answers ("Does Edith Marsh object ...?").
+  const word = form.wording(answers);
   return html`${(page.questions ?? [])
     .filter((item) => form.isShown(item, answers, undefined, { signedIn }))
     .map((item) => {
       const id = 'id' in item && item.id ? item.id : '';
-      return renderItem(item, contextFor(id, answers[id]));
+      return renderItem(isQuestion(item) ? word(item) : item, contextFor(id, answers[id]));
     })}`;
 }
 
