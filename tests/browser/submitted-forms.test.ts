@@ -7,7 +7,17 @@
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { browserSuite, axeViolations, focused, tabTo, withText, signInTab, inTab } from '../support/browser.ts';
+import {
+  browserSuite,
+  axeViolations,
+  focused,
+  tabTo,
+  withText,
+  signInTab,
+  inTab,
+  startBrowser,
+} from '../support/browser.ts';
+import { savedBeforeRetiring } from '../support/saved-before-retiring.ts';
 import { loadForms } from '../fixtures/forms.ts';
 
 const test = browserSuite('Whom forms are about, and submitted forms opened again, in the browser');
@@ -26,7 +36,7 @@ test('the saved list should tell two DoLS Form 1s for different people apart, an
   inTab(
     async (tab) => {
       const { page, baseUrl } = tab;
-      await signInTab(tab);
+      const email = await signInTab(tab);
       const save = (personFullName: string | undefined, formVersion: number) =>
         post(page, `${baseUrl}/api/drafts`, {
           formId: 'dols-form-1',
@@ -37,7 +47,14 @@ test('the saved list should tell two DoLS Form 1s for different people apart, an
       await save('Edith Marsh', 2);
       await save('Albert Ormskirk', 2);
       await save(undefined, 2);
-      await save('Nora Birkdale', 1);
+      // Saved on version 1 before version 2 replaced it.
+      const { app, dataDir, clock } = await startBrowser();
+      await savedBeforeRetiring(app, dataDir, clock, email, {
+        formId: 'dols-form-1',
+        formVersion: 1,
+        pageId: 'the-person',
+        answers: { personFullName: 'Nora Birkdale' },
+      });
       await page.goto(`${baseUrl}/account/saved`);
       await page.locator('asc-saved-forms .saved-form').nth(3).waitFor();
       const headings = await page.locator('asc-saved-forms .saved-form h2').allTextContents();

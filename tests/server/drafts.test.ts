@@ -24,6 +24,7 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, signInOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
+import { savedBeforeRetiring } from '../support/saved-before-retiring.ts';
 
 // A name no form or template contains, to look for in the stored bytes.
 const SECRET_NAME = 'Zebedee Quackenbush-Ffoulkes';
@@ -436,25 +437,13 @@ for (const database of await testDatabases()) {
     );
 
     // Saved while version 1 was the current one: the same service, over a catalogue from before it was retired.
-    const repos = createRepositories(app.db);
-    const catalogue: typeof app.catalogue = {
-      ...app.catalogue,
-      get: (id, version) => {
-        const entry = app.catalogue.get(id, version);
-        return entry && { ...entry, definition: { ...entry.definition, status: 'published' } };
-      },
-    };
-    const answersAtRest = createAnswersAtRest(await loadAnswerKeys(undefined, dataDir));
-    const beforeRetiring = createDraftService({
-      drafts: repos.drafts,
-      catalogue,
-      answersAtRest,
-      aboutPerson: createAboutPerson(catalogue, answersAtRest),
-      clock,
+    const savedId = await savedBeforeRetiring(app, dataDir, clock, ownerEmail, {
+      formId,
+      formVersion: 1,
+      pageId: 'about-you',
+      answers: {},
     });
-    const user = (await app.db('users').where({ email: ownerEmail }).first()).id as string;
-    const saved = await beforeRetiring.create(user, { formId, formVersion: 1, pageId: 'about-you', answers: {} });
-    const savedAgain = await owner.put(`/api/drafts/${saved.id}`, {
+    const savedAgain = await owner.put(`/api/drafts/${savedId}`, {
       version: 1,
       pageId: 'about-you',
       answers: complete,
@@ -464,7 +453,7 @@ for (const database of await testDatabases()) {
       formId,
       formVersion: 1,
       answers: complete,
-      draftId: saved.id,
+      draftId: savedId,
       idempotencyKey: randomUUID(),
     });
     assert.is(sent.status, 201, JSON.stringify(sent.body));

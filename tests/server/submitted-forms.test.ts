@@ -19,9 +19,14 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, signInOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
-import { loadForms } from '../fixtures/forms.ts';
+import { loadDefinition, loadForms } from '../fixtures/forms.ts';
 
 const complete = loadForms().find((f) => f.definition.id === 'dols-form-1')!.answers;
+/** The same answers as version 1 asked for them: without the questions version 2 added. */
+const asksOnV1 = new Set(
+  loadDefinition('dols-form-1', 1).pages.flatMap((page) => (page.questions ?? []).map((q) => q.id)),
+);
+const completeOnV1 = Object.fromEntries(Object.entries(complete).filter(([id]) => asksOnV1.has(id)));
 const formsDir = fileURLToPath(new URL('../../forms/', import.meta.url));
 
 /** The council's forms with portal.json's confirmationEmail set as given, or left out. */
@@ -35,6 +40,19 @@ async function formsWithEmailSetting(namesThePerson: string | undefined): Promis
     join(dir, 'portal.json'),
     JSON.stringify(namesThePerson ? { ...portal, confirmationEmail: { namesThePerson } } : withoutSetting),
   );
+  return dir;
+}
+
+/**
+ * The council's forms as they were between publishing DoLS Form 1 v2 and retiring v1: both versions
+ * in play, so forms can still be saved and sent on v1.
+ */
+async function formsWithBothVersionsOpen(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'asc-forms-forms-'));
+  closeAtEnd(() => rm(dir, { recursive: true, force: true }));
+  await cp(formsDir, dir, { recursive: true });
+  const v1 = join(dir, 'dols-form-1', 'v1.json');
+  await writeFile(v1, JSON.stringify({ ...JSON.parse(await readFile(v1, 'utf8')), status: 'published' }));
   return dir;
 }
 
@@ -58,7 +76,12 @@ for (const database of await testDatabases()) {
     closeAtEnd(smtp.close);
     const { databaseUrl } = await database.create();
     ({ app, baseUrl } = await startTestApp(
-      { DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, RATE_LIMIT_SCALE: '100' },
+      {
+        DATABASE_URL: databaseUrl ?? '',
+        SMTP_URL: smtp.url,
+        RATE_LIMIT_SCALE: '100',
+        FORMS_DIR: await formsWithBothVersionsOpen(),
+      },
       { clock },
     ));
   });
@@ -69,7 +92,7 @@ for (const database of await testDatabases()) {
     as.post('/api/submissions', {
       formId: 'dols-form-1',
       formVersion,
-      answers: { ...complete, personFullName },
+      answers: { ...(formVersion === 1 ? completeOnV1 : complete), personFullName },
       idempotencyKey: randomUUID(),
     });
   const save = (as: Client, answers: Record<string, unknown>, formVersion = 2) =>

@@ -16,7 +16,8 @@ import { suite } from './suite.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { sharedBuild } from './shared-build.ts';
-import { createApp, readConfig } from '../../server/index.ts';
+import { createApp, readConfig, type App } from '../../server/index.ts';
+import type { Clock } from '../../server/services/clock.ts';
 import { ANSWERS_TODAY } from '../fixtures/forms.ts';
 import { closeAtEnd } from './shared.ts';
 import { startSmtpServer, codeIn } from './smtp.ts';
@@ -45,6 +46,10 @@ export interface Harness {
   baseUrl: string;
   /** The SMTP server the portal sends its emails to, keeping them for the tests to read. */
   smtp: SmtpCapture;
+  /** The portal itself, its data folder and its clock, for a test that must set up what no page can. */
+  app: App;
+  dataDir: string;
+  clock: Clock;
 }
 
 let harness: Promise<Harness> | undefined;
@@ -115,7 +120,14 @@ async function start(): Promise<Harness> {
     ],
   });
   closeAtEnd(() => browser.close());
-  return { browser, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, smtp };
+  return {
+    browser,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    smtp,
+    app,
+    dataDir,
+    clock: serverClock,
+  };
 }
 
 /** A tab of its own (fresh cookies and storage) that records what went wrong in it. */
