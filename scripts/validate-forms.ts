@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { checkFormFiles, recordPublished } from './lib/check-form-files.ts';
+import { LockSyntaxError } from './lib/published-lock.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const options = { formsDir: `${root}forms`, lockPath: `${root}forms/published.lock.json` };
@@ -20,12 +21,18 @@ if (unknown.length) {
 }
 
 if (args.includes('--lock')) {
-  const added = await recordPublished(options);
-  console.error(
-    added.length
-      ? `Recorded in published.lock.json: ${added.join(', ')}`
-      : 'published.lock.json already records every published version.',
-  );
+  try {
+    const added = await recordPublished(options);
+    console.error(
+      added.length
+        ? `Recorded in published.lock.json: ${added.join(', ')}`
+        : 'published.lock.json already records every published version.',
+    );
+  } catch (error) {
+    // The check below says where the lock file is broken and how to mend it.
+    if (!(error instanceof LockSyntaxError)) throw error;
+    console.error('Nothing recorded: published.lock.json cannot be read.');
+  }
 }
 const problems = await checkFormFiles(paths, options);
 if (asJson) {

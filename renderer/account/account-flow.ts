@@ -11,6 +11,8 @@ export interface AccountFlowHost {
   readonly reason: string;
   /** The signed-in person. */
   readonly user?: AccountUser;
+  /** The council's time zone, in which the lists write when forms were saved and sent. */
+  readonly timeZone?: string;
   /** An account page's address that keeps where to go back to afterwards. */
   withReturn(path: string): string;
   /** Asks the page to go to an address of the portal. */

@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { SIGN_OUT_FAILED, signOut } from '../account-api.ts';
 import type { AccountFormController } from './account-form.ts';
@@ -53,12 +54,12 @@ export class AccountHome implements AccountFlow {
       case 'saved':
         return html`
         <h1 tabindex="-1">Forms saved for later</h1>
-        <asc-saved-forms api-base=${this.host.apiBase}></asc-saved-forms>
+        <asc-saved-forms api-base=${this.host.apiBase} time-zone=${ifDefined(this.host.timeZone)}></asc-saved-forms>
         ${backToAccount(this.host)}`;
       case 'submitted':
         return html`
         <h1 tabindex="-1">Forms submitted in the last 30 days</h1>
-        <asc-submitted-forms api-base=${this.host.apiBase}></asc-submitted-forms>
+        <asc-submitted-forms api-base=${this.host.apiBase} time-zone=${ifDefined(this.host.timeZone)}></asc-submitted-forms>
         ${backToAccount(this.host)}`;
     }
   }

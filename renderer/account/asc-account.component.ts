@@ -36,6 +36,8 @@ export class AscAccount extends LitElement {
   @property({ attribute: 'return-to' }) returnTo = '/';
   /** Why the person was sent to sign in, said above the secure login (as "To save your form, …"). */
   @property() reason = '';
+  /** The council's time zone (portal.json's council.timeZone): times in the lists are on its clock. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
 
   private readonly form = new AccountFormController(this);
   private readonly flows = this.createFlows();
@@ -60,6 +62,9 @@ export class AscAccount extends LitElement {
       },
       get user() {
         return element.user;
+      },
+      get timeZone() {
+        return element.timeZone;
       },
       withReturn: (path) =>
         element.returnTo && element.returnTo !== '/' ? `${path}?return=${encodeURIComponent(element.returnTo)}` : path,

@@ -44,6 +44,8 @@ export class AscSavedForms extends LitElement {
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';
+  /** The council's time zone: when forms were saved and sent, on its clock (the browser's own without one). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
 
   @state() private drafts?: SavedDraft[];
   @state() private problem?: string;
@@ -75,7 +77,7 @@ export class AscSavedForms extends LitElement {
     }
     this.confirming = undefined;
     await this.load();
-    await this.tell(`The ${named(draft)} you saved on ${day(draft.savedAt)} has been deleted.`);
+    await this.tell(`The ${named(draft)} you saved on ${day(draft.savedAt, this.timeZone)} has been deleted.`);
   }
 
   /** Says what happened above the list, and moves focus there so it is seen and heard. */
@@ -128,9 +130,9 @@ export class AscSavedForms extends LitElement {
               ? html`<div><dt>Form version</dt><dd>${draft.formVersion}${draft.formVersion === draft.latestVersion ? ', the current version' : ', an earlier version (it carries on as you started it)'}</dd></div>`
               : nothing
           }
-          <div><dt>Saved</dt><dd>${day(draft.savedAt)} at ${time(draft.savedAt)}</dd></div>
+          <div><dt>Saved</dt><dd>${day(draft.savedAt, this.timeZone)} at ${time(draft.savedAt, this.timeZone)}</dd></div>
           <div><dt>Where you got to</dt><dd>${draft.pageTitle} (${draft.progress}% complete)</dd></div>
-          <div><dt>Kept until</dt><dd>${day(draft.deleteAt)}</dd></div>
+          <div><dt>Kept until</dt><dd>${day(draft.deleteAt, this.timeZone)}</dd></div>
         </dl>
         ${
           this.confirming === draft.id
@@ -143,8 +145,8 @@ export class AscSavedForms extends LitElement {
             </div>`
             : html`
             ${buttonGroup(html`
-              <a class="button" href=${addressOf(draft)} @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${named(draft)}, saved ${day(draft.savedAt)}</span></a>
-              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${named(draft)}, saved ${day(draft.savedAt)}</span></button>`)}`
+              <a class="button" href=${addressOf(draft)} @click=${(e: Event) => this.open(e, draft)}>Continue<span class="visually-hidden"> ${named(draft)}, saved ${day(draft.savedAt, this.timeZone)}</span></a>
+              <button type="button" class="button secondary" id="delete-${draft.id}" @click=${() => void this.confirm(draft)}>Delete<span class="visually-hidden"> ${named(draft)}, saved ${day(draft.savedAt, this.timeZone)}</span></button>`)}`
         }
       </li>`;
   }

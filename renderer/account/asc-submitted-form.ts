@@ -35,6 +35,8 @@ export class AscSubmittedForm extends LitElement {
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';
+  /** The council's time zone: when forms were saved and sent, on its clock (the browser's own without one). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
   /** The submission to show (its id, from the address). */
   @property({ attribute: 'submission-id' }) submissionId = '';
 
@@ -85,7 +87,7 @@ export class AscSubmittedForm extends LitElement {
       ${submission.about ? html`<p class="about-lead">About ${submission.about}</p>` : nothing}
       <dl class="summary-list facts">
         <div class="summary-row"><dt>Reference number</dt><dd><strong>${submission.reference}</strong></dd></div>
-        <div class="summary-row"><dt>Submitted</dt><dd>${longDate(submission.submittedAt)} at ${timeOfDay(submission.submittedAt)}</dd></div>
+        <div class="summary-row"><dt>Submitted</dt><dd>${longDate(submission.submittedAt, this.timeZone)} at ${timeOfDay(submission.submittedAt, this.timeZone)}</dd></div>
         <div class="summary-row"><dt>Form version</dt><dd>${submission.formVersion}</dd></div>
       </dl>
       <p>This is what you sent, as you saw it before sending. It cannot be changed: if something in it was wrong, contact the council and quote the reference number.</p>

@@ -25,6 +25,8 @@ export class AscSubmittedForms extends LitElement {
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';
+  /** The council's time zone: when forms were saved and sent, on its clock (the browser's own without one). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
 
   @state() private submissions?: Submission[];
   @state() private problem?: string;
@@ -52,7 +54,7 @@ export class AscSubmittedForms extends LitElement {
           <h2 id="title-${submission.id}">${submission.formTitle}${submission.about ? html` <span class="about">about ${submission.about}</span>` : nothing}</h2>
           <dl>
             <div><dt>Reference number</dt><dd><strong>${submission.reference}</strong></dd></div>
-            <div><dt>Submitted</dt><dd>${longDate(submission.submittedAt)} at ${timeOfDay(submission.submittedAt)}</dd></div>
+            <div><dt>Submitted</dt><dd>${longDate(submission.submittedAt, this.timeZone)} at ${timeOfDay(submission.submittedAt, this.timeZone)}</dd></div>
           </dl>
           <p><a href=${addressOf(submission)} @click=${(e: MouseEvent) => this.open(e, submission)}>View or print<span class="visually-hidden"> ${submission.formTitle}${submission.about ? ` about ${submission.about}` : ''}, ${submission.reference}</span></a></p>
         </li>`,

@@ -260,7 +260,7 @@ export class AscForm extends LitElement {
     const { sending, submitted } = this.submitting;
     const print = html`<div class="print-only">${printout(form, council, answers, submitted)}</div>`;
     if (submitted)
-      return html`<div class="screen-only" part="page">${confirmation(submitted, council, () => window.print())}</div>${print}`;
+      return html`<div class="screen-only" part="page">${confirmation(submitted, council, () => window.print(), this.account?.email)}</div>${print}`;
     const isCheck = page.kind === 'checkAnswers';
     const { errors, banner, status, errorAt } = this.messages;
     // Pages about the person referred come only after sign-in: nothing typed there leaves this

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
 import { AscAccount } from '../account/asc-account.ts';
 import '../account/asc-submitted-form.ts';
@@ -20,6 +21,8 @@ export interface AccountPagesActions {
   navigate(route: Route, replace?: boolean): void;
   navigateTo(path: string): void;
   path(route: Route): string;
+  /** The council's time zone, from portal.json. */
+  timeZone(): string | undefined;
 }
 
 /** Screens only for someone signed in. */
@@ -59,7 +62,7 @@ export class AccountPagesController {
   /** A form the person submitted, opened again read-only (for them only: the server sees to it). */
   renderSubmittedForm(submissionId: string): TemplateResult {
     if (!this.actions.user()) return this.sendToSignIn({ name: 'submitted-form', submissionId });
-    return html`<asc-submitted-form api-base=${this.host.apiBase} submission-id=${submissionId}
+    return html`<asc-submitted-form api-base=${this.host.apiBase} submission-id=${submissionId} time-zone=${ifDefined(this.actions.timeZone())}
       @asc-navigate=${(event: CustomEvent<{ to: string }>) => this.actions.navigateTo(event.detail.to)}></asc-submitted-form>`;
   }
 
@@ -75,6 +78,7 @@ export class AccountPagesController {
       this.element.addEventListener('asc-navigate', (event) => this.actions.navigateTo(event.detail.to));
     }
     this.element.screen = screen;
+    this.element.timeZone = this.actions.timeZone();
     this.element.user = user ?? undefined;
     this.element.returnTo = returnTo ?? '/';
     this.element.reason = this.actions.saveIsWaiting()

@@ -100,6 +100,7 @@ export class AscPortal extends LitElement {
     navigate: (route, replace) => this.router.navigate(route, replace),
     navigateTo: (path) => this.router.navigateTo(path),
     path: (route) => this.router.path(route),
+    timeZone: () => this.portal?.council.timeZone,
   });
 
   override connectedCallback(): void {

@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { definitionProblems, portalProblems } from '../../engine/index.ts';
 import { parseJsonWithPositions } from './source-positions.ts';
 import { findDefinitionFiles } from '../../server/services/definition-files.ts';
-import { lockKey, publishedHash, readLock, writeLock } from './published-lock.ts';
+import { LockSyntaxError, lockKey, publishedHash, readLock, writeLock, type PublishedLock } from './published-lock.ts';
 
 export { findDefinitionFiles };
 
@@ -133,7 +133,21 @@ async function checkOne(path: string, options: CheckOptions, lock: Record<string
  * is empty. An empty result means every file is sound.
  */
 export async function checkFormFiles(files: string[], options: CheckOptions): Promise<FileProblem[]> {
-  const lock = await readLock(options.lockPath);
+  let lock: PublishedLock;
+  try {
+    lock = await readLock(options.lockPath);
+  } catch (error) {
+    if (!(error instanceof LockSyntaxError)) throw error;
+    const file = relative(options.cwd ?? process.cwd(), options.lockPath) || options.lockPath;
+    return error.errors.map(({ line, column, message }) => ({
+      file,
+      line,
+      column,
+      pointer: '',
+      code: 'lock-syntax',
+      message: `${message}. published.lock.json holds one "<form-id>@v<N>": "<hash>" pair for each published version: mend it here, or put it back with \`git checkout -- forms/published.lock.json\` and run \`npm run validate-forms -- --lock\`.`,
+    }));
+  }
   const checkAll = files.length === 0;
   const portalPath = join(options.formsDir, 'portal.json');
   const paths = checkAll

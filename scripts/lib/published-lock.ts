@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { parseJsonWithPositions, type Position } from './source-positions.ts';
 
 export type PublishedLock = Record<string, string>;
 
@@ -29,13 +30,24 @@ export function publishedHash(definition: Record<string, unknown>): string {
   return `sha256-${createHash('sha256').update(canonical(content)).digest('base64')}`;
 }
 
+/** A lock file that is not JSON (a merge left a comma or a conflict marker in it), with where. */
+export class LockSyntaxError extends Error {
+  constructor(readonly errors: Array<Position & { message: string }>) {
+    super(errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; '));
+  }
+}
+
 export async function readLock(path: string): Promise<PublishedLock> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as PublishedLock;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
+  const parsed = parseJsonWithPositions(text);
+  if (parsed.syntaxErrors.length) throw new LockSyntaxError(parsed.syntaxErrors);
+  return parsed.value as PublishedLock;
 }
 
 export async function writeLock(path: string, lock: PublishedLock): Promise<void> {

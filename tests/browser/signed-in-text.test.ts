@@ -43,4 +43,16 @@ for (const { definition } of loadForms()) {
   );
 }
 
+for (const { definition } of loadForms()) {
+  words(`${definition.id}: Before you start should not tell a person who is signed in to sign in`, () =>
+    inTab(async (tab) => {
+      const { page, baseUrl } = tab;
+      await signInTab(tab);
+      await page.goto(`${baseUrl}/forms/${definition.id}/before-you-start`);
+      await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+      assert.not.match(await pageText(page), /need to sign in/);
+    }),
+  );
+}
+
 words.run();

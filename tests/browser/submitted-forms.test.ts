@@ -18,7 +18,7 @@ import {
   startBrowser,
 } from '../support/browser.ts';
 import { savedBeforeRetiring } from '../support/saved-before-retiring.ts';
-import { loadForms } from '../fixtures/forms.ts';
+import { loadForms, newestVersion } from '../fixtures/forms.ts';
 
 const test = browserSuite('Whom forms are about, and submitted forms opened again, in the browser');
 const referral = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
@@ -81,6 +81,67 @@ test('the saved list should tell two DoLS Form 1s for different people apart, an
       });
     },
     { width: 320 },
+  ));
+
+test("the lists and a submitted form should give the times on the council's clock, in a browser far from it", () =>
+  inTab(
+    async (tab) => {
+      const { page, baseUrl } = tab;
+      await signInTab(tab);
+      const { submission } = await post(page, `${baseUrl}/api/submissions`, {
+        formId: 'social-care-referral',
+        formVersion: referral.definition.version,
+        answers: referral.answers,
+        idempotencyKey: randomUUID(),
+      });
+      await post(page, `${baseUrl}/api/drafts`, {
+        formId: 'dols-form-1',
+        formVersion: newestVersion('dols-form-1'),
+        pageId: 'the-person',
+        answers: {},
+      });
+      const inLondon = (ms: number) => {
+        const at = new Date(ms);
+        const date = at.toLocaleDateString('en-GB', {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'Europe/London',
+        });
+        const time = at
+          .toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+          .replace(/\s/g, '');
+        return `${date} at ${time}`;
+      };
+      const text = async (selector: string) =>
+        (await page.locator(selector).evaluate((el) => el.shadowRoot!.textContent))!.replace(/\s+/g, '');
+      await page.goto(`${baseUrl}/account/submitted`);
+      await page.locator('asc-submitted-forms .saved-form').waitFor();
+      assert.ok(
+        (await text('asc-submitted-forms')).includes(
+          `Submitted${inLondon(submission.submittedAt)}`.replace(/\s+/g, ''),
+        ),
+        await text('asc-submitted-forms'),
+      );
+      await page.goto(`${baseUrl}/account/submitted/${submission.id}`);
+      await page.locator('asc-submitted-form h1').waitFor();
+      assert.ok(
+        (await text('asc-submitted-form')).includes(`Submitted${inLondon(submission.submittedAt)}`.replace(/\s+/g, '')),
+      );
+      await page.goto(`${baseUrl}/account/saved`);
+      await page.locator('asc-saved-forms .saved-form').waitFor();
+      const savedAt = (
+        await page
+          .context()
+          .request.get(`${baseUrl}/api/drafts`)
+          .then((r) => r.json())
+      ).drafts[0].savedAt;
+      assert.ok(
+        (await text('asc-saved-forms')).includes(`Saved${inLondon(savedAt)}`.replace(/\s+/g, '')),
+        await text('asc-saved-forms'),
+      );
+    },
+    { timezoneId: 'Pacific/Kiritimati' },
   ));
 
 for (const width of [1280, 320]) {

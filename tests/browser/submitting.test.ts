@@ -36,6 +36,11 @@ submitting(
       );
       const reference = (await page.locator('asc-form .reference').textContent())!.trim();
       assert.match(reference, /^ASC-\w{4}-\w{4}$/);
+      assert.match(
+        (await page.locator('asc-form [part="page"]').textContent())!.replace(/\s+/g, ' '),
+        `We have sent an email to ${email} to confirm it`,
+        'the confirmation says which address the email went to',
+      );
       assert.match(await page.title(), /^Form submitted/);
       assert.equal(await axeViolations(page), [], 'the confirmation page');
       const mail = await smtp.nextTo(email);

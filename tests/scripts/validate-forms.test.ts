@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFile } from 'node:child_process';
+import { LockSyntaxError } from '../../scripts/lib/published-lock.ts';
 import { mkdtemp, mkdir, readFile, writeFile, cp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +142,21 @@ lock('should ask for a newly published version to be recorded, then accept it', 
   assert.match(first[0]!.message, /npm run validate-forms -- --lock/);
   assert.equal(await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }), ['checker-sample@v1']);
   assert.equal(await check([], box.formsDir, box.lockPath), []);
+});
+
+lock('should say where a lock file a merge left broken is broken, and how to mend it, not throw', async () => {
+  const box = await sandbox();
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  const text = await readFile(box.lockPath, 'utf8');
+  await writeFile(box.lockPath, text.replace(/"\n}/, '",\n}'));
+  const problems = await check([], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.code, p.line]),
+    [['lock-syntax', text.trimEnd().split('\n').length]],
+  );
+  assert.match(problems[0]!.message, /git checkout -- forms\/published\.lock\.json/);
+  const recording = await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }).catch((e) => e);
+  assert.instance(recording, LockSyntaxError);
 });
 
 lock('should refuse any change to a published version and say to add the next version', async () => {

@@ -146,9 +146,14 @@ export interface PortalPage {
  * Opens a new tab at `width` pixels wide, with today fixed at the day the answer fixtures are
  * written for, and starts recording CSP violations and uncaught errors.
  */
-export async function openPage(width = 1280, height = 900): Promise<PortalPage> {
+export async function openPage(width = 1280, height = 900, timezoneId?: string): Promise<PortalPage> {
   const { browser, baseUrl, smtp } = await startBrowser();
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'en-GB',
+    reducedMotion: 'reduce',
+    timezoneId,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.clock.setFixedTime(new Date(`${ANSWERS_TODAY}T12:00:00`));
@@ -298,10 +303,18 @@ export async function signInTab(tab: PortalPage): Promise<string> {
  */
 export async function inTab(
   use: (tab: PortalPage) => Promise<void>,
-  { width, signedIn = false }: { width?: number; signedIn?: boolean } = {},
+  {
+    width,
+    signedIn = false,
+    timezoneId,
+  }: {
+    width?: number;
+    signedIn?: boolean /** The browser's own time zone, the machine's unless given. */;
+    timezoneId?: string;
+  } = {},
 ): Promise<void> {
   const { equal } = await import('uvu/assert');
-  const tab = await openPage(width);
+  const tab = await openPage(width, undefined, timezoneId);
   try {
     if (signedIn) await signInTab(tab);
     await use(tab);
