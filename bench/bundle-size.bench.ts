@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildAll } from '../scripts/lib/build-all.ts';
+import { newestVersion } from '../tests/fixtures/forms.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const gz = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length;
@@ -36,7 +37,7 @@ async function ours(): Promise<number> {
     const seen = new Set<string>();
     const files = [
       ...(await withImports(publicDir, manifest.embed, seen)),
-      ...(await withImports(publicDir, manifest.validators['dols-form-1@1']!, seen)),
+      ...(await withImports(publicDir, manifest.validators[`dols-form-1@${newestVersion('dols-form-1')}`]!, seen)),
       join(publicDir, manifest.app.css),
     ];
     let total = 0;
