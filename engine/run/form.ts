@@ -17,15 +17,15 @@ import type {
   SummaryPage,
   SummaryRow,
 } from '../types.ts';
-import { buildModel, groupChildren, type FormModel } from './model.ts';
+import { buildModel, type FormModel } from './model.ts';
 import { prepareAnswers } from './prepare.ts';
-import { evaluateCondition, isAnswered, type AnswerLookup } from './conditions.ts';
+import { evaluateCondition, type AnswerLookup } from './conditions.ts';
 import { collectErrors, schemaProblems, type SchemaValidator } from './validate.ts';
 import { displayLines } from './display.ts';
+import { summaryRows } from './summary.ts';
 import { DEFAULT_TIME_ZONE, todayIn, wallClockIn } from '../values/dates.ts';
 import { prefillOffers, type PrefillAccount, type PrefillOffer } from './prefill.ts';
 import { wordQuestion } from './wording.ts';
-import { capitalise } from './messages.ts';
 import { UnknownPageError } from '../errors.ts';
 
 /**
@@ -254,48 +254,12 @@ export class Form {
       const rows: SummaryRow[] = [];
       for (const question of this.model.pageQuestions.get(page.id)!) {
         if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
-        for (const row of this.summaryRows(question, prepared, options, today)) rows.push(row);
+        for (const row of summaryRows(this.wordingOf(prepared)(question), prepared, options, today)) rows.push(row);
       }
       if (rows.length) summary.push({ pageId: page.id, title: page.title, rows });
     }
     return summary;
   }
-
-  private summaryRows(asked: Question, prepared: Answers, options: SummaryOptions, today: string): SummaryRow[] {
-    const question = this.wordingOf(prepared)(asked);
-    const value = prepared[question.id];
-    const label = question.summaryLabel ?? question.label;
-    const show = options.showSensitive === true;
-    if (question.type !== 'group' || !isAnswered(value)) {
-      const lines = displayLines(question, value, show);
-      return lines.length || options.includeUnanswered
-        ? [{ questionId: question.id, path: changePath(question), label, lines }]
-        : [];
-    }
-    const children = groupChildren(question);
-    return (value as ItemAnswers[]).map((item, index) => {
-      const lookup: AnswerLookup = (id) => (id in item ? item[id] : prepared[id]);
-      const lines = children
-        .filter((child) => !child.showIf || evaluateCondition(child.showIf, lookup, today))
-        .flatMap((child) => {
-          const shown = displayLines(child, item[child.id], show);
-          return shown.length ? [`${child.summaryLabel ?? child.label}: ${shown.join(', ')}`] : [];
-        });
-      return {
-        questionId: question.id,
-        path: `${question.id}.${index}`,
-        label: `${capitalise(question.itemName)} ${index + 1}`,
-        lines,
-      };
-    });
-  }
-}
-
-/** Where a Change link for a question's answer goes: the box to correct. A computed date is changed through the date it starts from. */
-function changePath(question: Question): string {
-  if (question.type === 'address') return `${question.id}.line1`;
-  if (question.type === 'computedDate') return question.compute.date;
-  return question.id;
 }
 
 /** A form from a definition and validators already compiled (the browser's precompiled modules, say). */

@@ -5,7 +5,7 @@ import type { SaveOutcome } from './save-for-later.ts';
 import { confirmation } from './submit-form.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { emit } from '../shared/events.ts';
-import { errorSummary, fieldId } from '../shared/govuk/index.ts';
+import { errorSummary } from '../shared/govuk/index.ts';
 import { formStyles } from './asc-form.styles.ts';
 import { pageContent, pageQuestions } from './questions/index.ts';
 import { checkAnswers, printout } from './check-answers.ts';
@@ -98,9 +98,8 @@ export class AscForm extends LitElement {
     super();
     // It adds itself to the element, after the navigation: it fills in the page about to be shown.
     new PrefillController(this.host, this.typed);
-    // Added last, so its hostUpdated runs after the navigation's: a page changed from outside is
-    // announced with asc-page-change (the portal then sets the document's title) before focus
-    // moves to its heading, and a screen reader reads the new title.
+    // Added last: a page changed from outside is announced (asc-page-change; the portal retitles
+    // the document) before focus moves to its heading, so a screen reader reads the new title.
     this.addController(this.focusing);
   }
 
@@ -259,22 +258,18 @@ export class AscForm extends LitElement {
     const answers = this.typed.current;
     const { sending, submitted } = this.submitting;
     const print = html`<div class="print-only">${printout(form, council, answers, submitted)}</div>`;
-    if (submitted)
-      return html`<div class="screen-only" part="page">${confirmation(submitted, council, () => window.print(), this.account?.email)}</div>${print}`;
+    if (submitted) return confirmation(submitted, council, () => window.print(), this.account?.email, print);
     const isCheck = page.kind === 'checkAnswers';
-    const { errors, banner, status, errorAt } = this.messages;
-    // Pages about the person referred come only after sign-in: nothing typed there leaves this
-    // page until then, and nobody sees their questions without an account (their text shows, as
-    // written for someone not signed in).
+    const { errors, errorAt } = this.messages;
+    // Pages about the person referred come only after sign-in: nobody sees their questions without
+    // an account (their text shows, as written for someone not signed in).
     const gated = form.requiresAccount(page.id) && !this.signedIn;
     return html`
       <div class="screen-only" part="page">
         <span class="caption">${form.definition.title}</span>
         <h1 tabindex="-1" part="page-title">${page.title}</h1>
         ${progress(page)}
-        ${errors.length ? errorSummary({ errors: errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })), onLink: (error) => this.navigation.toError(error) }) : nothing}
-        ${banner ? html`<div class="status banner" tabindex="-1">${banner}</div>` : nothing}
-        <div role="status" aria-live="polite">${status ? html`<div class="status">${status}</div>` : nothing}</div>
+        ${this.messages.render((error) => this.navigation.toError(error))}
         ${isCheck ? nothing : pageContent(form, page, answers, this.signedIn)}
         ${gated ? accountGate(loaded.accountGate, () => this.onSignIn()) : nothing}
         <form novalidate @submit=${this.onNext}>

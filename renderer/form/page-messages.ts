@@ -2,7 +2,8 @@
  * What the form says on its page besides the questions: the errors (in the summary and beside
  * their boxes), a polite status line, and the banner with the outcome of a save or a submission.
  */
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { errorSummary, fieldId } from '../shared/govuk/index.ts';
 import type { FieldError, Form, Page } from '../../engine/runtime.ts';
 import { emit } from '../shared/events.ts';
 import type { FocusTarget } from './focus-controller.ts';
@@ -70,4 +71,13 @@ export class PageMessages
     this.errors = this.errors.filter((error) => !error.path.startsWith(prefix));
     this.host.requestUpdate();
   };
+
+  /** The error summary (each error a link to its box), the banner, and the polite status, at the top of the page. */
+  render(onLink: (error: FieldError) => void): TemplateResult {
+    const { errors, banner, status } = this;
+    return html`
+      ${errors.length ? errorSummary({ errors: errors.map((error) => ({ ...error, fieldId: fieldId(error.path) })), onLink }) : nothing}
+      ${banner ? html`<div class="status banner" tabindex="-1">${banner}</div>` : nothing}
+      <div role="status" aria-live="polite">${status ? html`<div class="status">${status}</div>` : nothing}</div>`;
+  }
 }

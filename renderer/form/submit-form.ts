@@ -40,9 +40,11 @@ export function confirmation(
   council: PortalContent['council'],
   print: () => void,
   /** The account's email address, where the confirmation went, when the page knows it. */
-  sentTo?: string,
+  sentTo: string | undefined,
+  /** The answers as printed, beside the page. */
+  printed: TemplateResult,
 ): TemplateResult {
-  return html`
+  return html`<div class="screen-only" part="page">
     <div class="panel-confirmation">
       <h1 tabindex="-1" part="page-title">Form submitted</h1>
       <p>Your reference number<br><strong class="reference">${submission.reference}</strong></p>
@@ -51,5 +53,6 @@ export function confirmation(
     <h2>What happens next</h2>
     <p>${council.name} will look at it and contact you if they need to know more. You will find it in your account, under <strong>Forms submitted in the last 30 days</strong>.</p>
     <p>If the person is at risk of harm now, do not wait: call <a href="tel:${council.phone.tel}">${council.phone.display}</a>, or 999 in an emergency.</p>
-    <button type="button" class="button secondary" @click=${print}>Print a copy of your answers</button>`;
+    <button type="button" class="button secondary" @click=${print}>Print a copy of your answers</button>
+  </div>${printed}`;
 }
