@@ -39,7 +39,11 @@ const BROKEN: Array<{ rule: string; changes: Record<string, unknown>; field: str
   },
   {
     rule: 'an urgent authorisation covering the end of a standard authorisation still in force (ending today)',
-    changes: { hasExistingAuthorisation: 'yes', existingAuthorisationExpiry: '2026-11-24' },
+    changes: {
+      hasExistingAuthorisation: 'yes',
+      existingAuthorisationHere: 'yes',
+      existingAuthorisationExpiry: '2026-11-24',
+    },
     field: 'existingAuthorisationExpiry',
     says: /cannot be used to cover the end of a standard authorisation that is still in force\. Use DoLS Form 2/,
   },
@@ -108,6 +112,17 @@ for (const database of await testDatabases()) {
         existingAuthorisationExpiry: '2026-11-23',
         consultees: undefined,
         imcaNeeded: true,
+      }),
+    );
+    assert.is(response.status, 201, JSON.stringify(response.body));
+  });
+
+  it('should accept an urgent authorisation where the standard authorisation still in force is for another care home or hospital', async () => {
+    const response = await submit(
+      changed({
+        hasExistingAuthorisation: 'yes',
+        existingAuthorisationHere: 'no',
+        existingAuthorisationExpiry: '2027-01-31',
       }),
     );
     assert.is(response.status, 201, JSON.stringify(response.body));
