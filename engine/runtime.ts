@@ -8,7 +8,15 @@ export { Form, createForm, validatorsFromModule } from './run/form.ts';
 export { ADDRESS_PARTS, capitalise, pluralOf } from './run/messages.ts';
 export { initialsOf, personAbout } from './run/about.ts';
 export { DEFAULT_MAX_LENGTH } from './definition/limits.ts';
-export { DEFAULT_TIME_ZONE, durationInWords, formatDate, todayIn, wallClockIn } from './values/dates.ts';
+export {
+  DEFAULT_TIME_ZONE,
+  durationInWords,
+  formatDate,
+  longDate,
+  timeOfDay,
+  todayIn,
+  wallClockIn,
+} from './values/dates.ts';
 export { checkPasswordRules, SPECIAL_CHARACTERS, MAX_PASSWORD_LENGTH } from './values/password-policy.ts';
 // What Form's calls throw: misuse, and a page it does not have.
 export { FormEngineError, UnknownPageError } from './errors.ts';

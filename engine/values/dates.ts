@@ -123,6 +123,21 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * An instant as GOV.UK writes it, on the council's clock (the runtime's own zone without one):
+ * "24 December 2026" and "9:05am", for pages and emails alike.
+ */
+export function longDate(ms: number, timeZone?: string): string {
+  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+}
+
+/** "9:05am", and "12:01am" just after midnight (en-GB's own 12-hour clock would write "0:01 am"). */
+export function timeOfDay(ms: number, timeZone?: string): string {
+  return new Date(ms)
+    .toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone })
+    .replace(/\s/g, '');
+}
+
 /** "3 March 2024", as GOV.UK writes dates. */
 export function formatDate(value: string): string {
   const match = ISO_DATE.exec(value);

@@ -49,7 +49,7 @@ export function confirmation(
       <h1 tabindex="-1" part="page-title">Form submitted</h1>
       <p>Your reference number<br><strong class="reference">${submission.reference}</strong></p>
     </div>
-    <p>${council.name} received your form, ‘${submission.formTitle}’, on ${longDate(submission.submittedAt, council.timeZone)} at ${timeOfDay(submission.submittedAt, council.timeZone)}. We have sent ${sentTo ? html`an email to <strong>${sentTo}</strong>` : 'you an email'} to confirm it, with the reference number.</p>
+    <p>${council.name} received your form, ‘${submission.formTitle}’,${submission.about ? ` about ${submission.about},` : ''} on ${longDate(submission.submittedAt, council.timeZone)} at ${timeOfDay(submission.submittedAt, council.timeZone)}. We have sent ${sentTo ? html`an email to <strong>${sentTo}</strong>` : 'you an email'} to confirm it, with the reference number.</p>
     <h2>What happens next</h2>
     <p>${council.name} will look at it and contact you if they need to know more. You will find it in your account, under <strong>Forms submitted in the last 30 days</strong>.</p>
     <p>If the person is at risk of harm now, do not wait: call <a href="tel:${council.phone.tel}">${council.phone.display}</a>, or 999 in an emergency.</p>

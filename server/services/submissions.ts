@@ -16,6 +16,8 @@ import {
   type SubmitRequest,
   type Submission,
   type SubmittedForm,
+  longDate,
+  timeOfDay,
 } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { User } from '../repositories/users.ts';
@@ -85,8 +87,8 @@ export function createSubmissionService(deps: {
     submittedAt: submission.submittedAt,
   });
   // On the council's clock, as the person's own records and the council's are kept, wherever the server runs.
-  const whenSent = (at: number) =>
-    new Date(at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: catalogue.timeZone });
+  // As the confirmation page and the lists write it: "1 July 2026 at 11:59pm".
+  const whenSent = (at: number) => `${longDate(at, catalogue.timeZone)} at ${timeOfDay(at, catalogue.timeZone)}`;
   const digestOf = (request: SubmitRequest, answers: Answers) =>
     createHash('sha256')
       .update(JSON.stringify([request.formId, request.formVersion, answers]))

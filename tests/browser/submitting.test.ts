@@ -41,6 +41,11 @@ submitting(
         `We have sent an email to ${email} to confirm it`,
         'the confirmation says which address the email went to',
       );
+      assert.match(
+        (await page.locator('asc-form [part="page"]').textContent())!.replace(/\s+/g, ' '),
+        `’, about ${referral.answers.personFirstName} ${referral.answers.personLastName}, on `,
+        'the confirmation says whom the form was about',
+      );
       assert.match(await page.title(), /^Form submitted/);
       assert.equal(await axeViolations(page), [], 'the confirmation page');
       const mail = await smtp.nextTo(email);

@@ -75,25 +75,25 @@ interface Moment {
 const LONDON: Array<[Moment, Moment]> = [
   // British Summer Time: midnight in London is 23:00 UTC.
   [
-    { at: '2026-07-01T22:59:00Z', today: '2026-07-01', tomorrow: '2026-07-02', sentOn: '1 July 2026 at 23:59' },
-    { at: '2026-07-01T23:01:00Z', today: '2026-07-02', tomorrow: '2026-07-03', sentOn: '2 July 2026 at 00:01' },
+    { at: '2026-07-01T22:59:00Z', today: '2026-07-01', tomorrow: '2026-07-02', sentOn: '1 July 2026 at 11:59pm' },
+    { at: '2026-07-01T23:01:00Z', today: '2026-07-02', tomorrow: '2026-07-03', sentOn: '2 July 2026 at 12:01am' },
   ],
   // Greenwich Mean Time.
   [
-    { at: '2026-12-01T23:59:00Z', today: '2026-12-01', tomorrow: '2026-12-02', sentOn: '1 December 2026 at 23:59' },
-    { at: '2026-12-02T00:01:00Z', today: '2026-12-02', tomorrow: '2026-12-03', sentOn: '2 December 2026 at 00:01' },
+    { at: '2026-12-01T23:59:00Z', today: '2026-12-01', tomorrow: '2026-12-02', sentOn: '1 December 2026 at 11:59pm' },
+    { at: '2026-12-02T00:01:00Z', today: '2026-12-02', tomorrow: '2026-12-03', sentOn: '2 December 2026 at 12:01am' },
   ],
 ];
 
 // Another council's: Pacific Daylight Time (UTC-7) in summer, Pacific Standard Time (UTC-8) in winter.
 const LOS_ANGELES: Array<[Moment, Moment]> = [
   [
-    { at: '2026-07-02T06:59:00Z', today: '2026-07-01', tomorrow: '2026-07-02', sentOn: '1 July 2026 at 23:59' },
-    { at: '2026-07-02T07:01:00Z', today: '2026-07-02', tomorrow: '2026-07-03', sentOn: '2 July 2026 at 00:01' },
+    { at: '2026-07-02T06:59:00Z', today: '2026-07-01', tomorrow: '2026-07-02', sentOn: '1 July 2026 at 11:59pm' },
+    { at: '2026-07-02T07:01:00Z', today: '2026-07-02', tomorrow: '2026-07-03', sentOn: '2 July 2026 at 12:01am' },
   ],
   [
-    { at: '2026-12-02T07:59:00Z', today: '2026-12-01', tomorrow: '2026-12-02', sentOn: '1 December 2026 at 23:59' },
-    { at: '2026-12-02T08:01:00Z', today: '2026-12-02', tomorrow: '2026-12-03', sentOn: '2 December 2026 at 00:01' },
+    { at: '2026-12-02T07:59:00Z', today: '2026-12-01', tomorrow: '2026-12-02', sentOn: '1 December 2026 at 11:59pm' },
+    { at: '2026-12-02T08:01:00Z', today: '2026-12-02', tomorrow: '2026-12-03', sentOn: '2 December 2026 at 12:01am' },
   ],
 ];
 

@@ -4,7 +4,14 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DEFAULT_TIME_ZONE, isTimeZone, todayIn, wallClockIn } from '../../../engine/values/dates.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  isTimeZone,
+  longDate,
+  timeOfDay,
+  todayIn,
+  wallClockIn,
+} from '../../../engine/values/dates.ts';
 import { compileForm } from '../../../engine/index.ts';
 import { everyType } from '../../fixtures/every-type.ts';
 
@@ -58,6 +65,19 @@ today('should give midnight as 00:00, never 24:00', () => {
 });
 
 today.run();
+
+const moments = suite('longDate and timeOfDay');
+
+moments("should write an instant as GOV.UK does, on the council's clock: 12:01am after midnight, never 0:01", () => {
+  const at = (iso: string) => Date.parse(iso);
+  assert.is(timeOfDay(at('2026-07-01T23:01:00Z'), 'Europe/London'), '12:01am');
+  assert.is(longDate(at('2026-07-01T23:01:00Z'), 'Europe/London'), '2 July 2026');
+  assert.is(timeOfDay(at('2026-12-01T09:05:00Z'), 'Europe/London'), '9:05am');
+  assert.is(timeOfDay(at('2026-12-01T12:30:00Z'), 'Europe/London'), '12:30pm');
+  assert.is(timeOfDay(at('2026-12-01T23:59:00Z'), 'Europe/London'), '11:59pm');
+});
+
+moments.run();
 
 const zones = suite('isTimeZone');
 
