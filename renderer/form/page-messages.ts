@@ -49,6 +49,8 @@ export class PageMessages
   showErrors(page: Page, errors: FieldError[]): void {
     const form = this.form()!;
     this.errors = errors;
+    // What to fix is now the news: a note from before it (boxes filled in, say) would sit above it.
+    this.status = undefined;
     this.focus('error-summary');
     this.host.requestUpdate();
     emit(this.host, 'asc-validation-failed', { formId: form.id, version: form.version, pageId: page.id, errors });

@@ -93,9 +93,20 @@ prefill(
         // Yes again, then the name edited: Next takes the answers as typed.
         await page.keyboard.press('ArrowUp');
         assert.is(await box(page, 'contactName').inputValue(), referrer.referrerName);
-        await retype(page, 'contactName', 'Jo Ashcroft-Pell');
+        await retype(page, 'contactPhone', 'not a number');
         await retype(page, 'contactWard', 'Rowan unit');
         await passCaptchaWithKeyboard(page);
+        // Next finds a problem: the error summary takes over from the note about what was filled in.
+        await tabTo(page, withText('Next'));
+        await page.keyboard.press('Enter');
+        await page.locator('asc-form .error-summary').waitFor();
+        assert.not.match(
+          (await page.locator('asc-form [role="status"]').allTextContents()).join(' '),
+          'Filled in from About you',
+          'the note about the boxes filled in goes once there is something to fix',
+        );
+        await retype(page, 'contactName', 'Jo Ashcroft-Pell');
+        await retype(page, 'contactPhone', '07700 900461');
         assert.is(await pressNext(page), 'funding');
         const answers = await page
           .locator('asc-form')
