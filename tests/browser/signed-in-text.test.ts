@@ -26,7 +26,13 @@ for (const { definition } of loadForms()) {
       const { page, baseUrl } = tab;
       await openAboutYou(page, baseUrl, definition.id);
       await page.locator('asc-form [part="account-gate"]').waitFor();
-      assert.match(await pageText(page), /need to sign in/, 'signed out, About you says to sign in');
+      const signedOut = await pageText(page);
+      assert.match(signedOut, /sign in or register/, 'signed out, About you says to sign in');
+      assert.is(
+        signedOut.match(/then be asked for your (name and )?(contact )?details/g)?.length,
+        1,
+        'and says once, not twice, what comes after signing in',
+      );
       assert.equal(await axeViolations(page), [], 'About you, signed out');
 
       await signInTab(tab);
