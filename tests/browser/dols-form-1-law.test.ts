@@ -170,12 +170,14 @@ law('"Before you start" should say the acid test from Cheshire West no longer ap
     const inset = await textOf(page, 'asc-form .inset:has-text("acid test")');
     assert.match(
       inset,
-      /judgment of 2 June 2026 \(\[2026\] UKSC 16\), the ‘acid test’ from Cheshire West no longer applies/,
+      /changed on 2 June 2026, when the Supreme Court's judgment \(\[2026\] UKSC 16\) overruled the ‘acid test’ from Cheshire West/,
     );
     await tabTo(page, (element) => element.tag === 'summary' && /deprivation of liberty/.test(element.text));
     await page.keyboard.press('Enter');
     const details = page.locator('asc-form details');
-    assert.match(await textOf(page, 'asc-form details'), /Apply the current test, and read the current guidance/);
+    const help = await textOf(page, 'asc-form details');
+    assert.match(help, /Do not use the acid test/);
+    assert.not.match(help, /UKSC 16/, 'the judgment is named once, in the box above, not again in the help');
     assert.equal(await details.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), [
       'https://www.gov.uk/government/collections/dh-mental-capacity-act-2005-deprivation-of-liberty-safeguards',
       'https://www.legislation.gov.uk/ukpga/2005/9/contents',
