@@ -22,7 +22,7 @@ import { AnswersController } from './answers-controller.ts';
 import { PrefillController } from './prefill-controller.ts';
 import { createFormHost } from './form-host.ts';
 import { PageMessages } from './page-messages.ts';
-import { answersItAsks, startedCurrentMessage } from './retired-version.ts';
+import { answersItAsks, replacedNotice, startedCurrentMessage } from './retired-version.ts';
 
 /**
  * One form, one page at a time, from its definition: questions that appear and disappear with
@@ -84,7 +84,9 @@ export class AscForm extends LitElement {
     startCurrentVersion: () => this.startCurrentVersion(),
   });
   // A new form loads before the page asked for is looked at (the loader's hostUpdate runs first).
-  private readonly loader = new LoadingController(this.host, () => {
+  private readonly loader = new LoadingController(this.host, (form) => {
+    const replaced = this.saving.draft ? undefined : replacedNotice(form, () => this.startCurrentVersion());
+    if (replaced) this.messages.showBanner(replaced, false);
     if (this.host.currentPage) this.navigation.announce(this.host.currentPage, 'start');
   });
   private readonly focusing = new FocusController(this.host);
@@ -98,8 +100,8 @@ export class AscForm extends LitElement {
     super();
     // It adds itself to the element, after the navigation: it fills in the page about to be shown.
     new PrefillController(this.host, this.typed);
-    // Added last: a page changed from outside is announced (asc-page-change; the portal retitles
-    // the document) before focus moves to its heading, so a screen reader reads the new title.
+    // Added last: a page changed from outside is announced (asc-page-change) before focus moves
+    // to its heading, so a screen reader reads the new title the portal gives it.
     this.addController(this.focusing);
   }
 
@@ -203,16 +205,9 @@ export class AscForm extends LitElement {
   }
 
   private onSignIn(): void {
-    const form = this.host.form!;
-    if (
-      !emit(
-        this,
-        'asc-sign-in-request',
-        { formId: form.id, version: form.version, pageId: this.host.currentPage!.id },
-        true,
-      )
-    )
-      return;
+    const { id: formId, version } = this.host.form!;
+    const detail = { formId, version, pageId: this.host.currentPage!.id };
+    if (!emit(this, 'asc-sign-in-request', detail, true)) return;
     this.messages.tell(
       html`<p><strong>Signing in is not available on this page.</strong> Open the form on the council's portal to sign in.</p>`,
     );

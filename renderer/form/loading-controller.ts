@@ -20,7 +20,7 @@ export class LoadingController implements ReactiveController {
   /** `onLoad` runs once a form has loaded and is on screen. */
   constructor(
     private readonly host: LoadingHost,
-    private readonly onLoad: () => void,
+    private readonly onLoad: (form: Form) => void,
   ) {
     host.addController(this);
   }
@@ -57,7 +57,7 @@ export class LoadingController implements ReactiveController {
       this.loaded = loaded;
       this.afterReload?.(loaded.form);
       this.afterReload = undefined;
-      this.onLoad();
+      this.onLoad(loaded.form);
     } catch (error) {
       if (key !== this.key) return;
       this.error = (error as Error).message;

@@ -11,6 +11,19 @@ export function retiredMessage(heading: string, message: string, startCurrent: (
     <button type="button" class="button" @click=${startCurrent}>Start the current version of this form</button>`;
 }
 
+/**
+ * What a form opened on a replaced version says at once, before anything is typed (a saved form
+ * carried on is not new, and says nothing): nothing typed on it could be saved or sent.
+ */
+export function replacedNotice(form: Form, startCurrent: () => void): TemplateResult | undefined {
+  if (form.definition.status !== 'retired') return undefined;
+  return retiredMessage(
+    'This version of the form has been replaced',
+    `Version ${form.version} of ‘${form.definition.title}’ has been replaced by a newer version, and new forms cannot be started on it.`,
+    startCurrent,
+  );
+}
+
 /** Said above the current version's first page once it has started in place of a replaced one. */
 export const startedCurrentMessage = html`<p><strong>This is the current version of the form.</strong> We have kept the answers it asks for: check each page before you send it.</p>`;
 
