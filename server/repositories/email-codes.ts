@@ -113,21 +113,13 @@ export function createEmailCodesRepository(db: Knex) {
     async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
       return trx('email_codes').where('expires_at', '<', cutoff).delete();
     },
-    /**
-     * Marks a code used, once: false when it was already used (two requests racing with one code).
-     * The codes made before it for the same purpose and subject (used or replaced) go: once a code
-     * has worked, the limits on asking for new ones count afresh from it.
-     */
+    /** Marks a code used, once: false when it was already used (two requests racing with one code). */
     async consume(id: string, at: number, trx: Knex = db): Promise<boolean> {
-      if ((await trx('email_codes').where({ id }).whereNull('consumed_at').update({ consumed_at: at })) !== 1)
-        return false;
-      const used = await trx<Row>('email_codes').where({ id }).first();
-      if (used)
-        await trx('email_codes')
-          .where({ purpose: used.purpose, subject_id: used.subject_id })
-          .andWhere('created_at', '<', used.created_at)
-          .delete();
-      return true;
+      return (await trx('email_codes').where({ id }).whereNull('consumed_at').update({ consumed_at: at })) === 1;
+    },
+    /** Deletes the codes for this purpose and subject made before a time (used, or replaced by a later one). */
+    async clearEarlier(purpose: CodePurpose, subjectId: string, before: number, trx: Knex = db): Promise<number> {
+      return trx('email_codes').where({ purpose, subject_id: subjectId }).andWhere('created_at', '<', before).delete();
     },
   };
 }

@@ -98,9 +98,15 @@ for (const database of await testDatabases()) {
     assert.is(await repos.emailCodes.reserveAttempt('c2', 5), null, 'a used code has no tries left');
     assert.equal(
       await repos.emailCodes.countSince('register', 'r1', 0),
-      { count: 1, earliest: 20, latest: null },
-      'once a code has worked, the codes before it are not counted, and none is waiting to be used',
+      { count: 2, earliest: 10, latest: null },
+      'two codes sent, none waiting to be used',
     );
+    assert.is(
+      await repos.emailCodes.clearEarlier('register', 'r1', 20),
+      1,
+      'the code replaced before the one used goes',
+    );
+    assert.equal(await repos.emailCodes.countSince('register', 'r1', 0), { count: 1, earliest: 20, latest: null });
   });
 
   it('should spend a captcha solution once', async () => {

@@ -120,6 +120,10 @@ export function createCodeService(deps: {
         );
       }
       if (!(await emailCodes.consume(code.id, now))) throw codeGone();
+      // A code that worked starts the limits on asking for new ones afresh: a person who signs in a
+      // dozen times a day (the idle timeout makes that normal) is never told to wait. The limits
+      // still stop a flood, and a code only ever goes to the account's own, verified address.
+      await emailCodes.clearEarlier(purpose, subjectId, code.createdAt);
     },
   };
 }
