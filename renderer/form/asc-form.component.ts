@@ -79,6 +79,7 @@ export class AscForm extends LitElement {
   private readonly host = createFormHost(this, {
     form: () => this.loader.loaded?.form,
     answers: () => this.typed.current,
+    answersToSave: () => this.prefill.withoutUntouchedNow(this.typed.current),
     currentPage: () => this.navigation.pageOnScreen(),
     messages: this.messages,
     startCurrentVersion: () => this.startCurrentVersion(),
@@ -95,11 +96,11 @@ export class AscForm extends LitElement {
   private readonly submitting = new SubmittingController(this.host, this.saving, this.focusing);
   private readonly captchaGate = new CaptchaGate(this.host);
   private readonly typed = new AnswersController(this.host, this.focusing);
+  // After the navigation: it fills in the page about to be shown.
+  private readonly prefill = new PrefillController(this.host, this.typed);
 
   constructor() {
     super();
-    // It adds itself to the element, after the navigation: it fills in the page about to be shown.
-    new PrefillController(this.host, this.typed);
     // Added last: a page changed from outside is announced (asc-page-change) before focus moves
     // to its heading, so a screen reader reads the new title the portal gives it.
     this.addController(this.focusing);
@@ -119,7 +120,7 @@ export class AscForm extends LitElement {
   get hasUnsavedChanges(): boolean {
     // Being sent, or sent: nothing to save (and a save now would make a copy of a sent referral).
     if (this.submitting.sending || this.submitting.submitted) return false;
-    return this.saving.differsFromSaved(this.typed.current);
+    return this.saving.differsFromSaved(this.host.answersToSave);
   }
 
   /** The id of the saved copy these answers are kept in; undefined until the form is saved. */

@@ -17,6 +17,8 @@ export interface FormHost extends ReactiveControllerHost {
   readonly form?: Form;
   /** The answers as typed (not a copy: do not change it). */
   readonly answers: Answers;
+  /** The answers as a saved copy keeps them: without a date or time now the form filled in and nobody changed, so it is filled afresh when the form is opened again. */
+  readonly answersToSave: Answers;
   /** The page on screen, once the form has loaded. */
   readonly currentPage?: Page;
   /** Says something politely (an item added, a save under way); undefined says nothing. */
@@ -58,6 +60,7 @@ export interface FormSettings extends ReactiveControllerHost, HTMLElement {
 export interface FormInternals {
   form(): Form | undefined;
   answers(): Answers;
+  answersToSave(): Answers;
   currentPage(): Page | undefined;
   messages: Pick<FormHost, 'tell' | 'showBanner' | 'clearBanner' | 'showErrors' | 'clearMessages'> &
     Pick<AnswersHost, 'answerChanged' | 'dropErrorsUnder'>;
@@ -89,6 +92,9 @@ export function createFormHost(element: FormSettings, internals: FormInternals):
     },
     get answers() {
       return internals.answers();
+    },
+    get answersToSave() {
+      return internals.answersToSave();
     },
     get currentPage() {
       return internals.currentPage();

@@ -6,7 +6,7 @@
  * nothing the person typed, cleared or saved is overwritten. Boxes stay editable.
  */
 import { html, type ReactiveController } from 'lit';
-import type { Form, PrefillOffer } from '../../engine/runtime.ts';
+import type { Answers, Form, PrefillOffer } from '../../engine/runtime.ts';
 import type { AnswersController } from './answers-controller.ts';
 import type { FormHost } from './form-host.ts';
 
@@ -15,6 +15,8 @@ export class PrefillController implements ReactiveController {
   private readonly done = new Set<string>();
   /** What a conditional prefill put in each box, to take it back if the condition stops holding and the box is untouched. */
   private readonly filled = new Map<string, string>();
+  /** What a date or time now put in each box: the moment it was filled, not worth keeping in a saved copy while untouched. */
+  private readonly filledWithNow = new Map<string, string>();
   private replaced = -1;
 
   constructor(
@@ -32,6 +34,7 @@ export class PrefillController implements ReactiveController {
       this.replaced = this.answers.replaced;
       this.done.clear();
       this.filled.clear();
+      this.filledWithNow.clear();
     }
     if (!form || !page || page.kind === 'checkAnswers') return;
     if (form.requiresAccount(page.id) && !element.signedIn) return;
@@ -53,11 +56,19 @@ export class PrefillController implements ReactiveController {
     if (offer.value !== undefined) {
       this.answers.fill(id, offer.value);
       this.done.add(id);
+      if (this.host.form?.question(id)?.question.prefill?.now) this.filledWithNow.set(id, JSON.stringify(offer.value));
       if (offer.conditional) {
         this.filled.set(id, JSON.stringify(offer.value));
         filledNow.push(id);
       }
     } else if (offer.answered) this.done.add(id);
+  }
+
+  /** The answers without the dates and times now that were filled in and left as they were. */
+  withoutUntouchedNow(answers: Answers): Answers {
+    const kept = { ...answers };
+    for (const [id, filled] of this.filledWithNow) if (JSON.stringify(kept[id]) === filled) delete kept[id];
+    return kept;
   }
 
   /** Empties a box this filled for a condition that no longer holds, unless the person has changed it. */

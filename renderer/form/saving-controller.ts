@@ -71,7 +71,7 @@ export class SavingController {
       formId: form.id,
       formVersion: form.version,
       pageId: page.id,
-      answers: form.prepare(host.answers),
+      answers: form.prepare(host.answersToSave),
     };
     const existing = options.asNewCopy ? undefined : this.saved.draft;
     const outcome = await saveDraft(host.element.apiBase, existing, request, options.asNewCopy);

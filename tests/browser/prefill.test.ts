@@ -187,4 +187,43 @@ prefill('the declaration should show the date and time now in the council’s ti
   ),
 );
 
+prefill('a declaration saved for later should be dated when it is opened again, unless the person changed it', () =>
+  inTab(
+    async ({ page, baseUrl }) => {
+      await openWithAnswers(page, baseUrl, '/forms/dols-form-1/declaration', referrer);
+      await heading(page, 'Declaration');
+      await retype(page, 'declarationTime', '09:45');
+      await tabTo(page, withText('Save for later'));
+      await page.keyboard.press('Enter');
+      await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
+      const request = page.context().request;
+      const [draft] = (await (await request.get(`${baseUrl}/api/drafts`)).json()).drafts;
+      const saved = (await (await request.get(`${baseUrl}/api/drafts/${draft.id}`)).json()).draft.answers;
+      assert.is(saved.declarationDate, undefined, 'the date filled in and left as it was is not kept');
+      assert.is(saved.declarationTime, '09:45', 'the time the person typed is');
+
+      // Opened again the next morning.
+      const later = new Date(`${ANSWERS_TODAY}T12:00:00`);
+      later.setDate(later.getDate() + 1);
+      await page.clock.setFixedTime(later);
+      const next = wallClockIn(later, 'Europe/London');
+      await page.goto(`${baseUrl}/forms/dols-form-1/declaration?draft=${draft.id}`);
+      await heading(page, 'Declaration');
+      await box(page, 'declarationTime').waitFor();
+      const [year, month, day] = next.date.split('-');
+      assert.equal(
+        [
+          await box(page, 'declarationDate').inputValue(),
+          await box(page, 'declarationDate-month').inputValue(),
+          await box(page, 'declarationDate-year').inputValue(),
+        ],
+        [day, month, year],
+        'dated the day it is opened again',
+      );
+      assert.is(await box(page, 'declarationTime').inputValue(), '09:45');
+    },
+    { signedIn: true },
+  ),
+);
+
 prefill.run();
