@@ -52,3 +52,4 @@ export type {
   FieldProblem,
   ErrorBody,
 } from './contracts/portal-api.ts';
+export { parseRoute, routePath, type AccountScreen, type Route } from './contracts/portal-routes.ts';

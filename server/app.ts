@@ -145,7 +145,7 @@ export async function createApp(
   const koa = new Koa({ proxy: config.proxies > 0, maxIpsCount: config.proxies });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
-  const web = await webRoutes(config.buildDir, engineDir);
+  const web = await webRoutes(config.buildDir, engineDir, (formId) => catalogue.get(formId) !== null);
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
   koa.use(embedCors(config.embedOrigins));
   koa.use(errorHandler(log));

@@ -1,14 +1,20 @@
 /**
  * The portal's files: the built components under /assets (named by their content's hash, so
  * cached for a year), the schemas, and index.html for every page address so deep links and
- * browser back and forward work.
+ * browser back and forward work. An address that is no page of the portal (or names no form)
+ * gets the same page, which says "Page not found", with the status 404.
  */
 import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
 import type { Middleware } from 'koa';
 import serve from 'koa-static';
+import { parseRoute } from '../../engine/index.ts';
 
-export async function webRoutes(buildDir: string, engineDir: string): Promise<{ assets: Middleware; pages: Router }> {
+export async function webRoutes(
+  buildDir: string,
+  engineDir: string,
+  isForm: (formId: string) => boolean,
+): Promise<{ assets: Middleware; pages: Router }> {
   // Read once: the build does not change under a running server.
   const indexPage = await readFile(`${buildDir}/public/index.html`);
   const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
@@ -37,6 +43,8 @@ export async function webRoutes(buildDir: string, engineDir: string): Promise<{ 
   });
   // Every page of the portal is the same page: the components read the address.
   pages.get(/^\/(?!api\/|assets\/)[^.]*$/, (ctx) => {
+    const route = parseRoute(ctx.path);
+    if (route.name === 'not-found' || (route.name === 'form' && !isForm(route.formId))) ctx.status = 404;
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'html';
     ctx.body = indexPage;

@@ -47,6 +47,23 @@ pages(
   },
 );
 
+pages('should answer an address that is no page of the portal with 404, and the portal page that says so', async () => {
+  for (const path of [
+    '/metrics',
+    '/forms/no-such-form',
+    '/forms/no-such-form/about-you',
+    '/account/nothing',
+    '/a/b/c',
+  ]) {
+    const response = await get(path);
+    assert.is(response.status, 404, path);
+    assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await response.text(), /<asc-portal><\/asc-portal>/, `${path}: the portal shows its not-found page`);
+  }
+  for (const path of ['/signed-out', '/account/saved', '/forms/dols-form-1/about-you', '/dols'])
+    assert.is((await get(path)).status, 200, path);
+});
+
 pages('should answer 404 for a missing file, not the portal page', async () => {
   assert.is((await get('/assets/missing-ABCDEFGH.js')).status, 404);
 });
