@@ -10,7 +10,7 @@ import { sameOriginWrites } from './http/same-origin.ts';
 import { embedCors } from './http/cors.ts';
 import { loadFormCatalogue, type FormCatalogue } from './services/form-catalogue.ts';
 import { createDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrations/index.ts';
+import { migrateToLatest, pendingMigrations } from './db/migrations/index.ts';
 import { createRepositories } from './repositories/index.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import type { Log } from './services/log.ts';
@@ -64,7 +64,16 @@ export async function createApp(
 ): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
   const db = createDatabase(config);
-  await migrateToLatest(db);
+  if (config.migrateOnStart) await migrateToLatest(db);
+  else {
+    const pending = await pendingMigrations(db);
+    if (pending.length) {
+      await db.destroy();
+      throw new Error(
+        `The database is not up to date (${pending.length} migration${pending.length === 1 ? '' : 's'} to run: ${pending.join(', ')}). Run npm run db:migrate, or start without MIGRATE_ON_START=false.`,
+      );
+    }
+  }
   const repos = createRepositories(db);
   const secret = await loadSecret(config.sessionSecret, config.dataDir);
   const tokens = createTokens(secret, clock);

@@ -15,6 +15,8 @@ export interface ServerConfig {
   embedOrigins: string[];
   /** Production turns on HSTS and secure cookies. */
   production: boolean;
+  /** Whether the server brings the database up to date as it starts (MIGRATE_ON_START, true unless "false": a deployment may run npm run db:migrate first). */
+  migrateOnStart: boolean;
   /** SQLite's file, the mail folder and the secret key live here. */
   dataDir: string;
   /** postgres://… ; SQLite under dataDir when not set. */
@@ -113,6 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     frameAncestors: (env.FRAME_ANCESTORS ?? '').split(/\s+/).filter(Boolean),
     embedOrigins: (env.EMBED_ORIGINS ?? '').split(/\s+/).filter(Boolean),
     production: env.NODE_ENV === 'production',
+    migrateOnStart: env.MIGRATE_ON_START !== 'false',
     dataDir: env.DATA_DIR ?? `${process.cwd()}/data`,
     databaseUrl: env.DATABASE_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,

@@ -21,7 +21,31 @@ const migrationSource: Knex.MigrationSource<string> = {
   getMigration: async (name) => migrations[name]!,
 };
 
-/** Brings the database up to date. */
-export async function migrateToLatest(db: Knex): Promise<void> {
-  await db.migrate.latest({ migrationSource });
+/** Any number, the same in every process: the PostgreSQL advisory lock that one migration at a time holds. */
+const MIGRATION_LOCK = 726_561_001;
+
+/**
+ * Brings the database up to date; returns the names of the migrations it ran. Processes starting
+ * at once on one PostgreSQL take turns (an advisory lock held on a connection of its own), so the
+ * second finds nothing left to do, where knex's own lock would make it fail.
+ */
+export async function migrateToLatest(db: Knex): Promise<string[]> {
+  if (db.client.config.client !== 'pg') return (await db.migrate.latest({ migrationSource }))[1];
+  const connection = await db.client.acquireConnection();
+  try {
+    await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      return (await db.migrate.latest({ migrationSource }))[1];
+    } finally {
+      await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
+
+/** The migrations this code has that the database has not run yet (none: it is up to date). */
+export async function pendingMigrations(db: Knex): Promise<string[]> {
+  const [, pending] = (await db.migrate.list({ migrationSource })) as [unknown[], Array<{ file: string } | string>];
+  return pending.map((m) => (typeof m === 'string' ? m : m.file));
 }
