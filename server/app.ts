@@ -24,6 +24,7 @@ import { createMailer } from './services/mailer.ts';
 import { createCaptchaVerifier, type CaptchaVerifier } from './services/captcha.ts';
 import { formRoutes } from './routes/forms.ts';
 import { healthRoutes } from './routes/health.ts';
+import { createReadiness, type ReadinessState } from './services/readiness.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { accountRoutes } from './routes/account.ts';
 import { captchaRoutes } from './routes/captcha.ts';
@@ -46,6 +47,8 @@ export interface App {
   db: Knex;
   /** Sends what the outbox holds now (tests call it after moving the clock). */
   sendOutbox(): Promise<void>;
+  /** Says on /readyz that this process is stopping, so load balancers send it nothing new. */
+  stopAccepting(): void;
   /** Closes the database and the mail transport. */
   close(): Promise<void>;
 }
@@ -160,8 +163,9 @@ export async function createApp(
   koa.use(errorHandler(log));
   koa.use(sameOriginWrites());
   koa.use(jsonBodies());
+  const readinessState: ReadinessState = { stopping: false };
   const routers = [
-    healthRoutes(),
+    healthRoutes(createReadiness(db, readinessState)),
     openApiRoutes(),
     formRoutes(catalogue, config.buildDir),
     accountRoutes({ accounts, sessions, secureCookies: config.production }),
@@ -179,7 +183,11 @@ export async function createApp(
     catalogue,
     db,
     sendOutbox: () => relay.runNow(),
+    stopAccepting: () => {
+      readinessState.stopping = true;
+    },
     close: async () => {
+      readinessState.stopping = true;
       // The database closes after the hour's clean-up and the outbox's round finish, not under them.
       await stopHousekeeping();
       await relay.stop();
