@@ -154,16 +154,21 @@ export async function createApp(
     customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
   if (captcha.name === 'off') log('CAPTCHA=off: forms start without the check that the person is not a robot.');
 
+  const readinessState: ReadinessState = { stopping: false };
   const koa = new Koa({ proxy: config.proxies > 0, maxIpsCount: config.proxies });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
   const web = await webRoutes(config.buildDir, engineDir, (formId) => catalogue.get(formId) !== null);
+  // Once stopping, each answer closes its connection: a keep-alive client comes back on a new one, to another process.
+  koa.use(async (ctx, next) => {
+    if (readinessState.stopping) ctx.set('Connection', 'close');
+    await next();
+  });
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
   koa.use(embedCors(config.embedOrigins));
   koa.use(errorHandler(log));
   koa.use(sameOriginWrites());
   koa.use(jsonBodies());
-  const readinessState: ReadinessState = { stopping: false };
   const routers = [
     healthRoutes(createReadiness(db, readinessState)),
     openApiRoutes(),

@@ -7,51 +7,21 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import knex from 'knex';
 import { testDatabases } from '../support/databases.ts';
 import { sharedBuild } from '../support/shared-build.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
+import { startPortal } from '../support/portal-process.ts';
 import { registerOverApi } from '../support/http-client.ts';
 import { loadForms, newestVersion } from '../fixtures/forms.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 // Social care referral answers hold only past dates, so the server's real clock takes them on any day.
 const complete = loadForms().find((f) => f.definition.id === 'social-care-referral')!.answers;
-
-/** The portal as its own process, as `npm start` runs it; resolves with its address once it listens. */
-async function startPortal(env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  closeAtEnd(async () => {
-    child.kill('SIGKILL');
-  });
-  let output = '';
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The portal did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = /portal at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!.replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', () => reject(new Error(`The portal stopped:\n${output}`)));
-  });
-  return { baseUrl, child };
-}
 
 for (const database of await testDatabases()) {
   const test = suite(`A server killed mid-flow, on ${database.name}`);
