@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { builtApp } from '../support/built-app.ts';
 import { loadForms } from '../fixtures/forms.ts';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 const get = async (path: string, init?: RequestInit) => fetch(`${(await builtApp()).baseUrl}${path}`, init);
 
@@ -201,3 +202,61 @@ api('should let the sites in EMBED_ORIGINS read the components and forms, and no
 });
 
 api.run();
+
+const bodies = suite('Request bodies');
+
+const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+  get(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: new Blob([body as BlobPart]),
+  });
+
+bodies('should refuse a compressed body with 415 and say to send it uncompressed, whatever the coding', async () => {
+  const json = JSON.stringify({ email: 'a@b.co', password: 'x' });
+  const sent: Array<[string, Buffer]> = [
+    ['gzip', gzipSync(json)],
+    ['deflate', deflateSync(json)],
+    ['br', brotliCompressSync(json)],
+    ['gzip', Buffer.from(json)],
+    ['deflate', Buffer.from('not deflated at all')],
+    ['x-unknown', Buffer.from(json)],
+    ['identity, gzip', gzipSync(json)],
+  ];
+  for (const path of ['/api/account/sign-in', '/api/drafts', '/', '/forms/dols-form-1/about-you'])
+    for (const [coding, body] of sent) {
+      const response = await post(path, body, { 'content-encoding': coding });
+      assert.is(response.status, 415, `${coding} to ${path}`);
+      assert.match(response.headers.get('content-type') ?? '', /application\/json/);
+      const { error } = await response.json();
+      assert.is(error.code, 'unsupported-encoding');
+      assert.match(error.message, /^Send the request body uncompressed/);
+    }
+  const plain = await post('/api/account/sign-in', json, { 'content-encoding': 'identity' });
+  assert.is(plain.status, 400, 'an uncompressed body is read as ever');
+  assert.is((await plain.json()).error.code, 'invalid');
+});
+
+bodies('should say that a body which is a list or a single value is not the object it must be', async () => {
+  for (const [body, kind] of [
+    ['[]', 'a list'],
+    ['[{"email":"a@b.co","password":"x"}]', 'a list'],
+    ['1', 'a number'],
+    ['"a@b.co"', 'a string'],
+    ['true', 'true or false'],
+    ['null', 'null'],
+  ]) {
+    const response = await post('/api/account/sign-in', body!);
+    assert.is(response.status, 400, body);
+    const { error } = await response.json();
+    assert.is(error.code, 'not-an-object', body);
+    assert.ok(error.message.startsWith(`The request body is ${kind}`), error.message);
+    assert.match(error.message, /send a JSON object/);
+    assert.not.match(error.message, /undefined/);
+  }
+  const empty = await post('/api/account/sign-in/code', '');
+  assert.is(empty.status, 409, 'an empty body is still no fields: the refusal is that no sign-in was started');
+  assert.is((await empty.json()).error.code, 'flow-expired');
+});
+
+bodies.run();
