@@ -170,9 +170,55 @@ api('should describe every route of the API in /api/openapi.json, each method of
   assert.equal(undocumented, []);
 });
 
-api('should refuse methods a route does not have', async () => {
-  const response = await get('/api/forms', { method: 'DELETE' });
-  assert.is(response.status, 405);
+api('should refuse methods a route does not have in JSON, naming the ones it takes, for no cache to keep', async () => {
+  for (const [method, path, status, code, takes] of [
+    ['DELETE', '/api/forms', 405, 'method-not-allowed', 'HEAD, GET'],
+    ['GET', '/api/account/sign-out', 405, 'method-not-allowed', 'POST'],
+    ['DELETE', '/api/account/sign-in', 405, 'method-not-allowed', 'POST'],
+    ['POST', '/healthz', 405, 'method-not-allowed', 'HEAD, GET'],
+    ['PROPFIND', '/api/forms', 501, 'not-implemented', 'HEAD, GET'],
+  ] as const) {
+    const response = await get(path, { method });
+    assert.is(response.status, status, `${method} ${path}`);
+    assert.is(response.headers.get('allow'), takes);
+    assert.is(response.headers.get('cache-control'), 'no-store', `${method} ${path}`);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await response.json(), {
+      error: { code, message: `${path} does not take ${method}: it takes ${takes}.` },
+    });
+  }
+});
+
+api('should answer OPTIONS with the methods in JSON, for no cache to keep', async () => {
+  for (const [path, methods] of [
+    ['/api/forms', ['HEAD', 'GET']],
+    ['/api/account', ['HEAD', 'GET']],
+    ['/api/account/sign-out', ['POST']],
+    ['/healthz', ['HEAD', 'GET']],
+  ] as const) {
+    const response = await get(path, { method: 'OPTIONS' });
+    assert.is(response.status, 200, path);
+    assert.is(response.headers.get('cache-control'), 'no-store', path);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await response.json(), { methods });
+  }
+});
+
+api("should send every API answer as JSON, no-store unless it is a form's public definition", async () => {
+  for (const [path, cacheControl] of [
+    ['/api/account', 'no-store'],
+    ['/api/account/session', 'no-store'],
+    ['/api/drafts', 'no-store'],
+    ['/api/nothing-here', 'no-store'],
+    ['/api/forms/no-such-form', 'no-store'],
+    ['/healthz', 'no-store'],
+    ['/api/forms', 'no-cache'],
+    ['/api/forms/dols-form-1/versions/1', 'public, max-age=300'],
+  ] as const) {
+    const response = await get(path);
+    assert.is(response.headers.get('cache-control'), cacheControl, path);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/, path);
+  }
 });
 
 api('should let the sites in EMBED_ORIGINS read the components and forms, and nobody else', async () => {
