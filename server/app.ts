@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerConfig } from './config.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/errors.ts';
+import { apiResponses } from './http/api-responses.ts';
 import { jsonBodies } from './http/json-body.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { embedCors } from './http/cors.ts';
@@ -167,6 +168,7 @@ export async function createApp(
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
   koa.use(embedCors(config.embedOrigins));
   koa.use(errorHandler(log));
+  koa.use(apiResponses());
   koa.use(sameOriginWrites());
   koa.use(jsonBodies());
   const routers = [

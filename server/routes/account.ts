@@ -202,6 +202,8 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   });
   router.post('/sign-out', async (ctx) => {
     bodyOf(ctx, NO_FIELDS);
+    // The browser forgets what it kept of this person, even when their session had already ended.
+    ctx.set('Clear-Site-Data', '"cache", "cookies", "storage"');
     const session = await active(ctx, false);
     await accounts.signOut(session, context(ctx));
     ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });

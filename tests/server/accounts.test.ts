@@ -472,10 +472,15 @@ for (const database of await testDatabases()) {
   it('should sign out on the server: the old cookie replayed gets 401', async () => {
     const { as } = await registered();
     const cookie = as.jar.get('asc_session')!;
-    assert.is((await as.post('/api/account/sign-out')).status, 204);
+    const signedOut = await as.post('/api/account/sign-out');
+    assert.is(signedOut.status, 204);
+    assert.is(signedOut.headers.get('clear-site-data'), '"cache", "cookies", "storage"', 'the browser forgets it all');
     const replay = client(baseUrl);
     replay.jar.set('asc_session', cookie);
     assert.is((await replay.get('/api/account')).status, 401);
+    const again = await replay.post('/api/account/sign-out');
+    assert.is(again.status, 401);
+    assert.is(again.headers.get('clear-site-data'), '"cache", "cookies", "storage"', 'even when the session had ended');
   });
 
   it('should change a password only with the current one, end the other sessions and renew this one', async () => {

@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { builtApp } from '../support/built-app.ts';
 import { loadForms } from '../fixtures/forms.ts';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 const get = async (path: string, init?: RequestInit) => fetch(`${(await builtApp()).baseUrl}${path}`, init);
 
@@ -169,9 +170,55 @@ api('should describe every route of the API in /api/openapi.json, each method of
   assert.equal(undocumented, []);
 });
 
-api('should refuse methods a route does not have', async () => {
-  const response = await get('/api/forms', { method: 'DELETE' });
-  assert.is(response.status, 405);
+api('should refuse methods a route does not have in JSON, naming the ones it takes, for no cache to keep', async () => {
+  for (const [method, path, status, code, takes] of [
+    ['DELETE', '/api/forms', 405, 'method-not-allowed', 'HEAD, GET'],
+    ['GET', '/api/account/sign-out', 405, 'method-not-allowed', 'POST'],
+    ['DELETE', '/api/account/sign-in', 405, 'method-not-allowed', 'POST'],
+    ['POST', '/healthz', 405, 'method-not-allowed', 'HEAD, GET'],
+    ['PROPFIND', '/api/forms', 501, 'not-implemented', 'HEAD, GET'],
+  ] as const) {
+    const response = await get(path, { method });
+    assert.is(response.status, status, `${method} ${path}`);
+    assert.is(response.headers.get('allow'), takes);
+    assert.is(response.headers.get('cache-control'), 'no-store', `${method} ${path}`);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await response.json(), {
+      error: { code, message: `${path} does not take ${method}: it takes ${takes}.` },
+    });
+  }
+});
+
+api('should answer OPTIONS with the methods in JSON, for no cache to keep', async () => {
+  for (const [path, methods] of [
+    ['/api/forms', ['HEAD', 'GET']],
+    ['/api/account', ['HEAD', 'GET']],
+    ['/api/account/sign-out', ['POST']],
+    ['/healthz', ['HEAD', 'GET']],
+  ] as const) {
+    const response = await get(path, { method: 'OPTIONS' });
+    assert.is(response.status, 200, path);
+    assert.is(response.headers.get('cache-control'), 'no-store', path);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await response.json(), { methods });
+  }
+});
+
+api("should send every API answer as JSON, no-store unless it is a form's public definition", async () => {
+  for (const [path, cacheControl] of [
+    ['/api/account', 'no-store'],
+    ['/api/account/session', 'no-store'],
+    ['/api/drafts', 'no-store'],
+    ['/api/nothing-here', 'no-store'],
+    ['/api/forms/no-such-form', 'no-store'],
+    ['/healthz', 'no-store'],
+    ['/api/forms', 'no-cache'],
+    ['/api/forms/dols-form-1/versions/1', 'public, max-age=300'],
+  ] as const) {
+    const response = await get(path);
+    assert.is(response.headers.get('cache-control'), cacheControl, path);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/, path);
+  }
 });
 
 api('should let the sites in EMBED_ORIGINS read the components and forms, and nobody else', async () => {
@@ -201,3 +248,61 @@ api('should let the sites in EMBED_ORIGINS read the components and forms, and no
 });
 
 api.run();
+
+const bodies = suite('Request bodies');
+
+const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+  get(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: new Blob([body as BlobPart]),
+  });
+
+bodies('should refuse a compressed body with 415 and say to send it uncompressed, whatever the coding', async () => {
+  const json = JSON.stringify({ email: 'a@b.co', password: 'x' });
+  const sent: Array<[string, Buffer]> = [
+    ['gzip', gzipSync(json)],
+    ['deflate', deflateSync(json)],
+    ['br', brotliCompressSync(json)],
+    ['gzip', Buffer.from(json)],
+    ['deflate', Buffer.from('not deflated at all')],
+    ['x-unknown', Buffer.from(json)],
+    ['identity, gzip', gzipSync(json)],
+  ];
+  for (const path of ['/api/account/sign-in', '/api/drafts', '/', '/forms/dols-form-1/about-you'])
+    for (const [coding, body] of sent) {
+      const response = await post(path, body, { 'content-encoding': coding });
+      assert.is(response.status, 415, `${coding} to ${path}`);
+      assert.match(response.headers.get('content-type') ?? '', /application\/json/);
+      const { error } = await response.json();
+      assert.is(error.code, 'unsupported-encoding');
+      assert.match(error.message, /^Send the request body uncompressed/);
+    }
+  const plain = await post('/api/account/sign-in', json, { 'content-encoding': 'identity' });
+  assert.is(plain.status, 400, 'an uncompressed body is read as ever');
+  assert.is((await plain.json()).error.code, 'invalid');
+});
+
+bodies('should say that a body which is a list or a single value is not the object it must be', async () => {
+  for (const [body, kind] of [
+    ['[]', 'a list'],
+    ['[{"email":"a@b.co","password":"x"}]', 'a list'],
+    ['1', 'a number'],
+    ['"a@b.co"', 'a string'],
+    ['true', 'true or false'],
+    ['null', 'null'],
+  ]) {
+    const response = await post('/api/account/sign-in', body!);
+    assert.is(response.status, 400, body);
+    const { error } = await response.json();
+    assert.is(error.code, 'not-an-object', body);
+    assert.ok(error.message.startsWith(`The request body is ${kind}`), error.message);
+    assert.match(error.message, /send a JSON object/);
+    assert.not.match(error.message, /undefined/);
+  }
+  const empty = await post('/api/account/sign-in/code', '');
+  assert.is(empty.status, 409, 'an empty body is still no fields: the refusal is that no sign-in was started');
+  assert.is((await empty.json()).error.code, 'flow-expired');
+});
+
+bodies.run();
