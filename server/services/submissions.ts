@@ -60,6 +60,17 @@ export class ResubmittedDifferentlyError extends ConflictError {
   }
 }
 
+/** A saved form already sent (from another tab or window) with other answers than these. */
+export class SavedCopyAlreadySentError extends ConflictError {
+  override readonly name = 'SavedCopyAlreadySentError';
+  constructor(readonly reference: string) {
+    super(
+      'saved-form-already-sent',
+      `This saved form was already sent, from another tab or window, with reference ${reference} and other answers than these, so these answers were not sent. To send them too, start a new form and fill it in again; your sent forms are listed in your account.`,
+    );
+  }
+}
+
 export function createSubmissionService(deps: {
   db: Knex;
   repos: Repositories;
@@ -99,6 +110,8 @@ export function createSubmissionService(deps: {
     const byKey = await repos.submissions.findByIdempotencyKey(userId, request.idempotencyKey);
     if (byKey && byKey.answersDigest !== digest) throw new ResubmittedDifferentlyError();
     const found = byKey ?? (request.draftId ? await repos.submissions.findByDraft(userId, request.draftId) : null);
+    // Another tab sent this saved copy first, with other answers: these were not sent, and are not quietly dropped.
+    if (found && !byKey && found.answersDigest !== digest) throw new SavedCopyAlreadySentError(found.reference);
     return found ? summaryOf(found) : null;
   };
 

@@ -314,6 +314,26 @@ for (const database of await testDatabases()) {
     assert.is((await someoneElse.get(`/api/drafts/${theirDraft.id}`)).status, 200, 'their saved copy is still there');
   });
 
+  it('should refuse, saying so, a second tab that sends the same saved form with other answers', async () => {
+    const { as } = await registered();
+    const draft = (
+      await as.post('/api/drafts', {
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        pageId: 'the-person',
+        answers: {},
+      })
+    ).body.draft;
+    const first = await submit(as, complete, { draftId: draft.id });
+    assert.is(first.status, 201, JSON.stringify(first.body));
+    const other = await submit(as, { ...complete, personFullName: 'Someone else entirely' }, { draftId: draft.id });
+    assert.is(other.status, 409, JSON.stringify(other.body));
+    assert.match(other.body.error.message, /already sent/);
+    assert.match(other.body.error.message, new RegExp(first.body.submission.reference));
+    assert.match(other.body.error.message, /start a new form/);
+    assert.is((await as.get('/api/submissions')).body.submissions.length, 1, 'nothing else was sent');
+  });
+
   it('should delete the saved copy the answers came from', async () => {
     const { as } = await registered();
     const draft = (
