@@ -28,13 +28,15 @@ import type { AboutPerson } from './about-person.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
-import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './errors.ts';
+import { ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
 const LISTED_FOR_MS = 30 * DAY;
 /** More than a busy professional sends in an hour; fewer than would flood the case system. */
 const SUBMISSIONS_PER_HOUR = { max: 30, windowMs: HOUR };
+const TOO_MANY_SENT = 'You have sent a great many forms in the last hour';
+const limitKey = (user: User) => `submit:user:${user.id}`;
 
 /** What the council's case system receives, signed (see outbox-relay.ts). */
 export interface Delivery {
@@ -139,11 +141,9 @@ export function createSubmissionService(deps: {
           refuseNewForm(catalogue, entry);
       }
       if (!check.valid) throw new FieldErrors(check.problems);
-      await limiter.hit(
-        `submit:user:${user.id}`,
-        SUBMISSIONS_PER_HOUR,
-        'You have sent a great many forms in the last hour',
-      );
+      // Checked here, counted once written: a replay of one submission (a retry racing the first
+      // send) is the same submission, not one more against the hour's limit.
+      await limiter.check(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT);
 
       const now = clock.now();
       const id = randomUUID();
@@ -221,6 +221,10 @@ export function createSubmissionService(deps: {
         });
         if (outcome === 'inserted') {
           queued();
+          // Already sent: past the limit, only the next one is refused (by the check above).
+          await limiter.hit(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT).catch((error: unknown) => {
+            if (!(error instanceof RateLimitedError)) throw error;
+          });
           return {
             submission: summaryOf(
               {

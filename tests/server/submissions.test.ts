@@ -348,6 +348,38 @@ for (const database of await testDatabases()) {
     assert.is((await as.get(`/api/drafts/${draft.id}`)).status, 404);
   });
 
+  it("should not count a submission's replays against the referrer's hourly limit, only the submissions made", async () => {
+    // The standard limit (30 an hour), on a database of its own.
+    const { databaseUrl } = await database.create();
+    const limited = await startTestApp(
+      { DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET },
+      { clock },
+    );
+    const as = await registerOverApi(limited.baseUrl, smtp, `replays.${database.name.toLowerCase()}@example.org`);
+    const send = (idempotencyKey: string) =>
+      as.post('/api/submissions', {
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        answers: complete,
+        idempotencyKey,
+      });
+    // A page retrying one submission many times at once (a flaky connection, a double click).
+    const key = randomUUID();
+    const replays = await Promise.all(Array.from({ length: 60 }, () => send(key)));
+    assert.ok(
+      replays.every((r) => r.status === 200 || r.status === 201),
+      replays.map((r) => `${r.status} ${r.body.error?.message ?? ''}`).join('\n'),
+    );
+    // One made so far: 29 more go through, and the 31st of the hour is refused.
+    for (let n = 0; n < 29; n++) {
+      const made = await send(randomUUID());
+      assert.is(made.status, 201, `submission ${n + 2}: ${JSON.stringify(made.body)}`);
+    }
+    const over = await send(randomUUID());
+    assert.is(over.status, 429);
+    assert.match(over.body.error.message, /a great many forms in the last hour/);
+  });
+
   it("should list only the person's own submissions of the last 30 days, and keep the answers encrypted", async () => {
     const { as } = await registered();
     const { as: someoneElse } = await registered();
