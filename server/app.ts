@@ -149,7 +149,7 @@ export async function createApp(
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
   koa.use(embedCors(config.embedOrigins));
   koa.use(errorHandler(log));
-  koa.use(sameOriginWrites());
+  koa.use(sameOriginWrites(config.publicOrigin));
   koa.use(jsonBodies());
   const routers = [
     healthRoutes(),

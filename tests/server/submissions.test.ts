@@ -8,7 +8,7 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { compactVerify } from 'jose';
@@ -22,6 +22,32 @@ import { startTestApp } from '../support/test-app.ts';
 import { loadForms } from '../fixtures/forms.ts';
 
 const WEBHOOK_SECRET = 'ab'.repeat(32);
+
+/** A request exactly as given, Host included (fetch chooses its own), with the client's cookies. */
+function sendRaw(baseUrl: string, as: Client, body: unknown, headers: Record<string, string>) {
+  const { hostname, port } = new URL(baseUrl);
+  const cookie = [...as.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  return new Promise<{ status: number; body: { error?: { code: string } } }>((resolve, reject) => {
+    const call = httpRequest(
+      {
+        hostname,
+        port,
+        method: 'POST',
+        path: '/api/submissions',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => {
+          text += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text || '{}') }));
+      },
+    );
+    call.on('error', reject);
+    call.end(JSON.stringify(body));
+  });
+}
 const fixture = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
 const complete = fixture.answers;
 // The answers are written for the newest version of the form, the one new forms start on.
@@ -379,6 +405,67 @@ for (const database of await testDatabases()) {
     assert.is(over.status, 429);
     assert.match(over.body.error.message, /a great many forms in the last hour/);
   });
+
+  it("should refuse a submission from another site's page with the referrer's cookie, whatever Host it names, and take one from the portal's own", async () => {
+    const { as } = await registered();
+    const body = () => ({
+      formId: 'dols-form-1',
+      formVersion: FORM_VERSION,
+      answers: complete,
+      idempotencyKey: randomUUID(),
+    });
+    const forged = await sendRaw(baseUrl, as, body(), { origin: 'https://evil.example', host: 'evil.example' });
+    assert.is(forged.status, 403, JSON.stringify(forged.body));
+    assert.is(forged.body.error?.code, 'cross-site');
+    const foreign = await sendRaw(baseUrl, as, body(), { origin: 'https://evil.example' });
+    assert.is(foreign.status, 403);
+    assert.equal((await as.get('/api/submissions')).body.submissions, [], 'nothing was sent');
+    const port = new URL(baseUrl).port;
+    assert.is((await sendRaw(baseUrl, as, body(), { origin: baseUrl })).status, 201);
+    assert.is((await sendRaw(baseUrl, as, body(), { origin: `http://localhost:${port}` })).status, 201);
+  });
+
+  if (database.name === 'SQLite') {
+    it('should take writes only from the configured public address, and still share the forms with the embedding sites', async () => {
+      const portal = await startTestApp(
+        {
+          SMTP_URL: smtp.url,
+          PUBLIC_URL: 'https://forms.example.gov.uk/',
+          EMBED_ORIGINS: 'https://www.example.gov.uk',
+        },
+        { clock },
+      );
+      const as = await registerOverApi(portal.baseUrl, smtp, `public.${randomUUID().slice(0, 8)}@example.org`);
+      const body = () => ({
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        answers: complete,
+        idempotencyKey: randomUUID(),
+      });
+      const ours = await sendRaw(portal.baseUrl, as, body(), {
+        origin: 'https://forms.example.gov.uk',
+        host: 'forms.example.gov.uk',
+      });
+      assert.is(ours.status, 201, JSON.stringify(ours.body));
+      assert.is(
+        (await sendRaw(portal.baseUrl, as, body(), { origin: portal.baseUrl })).status,
+        403,
+        'not the public address',
+      );
+      const forged = await sendRaw(portal.baseUrl, as, body(), {
+        origin: 'https://evil.example',
+        host: 'evil.example',
+      });
+      assert.is(forged.status, 403);
+      const embedded = await fetch(`${portal.baseUrl}/api/forms/dols-form-1`, {
+        headers: { origin: 'https://www.example.gov.uk' },
+      });
+      assert.is(embedded.status, 200);
+      assert.is(embedded.headers.get('access-control-allow-origin'), 'https://www.example.gov.uk');
+      const { readConfig } = await import('../../server/config.ts');
+      assert.throws(() => readConfig({ PUBLIC_URL: 'forms.example.gov.uk' }), /PUBLIC_URL is not a web address/);
+    });
+  }
 
   it("should list only the person's own submissions of the last 30 days, and keep the answers encrypted", async () => {
     const { as } = await registered();
