@@ -68,7 +68,7 @@ export class SavedCopyAlreadySentError extends ConflictError {
   constructor(readonly reference: string) {
     super(
       'saved-form-already-sent',
-      `This saved form was already sent, from another tab or window, with reference ${reference} and other answers than these, so these answers were not sent. To send them too, start a new form and fill it in again; your sent forms are listed in your account.`,
+      `This saved form was already sent from another tab or window, with other answers, under reference ${reference}. To send these answers too, start a new form and fill it in again; the one sent is in your account, under Forms submitted in the last 30 days.`,
     );
   }
 }

@@ -354,7 +354,7 @@ for (const database of await testDatabases()) {
     assert.is(first.status, 201, JSON.stringify(first.body));
     const other = await submit(as, { ...complete, personFullName: 'Someone else entirely' }, { draftId: draft.id });
     assert.is(other.status, 409, JSON.stringify(other.body));
-    assert.match(other.body.error.message, /already sent/);
+    assert.match(other.body.error.message, /already sent from another tab/);
     assert.match(other.body.error.message, new RegExp(first.body.submission.reference));
     assert.match(other.body.error.message, /start a new form/);
     assert.is((await as.get('/api/submissions')).body.submissions.length, 1, 'nothing else was sent');
