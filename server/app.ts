@@ -169,7 +169,7 @@ export async function createApp(
   koa.use(embedCors(config.embedOrigins));
   koa.use(errorHandler(log));
   koa.use(apiResponses());
-  koa.use(sameOriginWrites());
+  koa.use(sameOriginWrites(config.publicOrigin));
   koa.use(jsonBodies());
   const routers = [
     healthRoutes(createReadiness(db, readinessState)),

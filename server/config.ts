@@ -13,6 +13,8 @@ export interface ServerConfig {
   frameAncestors: string[];
   /** Sites whose pages may embed the components (CORS on the components, forms and portal content). */
   embedOrigins: string[];
+  /** The portal's address as people reach it (PUBLIC_URL's origin): writes are taken from pages there only. */
+  publicOrigin?: string;
   /** Production turns on HSTS and secure cookies. */
   production: boolean;
   /** Whether the server brings the database up to date as it starts (MIGRATE_ON_START, true unless "false": a deployment may run npm run db:migrate first). */
@@ -100,6 +102,18 @@ function webhookOf(env: NodeJS.ProcessEnv): ServerConfig['webhook'] {
   return { url: url.href, secret };
 }
 
+// Writes are taken only from pages at this origin; on a laptop, from its loopback address.
+function publicOriginOf(env: NodeJS.ProcessEnv): string | undefined {
+  const fix = "set PUBLIC_URL to the portal's address as people reach it, like https://forms.example.gov.uk";
+  if (!env.PUBLIC_URL) {
+    if (env.NODE_ENV === 'production') throw new Error(`In production, ${fix}.`);
+    return undefined;
+  }
+  const url = URL.canParse(env.PUBLIC_URL) ? new URL(env.PUBLIC_URL) : null;
+  if (!url || !['http:', 'https:'].includes(url.protocol)) throw new Error(`PUBLIC_URL is not a web address: ${fix}.`);
+  return url.origin;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -124,6 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     answersKeys: answersKeysOf(env),
     webhook: webhookOf(env),
     proxies: proxiesOf(env),
+    publicOrigin: publicOriginOf(env),
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
     rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),
     captcha,

@@ -82,12 +82,16 @@ export function createSubmissionsRepository(db: Knex) {
       }
     },
     /** The submission made from a saved copy, if any. */
-    async findByDraft(userId: string, draftId: string, trx: Knex = db): Promise<SubmissionListing | null> {
+    async findByDraft(
+      userId: string,
+      draftId: string,
+      trx: Knex = db,
+    ): Promise<(SubmissionListing & { answersDigest: string }) | null> {
       const row = await trx<Row>('submissions')
-        .select(...LISTED)
+        .select(...LISTED, 'answers_digest')
         .where({ user_id: userId, draft_id: draftId })
         .first();
-      return row ? toListing(row) : null;
+      return row ? { ...toListing(row), answersDigest: row.answers_digest } : null;
     },
     /** The submission a page already made with this key, if any. */
     async findByIdempotencyKey(

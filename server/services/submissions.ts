@@ -28,13 +28,15 @@ import type { AboutPerson } from './about-person.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
-import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './errors.ts';
+import { ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
 const LISTED_FOR_MS = 30 * DAY;
 /** More than a busy professional sends in an hour; fewer than would flood the case system. */
 const SUBMISSIONS_PER_HOUR = { max: 30, windowMs: HOUR };
+const TOO_MANY_SENT = 'You have sent a great many forms in the last hour';
+const limitKey = (user: User) => `submit:user:${user.id}`;
 
 /** What the council's case system receives, signed (see outbox-relay.ts). */
 export interface Delivery {
@@ -57,6 +59,17 @@ export class ResubmittedDifferentlyError extends ConflictError {
   override readonly name = 'ResubmittedDifferentlyError';
   constructor() {
     super('already-submitted', 'This form was already sent, with other answers. Start a new form to send these.');
+  }
+}
+
+/** A saved form already sent (from another tab or window) with other answers than these. */
+export class SavedCopyAlreadySentError extends ConflictError {
+  override readonly name = 'SavedCopyAlreadySentError';
+  constructor(readonly reference: string) {
+    super(
+      'saved-form-already-sent',
+      `This saved form was already sent from another tab or window, with other answers, under reference ${reference}. To send these answers too, start a new form and fill it in again; the one sent is in your account, under Forms submitted in the last 30 days.`,
+    );
   }
 }
 
@@ -99,6 +112,8 @@ export function createSubmissionService(deps: {
     const byKey = await repos.submissions.findByIdempotencyKey(userId, request.idempotencyKey);
     if (byKey && byKey.answersDigest !== digest) throw new ResubmittedDifferentlyError();
     const found = byKey ?? (request.draftId ? await repos.submissions.findByDraft(userId, request.draftId) : null);
+    // Another tab sent this saved copy first, with other answers: these were not sent, and are not quietly dropped.
+    if (found && !byKey && found.answersDigest !== digest) throw new SavedCopyAlreadySentError(found.reference);
     return found ? summaryOf(found) : null;
   };
 
@@ -126,11 +141,9 @@ export function createSubmissionService(deps: {
           refuseNewForm(catalogue, entry);
       }
       if (!check.valid) throw new FieldErrors(check.problems);
-      await limiter.hit(
-        `submit:user:${user.id}`,
-        SUBMISSIONS_PER_HOUR,
-        'You have sent a great many forms in the last hour',
-      );
+      // Checked here, counted once written: a replay of one submission (a retry racing the first
+      // send) is the same submission, not one more against the hour's limit.
+      await limiter.check(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT);
 
       const now = clock.now();
       const id = randomUUID();
@@ -208,6 +221,10 @@ export function createSubmissionService(deps: {
         });
         if (outcome === 'inserted') {
           queued();
+          // Already sent: past the limit, only the next one is refused (by the check above).
+          await limiter.hit(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT).catch((error: unknown) => {
+            if (!(error instanceof RateLimitedError)) throw error;
+          });
           return {
             submission: summaryOf(
               {

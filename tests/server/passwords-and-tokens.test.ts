@@ -104,6 +104,7 @@ config(
       ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`,
       WEBHOOK_URL: 'https://cases.example.gov.uk/referrals',
       WEBHOOK_SECRET: 'cd'.repeat(32),
+      PUBLIC_URL: 'https://forms.example.gov.uk',
     };
     assert.throws(() => readConfig(production), /set TRUST_PROXY to the number of proxies/);
     assert.throws(() => readConfig({ TRUST_PROXY: 'yes' }), /number of proxies/);
@@ -135,6 +136,7 @@ config(
       TRUST_PROXY: '1',
       ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`,
       SESSION_SECRET: 'ef'.repeat(32),
+      PUBLIC_URL: 'https://forms.example.gov.uk',
     };
     assert.throws(() => readConfig(production), /In production, set WEBHOOK_URL/);
     assert.throws(

@@ -8,7 +8,7 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { compactVerify } from 'jose';
@@ -22,6 +22,32 @@ import { startTestApp } from '../support/test-app.ts';
 import { loadForms } from '../fixtures/forms.ts';
 
 const WEBHOOK_SECRET = 'ab'.repeat(32);
+
+/** A request exactly as given, Host included (fetch chooses its own), with the client's cookies. */
+function sendRaw(baseUrl: string, as: Client, body: unknown, headers: Record<string, string>) {
+  const { hostname, port } = new URL(baseUrl);
+  const cookie = [...as.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  return new Promise<{ status: number; body: { error?: { code: string } } }>((resolve, reject) => {
+    const call = httpRequest(
+      {
+        hostname,
+        port,
+        method: 'POST',
+        path: '/api/submissions',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => {
+          text += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text || '{}') }));
+      },
+    );
+    call.on('error', reject);
+    call.end(JSON.stringify(body));
+  });
+}
 const fixture = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
 const complete = fixture.answers;
 // The answers are written for the newest version of the form, the one new forms start on.
@@ -314,6 +340,26 @@ for (const database of await testDatabases()) {
     assert.is((await someoneElse.get(`/api/drafts/${theirDraft.id}`)).status, 200, 'their saved copy is still there');
   });
 
+  it('should refuse, saying so, a second tab that sends the same saved form with other answers', async () => {
+    const { as } = await registered();
+    const draft = (
+      await as.post('/api/drafts', {
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        pageId: 'the-person',
+        answers: {},
+      })
+    ).body.draft;
+    const first = await submit(as, complete, { draftId: draft.id });
+    assert.is(first.status, 201, JSON.stringify(first.body));
+    const other = await submit(as, { ...complete, personFullName: 'Someone else entirely' }, { draftId: draft.id });
+    assert.is(other.status, 409, JSON.stringify(other.body));
+    assert.match(other.body.error.message, /already sent from another tab/);
+    assert.match(other.body.error.message, new RegExp(first.body.submission.reference));
+    assert.match(other.body.error.message, /start a new form/);
+    assert.is((await as.get('/api/submissions')).body.submissions.length, 1, 'nothing else was sent');
+  });
+
   it('should delete the saved copy the answers came from', async () => {
     const { as } = await registered();
     const draft = (
@@ -327,6 +373,99 @@ for (const database of await testDatabases()) {
     assert.is((await submit(as, complete, { draftId: draft.id })).status, 201);
     assert.is((await as.get(`/api/drafts/${draft.id}`)).status, 404);
   });
+
+  it("should not count a submission's replays against the referrer's hourly limit, only the submissions made", async () => {
+    // The standard limit (30 an hour), on a database of its own.
+    const { databaseUrl } = await database.create();
+    const limited = await startTestApp(
+      { DATABASE_URL: databaseUrl ?? '', SMTP_URL: smtp.url, WEBHOOK_URL: caseSystem.url, WEBHOOK_SECRET },
+      { clock },
+    );
+    const as = await registerOverApi(limited.baseUrl, smtp, `replays.${database.name.toLowerCase()}@example.org`);
+    const send = (idempotencyKey: string) =>
+      as.post('/api/submissions', {
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        answers: complete,
+        idempotencyKey,
+      });
+    // A page retrying one submission many times at once (a flaky connection, a double click).
+    const key = randomUUID();
+    const replays = await Promise.all(Array.from({ length: 60 }, () => send(key)));
+    assert.ok(
+      replays.every((r) => r.status === 200 || r.status === 201),
+      replays.map((r) => `${r.status} ${r.body.error?.message ?? ''}`).join('\n'),
+    );
+    // One made so far: 29 more go through, and the 31st of the hour is refused.
+    for (let n = 0; n < 29; n++) {
+      const made = await send(randomUUID());
+      assert.is(made.status, 201, `submission ${n + 2}: ${JSON.stringify(made.body)}`);
+    }
+    const over = await send(randomUUID());
+    assert.is(over.status, 429);
+    assert.match(over.body.error.message, /a great many forms in the last hour/);
+  });
+
+  it("should refuse a submission from another site's page with the referrer's cookie, whatever Host it names, and take one from the portal's own", async () => {
+    const { as } = await registered();
+    const body = () => ({
+      formId: 'dols-form-1',
+      formVersion: FORM_VERSION,
+      answers: complete,
+      idempotencyKey: randomUUID(),
+    });
+    const forged = await sendRaw(baseUrl, as, body(), { origin: 'https://evil.example', host: 'evil.example' });
+    assert.is(forged.status, 403, JSON.stringify(forged.body));
+    assert.is(forged.body.error?.code, 'cross-site');
+    const foreign = await sendRaw(baseUrl, as, body(), { origin: 'https://evil.example' });
+    assert.is(foreign.status, 403);
+    assert.equal((await as.get('/api/submissions')).body.submissions, [], 'nothing was sent');
+    const port = new URL(baseUrl).port;
+    assert.is((await sendRaw(baseUrl, as, body(), { origin: baseUrl })).status, 201);
+    assert.is((await sendRaw(baseUrl, as, body(), { origin: `http://localhost:${port}` })).status, 201);
+  });
+
+  if (database.name === 'SQLite') {
+    it('should take writes only from the configured public address, and still share the forms with the embedding sites', async () => {
+      const portal = await startTestApp(
+        {
+          SMTP_URL: smtp.url,
+          PUBLIC_URL: 'https://forms.example.gov.uk/',
+          EMBED_ORIGINS: 'https://www.example.gov.uk',
+        },
+        { clock },
+      );
+      const as = await registerOverApi(portal.baseUrl, smtp, `public.${randomUUID().slice(0, 8)}@example.org`);
+      const body = () => ({
+        formId: 'dols-form-1',
+        formVersion: FORM_VERSION,
+        answers: complete,
+        idempotencyKey: randomUUID(),
+      });
+      const ours = await sendRaw(portal.baseUrl, as, body(), {
+        origin: 'https://forms.example.gov.uk',
+        host: 'forms.example.gov.uk',
+      });
+      assert.is(ours.status, 201, JSON.stringify(ours.body));
+      assert.is(
+        (await sendRaw(portal.baseUrl, as, body(), { origin: portal.baseUrl })).status,
+        403,
+        'not the public address',
+      );
+      const forged = await sendRaw(portal.baseUrl, as, body(), {
+        origin: 'https://evil.example',
+        host: 'evil.example',
+      });
+      assert.is(forged.status, 403);
+      const embedded = await fetch(`${portal.baseUrl}/api/forms/dols-form-1`, {
+        headers: { origin: 'https://www.example.gov.uk' },
+      });
+      assert.is(embedded.status, 200);
+      assert.is(embedded.headers.get('access-control-allow-origin'), 'https://www.example.gov.uk');
+      const { readConfig } = await import('../../server/config.ts');
+      assert.throws(() => readConfig({ PUBLIC_URL: 'forms.example.gov.uk' }), /PUBLIC_URL is not a web address/);
+    });
+  }
 
   it("should list only the person's own submissions of the last 30 days, and keep the answers encrypted", async () => {
     const { as } = await registered();
