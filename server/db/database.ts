@@ -30,6 +30,9 @@ function pragmas(
     'PRAGMA synchronous = FULL',
     'PRAGMA foreign_keys = ON',
     'PRAGMA busy_timeout = 5000',
+    // What is deleted is overwritten, not left readable in free space (registrations nobody
+    // finished hold names); housekeeping empties the write-ahead log of earlier copies.
+    'PRAGMA secure_delete = ON',
   ];
   const next = (index: number): void => {
     if (index === statements.length) return done(null, connection);

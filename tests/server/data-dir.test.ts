@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
-import { manualClock } from '../../server/services/clock.ts';
-import { registerOverApi } from '../support/http-client.ts';
+import { manualClock, DAY, HOUR } from '../../server/services/clock.ts';
+import { createRepositories } from '../../server/repositories/index.ts';
+import { forgetExpired } from '../../server/services/housekeeping.ts';
+import { client, registerOverApi, TEST_PASSWORD } from '../support/http-client.ts';
 import type { ReceivedMail } from '../support/smtp.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { closeAtEnd } from '../support/shared.ts';
@@ -107,6 +109,39 @@ test('should tighten what an earlier install left readable by others, at start',
 
   await startTestApp({ DATA_DIR: dataDir });
   assertPrivate(await permissions(dataDir), ['', 'asc-forms.sqlite', 'secret.key', 'answers.key']);
+});
+
+test('should leave no trace of a registration nobody finished in the database files, once housekeeping has forgotten it', async () => {
+  // Names no form, template or other row holds, to look for in the files' bytes.
+  const forename = 'Quillon';
+  const surname = 'Vantablack-Ozymandias';
+  const dataDir = await mkdtemp(join(tmpdir(), 'asc-forms-canary-'));
+  closeAtEnd(() => rm(dataDir, { recursive: true, force: true }));
+  const clock = manualClock();
+  const { app, baseUrl } = await startTestApp({ DATA_DIR: dataDir }, { clock });
+  const started = await client(baseUrl).post('/api/account/registrations', {
+    forename,
+    surname,
+    email: 'canary@example.org',
+    password: TEST_PASSWORD,
+    confirmPassword: TEST_PASSWORD,
+  });
+  assert.is(started.status, 202, JSON.stringify(started.body));
+  const databaseFiles = async () =>
+    (await readdir(dataDir)).filter((name) => name.startsWith('asc-forms.sqlite') && !name.endsWith('-shm'));
+  const holding = async (text: string) => {
+    const found: string[] = [];
+    for (const name of await databaseFiles())
+      if ((await readFile(join(dataDir, name))).includes(text)) found.push(name);
+    return found;
+  };
+  assert.ok((await holding(surname)).length > 0, 'the search finds the name while the registration is kept');
+
+  clock.advance(DAY + HOUR);
+  const forgotten = await forgetExpired(createRepositories(app.db), clock.now());
+  assert.is(forgotten.registrations, 1);
+  assert.equal(await holding(surname), [], 'the surname is in no database file');
+  assert.equal(await holding(forename), [], 'nor the forename');
 });
 
 test.run();
