@@ -126,7 +126,15 @@ export async function createApp(
       `Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`,
     );
   const aboutPerson = createAboutPerson(catalogue, answersAtRest);
-  const drafts = createDraftService({ drafts: repos.drafts, catalogue, answersAtRest, aboutPerson, clock });
+  const drafts = createDraftService({
+    drafts: repos.drafts,
+    catalogue,
+    answersAtRest,
+    aboutPerson,
+    clock,
+    limiter,
+    rateLimitScale: config.rateLimitScale,
+  });
 
   const relay = createOutboxRelay({
     outbox: repos.outbox,

@@ -1,12 +1,13 @@
 /**
  * The database: a SQLite file under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
  * Every SQLite connection runs in WAL mode with synchronous=FULL, so an acknowledged write
- * survives a crash, and waits for a lock rather than failing at once.
+ * survives a crash, and waits for a lock rather than failing at once. The folder and the files are
+ * for the server's user alone (0700, 0600).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
+import { privateFileSync, privateFolderSync, tightenSync } from '../services/private-files.ts';
 
 export interface DatabaseConfig {
   /** postgres://… ; when absent, SQLite under dataDir. */
@@ -29,6 +30,9 @@ function pragmas(
     'PRAGMA synchronous = FULL',
     'PRAGMA foreign_keys = ON',
     'PRAGMA busy_timeout = 5000',
+    // What is deleted is overwritten, not left readable in free space (registrations nobody
+    // finished hold names); housekeeping empties the write-ahead log of earlier copies.
+    'PRAGMA secure_delete = ON',
   ];
   const next = (index: number): void => {
     if (index === statements.length) return done(null, connection);
@@ -41,10 +45,15 @@ export function createDatabase(config: DatabaseConfig): Knex {
   if (config.databaseUrl) {
     return knex({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 } });
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  privateFolderSync(config.dataDir);
+  // Made here for the server's user alone: SQLite gives its -wal and -shm files the permissions
+  // of the database file.
+  const filename = join(config.dataDir, 'asc-forms.sqlite');
+  privateFileSync(filename);
+  for (const companion of ['-wal', '-shm', '-journal']) tightenSync(filename + companion);
   return knex({
     client: 'sqlite3',
-    connection: { filename: join(config.dataDir, 'asc-forms.sqlite') },
+    connection: { filename },
     useNullAsDefault: true,
     // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
     pool: { min: 1, max: 4, afterCreate: pragmas },

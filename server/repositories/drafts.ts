@@ -98,6 +98,15 @@ export function createDraftsRepository(db: Knex) {
     async delete(id: string, userId: string, trx: Knex = db): Promise<boolean> {
       return (await trx('drafts').where({ id, user_id: userId }).delete()) === 1;
     },
+    /** How many drafts the person has, and how many characters their sealed answers take together. */
+    async usage(userId: string, trx: Knex = db): Promise<{ count: number; size: number }> {
+      const row = (await trx('drafts')
+        .where({ user_id: userId })
+        .count({ count: '*' })
+        .sum({ size: trx.raw('length(answers)') })
+        .first()) as { count: number | string; size: number | string | null } | undefined;
+      return { count: Number(row?.count ?? 0), size: Number(row?.size ?? 0) };
+    },
     /** The names of the keys the drafts saved since a time are sealed with, for checking at start that each is at hand. */
     async keyIdsSince(time: number, trx: Knex = db): Promise<string[]> {
       return (await trx('drafts').distinct('key_id').where('saved_at', '>=', time)).map(

@@ -10,6 +10,7 @@ import { createSpentCaptchasRepository } from './spent-captchas.ts';
 import { createDraftsRepository } from './drafts.ts';
 import { createSubmissionsRepository } from './submissions.ts';
 import { createOutboxRepository } from './outbox.ts';
+import { createStorageRepository } from './storage.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -23,6 +24,7 @@ export function createRepositories(db: Knex) {
     drafts: createDraftsRepository(db),
     submissions: createSubmissionsRepository(db),
     outbox: createOutboxRepository(db),
+    storage: createStorageRepository(db),
   };
 }
 

@@ -2,7 +2,8 @@
  * Forms saved for later: saving (a new draft, or over one from the version it was opened at),
  * the person's list, opening one, deleting one. The answers are checked against the form version
  * the draft was started on, stripped of anything hidden, and sealed before they are stored.
- * Drafts are kept 30 days from their last save, as the guide promises.
+ * Drafts are kept 30 days from their last save, as the guide promises; how many and how much one
+ * account may keep, and how often it may save, are in draft-limits.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { Answers, DraftSave, OpenedDraft, SavedDraft } from '../../engine/index.ts';
@@ -12,6 +13,8 @@ import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { AboutPerson } from './about-person.ts';
 import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './errors.ts';
 import { DAY, type Clock } from './clock.ts';
+import { createDraftLimits } from './draft-limits.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 
 export const DRAFT_LIFETIME_MS = 30 * DAY;
 
@@ -35,8 +38,12 @@ export function createDraftService(deps: {
   answersAtRest: AnswersAtRest;
   aboutPerson: AboutPerson;
   clock: Clock;
+  limiter: RateLimiter;
+  /** Multiplies the rate of saves (RATE_LIMIT_SCALE). */
+  rateLimitScale?: number;
 }) {
   const { drafts, catalogue, answersAtRest, aboutPerson, clock } = deps;
+  const limits = createDraftLimits(deps);
   const record = (id: string) => `draft:${id}`;
 
   const summaryOf = (draft: DraftListing, about?: string): SavedDraft => {
@@ -81,18 +88,21 @@ export function createDraftService(deps: {
   return {
     /** Saves a new draft; never on a retired version (a draft saved before it was retired is saved over with `update`). */
     async create(userId: string, save: DraftSave): Promise<SavedDraft> {
+      await limits.save(userId);
       const entry = entryFor(save.formId, save.formVersion);
       refuseNewForm(catalogue, entry);
       const answers = checked(entry, save);
       const now = clock.now();
       const id = randomUUID();
+      const sealed = await answersAtRest.seal(record(id), answers);
+      await limits.room(userId, sealed.length);
       const draft = {
         id,
         userId,
         formId: save.formId,
         formVersion: save.formVersion,
         pageId: save.pageId,
-        answers: await answersAtRest.seal(record(id), answers),
+        answers: sealed,
         keyId: answersAtRest.keyId,
         version: 1,
         createdAt: now,
@@ -109,6 +119,7 @@ export function createDraftService(deps: {
       fromVersion: number,
       save: Omit<DraftSave, 'formId' | 'formVersion'>,
     ): Promise<SavedDraft> {
+      await limits.save(userId);
       const existing = await drafts.find(id, userId);
       if (!existing) throw notFound();
       if (existing.version !== fromVersion) throw new StaleDraftError();
@@ -118,9 +129,11 @@ export function createDraftService(deps: {
         formVersion: existing.formVersion,
       });
       const savedAt = clock.now();
+      const sealed = await answersAtRest.seal(record(id), answers);
+      await limits.room(userId, sealed.length, existing.answers.length);
       const change = {
         pageId: save.pageId,
-        answers: await answersAtRest.seal(record(id), answers),
+        answers: sealed,
         keyId: answersAtRest.keyId,
         savedAt,
       };

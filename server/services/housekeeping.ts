@@ -2,7 +2,8 @@
  * Forgetting what is no longer needed, on a timer: registrations nobody finished (with their
  * names and password hashes), used and expired codes, ended sessions, spent captchas and old
  * rate-limit counts; outbox messages a day after they went; and forms saved for later, 30 days
- * after their last save, as the guide promises. Personal data is kept no longer than its use.
+ * after their last save, as the guide promises. Personal data is kept no longer than its use, and
+ * what goes leaves no copy in SQLite's files (repositories/storage.ts).
  */
 import type { Repositories } from '../repositories/index.ts';
 import type { Clock } from './clock.ts';
@@ -33,6 +34,7 @@ export async function forgetExpired(repos: Repositories, now: number): Promise<R
   const forgotten: Record<string, number> = {};
   for (const [what, { from, keptForMs }] of Object.entries(RETENTION))
     forgotten[what] = await repos[from].deleteExpiredBefore(now - keptForMs);
+  await repos.storage.flushDeleted();
   return forgotten;
 }
 

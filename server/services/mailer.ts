@@ -3,10 +3,11 @@
  * written as an .eml file under DATA_DIR/mail and one line says where, so a person trying the
  * portal can open it and read the code. Neither the code nor the address goes to the log.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Log } from './log.ts';
+import { PRIVATE_FILE, privateFolder } from './private-files.ts';
 
 export interface MailMessage {
   to: string;
@@ -54,9 +55,9 @@ export function createMailer({ smtpUrl, dataDir, from, log = console.log }: Mail
   return {
     async send(message) {
       const info = (await transport.sendMail({ from, ...message })) as unknown as { message: Buffer };
-      await mkdir(folder, { recursive: true });
+      await privateFolder(folder);
       const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++sequence}.eml`);
-      await writeFile(file, info.message, { mode: 0o600 });
+      await writeFile(file, info.message, { mode: PRIVATE_FILE });
       log(`Email written to ${file}: open it to read it.`);
     },
     close: () => transport.close(),

@@ -11,7 +11,8 @@
  * than a send can (the mailer and the POST give up well before), so a slow send is not taken and
  * sent again by another process.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { PRIVATE_FILE, privateFolder } from './private-files.ts';
 import { join } from 'node:path';
 import { CompactSign } from 'jose';
 import type { OutboxRepository, ClaimedMessage } from '../repositories/outbox.ts';
@@ -82,9 +83,9 @@ export function createOutboxRelay(deps: {
     if (message.kind === 'email') return mailer.send(content as MailMessage);
     const delivery = content as Delivery;
     if (webhook) return post(delivery);
-    await mkdir(deliveriesDir, { recursive: true });
+    await privateFolder(deliveriesDir);
     const file = join(deliveriesDir, `${delivery.reference}.json`);
-    await writeFile(file, JSON.stringify(delivery, null, 2), { mode: 0o600 });
+    await writeFile(file, JSON.stringify(delivery, null, 2), { mode: PRIVATE_FILE });
     log(`Referral ${delivery.reference} written to ${file} (set WEBHOOK_URL to deliver it to the case system).`);
   };
 

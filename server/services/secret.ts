@@ -5,8 +5,9 @@
  * set SESSION_SECRET for them.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PRIVATE_FILE, privateFile, privateFolder } from './private-files.ts';
 
 /** A key given in a setting, as hex or base64; the message names the setting when it is too short. */
 export function keyFromSetting(value: string, setting: string, bytes = 32): Buffer {
@@ -31,12 +32,15 @@ export async function keyFromFile(file: string, consequence: string): Promise<Bu
     return key;
   };
   const existing = await read();
-  if (existing) return existing;
-  await mkdir(dirname(file), { recursive: true });
+  if (existing) {
+    await privateFile(file);
+    return existing;
+  }
+  await privateFolder(dirname(file));
   // Written whole under another name, then linked into place: a second process starting at the
   // same moment sees either no file or a complete one, never half of one.
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
+  await writeFile(draft, randomBytes(32).toString('hex'), { mode: PRIVATE_FILE });
   await link(draft, file).catch(() => {
     /* another process made it first: use that one */
   });

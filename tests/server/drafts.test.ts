@@ -1,7 +1,8 @@
 /**
  * Forms saved for later, over HTTP on SQLite and PostgreSQL: saving and opening again, each person
- * seeing only their own, encryption at rest, stale tabs refused, the 30 days, and the checks that
- * keep a half-typed answer but refuse what no form could have sent.
+ * seeing only their own, encryption at rest, stale tabs refused, the 30 days, the checks that
+ * keep a half-typed answer but refuse what no form could have sent, and how many forms, how much
+ * and how many saves in a few minutes one account may make.
  */
 import { suite } from '../support/suite.ts';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,8 @@ import { manualClock, DAY, HOUR, MINUTE } from '../../server/services/clock.ts';
 import { createRepositories } from '../../server/repositories/index.ts';
 import { forgetExpired } from '../../server/services/housekeeping.ts';
 import { createDraftService } from '../../server/services/drafts.ts';
+import { createRateLimiter } from '../../server/services/rate-limiter.ts';
+import { DRAFT_LIMITS } from '../../server/services/draft-limits.ts';
 import { createAboutPerson } from '../../server/services/about-person.ts';
 import { createAnswersAtRest, loadAnswerKeys } from '../../server/services/answers-at-rest.ts';
 import { statusOf } from '../../server/http/errors.ts';
@@ -344,6 +347,7 @@ for (const database of await testDatabases()) {
       answersAtRest,
       aboutPerson: createAboutPerson(app.catalogue, answersAtRest),
       clock,
+      limiter: createRateLimiter(repos.rateLimits, clock),
     });
     const user = (await app.db('users').first()).id as string;
     const draft = await service.create(user, {
@@ -458,6 +462,132 @@ for (const database of await testDatabases()) {
     });
     assert.is(sent.status, 201, JSON.stringify(sent.body));
     assert.is(sent.body.submission.formVersion, 1);
+  });
+
+  const LONG_ANSWERS = {
+    medicalHistory: 5000,
+    careAndTreatment: 10_000,
+    restrictions: 5000,
+    lessRestrictiveOptions: 5000,
+    otherInformation: 5000,
+  };
+  const stored = async (userId: string) =>
+    (await app.db('drafts').where({ user_id: userId }).select('answers')).reduce(
+      (sum: number, row: { answers: string }) => sum + row.answers.length,
+      0,
+    );
+  const userIdOf = async (email: string) => (await app.db('users').where({ email }).first()).id as string;
+
+  it('should keep at most 50 saved forms for one account, saying what to do, and still save over those it has', async () => {
+    const { as } = await registered();
+    for (let n = 0; n < DRAFT_LIMITS.perAccount; n++) {
+      if (n > 0 && n % 25 === 0) clock.advance(DRAFT_LIMITS.saves.windowMs);
+      assert.is((await save(as, { personFullName: `Person ${n}` })).status, 201);
+    }
+    clock.advance(DRAFT_LIMITS.saves.windowMs);
+    const refused = await save(as, { personFullName: 'One too many' });
+    assert.is(refused.status, 400, JSON.stringify(refused.body));
+    assert.is(refused.body.error.code, 'too-many-drafts');
+    assert.is(
+      refused.body.error.message,
+      'You have 50 saved forms, as many as we can keep for one account. Delete saved forms you no longer need (choose Saved forms from the menu under your name), then save this one again.',
+    );
+    const listed = (await as.get('/api/drafts')).body.drafts;
+    assert.is(listed.length, DRAFT_LIMITS.perAccount, 'none lost, none added');
+    const [newest] = listed;
+    assert.is(
+      (await as.put(`/api/drafts/${newest.id}`, { version: 1, pageId: 'the-person', answers: {} })).status,
+      200,
+    );
+    assert.is((await as.delete(`/api/drafts/${listed.at(-1).id}`)).status, 204);
+    assert.is((await save(as, { personFullName: 'One too many' })).status, 201, 'room again after deleting one');
+  });
+
+  it('should keep at most 10 MB of saved answers for one account, refusing a save past it and keeping the copy saved before', async () => {
+    const { as, email } = await registered();
+    const userId = await userIdOf(email);
+    // Every long answer the form asks (at the start), each nearly as long as a save takes (ten times its limit).
+    const longAnswers = (share: number, mark: string) => ({
+      ...partOfDols1,
+      ...Object.fromEntries(
+        Object.entries(LONG_ANSWERS).map(([id, limit]) => [id, mark + 'x'.repeat(share * 10 * limit - mark.length)]),
+      ),
+    });
+    const kept: Array<{ id: string; mark: string }> = [];
+    let refused: Awaited<ReturnType<typeof save>> | undefined;
+    while (!refused && kept.length < DRAFT_LIMITS.perAccount) {
+      const mark = `Draft ${kept.length} `;
+      const saved = await save(as, longAnswers(0.9, mark), 'health-and-communication');
+      if (saved.status === 201) kept.push({ id: saved.body.draft.id, mark });
+      else refused = saved;
+    }
+    assert.ok(refused, 'a save was refused');
+    assert.is(refused.status, 400, JSON.stringify(refused.body));
+    assert.is(refused.body.error.code, 'drafts-full');
+    assert.match(
+      refused.body.error.message,
+      /all the space we can keep for one account\. Delete saved forms you no longer need/,
+    );
+    assert.ok((await stored(userId)) <= DRAFT_LIMITS.totalSize, 'within 10 MB');
+    assert.is((await as.get('/api/drafts')).body.drafts.length, kept.length, 'every form saved before is kept');
+
+    // Saving over a copy with longer answers, until one would go past the limit.
+    clock.advance(DRAFT_LIMITS.saves.windowMs);
+    let refusedOver: { id: string; mark: string } | undefined;
+    for (const draft of kept) {
+      const over = await as.put(`/api/drafts/${draft.id}`, {
+        version: 1,
+        pageId: 'health-and-communication',
+        answers: longAnswers(1, draft.mark),
+      });
+      if (over.status === 200) continue;
+      assert.is(over.status, 400, JSON.stringify(over.body));
+      assert.is(over.body.error.code, 'drafts-full');
+      assert.match(over.body.error.message, /so the copy saved before is kept as it was/);
+      refusedOver = draft;
+      break;
+    }
+    assert.ok(refusedOver, 'a longer save over a copy was refused');
+    const opened = (await as.get(`/api/drafts/${refusedOver.id}`)).body.draft;
+    assert.is(opened.version, 1);
+    assert.is(opened.answers.medicalHistory.length, 45_000, 'the copy saved before, whole');
+    assert.ok(opened.answers.medicalHistory.startsWith(refusedOver.mark));
+    assert.ok((await stored(userId)) <= DRAFT_LIMITS.totalSize, 'still within 10 MB');
+    const shorter = await as.put(`/api/drafts/${refusedOver.id}`, { version: 1, pageId: 'the-person', answers: {} });
+    assert.is(shorter.status, 200, 'shorter answers save over it');
+  });
+
+  it('should refuse saves past 30 in five minutes with how long to wait, keeping what was saved', async () => {
+    const { as } = await registered();
+    const { draft } = (await save(as, { personFullName: 'Save 1' })).body;
+    for (let n = 2; n <= DRAFT_LIMITS.saves.max; n++) {
+      const saved = await as.put(`/api/drafts/${draft.id}`, {
+        version: n - 1,
+        pageId: 'the-person',
+        answers: { personFullName: `Save ${n}` },
+      });
+      assert.is(saved.status, 200, `save ${n}: ${JSON.stringify(saved.body)}`);
+    }
+    const tooMany = await as.put(`/api/drafts/${draft.id}`, {
+      version: DRAFT_LIMITS.saves.max,
+      pageId: 'the-person',
+      answers: { personFullName: 'One save too many' },
+    });
+    assert.is(tooMany.status, 429, JSON.stringify(tooMany.body));
+    assert.match(
+      tooMany.body.error.message,
+      /^You have saved forms a great many times in the last few minutes: wait \d+ minutes?\.$/,
+    );
+    assert.is((await save(as, { personFullName: 'A new one' })).status, 429, 'new copies too');
+    const kept = (await as.get(`/api/drafts/${draft.id}`)).body.draft;
+    assert.is(kept.answers.personFullName, `Save ${DRAFT_LIMITS.saves.max}`, 'the last save that landed, kept');
+    clock.advance(DRAFT_LIMITS.saves.windowMs);
+    const later = await as.put(`/api/drafts/${draft.id}`, {
+      version: DRAFT_LIMITS.saves.max,
+      pageId: 'the-person',
+      answers: { personFullName: 'Saved later' },
+    });
+    assert.is(later.status, 200, 'saves again once the wait is over');
   });
 
   test.run();

@@ -7,6 +7,7 @@ import type { App } from '../../server/index.ts';
 import type { Clock } from '../../server/services/clock.ts';
 import { createRepositories } from '../../server/repositories/index.ts';
 import { createDraftService } from '../../server/services/drafts.ts';
+import { createRateLimiter } from '../../server/services/rate-limiter.ts';
 import { createAboutPerson } from '../../server/services/about-person.ts';
 import { createAnswersAtRest, loadAnswerKeys } from '../../server/services/answers-at-rest.ts';
 
@@ -33,12 +34,14 @@ export async function savedBeforeRetiring(
     },
   };
   const answersAtRest = createAnswersAtRest(await loadAnswerKeys(undefined, dataDir));
+  const repos = createRepositories(app.db);
   const drafts = createDraftService({
-    drafts: createRepositories(app.db).drafts,
+    drafts: repos.drafts,
     catalogue,
     answersAtRest,
     aboutPerson: createAboutPerson(catalogue, answersAtRest),
     clock,
+    limiter: createRateLimiter(repos.rateLimits, clock),
   });
   const user = await app.db('users').where({ email }).first();
   if (!user) throw new Error(`No account for ${email}`);
