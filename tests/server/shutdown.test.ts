@@ -44,7 +44,10 @@ shutdown('should answer every request in flight at SIGTERM under load, then exit
     while (running) {
       const startedBefore = Date.now() < signalAt - 20;
       const answer = fetch(`${baseUrl}/api/forms`).then(
-        async (r) => (await r.arrayBuffer(), r.status),
+        async (r) => {
+          await r.arrayBuffer();
+          return r.status;
+        },
         (error: Error) => `failed: ${(error.cause as Error | undefined)?.message ?? error.message}`,
       );
       if (startedBefore) inFlight.push(answer);
