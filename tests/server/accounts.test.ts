@@ -351,6 +351,46 @@ for (const database of await testDatabases()) {
     assert.equal(await steps(email), await steps('no.account.here@example.org'));
   });
 
+  it('should answer a reset asked twice in a minute, and a new password built on the name, alike for known and unknown addresses', async () => {
+    const { email } = await registered();
+    const onName = 'SamCarter2024!';
+    const steps = async (address: string) => {
+      const as = client(baseUrl);
+      await as.post('/api/account/password-reset', { email: address });
+      const again = await as.post('/api/account/password-reset', { email: address });
+      const confirm = await as.post('/api/account/password-reset/confirm', {
+        code: '000000',
+        password: onName,
+        confirmPassword: onName,
+      });
+      return [again.status, again.body, confirm.status, confirm.body];
+    };
+    assert.equal(await steps(email), await steps('nobody.here@example.org'));
+    // The owner, with the right code, is still told not to build the password on their name.
+    const code = codeIn(await smtp.nextTo(email));
+    const owner = client(baseUrl);
+    clock.advance(MINUTE + 1);
+    await owner.post('/api/account/password-reset', { email });
+    const fresh = codeIn(await smtp.nextTo(email));
+    assert.not.equal(fresh, code);
+    const named = await owner.post('/api/account/password-reset/confirm', {
+      code: fresh,
+      password: onName,
+      confirmPassword: onName,
+    });
+    assert.is(named.status, 400);
+    assert.equal(
+      named.body.error.fields.map((f: { field: string }) => f.field),
+      ['password'],
+    );
+    const done = await owner.post('/api/account/password-reset/confirm', {
+      code: fresh,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    assert.is(done.status, 204, 'the code still works once the password is changed');
+  });
+
   it('should compare no more than 5 guesses at a code, even sent all at once', async () => {
     const as = client(baseUrl);
     const email = newEmail();
