@@ -489,6 +489,20 @@ for (const database of await testDatabases()) {
     assert.match((await smtp.nextTo(email)).subject, /already have an account/);
   });
 
+  it('should send an account\'s owner no more than 3 "already registered" emails an hour, whoever asks, and answer alike', async () => {
+    const { email } = await registered();
+    const before = smtp.countTo(email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await startRegistration(client(baseUrl), email)).status);
+    assert.equal(statuses, Array(6).fill(202));
+    for (let i = 0; i < 3; i++) assert.match((await smtp.nextTo(email)).subject, /already have an account/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.is(smtp.countTo(email), before + 3);
+    clock.advance(HOUR);
+    await startRegistration(client(baseUrl), email);
+    assert.match((await smtp.nextTo(email)).subject, /already have an account/, 'and again the next hour');
+  });
+
   it('should reset a password with the emailed code, end every session, and send a notice', async () => {
     const { as: first, email } = await registered();
     const second = await signedIn(email);

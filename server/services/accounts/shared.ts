@@ -61,6 +61,7 @@ export const LIMITS = {
   registerPerIp: { max: 10, windowMs: HOUR },
   resetPerIp: { max: 10, windowMs: HOUR },
   resetPerEmail: { max: 5, windowMs: HOUR },
+  alreadyRegisteredPerEmail: { max: 3, windowMs: HOUR },
 };
 
 const FLOW_LIFETIME_MS = 30 * MINUTE;
@@ -142,6 +143,15 @@ export function accountTools(deps: AccountDeps) {
       hit: (key: string, limit: Limit, message?: string) => audited(deps.limiter.hit(key, scaled(limit), message), key),
       check: (key: string, limit: Limit, message?: string) =>
         audited(deps.limiter.check(key, scaled(limit), message), key),
+      /** Counts one more for the key and says whether it is within the limit (audited when not), without refusing. */
+      allows: (key: string, limit: Limit) =>
+        audited(deps.limiter.hit(key, scaled(limit)), key).then(
+          () => true,
+          (error) => {
+            if (error instanceof RateLimitedError) return false;
+            throw error;
+          },
+        ),
     },
     emailHash,
     deliver,
