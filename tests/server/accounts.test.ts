@@ -5,6 +5,7 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
+import { request as httpRequest } from 'node:http';
 import type { App } from '../../server/index.ts';
 import { manualClock, MINUTE, HOUR } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -606,6 +607,52 @@ for (const database of await testDatabases()) {
     assert.is(limited.status, 429, 'even the right password waits');
     assert.match(limited.body.error.message, /wait \d+ minutes?/);
     clock.advance(15 * MINUTE);
+  });
+
+  /** Tries a password to sign in from another client address on this machine (127.0.0.2); returns the status. */
+  const signInFrom = (localAddress: string, email: string, password: string) =>
+    new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ email, password });
+      const request = httpRequest(
+        `${baseUrl}/api/account/sign-in`,
+        { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('should slow a guesser of passwords, not the owner, and let the owner in after a reset', async () => {
+    const { email } = await registered();
+    const guesses: number[] = [];
+    for (let i = 0; i < 11; i++) guesses.push(await signInFrom('127.0.0.2', email, 'Wrong-password-123'));
+    assert.equal(guesses, [...Array(10).fill(400), 429], 'the guesser is stopped');
+    assert.is(await signInFrom('127.0.0.2', email, PASSWORD), 429, 'even with the right password');
+    const owner = await client(baseUrl).post('/api/account/sign-in', { email, password: PASSWORD });
+    assert.is(owner.status, 202, 'the owner, elsewhere, signs in');
+    await smtp.nextTo(email);
+
+    // The owner mistypes ten times, is held back, and resets the password: that lets them in.
+    clock.advance(MINUTE + 1);
+    for (let i = 0; i < 10; i++)
+      await client(baseUrl).post('/api/account/sign-in', { email, password: 'Wrong-1234567' });
+    assert.is((await client(baseUrl).post('/api/account/sign-in', { email, password: PASSWORD })).status, 429);
+    const reset = client(baseUrl);
+    await reset.post('/api/account/password-reset', { email });
+    const code = codeIn(await smtp.nextTo(email));
+    const done = await reset.post('/api/account/password-reset/confirm', {
+      code,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    assert.is(done.status, 204);
+    await smtp.nextTo(email);
+    const after = await client(baseUrl).post('/api/account/sign-in', { email, password: NEW_PASSWORD });
+    assert.is(after.status, 202, 'a completed reset lifts the lock');
+    await smtp.nextTo(email);
   });
 
   it('should check the password policy on the server, and refuse common passwords that pass it', async () => {

@@ -25,7 +25,8 @@ export function createPasswords(deps: AccountDeps) {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   };
   const { repos, codes, sessions, hasher, brand, clock } = deps;
-  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, emailHash, checkNewPassword } = accountTools(deps);
+  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, emailHash, checkNewPassword, signInFailuresKey } =
+    accountTools(deps);
 
   return {
     /** Forgotten password, step 1: a code goes to the address if it has an account; the answer is the same either way. */
@@ -72,6 +73,8 @@ export function createPasswords(deps: AccountDeps) {
       const now = clock.now();
       await repos.users.updatePassword(user.id, await hasher.hash(input.password), now);
       await sessions.endAllForUser(user.id);
+      // The owner has proved they hold the address: wrong passwords tried before no longer hold them back.
+      await limiter.forget(signInFailuresKey(user.email));
       await audit('password-reset', 'success', context, { userId: user.id });
       deliver(mailTemplates.passwordChanged(brand, user.email, user.forename));
     },

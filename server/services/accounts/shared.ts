@@ -57,6 +57,8 @@ export interface PendingFlow {
 export const LIMITS = {
   signInPerIp: { max: 30, windowMs: 15 * MINUTE },
   signInPerEmail: { max: 10, windowMs: 15 * MINUTE },
+  /** Wrong passwords for one account from everywhere: far more than one guesser may try; a completed reset lifts it. */
+  signInFailuresPerAccount: { max: 50, windowMs: 15 * MINUTE },
   codeEntryPerIp: { max: 40, windowMs: 15 * MINUTE },
   registerPerIp: { max: 10, windowMs: HOUR },
   resetPerIp: { max: 10, windowMs: HOUR },
@@ -99,6 +101,8 @@ export function accountTools(deps: AccountDeps) {
     }
   };
   const emailHash = (email: string) => createHmac('sha256', deps.secret).update(email.toLowerCase()).digest('hex');
+  /** The key counting wrong passwords for an account; per client address under it (`…:ip:…`). */
+  const signInFailuresKey = (email: string) => `sign-in:email:${emailHash(email)}`;
 
   // Emails go out without holding up the answer, which then takes the same time whether an email
   // was sent or not. A failed send is logged; the person can ask for a new code.
@@ -143,6 +147,7 @@ export function accountTools(deps: AccountDeps) {
       hit: (key: string, limit: Limit, message?: string) => audited(deps.limiter.hit(key, scaled(limit), message), key),
       check: (key: string, limit: Limit, message?: string) =>
         audited(deps.limiter.check(key, scaled(limit), message), key),
+      forget: (key: string) => deps.limiter.forget(key),
       /** Counts one more for the key and says whether it is within the limit (audited when not), without refusing. */
       allows: (key: string, limit: Limit) =>
         audited(deps.limiter.hit(key, scaled(limit)), key).then(
@@ -154,6 +159,7 @@ export function accountTools(deps: AccountDeps) {
         ),
     },
     emailHash,
+    signInFailuresKey,
     deliver,
     sendCode,
     flow,
