@@ -20,6 +20,14 @@ export function createRateLimitsRepository(db: Knex) {
       const row = await trx('rate_limits').where({ key, window_start: windowStart }).first('count');
       return Number(row?.count ?? 0);
     },
+    /** Forgets every count of this key, and of the keys under it (`key:…`). */
+    async forget(key: string, trx: Knex = db): Promise<void> {
+      await trx('rate_limits')
+        .where('key', key)
+        // Keys that start "key:", compared exactly (no wildcards, no collation).
+        .orWhereRaw('substr(??, 1, ?) = ?', ['key', key.length + 1, `${key}:`])
+        .delete();
+    },
     /** Forgets the counts of windows that started (`window_start`) before the cutoff. */
     async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
       return trx('rate_limits').where('window_start', '<', cutoff).delete();

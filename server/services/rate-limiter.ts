@@ -38,6 +38,8 @@ export function createRateLimiter(repository: RateLimitsRepository, clock: Clock
       const { now, windowStart } = windowOf(limit);
       if ((await repository.increment(key, windowStart)) > limit.max) throw refusal(limit, windowStart, now, message);
     },
+    /** Forgets the key's counts, and those of the keys under it: a lock lifted. */
+    forget: (key: string) => repository.forget(key),
   };
 }
 

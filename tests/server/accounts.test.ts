@@ -5,6 +5,7 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
+import { request as httpRequest } from 'node:http';
 import type { App } from '../../server/index.ts';
 import { manualClock, MINUTE, HOUR } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -351,6 +352,46 @@ for (const database of await testDatabases()) {
     assert.equal(await steps(email), await steps('no.account.here@example.org'));
   });
 
+  it('should answer a reset asked twice in a minute, and a new password built on the name, alike for known and unknown addresses', async () => {
+    const { email } = await registered();
+    const onName = 'SamCarter2024!';
+    const steps = async (address: string) => {
+      const as = client(baseUrl);
+      await as.post('/api/account/password-reset', { email: address });
+      const again = await as.post('/api/account/password-reset', { email: address });
+      const confirm = await as.post('/api/account/password-reset/confirm', {
+        code: '000000',
+        password: onName,
+        confirmPassword: onName,
+      });
+      return [again.status, again.body, confirm.status, confirm.body];
+    };
+    assert.equal(await steps(email), await steps('nobody.here@example.org'));
+    // The owner, with the right code, is still told not to build the password on their name.
+    const code = codeIn(await smtp.nextTo(email));
+    const owner = client(baseUrl);
+    clock.advance(MINUTE + 1);
+    await owner.post('/api/account/password-reset', { email });
+    const fresh = codeIn(await smtp.nextTo(email));
+    assert.not.equal(fresh, code);
+    const named = await owner.post('/api/account/password-reset/confirm', {
+      code: fresh,
+      password: onName,
+      confirmPassword: onName,
+    });
+    assert.is(named.status, 400);
+    assert.equal(
+      named.body.error.fields.map((f: { field: string }) => f.field),
+      ['password'],
+    );
+    const done = await owner.post('/api/account/password-reset/confirm', {
+      code: fresh,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    assert.is(done.status, 204, 'the code still works once the password is changed');
+  });
+
   it('should compare no more than 5 guesses at a code, even sent all at once', async () => {
     const as = client(baseUrl);
     const email = newEmail();
@@ -447,6 +488,20 @@ for (const database of await testDatabases()) {
     });
     assert.equal([again.status, Object.keys(again.body)], [fresh.status, Object.keys(fresh.body)]);
     assert.match((await smtp.nextTo(email)).subject, /already have an account/);
+  });
+
+  it('should send an account\'s owner no more than 3 "already registered" emails an hour, whoever asks, and answer alike', async () => {
+    const { email } = await registered();
+    const before = smtp.countTo(email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await startRegistration(client(baseUrl), email)).status);
+    assert.equal(statuses, Array(6).fill(202));
+    for (let i = 0; i < 3; i++) assert.match((await smtp.nextTo(email)).subject, /already have an account/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.is(smtp.countTo(email), before + 3);
+    clock.advance(HOUR);
+    await startRegistration(client(baseUrl), email);
+    assert.match((await smtp.nextTo(email)).subject, /already have an account/, 'and again the next hour');
   });
 
   it('should reset a password with the emailed code, end every session, and send a notice', async () => {
@@ -557,6 +612,52 @@ for (const database of await testDatabases()) {
     assert.is(limited.status, 429, 'even the right password waits');
     assert.match(limited.body.error.message, /wait \d+ minutes?/);
     clock.advance(15 * MINUTE);
+  });
+
+  /** Tries a password to sign in from another client address on this machine (127.0.0.2); returns the status. */
+  const signInFrom = (localAddress: string, email: string, password: string) =>
+    new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ email, password });
+      const request = httpRequest(
+        `${baseUrl}/api/account/sign-in`,
+        { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('should slow a guesser of passwords, not the owner, and let the owner in after a reset', async () => {
+    const { email } = await registered();
+    const guesses: number[] = [];
+    for (let i = 0; i < 11; i++) guesses.push(await signInFrom('127.0.0.2', email, 'Wrong-password-123'));
+    assert.equal(guesses, [...Array(10).fill(400), 429], 'the guesser is stopped');
+    assert.is(await signInFrom('127.0.0.2', email, PASSWORD), 429, 'even with the right password');
+    const owner = await client(baseUrl).post('/api/account/sign-in', { email, password: PASSWORD });
+    assert.is(owner.status, 202, 'the owner, elsewhere, signs in');
+    await smtp.nextTo(email);
+
+    // The owner mistypes ten times, is held back, and resets the password: that lets them in.
+    clock.advance(MINUTE + 1);
+    for (let i = 0; i < 10; i++)
+      await client(baseUrl).post('/api/account/sign-in', { email, password: 'Wrong-1234567' });
+    assert.is((await client(baseUrl).post('/api/account/sign-in', { email, password: PASSWORD })).status, 429);
+    const reset = client(baseUrl);
+    await reset.post('/api/account/password-reset', { email });
+    const code = codeIn(await smtp.nextTo(email));
+    const done = await reset.post('/api/account/password-reset/confirm', {
+      code,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    assert.is(done.status, 204);
+    await smtp.nextTo(email);
+    const after = await client(baseUrl).post('/api/account/sign-in', { email, password: NEW_PASSWORD });
+    assert.is(after.status, 202, 'a completed reset lifts the lock');
+    await smtp.nextTo(email);
   });
 
   it('should check the password policy on the server, and refuse common passwords that pass it', async () => {

@@ -86,6 +86,8 @@ export function createCodeService(deps: {
       subjectId: string,
       typed: unknown,
       context: { userId?: string; ip?: string },
+      /** Runs once the code is right, before it is used up: what it throws leaves the code for another try. */
+      beforeUse?: () => void,
     ): Promise<void> {
       const digits = typeof typed === 'string' ? normaliseCode(typed) : null;
       if (!digits) throw wrong('Enter a code of 6 digits, like 123 456');
@@ -119,6 +121,7 @@ export function createCodeService(deps: {
           `That code is not right. Check the email we sent you (you can try ${left} more time${left === 1 ? '' : 's'}), or request a new code`,
         );
       }
+      beforeUse?.();
       if (!(await emailCodes.consume(code.id, now))) throw codeGone();
       // A code that worked starts the limits on asking for new ones afresh: a person who signs in a
       // dozen times a day (the idle timeout makes that normal) is never told to wait. The limits

@@ -2,7 +2,7 @@
  * Passwords: resetting a forgotten one (an emailed code, then the new password) and changing it
  * from the account menu (the current one asked for). Either way every other session ends.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { FieldProblem } from '../../../engine/index.ts';
 import type { ActiveSession } from '../sessions.ts';
 import { mailTemplates } from '../mail-templates.ts';
@@ -19,8 +19,14 @@ import {
 } from './shared.ts';
 
 export function createPasswords(deps: AccountDeps) {
+  /** A UUID-shaped subject for an address without an account: the same each time it is asked for. */
+  const standIn = (email: string) => {
+    const hex = createHmac('sha256', deps.secret).update(`reset-stand-in:${email}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  };
   const { repos, codes, sessions, hasher, brand, clock } = deps;
-  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, emailHash, checkNewPassword } = accountTools(deps);
+  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, emailHash, checkNewPassword, signInFailuresKey } =
+    accountTools(deps);
 
   return {
     /** Forgotten password, step 1: a code goes to the address if it has an account; the answer is the same either way. */
@@ -33,8 +39,9 @@ export function createPasswords(deps: AccountDeps) {
       await limiter.hit(`reset:email:${emailHash(email)}`, LIMITS.resetPerEmail);
       const user = await repos.users.findByEmail(email);
       await audit('password-reset-request', user ? 'success' : 'failure', context, { userId: user?.id, email });
-      // The same work whether or not the address has an account: a code is made either way.
-      const subjectId = user?.id ?? randomUUID();
+      // The same work whether or not the address has an account: a code is made either way, for a
+      // stand-in subject that is the same for each asking, so the limits on new codes read alike.
+      const subjectId = user?.id ?? standIn(email);
       const code = await codes.issue('reset', subjectId, { resend: true });
       if (user) sendCode('reset', mailTemplates.resetCode, user, code);
       return flow('reset', subjectId, email);
@@ -51,20 +58,23 @@ export function createPasswords(deps: AccountDeps) {
     ): Promise<void> {
       const pending = await readFlow(flowToken, 'reset');
       const user = await repos.users.findById(pending.subjectId);
+      // Checked first by what the flow shows anyway (its address); the account's names only once the
+      // code has proved the person got the email, so the answers do not tell who has an account.
       const fields: FieldProblem[] = [];
-      checkNewPassword(
-        fields,
-        input.password,
-        input.confirmPassword,
-        user ? [user.forename, user.surname, user.email.split('@')[0]!] : [],
-      );
+      checkNewPassword(fields, input.password, input.confirmPassword, [pending.email.split('@')[0]!]);
       if (fields.length) throw new FieldErrors(fields);
       await limiter.hit(`code:ip:${context.ip}`, LIMITS.codeEntryPerIp);
-      await codes.consume('reset', pending.subjectId, input.code, { userId: user?.id, ip: context.ip });
+      await codes.consume('reset', pending.subjectId, input.code, { userId: user?.id, ip: context.ip }, () => {
+        if (!user) return;
+        checkNewPassword(fields, input.password, input.confirmPassword, [user.forename, user.surname]);
+        if (fields.length) throw new FieldErrors(fields);
+      });
       if (!user) throw codeGone();
       const now = clock.now();
       await repos.users.updatePassword(user.id, await hasher.hash(input.password), now);
       await sessions.endAllForUser(user.id);
+      // The owner has proved they hold the address: wrong passwords tried before no longer hold them back.
+      await limiter.forget(signInFailuresKey(user.email));
       await audit('password-reset', 'success', context, { userId: user.id });
       deliver(mailTemplates.passwordChanged(brand, user.email, user.forename));
     },

@@ -26,7 +26,7 @@ const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
 
 export function createRegistration(deps: AccountDeps) {
   const { repos, codes, sessions, hasher, brand, clock } = deps;
-  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, checkNewPassword } = accountTools(deps);
+  const { limiter, audit, deliver, sendCode, flow, readFlow, resend, checkNewPassword, emailHash } = accountTools(deps);
   const alreadyRegistered = () =>
     new ConflictError('already-registered', 'This email address already has an account: sign in instead');
 
@@ -63,8 +63,10 @@ export function createRegistration(deps: AccountDeps) {
       const passwordHash = await hasher.hash(input.password);
       const existing = await repos.users.findByEmail(email);
       if (existing) {
-        // Told by email, not on screen: the screen must not say who has an account.
-        deliver(mailTemplates.alreadyRegistered(brand, email));
+        // Told by email, not on screen: the screen must not say who has an account. A few such
+        // emails an hour at most, whoever asks, so nobody can flood an owner's inbox with them.
+        if (await limiter.allows(`already-registered:email:${emailHash(email)}`, LIMITS.alreadyRegisteredPerEmail))
+          deliver(mailTemplates.alreadyRegistered(brand, email));
         await audit('register', 'refused', context, { email, detail: { reason: 'already registered' } });
         // A code nobody is sent, so every later step answers exactly as for a new registration.
         const decoy = randomUUID();

@@ -57,10 +57,13 @@ export interface PendingFlow {
 export const LIMITS = {
   signInPerIp: { max: 30, windowMs: 15 * MINUTE },
   signInPerEmail: { max: 10, windowMs: 15 * MINUTE },
+  /** Wrong passwords for one account from everywhere: far more than one guesser may try; a completed reset lifts it. */
+  signInFailuresPerAccount: { max: 50, windowMs: 15 * MINUTE },
   codeEntryPerIp: { max: 40, windowMs: 15 * MINUTE },
   registerPerIp: { max: 10, windowMs: HOUR },
   resetPerIp: { max: 10, windowMs: HOUR },
   resetPerEmail: { max: 5, windowMs: HOUR },
+  alreadyRegisteredPerEmail: { max: 3, windowMs: HOUR },
 };
 
 const FLOW_LIFETIME_MS = 30 * MINUTE;
@@ -98,6 +101,8 @@ export function accountTools(deps: AccountDeps) {
     }
   };
   const emailHash = (email: string) => createHmac('sha256', deps.secret).update(email.toLowerCase()).digest('hex');
+  /** The key counting wrong passwords for an account; per client address under it (`…:ip:…`). */
+  const signInFailuresKey = (email: string) => `sign-in:email:${emailHash(email)}`;
 
   // Emails go out without holding up the answer, which then takes the same time whether an email
   // was sent or not. A failed send is logged; the person can ask for a new code.
@@ -142,8 +147,19 @@ export function accountTools(deps: AccountDeps) {
       hit: (key: string, limit: Limit, message?: string) => audited(deps.limiter.hit(key, scaled(limit), message), key),
       check: (key: string, limit: Limit, message?: string) =>
         audited(deps.limiter.check(key, scaled(limit), message), key),
+      forget: (key: string) => deps.limiter.forget(key),
+      /** Counts one more for the key and says whether it is within the limit (audited when not), without refusing. */
+      allows: (key: string, limit: Limit) =>
+        audited(deps.limiter.hit(key, scaled(limit)), key).then(
+          () => true,
+          (error) => {
+            if (error instanceof RateLimitedError) return false;
+            throw error;
+          },
+        ),
     },
     emailHash,
+    signInFailuresKey,
     deliver,
     sendCode,
     flow,

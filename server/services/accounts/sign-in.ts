@@ -12,7 +12,7 @@ import { accountTools, LIMITS, required, type AccountDeps, type PendingFlow, typ
 
 export function createSignIn(deps: AccountDeps) {
   const { repos, codes, sessions, hasher } = deps;
-  const { limiter, audit, sendCode, flow, readFlow, resend, emailHash } = accountTools(deps);
+  const { limiter, audit, sendCode, flow, readFlow, resend, signInFailuresKey } = accountTools(deps);
 
   return {
     /** Signing in, step 1: the password; a code is then emailed. Wrong email and wrong password read the same. */
@@ -27,13 +27,14 @@ export function createSignIn(deps: AccountDeps) {
         LIMITS.signInPerIp,
         'Too many attempts to sign in have come from here.',
       );
-      // Only wrong passwords count against an account, so nobody can lock its owner out by trying the right one.
-      const failuresKey = `sign-in:email:${emailHash(email)}`;
-      await limiter.check(
-        failuresKey,
-        LIMITS.signInPerEmail,
-        'Too many wrong passwords have been tried for this account.',
-      );
+      // Only wrong passwords count against an account, so nobody can lock its owner out by trying the
+      // right one; and they count per client address, so a guesser is slowed, not the owner. All the
+      // wrong passwords for the account together have a far higher limit, which a completed reset lifts.
+      const accountKey = signInFailuresKey(email);
+      const guesserKey = `${accountKey}:ip:${context.ip}`;
+      const tooMany = 'Too many wrong passwords have been tried for this account.';
+      await limiter.check(guesserKey, LIMITS.signInPerEmail, tooMany);
+      await limiter.check(accountKey, LIMITS.signInFailuresPerAccount, tooMany);
       const user = await repos.users.findByEmail(email);
       const matches = user
         ? await hasher.verify(input.password, user.passwordHash)
@@ -44,7 +45,9 @@ export function createSignIn(deps: AccountDeps) {
           email,
           detail: { reason: user ? 'wrong password' : 'unknown email' },
         });
-        await limiter.hit(failuresKey, { ...LIMITS.signInPerEmail, max: Number.MAX_SAFE_INTEGER });
+        const counted = { windowMs: LIMITS.signInPerEmail.windowMs, max: Number.MAX_SAFE_INTEGER };
+        await limiter.hit(guesserKey, counted);
+        await limiter.hit(accountKey, { ...counted, windowMs: LIMITS.signInFailuresPerAccount.windowMs });
         throw new FieldErrors([
           { field: 'email', message: 'The email address or password is not right. Check them and try again' },
         ]);
