@@ -25,6 +25,7 @@ import { createMailer } from './services/mailer.ts';
 import { createCaptchaVerifier, type CaptchaVerifier } from './services/captcha.ts';
 import { formRoutes } from './routes/forms.ts';
 import { healthRoutes } from './routes/health.ts';
+import { httpsOnly } from './http/https-only.ts';
 import { createReadiness, type ReadinessState } from './services/readiness.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { accountRoutes } from './routes/account.ts';
@@ -174,6 +175,7 @@ export async function createApp(
     await next();
   });
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
+  koa.use(httpsOnly(config.production));
   koa.use(embedCors(config.embedOrigins));
   koa.use(errorHandler(log));
   koa.use(apiResponses());
