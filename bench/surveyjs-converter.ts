@@ -81,28 +81,24 @@ function element(item: PageItem | GroupItem, scope: (id: string) => string, inGr
         ...base,
         type: 'text',
         inputType: 'date',
-        // SurveyJS cannot work a date out from another answer plus days, so it is spared the rules
-        // that compare with one (which only favours SurveyJS).
-        validators: (item.rules ?? [])
-          .filter((rule) => !comparesWithWorkedOut(rule))
-          .map((rule) => {
-            const [op, ref] = rule.before
-              ? ['<', rule.before]
-              : rule.after
-                ? ['>', rule.after]
-                : rule.notBefore
-                  ? ['>=', rule.notBefore]
-                  : ['<=', rule.notAfter!];
-            const compared = `${scope(item.id)} ${op} ${dateRef(ref, scope)}`;
-            // As in the engine, a rule waits while the date it compares with has no answer (a worked-out
-            // date, which SurveyJS does not work out, never has one).
-            const test = 'question' in ref ? `(${scope(ref.question)} empty) or (${compared})` : compared;
-            return {
-              type: 'expression',
-              expression: rule.when ? `!(${expression(rule.when, scope)}) or ${test}` : test,
-              text: rule.message,
-            };
-          }),
+        validators: (item.rules ?? []).map((rule) => {
+          const [op, ref] = rule.before
+            ? ['<', rule.before]
+            : rule.after
+              ? ['>', rule.after]
+              : rule.notBefore
+                ? ['>=', rule.notBefore]
+                : ['<=', rule.notAfter!];
+          const compared = `${scope(item.id)} ${op} ${dateRef(ref, scope)}`;
+          // As in the engine, a rule waits while the date it compares with has no answer (a worked-out
+          // date, which SurveyJS does not work out, never has one).
+          const test = 'question' in ref ? `(${scope(ref.question)} empty) or (${compared})` : compared;
+          return {
+            type: 'expression',
+            expression: rule.when ? `!(${expression(rule.when, scope)}) or ${test}` : test,
+            text: rule.message,
+          };
+        }),
       };
     case 'computedDate':
       return { ...base, type: 'expression', isRequired: false, expression: `${scope(item.compute.date)}` };
@@ -159,25 +155,28 @@ function element(item: PageItem | GroupItem, scope: (id: string) => string, inGr
   }
 }
 
-/** The ids of the definition being converted whose dates are worked out (computedDate). */
-let workedOut = new Set<string>();
-
-function comparesWithWorkedOut(rule: Partial<Record<'before' | 'after' | 'notBefore' | 'notAfter', DateRef>>): boolean {
-  return Object.values(rule).some(
-    (ref) => ref && typeof ref === 'object' && 'question' in ref && workedOut.has(ref.question),
-  );
+/**
+ * The definition without the date rules that compare with a worked-out date (computedDate): SurveyJS
+ * cannot work a date out from another answer plus days, so it is spared them (which only favours it).
+ */
+function withoutRulesAgainstWorkedOut(definition: FormDefinition): FormDefinition {
+  const copy = structuredClone(definition);
+  const questions = copy.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion));
+  const workedOut = new Set(questions.filter((q) => q.type === 'computedDate').map((q) => q.id));
+  const comparesWithWorkedOut = (rule: object) =>
+    Object.values(rule).some(
+      (ref) => ref && typeof ref === 'object' && 'question' in ref && workedOut.has(ref.question),
+    );
+  for (const question of questions)
+    if (question.type === 'date' && question.rules)
+      question.rules = question.rules.filter((rule) => !comparesWithWorkedOut(rule));
+  return copy;
 }
 
 /** The SurveyJS JSON for a definition: same pages, questions, conditions, limits and rules. */
-export function toSurveyJs(definition: FormDefinition): Json {
+export function toSurveyJs(source: FormDefinition): Json {
+  const definition = withoutRulesAgainstWorkedOut(source);
   const scope = (id: string) => `{${id}}`;
-  workedOut = new Set(
-    definition.pages.flatMap((page) =>
-      (page.questions ?? [])
-        .filter((q) => isQuestion(q) && q.type === 'computedDate')
-        .map((q) => (q as { id: string }).id),
-    ),
-  );
   return {
     title: definition.title,
     checkErrorsMode: 'onComplete',
