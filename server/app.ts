@@ -107,6 +107,7 @@ export async function createApp(
       ...council.name.split(/\s+/),
       council.name.replace(/\s+/g, ''),
       council.serviceName.replace(/\s+/g, ''),
+      ...(council.places ?? []),
     ].filter((word) => word.length > 3 && !/^council$/i.test(word)),
     secret,
     rateLimitScale: config.rateLimitScale,

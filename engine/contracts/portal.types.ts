@@ -119,6 +119,12 @@ export interface PortalContent {
      * The council's time zone, an IANA name such as 'Europe/London' (the default): the date rules' and conditions' today, and every date and time the portal writes, are counted in it, whatever the server's or the browser's own zone.
      */
     timeZone?: string;
+    /**
+     * The towns and places of the council's area ('Southport', 'Bootle'…). A new password is refused when it is built on one of them, as on the council's own name: 'Southport2026!' is among the first that someone trying to break in would guess.
+     *
+     * @maxItems 200
+     */
+    places?: string[];
   };
   home: TilePage;
   referrals: TilePage;

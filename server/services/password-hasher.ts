@@ -18,9 +18,15 @@ export interface HasherOptions {
 
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password, salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
   );
 }
+
+/**
+ * A password is hashed in NFKC (RFC 8265's OpaqueString normalises likewise): the same password
+ * typed on another keyboard or phone, with full-width letters or a ligature, is the same password.
+ */
+const normalised = (password: string) => password.normalize('NFKC');
 
 export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue = 100 }: HasherOptions = {}) {
   const limit = pLimit(concurrency);
@@ -35,7 +41,7 @@ export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue 
   const hash = (password: string) =>
     run(async () => {
       const salt = randomBytes(16);
-      const key = await scryptAsync(password, salt, options(costLog2));
+      const key = await scryptAsync(normalised(password), salt, options(costLog2));
       return `scrypt$${costLog2}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
     });
 
@@ -43,9 +49,16 @@ export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue 
     run(async () => {
       const [scheme, log2, , , salt, expected] = stored.split('$');
       if (scheme !== 'scrypt' || !salt || !expected) return false;
-      const key = await scryptAsync(password, Buffer.from(salt, 'base64'), options(Number(log2)));
       const wanted = Buffer.from(expected, 'base64');
-      return key.length === wanted.length && timingSafeEqual(key, wanted);
+      const matches = async (form: string) => {
+        const key = await scryptAsync(form, Buffer.from(salt, 'base64'), options(Number(log2)));
+        return key.length === wanted.length && timingSafeEqual(key, wanted);
+      };
+      if (await matches(normalised(password))) return true;
+      // Hashes made before passwords were normalised in NFKC were made in NFC: a password whose
+      // two forms differ (rare) is tried that way too, so nobody is locked out by the change.
+      const nfc = password.normalize('NFC');
+      return nfc !== normalised(password) && (await matches(nfc));
     });
 
   return {

@@ -33,7 +33,10 @@ export interface PasswordContext {
 }
 
 /** Why a password is refused, in words a person can act on; empty when it is acceptable. */
-export function passwordProblems(password: string, confirm: string | undefined, context: PasswordContext): string[] {
+export function passwordProblems(typed: string, typedConfirm: string | undefined, context: PasswordContext): string[] {
+  // Judged as it is hashed: "ｐａｓｓｗｏｒｄ" in full-width letters is "password".
+  const password = typed.normalize('NFKC');
+  const confirm = typedConfirm?.normalize('NFKC');
   if ([...password].length > MAX_PASSWORD_LENGTH)
     return [`Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer`];
   const unmet = checkPasswordRules(password)

@@ -32,6 +32,26 @@ hashing('should run only a few hashes at once and turn a flood away rather than 
   assert.match(refused[0].message, /busy/);
 });
 
+hashing('should take a password typed with full-width letters or a ligature as the same password (NFKC)', async () => {
+  const hasher = createPasswordHasher({ costLog2: 10 });
+  const stored = await hasher.hash('Lighthouse keeper 2 boats!');
+  assert.ok(await hasher.verify('Ｌｉｇｈｔｈｏｕｓｅ keeper 2 boats!', stored), 'full-width letters');
+  assert.ok(await hasher.verify('Lighthouse keeper 2 boats!', await hasher.hash('Lighthouse keeper 2 boats!')));
+  assert.ok(await hasher.verify('Oﬃce keys 22 lighthouse', await hasher.hash('Office keys 22 lighthouse')), 'ligature');
+  assert.not.ok(await hasher.verify('Lighthouse keeper 3 boats!', stored));
+});
+
+hashing('should still let in a password hashed before the change, in NFC, whose NFKC form differs', async () => {
+  const { scryptSync } = await import('node:crypto');
+  const salt = randomBytes(16);
+  const password = 'Ｌｉｇｈｔｈｏｕｓｅ keeper 2 boats!';
+  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
+  const stored = `scrypt$10$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+  const hasher = createPasswordHasher({ costLog2: 10 });
+  assert.ok(await hasher.verify(password, stored));
+  assert.not.ok(await hasher.verify('Ｌｉｇｈｔｈｏｕｓｅ keeper 3 boats!', stored));
+});
+
 hashing.run();
 
 const tokens = suite('Session tokens');
@@ -89,6 +109,13 @@ strength('should accept a passphrase and refuse the common and the personal', ()
   assert.match(passwordProblems('Cartersfield9!', undefined, { words: ['Cartersfield'] })[0]!, /easy to guess/);
   assert.match(passwordProblems('Sefton-2026!!', undefined, context)[0]!, /easy to guess/);
   assert.match(passwordProblems('short', undefined, context)[0]!, /at least 12 characters/);
+});
+
+strength('should judge a password in the form it is hashed in, so full-width letters hide nothing', () => {
+  const context = { words: ['Sefton'] };
+  assert.match(passwordProblems('Ｐａｓｓｗｏｒｄ123!', undefined, context)[0]!, /too common/);
+  assert.match(passwordProblems('Ｓｅｆｔｏｎ-2026!!', undefined, context)[0]!, /easy to guess/);
+  assert.equal(passwordProblems('Ｌｉｇｈｔｈｏｕｓｅ keeper 2 boats!', 'Lighthouse keeper 2 boats!', context), []);
 });
 
 strength.run();
