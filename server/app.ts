@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { fileURLToPath } from 'node:url';
 import type { ServerConfig } from './config.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { compression } from './http/compression.ts';
 import { errorHandler } from './http/errors.ts';
 import { apiResponses } from './http/api-responses.ts';
 import { jsonBodies } from './http/json-body.ts';
@@ -177,6 +178,7 @@ export async function createApp(
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
   koa.use(httpsOnly(config.production));
   koa.use(embedCors(config.embedOrigins));
+  koa.use(compression());
   koa.use(errorHandler(log));
   koa.use(apiResponses());
   koa.use(sameOriginWrites(config.publicOrigin));
