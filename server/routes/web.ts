@@ -13,7 +13,6 @@ import { parseRoute } from '../../engine/index.ts';
 
 export async function webRoutes(
   buildDir: string,
-  engineDir: string,
   isForm: (formId: string) => boolean,
 ): Promise<{ assets: Middleware; pages: Router }> {
   // Read once: the build does not change under a running server.
@@ -21,7 +20,9 @@ export async function webRoutes(
   const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
   const schemas = Object.fromEntries(
     await Promise.all(
-      Object.entries(schemaFiles).map(async ([name, file]) => [name, await readFile(`${engineDir}/${file}`)] as const),
+      Object.entries(schemaFiles).map(
+        async ([name, file]) => [name, await readFile(`${buildDir}/schemas/${file}`)] as const,
+      ),
     ),
   );
   const staticFiles = serve(`${buildDir}/public`, {
