@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The engine's schemas the portal serves at /schemas/ (read from <build>/schemas/ at start). */
-export const SERVED_SCHEMAS = ['definition/definition.schema.json', 'contracts/portal.schema.json'] as const;
+const SERVED_SCHEMAS = ['definition/definition.schema.json', 'contracts/portal.schema.json'] as const;
 
 /** The package a bare import names: `@koa/router` of `@koa/router/x`, `knex` of `knex/lib/y`. */
 function packageOf(specifier: string): string {
