@@ -42,9 +42,9 @@ const production = {
 
 /**
  * `npm ci --omit=dev` from the npm cache the project's own install filled (from the registry when
- * the cache lacks a package). sqlite3's install script compiles it from source, a minute or two
- * on a small machine: it is skipped, and the copy the project's install compiled from the same
- * locked version is put where that script would have put it.
+ * the cache lacks a package). sqlite3's install script fetches or compiles its native part, and
+ * with nothing to fetch it compiles for a minute or two: the scripts are skipped, and the part
+ * the project's own install made from the same locked version is put where that script puts it.
  */
 async function productionInstall(): Promise<string | undefined> {
   await mkdir(server);
