@@ -4,12 +4,15 @@ import { benchValidation } from './validation.bench.ts';
 import { benchChecker } from './checker.bench.ts';
 import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchTimeToInteractive } from './time-to-interactive.bench.ts';
+import { benchWireSize } from './wire-size.bench.ts';
 
 benchValidation();
 console.log();
 await benchChecker();
 console.log();
 await benchBundleSize();
+console.log();
+await benchWireSize();
 console.log();
 if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) await benchTimeToInteractive();
 else console.log('Time to interactive: skipped, chromium not found (apt-get install chromium).');

@@ -1,9 +1,9 @@
 /** The Koa application: headers and errors first, then the API, the files and the pages. */
 import Koa from 'koa';
 import type { Knex } from 'knex';
-import { fileURLToPath } from 'node:url';
 import type { ServerConfig } from './config.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { compression } from './http/compression.ts';
 import { errorHandler } from './http/errors.ts';
 import { apiResponses } from './http/api-responses.ts';
 import { jsonBodies } from './http/json-body.ts';
@@ -41,8 +41,6 @@ import { createOutboxRelay } from './services/outbox-relay.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { join } from 'node:path';
 
-const engineDir = fileURLToPath(new URL('../engine', import.meta.url));
-
 export interface App {
   koa: Koa;
   catalogue: FormCatalogue;
@@ -75,7 +73,7 @@ export async function createApp(
     if (pending.length) {
       await db.destroy();
       throw new Error(
-        `The database is not up to date (${pending.length} migration${pending.length === 1 ? '' : 's'} to run: ${pending.join(', ')}). Run npm run db:migrate, or start without MIGRATE_ON_START=false.`,
+        `The database is not up to date (${pending.length} migration${pending.length === 1 ? '' : 's'} to run: ${pending.join(', ')}). Run npm run db:migrate (node build/server/db-migrate.js where only the build is installed), or start without MIGRATE_ON_START=false.`,
       );
     }
   }
@@ -169,7 +167,7 @@ export async function createApp(
   const koa = new Koa({ proxy: config.proxies > 0, maxIpsCount: config.proxies });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
-  const web = await webRoutes(config.buildDir, engineDir, (formId) => catalogue.get(formId) !== null);
+  const web = await webRoutes(config.buildDir, (formId) => catalogue.get(formId) !== null);
   // Once stopping, each answer closes its connection: a keep-alive client comes back on a new one, to another process.
   koa.use(async (ctx, next) => {
     if (readinessState.stopping) ctx.set('Connection', 'close');
@@ -178,6 +176,7 @@ export async function createApp(
   koa.use(securityHeaders({ frameAncestors: config.frameAncestors, production: config.production }));
   koa.use(httpsOnly(config.production));
   koa.use(embedCors(config.embedOrigins));
+  koa.use(compression());
   koa.use(errorHandler(log));
   koa.use(apiResponses());
   koa.use(sameOriginWrites(config.publicOrigin));

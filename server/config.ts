@@ -1,4 +1,5 @@
 /** The server's settings, read once from the environment, with defaults that run on a laptop. */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaptchaProvider } from './services/captcha.ts';
 
@@ -46,7 +47,12 @@ export interface ServerConfig {
 
 const CAPTCHA_PROVIDERS: readonly CaptchaProvider[] = ['altcha', 'off'];
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+// Run from the sources (server/config.ts), the project's forms/ and build/; run as the bundle the
+// build writes (<build>/server/main.js), that build, and the forms/ folder beside it.
+const above = fileURLToPath(new URL('..', import.meta.url));
+const defaultDirs = import.meta.url.endsWith('.ts')
+  ? { forms: join(above, 'forms'), build: join(above, 'build') }
+  : { forms: join(above, '../forms'), build: above };
 
 function proxiesOf(env: NodeJS.ProcessEnv): number {
   const value = env.TRUST_PROXY ?? '0';
@@ -124,8 +130,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    formsDir: env.FORMS_DIR ?? `${root}forms`,
-    buildDir: env.BUILD_DIR ?? `${root}build`,
+    formsDir: env.FORMS_DIR ?? defaultDirs.forms,
+    buildDir: env.BUILD_DIR ?? defaultDirs.build,
     frameAncestors: (env.FRAME_ANCESTORS ?? '').split(/\s+/).filter(Boolean),
     embedOrigins: (env.EMBED_ORIGINS ?? '').split(/\s+/).filter(Boolean),
     production: env.NODE_ENV === 'production',

@@ -1,4 +1,7 @@
-/** `npm run build`: the browser's files and the integrators' files, from forms/. */
+/**
+ * `npm run build`: the browser's files (each with its compressed copies) and the integrators'
+ * files, from forms/, and the server as JavaScript for production.
+ */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -7,6 +10,8 @@ import { promisify } from 'node:util';
 import type { PortalContent } from '../../engine/index.ts';
 import { buildBrowser, type BrowserManifest } from './build-browser.ts';
 import { loadDefinitions, writeIntegratorFiles, type IntegratorFiles } from './build-forms.ts';
+import { buildServer } from './build-server.ts';
+import { precompress } from './precompress.ts';
 
 export interface BuildResult {
   manifest: BrowserManifest;
@@ -30,6 +35,11 @@ export async function buildAll(formsDir: string, outDir: string): Promise<BuildR
   const definitions = await loadDefinitions(formsDir);
   const portal = JSON.parse(await readFile(join(formsDir, 'portal.json'), 'utf8')) as PortalContent;
   const manifest = await buildBrowser(definitions, portal, outDir);
-  const [integrators] = await Promise.all([writeIntegratorFiles(definitions, outDir), writeElementsManifest(outDir)]);
+  const [integrators] = await Promise.all([
+    writeIntegratorFiles(definitions, outDir),
+    writeElementsManifest(outDir),
+    buildServer(outDir),
+  ]);
+  await precompress(join(outDir, 'public'));
   return { manifest, integrators };
 }

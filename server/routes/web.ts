@@ -1,6 +1,7 @@
 /**
  * The portal's files: the built components under /assets (named by their content's hash, so
- * cached for a year), the schemas, and index.html for every page address so deep links and
+ * cached for a year), each as the brotli or gzip copy the build made beside it when the browser
+ * accepts one; the schemas, and index.html for every page address so deep links and
  * browser back and forward work. An address that is no page of the portal (or names no form)
  * gets the same page, which says "Page not found", with the status 404.
  */
@@ -12,7 +13,6 @@ import { parseRoute } from '../../engine/index.ts';
 
 export async function webRoutes(
   buildDir: string,
-  engineDir: string,
   isForm: (formId: string) => boolean,
 ): Promise<{ assets: Middleware; pages: Router }> {
   // Read once: the build does not change under a running server.
@@ -20,11 +20,15 @@ export async function webRoutes(
   const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
   const schemas = Object.fromEntries(
     await Promise.all(
-      Object.entries(schemaFiles).map(async ([name, file]) => [name, await readFile(`${engineDir}/${file}`)] as const),
+      Object.entries(schemaFiles).map(
+        async ([name, file]) => [name, await readFile(`${buildDir}/schemas/${file}`)] as const,
+      ),
     ),
   );
   const staticFiles = serve(`${buildDir}/public`, {
     index: false,
+    brotli: true,
+    gzip: true,
     setHeaders: (res, path) => {
       res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

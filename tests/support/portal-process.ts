@@ -8,18 +8,23 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Starts the portal as `tsx server/main.ts` does (or, with `npmStart`, as `npm start` does, build
- * first); resolves with its address once it listens, and what it has printed so far.
+ * first; or, with `deployed`, as a council's server does: plain `node build/server/main.js` in
+ * that folder, with no environment but PATH and `env`); resolves with its address once it
+ * listens, and what it has printed so far.
  */
 export async function startPortal(
   env: Record<string, string>,
-  { npmStart = false }: { npmStart?: boolean } = {},
+  { npmStart = false, deployed }: { npmStart?: boolean; deployed?: string } = {},
 ): Promise<{ baseUrl: string; child: ChildProcess; output: () => string }> {
-  const [command, args] = npmStart
-    ? ['npm', ['start', '--silent']]
-    : [process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')]];
+  const [command, args] = deployed
+    ? [process.execPath, ['build/server/main.js']]
+    : npmStart
+      ? ['npm', ['start', '--silent']]
+      : [process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')]];
+  const inherited = deployed ? { PATH: process.env.PATH ?? '' } : { ...process.env, NODE_ENV: 'test' };
   const child = spawn(command, args, {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
+    cwd: deployed ?? root,
+    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   closeAtEnd(async () => {
