@@ -52,4 +52,11 @@ export type {
   FieldProblem,
   ErrorBody,
 } from './contracts/portal-api.ts';
+export type {
+  StaffUser,
+  StaffEnrolment,
+  StaffNext,
+  StaffSignedInBody,
+  StaffSessionBody,
+} from './contracts/staff-api.ts';
 export { parseRoute, routePath, type AccountScreen, type Route } from './contracts/portal-routes.ts';

@@ -18,7 +18,9 @@ import type { Log } from './services/log.ts';
 import { loadSecret } from './services/secret.ts';
 import { createTokens } from './services/tokens.ts';
 import { createSessionService } from './services/sessions.ts';
-import { createAccountService, createCodeService } from './services/accounts/index.ts';
+import { createAccountService, createCodeService, type AccountDeps } from './services/accounts/index.ts';
+import { createStaffServices } from './services/staff/index.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { createPasswordHasher } from './services/password-hasher.ts';
 import { createRateLimiter } from './services/rate-limiter.ts';
 import { createMailer } from './services/mailer.ts';
@@ -90,7 +92,7 @@ export async function createApp(
     log,
   });
   const limiter = createRateLimiter(repos.rateLimits, clock);
-  const accounts = createAccountService({
+  const accountDeps: AccountDeps = {
     repos,
     sessions,
     tokens,
@@ -109,7 +111,8 @@ export async function createApp(
     ].filter((word) => word.length > 3 && !/^council$/i.test(word)),
     secret,
     rateLimitScale: config.rateLimitScale,
-  });
+  };
+  const accounts = createAccountService(accountDeps);
 
   const answersAtRest = createAnswersAtRest(await loadAnswerKeys(config.answersKeys, config.dataDir));
   // Only drafts still kept count: older ones are about to go.
@@ -126,6 +129,7 @@ export async function createApp(
       `Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`,
     );
   const aboutPerson = createAboutPerson(catalogue, answersAtRest);
+  const staff = createStaffServices({ repos, account: accountDeps, answersAtRest, issuer: council.serviceName });
   const drafts = createDraftService({
     drafts: repos.drafts,
     catalogue,
@@ -189,6 +193,7 @@ export async function createApp(
     captchaRoutes({ verifier: captcha, tokens, clock }),
     draftRoutes({ drafts, sessions }),
     submissionRoutes({ submissions, sessions }),
+    staffRoutes({ staff, referrerSessions: sessions, secureCookies: config.production }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(web.assets);

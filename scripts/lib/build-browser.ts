@@ -56,6 +56,7 @@ export async function buildBrowser(
   const entryPoints: Array<{ in: string; out: string }> = [
     { in: join(root, 'renderer/index.ts'), out: 'asc-forms' },
     { in: join(root, 'renderer/embed.ts'), out: 'asc-form' },
+    { in: join(root, 'renderer/staff.ts'), out: 'asc-staff' },
   ];
   for (const definition of definitions) {
     const source = join(workDir, `${definition.id}-v${definition.version}.mjs`);
@@ -91,42 +92,52 @@ export async function buildBrowser(
     return `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
   };
   const app = urlOf('asc-forms');
-  // The chunks the portal's script imports, fetched alongside it rather than after it is read.
-  const appFile = Object.entries(result.metafile.outputs).find(
-    ([file]) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}` === app,
-  )!;
-  const preloads = appFile[1].imports
-    .filter((i) => i.kind === 'import-statement')
-    .map((i) => `/${relative(publicDir, resolve(root, i.path)).split(sep).join('/')}`);
+  // The chunks a page's script imports, fetched alongside it rather than after it is read.
+  const preloadsOf = (script: string) =>
+    Object.entries(result.metafile.outputs)
+      .find(([file]) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}` === script)![1]
+      .imports.filter((i) => i.kind === 'import-statement')
+      .map((i) => `/${relative(publicDir, resolve(root, i.path)).split(sep).join('/')}`);
   const embed = urlOf('asc-form');
+  const staff = urlOf('asc-staff');
   const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
   await writeFile(join(publicDir, css), PAGE_CSS);
   const manifest: BrowserManifest = {
     app: { js: app, css },
     embed,
+    staff,
     validators: Object.fromEntries(
       definitions.map((d) => [`${d.id}@${d.version}`, urlOf(`forms/${d.id}-v${d.version}`)]),
     ),
   };
   const title = escapeHtml(portal.council.serviceName);
-  await writeFile(
-    join(publicDir, 'index.html'),
-    `<!doctype html>
+  const noscript = `<noscript><p>${title} needs JavaScript to run its forms. Turn on JavaScript, or call ${escapeHtml(portal.council.name)} on ${escapeHtml(portal.council.phone.display)}.</p></noscript>`;
+  const page = (pageTitle: string, script: string, body: string) => `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
+<title>${pageTitle}</title>
 <link rel="stylesheet" href="${css}">
-<script type="module" src="${app}"></script>
-${preloads.map((url) => `<link rel="modulepreload" href="${url}">`).join('\n')}
+<script type="module" src="${script}"></script>
+${preloadsOf(script)
+  .map((url) => `<link rel="modulepreload" href="${url}">`)
+  .join('\n')}
 </head>
 <body>
-<asc-portal></asc-portal>
-<noscript><p>${title} needs JavaScript to run its forms. Turn on JavaScript, or call ${escapeHtml(portal.council.name)} on ${escapeHtml(portal.council.phone.display)}.</p></noscript>
+${body}
+${noscript}
 </body>
 </html>
-`,
+`;
+  await writeFile(join(publicDir, 'index.html'), page(title, app, '<asc-portal></asc-portal>'));
+  // The staff's pages are never indexed, and say whose they are.
+  await writeFile(
+    join(publicDir, 'staff.html'),
+    page(`Staff: ${title}`, staff, `<asc-staff service-name="${title}"></asc-staff>`).replace(
+      '<meta name="viewport"',
+      '<meta name="robots" content="noindex">\n<meta name="viewport"',
+    ),
   );
   await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

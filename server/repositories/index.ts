@@ -11,6 +11,7 @@ import { createDraftsRepository } from './drafts.ts';
 import { createSubmissionsRepository } from './submissions.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { createStorageRepository } from './storage.ts';
+import { createStaffRepository } from './staff.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -25,6 +26,8 @@ export function createRepositories(db: Knex) {
     submissions: createSubmissionsRepository(db),
     outbox: createOutboxRepository(db),
     storage: createStorageRepository(db),
+    staff: createStaffRepository(db),
+    staffSessions: createSessionsRepository(db, { table: 'staff_sessions', owner: 'staff_id' }),
   };
 }
 

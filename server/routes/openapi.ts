@@ -10,6 +10,7 @@ import { formsApi } from './openapi/forms.ts';
 import { healthApi } from './openapi/health.ts';
 import { sharedSchemas } from './openapi/shared.ts';
 import { submissionsApi } from './openapi/submissions.ts';
+import { staffApi } from './openapi/staff.ts';
 
 const openApiDocument = {
   openapi: '3.1.0',
@@ -17,7 +18,7 @@ const openApiDocument = {
     title: 'asc-forms portal API',
     version: '1',
     description:
-      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
+      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions, and the council staff's sign-in. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
   },
   paths: {
     ...healthApi.paths,
@@ -26,6 +27,7 @@ const openApiDocument = {
     ...accountApi.paths,
     ...submissionsApi.paths,
     ...draftsApi.paths,
+    ...staffApi.paths,
   },
   components: {
     schemas: {
@@ -35,6 +37,7 @@ const openApiDocument = {
       ...accountApi.schemas,
       ...draftsApi.schemas,
       ...formsApi.schemas,
+      ...staffApi.schemas,
     },
   },
 };

@@ -3,7 +3,8 @@
  * cached for a year), each as the brotli or gzip copy the build made beside it when the browser
  * accepts one; the schemas, and index.html for every page address so deep links and
  * browser back and forward work. An address that is no page of the portal (or names no form)
- * gets the same page, which says "Page not found", with the status 404.
+ * gets the same page, which says "Page not found", with the status 404. The council staff's pages
+ * (/staff) are a page of their own, with a script of their own.
  */
 import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
@@ -17,6 +18,7 @@ export async function webRoutes(
 ): Promise<{ assets: Middleware; pages: Router }> {
   // Read once: the build does not change under a running server.
   const indexPage = await readFile(`${buildDir}/public/index.html`);
+  const staffPage = await readFile(`${buildDir}/public/staff.html`);
   const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
   const schemas = Object.fromEntries(
     await Promise.all(
@@ -44,6 +46,12 @@ export async function webRoutes(
   // Browsers ask for it unprompted; the portal has none, and says so without a 404 in the log.
   pages.get('/favicon.ico', (ctx) => {
     ctx.status = 204;
+  });
+  // The council staff's pages, apart from the referrers'.
+  pages.get(/^\/staff(\/[^.]*)?$/, (ctx) => {
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.type = 'html';
+    ctx.body = staffPage;
   });
   // Every page of the portal is the same page: the components read the address.
   pages.get(/^\/(?!api\/|assets\/)[^.]*$/, (ctx) => {

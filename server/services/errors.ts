@@ -38,6 +38,14 @@ export class UnauthorisedError extends DomainError {
   }
 }
 
+/** Signed in, but not as someone who may do this (a referrer asking for the council's staff pages). */
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
 /** Not there, or not theirs: the same answer either way. */
 export class NotFoundError extends DomainError {
   override readonly name = 'NotFoundError';

@@ -25,6 +25,8 @@ export interface BuildManifest {
   app: { js: string; css: string };
   /** <asc-form> alone, for embedding one form in another page. */
   embed: string;
+  /** The council staff's pages (<asc-staff>), served at /staff. */
+  staff: string;
   /** Each form version's validators module, by "id@version". */
   validators: Record<string, string>;
 }

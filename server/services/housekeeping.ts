@@ -23,6 +23,7 @@ const RETENTION: Record<string, { from: Forgetting; keptForMs: number }> = {
   registrations: { from: 'registrations', keptForMs: DAY }, // after it was started
   emailCodes: { from: 'emailCodes', keptForMs: DAY }, // after it expired
   sessions: { from: 'sessions', keptForMs: DAY }, // after it expired or was revoked
+  staffSessions: { from: 'staffSessions', keptForMs: DAY }, // likewise
   spentCaptchas: { from: 'spentCaptchas', keptForMs: 0 }, // after its challenge expired
   rateLimits: { from: 'rateLimits', keptForMs: DAY }, // after its window started (the longest is an hour)
   drafts: { from: 'drafts', keptForMs: DRAFT_LIFETIME_MS }, // after its last save

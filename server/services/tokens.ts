@@ -12,6 +12,11 @@ const ISSUER = 'asc-forms';
 const ALGORITHMS = ['HS256'];
 
 export type FlowPurpose = 'register' | 'sign-in' | 'reset';
+/** Staff signing in: the password was right; next, enrol an authenticator app, or give its code. */
+export type StaffFlowPurpose = 'staff-enrol' | 'staff-code';
+
+/** Whose session a session token is: a referrer's cookie is never taken as staff's, nor the other way. */
+export type SessionAudience = 'session' | 'staff-session';
 
 export function createTokens(secret: Uint8Array, clock: Clock) {
   const sign = (claims: Record<string, string>, audience: string, expiresAt: number) =>
@@ -39,14 +44,15 @@ export function createTokens(secret: Uint8Array, clock: Clock) {
   };
 
   return {
-    session: (sid: string, expiresAt: number) => sign({ sid }, 'session', expiresAt),
-    readSession: async (token: string) => {
-      const claims = await read(token, 'session');
+    session: (sid: string, expiresAt: number, audience: SessionAudience = 'session') =>
+      sign({ sid }, audience, expiresAt),
+    readSession: async (token: string, audience: SessionAudience = 'session') => {
+      const claims = await read(token, audience);
       return typeof claims?.sid === 'string' ? claims.sid : null;
     },
-    flow: (purpose: FlowPurpose, subjectId: string, email: string, expiresAt: number) =>
+    flow: (purpose: FlowPurpose | StaffFlowPurpose, subjectId: string, email: string, expiresAt: number) =>
       sign({ purpose, sub: subjectId, email }, 'flow', expiresAt),
-    readFlow: async (token: string, purpose: FlowPurpose) => {
+    readFlow: async (token: string, purpose: FlowPurpose | StaffFlowPurpose) => {
       const claims = await read(token, 'flow');
       return claims?.purpose === purpose && typeof claims.sub === 'string' && typeof claims.email === 'string'
         ? { subjectId: claims.sub, email: claims.email }

@@ -7,12 +7,14 @@ import * as accounts from './001-accounts.ts';
 import * as oneLiveCode from './002-one-live-code.ts';
 import * as drafts from './003-drafts.ts';
 import * as submissions from './004-submissions.ts';
+import * as staff from './005-staff.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
   '002-one-live-code': oneLiveCode,
   '003-drafts': drafts,
   '004-submissions': submissions,
+  '005-staff': staff,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {
