@@ -1,7 +1,7 @@
 /**
  * The server as JavaScript, for production, where only plain `node` and the libraries in
  * package.json's "dependencies" are installed: <build>/server/main.js (the portal) and
- * <build>/server/db-migrate.js (npm run db:migrate), each one file with our code bundled and every
+ * <build>/server/db-migrate.js (npm run db:migrate) and <build>/server/staff.js (npm run staff), each one file with our code bundled and every
  * library left to node_modules. The JSON schemas the portal serves are copied into
  * <build>/schemas, where the server reads them, from the sources and from the bundle alike.
  */
@@ -28,6 +28,7 @@ export async function buildServer(outDir: string): Promise<void> {
     entryPoints: [
       { in: join(root, 'server/main.ts'), out: 'main' },
       { in: join(root, 'scripts/db-migrate.ts'), out: 'db-migrate' },
+      { in: join(root, 'scripts/staff.ts'), out: 'staff' },
     ],
     outdir: serverDir,
     bundle: true,
