@@ -6,7 +6,9 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { readFile, readdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, contentSecurityPolicy, readConfig } from '../../server/index.ts';
@@ -14,6 +16,7 @@ import { envSchema } from '../../server/config/env-schema.ts';
 import { assertDatabaseReachable } from '../../server/db/reachable.ts';
 import { POSTGRES_ADMIN_URL, testDatabases } from '../support/databases.ts';
 import { runToExit } from '../support/portal-process.ts';
+import { closeAtEnd } from '../support/shared.ts';
 import { sharedBuild } from '../support/shared-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -225,6 +228,13 @@ settings.run();
 
 const starting = suite('The portal started with wrong settings');
 
+/** A folder no build is in (removed at the end, should a build have been made there after all). */
+function noBuild(): string {
+  const folder = join(tmpdir(), `asc-forms-no-build-${randomBytes(4).toString('hex')}`);
+  closeAtEnd(() => rm(folder, { recursive: true, force: true }));
+  return folder;
+}
+
 starting('should exit non-zero printing every problem, and no stack trace', async () => {
   const { status, output } = await runToExit({
     NODE_ENV: 'Production',
@@ -240,8 +250,19 @@ starting('should exit non-zero printing every problem, and no stack trace', asyn
   assert.not.ok(output.includes('horse'), 'the secret is not printed');
 });
 
+starting('should say where the build is missing, without a stack trace', async () => {
+  const buildDir = noBuild();
+  const { status, output } = await runToExit({ BUILD_DIR: buildDir, DATABASE_URL: '' });
+  assert.is(status, 78, output);
+  assert.ok(
+    output.includes(`\nBUILD_DIR: no build is at ${buildDir}/manifest.json; run \`npm run build\` first`),
+    output,
+  );
+  assert.not.match(output, /^ {4}at /m);
+});
+
 starting('should refuse at once under npm start, before building', async () => {
-  const { status, output } = await runToExit({ NODE_ENV: 'prod', BUILD_DIR: '/nonexistent/build' }, { npmStart: true });
+  const { status, output } = await runToExit({ NODE_ENV: 'prod', BUILD_DIR: noBuild() }, { npmStart: true });
   assert.ok(status !== 0, output);
   assert.match(output, /^NODE_ENV: "prod" is not one of production, development, test; write production/m);
   assert.not.match(output, /Built the portal/);
