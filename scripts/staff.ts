@@ -9,8 +9,8 @@
  *   npm run staff -- list
  */
 import { readFile } from 'node:fs/promises';
-import { readConfig } from '../server/config.ts';
-import { createDatabase } from '../server/db/database.ts';
+import { exitOnConfigError, readConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest, pendingMigrations } from '../server/db/migrations/index.ts';
 import { createRepositories } from '../server/repositories/index.ts';
 import { loadSecret } from '../server/services/secret.ts';
@@ -36,13 +36,19 @@ if (!command || !(command in wanted) || args.length !== wanted[command]) {
   process.exit(2);
 }
 
-const config = readConfig(process.env);
+const config = (() => {
+  try {
+    return readConfig(process.env);
+  } catch (error) {
+    return exitOnConfigError(error);
+  }
+})();
 const portal = JSON.parse(await readFile(`${config.formsDir}/portal.json`, 'utf8')) as {
   council: { timeZone?: string };
 };
 const timeZone = portal.council.timeZone ?? 'Europe/London';
 const staffPage = `${config.publicOrigin ?? `http://localhost:${config.port}`}/staff`;
-const db = createDatabase(config);
+const db = await openDatabase(config).catch(exitOnConfigError);
 try {
   if (config.migrateOnStart) await migrateToLatest(db);
   else if ((await pendingMigrations(db)).length)

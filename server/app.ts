@@ -10,7 +10,8 @@ import { jsonBodies } from './http/json-body.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { embedCors } from './http/cors.ts';
 import { loadFormCatalogue, type FormCatalogue } from './services/form-catalogue.ts';
-import { createDatabase } from './db/database.ts';
+import { openDatabase } from './db/database.ts';
+import { ConfigError } from './config/config-error.ts';
 import { migrateToLatest, pendingMigrations } from './db/migrations/index.ts';
 import { createRepositories } from './repositories/index.ts';
 import { systemClock, type Clock } from './services/clock.ts';
@@ -68,15 +69,18 @@ export async function createApp(
   { log = console.error, clock = systemClock, captcha: customCaptcha }: AppOptions = {},
 ): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
-  const db = createDatabase(config);
+  const db = await openDatabase(config);
   if (config.migrateOnStart) await migrateToLatest(db);
   else {
     const pending = await pendingMigrations(db);
     if (pending.length) {
       await db.destroy();
-      throw new Error(
-        `The database is not up to date (${pending.length} migration${pending.length === 1 ? '' : 's'} to run: ${pending.join(', ')}). Run npm run db:migrate (node build/server/db-migrate.js where only the build is installed), or start without MIGRATE_ON_START=false.`,
-      );
+      throw new ConfigError([
+        {
+          variable: 'MIGRATE_ON_START',
+          message: `the database is not up to date (${pending.length} migration${pending.length === 1 ? '' : 's'} to run: ${pending.join(', ')}); run npm run db:migrate first (node build/server/db-migrate.js where only the build is installed), or start without MIGRATE_ON_START=false`,
+        },
+      ]);
     }
   }
   const repos = createRepositories(db);

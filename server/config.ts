@@ -1,7 +1,15 @@
-/** The server's settings, read once from the environment, with defaults that run on a laptop. */
+/**
+ * The server's settings, read once from the environment, with defaults that run on a laptop.
+ * The environment is checked whole first (config/env-schema.ts, config/rules.ts): a mistake
+ * stops the start with every problem listed at once, in a ConfigError.
+ */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaptchaProvider } from './services/captcha.ts';
+import { checkEnv } from './config/check-env.ts';
+import { ConfigError } from './config/config-error.ts';
+
+export { ConfigError, type ConfigProblem, exitOnConfigError } from './config/config-error.ts';
 
 export interface ServerConfig {
   port: number;
@@ -43,9 +51,13 @@ export interface ServerConfig {
   rateLimitScale: number;
   /** The check at form start: altcha (self-hosted proof of work), or off behind the council's own protection. */
   captcha: CaptchaProvider;
+  /** The least important log lines written. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** A port of its own for /metrics, bound to host. */
+  metricsPort?: number;
+  /** The bearer token /metrics on the main port asks for. */
+  metricsToken?: string;
 }
-
-const CAPTCHA_PROVIDERS: readonly CaptchaProvider[] = ['altcha', 'off'];
 
 // Run from the sources (server/config.ts), the project's forms/ and build/; run as the bundle the
 // build writes (<build>/server/main.js), that build, and the forms/ folder beside it.
@@ -54,99 +66,36 @@ const defaultDirs = import.meta.url.endsWith('.ts')
   ? { forms: join(above, 'forms'), build: join(above, 'build') }
   : { forms: join(above, '../forms'), build: above };
 
-function proxiesOf(env: NodeJS.ProcessEnv): number {
-  const value = env.TRUST_PROXY ?? '0';
-  const proxies = value === 'true' ? 1 : value === 'false' ? 0 : Number(value);
-  if (!Number.isInteger(proxies) || proxies < 0)
-    throw new Error(`TRUST_PROXY must be the number of proxies in front of the portal (0, 1, 2…), not "${value}".`);
-  // Secure cookies need HTTPS, which in production a proxy in front provides.
-  if (env.NODE_ENV === 'production' && proxies === 0) {
-    throw new Error(
-      'In production the portal runs behind an HTTPS proxy: set TRUST_PROXY to the number of proxies in front of it (usually 1).',
-    );
-  }
-  return proxies;
-}
-
-// A key file beside the database would travel in every backup of it, and open what it protects.
-function answersKeysOf(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.NODE_ENV === 'production' && !env.ANSWERS_KEYS) {
-    throw new Error(
-      'In production, set ANSWERS_KEYS (the keys that encrypt saved answers, kept apart from the database): make one with `echo "$(date +%Y-%m):$(openssl rand -hex 32)"`.',
-    );
-  }
-  return env.ANSWERS_KEYS || undefined;
-}
-
-// Without WEBHOOK_URL a laptop writes each delivery to a file; a council's portal must deliver
-// them, or referrals would be acknowledged and reach nobody.
-function webhookOf(env: NodeJS.ProcessEnv): ServerConfig['webhook'] {
-  if (!env.WEBHOOK_URL) {
-    if (env.NODE_ENV === 'production')
-      throw new Error(
-        "In production, set WEBHOOK_URL (the council's case system, which receives each submitted form) and WEBHOOK_SECRET.",
-      );
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(env.WEBHOOK_URL);
-  } catch {
-    throw new Error('WEBHOOK_URL must be a web address, like https://cases.example.gov.uk/referrals.');
-  }
-  if (env.NODE_ENV === 'production' && url.protocol !== 'https:')
-    throw new Error('In production, WEBHOOK_URL must use https: submissions hold personal data.');
-  const secret = env.WEBHOOK_SECRET ?? '';
-  if (!/^([0-9a-f]{2}){32,}$/i.test(secret))
-    throw new Error(
-      'WEBHOOK_SECRET must be at least 32 bytes written in hex (the HMAC key the case system checks signatures with): make one with `openssl rand -hex 32`.',
-    );
-  if (secret === env.SESSION_SECRET || (env.ANSWERS_KEYS ?? '').includes(secret))
-    throw new Error(
-      'WEBHOOK_SECRET must be a key of its own, not SESSION_SECRET or one of ANSWERS_KEYS: the case system holds it.',
-    );
-  return { url: url.href, secret };
-}
-
-// Writes are taken only from pages at this origin; on a laptop, from its loopback address.
-function publicOriginOf(env: NodeJS.ProcessEnv): string | undefined {
-  const fix = "set PUBLIC_URL to the portal's address as people reach it, like https://forms.example.gov.uk";
-  if (!env.PUBLIC_URL) {
-    if (env.NODE_ENV === 'production') throw new Error(`In production, ${fix}.`);
-    return undefined;
-  }
-  const url = URL.canParse(env.PUBLIC_URL) ? new URL(env.PUBLIC_URL) : null;
-  if (!url || !['http:', 'https:'].includes(url.protocol)) throw new Error(`PUBLIC_URL is not a web address: ${fix}.`);
-  return url.origin;
-}
-
+/** The settings the environment gives; throws a ConfigError listing every problem when any is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number (0 to 65535), not "${env.PORT}".`);
-  const captcha = (env.CAPTCHA || 'altcha') as CaptchaProvider;
-  if (!CAPTCHA_PROVIDERS.includes(captcha))
-    throw new Error(`CAPTCHA must be ${CAPTCHA_PROVIDERS.join(' or ')}, not "${env.CAPTCHA}".`);
+  const { values, problems } = checkEnv(env);
+  if (problems.length) throw new ConfigError(problems);
+  const text = (name: string) => values[name] as string | undefined;
+  const webhookUrl = text('WEBHOOK_URL');
+  const publicUrl = text('PUBLIC_URL');
   return {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    formsDir: env.FORMS_DIR ?? defaultDirs.forms,
-    buildDir: env.BUILD_DIR ?? defaultDirs.build,
-    frameAncestors: (env.FRAME_ANCESTORS ?? '').split(/\s+/).filter(Boolean),
-    embedOrigins: (env.EMBED_ORIGINS ?? '').split(/\s+/).filter(Boolean),
-    production: env.NODE_ENV === 'production',
-    migrateOnStart: env.MIGRATE_ON_START !== 'false',
-    dataDir: env.DATA_DIR ?? `${process.cwd()}/data`,
-    databaseUrl: env.DATABASE_URL || undefined,
-    smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM || undefined,
-    sessionSecret: env.SESSION_SECRET || undefined,
-    answersKeys: answersKeysOf(env),
-    webhook: webhookOf(env),
-    proxies: proxiesOf(env),
-    publicOrigin: publicOriginOf(env),
-    passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
-    rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),
-    captcha,
+    port: values.PORT as number,
+    host: values.HOST as string,
+    formsDir: text('FORMS_DIR') ?? defaultDirs.forms,
+    buildDir: text('BUILD_DIR') ?? defaultDirs.build,
+    frameAncestors: (text('FRAME_ANCESTORS') ?? '').split(/\s+/).filter(Boolean),
+    embedOrigins: (text('EMBED_ORIGINS') ?? '').split(/\s+/).filter(Boolean),
+    production: values.NODE_ENV === 'production',
+    migrateOnStart: values.MIGRATE_ON_START as boolean,
+    dataDir: text('DATA_DIR') ?? `${process.cwd()}/data`,
+    databaseUrl: text('DATABASE_URL'),
+    smtpUrl: text('SMTP_URL'),
+    mailFrom: text('MAIL_FROM'),
+    sessionSecret: text('SESSION_SECRET'),
+    answersKeys: text('ANSWERS_KEYS'),
+    webhook: webhookUrl ? { url: new URL(webhookUrl).href, secret: text('WEBHOOK_SECRET')! } : undefined,
+    proxies: Number(values.TRUST_PROXY),
+    publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
+    passwordHashCost: values.PASSWORD_HASH_COST as number,
+    rateLimitScale: values.RATE_LIMIT_SCALE as number,
+    captcha: values.CAPTCHA as CaptchaProvider,
+    logLevel: values.LOG_LEVEL as ServerConfig['logLevel'],
+    metricsPort: values.METRICS_PORT as number | undefined,
+    metricsToken: text('METRICS_TOKEN'),
   };
 }

@@ -5,16 +5,21 @@
  * each request in flight gets its answer (for at most STOP_WITHIN_MS), keep-alive connections are
  * closed after their current answer, the outbox finishes the message it is sending, the database
  * and the mail transport close, and the process exits 0.
+ *
+ * Settings that are wrong (or a database it cannot reach) stop it before it listens: each problem
+ * is printed as `VARIABLE: what is wrong; how to fix it`, and it exits 78.
  */
 import type { AddressInfo } from 'node:net';
-import { readConfig } from './config.ts';
+import { exitOnConfigError, readConfig } from './config.ts';
 import { createApp } from './app.ts';
 
 /** How long requests in flight may take to finish once the server is told to stop. */
 const STOP_WITHIN_MS = 10_000;
 
-const config = readConfig();
-const app = await createApp(config);
+const { config, app } = await (async () => {
+  const config = readConfig();
+  return { config, app: await createApp(config) };
+})().catch(exitOnConfigError);
 const server = app.koa.listen(config.port, config.host, () => {
   console.log(`asc-forms portal at http://localhost:${(server.address() as AddressInfo).port}`);
 });

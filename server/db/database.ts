@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
 import { privateFileSync, privateFolderSync, tightenSync } from '../services/private-files.ts';
+import { assertDatabaseReachable } from './reachable.ts';
 
 export interface DatabaseConfig {
   /** postgres://… ; when absent, SQLite under dataDir. */
@@ -58,6 +59,12 @@ export function createDatabase(config: DatabaseConfig): Knex {
     // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
     pool: { min: 1, max: 4, afterCreate: pragmas },
   });
+}
+
+/** The database, once PostgreSQL (when configured) has taken a connection: a ConfigError says why it would not. */
+export async function openDatabase(config: DatabaseConfig): Promise<Knex> {
+  if (config.databaseUrl) await assertDatabaseReachable(config.databaseUrl);
+  return createDatabase(config);
 }
 
 /** Whether the database is PostgreSQL (for the few statements the two write differently). */

@@ -18,6 +18,7 @@ import {
 import { findDefinitionFiles } from './definition-files.ts';
 import type { Clock } from './clock.ts';
 import { ConflictError } from './errors.ts';
+import { ConfigError } from '../config/config-error.ts';
 
 /** What the build wrote (build/manifest.json): the files the portal and the forms load. */
 export interface BuildManifest {
@@ -82,9 +83,12 @@ export function refuseNewForm(catalogue: FormCatalogue, entry: CatalogueEntry): 
 export async function loadFormCatalogue(formsDir: string, buildDir: string, clock: Clock): Promise<FormCatalogue> {
   const now = () => new Date(clock.now());
   const manifestText = await readFile(`${buildDir}/manifest.json`, 'utf8').catch(() => {
-    throw new Error(
-      `No build found at ${buildDir}/manifest.json: run \`npm run build\` first (npm start does it for you).`,
-    );
+    throw new ConfigError([
+      {
+        variable: 'BUILD_DIR',
+        message: `no build is at ${buildDir}/manifest.json; run \`npm run build\` first (npm start does it for you), or set BUILD_DIR to where the build is`,
+      },
+    ]);
   });
   const manifest = JSON.parse(manifestText) as BuildManifest;
   const content = JSON.parse(await readFile(`${formsDir}/portal.json`, 'utf8')) as PortalContent;

@@ -9,10 +9,21 @@ import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PRIVATE_FILE, privateFile, privateFolder } from './private-files.ts';
 
-/** A key given in a setting, as hex or base64; the message names the setting when it is too short. */
+/**
+ * The bytes of a key written in hex or in base64 (as `openssl rand -hex 32` or `-base64 32` print
+ * it), or null when it is neither: a passphrase must not pass for base64, whose decoder would
+ * quietly skip its spaces and punctuation.
+ */
+export function decodeKey(value: string): Buffer | null {
+  if (/^(?:[0-9a-f]{2})+$/i.test(value)) return Buffer.from(value, 'hex');
+  if (value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value)) return Buffer.from(value, 'base64');
+  return null;
+}
+
+/** A key given in a setting, as hex or base64; the message names the setting when it is not one or is too short. */
 export function keyFromSetting(value: string, setting: string, bytes = 32): Buffer {
-  const key = Buffer.from(value, /^[0-9a-f]+$/i.test(value) ? 'hex' : 'base64');
-  if (key.length < bytes)
+  const key = decodeKey(value);
+  if (!key || key.length < bytes)
     throw new Error(
       `${setting} must be at least ${bytes} bytes, in hex or base64: make one with \`openssl rand -hex ${bytes}\`.`,
     );

@@ -34,6 +34,7 @@ const production = {
   TRUST_PROXY: '1',
   PUBLIC_URL: 'https://forms.example.gov.uk',
   ANSWERS_KEYS: `2026-12:${'a1'.repeat(32)}`,
+  SESSION_SECRET: 'c3'.repeat(32),
   WEBHOOK_URL: 'https://cases.example.gov.uk/referrals',
   WEBHOOK_SECRET: 'b2'.repeat(32),
   DATA_DIR: dataDir,

@@ -265,7 +265,7 @@ off('should need no answer, still give a form-start proof, and say so once in th
 });
 
 off('should refuse a CAPTCHA setting it does not know, naming the ones it does', () => {
-  assert.throws(() => readConfig({ CAPTCHA: 'recaptcha' }), /CAPTCHA must be altcha or off, not "recaptcha"/);
+  assert.throws(() => readConfig({ CAPTCHA: 'recaptcha' }), /CAPTCHA: "recaptcha" is not one of altcha, off/);
   assert.is(readConfig({}).captcha, 'altcha');
 });
 

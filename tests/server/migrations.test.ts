@@ -91,7 +91,10 @@ migrations(
       (error: Error) => error,
     );
     assert.instance(refused, Error);
-    assert.match((refused as Error).message, /The database is not up to date .* Run npm run db:migrate/);
+    assert.match(
+      (refused as Error).message,
+      /MIGRATE_ON_START: the database is not up to date .*; run npm run db:migrate/,
+    );
 
     const { stdout } = await migrate({ DATA_DIR: dataDir, DATABASE_URL: '' });
     assert.match(stdout, /^Migrations run: /);

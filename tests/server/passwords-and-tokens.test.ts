@@ -129,6 +129,7 @@ config(
     const production = {
       NODE_ENV: 'production',
       ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`,
+      SESSION_SECRET: 'ef'.repeat(32),
       WEBHOOK_URL: 'https://cases.example.gov.uk/referrals',
       WEBHOOK_SECRET: 'cd'.repeat(32),
       PUBLIC_URL: 'https://forms.example.gov.uk',
@@ -150,7 +151,10 @@ config(
   'should refuse to run in production without the keys for saved answers set apart from the data folder',
   async () => {
     const { readConfig } = await import('../../server/config.ts');
-    assert.throws(() => readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }), /In production, set ANSWERS_KEYS/);
+    assert.throws(
+      () => readConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' }),
+      /ANSWERS_KEYS: in production the keys that encrypt saved answers must be set/,
+    );
   },
 );
 
@@ -165,7 +169,7 @@ config(
       SESSION_SECRET: 'ef'.repeat(32),
       PUBLIC_URL: 'https://forms.example.gov.uk',
     };
-    assert.throws(() => readConfig(production), /In production, set WEBHOOK_URL/);
+    assert.throws(() => readConfig(production), /WEBHOOK_URL: in production submitted forms must be delivered/);
     assert.throws(
       () => readConfig({ ...production, WEBHOOK_URL: 'http://cases.example.gov.uk/', WEBHOOK_SECRET: 'cd'.repeat(32) }),
       /must use https/,
@@ -177,7 +181,7 @@ config(
           WEBHOOK_URL: 'https://cases.example.gov.uk/',
           WEBHOOK_SECRET: 'correct horse battery staple',
         }),
-      /at least 32 bytes written in hex/,
+      /WEBHOOK_SECRET: it holds spaces, like a passphrase, and a key is written in hex/,
     );
     assert.throws(
       () =>

@@ -463,7 +463,10 @@ for (const database of await testDatabases()) {
       assert.is(embedded.status, 200);
       assert.is(embedded.headers.get('access-control-allow-origin'), 'https://www.example.gov.uk');
       const { readConfig } = await import('../../server/config.ts');
-      assert.throws(() => readConfig({ PUBLIC_URL: 'forms.example.gov.uk' }), /PUBLIC_URL is not a web address/);
+      assert.throws(
+        () => readConfig({ PUBLIC_URL: 'forms.example.gov.uk' }),
+        /PUBLIC_URL: "forms.example.gov.uk" is not an address starting https:\/\/ or http:\/\//,
+      );
     });
   }
 

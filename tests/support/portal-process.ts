@@ -1,4 +1,4 @@
-/** The portal as a process of its own, for tests of what happens to it from outside: a crash, a signal. */
+/** The portal as a process of its own, for tests of what happens to it from outside: a crash, a signal, wrong settings. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +47,33 @@ export async function startPortal(
     child.once('exit', () => reject(new Error(`The portal stopped:\n${output}`)));
   });
   return { baseUrl, child, output: () => output };
+}
+
+/**
+ * Runs a command of the portal (`server/main.ts` unless told another script, or `npm start`) to
+ * its end, for one that should refuse to start; resolves with its exit status and all it printed.
+ */
+export async function runToExit(
+  env: Record<string, string>,
+  { script = 'server/main.ts', npmStart = false }: { script?: string; npmStart?: boolean } = {},
+): Promise<{ status: number | null; output: string }> {
+  const [command, args] = npmStart
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['--import', 'tsx', join(root, script)]];
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  closeAtEnd(async () => {
+    child.kill('SIGKILL');
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  // One that started after all would never end on its own.
+  const stop = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  clearTimeout(stop);
+  return { status, output };
 }
