@@ -1,6 +1,7 @@
 /** The server's settings, read once from the environment, with defaults that run on a laptop. */
 import { fileURLToPath } from 'node:url';
 import type { CaptchaProvider } from './services/captcha.ts';
+import { LOG_LEVELS, type LogLevel } from './services/log.ts';
 
 export interface ServerConfig {
   port: number;
@@ -42,6 +43,12 @@ export interface ServerConfig {
   rateLimitScale: number;
   /** The check at form start: altcha (self-hosted proof of work), or off behind the council's own protection. */
   captcha: CaptchaProvider;
+  /** LOG_LEVEL: the least severe lines written (info as standard). */
+  logLevel: LogLevel;
+  /** METRICS_PORT: /metrics on a port of its own, at HOST (for a Prometheus inside the network). */
+  metricsPort?: number;
+  /** METRICS_TOKEN: /metrics on the main port too, for `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 const CAPTCHA_PROVIDERS: readonly CaptchaProvider[] = ['altcha', 'off'];
@@ -114,6 +121,20 @@ function publicOriginOf(env: NodeJS.ProcessEnv): string | undefined {
   return url.origin;
 }
 
+function metricsOf(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'metricsPort' | 'metricsToken'> {
+  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535))
+    throw new Error(`METRICS_PORT must be a port number (0 to 65535), not "${env.METRICS_PORT}".`);
+  if (metricsPort && metricsPort === Number(env.PORT ?? 3000))
+    throw new Error('METRICS_PORT must differ from PORT: the metrics listen on a port of their own.');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{32,}$/.test(metricsToken))
+    throw new Error(
+      'METRICS_TOKEN must be at least 32 characters, with no spaces (Prometheus sends it as a bearer token): make one with `openssl rand -hex 32`.',
+    );
+  return { metricsPort, metricsToken };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -121,6 +142,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const captcha = (env.CAPTCHA || 'altcha') as CaptchaProvider;
   if (!CAPTCHA_PROVIDERS.includes(captcha))
     throw new Error(`CAPTCHA must be ${CAPTCHA_PROVIDERS.join(' or ')}, not "${env.CAPTCHA}".`);
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}".`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -142,5 +166,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 17),
     rateLimitScale: Math.max(1, Number(env.RATE_LIMIT_SCALE ?? 1) || 1),
     captcha,
+    logLevel,
+    ...metricsOf(env),
   };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
 import { privateFileSync, privateFolderSync, tightenSync } from '../services/private-files.ts';
+import { rememberQueryErrors } from './query-errors.ts';
 
 export interface DatabaseConfig {
   /** postgres://… ; when absent, SQLite under dataDir. */
@@ -41,9 +42,18 @@ function pragmas(
   next(0);
 }
 
+/**
+ * What a failed query's error carries: its statement without the values bound into it (which
+ * hold personal data: see db/query-errors.ts), and the stack of the code that made the query
+ * (the drivers' own errors have none that reaches it).
+ */
+const QUERY_ERRORS = { compileSqlOnError: false, asyncStackTraces: true } as const;
+
 export function createDatabase(config: DatabaseConfig): Knex {
   if (config.databaseUrl) {
-    return knex({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 } });
+    return rememberQueryErrors(
+      knex({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 }, ...QUERY_ERRORS }),
+    );
   }
   privateFolderSync(config.dataDir);
   // Made here for the server's user alone: SQLite gives its -wal and -shm files the permissions
@@ -51,13 +61,16 @@ export function createDatabase(config: DatabaseConfig): Knex {
   const filename = join(config.dataDir, 'asc-forms.sqlite');
   privateFileSync(filename);
   for (const companion of ['-wal', '-shm', '-journal']) tightenSync(filename + companion);
-  return knex({
-    client: 'sqlite3',
-    connection: { filename },
-    useNullAsDefault: true,
-    // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
-    pool: { min: 1, max: 4, afterCreate: pragmas },
-  });
+  return rememberQueryErrors(
+    knex({
+      client: 'sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+      // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
+      pool: { min: 1, max: 4, afterCreate: pragmas },
+      ...QUERY_ERRORS,
+    }),
+  );
 }
 
 /** Whether the database is PostgreSQL (for the few statements the two write differently). */
