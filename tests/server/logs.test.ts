@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAtEnd } from '../support/shared.ts';
 import { testDatabases } from '../support/databases.ts';
+import { readConfig } from '../../server/config.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { capturedLog, type LogLine } from '../support/captured-log.ts';
 import { startPortal } from '../support/portal-process.ts';
@@ -184,6 +185,15 @@ logs('should write JSON lines at LOG_LEVEL and above only, in a portal of its ow
     'no start line, no access line',
   );
   for (const line of lines) assert.match(String(line.time), /^\d{4}-\d\d-\d\dT/);
+});
+
+logs('should refuse a LOG_LEVEL it does not know, naming the ones it does', () => {
+  assert.throws(
+    () => readConfig({ LOG_LEVEL: 'verbose' }),
+    /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"/,
+  );
+  assert.is(readConfig({}).logLevel, 'info');
+  assert.is(readConfig({ LOG_LEVEL: 'debug' }).logLevel, 'debug');
 });
 
 logs.run();
