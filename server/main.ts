@@ -24,6 +24,9 @@ const app = await createApp(config, { log });
 const server = app.koa.listen(config.port, config.host, () => {
   log.info(`asc-forms portal at http://localhost:${(server.address() as AddressInfo).port}`);
 });
+// Metrics stay off unless asked for: a council without monitoring has no port or token to keep safe.
+if (config.production && config.metricsPort === undefined && !config.metricsToken)
+  log.info('No /metrics: set METRICS_PORT or METRICS_TOKEN to let monitoring read them.');
 let metricsListener: Server | undefined;
 if (config.metricsPort !== undefined) {
   const listener = (metricsListener = metricsServer(app.metrics, log));

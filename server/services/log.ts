@@ -95,7 +95,13 @@ export function createLogger({ level = 'info', destination }: LoggerOptions = {}
 export async function prettyDestination(): Promise<DestinationStream | undefined> {
   try {
     const { default: pretty } = await import('pino-pretty');
-    return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+    // The access line's msg already says its method, route and status.
+    return pretty({
+      colorize: true,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,method,route,status',
+    });
   } catch {
     return undefined;
   }
