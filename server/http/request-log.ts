@@ -3,7 +3,8 @@
  * method, the route (the pattern that matched, like `/api/drafts/:id`, or the kind of answer: a
  * page, a static file, nothing there), the status, how long the answer took to start, and the
  * request id; never the address as sent (a page's address may hold a token), its query, headers or
- * body. The health checks' lines are at debug level: load balancers ask every few seconds.
+ * body. The health checks' lines are at debug level (load balancers ask every few seconds), unless
+ * they answer 503.
  *
  * The id is the caller's `X-Request-Id` when it is short and plain (a proxy in front may have
  * given one), else made here; it is sent back in `X-Request-Id`, and the rest of the request logs
