@@ -97,6 +97,19 @@ logs('should keep the health checks out of the log at info, and write them at de
   );
 });
 
+logs('should log a health check that answers 503 at info: a process that is not ready shows', async () => {
+  const info = capturedLog('info');
+  const { app, baseUrl: other } = await startTestApp({}, { log: info.log });
+  app.stopAccepting();
+  const stopping = await fetch(`${other}/readyz`);
+  assert.is(stopping.status, 503);
+  const id = stopping.headers.get('x-request-id');
+  assert.equal(
+    info.lines.filter((line) => line.requestId === id).map(({ level, status }) => ({ level, status })),
+    [{ level: 'info', status: 503 }],
+  );
+});
+
 for (const database of await testDatabases()) {
   const onDatabase = database.skip ? logs.skip : logs;
   onDatabase(
