@@ -76,7 +76,7 @@ export async function createApp(
   { log = createLogger({ level: config.logLevel }), clock = systemClock, captcha: customCaptcha }: AppOptions = {},
 ): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
-  const db = createDatabase(config);
+  const db = createDatabase(config, log);
   if (config.migrateOnStart) await migrateToLatest(db);
   else {
     const pending = await pendingMigrations(db);

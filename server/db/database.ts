@@ -9,6 +9,7 @@ import knex, { type Knex } from 'knex';
 import pg from 'pg';
 import { privateFileSync, privateFolderSync, tightenSync } from '../services/private-files.ts';
 import { rememberQueryErrors } from './query-errors.ts';
+import type { Logger } from '../services/log.ts';
 
 export interface DatabaseConfig {
   /** postgres://… ; when absent, SQLite under dataDir. */
@@ -49,10 +50,32 @@ function pragmas(
  */
 const QUERY_ERRORS = { compileSqlOnError: false, asyncStackTraces: true } as const;
 
-export function createDatabase(config: DatabaseConfig): Knex {
+/**
+ * knex's own warnings (a connection refused, say) go to the log as lines of it, rather than to
+ * stdout as text among the JSON: their first line only, since what follows is knex's stack.
+ */
+function knexLog(log: Logger | undefined): Knex.Config['log'] {
+  if (!log) return undefined;
+  const line = (message: unknown) => String(message).split('\n')[0];
+  return {
+    warn: (message) => log.warn({ from: 'knex' }, line(message)),
+    error: (message) => log.error({ from: 'knex' }, line(message)),
+    deprecate: (message) => log.warn({ from: 'knex' }, line(message)),
+    debug: (message) => log.debug({ from: 'knex' }, line(message)),
+  };
+}
+
+/** The database `config` names; `log` takes knex's own warnings (stdout when not given). */
+export function createDatabase(config: DatabaseConfig, log?: Logger): Knex {
   if (config.databaseUrl) {
     return rememberQueryErrors(
-      knex({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 }, ...QUERY_ERRORS }),
+      knex({
+        client: 'pg',
+        connection: config.databaseUrl,
+        pool: { min: 0, max: 10 },
+        log: knexLog(log),
+        ...QUERY_ERRORS,
+      }),
     );
   }
   privateFolderSync(config.dataDir);
@@ -66,6 +89,7 @@ export function createDatabase(config: DatabaseConfig): Knex {
       client: 'sqlite3',
       connection: { filename },
       useNullAsDefault: true,
+      log: knexLog(log),
       // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
       pool: { min: 1, max: 4, afterCreate: pragmas },
       ...QUERY_ERRORS,

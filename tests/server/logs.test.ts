@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAtEnd } from '../support/shared.ts';
-import { testDatabases } from '../support/databases.ts';
+import knex from 'knex';
+import { POSTGRES_ADMIN_URL, testDatabases } from '../support/databases.ts';
 import { readConfig } from '../../server/config.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { capturedLog, type LogLine } from '../support/captured-log.ts';
@@ -154,6 +155,30 @@ for (const database of await testDatabases()) {
     },
   );
 }
+
+const postgres = (await testDatabases()).find((d) => d.name === 'PostgreSQL')!;
+(postgres.skip ? logs.skip : logs)(
+  "should write the database driver's own warnings as lines of the log, not as text among them",
+  async () => {
+    const { databaseUrl } = await postgres.create();
+    const warned = capturedLog('warn');
+    const { baseUrl: url } = await startTestApp({ DATABASE_URL: databaseUrl! }, { log: warned.log });
+    const name = new URL(databaseUrl!).pathname.slice(1);
+    const admin = knex({ client: 'pg', connection: POSTGRES_ADMIN_URL, pool: { min: 0, max: 1 } });
+    try {
+      await admin.raw(`drop database ${name} with (force)`);
+    } finally {
+      await admin.destroy();
+    }
+    assert.is((await fetch(`${url}/readyz`)).status, 503);
+    const fromKnex = warned.lines.filter((line) => line.from === 'knex');
+    assert.ok(fromKnex.length > 0, warned.text());
+    for (const line of fromKnex) {
+      assert.is(line.level, 'warn');
+      assert.not.match(line.msg, /\n/, 'one line, without the stack');
+    }
+  },
+);
 
 /** A data folder of its own, removed at the end of the run. */
 async function dataDir(): Promise<string> {
