@@ -83,6 +83,15 @@ export function createLogger({ level = 'info', destination }: LoggerOptions = {}
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: { err: (error: unknown) => errorForLog(error) },
+      hooks: {
+        // pino would make an error logged alone its line's msg, message and all: it goes under err instead.
+        logMethod(args, method) {
+          const [first, ...rest] = args as unknown[];
+          if (!(first instanceof Error)) return method.apply(this, args);
+          const words = typeof rest[0] === 'string' ? rest : ['An error was logged with nothing said of it.'];
+          return method.apply(this, [{ err: first }, ...words] as unknown as Parameters<typeof method>);
+        },
+      },
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );

@@ -225,6 +225,20 @@ logs('should write JSON lines at LOG_LEVEL and above only, in a portal of its ow
   for (const line of lines) assert.match(String(line.time), /^\d{4}-\d\d-\d\dT/);
 });
 
+logs("should keep an error logged on its own to its kind and stack, its message out of the line's words", () => {
+  const alone = capturedLog('info');
+  alone.log.error(new Error(`no user ${EMAIL}`));
+  alone.log.warn(new Error(`no user ${EMAIL}`), 'The user could not be found.');
+  assert.equal(
+    alone.lines.map(({ level, msg, err }) => ({ level, msg, type: (err as { type: string }).type })),
+    [
+      { level: 'error', msg: 'An error was logged with nothing said of it.', type: 'Error' },
+      { level: 'warn', msg: 'The user could not be found.', type: 'Error' },
+    ],
+  );
+  assert.not.match(alone.text(), /pat\.referrer/);
+});
+
 logs('should refuse a LOG_LEVEL it does not know, naming the ones it does', () => {
   assert.throws(
     () => readConfig({ LOG_LEVEL: 'verbose' }),
