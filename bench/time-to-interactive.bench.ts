@@ -16,6 +16,7 @@ import { createApp, readConfig } from '../server/index.ts';
 import { buildAll } from '../scripts/lib/build-all.ts';
 import { loadForms } from '../tests/fixtures/forms.ts';
 import { toSurveyJs } from './surveyjs-converter.ts';
+import { createLogger } from '../server/services/log.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 7;
@@ -95,7 +96,7 @@ export async function benchTimeToInteractive(): Promise<{ ours: number; surveyJs
   try {
     await buildAll(join(root, 'forms'), join(dir, 'build'));
     app = await createApp(readConfig({ BUILD_DIR: join(dir, 'build'), DATA_DIR: join(dir, 'data'), PORT: '0' }), {
-      log: () => {},
+      log: createLogger({ level: 'silent' }),
     });
     const { koa } = app;
     const ourServer = createServer(koa.callback());

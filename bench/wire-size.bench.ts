@@ -4,6 +4,7 @@
  * and the form's JSON, each fetched from the running app as a browser accepting nothing, gzip, or
  * brotli would fetch it, counting the bodies as sent.
  */
+import { createLogger } from '../server/services/log.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,7 +51,7 @@ export async function benchWireSize(): Promise<Record<Encoding, number>> {
   await buildAll(join(root, 'forms'), buildDir);
   const app = await createApp(
     readConfig({ BUILD_DIR: buildDir, DATA_DIR: join(work, 'data'), PORT: '0', CAPTCHA: 'off' }),
-    { log: () => {} },
+    { log: createLogger({ level: 'silent' }) },
   );
   const server = app.koa.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -15,7 +15,10 @@ import { ConfigError } from './config/config-error.ts';
 import { migrateToLatest, pendingMigrations } from './db/migrations/index.ts';
 import { createRepositories } from './repositories/index.ts';
 import { systemClock, type Clock } from './services/clock.ts';
-import type { Log } from './services/log.ts';
+import { createLogger, type Logger } from './services/log.ts';
+import { createMetrics, type Metrics } from './services/metrics.ts';
+import { requestLog, servedAs } from './http/request-log.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { loadSecret } from './services/secret.ts';
 import { createTokens } from './services/tokens.ts';
 import { createSessionService } from './services/sessions.ts';
@@ -48,6 +51,10 @@ export interface App {
   koa: Koa;
   catalogue: FormCatalogue;
   db: Knex;
+  /** The log every part writes to (main.ts writes its start and stop there too). */
+  log: Logger;
+  /** What /metrics serves (main.ts serves it on METRICS_PORT too). */
+  metrics: Metrics;
   /** Sends what the outbox holds now (tests call it after moving the clock). */
   sendOutbox(): Promise<void>;
   /** Says on /readyz that this process is stopping, so load balancers send it nothing new. */
@@ -57,7 +64,8 @@ export interface App {
 }
 
 export interface AppOptions {
-  log?: Log;
+  /** The log; LOG_LEVEL's, to stdout, when not given (tests pass one writing to a stream they read). */
+  log?: Logger;
   /** The clock for sessions, codes, rate limits, captchas and the forms' "today"; tests pass one they can move. */
   clock?: Clock;
   /** Another provider's captcha verifier, in place of the one CAPTCHA names (see services/captcha.ts). */
@@ -66,10 +74,10 @@ export interface AppOptions {
 
 export async function createApp(
   config: ServerConfig,
-  { log = console.error, clock = systemClock, captcha: customCaptcha }: AppOptions = {},
+  { log = createLogger({ level: config.logLevel }), clock = systemClock, captcha: customCaptcha }: AppOptions = {},
 ): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, log);
   if (config.migrateOnStart) await migrateToLatest(db);
   else {
     const pending = await pendingMigrations(db);
@@ -84,6 +92,7 @@ export async function createApp(
     }
   }
   const repos = createRepositories(db);
+  const metrics = createMetrics({ outbox: repos.outbox, clock, log });
   const secret = await loadSecret(config.sessionSecret, config.dataDir);
   const tokens = createTokens(secret, clock);
   const sessions = createSessionService({ sessions: repos.sessions, users: repos.users, tokens, clock });
@@ -115,6 +124,7 @@ export async function createApp(
     ].filter((word) => word.length > 3 && !/^council$/i.test(word)),
     secret,
     rateLimitScale: config.rateLimitScale,
+    metrics: metrics.counting,
   };
   const accounts = createAccountService(accountDeps);
 
@@ -124,12 +134,12 @@ export async function createApp(
     (keyId) => !answersAtRest.hasKey(keyId),
   );
   if (missingKeys.length)
-    log(
+    log.warn(
       `Saved forms sealed with ${missingKeys.map((k) => `"${k}"`).join(', ')} cannot be opened: that key is not in ANSWERS_KEYS. Add it (after the current key) to let those people carry on.`,
     );
   const unsendable = (await repos.outbox.unsentKeyIds()).filter((keyId) => !answersAtRest.hasKey(keyId));
   if (unsendable.length)
-    log(
+    log.warn(
       `Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`,
     );
   const aboutPerson = createAboutPerson(catalogue, answersAtRest);
@@ -142,6 +152,7 @@ export async function createApp(
     clock,
     limiter,
     rateLimitScale: config.rateLimitScale,
+    metrics: metrics.counting,
   });
 
   const relay = createOutboxRelay({
@@ -150,6 +161,7 @@ export async function createApp(
     answersAtRest,
     clock,
     log,
+    metrics: metrics.counting,
     deliveriesDir: join(config.dataDir, 'deliveries'),
     webhook: config.webhook
       ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') }
@@ -165,17 +177,19 @@ export async function createApp(
     brand,
     limiter,
     queued: () => void relay.runNow(),
+    metrics: metrics.counting,
   });
 
   const captcha =
     customCaptcha ?? createCaptchaVerifier(config.captcha, { secret, clock, spentCaptchas: repos.spentCaptchas });
-  if (captcha.name === 'off') log('CAPTCHA=off: forms start without the check that the person is not a robot.');
+  if (captcha.name === 'off') log.warn('CAPTCHA=off: forms start without the check that the person is not a robot.');
 
   const readinessState: ReadinessState = { stopping: false };
   const koa = new Koa({ proxy: config.proxies > 0, maxIpsCount: config.proxies });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
   const web = await webRoutes(config.buildDir, (formId) => catalogue.get(formId) !== null);
+  koa.use(requestLog(log, metrics.answered));
   // Once stopping, each answer closes its connection: a keep-alive client comes back on a new one, to another process.
   koa.use(async (ctx, next) => {
     if (readinessState.stopping) ctx.set('Connection', 'close');
@@ -198,9 +212,10 @@ export async function createApp(
     draftRoutes({ drafts, sessions }),
     submissionRoutes({ submissions, sessions }),
     staffRoutes({ staff, referrerSessions: sessions, secureCookies: config.production }),
+    ...(config.metricsToken ? [metricsRoutes(metrics, config.metricsToken)] : []),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
-  koa.use(web.assets);
+  koa.use(servedAs('static', web.assets));
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());
   const stopHousekeeping = startHousekeeping(repos, clock, log);
   relay.start();
@@ -208,6 +223,8 @@ export async function createApp(
     koa,
     catalogue,
     db,
+    log,
+    metrics,
     sendOutbox: () => relay.runNow(),
     stopAccepting: () => {
       readinessState.stopping = true;

@@ -10,6 +10,7 @@ import { checkEnv } from './config/check-env.ts';
 import { ConfigError } from './config/config-error.ts';
 
 export { ConfigError, type ConfigProblem, exitOnConfigError } from './config/config-error.ts';
+import type { LogLevel } from './services/log.ts';
 
 export interface ServerConfig {
   port: number;
@@ -51,11 +52,11 @@ export interface ServerConfig {
   rateLimitScale: number;
   /** The check at form start: altcha (self-hosted proof of work), or off behind the council's own protection. */
   captcha: CaptchaProvider;
-  /** The least important log lines written. */
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** A port of its own for /metrics, bound to host. */
+  /** LOG_LEVEL: the least severe lines written (info as standard). */
+  logLevel: LogLevel;
+  /** METRICS_PORT: /metrics on a port of its own, at HOST (for a Prometheus inside the network). */
   metricsPort?: number;
-  /** The bearer token /metrics on the main port asks for. */
+  /** METRICS_TOKEN: /metrics on the main port too, for `Authorization: Bearer <token>`. */
   metricsToken?: string;
 }
 
@@ -94,7 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     passwordHashCost: values.PASSWORD_HASH_COST as number,
     rateLimitScale: values.RATE_LIMIT_SCALE as number,
     captcha: values.CAPTCHA as CaptchaProvider,
-    logLevel: values.LOG_LEVEL as ServerConfig['logLevel'],
+    logLevel: values.LOG_LEVEL as LogLevel,
     metricsPort: values.METRICS_PORT as number | undefined,
     metricsToken: text('METRICS_TOKEN'),
   };

@@ -10,33 +10,55 @@
  * is printed as `VARIABLE: what is wrong; how to fix it`, and it exits 78.
  */
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { exitOnConfigError, readConfig } from './config.ts';
 import { createApp } from './app.ts';
+import { createLogger, prettyDestination } from './services/log.ts';
+import { metricsServer } from './routes/metrics.ts';
 
 /** How long requests in flight may take to finish once the server is told to stop. */
 const STOP_WITHIN_MS = 10_000;
 
-const { config, app } = await (async () => {
-  const config = readConfig();
-  return { config, app: await createApp(config) };
-})().catch(exitOnConfigError);
+const config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    return exitOnConfigError(error);
+  }
+})();
+// JSON lines, except on a laptop's terminal, where a person reads them.
+const destination = !config.production && process.stdout.isTTY ? await prettyDestination() : undefined;
+const log = createLogger({ level: config.logLevel, destination });
+const app = await createApp(config, { log }).catch(exitOnConfigError);
 const server = app.koa.listen(config.port, config.host, () => {
-  console.log(`asc-forms portal at http://localhost:${(server.address() as AddressInfo).port}`);
+  log.info(`asc-forms portal at http://localhost:${(server.address() as AddressInfo).port}`);
 });
+// Metrics stay off unless asked for: a council without monitoring has no port or token to keep safe.
+if (config.production && config.metricsPort === undefined && !config.metricsToken)
+  log.info('No /metrics: set METRICS_PORT or METRICS_TOKEN to let monitoring read them.');
+let metricsListener: Server | undefined;
+if (config.metricsPort !== undefined) {
+  const listener = (metricsListener = metricsServer(app.metrics, log));
+  listener.listen(config.metricsPort, config.host, () => {
+    const { port } = listener.address() as AddressInfo;
+    log.info({ metricsPort: port }, `Metrics at http://${config.host}:${port}/metrics`);
+  });
+}
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping; finishing the requests in flight (at most ${STOP_WITHIN_MS / 1000} s)`);
+  log.info(`${signal}: stopping; finishing the requests in flight (at most ${STOP_WITHIN_MS / 1000} s)`);
   app.stopAccepting();
+  metricsListener?.close();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const deadline = setTimeout(() => server.closeAllConnections(), STOP_WITHIN_MS);
   await closed;
   clearTimeout(deadline);
   await app.close();
-  console.log('Stopped.');
+  log.info('Stopped.');
   process.exit(0);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));

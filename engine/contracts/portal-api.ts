@@ -181,5 +181,7 @@ export interface ErrorBody {
     code: string;
     message: string;
     fields?: FieldProblem[];
+    /** On a 500: the request's id (also in X-Request-Id), for the council's help desk to find it in the log. */
+    requestId?: string;
   };
 }

@@ -9,6 +9,8 @@ import knex, { type Knex } from 'knex';
 import pg from 'pg';
 import { privateFileSync, privateFolderSync, tightenSync } from '../services/private-files.ts';
 import { assertDatabaseReachable } from './reachable.ts';
+import { rememberQueryErrors } from './query-errors.ts';
+import type { Logger } from '../services/log.ts';
 
 export interface DatabaseConfig {
   /** postgres://… ; when absent, SQLite under dataDir. */
@@ -42,9 +44,40 @@ function pragmas(
   next(0);
 }
 
-export function createDatabase(config: DatabaseConfig): Knex {
+/**
+ * What a failed query's error carries: its statement without the values bound into it (which
+ * hold personal data: see db/query-errors.ts), and the stack of the code that made the query
+ * (the drivers' own errors have none that reaches it).
+ */
+const QUERY_ERRORS = { compileSqlOnError: false, asyncStackTraces: true } as const;
+
+/**
+ * knex's own warnings (a connection refused, say) go to the log as lines of it, rather than to
+ * stdout as text among the JSON: their first line only, since what follows is knex's stack.
+ */
+function knexLog(log: Logger | undefined): Knex.Config['log'] {
+  if (!log) return undefined;
+  const line = (message: unknown) => String(message).split('\n')[0];
+  return {
+    warn: (message) => log.warn({ from: 'knex' }, line(message)),
+    error: (message) => log.error({ from: 'knex' }, line(message)),
+    deprecate: (message) => log.warn({ from: 'knex' }, line(message)),
+    debug: (message) => log.debug({ from: 'knex' }, line(message)),
+  };
+}
+
+/** The database `config` names; `log` takes knex's own warnings (stdout when not given). */
+export function createDatabase(config: DatabaseConfig, log?: Logger): Knex {
   if (config.databaseUrl) {
-    return knex({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 } });
+    return rememberQueryErrors(
+      knex({
+        client: 'pg',
+        connection: config.databaseUrl,
+        pool: { min: 0, max: 10 },
+        log: knexLog(log),
+        ...QUERY_ERRORS,
+      }),
+    );
   }
   privateFolderSync(config.dataDir);
   // Made here for the server's user alone: SQLite gives its -wal and -shm files the permissions
@@ -52,19 +85,23 @@ export function createDatabase(config: DatabaseConfig): Knex {
   const filename = join(config.dataDir, 'asc-forms.sqlite');
   privateFileSync(filename);
   for (const companion of ['-wal', '-shm', '-journal']) tightenSync(filename + companion);
-  return knex({
-    client: 'sqlite3',
-    connection: { filename },
-    useNullAsDefault: true,
-    // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
-    pool: { min: 1, max: 4, afterCreate: pragmas },
-  });
+  return rememberQueryErrors(
+    knex({
+      client: 'sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+      log: knexLog(log),
+      // One writer at a time is SQLite's rule; a small pool keeps readers from queueing behind it.
+      pool: { min: 1, max: 4, afterCreate: pragmas },
+      ...QUERY_ERRORS,
+    }),
+  );
 }
 
 /** The database, once PostgreSQL (when configured) has taken a connection: a ConfigError says why it would not. */
-export async function openDatabase(config: DatabaseConfig): Promise<Knex> {
+export async function openDatabase(config: DatabaseConfig, log?: Logger): Promise<Knex> {
   if (config.databaseUrl) await assertDatabaseReachable(config.databaseUrl);
-  return createDatabase(config);
+  return createDatabase(config, log);
 }
 
 /** Whether the database is PostgreSQL (for the few statements the two write differently). */

@@ -17,7 +17,8 @@ import {
   RefusedError,
   UnauthorisedError,
 } from '../services/errors.ts';
-import { loggable, type Log } from '../services/log.ts';
+import type { Logger } from '../services/log.ts';
+import { routeOf } from './request-log.ts';
 
 /** A refusal that only HTTP knows of (a body too large, not JSON, sent from another site): it carries its own status. */
 export class HttpError extends Error {
@@ -64,14 +65,17 @@ function shown(error: Error): ErrorBody {
   return { error: { code, message: error.message, ...(error instanceof FieldErrors ? { fields: error.fields } : {}) } };
 }
 
-const INTERNAL: ErrorBody = {
+/** The plain 500: with the request's id, which a referrer can quote to the council, who finds it in the log. */
+const internal = (requestId: string | undefined): ErrorBody => ({
   error: {
     code: 'internal',
     message: 'Something went wrong on our side. Try again, and call us if it keeps happening.',
+    ...(requestId ? { requestId } : {}),
   },
-};
+});
 
-export function errorHandler(log: Log = (line) => console.error(line)): Middleware {
+/** `log` is for a request requestLog has not given a log of its own (ctx.state.log). */
+export function errorHandler(log: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -82,8 +86,12 @@ export function errorHandler(log: Log = (line) => console.error(line)): Middlewa
       ctx.status = status ?? 500;
       ctx.set('Cache-Control', 'no-store');
       if (error instanceof RateLimitedError) ctx.set('Retry-After', String(error.retryAfterSeconds));
-      ctx.body = status === null ? INTERNAL : shown(error as Error);
-      if (status === null) log(`${ctx.method} ${ctx.path} failed: ${loggable(error)}`);
+      ctx.body = status === null ? internal(ctx.state.requestId) : shown(error as Error);
+      if (status === null)
+        (ctx.state.log ?? log).error(
+          { err: error, method: ctx.method, route: routeOf(ctx) },
+          `${ctx.method} ${routeOf(ctx)} failed: the answer was a 500.`,
+        );
     }
   };
 }

@@ -106,6 +106,16 @@ export function createOutboxRepository(db: Knex) {
     async unsentKeyIds(): Promise<string[]> {
       return (await db('outbox').distinct('key_id').whereNull('sent_at')).map((row: { key_id: string }) => row.key_id);
     },
+    /** How many messages of each kind wait to be sent, and when the oldest of them was made (for /metrics). */
+    async unsentByKind(): Promise<Array<{ kind: OutboxKind; count: number; oldestCreatedAt: number }>> {
+      const rows: Array<{ kind: OutboxKind; count: unknown; oldest: unknown }> = await db('outbox')
+        .select('kind')
+        .count({ count: '*' })
+        .min({ oldest: 'created_at' })
+        .whereNull('sent_at')
+        .groupBy('kind');
+      return rows.map((row) => ({ kind: row.kind, count: Number(row.count), oldestCreatedAt: Number(row.oldest) }));
+    },
     /** Forgets messages sent (`sent_at`) before the cutoff: their content is already blank. */
     async deleteExpiredBefore(cutoff: number, trx: Knex = db): Promise<number> {
       return trx('outbox').whereNotNull('sent_at').andWhere('sent_at', '<', cutoff).delete();

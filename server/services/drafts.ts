@@ -15,6 +15,7 @@ import { ConflictError, FieldErrors, NotFoundError, RefusedError } from './error
 import { DAY, type Clock } from './clock.ts';
 import { createDraftLimits } from './draft-limits.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import type { Counting } from './metrics.ts';
 
 export const DRAFT_LIFETIME_MS = 30 * DAY;
 
@@ -41,6 +42,7 @@ export function createDraftService(deps: {
   limiter: RateLimiter;
   /** Multiplies the rate of saves (RATE_LIMIT_SCALE). */
   rateLimitScale?: number;
+  metrics?: Pick<Counting, 'draftSaved'>;
 }) {
   const { drafts, catalogue, answersAtRest, aboutPerson, clock } = deps;
   const limits = createDraftLimits(deps);
@@ -109,6 +111,7 @@ export function createDraftService(deps: {
         savedAt: now,
       };
       await drafts.insert(draft);
+      deps.metrics?.draftSaved();
       return summaryOf(draft, aboutPerson.inAnswers(save.formId, save.formVersion, answers));
     },
 
@@ -141,6 +144,7 @@ export function createDraftService(deps: {
       // above, or the draft been deleted.
       if (!(await drafts.update(id, userId, fromVersion, change)))
         throw (await drafts.find(id, userId)) ? new StaleDraftError() : notFound();
+      deps.metrics?.draftSaved();
       return summaryOf(
         { ...existing, ...change, version: fromVersion + 1 },
         aboutPerson.inAnswers(existing.formId, existing.formVersion, answers),

@@ -7,7 +7,7 @@
  */
 import type { Repositories } from '../repositories/index.ts';
 import type { Clock } from './clock.ts';
-import type { Log } from './log.ts';
+import type { Logger } from './log.ts';
 import { DAY, HOUR } from './clock.ts';
 import { DRAFT_LIFETIME_MS } from './drafts.ts';
 
@@ -40,12 +40,12 @@ export async function forgetExpired(repos: Repositories, now: number): Promise<R
 }
 
 /** Runs forgetExpired now and every hour; returns a function that stops it, once any run under way has finished. */
-export function startHousekeeping(repos: Repositories, clock: Clock, log: Log): () => Promise<void> {
+export function startHousekeeping(repos: Repositories, clock: Clock, log: Logger): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = forgetExpired(repos, clock.now()).then(
       () => {},
-      () => log('Housekeeping failed; it will try again in an hour.'),
+      (error: unknown) => log.error({ err: error }, 'Housekeeping failed; it will try again in an hour.'),
     );
   };
   run();

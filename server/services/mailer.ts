@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Log } from './log.ts';
+import type { Logger } from './log.ts';
 import { PRIVATE_FILE, privateFolder } from './private-files.ts';
 
 export interface MailMessage {
@@ -26,10 +26,10 @@ export interface MailerOptions {
   dataDir: string;
   /** "Sefton Adult Social Care <no-reply@…>" */
   from: string;
-  log?: Log;
+  log: Logger;
 }
 
-export function createMailer({ smtpUrl, dataDir, from, log = console.log }: MailerOptions): Mailer {
+export function createMailer({ smtpUrl, dataDir, from, log }: MailerOptions): Mailer {
   if (smtpUrl) {
     // Each send gives up within about two minutes (unless SMTP_URL says otherwise), far inside the
     // outbox's claim on a message. nodemailer reads its options from the address's query.
@@ -58,7 +58,7 @@ export function createMailer({ smtpUrl, dataDir, from, log = console.log }: Mail
       await privateFolder(folder);
       const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++sequence}.eml`);
       await writeFile(file, info.message, { mode: PRIVATE_FILE });
-      log(`Email written to ${file}: open it to read it.`);
+      log.info(`Email written to ${file}: open it to read it.`);
     },
     close: () => transport.close(),
   };

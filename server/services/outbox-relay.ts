@@ -19,7 +19,8 @@ import type { OutboxRepository, ClaimedMessage } from '../repositories/outbox.ts
 import type { Mailer, MailMessage } from './mailer.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { Delivery } from './submissions.ts';
-import { loggable, type Log } from './log.ts';
+import { loggable, type Logger } from './log.ts';
+import type { Counting } from './metrics.ts';
 import { HOUR, MINUTE, type Clock } from './clock.ts';
 
 const FIRST_RETRY_MS = 30_000;
@@ -49,7 +50,8 @@ export function createOutboxRelay(deps: {
   mailer: Mailer;
   answersAtRest: AnswersAtRest;
   clock: Clock;
-  log: Log;
+  log: Logger;
+  metrics?: Pick<Counting, 'sendFailed'>;
   /** Where deliveries go; without it, they are written under `deliveriesDir`. */
   webhook?: Webhook;
   deliveriesDir: string;
@@ -86,7 +88,7 @@ export function createOutboxRelay(deps: {
     await privateFolder(deliveriesDir);
     const file = join(deliveriesDir, `${delivery.reference}.json`);
     await writeFile(file, JSON.stringify(delivery, null, 2), { mode: PRIVATE_FILE });
-    log(`Referral ${delivery.reference} written to ${file} (set WEBHOOK_URL to deliver it to the case system).`);
+    log.info(`Referral ${delivery.reference} written to ${file} (set WEBHOOK_URL to deliver it to the case system).`);
   };
 
   const firstLine = (error: unknown) => loggable(error).split('\n')[0]!;
@@ -97,8 +99,10 @@ export function createOutboxRelay(deps: {
     } catch (error) {
       const attempts = message.attempts + 1;
       await outbox.markFailed(message, attempts, clock.now() + retryDelay(attempts), firstLine(error));
-      log(
-        `Sending ${message.kind} ${message.id} failed (try ${attempts}); it will be tried again: ${firstLine(error)}`,
+      deps.metrics?.sendFailed(message.kind);
+      log.error(
+        { err: error, outboxMessage: message.id, kind: message.kind, attempts },
+        `Sending ${message.kind} ${message.id} failed (try ${attempts}); it will be tried again.`,
       );
       return;
     }
@@ -106,7 +110,7 @@ export function createOutboxRelay(deps: {
     for (let attempt = 1; ; attempt++) {
       try {
         if (!(await outbox.markSent(message, clock.now())))
-          log(
+          log.warn(
             `Outbox ${message.kind} ${message.id} was sent, but its claim had lapsed: another sender may send it again.`,
           );
         return;
@@ -141,7 +145,7 @@ export function createOutboxRelay(deps: {
       do {
         again = false;
         await round().catch((error: unknown) =>
-          log(`The outbox could not be read; it will be tried again: ${firstLine(error)}`),
+          log.error({ err: error }, 'The outbox could not be read; it will be tried again.'),
         );
       } while (again && !stopped);
     })().finally(() => {

@@ -30,6 +30,7 @@ import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
 import { ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
+import type { Counting } from './metrics.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
 const LISTED_FOR_MS = 30 * DAY;
@@ -84,6 +85,7 @@ export function createSubmissionService(deps: {
   limiter: RateLimiter;
   /** Called once a submission is written, to send what it queued without waiting for the relay's next round. */
   queued: () => void;
+  metrics?: Pick<Counting, 'submissionAccepted'>;
 }) {
   const { db, repos, catalogue, answersAtRest, aboutPerson, clock, brand, limiter, queued } = deps;
   const record = (id: string) => `submission:${id}`;
@@ -221,6 +223,7 @@ export function createSubmissionService(deps: {
         });
         if (outcome === 'inserted') {
           queued();
+          deps.metrics?.submissionAccepted(request.formId);
           // Already sent: past the limit, only the next one is refused (by the check above).
           await limiter.hit(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT).catch((error: unknown) => {
             if (!(error instanceof RateLimitedError)) throw error;

@@ -18,6 +18,8 @@ import { ALTCHA_LIFETIME_MS } from '../../server/services/captcha.ts';
 import { CAPTCHA_FAILED_MESSAGE, FORM_START_TOKEN_LIFETIME_MS } from '../../server/routes/captcha.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startTestApp } from '../support/test-app.ts';
+import { capturedLog, silentLog } from '../support/captured-log.ts';
+import type { Logger } from '../../server/services/log.ts';
 
 const SECRET = randomBytes(32);
 
@@ -39,7 +41,7 @@ function started(
   dataDir: string,
   clock: ReturnType<typeof manualClock>,
   env: Record<string, string> = {},
-  log: (line: string) => void = () => {},
+  log: Logger = silentLog(),
 ): Promise<{ app: App; baseUrl: string }> {
   return startTestApp(
     { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SESSION_SECRET: SECRET.toString('hex'), ...env },
@@ -246,8 +248,8 @@ const clock = manualClock(Date.now());
 off('should need no answer, still give a form-start proof, and say so once in the log', async () => {
   const [sqlite] = await testDatabases();
   const { databaseUrl, dataDir } = await sqlite!.create();
-  const logged: string[] = [];
-  const { baseUrl } = await started(databaseUrl, dataDir, clock, { CAPTCHA: 'off' }, (line) => logged.push(line));
+  const logged = capturedLog();
+  const { baseUrl } = await started(databaseUrl, dataDir, clock, { CAPTCHA: 'off' }, logged.log);
   assert.equal(await (await fetch(`${baseUrl}/api/captcha/challenge`)).json(), { provider: 'off' });
   const response = await fetch(`${baseUrl}/api/captcha/verify`, {
     method: 'POST',
@@ -261,7 +263,7 @@ off('should need no answer, still give a form-start proof, and say so once in th
       .then((p) => p?.provider),
     'off',
   );
-  assert.equal(logged.filter((line) => /CAPTCHA=off/.test(line)).length, 1);
+  assert.equal(logged.lines.filter((line) => line.level === 'warn' && /CAPTCHA=off/.test(line.msg)).length, 1);
 });
 
 off('should refuse a CAPTCHA setting it does not know, naming the ones it does', () => {

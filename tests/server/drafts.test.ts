@@ -28,6 +28,7 @@ import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, signInOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { savedBeforeRetiring } from '../support/saved-before-retiring.ts';
+import { capturedLog } from '../support/captured-log.ts';
 
 // A name no form or template contains, to look for in the stored bytes.
 const SECRET_NAME = 'Zebedee Quackenbush-Ffoulkes';
@@ -376,7 +377,7 @@ for (const database of await testDatabases()) {
 
   it('should say at start which saved forms cannot be opened because their key is missing', async () => {
     await save(owner);
-    const lines: string[] = [];
+    const logged = capturedLog();
     const config = readConfig({
       BUILD_DIR: await sharedBuild(),
       DATA_DIR: dataDir,
@@ -385,13 +386,17 @@ for (const database of await testDatabases()) {
       PORT: '0',
       ANSWERS_KEYS: `2027-01:${'cd'.repeat(32)}`,
     });
-    const restarted = await createApp(config, { clock, log: (line) => lines.push(line) });
+    const restarted = await createApp(config, { clock, log: logged.log });
     await restarted.close();
     assert.ok(
-      lines.some((line) =>
-        /Saved forms sealed with "local-[0-9a-f]{8}" cannot be opened: that key is not in ANSWERS_KEYS/.test(line),
+      logged.lines.some(
+        (line) =>
+          line.level === 'warn' &&
+          /Saved forms sealed with "local-[0-9a-f]{8}" cannot be opened: that key is not in ANSWERS_KEYS/.test(
+            line.msg,
+          ),
       ),
-      lines.join('\n'),
+      logged.text(),
     );
   });
 

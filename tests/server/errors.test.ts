@@ -17,6 +17,7 @@ import {
 } from '../../server/services/errors.ts';
 import { StaleDraftError } from '../../server/services/drafts.ts';
 import { ResubmittedDifferentlyError } from '../../server/services/submissions.ts';
+import { capturedLog } from '../support/captured-log.ts';
 
 /** What each path of the little app below throws. */
 const thrown: Record<string, () => unknown> = {
@@ -50,12 +51,12 @@ const INTERNAL = {
 const errors = suite('The error handler');
 let server: Server;
 let baseUrl: string;
-const logged: string[] = [];
+const logged = capturedLog();
 
 errors.before(async () => {
   const koa = new Koa();
   koa.silent = true;
-  koa.use(errorHandler((line) => logged.push(line)));
+  koa.use(errorHandler(logged.log));
   koa.use(async (ctx, next) => {
     const make = thrown[ctx.path.replace(/^\/api/, '')];
     if (make) throw make();
@@ -124,15 +125,24 @@ errors('should say in Retry-After how long a rate-limited client is to wait', as
   assert.is((await get('/busy')).headers.get('retry-after'), null);
 });
 
-errors('should answer an unknown error with the plain 500 body, and log its kind without its words', async () => {
-  logged.length = 0;
-  const response = await get('/unknown');
-  assert.is(response.status, 500);
-  assert.equal(response.body, INTERNAL);
-  assert.is(logged.length, 1);
-  assert.match(logged[0]!, /^GET \/api\/unknown failed: Error\n/);
-  assert.not.match(logged[0]!, /pat@example/);
-});
+errors(
+  'should answer an unknown error with the plain 500 body, and log its kind and stack without its words',
+  async () => {
+    const before = logged.lines.length;
+    const response = await get('/unknown');
+    assert.is(response.status, 500);
+    assert.equal(response.body, INTERNAL);
+    const lines = logged.lines.slice(before);
+    assert.is(lines.length, 1);
+    assert.is(lines[0]!.level, 'error');
+    assert.match(lines[0]!.msg, /^GET unmatched failed: the answer was a 500/);
+    const err = lines[0]!.err as { type: string; message?: string; stack: string };
+    assert.is(err.type, 'Error');
+    assert.is(err.message, undefined, 'a message that may hold personal data is left out');
+    assert.match(err.stack, /^\s+at .*errors\.test\.ts/);
+    assert.not.match(logged.text(), /pat@example/);
+  },
+);
 
 errors("should show a message of Koa's own only when Koa says it may be shown", async () => {
   const exposed = await get('/koa-exposed');

@@ -21,6 +21,7 @@ import type { Clock } from '../../server/services/clock.ts';
 import { ANSWERS_TODAY } from '../fixtures/forms.ts';
 import { closeAtEnd } from './shared.ts';
 import { startSmtpServer, codeIn } from './smtp.ts';
+import { silentLog } from './captured-log.ts';
 
 type SmtpCapture = Awaited<ReturnType<typeof startSmtpServer>>;
 
@@ -95,7 +96,7 @@ async function start(): Promise<Harness> {
       PASSWORD_HASH_COST: '12',
       RATE_LIMIT_SCALE: '100',
     }),
-    { log: () => {}, clock: serverClock },
+    { log: silentLog(), clock: serverClock },
   );
   closeAtEnd(() => app.close());
   const { koa } = app;

@@ -10,11 +10,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * Starts the portal as `tsx server/main.ts` does (or, with `npmStart`, as `npm start` does, build
  * first; or, with `deployed`, as a council's server does: plain `node build/server/main.js` in
  * that folder, with no environment but PATH and `env`); resolves with its address once it
- * listens, and what it has printed so far.
+ * listens, and what it has printed so far. It knows the address from the start line, or, given
+ * `baseUrl` (for a LOG_LEVEL that hides that line, with PORT set to match), once /healthz answers there.
  */
 export async function startPortal(
   env: Record<string, string>,
-  { npmStart = false, deployed }: { npmStart?: boolean; deployed?: string } = {},
+  { npmStart = false, deployed, baseUrl: known }: { npmStart?: boolean; deployed?: string; baseUrl?: string } = {},
 ): Promise<{ baseUrl: string; child: ChildProcess; output: () => string }> {
   const [command, args] = deployed
     ? [process.execPath, ['build/server/main.js']]
@@ -36,15 +37,34 @@ export async function startPortal(
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The portal did not start:\n${output}`)), 90_000);
     const read = () => {
-      const match = /portal at (http:\/\/\S+)/.exec(output);
+      // The start line is JSON (or pretty) text whose msg holds the address.
+      const match = /portal at (http:\/\/[^\s"]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!.replace('localhost', '127.0.0.1'));
       }
     };
+    let exited = false;
+    child.once('exit', () => {
+      exited = true;
+      reject(new Error(`The portal stopped:\n${output}`));
+    });
+    if (known) {
+      const ask = (): void =>
+        void fetch(`${known}/healthz`).then(
+          () => {
+            clearTimeout(timer);
+            resolve(known);
+          },
+          () => {
+            if (!exited) setTimeout(ask, 200);
+          },
+        );
+      ask();
+      return;
+    }
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
-    child.once('exit', () => reject(new Error(`The portal stopped:\n${output}`)));
   });
   return { baseUrl, child, output: () => output };
 }

@@ -11,6 +11,7 @@ import { createApp, readConfig, type App } from '../../server/index.ts';
 import type { AppOptions } from '../../server/app.ts';
 import { sharedBuild } from './shared-build.ts';
 import { closeAtEnd } from './shared.ts';
+import { silentLog } from './captured-log.ts';
 
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -28,7 +29,7 @@ export async function startTestApp(
     ...env,
     DATA_DIR: dataDir,
   });
-  const app = await createApp(config, { log: () => {}, ...options });
+  const app = await createApp(config, { log: silentLog(), ...options });
   const server = app.koa.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   closeAtEnd(async () => {

@@ -23,7 +23,17 @@ export const sharedSchemas = {
   Problem: {
     type: 'object',
     properties: {
-      error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+      error: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          message: { type: 'string' },
+          requestId: {
+            type: 'string',
+            description: "On a 500: the request's id (also in X-Request-Id), to quote to the council's help desk.",
+          },
+        },
+      },
     },
   },
 };

@@ -17,7 +17,8 @@ import type { SessionService } from '../sessions.ts';
 import type { Tokens, FlowPurpose } from '../tokens.ts';
 import { CODE_LIFETIME_MS, type CodeService } from './codes.ts';
 import { ConflictError, RateLimitedError } from '../errors.ts';
-import { loggable, type Log } from '../log.ts';
+import type { Logger } from '../log.ts';
+import type { Counting } from '../metrics.ts';
 import { HOUR, MINUTE, type Clock } from '../clock.ts';
 
 export interface AccountDeps {
@@ -36,7 +37,8 @@ export interface AccountDeps {
   rateLimitScale?: number;
   /** The server secret: keys the hashes of email addresses kept in the audit log and rate limits. */
   secret: Buffer;
-  log: Log;
+  log: Logger;
+  metrics?: Pick<Counting, 'signInFailed'>;
 }
 
 export interface RequestContext {
@@ -108,7 +110,7 @@ export function accountTools(deps: AccountDeps) {
   // was sent or not. A failed send is logged; the person can ask for a new code.
   const deliver = (message: MailMessage) => {
     // Logged without the error's words: an SMTP refusal quotes the address.
-    void deps.mailer.send(message).catch((error) => log(`Sending an email failed: ${loggable(error)}`));
+    void deps.mailer.send(message).catch((error: unknown) => log.error({ err: error }, 'Sending an email failed.'));
   };
 
   /** Emails a code, saying how long it lasts by the lifetime its check uses. */

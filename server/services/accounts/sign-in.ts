@@ -45,6 +45,7 @@ export function createSignIn(deps: AccountDeps) {
           email,
           detail: { reason: user ? 'wrong password' : 'unknown email' },
         });
+        deps.metrics?.signInFailed();
         const counted = { windowMs: LIMITS.signInPerEmail.windowMs, max: Number.MAX_SAFE_INTEGER };
         await limiter.hit(guesserKey, counted);
         await limiter.hit(accountKey, { ...counted, windowMs: LIMITS.signInFailuresPerAccount.windowMs });
