@@ -66,12 +66,15 @@ export function createOutboxRepository(db: Knex) {
         next_attempt_at: message.nextAttemptAt,
       });
     },
-    /** Claims up to `limit` messages that are due and not claimed by anyone else, until `now + lockMs`. */
-    async claimDue(now: number, lockMs: number, limit: number): Promise<ClaimedMessage[]> {
+    /** Claims up to `limit` messages (of one kind, if given) that are due and not claimed by anyone else, until `now + lockMs`. */
+    async claimDue(now: number, lockMs: number, limit: number, kind?: OutboxKind): Promise<ClaimedMessage[]> {
       const claim = randomUUID();
       const due = db('outbox')
         .select('id')
         .whereNull('sent_at')
+        .modify((q) => {
+          if (kind) q.andWhere({ kind });
+        })
         .andWhere('next_attempt_at', '<=', now)
         .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
         .orderBy('next_attempt_at')
