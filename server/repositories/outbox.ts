@@ -105,6 +105,12 @@ export function createOutboxRepository(db: Knex) {
           last_error: error.slice(0, 200),
         });
     },
+    /** Gives a claimed message back untried, due as it was, for any sender to take at once. */
+    async release(message: ClaimedMessage): Promise<void> {
+      await db('outbox')
+        .where({ id: message.id, claimed_by: message.claim })
+        .update({ locked_until: null, claimed_by: null });
+    },
     /** The names of the keys the unsent messages are sealed with, for checking at start that each is at hand. */
     async unsentKeyIds(): Promise<string[]> {
       return (await db('outbox').distinct('key_id').whereNull('sent_at')).map((row: { key_id: string }) => row.key_id);

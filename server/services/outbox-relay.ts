@@ -132,7 +132,8 @@ export function createOutboxRelay(deps: {
     const round = async (): Promise<void> => {
       while (!stopped) {
         const due = await outbox.claimDue(clock.now(), CLAIM_MS, BATCH, kind);
-        for (const message of due) await send(message);
+        // Once stopping, only the message being sent is finished: the rest go back for another process.
+        for (const message of due) await (stopped ? outbox.release(message) : send(message));
         if (due.length < BATCH) return;
       }
     };
@@ -174,7 +175,7 @@ export function createOutboxRelay(deps: {
       timer.unref();
       void runNow();
     },
-    /** Stops taking messages; resolves once those being sent have gone. */
+    /** Stops taking messages; resolves once those being sent have gone and the rest claimed are given back. */
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearInterval(timer);

@@ -8,7 +8,9 @@
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../server/index.ts';
+import type { AddressInfo } from 'node:net';
+import { createApp, readConfig, type App } from '../../server/index.ts';
+import { sharedBuild } from '../support/shared-build.ts';
 import { manualClock, MINUTE } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSilenceableMailServer, startSmtpServer } from '../support/smtp.ts';
@@ -114,6 +116,74 @@ for (const database of await testDatabases()) {
     assert.match((await smtp.nextTo(email)).subject, new RegExp(submission.reference));
     await app.sendOutbox();
     assert.is(smtp.countTo(email), 2, 'the registration code and the confirmation, once');
+  });
+
+  it('should finish only the email being sent when stopped, and give the others back at once for another process', async () => {
+    const mail = await startSilenceableMailServer(smtp);
+    closeAtEnd(mail.close);
+    const caseSystem = await startCaseSystem();
+    closeAtEnd(caseSystem.close);
+    // On SQLite, the app opens the database in this folder.
+    const { databaseUrl, db, dataDir } = await database.create();
+    const clock = manualClock();
+    // Made here rather than by startTestApp, to be stopped in the middle of the test.
+    const app = await createApp(
+      readConfig({
+        BUILD_DIR: await sharedBuild(),
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? '',
+        SMTP_URL: `${mail.url}&greetingTimeout=1000`,
+        WEBHOOK_URL: caseSystem.url,
+        WEBHOOK_SECRET: 'ab'.repeat(32),
+        PASSWORD_HASH_COST: '12',
+      }),
+      { clock, log: () => {} },
+    );
+    const server = app.koa.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    };
+    closeAtEnd(stop);
+    const email = `lanes${++count}.${database.name.toLowerCase()}@example.org`;
+    const as = await registerOverApi(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, smtp, email);
+
+    // Two confirmations wait to be tried again, the mail server having turned them away.
+    smtp.setDown(true);
+    const submissions = [await submit(as), await submit(as)];
+    await app.sendOutbox();
+    smtp.setDown(false);
+    const emails = () =>
+      db('outbox')
+        .where({ kind: 'email' })
+        .whereIn(
+          'submission_id',
+          submissions.map((s) => s.id),
+        );
+    assert.equal(
+      (await emails()).map((row: { attempts: number }) => Number(row.attempts)),
+      [1, 1],
+    );
+
+    // Due again, the first is being sent to a mail server that has fallen silent, when the process stops.
+    mail.silence();
+    clock.advance(MINUTE);
+    void app.sendOutbox();
+    while (mail.held() === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await stop();
+    const after = await emails();
+    const tried = after.filter((row: { attempts: number }) => Number(row.attempts) === 2);
+    const given = after.filter((row: { attempts: number }) => Number(row.attempts) === 1);
+    assert.is(tried.length, 1, 'the email being sent was finished (it failed, and will be tried again)');
+    assert.is(given.length, 1, 'the other was not tried by a process that was stopping');
+    assert.is(given[0].claimed_by, null, 'and is free for another process to take now');
+    assert.is(given[0].locked_until, null);
+    assert.is(tried[0].claimed_by, null);
   });
 
   test.run();
