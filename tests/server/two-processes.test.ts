@@ -165,7 +165,10 @@ it('should lose no request when one process is stopped under load, the other ans
       try {
         const answer = await ask(to.baseUrl, method, path, submission).catch(async (error: Failure) => {
           const turnedAwayAtTheDoor =
-            to === stopping && signalled && !error.taken && ['ECONNREFUSED', 'ECONNRESET'].includes(error.code ?? '');
+            to === stopping &&
+            signalled &&
+            !error.taken &&
+            ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(error.code ?? '');
           if (!turnedAwayAtTheDoor) throw error;
           turnedAway++;
           const again = await ask(survivor.baseUrl, method, path, submission);
