@@ -50,8 +50,10 @@ export async function buildServer(outDir: string): Promise<void> {
   };
   const missing = new Set<string>();
   for (const output of Object.values(result.metafile.outputs))
-    for (const { path, external } of output.imports) {
+    for (const { path, external, kind } of output.imports) {
       if (!external || path.startsWith('node:') || builtinModules.includes(path)) continue;
+      // A library loaded with import() is optional: the server runs without it (pino-pretty, for a laptop's terminal).
+      if (kind === 'dynamic-import') continue;
       if (!(packageOf(path) in dependencies)) missing.add(packageOf(path));
     }
   if (missing.size)

@@ -66,12 +66,15 @@ export function createOutboxRepository(db: Knex) {
         next_attempt_at: message.nextAttemptAt,
       });
     },
-    /** Claims up to `limit` messages that are due and not claimed by anyone else, until `now + lockMs`. */
-    async claimDue(now: number, lockMs: number, limit: number): Promise<ClaimedMessage[]> {
+    /** Claims up to `limit` messages (of one kind, if given) that are due and not claimed by anyone else, until `now + lockMs`. */
+    async claimDue(now: number, lockMs: number, limit: number, kind?: OutboxKind): Promise<ClaimedMessage[]> {
       const claim = randomUUID();
       const due = db('outbox')
         .select('id')
         .whereNull('sent_at')
+        .modify((q) => {
+          if (kind) q.andWhere({ kind });
+        })
         .andWhere('next_attempt_at', '<=', now)
         .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
         .orderBy('next_attempt_at')
@@ -101,6 +104,12 @@ export function createOutboxRepository(db: Knex) {
           claimed_by: null,
           last_error: error.slice(0, 200),
         });
+    },
+    /** Gives a claimed message back untried, due as it was, for any sender to take at once. */
+    async release(message: ClaimedMessage): Promise<void> {
+      await db('outbox')
+        .where({ id: message.id, claimed_by: message.claim })
+        .update({ locked_until: null, claimed_by: null });
     },
     /** The names of the keys the unsent messages are sealed with, for checking at start that each is at hand. */
     async unsentKeyIds(): Promise<string[]> {

@@ -29,22 +29,49 @@ export interface MailerOptions {
   log: Logger;
 }
 
+/** Why an email did not go, in words with no address or content in them (so the log and the outbox may keep them). */
+class MailError extends Error {
+  override name = 'MailError';
+  readonly safeToLog = true;
+}
+
+/** nodemailer's own messages may quote the recipient or the server's answer about them: only the kind of failure is kept. */
+function whyNotSent(error: unknown): MailError {
+  const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
+  const kind = typeof code === 'string' ? code : error instanceof Error ? error.name : typeof error;
+  if (code === 'ETIMEDOUT') return new MailError(`the mail server did not answer in time (${kind})`);
+  if (typeof responseCode === 'number') return new MailError(`the mail server answered ${responseCode} (${kind})`);
+  if (code === 'ECONNECTION' || code === 'ESOCKET' || code === 'EDNS')
+    return new MailError(`the mail server could not be reached (${kind})`);
+  return new MailError(`the email could not be sent (${kind})`);
+}
+
+/**
+ * Every wait on the mail server is bounded (unless SMTP_URL says otherwise): to connect, for its
+ * greeting, and for each answer after that. A server that takes the connection and then says
+ * nothing fails the send within seconds, to be tried again later, far inside the outbox's claim.
+ */
+const SMTP_TIMEOUTS = [
+  ['connectionTimeout', 10_000],
+  ['greetingTimeout', 10_000],
+  ['socketTimeout', 30_000],
+] as const;
+
 export function createMailer({ smtpUrl, dataDir, from, log }: MailerOptions): Mailer {
   if (smtpUrl) {
-    // Each send gives up within about two minutes (unless SMTP_URL says otherwise), far inside the
-    // outbox's claim on a message. nodemailer reads its options from the address's query.
+    // nodemailer reads its options from the address's query.
     const url = new URL(smtpUrl);
-    for (const [option, ms] of [
-      ['connectionTimeout', 30_000],
-      ['greetingTimeout', 30_000],
-      ['socketTimeout', 60_000],
-    ] as const) {
+    for (const [option, ms] of SMTP_TIMEOUTS) {
       if (!url.searchParams.has(option)) url.searchParams.set(option, String(ms));
     }
     const transport: Transporter = nodemailer.createTransport(url.href);
     return {
       async send(message) {
-        await transport.sendMail({ from, ...message });
+        try {
+          await transport.sendMail({ from, ...message });
+        } catch (error) {
+          throw whyNotSent(error);
+        }
       },
       close: () => transport.close(),
     };

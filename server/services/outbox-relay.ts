@@ -7,15 +7,16 @@
  * system would get.
  *
  * A message is marked sent only after it went; a failure is tried again later, waiting twice as
- * long each time (30 seconds up to an hour), for as long as it takes. Claims last far longer
- * than a send can (the mailer and the POST give up well before), so a slow send is not taken and
- * sent again by another process.
+ * long each time (30 seconds up to an hour), for as long as it takes. Emails and deliveries are
+ * claimed and sent in lanes of their own, so neither waits on the other's server. Claims last far
+ * longer than a send can (the mailer and the POST give up well before), so a slow send is not
+ * taken and sent again by another process.
  */
 import { writeFile } from 'node:fs/promises';
 import { PRIVATE_FILE, privateFolder } from './private-files.ts';
 import { join } from 'node:path';
 import { CompactSign } from 'jose';
-import type { OutboxRepository, ClaimedMessage } from '../repositories/outbox.ts';
+import type { OutboxRepository, ClaimedMessage, OutboxKind } from '../repositories/outbox.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { Delivery } from './submissions.ts';
@@ -121,37 +122,52 @@ export function createOutboxRelay(deps: {
     }
   };
 
-  let running: Promise<void> | undefined;
-  let again = false;
   let stopped = false;
 
-  /** Sends every message that is due, a few at a time. */
-  const round = async (): Promise<void> => {
-    while (!stopped) {
-      const due = await outbox.claimDue(clock.now(), CLAIM_MS, BATCH);
-      for (const message of due) await send(message);
-      if (due.length < BATCH) return;
-    }
-  };
+  /**
+   * One kind of message, claimed and sent on its own: a mail server that never answers holds
+   * back only the emails, and a case system that hangs only the deliveries.
+   */
+  const lane = (kind: OutboxKind) => {
+    let running: Promise<void> | undefined;
+    let again = false;
 
-  /** Runs a round now (or right after the one under way); resolves when done. */
-  const runNow = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
+    /** Sends every message of this kind that is due, a few at a time. */
+    const round = async (): Promise<void> => {
+      while (!stopped) {
+        const due = await outbox.claimDue(clock.now(), CLAIM_MS, BATCH, kind);
+        // Once stopping, only the message being sent is finished: the rest go back for another process.
+        for (const message of due) await (stopped ? outbox.release(message) : send(message));
+        if (due.length < BATCH) return;
+      }
+    };
+
+    /** Runs a round now (or right after the one under way); resolves when done. */
+    const runNow = (): Promise<void> => {
+      if (stopped) return Promise.resolve();
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await round().catch((error: unknown) =>
+            log.error({ err: error }, 'The outbox could not be read; it will be tried again.'),
+          );
+        } while (again && !stopped);
+      })().finally(() => {
+        running = undefined;
+      });
       return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await round().catch((error: unknown) =>
-          log.error({ err: error }, 'The outbox could not be read; it will be tried again.'),
-        );
-      } while (again && !stopped);
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
+    };
+    return { runNow, finished: () => running };
+  };
+  const lanes = [lane('email'), lane('delivery')];
+
+  /** Runs a round of every lane now; resolves when all are done. */
+  const runNow = async (): Promise<void> => {
+    await Promise.all(lanes.map((each) => each.runNow()));
   };
 
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -163,11 +179,11 @@ export function createOutboxRelay(deps: {
       timer.unref();
       void runNow();
     },
-    /** Stops taking messages; resolves once the one being sent has gone. */
+    /** Stops taking messages; resolves once those being sent have gone and the rest claimed are given back. */
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearInterval(timer);
-      await running;
+      await Promise.all(lanes.map((each) => each.finished()));
     },
   };
 }

@@ -3,6 +3,8 @@ import * as assert from 'uvu/assert';
 import type { Knex } from 'knex';
 import { testDatabases } from '../support/databases.ts';
 import { createRepositories, type Repositories } from '../../server/repositories/index.ts';
+import { createOutboxRepository } from '../../server/repositories/outbox.ts';
+import { createDatabase } from '../../server/db/database.ts';
 import { forgetExpired } from '../../server/services/housekeeping.ts';
 import { createCodeService } from '../../server/services/accounts/codes.ts';
 import { manualClock } from '../../server/services/clock.ts';
@@ -11,9 +13,13 @@ for (const database of await testDatabases()) {
   const test = suite(`Repositories on ${database.name}`);
   let db: Knex;
   let repos: Repositories;
+  let where: { dataDir: string; databaseUrl?: string };
   test.before(async () => {
     if (database.skip) return;
-    ({ db } = await database.create());
+    let dataDir: string;
+    let databaseUrl: string | undefined;
+    ({ db, dataDir, databaseUrl } = await database.create());
+    where = { dataDir, databaseUrl };
     repos = createRepositories(db);
   });
   const it = database.skip ? test.skip : test;
@@ -281,6 +287,41 @@ for (const database of await testDatabases()) {
     const row = await db('outbox').where({ id: stale!.id }).first();
     assert.is(Number(row.sent_at), 100_002);
     assert.is(row.payload, '', 'its content blanked once sent');
+  });
+
+  it('should give each outbox message to one sender when several processes claim at once', async () => {
+    await db('outbox').update({ sent_at: 1 });
+    // Each a pool of its own, as each server process has.
+    const processes = [db, ...Array.from({ length: 3 }, () => createDatabase(where))];
+    try {
+      const senders = processes.map(createOutboxRepository);
+      for (let round = 0; round < 10; round++) {
+        const now = 1_000_000 + round * 1_000;
+        for (let n = 0; n < 20; n++)
+          await repos.outbox.insert({
+            id: `race-${round}-${n}`,
+            submissionId: 's-out',
+            kind: n % 2 ? 'email' : 'delivery',
+            payload: 'sealed',
+            keyId: 'k',
+            createdAt: now,
+            nextAttemptAt: now - n,
+          });
+        const claimed = (
+          await Promise.all(
+            senders.flatMap((sender) => [sender.claimDue(now, 60_000, 5), sender.claimDue(now, 60_000, 5)]),
+          )
+        ).flat();
+        // A claim skips rows another holds at that instant, so one left over is taken afterwards.
+        claimed.push(...(await repos.outbox.claimDue(now, 60_000, 20)));
+        const ids = claimed.map((message) => message.id);
+        assert.is(new Set(ids).size, ids.length, `round ${round}: no message claimed twice`);
+        assert.is(ids.length, 20, `round ${round}: every message claimed`);
+        for (const message of claimed) await repos.outbox.markSent(message, now);
+      }
+    } finally {
+      for (const other of processes.slice(1)) await other.destroy();
+    }
   });
 
   test.run();

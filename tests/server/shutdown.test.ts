@@ -5,35 +5,15 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { sharedBuild } from '../support/shared-build.ts';
-import { closeAtEnd } from '../support/shared.ts';
-import { startPortal } from '../support/portal-process.ts';
+import { exited, portalDataDir, startPortal } from '../support/portal-process.ts';
 
 const shutdown = suite('Stopping cleanly on SIGTERM');
-
-const dataDir = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'asc-forms-stop-'));
-  closeAtEnd(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-};
-const exited = (child: ChildProcess, withinMs: number) =>
-  new Promise<number | null>((resolve, reject) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    const timer = setTimeout(() => reject(new Error(`still running ${withinMs} ms after SIGTERM`)), withinMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
 
 shutdown('should answer every request in flight at SIGTERM under load, then exit 0 and take no more', async () => {
   const { baseUrl, child, output } = await startPortal({
     BUILD_DIR: await sharedBuild(),
-    DATA_DIR: await dataDir(),
+    DATA_DIR: await portalDataDir(),
     DATABASE_URL: '',
   });
   let signalAt = Number.POSITIVE_INFINITY;
@@ -78,9 +58,9 @@ shutdown('should answer every request in flight at SIGTERM under load, then exit
 });
 
 shutdown('should reach the server through npm start, which leaves nothing running', async () => {
-  const buildDir = await dataDir();
+  const buildDir = await portalDataDir();
   const { baseUrl, child, output } = await startPortal(
-    { BUILD_DIR: buildDir, DATA_DIR: await dataDir(), DATABASE_URL: '' },
+    { BUILD_DIR: buildDir, DATA_DIR: await portalDataDir(), DATABASE_URL: '' },
     { npmStart: true },
   );
   assert.is((await fetch(`${baseUrl}/healthz`)).status, 200);

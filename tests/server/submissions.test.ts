@@ -8,14 +8,14 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { compactVerify } from 'jose';
 import type { App } from '../../server/index.ts';
 import { manualClock, DAY, MINUTE } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSmtpServer } from '../support/smtp.ts';
+import { startCaseSystem } from '../support/case-system.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
@@ -52,37 +52,6 @@ const fixture = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
 const complete = fixture.answers;
 // The answers are written for the newest version of the form, the one new forms start on.
 const FORM_VERSION = fixture.definition.version;
-
-/** The council's case system: keeps what it receives; answers 503 while told to be down. */
-async function startCaseSystem() {
-  const received: string[] = [];
-  let down = false;
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      if (down) {
-        response.statusCode = 503;
-        response.end();
-        return;
-      }
-      received.push(`${request.headers['content-type']}\n${body}`);
-      response.statusCode = 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/referrals`,
-    received,
-    setDown: (value: boolean) => {
-      down = value;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 for (const database of await testDatabases()) {
   const test = suite(`Submitting on ${database.name}`);

@@ -1,8 +1,8 @@
 /** A client for the portal's API that keeps its own cookies, like one browser; and registering or signing in with it. */
 import { codeIn, type ReceivedMail } from './smtp.ts';
 
-export function client(baseUrl: string, headers: Record<string, string> = {}) {
-  const jar = new Map<string, string>();
+/** `jar` is the cookies to keep: pass another client's to be the same browser at another address (another process of the portal). */
+export function client(baseUrl: string, headers: Record<string, string> = {}, jar = new Map<string, string>()) {
   const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -70,8 +70,12 @@ export async function registerOverApi(
 }
 
 /** Signs an existing account in over the API, password then emailed code; returns the client. */
-export async function signInOverApi(baseUrl: string, smtp: Mailbox, email: string): Promise<Client> {
-  const as = client(baseUrl);
+export async function signInOverApi(
+  baseUrl: string,
+  smtp: Mailbox,
+  email: string,
+  { as = client(baseUrl) } = {},
+): Promise<Client> {
   const started = await as.post('/api/account/sign-in', { email, password: TEST_PASSWORD });
   if (started.status !== 202)
     throw new Error(`Signing ${email} in failed: ${started.status} ${JSON.stringify(started.body)}`);

@@ -1,5 +1,7 @@
 /** The portal as a process of its own, for tests of what happens to it from outside: a crash, a signal, wrong settings. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeAtEnd } from './shared.ts';
@@ -96,4 +98,23 @@ export async function runToExit(
   const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
   clearTimeout(stop);
   return { status, output };
+}
+
+/** A data folder of its own for one portal process, removed at the end of the run. */
+export async function portalDataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'asc-forms-process-'));
+  closeAtEnd(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The process's exit code once it has exited; rejects if it is still running after `withinMs`. */
+export function exited(child: ChildProcess, withinMs: number): Promise<number | null> {
+  return new Promise<number | null>((resolve, reject) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    const timer = setTimeout(() => reject(new Error(`still running ${withinMs} ms after SIGTERM`)), withinMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
 }

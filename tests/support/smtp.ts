@@ -1,7 +1,7 @@
 /** A real SMTP server on a local port, keeping every message it receives, parsed. */
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface ReceivedMail {
   to: string;
@@ -68,6 +68,51 @@ export async function startSmtpServer() {
       down = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A mail server's address that either passes each connection on to a real one, or, once
+ * silenced, takes the connection and never says a word, as a mail server that has hung does.
+ * Speaking again drops the connections it held silent.
+ */
+export async function startSilenceableMailServer(real: { url: string }) {
+  const realPort = Number(new URL(real.url).port);
+  const held = new Set<Socket>();
+  let silent = false;
+  const server = createServer((socket) => {
+    if (silent) {
+      // Whatever the client sends is read and ignored; it counts as held until the client hangs up.
+      held.add(socket);
+      socket.on('error', () => {});
+      socket.once('end', () => held.delete(socket));
+      socket.once('close', () => held.delete(socket));
+      socket.resume();
+      return;
+    }
+    const upstream = connect(realPort, '127.0.0.1');
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    /** How many connections it holds silent that the client has not given up on. */
+    held: () => held.size,
+    silence: () => {
+      silent = true;
+    },
+    speak: () => {
+      silent = false;
+      for (const socket of held) socket.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of held) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,0 +1,192 @@
+/**
+ * Emails and deliveries do not wait on each other, on SQLite and PostgreSQL, with a real SMTP
+ * server behind an address that can fall silent and a real HTTP server as the case system: a mail
+ * server that takes the connection and never answers holds back no delivery, a silent mail server
+ * fails the send and the log says so (and nothing personal), and the email goes once it answers
+ * again, exactly once.
+ */
+import { capturedLog, silentLog } from '../support/captured-log.ts';
+import { suite } from '../support/suite.ts';
+import * as assert from 'uvu/assert';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createApp, readConfig, type App } from '../../server/index.ts';
+import { sharedBuild } from '../support/shared-build.ts';
+import { manualClock, MINUTE } from '../../server/services/clock.ts';
+import { testDatabases } from '../support/databases.ts';
+import { startSilenceableMailServer, startSmtpServer } from '../support/smtp.ts';
+import { startCaseSystem } from '../support/case-system.ts';
+import { closeAtEnd } from '../support/shared.ts';
+import { registerOverApi, type Client } from '../support/http-client.ts';
+import { startTestApp } from '../support/test-app.ts';
+import { loadForms, newestVersion } from '../fixtures/forms.ts';
+
+// Social care referral answers hold only past dates, so the server's real clock takes them on any day.
+const complete = loadForms().find((f) => f.definition.id === 'social-care-referral')!.answers;
+
+const submit = async (as: Client): Promise<{ id: string; reference: string }> => {
+  const response = await as.post('/api/submissions', {
+    formId: 'social-care-referral',
+    formVersion: newestVersion('social-care-referral'),
+    answers: complete,
+    idempotencyKey: randomUUID(),
+  });
+  assert.is(response.status, 201, JSON.stringify(response.body));
+  return response.body.submission;
+};
+
+for (const database of await testDatabases()) {
+  const test = suite(`Mail and deliveries on their own, on ${database.name}`);
+  const it = database.skip ? test.skip : test;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let count = 0;
+
+  /** A portal whose mail goes through an address that can fall silent; `query` adds to SMTP_URL's. */
+  async function portal(query = '') {
+    const mail = await startSilenceableMailServer(smtp);
+    closeAtEnd(mail.close);
+    const caseSystem = await startCaseSystem();
+    closeAtEnd(caseSystem.close);
+    const clock = manualClock();
+    const logged = capturedLog();
+    const { databaseUrl } = await database.create();
+    const { app, baseUrl } = await startTestApp(
+      {
+        DATABASE_URL: databaseUrl ?? '',
+        SMTP_URL: `${mail.url}${query}`,
+        WEBHOOK_URL: caseSystem.url,
+        WEBHOOK_SECRET: 'ab'.repeat(32),
+      },
+      { clock, log: logged.log },
+    );
+    const email = `lanes${++count}.${database.name.toLowerCase()}@example.org`;
+    const as = await registerOverApi(baseUrl, smtp, email);
+    return { app, as, email, mail, caseSystem, clock, logged };
+  }
+
+  const emailTried = async (app: App, submissionId: string) => {
+    const row = () => app.db('outbox').where({ submission_id: submissionId, kind: 'email' }).first();
+    const deadline = Date.now() + 15_000;
+    while (Number((await row()).attempts) === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return row();
+  };
+
+  test.before(async () => {
+    if (database.skip) return;
+    smtp = await startSmtpServer();
+    closeAtEnd(smtp.close);
+  });
+
+  it('should deliver a referral to the case system while the mail server holds the connection and says nothing', async () => {
+    const { app, as, email, mail, caseSystem, clock } = await portal();
+    mail.silence();
+    const submission = await submit(as);
+    await caseSystem.receivedAtLeast(1);
+    assert.ok(mail.held() > 0, 'the email is still waiting on the silent mail server as the delivery arrives');
+    const jws = caseSystem.received[0]!.split('\n')[1]!;
+    assert.is(JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString()).reference, submission.reference);
+
+    // A mail server that answers takes over: the connection held is dropped, the send fails and is tried later.
+    mail.speak();
+    const tried = await emailTried(app, submission.id);
+    assert.is(Number(tried.attempts), 1, 'the email failed once and waits to be tried again');
+    assert.is(smtp.countTo(email), 1, 'only the registration code so far');
+    clock.advance(MINUTE);
+    await app.sendOutbox();
+    assert.match((await smtp.nextTo(email)).subject, new RegExp(submission.reference));
+    await app.sendOutbox();
+    assert.is(smtp.countTo(email), 2, 'the registration code and the confirmation, once');
+    assert.is(caseSystem.received.length, 1, 'the delivery, once');
+  });
+
+  it('should give up on a mail server that never greets, say so in the log with nothing personal, and send the email once it answers', async () => {
+    const { app, as, email, mail, clock, logged } = await portal('&greetingTimeout=200');
+    mail.silence();
+    const submission = await submit(as);
+    const tried = await emailTried(app, submission.id);
+    assert.is(Number(tried.attempts), 1);
+    assert.match(tried.last_error, /the mail server did not answer in time/);
+    const said = logged.lines.find((line) => line.msg.startsWith('Sending email'));
+    assert.match(said?.msg ?? logged.text(), /failed \(try 1\); it will be tried again/);
+    assert.match(JSON.stringify(said), /did not answer in time/);
+    assert.not.match(logged.text(), new RegExp(`${email}|Sam|Carter|${submission.reference}`));
+
+    mail.speak();
+    clock.advance(MINUTE);
+    await app.sendOutbox();
+    assert.match((await smtp.nextTo(email)).subject, new RegExp(submission.reference));
+    await app.sendOutbox();
+    assert.is(smtp.countTo(email), 2, 'the registration code and the confirmation, once');
+  });
+
+  it('should finish only the email being sent when stopped, and give the others back at once for another process', async () => {
+    const mail = await startSilenceableMailServer(smtp);
+    closeAtEnd(mail.close);
+    const caseSystem = await startCaseSystem();
+    closeAtEnd(caseSystem.close);
+    // On SQLite, the app opens the database in this folder.
+    const { databaseUrl, db, dataDir } = await database.create();
+    const clock = manualClock();
+    // Made here rather than by startTestApp, to be stopped in the middle of the test.
+    const app = await createApp(
+      readConfig({
+        BUILD_DIR: await sharedBuild(),
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? '',
+        SMTP_URL: `${mail.url}&greetingTimeout=1000`,
+        WEBHOOK_URL: caseSystem.url,
+        WEBHOOK_SECRET: 'ab'.repeat(32),
+        PASSWORD_HASH_COST: '12',
+      }),
+      { clock, log: silentLog() },
+    );
+    const server = app.koa.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    };
+    closeAtEnd(stop);
+    const email = `lanes${++count}.${database.name.toLowerCase()}@example.org`;
+    const as = await registerOverApi(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, smtp, email);
+
+    // Two confirmations wait to be tried again, the mail server having turned them away.
+    smtp.setDown(true);
+    const submissions = [await submit(as), await submit(as)];
+    await app.sendOutbox();
+    smtp.setDown(false);
+    const emails = () =>
+      db('outbox')
+        .where({ kind: 'email' })
+        .whereIn(
+          'submission_id',
+          submissions.map((s) => s.id),
+        );
+    assert.equal(
+      (await emails()).map((row: { attempts: number }) => Number(row.attempts)),
+      [1, 1],
+    );
+
+    // Due again, the first is being sent to a mail server that has fallen silent, when the process stops.
+    mail.silence();
+    clock.advance(MINUTE);
+    void app.sendOutbox();
+    while (mail.held() === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await stop();
+    const after = await emails();
+    const tried = after.filter((row: { attempts: number }) => Number(row.attempts) === 2);
+    const given = after.filter((row: { attempts: number }) => Number(row.attempts) === 1);
+    assert.is(tried.length, 1, 'the email being sent was finished (it failed, and will be tried again)');
+    assert.is(given.length, 1, 'the other was not tried by a process that was stopping');
+    assert.is(given[0].claimed_by, null, 'and is free for another process to take now');
+    assert.is(given[0].locked_until, null);
+    assert.is(tried[0].claimed_by, null);
+  });
+
+  test.run();
+}
