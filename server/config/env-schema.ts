@@ -136,8 +136,7 @@ export const envSchema = {
     METRICS_PORT: {
       description: 'a port of its own for /metrics',
       ...port,
-      minimum: 1,
-      expected: 'a port number (1 to 65535)',
+      expected: 'a port number (0 to 65535; 0 takes any free one)',
       fix: 'write a port number other than PORT, like 9464',
     },
     METRICS_TOKEN: {

@@ -70,7 +70,8 @@ export function ruleProblems(values: Values, refused: ReadonlySet<string>, produ
         'it is also SESSION_SECRET or one of ANSWERS_KEYS, and the case system holds it; make a key of its own with `openssl rand -hex 32`',
       );
   }
-  if (values.METRICS_PORT !== undefined && values.METRICS_PORT === values.PORT)
+  // 0 asks for any free port, a different one each time.
+  if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT)
     add(
       'METRICS_PORT',
       'it is the same as PORT; write another port, like 9464, or leave it unset to use METRICS_TOKEN',

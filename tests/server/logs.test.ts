@@ -242,7 +242,7 @@ logs("should keep an error logged on its own to its kind and stack, its message 
 logs('should refuse a LOG_LEVEL it does not know, naming the ones it does', () => {
   assert.throws(
     () => readConfig({ LOG_LEVEL: 'verbose' }),
-    /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"/,
+    /LOG_LEVEL: "verbose" is not one of fatal, error, warn, info, debug, trace, silent/,
   );
   assert.is(readConfig({}).logLevel, 'info');
   assert.is(readConfig({ LOG_LEVEL: 'debug' }).logLevel, 'debug');
