@@ -50,6 +50,11 @@ export interface ServerConfig {
   passwordHashCost: number;
   /** Multiplies the rate limits (1 as standard): for many referrers behind one office address. */
   rateLimitScale: number;
+  /**
+   * How long a process told to stop goes on taking requests, /readyz answering 503, so a load
+   * balancer that polls it moves new requests elsewhere before the process stops listening.
+   */
+  stopDrainMs: number;
   /** The check at form start: altcha (self-hosted proof of work), or off behind the council's own protection. */
   captcha: CaptchaProvider;
   /** LOG_LEVEL: the least severe lines written (info as standard). */
@@ -94,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
     passwordHashCost: values.PASSWORD_HASH_COST as number,
     rateLimitScale: values.RATE_LIMIT_SCALE as number,
+    stopDrainMs: (values.STOP_DRAIN_SECONDS as number) * 1000,
     captcha: values.CAPTCHA as CaptchaProvider,
     logLevel: values.LOG_LEVEL as LogLevel,
     metricsPort: values.METRICS_PORT as number | undefined,

@@ -1,7 +1,8 @@
 /**
  * Starts the portal: `npm start` (after the build) or `tsx server/main.ts`.
  *
- * On SIGTERM or SIGINT it stops cleanly: /readyz says so at once, no new connection is taken,
+ * On SIGTERM or SIGINT it stops cleanly: /readyz says so at once (and, with STOP_DRAIN_SECONDS,
+ * requests are still taken for that long, for a load balancer to notice), no new connection is taken,
  * each request in flight gets its answer (for at most STOP_WITHIN_MS), keep-alive connections are
  * closed after their current answer, the outbox finishes the message it is sending, the database
  * and the mail transport close, and the process exits 0.
@@ -49,8 +50,15 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log.info(`${signal}: stopping; finishing the requests in flight (at most ${STOP_WITHIN_MS / 1000} s)`);
   app.stopAccepting();
+  if (config.stopDrainMs > 0) {
+    // Still listening, with /readyz at 503 and every answer closing its connection, until the load balancer has noticed.
+    log.info(
+      `${signal}: stopping; taking requests for ${config.stopDrainMs / 1000} s more while the load balancer notices`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, config.stopDrainMs));
+  }
+  log.info(`${signal}: stopping; finishing the requests in flight (at most ${STOP_WITHIN_MS / 1000} s)`);
   metricsListener?.close();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();

@@ -56,6 +56,15 @@ export const envSchema = {
       expected: 'true or false',
       fix: 'write true or false',
     },
+    STOP_DRAIN_SECONDS: {
+      description: 'seconds a stopping process goes on taking requests, with /readyz at 503, before it stops listening',
+      type: 'integer',
+      minimum: 0,
+      maximum: 60,
+      default: 0,
+      expected: 'a whole number of seconds from 0 to 60',
+      fix: "write a little more than the load balancer's health-check interval, like 5, or 0 to stop listening at once",
+    },
     SMTP_URL: {
       description: 'smtp://… to send email',
       type: 'string',

@@ -74,4 +74,26 @@ shutdown('should reach the server through npm start, which leaves nothing runnin
   assert.is(after, 'refused', `the server went with npm:\n${output()}`);
 });
 
+shutdown(
+  'with STOP_DRAIN_SECONDS, should go on answering, /readyz at 503, until the load balancer has noticed',
+  async () => {
+    const { baseUrl, child, output } = await startPortal({
+      BUILD_DIR: await sharedBuild(),
+      DATA_DIR: await portalDataDir(),
+      DATABASE_URL: '',
+      STOP_DRAIN_SECONDS: '2',
+    });
+    assert.is((await fetch(`${baseUrl}/readyz`)).status, 200);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A load balancer polling now is told to send nothing new; a request that still comes is answered.
+    const ready = await fetch(`${baseUrl}/readyz`);
+    assert.is(ready.status, 503, 'not ready once told to stop');
+    assert.is(ready.headers.get('connection'), 'close');
+    assert.is((await fetch(`${baseUrl}/api/forms`)).status, 200, 'a request during the drain is answered');
+    assert.is(await exited(child, 15_000), 0, output());
+    assert.match(output(), /taking requests for 2 s more/);
+  },
+);
+
 shutdown.run();
