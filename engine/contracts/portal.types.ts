@@ -155,7 +155,7 @@ export type DeadlineRule1 = {
 export type Blocks1 = ContentBlock[];
 
 /**
- * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices. Another council reuses the portal by editing this file.
+ * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices; and the council's working hours, bank holidays and triage rules. Another council reuses the portal by editing this file.
  */
 export interface PortalContent {
   $schema?: string;
