@@ -14,6 +14,7 @@ export { isTimeZone } from './values/dates.ts';
 // The triage clock: urgency and deadlines of a submitted form, by portal.json's rules.
 export { compareTriage, triageOf, workingCalendarOf } from './triage/evaluate.ts';
 export type { PreparesAnswers, TriageInput } from './triage/evaluate.ts';
+export { triageProblems } from './triage/check.ts';
 export { addWorkingHours, isWorkingTime } from './values/working-hours.ts';
 export type { OpeningHours, WorkingCalendar } from './values/working-hours.ts';
 // What compileForm throws when a definition is not sound.

@@ -81,4 +81,16 @@ test('should give the calendar of portal.json: Sefton closes at 16:00 on Fridays
   assert.ok(calendar.bankHolidays.includes('2026-12-28'));
 });
 
+test('should refuse at start rules that name a question the published form lacks, saying where to look', () => {
+  const triage = { 'dols-form-2': { deadlines: [{ label: 'Ends', date: { question: 'authorisationEnds' } }] } };
+  const broken = { ...catalogue, portal: { ...catalogue.portal, triage } };
+  assert.throws(
+    () => createTriageClock(broken, manualClock()),
+    (error: Error) =>
+      error.message.includes('npm run validate-forms') &&
+      error.message.includes('/triage/dols-form-2/deadlines/0/date/question') &&
+      error.message.includes('has no question "authorisationEnds"'),
+  );
+});
+
 test.run();

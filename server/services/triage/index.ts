@@ -7,6 +7,7 @@
 import {
   compareTriage,
   triageOf,
+  triageProblems,
   workingCalendarOf,
   type Answers,
   type Triage,
@@ -37,7 +38,18 @@ export interface TriageClock {
   compare(a: Triage, b: Triage): number;
 }
 
+/**
+ * The triage clock over the catalogue's forms. Throws, naming each problem, when portal.json's
+ * rules do not fit the forms (validate-forms shows where): better at start than at a staff member's click.
+ */
 export function createTriageClock(catalogue: FormCatalogue, clock: Clock): TriageClock {
+  const formIds = catalogue.list().map((form) => form.id);
+  const published = formIds.map((id) => catalogue.get(id)!.definition);
+  const problems = triageProblems(catalogue.portal, formIds, published);
+  if (problems.length)
+    throw new Error(
+      `portal.json's triage rules do not fit the forms (\`npm run validate-forms\` shows where):\n${problems.map((p) => `  ${p.pointer}  ${p.message}`).join('\n')}`,
+    );
   const calendar = workingCalendarOf(catalogue.portal);
   const rules = catalogue.portal.triage ?? {};
   return {
