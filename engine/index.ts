@@ -11,5 +11,11 @@ export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema } from './compile/answers-schema.ts';
 export { isEmail } from './values/formats.ts';
 export { isTimeZone } from './values/dates.ts';
+// The triage clock: urgency and deadlines of a submitted form, by portal.json's rules.
+export { compareTriage, triageOf, workingCalendarOf } from './triage/evaluate.ts';
+export type { PreparesAnswers, TriageInput } from './triage/evaluate.ts';
+export { triageProblems } from './triage/check.ts';
+export { addWorkingHours, isWorkingTime } from './values/working-hours.ts';
+export type { OpeningHours, WorkingCalendar } from './values/working-hours.ts';
 // What compileForm throws when a definition is not sound.
 export { DefinitionError } from './errors.ts';

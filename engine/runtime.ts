@@ -26,7 +26,8 @@ export type { FormDefinition, Page, PageItem, GroupItem, Question, ChildQuestion
 export type { Condition, DateRef, ContentBlock, RichText, InlineText } from './types.ts';
 export type { PrefillAccount, PrefillOffer } from './run/prefill.ts';
 export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage, SummaryRow } from './types.ts';
-export type { PortalContent } from './contracts/portal.types.ts';
+export type { PortalContent, TriageRules, DeadlineRule } from './contracts/portal.types.ts';
+export type { Triage, TriageDeadline } from './triage/evaluate.ts';
 export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';
 export type {
   FormSummary,

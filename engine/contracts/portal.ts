@@ -1,5 +1,10 @@
-/** Checking forms/portal.json: its schema, that every form it links to exists, and that its time zone is one the runtime knows. */
+/**
+ * Checking forms/portal.json: its schema, that every form it links to exists, that its time zone
+ * is one the runtime knows, and its working hours and triage rules (triage/check.ts).
+ */
 import type { DefinitionProblem } from '../errors.ts';
+import type { FormDefinition } from '../types.ts';
+import { triageProblems } from '../triage/check.ts';
 import { isTimeZone } from '../values/dates.ts';
 import type { PortalContent } from './portal.types.ts';
 import { compileAuthorSchema } from '../definition/schema-check.ts';
@@ -8,8 +13,15 @@ import portalSchema from './portal.schema.json' with { type: 'json' };
 // portal.json reuses the definition's text blocks, by reference to that schema's $id.
 const portalSchemaProblems = compileAuthorSchema(portalSchema);
 
-/** Every problem with the portal's content; `formIds` are the forms that exist. */
-export function portalProblems(portal: unknown, formIds: string[]): DefinitionProblem[] {
+/**
+ * Every problem with the portal's content; `formIds` are the forms that exist, `published` the
+ * sound definitions of their published versions (which the triage rules' questions must be in).
+ */
+export function portalProblems(
+  portal: unknown,
+  formIds: string[],
+  published: FormDefinition[] = [],
+): DefinitionProblem[] {
   const shape = portalSchemaProblems(portal);
   if (shape.length) return shape;
   const content = portal as PortalContent;
@@ -36,5 +48,6 @@ export function portalProblems(portal: unknown, formIds: string[]): DefinitionPr
       code: 'unknown-time-zone',
       message: `"${timeZone}" is not a time zone this portal knows. Use an IANA time zone such as "Europe/London": a region and a place, not an abbreviation such as GMT or BST (leave timeZone out for Europe/London).`,
     });
+  problems.push(...triageProblems(content, formIds, published));
   return problems;
 }

@@ -88,6 +88,66 @@ export type FormId = string;
  */
 export type RichText1 = string | [InlineText, ...InlineText[]];
 /**
+ * A time on the 24-hour clock, HH:MM: '17:30'.
+ *
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "clockTime".
+ */
+export type ClockTime = string;
+/**
+ * A date, YYYY-MM-DD: '2026-12-28'.
+ *
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "isoDate".
+ */
+export type IsoDate = string;
+/**
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
+ */
+export type Condition1 =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
+/**
+ * One deadline: its label, and a date from an answer or a time after the form was received. Exactly one of date and afterReceived.
+ *
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "deadlineRule".
+ */
+export type DeadlineRule = {
+  /**
+   * As the triage team reads it: 'Screening due'.
+   */
+  label: string;
+  /**
+   * The date a date (or worked-out date) question's answer gives: the end of that day on the council's clock, or the time a time question gives on it.
+   */
+  date?: {
+    question: QuestionId;
+    time?: QuestionId2;
+  };
+  /**
+   * A time after the form was received: calendar days (the end of the day that many days after the day received) or working hours (counted in workingHours).
+   */
+  afterReceived?: {
+    [k: string]: unknown;
+  } & {
+    days?: number;
+    workingHours?: number;
+  };
+  when?: Condition2;
+} & DeadlineRule1;
+/**
+ * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
+ */
+export type QuestionId2 = string;
+/**
+ * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
+ */
+export type Condition2 =
+  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
+export type DeadlineRule1 = {
+  [k: string]: unknown;
+};
+/**
  * What a form's first page that needs an account says to someone not signed in (the guide's 'About you' screen), above the Login or Register button.
  *
  * @maxItems 40
@@ -95,7 +155,7 @@ export type RichText1 = string | [InlineText, ...InlineText[]];
 export type Blocks1 = ContentBlock[];
 
 /**
- * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices. Another council reuses the portal by editing this file.
+ * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices; and the council's working hours, bank holidays and triage rules. Another council reuses the portal by editing this file.
  */
 export interface PortalContent {
   $schema?: string;
@@ -160,6 +220,41 @@ export interface PortalContent {
      * How far the email says whom the form is about (the name its definition's aboutPerson names): not at all, by initials ('about EM', the default), or by full name ('about Edith Marsh'). Email is less safe than the portal: give no more than the council allows.
      */
     namesThePerson?: 'none' | 'initials' | 'fullName';
+  };
+  /**
+   * When the council's triage team reads the portal: the office hours of each day of the week, on the council's clock (council.timeZone), and the bank holidays it is closed. Deadlines counted in working hours count only these hours.
+   */
+  workingHours?: {
+    /**
+     * Each day the office opens, with its opening and closing times; a day left out (Saturday and Sunday, say) is closed.
+     */
+    week: {
+      monday?: OpeningHours;
+      tuesday?: OpeningHours;
+      wednesday?: OpeningHours;
+      thursday?: OpeningHours;
+      friday?: OpeningHours;
+      saturday?: OpeningHours;
+      sunday?: OpeningHours;
+    };
+    /**
+     * The days the office is closed whatever day of the week they fall on: the bank holidays (with the substitute day when one falls at a weekend), as GOV.UK publishes them.
+     *
+     * @maxItems 400
+     */
+    bankHolidays?: {
+      date: IsoDate;
+      /**
+       * As GOV.UK names it: 'Boxing Day (substitute day)'.
+       */
+      name: string;
+    }[];
+  };
+  /**
+   * For each form, by its id: what makes a referral urgent, and the deadlines the triage team works to.
+   */
+  triage?: {
+    [k: string]: TriageRules;
   };
   accountGate: Blocks1;
 }
@@ -416,6 +511,35 @@ export interface DetailsBlock {
    * @maxItems 20
    */
   text: [RichText, ...RichText[]];
+}
+/**
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "openingHours".
+ */
+export interface OpeningHours {
+  opens: ClockTime;
+  /**
+   * A time on the 24-hour clock, HH:MM: '17:30'.
+   */
+  closes: string;
+}
+/**
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "triageRules".
+ */
+export interface TriageRules {
+  urgentWhen?: Condition1;
+  /**
+   * Labels of this form's deadlines that end its urgency: once the latest of those that apply has passed (an urgent authorisation that has ended), the referral is no longer urgent.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  urgentUntil?: [Text, ...Text[]];
+  /**
+   * @maxItems 20
+   */
+  deadlines: DeadlineRule[];
 }
 /**
  * This interface was referenced by `PortalContent`'s JSON-Schema

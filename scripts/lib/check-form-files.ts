@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { definitionProblems, portalProblems } from '../../engine/index.ts';
+import { definitionProblems, portalProblems, type FormDefinition } from '../../engine/index.ts';
 import { parseJsonWithPositions } from './source-positions.ts';
 import { findDefinitionFiles } from '../../server/services/definition-files.ts';
 import { LockSyntaxError, lockKey, publishedHash, readLock, writeLock, type PublishedLock } from './published-lock.ts';
@@ -68,11 +68,23 @@ async function readJson(
   return problems.length ? { file, problems } : { file, parsed, problems };
 }
 
+/** The sound definitions among these files that are published: the triage rules must fit each. */
+async function publishedDefinitions(files: string[]): Promise<FormDefinition[]> {
+  const definitions = await Promise.all(
+    files.map(async (file) => parseJsonWithPositions(await readFile(file, 'utf8')).value as FormDefinition | undefined),
+  );
+  return definitions.filter(
+    (definition): definition is FormDefinition =>
+      definition?.status === 'published' && definitionProblems(definition).length === 0,
+  );
+}
+
 async function checkPortal(path: string, options: CheckOptions): Promise<FileProblem[]> {
   const { file, parsed, problems } = await readJson(path, options);
   if (!parsed) return problems;
-  const formIds = (await findDefinitionFiles(options.formsDir)).map((definition) => basename(dirname(definition)));
-  return portalProblems(parsed.value, [...new Set(formIds)]).map((p) => ({
+  const files = await findDefinitionFiles(options.formsDir);
+  const formIds = files.map((definition) => basename(dirname(definition)));
+  return portalProblems(parsed.value, [...new Set(formIds)], await publishedDefinitions(files)).map((p) => ({
     file,
     ...parsed.positionOf(p.pointer),
     ...p,

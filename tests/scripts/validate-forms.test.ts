@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { LockSyntaxError } from '../../scripts/lib/published-lock.ts';
 import { mkdtemp, mkdir, readFile, writeFile, cp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkFormFiles, recordPublished, type FileProblem } from '../../scripts/lib/check-form-files.ts';
@@ -123,12 +123,15 @@ async function sandbox(): Promise<{ dir: string; formsDir: string; lockPath: str
   const definition = JSON.parse(await readFile(join(here, 'valid.json'), 'utf8'));
   definition.status = 'published';
   await writeFile(file, JSON.stringify(definition, null, 2));
-  // The real portal content, its links pointed at the sample form.
-  const portal = (await readFile(join(root, 'forms/portal.json'), 'utf8')).replace(
-    /"form": "[a-z0-9-]+"/g,
-    '"form": "checker-sample"',
+  // The real portal content, its links pointed at the sample form, without the rules of forms it lacks.
+  const portal = JSON.parse(
+    (await readFile(join(root, 'forms/portal.json'), 'utf8')).replace(
+      /"form": "[a-z0-9-]+"/g,
+      '"form": "checker-sample"',
+    ),
   );
-  await writeFile(join(formsDir, 'portal.json'), portal);
+  delete portal.triage;
+  await writeFile(join(formsDir, 'portal.json'), JSON.stringify(portal, null, 2));
   return { dir, formsDir, lockPath: join(formsDir, 'published.lock.json'), file };
 }
 
@@ -274,6 +277,94 @@ portal('should accept a portal that names no time zone, or another known one', a
     await writeFile(portalPath, JSON.stringify(content, null, 2));
     assert.equal(await check([portalPath], box.formsDir, box.lockPath), [], String(timeZone));
   }
+});
+
+/** The sandbox's portal.json with these triage rules for the sample form; its path. */
+async function withTriage(box: { formsDir: string; lockPath: string }, rules: unknown): Promise<string> {
+  const portalPath = join(box.formsDir, 'portal.json');
+  const content = JSON.parse(await readFile(portalPath, 'utf8'));
+  content.triage = { 'checker-sample': rules };
+  await writeFile(portalPath, JSON.stringify(content, null, 2));
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  return portalPath;
+}
+
+portal('should accept triage rules that name questions the published form asks', async () => {
+  const box = await sandbox();
+  await withTriage(box, {
+    urgentWhen: { question: 'role', equals: 'gp' },
+    deadlines: [
+      {
+        label: 'Screening due',
+        afterReceived: { workingHours: 4 },
+        when: { question: 'isProfessional', equals: 'yes' },
+      },
+      { label: 'Reply due', afterReceived: { days: 21 } },
+    ],
+  });
+  assert.equal(await check([], box.formsDir, box.lockPath), []);
+});
+
+portal(
+  'should refuse a triage rule naming a question the published version lacks, at its line, even when a draft has it',
+  async () => {
+    const box = await sandbox();
+    // A draft v2 asks for the date; the published v1, which forms are sent on, does not.
+    const draft = JSON.parse(await readFile(box.file, 'utf8'));
+    draft.version = 2;
+    draft.status = 'draft';
+    draft.pages[1].questions.push({ id: 'replyBy', type: 'date', label: 'Reply by', subject: 'the date to reply by' });
+    await writeFile(join(box.formsDir, 'checker-sample', 'v2.json'), JSON.stringify(draft, null, 2));
+    const portalPath = await withTriage(box, { deadlines: [{ label: 'Reply due', date: { question: 'replyBy' } }] });
+    const problems = await check([], box.formsDir, box.lockPath);
+    assert.equal(
+      problems.map((p) => [p.code, p.pointer]),
+      [['unknown-question', '/triage/checker-sample/deadlines/0/date/question']],
+    );
+    assert.is(problems[0]!.file, relative(root, portalPath));
+    assert.is(problems[0]!.line, await lineOf(portalPath, '"replyBy"'));
+    assert.match(problems[0]!.message, 'Version 1 of "checker-sample" (published) has no question "replyBy"');
+    assert.match(problems[0]!.message, 'Name a date (or worked-out date) question it asks');
+  },
+);
+
+portal('should refuse triage conditions and deadlines the forms cannot meet, each saying what to fix', async () => {
+  const box = await sandbox();
+  const portalPath = await withTriage(box, {
+    urgentWhen: { question: 'role', equals: 'nurse' },
+    urgentUntil: ['Reply due'],
+    deadlines: [{ label: 'Screening due', date: { question: 'days' } }],
+  });
+  const problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer]),
+    [
+      ['unknown-option', '/triage/checker-sample/urgentWhen/equals'],
+      ['unknown-deadline', '/triage/checker-sample/urgentUntil/0'],
+      ['wrong-question-type', '/triage/checker-sample/deadlines/0/date/question'],
+    ],
+  );
+  assert.match(problems[0]!.message, 'Its options are: social-worker, gp');
+  assert.match(problems[1]!.message, 'Use one of: Screening due');
+  assert.match(problems[2]!.message, '"days" is a number question');
+});
+
+portal('should refuse office hours that close before they open, and a bank holiday that is not a date', async () => {
+  const box = await sandbox();
+  const portalPath = join(box.formsDir, 'portal.json');
+  const content = JSON.parse(await readFile(portalPath, 'utf8'));
+  content.workingHours.week.friday = { opens: '09:00', closes: '08:30' };
+  content.workingHours.bankHolidays[0].date = '2026-02-30';
+  await writeFile(portalPath, JSON.stringify(content, null, 2));
+  const problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer]),
+    [
+      ['closes-before-opening', '/workingHours/week/friday/closes'],
+      ['not-a-date', '/workingHours/bankHolidays/0/date'],
+    ],
+  );
+  assert.match(problems[0]!.message, 'On Friday the office closes at 08:30');
 });
 
 portal.after(async () => {

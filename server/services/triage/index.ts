@@ -1,0 +1,70 @@
+/**
+ * The triage clock for the council's staff: for a submitted form (its answers opened), whether it
+ * is urgent and when each of its deadlines falls, by portal.json's triage rules and working hours
+ * and the form version it was sent on, counted from the server's clock. It reads nothing from the
+ * database and writes nothing to the log.
+ */
+import {
+  compareTriage,
+  triageOf,
+  triageProblems,
+  workingCalendarOf,
+  type Answers,
+  type Triage,
+  type WorkingCalendar,
+} from '../../../engine/index.ts';
+import type { Clock } from '../clock.ts';
+import type { FormCatalogue } from '../form-catalogue.ts';
+
+/** What the triage clock needs to know of a submission. */
+export interface TriageSubject {
+  formId: string;
+  formVersion: number;
+  /** The answers as submitted, opened. */
+  answers: Answers;
+  /** When the council received it (ms). */
+  submittedAt: number;
+}
+
+export interface TriageClock {
+  /** The council's working week, bank holidays and time zone, as portal.json gives them. */
+  readonly calendar: WorkingCalendar;
+  /**
+   * The urgency and deadlines of one submission now (by the clock, or at `now` when given); null
+   * when its form version is not one the portal serves.
+   */
+  of(subject: TriageSubject, now?: number): Triage | null;
+  /** The order the triage team reads forms in (urgent, then overdue, then the next deadline first), for Array.sort. */
+  compare(a: Triage, b: Triage): number;
+}
+
+/**
+ * The triage clock over the catalogue's forms. Throws, naming each problem, when portal.json's
+ * rules do not fit the forms (validate-forms shows where): better at start than at a staff member's click.
+ */
+export function createTriageClock(catalogue: FormCatalogue, clock: Clock): TriageClock {
+  const formIds = catalogue.list().map((form) => form.id);
+  const published = formIds.map((id) => catalogue.get(id)!.definition);
+  const problems = triageProblems(catalogue.portal, formIds, published);
+  if (problems.length)
+    throw new Error(
+      `portal.json's triage rules do not fit the forms (\`npm run validate-forms\` shows where):\n${problems.map((p) => `  ${p.pointer}  ${p.message}`).join('\n')}`,
+    );
+  const calendar = workingCalendarOf(catalogue.portal);
+  const rules = catalogue.portal.triage ?? {};
+  return {
+    calendar,
+    of: (subject, now = clock.now()) => {
+      const entry = catalogue.get(subject.formId, subject.formVersion);
+      if (!entry) return null;
+      return triageOf(entry.form, {
+        answers: subject.answers,
+        receivedAt: subject.submittedAt,
+        now,
+        rules: Object.hasOwn(rules, subject.formId) ? rules[subject.formId] : undefined,
+        calendar,
+      });
+    },
+    compare: compareTriage,
+  };
+}
