@@ -1,0 +1,49 @@
+/**
+ * Fills the search index for submissions made before it existed: each one's answers opened with
+ * the answer keys, its keys written. Run at start; a submission whose key is not at hand is left
+ * for a start that has it, and said so once.
+ */
+import type { Answers } from '../../engine/index.ts';
+import type { TriageRepository } from '../repositories/triage.ts';
+import { SealedValueError, type AnswersAtRest } from './answers-at-rest.ts';
+import type { SearchKeys } from './search-keys.ts';
+import type { Clock } from './clock.ts';
+import type { Log } from './log.ts';
+
+const BATCH = 100;
+
+export async function fillSearchIndex(deps: {
+  triage: TriageRepository;
+  answersAtRest: AnswersAtRest;
+  searchKeys: SearchKeys;
+  clock: Clock;
+  log: Log;
+}): Promise<number> {
+  const { triage, answersAtRest, searchKeys, clock, log } = deps;
+  let after = '';
+  let filled = 0;
+  let unopened = 0;
+  for (;;) {
+    const batch = await triage.unindexed(after, BATCH);
+    for (const submission of batch) {
+      let answers: Answers;
+      try {
+        answers = await answersAtRest.open<Answers>(`submission:${submission.id}`, submission.answers);
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        unopened++;
+        continue;
+      }
+      await triage.index(submission.id, searchKeys.of(submission.formId, submission.formVersion, answers), clock.now());
+      filled++;
+    }
+    if (batch.length < BATCH) break;
+    after = batch[batch.length - 1]!.id;
+  }
+  if (filled) log(`Search index: added the keys of ${filled} earlier submission${filled === 1 ? '' : 's'}.`);
+  if (unopened)
+    log(
+      `Search index: ${unopened} submission${unopened === 1 ? '' : 's'} could not be opened (their key is not in ANSWERS_KEYS) and cannot be found by name, date of birth or NHS number until it is added.`,
+    );
+  return filled;
+}
