@@ -173,9 +173,7 @@ export function createTriageRepository(db: Knex) {
     },
     /** A submission's history, the oldest first. */
     async events(submissionId: string, trx: Knex = db): Promise<TriageEventRow[]> {
-      const rows = await trx('submission_events')
-        .where({ submission_id: submissionId })
-        .orderBy([{ column: 'at' }, { column: 'id' }]);
+      const rows = await trx('submission_events').where({ submission_id: submissionId }).orderBy('seq');
       return rows.map((row) => ({
         id: row.id,
         submissionId: row.submission_id,
@@ -197,7 +195,7 @@ export function createTriageRepository(db: Knex) {
         .whereIn('e.submission_id', ids)
         .where({ 's.status': 'more-information', 'e.kind': 'status', 'e.status': 'more-information' })
         .select('e.submission_id', 'e.text', 'e.id')
-        .orderBy([{ column: 'e.at' }, { column: 'e.id' }]);
+        .orderBy('e.seq');
       return new Map(
         rows.map((row) => [row.submission_id as string, { eventId: row.id as string, text: row.text as string }]),
       );

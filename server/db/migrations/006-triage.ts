@@ -18,7 +18,9 @@ export async function up(db: Knex): Promise<void> {
     t.bigInteger('search_indexed_at');
   });
   await db.schema.createTable('submission_events', (t) => {
-    t.string('id', 36).primary();
+    // The order things were done in, even within one millisecond.
+    t.increments('seq').primary();
+    t.string('id', 36).notNullable().unique();
     t.string('submission_id', 36).notNullable().references('submissions.id').onDelete('CASCADE').index();
     t.string('staff_id', 36).notNullable().references('staff.id');
     t.bigInteger('at').notNullable();
