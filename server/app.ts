@@ -162,7 +162,7 @@ export async function createApp(
       : undefined,
   });
   const searchKeys = createSearchKeys({ secret, catalogue, aboutPerson });
-  await fillSearchIndex({ triage: repos.triage, answersAtRest, searchKeys, clock, log });
+  await fillSearchIndex({ triage: repos.triage, answersAtRest, searchKeys, log });
   const submissions = createSubmissionService({
     db,
     repos,

@@ -200,19 +200,20 @@ export function createTriageRepository(db: Knex) {
         rows.map((row) => [row.submission_id as string, { eventId: row.id as string, text: row.text as string }]),
       );
     },
-    /** Writes a submission's search keys and marks it indexed. */
-    async index(submissionId: string, hashes: string[], at: number, trx: Knex = db): Promise<void> {
+    /** Writes a submission's search keys (in place of any it had) and the key they were made with. */
+    async index(submissionId: string, hashes: string[], keyId: string, trx: Knex = db): Promise<void> {
+      await trx('submission_search').where({ submission_id: submissionId }).delete();
       for (const hash of hashes)
         await trx('submission_search')
           .insert({ submission_id: submissionId, hash })
           .onConflict(['submission_id', 'hash'])
           .ignore();
-      await trx('submissions').where({ id: submissionId }).update({ search_indexed_at: at });
+      await trx('submissions').where({ id: submissionId }).update({ search_key_id: keyId });
     },
-    /** Submissions whose search keys were never written (from before the index), with their sealed answers. */
-    async unindexed(afterId: string, limit: number, trx: Knex = db) {
+    /** Submissions whose search keys were never written (from before the index) or made with another key, with their sealed answers. */
+    async unindexed(keyId: string, afterId: string, limit: number, trx: Knex = db) {
       const rows = await trx('submissions')
-        .whereNull('search_indexed_at')
+        .where((q) => q.whereNull('search_key_id').orWhereNot('search_key_id', keyId))
         .andWhere('id', '>', afterId)
         .select('id', 'form_id', 'form_version', 'answers')
         .orderBy('id')

@@ -1,13 +1,13 @@
 /**
- * Fills the search index for submissions made before it existed: each one's answers opened with
- * the answer keys, its keys written. Run at start; a submission whose key is not at hand is left
+ * Fills the search index for submissions made before it existed, or whose hashes were made with
+ * another key (SESSION_SECRET changed): each one's answers opened with the answer keys, its
+ * search keys written again. Run at start; a submission whose key is not at hand is left
  * for a start that has it, and said so once.
  */
 import type { Answers } from '../../engine/index.ts';
 import type { TriageRepository } from '../repositories/triage.ts';
 import { SealedValueError, type AnswersAtRest } from './answers-at-rest.ts';
 import type { SearchKeys } from './search-keys.ts';
-import type { Clock } from './clock.ts';
 import type { Log } from './log.ts';
 
 const BATCH = 100;
@@ -16,15 +16,14 @@ export async function fillSearchIndex(deps: {
   triage: TriageRepository;
   answersAtRest: AnswersAtRest;
   searchKeys: SearchKeys;
-  clock: Clock;
   log: Log;
 }): Promise<number> {
-  const { triage, answersAtRest, searchKeys, clock, log } = deps;
+  const { triage, answersAtRest, searchKeys, log } = deps;
   let after = '';
   let filled = 0;
   let unopened = 0;
   for (;;) {
-    const batch = await triage.unindexed(after, BATCH);
+    const batch = await triage.unindexed(searchKeys.keyId, after, BATCH);
     for (const submission of batch) {
       let answers: Answers;
       try {
@@ -34,7 +33,11 @@ export async function fillSearchIndex(deps: {
         unopened++;
         continue;
       }
-      await triage.index(submission.id, searchKeys.of(submission.formId, submission.formVersion, answers), clock.now());
+      await triage.index(
+        submission.id,
+        searchKeys.of(submission.formId, submission.formVersion, answers),
+        searchKeys.keyId,
+      );
       filled++;
     }
     if (batch.length < BATCH) break;

@@ -44,6 +44,8 @@ export function createSearchKeys(deps: { secret: Uint8Array; catalogue: FormCata
   };
 
   return {
+    /** Names the key (not a secret): hashes made with another are written again at start. */
+    keyId: createHmac('sha256', key).update('key id').digest('hex').slice(0, 16),
     /** The hashes of a submission's answers, one per key it has (none when it names nobody). */
     of(formId: string, formVersion: number, answers: Answers): string[] {
       const entry = catalogue.get(formId, formVersion);

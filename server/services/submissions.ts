@@ -221,7 +221,12 @@ export function createSubmissionService(deps: {
             trx,
           );
           if (inserted === 'duplicate') return 'duplicate';
-          await repos.triage.index(id, searchKeys.of(request.formId, request.formVersion, answers), now, trx);
+          await repos.triage.index(
+            id,
+            searchKeys.of(request.formId, request.formVersion, answers),
+            searchKeys.keyId,
+            trx,
+          );
           for (const message of messages) await repos.outbox.insert(message, trx);
           if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
           return 'inserted';

@@ -148,20 +148,32 @@ for (const database of await testDatabases()) {
     }
   });
 
-  it('should find earlier submissions that have no search keys once the server starts again', async () => {
-    const surname = canary();
-    const { id, reference } = await referred(surname);
-    // As a submission from before the index was there.
-    await app.db('submission_search').where({ submission_id: id }).delete();
-    await app.db('submissions').where({ id }).update({ search_indexed_at: null });
+  it('should find earlier submissions, and those indexed under another secret, once the server starts again', async () => {
+    const before = canary();
+    const { id, reference } = await referred(before);
+    const rekeyed = canary();
+    const other = await referred(rekeyed);
+    // As a submission from before the index was there, and one whose hashes another SESSION_SECRET made.
+    await app.db('submission_search').whereIn('submission_id', [id, other.id]).delete();
+    await app.db('submissions').where({ id }).update({ search_key_id: null });
+    await app.db('submission_search').insert({ submission_id: other.id, hash: 'f'.repeat(64) });
+    await app.db('submissions').where({ id: other.id }).update({ search_key_id: 'an-older-secret' });
     const { as } = await triage();
-    assert.equal(await found(as, `q=Wilhelmina+${surname}`), []);
+    assert.equal(await found(as, `q=Wilhelmina+${before}`), []);
     const restarted = await startTestApp(
       { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, DATA_DIR: dataDir },
       { clock },
     );
     const again = await enrolledStaff(restarted.baseUrl, members, now, staffEmail());
-    assert.equal(await found(again.as, `q=Wilhelmina+${surname}`), [reference]);
+    assert.equal(await found(again.as, `q=Wilhelmina+${before}`), [reference]);
+    assert.equal(await found(again.as, `q=Wilhelmina+${rekeyed}`), [other.reference]);
+    assert.equal(
+      (await app.db('submission_search').where({ submission_id: other.id }))
+        .map((row) => row.hash)
+        .includes('f'.repeat(64)),
+      false,
+      'the old hashes go',
+    );
   });
 
   it('should assign, ask the referrer for more information, close with an outcome, keep notes, and show it all in order', async () => {
@@ -334,7 +346,6 @@ for (const database of await testDatabases()) {
         idempotency_key: randomUUID(),
         answers_digest: '0'.repeat(64),
         submitted_at: at - (i % 20),
-        search_indexed_at: at,
       })),
     );
     const { as } = await triage();

@@ -14,8 +14,9 @@ export async function up(db: Knex): Promise<void> {
     t.string('outcome', 40);
     t.bigInteger('status_changed_at');
     t.bigInteger('closed_at');
-    // When its search keys were written: null for submissions from before the index, filled at start.
-    t.bigInteger('search_indexed_at');
+    // Which key its search hashes were made with: null for submissions from before the index, and
+    // another after SESSION_SECRET changed; either is indexed again at start.
+    t.string('search_key_id', 16);
   });
   await db.schema.createTable('submission_events', (t) => {
     // The order things were done in, even within one millisecond.
@@ -43,7 +44,7 @@ export async function down(db: Knex): Promise<void> {
   await db.schema.dropTableIfExists('submission_search');
   await db.schema.dropTableIfExists('submission_events');
   await db.schema.alterTable('submissions', (t) => {
-    for (const column of ['status', 'assignee_id', 'outcome', 'status_changed_at', 'closed_at', 'search_indexed_at'])
+    for (const column of ['status', 'assignee_id', 'outcome', 'status_changed_at', 'closed_at', 'search_key_id'])
       t.dropColumn(column);
   });
 }
