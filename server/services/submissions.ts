@@ -155,6 +155,7 @@ export function createSubmissionService(deps: {
       const id = randomUUID();
       const title = entry.definition.title;
       const about = aboutPerson.inAnswers(request.formId, request.formVersion, answers);
+      const keys = searchKeys.of(request.formId, request.formVersion, answers);
       const aboutInEmail =
         !about || emailNames === 'none'
           ? undefined
@@ -221,12 +222,7 @@ export function createSubmissionService(deps: {
             trx,
           );
           if (inserted === 'duplicate') return 'duplicate';
-          await repos.triage.index(
-            id,
-            searchKeys.of(request.formId, request.formVersion, answers),
-            searchKeys.keyId,
-            trx,
-          );
+          await repos.triage.index(id, keys, searchKeys.keyId, trx);
           for (const message of messages) await repos.outbox.insert(message, trx);
           if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
           return 'inserted';

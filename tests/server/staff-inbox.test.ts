@@ -144,6 +144,8 @@ for (const database of await testDatabases()) {
         const bytes = await readFile(join(dataDir, file));
         assert.not.ok(bytes.includes(surname), `${file} holds the name in clear`);
         assert.not.ok(bytes.includes(surname.toLowerCase()), `${file} holds the name, lower-cased`);
+        assert.not.ok(bytes.includes('9434765919') || bytes.includes('943 476 5919'), `${file} holds the NHS number`);
+        assert.not.ok(bytes.includes('1941-03-12'), `${file} holds the date of birth`);
       }
     }
   });
