@@ -120,7 +120,7 @@ export function staffInboxRoutes(deps: {
   });
   router.get('/members', async (ctx) => {
     const who = await actor(ctx);
-    ctx.body = { members: await inbox.assignable(), me: who.member.id } satisfies StaffMemberList;
+    ctx.body = { members: await inbox.assignable(who), me: who.member.id } satisfies StaffMemberList;
   });
   router.get('/submissions/:submissionId', async (ctx) => {
     const who = await actor(ctx);

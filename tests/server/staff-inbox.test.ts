@@ -54,7 +54,6 @@ for (const database of await testDatabases()) {
       idempotencyKey: randomUUID(),
     });
     assert.is(sent.status, 201, JSON.stringify(sent.body));
-    await smtp.nextTo(email);
     return { as, email, id: sent.body.submission.id, reference: sent.body.submission.reference };
   }
   const triage = (): Promise<EnrolledStaff> => enrolledStaff(baseUrl, members, now, staffEmail());
@@ -205,7 +204,8 @@ for (const database of await testDatabases()) {
     const asked = await priya.as.post(`/api/staff/submissions/${id}/status`, { status: 'more-information', question });
     assert.is(asked.status, 204);
     await app.sendOutbox();
-    const mail = await smtp.nextTo(email);
+    assert.match((await smtp.nextTo(email, 20_000)).subject, /has been sent/, 'the confirmation first');
+    const mail = await smtp.nextTo(email, 20_000);
     assert.match(mail.subject, new RegExp(`more information about referral ${reference}`));
     assert.match(mail.text, /\/account\/sign-in/);
     assert.not.match(mail.text + mail.html + mail.subject, /Wilhelmina|Quistwater/, 'no personal data in the email');
@@ -227,7 +227,7 @@ for (const database of await testDatabases()) {
     });
     assert.is(closed.status, 204);
     await app.sendOutbox();
-    assert.match((await smtp.nextTo(email)).subject, new RegExp(`Your referral ${reference} has been updated`));
+    assert.match((await smtp.nextTo(email, 20_000)).subject, new RegExp(`Your referral ${reference} has been updated`));
     const after = (await referrer.get('/api/submissions')).body.submissions.find((s: { id: string }) => s.id === id);
     assert.is(after.status, 'closed');
     assert.is(after.question, undefined, 'the question goes once it is closed');
@@ -283,6 +283,7 @@ for (const database of await testDatabases()) {
       ['staff-assign', { submissionId: id, assignee: memberId }],
       ['staff-status', { submissionId: id, status: 'screening' }],
       ['staff-note', { submissionId: id, reference }],
+      ['staff-members', {}],
     ] as const) {
       const row = (await auditRows(event)).at(-1);
       assert.ok(row, `${event} is audited`);

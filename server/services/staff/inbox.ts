@@ -195,10 +195,12 @@ export function createInbox(deps: {
     },
 
     /** The members a referral can be assigned to: those who can sign in. */
-    async assignable(): Promise<StaffMemberRef[]> {
-      return (await repos.staff.list())
+    async assignable(actor: Actor): Promise<StaffMemberRef[]> {
+      const members = (await repos.staff.list())
         .filter((member) => member.disabledAt === null && member.totpEnrolledAt !== null)
         .map(memberRef);
+      await audit(actor, 'staff-members', { shown: members.length });
+      return members;
     },
   };
 }
