@@ -91,6 +91,11 @@ inbox(
         await staff.locator('asc-staff table').waitFor();
         assert.equal(await axeViolations(staff), [], 'the inbox');
 
+        await typeAt(staff, 'f-inbox-q', 'Nobody Bythisname');
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff [role=status]', { hasText: 'No referrals match' }).waitFor();
+        assert.equal(await axeViolations(staff), [], 'the inbox with nothing found');
+        await staff.locator('asc-staff #f-inbox-q').fill('');
         await typeAt(staff, 'f-inbox-q', name.toLowerCase());
         await staff.keyboard.press('Enter');
         await staff.locator('asc-staff [role=status]', { hasText: 'Showing 1 to 1 of 1 referral' }).waitFor();
@@ -135,6 +140,10 @@ inbox(
         assert.match((await listed.textContent()) ?? '', /Status\s*Being looked at/);
         assert.match((await listed.locator('.question').textContent()) ?? '', new RegExp(question));
         assert.equal(await axeViolations(page), [], 'the referrer’s list with the question');
+        await tabTo(page, withText(`View or print ${referral.definition.title} about ${name}, ${reference}`), 200);
+        await page.keyboard.press('Enter');
+        await page.locator('asc-submitted-form .notice', { hasText: question }).waitFor();
+        assert.equal(await axeViolations(page), [], 'the referrer’s form opened, with the question');
         const mail = await tab.smtp.nextTo(referrerEmail);
         assert.match(mail.subject, new RegExp(reference));
 
@@ -177,6 +186,9 @@ inbox(
           `the inbox at 320 px: the table scrolls in its own box ${wide.join('; ')}`,
         );
         assert.equal(await axeViolations(staff), [], 'the inbox at 320 px');
+        await staff.goto(`${baseUrl}/staff/submissions/00000000-0000-4000-8000-000000000000`);
+        await heading(staff, 'There is no referral here');
+        assert.equal(await axeViolations(staff), [], 'a referral not found');
         assert.equal(staffTab.cspViolations, [], 'the staff page broke no Content-Security-Policy');
         assert.equal(staffTab.pageErrors, [], 'the staff page threw nothing');
       } finally {
