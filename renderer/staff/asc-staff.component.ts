@@ -5,6 +5,7 @@ import { staffApi } from '../staff-api.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { AccountFormController } from '../account/account-form.ts';
 import { staffStyles } from './asc-staff.styles.ts';
+import { summaryListStyles } from '../shared/summary-list.ts';
 import { StaffSignInFlow } from './staff-sign-in.ts';
 import { InboxScreen } from './inbox-list.ts';
 import { SubmissionScreen } from './submission-view.ts';
@@ -21,7 +22,7 @@ const FEW_RECOVERY_CODES = 3;
  * @summary The council staff's sign-in and pages.
  */
 export class AscStaff extends LitElement {
-  static override styles = [baseStyles, questionPageStyles, staffStyles];
+  static override styles = [baseStyles, questionPageStyles, summaryListStyles, staffStyles];
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';
