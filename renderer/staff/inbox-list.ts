@@ -10,6 +10,7 @@ import {
   TRIAGE_STATUSES,
   type FormSummary,
   type InboxPage,
+  type StaffMemberRef,
   type TriageStatus,
 } from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
@@ -39,6 +40,7 @@ export class InboxScreen {
   private cursor?: string;
   private page?: InboxPage;
   private forms: FormSummary[] = [];
+  private members: StaffMemberRef[] = [];
   private problem?: string;
 
   constructor(private readonly host: InboxHost) {}
@@ -54,12 +56,14 @@ export class InboxScreen {
   async load(): Promise<void> {
     this.problem = undefined;
     try {
-      const [page, forms] = await Promise.all([
+      const [page, forms, members] = await Promise.all([
         staffApi.inbox(this.host.apiBase, this.query(true)),
         this.forms.length ? this.forms : fetchFormList(this.host.apiBase).catch(() => []),
+        this.members.length ? this.members : staffApi.members(this.host.apiBase).then((list) => list.members),
       ]);
       this.page = page;
       this.forms = forms;
+      this.members = members;
     } catch (error) {
       this.problem = `We could not fetch the inbox: ${(error as Error).message}`;
     }
@@ -120,6 +124,7 @@ export class InboxScreen {
             ['', 'Anyone or nobody'],
             ['me', 'Me'],
             ['nobody', 'Nobody'],
+            ...this.members.map((m): [string, string] => [m.id, m.name]),
           ])}
         </div>
         <button type="submit" class="button">Apply</button>
