@@ -111,8 +111,25 @@ for (const database of await testDatabases()) {
       assert.is(await status(referrer, route), 403, `${path} for a referrer`);
       assert.ok([200, 204].includes(await status(member.as, route)), `${path} for staff`);
     }
-    for (const path of ['/api/submissions', `/api/submissions/${id}`, '/api/drafts', '/api/account/session'])
-      assert.is((await member.as.get(path)).status, 401, `${path} with a staff session`);
+    // A staff session is never a referrer's: every route of the referrers' own takes it as nobody.
+    const draft = randomUUID();
+    const referrerRoutes: Array<[string, string, unknown?]> = [
+      ['GET', '/api/account/session'],
+      ['POST', '/api/account/keep-alive', {}],
+      ['POST', '/api/account/password', { currentPassword: 'x', password: 'y', confirmPassword: 'y' }],
+      ['POST', '/api/account/sign-out', {}],
+      ['GET', '/api/drafts'],
+      ['POST', '/api/drafts', { formId: fixture.definition.id, formVersion: 2, pageId: 'p', answers: {} }],
+      ['GET', `/api/drafts/${draft}`],
+      ['PUT', `/api/drafts/${draft}`, { version: 1, pageId: 'p', answers: {} }],
+      ['DELETE', `/api/drafts/${draft}`],
+      ['GET', '/api/submissions'],
+      ['POST', '/api/submissions', { formId: 'x', formVersion: 1, answers: {}, idempotencyKey: randomUUID() }],
+      ['GET', `/api/submissions/${id}`],
+    ];
+    for (const route of referrerRoutes)
+      assert.is(await status(member.as, route), 401, `${route[0]} ${route[1]} with a staff session`);
+    assert.equal((await member.as.get('/api/account')).body, { user: null }, 'nobody is signed in as a referrer');
     await members.disable(member.email);
     for (const route of routes) assert.is(await status(member.as, route), 401, `${route[1]} once disabled`);
   });
