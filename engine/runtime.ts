@@ -50,6 +50,7 @@ export type {
   SubmissionList,
   SubmittedForm,
   SubmittedFormBody,
+  ReferrerStatus,
   FieldProblem,
   ErrorBody,
 } from './contracts/portal-api.ts';
@@ -59,5 +60,23 @@ export type {
   StaffNext,
   StaffSignedInBody,
   StaffSessionBody,
+  TriageStatus,
+  TriageOutcome,
+  StaffMemberRef,
+  InboxItem,
+  InboxPage,
+  TriageEvent,
+  StaffSubmission,
+  StaffSubmissionBody,
+  StaffMemberList,
+  StatusChange,
+  Assignment,
+  NoteAdded,
+} from './contracts/staff-api.ts';
+export {
+  TRIAGE_STATUSES,
+  TRIAGE_STATUS_LABELS,
+  TRIAGE_OUTCOMES,
+  TRIAGE_OUTCOME_LABELS,
 } from './contracts/staff-api.ts';
 export { parseRoute, routePath, type AccountScreen, type Route } from './contracts/portal-routes.ts';

@@ -1,5 +1,14 @@
 /** The staff part of the portal's API (/api/staff/…): apart, so no referrer's page downloads it. */
-import type { StaffNext, StaffSessionBody, StaffSignedInBody } from '../engine/runtime.ts';
+import type {
+  InboxPage,
+  StaffMemberList,
+  StaffNext,
+  StaffSessionBody,
+  StaffSignedInBody,
+  StaffSubmission,
+  StaffSubmissionBody,
+  StatusChange,
+} from '../engine/runtime.ts';
 import { RequestRefused, getJson, resolve, send } from './api-client.ts';
 
 /** The staff API. Every call that fails throws RequestRefused with what to fix. */
@@ -20,4 +29,20 @@ export const staffApi = {
   enrol: (apiBase: string, code: string) => send<StaffSignedInBody>(apiBase, '/api/staff/sign-in/enrol', { code }),
   code: (apiBase: string, code: string) => send<StaffSignedInBody>(apiBase, '/api/staff/sign-in/code', { code }),
   signOut: (apiBase: string) => send<void>(apiBase, '/api/staff/sign-out'),
+  /** A page of the inbox: `query` holds the filters, the search and the page's cursor. */
+  inbox: (apiBase: string, query: URLSearchParams) =>
+    getJson<InboxPage>(resolve(apiBase, `/api/staff/inbox${query.toString() ? `?${query}` : ''}`)),
+  /** Where the inbox's filtered list is downloaded as a file. */
+  exportUrl: (apiBase: string, format: 'csv' | 'json', query: URLSearchParams) =>
+    resolve(apiBase, `/api/staff/inbox.${format}${query.toString() ? `?${query}` : ''}`),
+  open: async (apiBase: string, id: string): Promise<StaffSubmission> =>
+    (await getJson<StaffSubmissionBody>(resolve(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}`)))
+      .submission,
+  members: (apiBase: string) => getJson<StaffMemberList>(resolve(apiBase, '/api/staff/members')),
+  assign: (apiBase: string, id: string, assignee: string | null) =>
+    send<void>(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}/assign`, { assignee }),
+  changeStatus: (apiBase: string, id: string, change: StatusChange) =>
+    send<void>(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}/status`, change),
+  addNote: (apiBase: string, id: string, text: string) =>
+    send<void>(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}/notes`, { text }),
 };

@@ -46,6 +46,12 @@ import { createAboutPerson } from './services/about-person.ts';
 import { createOutboxRelay } from './services/outbox-relay.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { join } from 'node:path';
+import { createSearchKeys } from './services/search-keys.ts';
+import { fillSearchIndex } from './services/search-index.ts';
+import { createReferrerStatus } from './services/referrer-status.ts';
+import { createInbox } from './services/staff/inbox.ts';
+import { createTriage } from './services/staff/triage.ts';
+import { staffInboxRoutes } from './routes/staff-inbox.ts';
 
 export interface App {
   koa: Koa;
@@ -167,6 +173,8 @@ export async function createApp(
       ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') }
       : undefined,
   });
+  const searchKeys = createSearchKeys({ secret, catalogue, aboutPerson });
+  await fillSearchIndex({ triage: repos.triage, answersAtRest, searchKeys, log });
   const submissions = createSubmissionService({
     db,
     repos,
@@ -176,8 +184,20 @@ export async function createApp(
     clock,
     brand,
     limiter,
+    searchKeys,
+    referrerStatus: createReferrerStatus({ triage: repos.triage, answersAtRest }),
     queued: () => void relay.runNow(),
     metrics: metrics.counting,
+  });
+  const inbox = createInbox({ repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock });
+  const triage = createTriage({
+    db,
+    repos,
+    answersAtRest,
+    clock,
+    brand,
+    signInUrl: `${config.publicOrigin ?? `http://localhost:${config.port}`}/account/sign-in`,
+    queued: () => void relay.runNow(),
   });
 
   const captcha =
@@ -212,6 +232,7 @@ export async function createApp(
     draftRoutes({ drafts, sessions }),
     submissionRoutes({ submissions, sessions }),
     staffRoutes({ staff, referrerSessions: sessions, secureCookies: config.production }),
+    staffInboxRoutes({ staff, referrerSessions: sessions, inbox, triage }),
     ...(config.metricsToken ? [metricsRoutes(metrics, config.metricsToken)] : []),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());

@@ -146,7 +146,17 @@ export interface Submission {
   /** Who the form is about, from its own answer for the person's name ("Edith Marsh"); absent when the form names nobody. */
   about?: string;
   submittedAt: number;
+  /** Where it is with the council, in plain words for the referrer. */
+  status: ReferrerStatus;
+  /** The council's question, while they wait for more information from the referrer. */
+  question?: string;
 }
+
+/**
+ * A submission's status as its referrer sees it: received (nobody has started on it), being
+ * looked at, or closed. Never the staff's notes or their own finer statuses.
+ */
+export type ReferrerStatus = 'received' | 'being-looked-at' | 'closed';
 
 /** A submission opened again by the person who sent it (GET /api/submissions/:id): its answers as they read them on check your answers. */
 export interface SubmittedForm extends Submission {

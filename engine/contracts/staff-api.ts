@@ -1,4 +1,5 @@
 /** What crosses HTTP for the council's staff (/api/staff), for the server and the staff screens alike. */
+import type { SummaryPage } from '../types.ts';
 import type { SessionTiming } from './portal-api.ts';
 
 /** A member of staff as their own screens show them. */
@@ -37,4 +38,114 @@ export interface StaffSignedInBody extends SessionTiming {
 export interface StaffSessionBody extends SessionTiming {
   staff: StaffUser;
   expiresAt: number;
+}
+
+/** Where a referral is in the triage team's hands. */
+export const TRIAGE_STATUSES = ['new', 'screening', 'accepted', 'more-information', 'closed'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+
+/** Each status as the staff's screens name it. */
+export const TRIAGE_STATUS_LABELS: Record<TriageStatus, string> = {
+  new: 'New',
+  screening: 'Screening',
+  accepted: 'Accepted',
+  'more-information': 'More information needed',
+  closed: 'Closed',
+};
+
+/** What a closed referral came to: one of these is required on closing. */
+export const TRIAGE_OUTCOMES = ['no-further-action', 'passed-to-team', 'not-for-adult-social-care'] as const;
+export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
+
+export const TRIAGE_OUTCOME_LABELS: Record<TriageOutcome, string> = {
+  'no-further-action': 'No further action: information and advice given',
+  'passed-to-team': 'Passed to a team',
+  'not-for-adult-social-care': 'Not for adult social care',
+};
+
+/** A member of staff as another sees them: to assign a referral to, or to read who did what. */
+export interface StaffMemberRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * One referral as the inbox lists it. The triage clock (urgency, the legal deadline) will add
+ * `urgent` and `deadline` beside these.
+ */
+export interface InboxItem {
+  id: string;
+  reference: string;
+  formId: string;
+  formVersion: number;
+  formTitle: string;
+  /** Whom it is about, from its own sealed answers; absent when the form names nobody or it will not open. */
+  about?: string;
+  referrer: { name: string; organisation?: string };
+  submittedAt: number;
+  status: TriageStatus;
+  outcome?: TriageOutcome;
+  assignee?: StaffMemberRef;
+  statusChangedAt?: number;
+  closedAt?: number;
+}
+
+/** The body of GET /api/staff/inbox: a page of 50 at most, the newest first. */
+export interface InboxPage {
+  items: InboxItem[];
+  /** How many match the filters in all. */
+  total: number;
+  /** Pass as `cursor` for the next page; absent on the last. */
+  nextCursor?: string;
+}
+
+/** Something done to a referral, for its history. */
+export interface TriageEvent {
+  at: number;
+  by: StaffMemberRef;
+  kind: 'assigned' | 'status' | 'note';
+  /** For `assigned`: to whom (absent: to nobody). */
+  assignee?: StaffMemberRef;
+  /** For `status`: the new status, and the outcome when it was closed. */
+  status?: TriageStatus;
+  outcome?: TriageOutcome;
+  /** The question asked of the referrer (status `more-information`), or the note's text (only staff see either in full). */
+  text?: string;
+}
+
+/** A referral opened by staff (GET /api/staff/submissions/:id): the item, its answers by page, its history. */
+export interface StaffSubmission extends InboxItem {
+  referrer: { name: string; email: string; organisation?: string };
+  summary: SummaryPage[];
+  history: TriageEvent[];
+}
+
+export interface StaffSubmissionBody {
+  submission: StaffSubmission;
+}
+
+/** The body of GET /api/staff/members. */
+export interface StaffMemberList {
+  members: StaffMemberRef[];
+  /** Who is asking: for "assign to me". */
+  me: string;
+}
+
+/** POST /api/staff/submissions/:id/status. */
+export interface StatusChange {
+  status: TriageStatus;
+  /** Required when closing. */
+  outcome?: TriageOutcome;
+  /** Required when asking the referrer for more information: the referrer sees it. */
+  question?: string;
+}
+
+/** POST /api/staff/submissions/:id/assign: a member's id, `me`, or null for nobody. */
+export interface Assignment {
+  assignee: string | null;
+}
+
+/** POST /api/staff/submissions/:id/notes: private to staff. */
+export interface NoteAdded {
+  text: string;
 }

@@ -11,6 +11,10 @@ export const savedFormsStyles = css`
   @media (min-width: 641px) { .saved-form dl > div { grid-template-columns: 12em 1fr; } }
   .saved-form dt { font-weight: 700; }
   .saved-form dd { margin: 0; }
+  .question { padding: 15px; border-left: 10px solid var(--asc-colour-brand); background: var(--asc-colour-panel); margin-bottom: 20px; }
+  .question h3 { margin-top: 0; font-size: 1.1875rem; }
+  .question p { white-space: pre-line; overflow-wrap: anywhere; }
+  .question > :last-child { margin-bottom: 0; }
   .confirm:focus { outline: 3px solid var(--asc-colour-focus); outline-offset: 0; }
   .confirm { padding: 15px; border-left: 10px solid var(--asc-colour-error); margin-bottom: 20px; }
   a.button, a.button:link, a.button:visited { display: inline-block; text-decoration: none; color: #fff; }

@@ -8,6 +8,7 @@ import { summaryListStyles, summaryLists } from '../shared/summary-list.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { emit } from '../shared/events.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
+import { STATUS_WORDS } from './asc-submitted-forms.ts';
 
 const LIST = '/account/submitted';
 
@@ -89,7 +90,9 @@ export class AscSubmittedForm extends LitElement {
         <div class="summary-row"><dt>Reference number</dt><dd><strong>${submission.reference}</strong></dd></div>
         <div class="summary-row"><dt>Submitted</dt><dd>${longDate(submission.submittedAt, this.timeZone)} at ${timeOfDay(submission.submittedAt, this.timeZone)}</dd></div>
         <div class="summary-row"><dt>Form version</dt><dd>${submission.formVersion}</dd></div>
+        <div class="summary-row"><dt>Status</dt><dd>${STATUS_WORDS[submission.status]}</dd></div>
       </dl>
+      ${submission.question ? html`<div class="notice"><h2>The council needs more information</h2><p class="question-text">${submission.question}</p><p>Call the council and quote the reference number to answer.</p></div>` : nothing}
       <p>This is what you sent, as you saw it before sending. It cannot be changed: if something in it was wrong, contact the council and quote the reference number.</p>
       <button type="button" class="button secondary print-button" @click=${() => window.print()}>Print this page</button>
       ${summaryLists(submission.summary)}`;

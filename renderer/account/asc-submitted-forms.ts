@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Submission } from '../../engine/runtime.ts';
+import type { ReferrerStatus, Submission } from '../../engine/runtime.ts';
 import { submissionsApi } from '../submissions-api.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { savedFormsStyles } from './asc-saved-forms.styles.ts';
@@ -8,13 +8,21 @@ import { longDate, timeOfDay } from '../shared/when.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { emit } from '../shared/events.ts';
 
+/** Where the council is with a form, in plain words. */
+export const STATUS_WORDS: Record<ReferrerStatus, string> = {
+  received: 'Received',
+  'being-looked-at': 'Being looked at',
+  closed: 'Closed',
+};
+
 /** Where a submitted form opens again, read-only. */
 const addressOf = (submission: Submission) => `/account/submitted/${submission.id}`;
 
 /**
  * The signed-in person's forms submitted in the last 30 days, the most recent first, each with
- * whom it is about, its reference number (what to quote when calling the council), and the way
- * to open it again.
+ * whom it is about, its reference number (what to quote when calling the council), where the
+ * council is with it (and its question, when it needs more information), and the way to open it
+ * again.
  *
  * @summary Forms submitted in the last 30 days.
  * @event asc-navigate - A form's View was chosen: the page opens it read-only. detail: { to }
@@ -55,7 +63,9 @@ export class AscSubmittedForms extends LitElement {
           <dl>
             <div><dt>Reference number</dt><dd><strong>${submission.reference}</strong></dd></div>
             <div><dt>Submitted</dt><dd>${longDate(submission.submittedAt, this.timeZone)} at ${timeOfDay(submission.submittedAt, this.timeZone)}</dd></div>
+            <div><dt>Status</dt><dd>${STATUS_WORDS[submission.status]}</dd></div>
           </dl>
+          ${submission.question ? html`<div class="question"><h3>The council needs more information</h3><p>${submission.question}</p><p>Call the council and quote the reference number to answer.</p></div>` : nothing}
           <p><a href=${addressOf(submission)} @click=${(e: MouseEvent) => this.open(e, submission)}>View or print<span class="visually-hidden"> ${submission.formTitle}${submission.about ? ` about ${submission.about}` : ''}, ${submission.reference}</span></a></p>
         </li>`,
       )}

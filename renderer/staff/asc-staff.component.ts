@@ -5,24 +5,31 @@ import { staffApi } from '../staff-api.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { AccountFormController } from '../account/account-form.ts';
 import { staffStyles } from './asc-staff.styles.ts';
+import { summaryListStyles } from '../shared/summary-list.ts';
 import { StaffSignInFlow } from './staff-sign-in.ts';
+import { InboxScreen } from './inbox-list.ts';
+import { SubmissionScreen } from './submission-view.ts';
+import { INBOX_PATH, submissionIn, submissionPath } from './staff-routes.ts';
 
 /** Fewer recovery codes than this left, and the home page says to ask for new ones. */
 const FEW_RECOVERY_CODES = 3;
 
 /**
  * The council staff's pages at /staff: signing in with a password and an authenticator app, and
- * setting up an account with the code council IT gave; then who is signed in, and signing out.
+ * setting up an account with the code council IT gave; then the inbox of referrals, each one
+ * opened at its own address (/staff/submissions/<id>) to read and work on; and signing out.
  *
  * @summary The council staff's sign-in and pages.
  */
 export class AscStaff extends LitElement {
-  static override styles = [baseStyles, questionPageStyles, staffStyles];
+  static override styles = [baseStyles, questionPageStyles, summaryListStyles, staffStyles];
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';
   /** The portal's name, in the header. */
   @property({ attribute: 'service-name' }) serviceName = 'Adult social care';
+  /** The council's time zone: when referrals came in, on its clock (the browser's own without one). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
 
   @state() private session?: StaffSessionBody | null;
   @state() private recoveryCodesLeft?: number;
@@ -30,6 +37,9 @@ export class AscStaff extends LitElement {
 
   private readonly form = new AccountFormController(this);
   private readonly signIn = this.createSignIn();
+  private readonly inbox = new InboxScreen(this);
+  @state() private opened?: SubmissionScreen;
+  private readonly onPopState = () => this.route();
 
   private createSignIn(): StaffSignInFlow {
     // The flow reads the element's properties as they are when asked, not as they were at the start.
@@ -48,9 +58,12 @@ export class AscStaff extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
     void staffApi.current(this.apiBase).then(
       (session) => {
         this.session = session;
+        // Focus stays at the top of a page just loaded, as on any page.
+        if (session) this.route(false);
       },
       () => {
         this.session = null;
@@ -58,10 +71,40 @@ export class AscStaff extends LitElement {
     );
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
   private signedIn(body: StaffSignedInBody): void {
     this.session = body;
     this.recoveryCodesLeft = body.recoveryCodesLeft;
     this.form.start();
+    this.route();
+  }
+
+  /** Shows what the address names, a referral or the inbox, its heading focused as after any move to a new screen. */
+  private route(focus = true): void {
+    const id = submissionIn(location.pathname);
+    this.opened = id ? new SubmissionScreen(this, id) : undefined;
+    void (this.opened ?? this.inbox).load().then(() => (focus ? this.focusHeading() : undefined));
+  }
+
+  private async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  /** Opens a referral at its own address. */
+  open(id: string): void {
+    history.pushState(null, '', submissionPath(id));
+    this.route();
+  }
+
+  /** Back to the inbox, as it was. */
+  back(): void {
+    history.pushState(null, '', INBOX_PATH);
+    this.route();
   }
 
   private async signOut(): Promise<void> {
@@ -77,6 +120,7 @@ export class AscStaff extends LitElement {
     this.signOutFailed = false;
     this.session = null;
     this.recoveryCodesLeft = undefined;
+    this.opened = undefined;
     this.signIn.restart('You have signed out.');
   }
 
@@ -103,13 +147,12 @@ export class AscStaff extends LitElement {
   private renderHome(session: StaffSessionBody): TemplateResult {
     const left = this.recoveryCodesLeft;
     return html`
-      <h1 tabindex="-1">Council staff</h1>
       ${
         left !== undefined && left < FEW_RECOVERY_CODES
           ? html`<div class="notice" role="alert"><p>You have ${left} recovery code${left === 1 ? '' : 's'} left. Ask council IT to reset your account for new ones.</p></div>`
           : nothing
       }
-      <p>You are signed in as ${session.staff.forename} ${session.staff.surname} (${session.staff.email})${session.staff.isAdmin ? ', an administrator' : ''}.</p>
-      <p>For your security, you are signed out after 20 minutes without activity, and after 8 hours.</p>`;
+      <p class="signed-in-as">Signed in as ${session.staff.forename} ${session.staff.surname}. For your security, you are signed out after 20 minutes without activity, and after 8 hours.</p>
+      ${this.opened ? this.opened.render() : this.inbox.render()}`;
   }
 }

@@ -30,5 +30,43 @@ export const staffStyles = css`
   .key, .recovery-codes { font-family: monospace; font-size: 1.25rem; word-spacing: 6px; overflow-wrap: anywhere; }
   .recovery-codes { list-style: none; padding: 15px; background: var(--asc-colour-panel); columns: 2 12em; }
   .recovery-codes li { margin-bottom: 5px; }
-  @media print { header, .button-group { display: none; } }
+
+  .signed-in-as { color: var(--asc-colour-secondary-text); font-size: 1rem; }
+  .secondary { color: var(--asc-colour-secondary-text); }
+  .back-link { display: inline-block; margin-bottom: 20px; font-size: 1rem; }
+  .about-lead { font-size: 1.5rem; margin-top: -15px; }
+  .filters { padding: 15px 15px 0; margin-bottom: 30px; background: var(--asc-colour-panel); }
+  .filter-row { display: flex; flex-wrap: wrap; gap: 0 20px; }
+  .filter-row > .form-group { min-width: 0; max-width: 100%; }
+  .filters .select { min-width: 0; max-width: 100%; }
+  .table-scroll { overflow-x: auto; margin-bottom: 20px; }
+  .table-scroll:focus { outline: 3px solid var(--asc-colour-focus); }
+  .table { width: 100%; min-width: 52em; border-collapse: collapse; font-size: 1rem; }
+  .table th, .table td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid var(--asc-colour-border); }
+  .table th { font-weight: 700; }
+  .tag { display: inline-block; padding: 2px 8px; font-weight: 700; font-size: 1rem; background: #d2e2f1; color: #0c2d4a; }
+  .tag-closed { background: #e5e6e7; color: #272829; }
+  .tag-more-information { background: #fcd6c3; color: #6e3619; }
+  .tag-accepted { background: #cce2d8; color: #005a30; }
+  .pagination { display: flex; flex-wrap: wrap; gap: 0 15px; }
+  .success-banner { border: 5px solid var(--asc-colour-success); margin-bottom: 30px; padding: 0 15px 15px; }
+  .success-banner h2 { background: var(--asc-colour-success); color: #fff; margin: 0 -15px 15px; padding: 2px 15px 5px; font-size: 1.1875rem; }
+  .success-banner:focus { outline: 3px solid var(--asc-colour-focus); }
+  .work form { border-top: 2px solid var(--asc-colour-border); padding-top: 10px; margin-bottom: 20px; }
+  .history { padding-left: 20px; }
+  .history li { margin-bottom: 10px; }
+  .quoted { white-space: pre-line; overflow-wrap: anywhere; }
+  .textarea { max-width: 40em; }
+  .choice { position: relative; display: block; min-height: 40px; margin-bottom: 10px; padding-left: 40px; }
+  .choice-input { position: absolute; z-index: 1; top: -2px; left: -2px; width: 44px; height: 44px; margin: 0; opacity: 0; cursor: pointer; }
+  .choice-label { display: inline-block; padding: 8px 15px 5px; cursor: pointer; touch-action: manipulation; }
+  .choice-label::before { content: ''; position: absolute; top: 0; left: 0; width: 40px; height: 40px; border: 2px solid currentcolor; border-radius: 50%; background: transparent; }
+  .choice-label::after { content: ''; position: absolute; top: 10px; left: 10px; width: 0; height: 0; border: 10px solid currentcolor; border-radius: 50%; opacity: 0; }
+  .choice-input:checked + .choice-label::after { opacity: 1; }
+  .choice-input:focus + .choice-label::before { border-width: 4px; outline: 3px solid transparent; outline-offset: 1px; box-shadow: 0 0 0 3px var(--asc-colour-focus); }
+  .radios-conditional { margin: 0 0 15px 18px; padding-left: 33px; border-left: 4px solid var(--asc-colour-border); }
+  .radios-conditional[hidden] { display: none; }
+  @media print {
+    header, .button-group, .back-link, .print-button, .work, .filters, .pagination, .signed-in-as, .success-banner { display: none !important; }
+  }
 `;

@@ -134,10 +134,11 @@ ${noscript}
   // The staff's pages are never indexed, and say whose they are.
   await writeFile(
     join(publicDir, 'staff.html'),
-    page(`Staff: ${title}`, staff, `<asc-staff service-name="${title}"></asc-staff>`).replace(
-      '<meta name="viewport"',
-      '<meta name="robots" content="noindex">\n<meta name="viewport"',
-    ),
+    page(
+      `Staff: ${title}`,
+      staff,
+      `<asc-staff service-name="${title}" time-zone="${escapeHtml(portal.council.timeZone ?? 'Europe/London')}"></asc-staff>`,
+    ).replace('<meta name="viewport"', '<meta name="robots" content="noindex">\n<meta name="viewport"'),
   );
   await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

@@ -76,10 +76,18 @@ export function jsonBodies(): Middleware {
 
 /** The body, checked against a schema; a request with an unknown or badly shaped field gets 400 and nothing happens. */
 export function bodyOf<T>(ctx: Context, schema: Record<string, unknown>): T {
+  return checked<T>(ctx.request.body ?? {}, schema, 'field');
+}
+
+/** The address's query, checked against a schema of string parameters, as bodies are. */
+export function queryOf<T>(ctx: Context, schema: Record<string, unknown>): T {
+  return checked<T>({ ...ctx.query }, schema, 'parameter');
+}
+
+function checked<T>(value: unknown, schema: Record<string, unknown>, noun: string): T {
   let validate = compiled.get(schema);
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
-  const body = ctx.request.body ?? {};
-  if (!validate(body)) {
+  if (!validate(value)) {
     const error = validate.errors?.[0];
     const field =
       error?.keyword === 'additionalProperties'
@@ -89,11 +97,11 @@ export function bodyOf<T>(ctx: Context, schema: Record<string, unknown>): T {
       400,
       'bad-request',
       error?.keyword === 'additionalProperties'
-        ? `Unknown field "${field}": remove it.`
-        : `The field "${field || error?.params.missingProperty}" is missing or not allowed as given.`,
+        ? `Unknown ${noun} "${field}": remove it.`
+        : `The ${noun} "${field || error?.params.missingProperty}" is missing or not allowed as given.`,
     );
   }
-  return body as T;
+  return value as T;
 }
 
 /** A form's answers, by question id: their own check (against the form) comes after. */

@@ -12,6 +12,7 @@ import { createSubmissionsRepository } from './submissions.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { createStorageRepository } from './storage.ts';
 import { createStaffRepository } from './staff.ts';
+import { createTriageRepository } from './triage.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -27,6 +28,7 @@ export function createRepositories(db: Knex) {
     outbox: createOutboxRepository(db),
     storage: createStorageRepository(db),
     staff: createStaffRepository(db),
+    triage: createTriageRepository(db),
     staffSessions: createSessionsRepository(db, { table: 'staff_sessions', owner: 'staff_id' }),
   };
 }

@@ -1,5 +1,6 @@
 /** Submitted forms, always looked up with their owner. Answers arrive and leave sealed. */
 import type { Knex } from 'knex';
+import type { TriageStatus } from '../../engine/index.ts';
 
 export interface Submission {
   id: string;
@@ -18,7 +19,13 @@ export interface Submission {
   submittedAt: number;
 }
 
-export type SubmissionListing = Omit<Submission, 'answers' | 'keyId' | 'idempotencyKey' | 'answersDigest' | 'draftId'>;
+export type SubmissionListing = Omit<
+  Submission,
+  'answers' | 'keyId' | 'idempotencyKey' | 'answersDigest' | 'draftId'
+> & {
+  /** Where the triage team has it (new until someone starts on it). */
+  triageStatus: TriageStatus;
+};
 
 /** A submission as listed, with its answers still sealed. */
 export type SealedSubmission = SubmissionListing & Pick<Submission, 'answers'>;
@@ -35,6 +42,7 @@ type Row = {
   answers_digest: string;
   draft_id: string | null;
   submitted_at: number;
+  status: TriageStatus;
 };
 
 /** A unique index refused the row (SQLite and PostgreSQL name it differently). */
@@ -43,7 +51,7 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || (code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(String(message)));
 }
 
-const LISTED = ['id', 'reference', 'user_id', 'form_id', 'form_version', 'submitted_at'] as const;
+const LISTED = ['id', 'reference', 'user_id', 'form_id', 'form_version', 'submitted_at', 'status'] as const;
 
 const toListing = (row: Pick<Row, (typeof LISTED)[number]>): SubmissionListing => ({
   id: row.id,
@@ -52,6 +60,7 @@ const toListing = (row: Pick<Row, (typeof LISTED)[number]>): SubmissionListing =
   formId: row.form_id,
   formVersion: Number(row.form_version),
   submittedAt: Number(row.submitted_at),
+  triageStatus: row.status,
 });
 
 export function createSubmissionsRepository(db: Knex) {

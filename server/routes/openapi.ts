@@ -11,6 +11,7 @@ import { healthApi } from './openapi/health.ts';
 import { sharedSchemas } from './openapi/shared.ts';
 import { submissionsApi } from './openapi/submissions.ts';
 import { staffApi } from './openapi/staff.ts';
+import { staffInboxApi } from './openapi/staff-inbox.ts';
 
 const openApiDocument = {
   openapi: '3.1.0',
@@ -18,7 +19,7 @@ const openApiDocument = {
     title: 'asc-forms portal API',
     version: '1',
     description:
-      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions, and the council staff's sign-in. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
+      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions, the council staff's sign-in, and their inbox. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
   },
   paths: {
     ...healthApi.paths,
@@ -28,6 +29,7 @@ const openApiDocument = {
     ...submissionsApi.paths,
     ...draftsApi.paths,
     ...staffApi.paths,
+    ...staffInboxApi.paths,
   },
   components: {
     schemas: {
@@ -38,6 +40,7 @@ const openApiDocument = {
       ...draftsApi.schemas,
       ...formsApi.schemas,
       ...staffApi.schemas,
+      ...staffInboxApi.schemas,
     },
   },
 };

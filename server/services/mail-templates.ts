@@ -115,6 +115,28 @@ export const mailTemplates = {
       'You can see the forms you sent in the last 30 days in your account, under "Forms submitted in the last 30 days".',
       `If the person is at risk of harm now, do not wait for us to contact you: call ${brand.phone}, or 999 in an emergency.`,
     ]),
+  /**
+   * The council has moved a referral on, or asked the referrer something. No personal data, not
+   * even the question: only the reference and where to sign in to read it.
+   */
+  referralUpdated: (
+    brand: MailBrand,
+    { to, reference, signInUrl, question }: { to: string; reference: string; signInUrl: string; question: boolean },
+  ) =>
+    message(
+      brand,
+      to,
+      question
+        ? `${brand.councilName} needs more information about referral ${reference}`
+        : `Your referral ${reference} has been updated`,
+      [
+        question
+          ? `${brand.councilName} has a question about your referral ${reference}.`
+          : `There is news about your referral ${reference}.`,
+        `Sign in to read it: ${signInUrl}`,
+        'It is in your account, under "Forms submitted in the last 30 days".',
+      ],
+    ),
   passwordChanged: (brand: MailBrand, to: string, forename: string) =>
     message(brand, to, `Your password for ${brand.serviceName} has changed`, [
       `Hello ${forename},`,

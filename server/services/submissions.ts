@@ -28,6 +28,8 @@ import type { AboutPerson } from './about-person.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
+import type { SearchKeys } from './search-keys.ts';
+import { plainStatus, type ReferrerStatusService } from './referrer-status.ts';
 import { ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 import type { Counting } from './metrics.ts';
@@ -83,16 +85,18 @@ export function createSubmissionService(deps: {
   clock: Clock;
   brand: MailBrand;
   limiter: RateLimiter;
+  searchKeys: SearchKeys;
+  referrerStatus: ReferrerStatusService;
   /** Called once a submission is written, to send what it queued without waiting for the relay's next round. */
   queued: () => void;
   metrics?: Pick<Counting, 'submissionAccepted'>;
 }) {
-  const { db, repos, catalogue, answersAtRest, aboutPerson, clock, brand, limiter, queued } = deps;
+  const { db, repos, catalogue, answersAtRest, aboutPerson, clock, brand, limiter, queued, searchKeys } = deps;
   const record = (id: string) => `submission:${id}`;
   /** How far the confirmation email names the person (portal.json): email is less safe than the portal. */
   const emailNames = catalogue.portal.confirmationEmail?.namesThePerson ?? 'initials';
 
-  const summaryOf = (submission: SubmissionListing, about?: string): Submission => ({
+  const summaryOf = (submission: SubmissionListing, about?: string, question?: string): Submission => ({
     id: submission.id,
     reference: submission.reference,
     formId: submission.formId,
@@ -100,6 +104,8 @@ export function createSubmissionService(deps: {
     formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId,
     ...(about ? { about } : {}),
     submittedAt: submission.submittedAt,
+    status: plainStatus(submission.triageStatus),
+    ...(question ? { question } : {}),
   });
   // On the council's clock, as the person's own records and the council's are kept, wherever the server runs.
   // As the confirmation page and the lists write it: "1 July 2026 at 11:59pm".
@@ -151,6 +157,7 @@ export function createSubmissionService(deps: {
       const id = randomUUID();
       const title = entry.definition.title;
       const about = aboutPerson.inAnswers(request.formId, request.formVersion, answers);
+      const keys = searchKeys.of(request.formId, request.formVersion, answers);
       const aboutInEmail =
         !about || emailNames === 'none'
           ? undefined
@@ -217,6 +224,7 @@ export function createSubmissionService(deps: {
             trx,
           );
           if (inserted === 'duplicate') return 'duplicate';
+          await repos.triage.index(id, keys, searchKeys.keyId, trx);
           for (const message of messages) await repos.outbox.insert(message, trx);
           if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
           return 'inserted';
@@ -237,6 +245,7 @@ export function createSubmissionService(deps: {
                 formId: request.formId,
                 formVersion: request.formVersion,
                 submittedAt: now,
+                triageStatus: 'new',
               },
               about,
             ),
@@ -254,6 +263,7 @@ export function createSubmissionService(deps: {
     /** The person's submissions of the last 30 days, the most recent first. */
     async listRecent(userId: string): Promise<Submission[]> {
       const listed = await repos.submissions.listForUserSince(userId, clock.now() - LISTED_FOR_MS);
+      const questions = await deps.referrerStatus.questions(listed.map((s) => s.id));
       return Promise.all(
         listed.map(async (submission) =>
           summaryOf(
@@ -264,6 +274,7 @@ export function createSubmissionService(deps: {
               record(submission.id),
               submission.answers,
             ),
+            questions.get(submission.id),
           ),
         ),
       );
@@ -279,8 +290,9 @@ export function createSubmissionService(deps: {
       const entry = found && catalogue.get(found.formId, found.formVersion);
       if (!found || !entry) throw notFound();
       const answers = await answersAtRest.open<Answers>(record(id), found.answers);
+      const question = (await deps.referrerStatus.questions([id])).get(id);
       return {
-        ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers)),
+        ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers), question),
         summary: entry.form.summary(answers, { today: todayIn(new Date(found.submittedAt), entry.form.timeZone) }),
       };
     },

@@ -67,13 +67,13 @@ staff('a new member should set up their account, enrol their app and sign in aga
     assert.equal(await axeViolations(page), [], 'the recovery codes');
     await tabTo(page, withText('I have kept them: continue'));
     await page.keyboard.press('Enter');
-    await heading(page, 'Council staff');
-    assert.match((await page.locator('asc-staff main').textContent()) ?? '', /signed in as Priya Shah/);
+    await heading(page, 'Referrals');
+    assert.match((await page.locator('asc-staff main').textContent()) ?? '', /Signed in as Priya Shah/);
     assert.equal(await axeViolations(page), [], 'the signed-in page');
 
     // A reload keeps them signed in: the session is the server's.
     await page.reload();
-    await heading(page, 'Council staff');
+    await heading(page, 'Referrals');
 
     await page.keyboard.press('Tab');
     await tabTo(page, withText('Sign out'));
@@ -97,7 +97,7 @@ staff('a new member should set up their account, enrol their app and sign in aga
     await page.locator('asc-staff #f-code').fill('');
     await typeAt(page, 'f-code', appCode(key, later));
     await page.keyboard.press('Enter');
-    await heading(page, 'Council staff');
+    await heading(page, 'Referrals');
   }),
 );
 

@@ -8,6 +8,7 @@ import * as oneLiveCode from './002-one-live-code.ts';
 import * as drafts from './003-drafts.ts';
 import * as submissions from './004-submissions.ts';
 import * as staff from './005-staff.ts';
+import * as triage from './006-triage.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '003-drafts': drafts,
   '004-submissions': submissions,
   '005-staff': staff,
+  '006-triage': triage,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {

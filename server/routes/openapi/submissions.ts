@@ -62,6 +62,11 @@ export const submissionsApi = {
           description: "Whom the form is about, from its own answer for the person's name; absent when not given",
         },
         submittedAt: { type: 'integer', description: 'Milliseconds since 1970' },
+        status: {
+          enum: ['received', 'being-looked-at', 'closed'],
+          description: 'Where it is with the council, in plain words',
+        },
+        question: { type: 'string', description: 'The council’s question, while it waits for more information' },
       },
     },
     SubmittedForm: {

@@ -1,0 +1,231 @@
+/**
+ * The triage team's side of submissions: the inbox's listing (filtered, the newest first, paged
+ * by a cursor), each one's status and assignee, its history, and its search keys.
+ */
+import type { Knex } from 'knex';
+import type { TriageOutcome, TriageStatus } from '../../engine/index.ts';
+
+export interface InboxFilter {
+  formId?: string;
+  status?: TriageStatus;
+  /** A member's id, or null for nobody's. */
+  assigneeId?: string | null;
+  reference?: string;
+  /** A search key's hash (name, date of birth or NHS number). */
+  searchHash?: string;
+}
+
+/** Where the next page starts: after this submission, in the inbox's order. */
+export interface InboxCursor {
+  submittedAt: number;
+  id: string;
+}
+
+export interface InboxRow {
+  id: string;
+  reference: string;
+  formId: string;
+  formVersion: number;
+  submittedAt: number;
+  /** Sealed (JWE). */
+  answers: string;
+  referrer: { forename: string; surname: string; email: string };
+  status: TriageStatus;
+  outcome: TriageOutcome | null;
+  assignee: { id: string; forename: string; surname: string } | null;
+  statusChangedAt: number | null;
+  closedAt: number | null;
+}
+
+export interface TriageEventRow {
+  id: string;
+  submissionId: string;
+  staffId: string;
+  at: number;
+  kind: 'assigned' | 'status' | 'note';
+  assigneeId: string | null;
+  status: TriageStatus | null;
+  outcome: TriageOutcome | null;
+  /** Sealed (JWE), or null. */
+  text: string | null;
+  keyId: string | null;
+}
+
+const orNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+const SELECTED = [
+  's.id',
+  's.reference',
+  's.form_id',
+  's.form_version',
+  's.submitted_at',
+  's.answers',
+  's.status',
+  's.outcome',
+  's.status_changed_at',
+  's.closed_at',
+  'u.forename as referrer_forename',
+  'u.surname as referrer_surname',
+  'u.email as referrer_email',
+  'a.id as assignee_id',
+  'a.forename as assignee_forename',
+  'a.surname as assignee_surname',
+];
+
+// biome-ignore lint/suspicious/noExplicitAny: a joined row, read column by column below
+const toRow = (row: any): InboxRow => ({
+  id: row.id,
+  reference: row.reference,
+  formId: row.form_id,
+  formVersion: Number(row.form_version),
+  submittedAt: Number(row.submitted_at),
+  answers: row.answers,
+  referrer: { forename: row.referrer_forename, surname: row.referrer_surname, email: row.referrer_email },
+  status: row.status,
+  outcome: row.outcome,
+  assignee: row.assignee_id
+    ? { id: row.assignee_id, forename: row.assignee_forename, surname: row.assignee_surname }
+    : null,
+  statusChangedAt: orNumber(row.status_changed_at),
+  closedAt: orNumber(row.closed_at),
+});
+
+export function createTriageRepository(db: Knex) {
+  const joined = (trx: Knex) =>
+    trx('submissions as s').join('users as u', 'u.id', 's.user_id').leftJoin('staff as a', 'a.id', 's.assignee_id');
+  const filtered = (trx: Knex, filter: InboxFilter) => {
+    const query = joined(trx);
+    if (filter.formId) query.where('s.form_id', filter.formId);
+    if (filter.status) query.where('s.status', filter.status);
+    if (filter.assigneeId === null) query.whereNull('s.assignee_id');
+    else if (filter.assigneeId) query.where('s.assignee_id', filter.assigneeId);
+    if (filter.reference) query.where('s.reference', filter.reference);
+    if (filter.searchHash)
+      query.whereExists(
+        trx('submission_search as k')
+          .select(trx.raw('1'))
+          .whereRaw('k.submission_id = s.id')
+          .where('k.hash', filter.searchHash),
+      );
+    return query;
+  };
+
+  return {
+    /** A page of the inbox, the newest first, and how many match in all. */
+    async list(
+      filter: InboxFilter,
+      { after, limit }: { after?: InboxCursor; limit: number },
+      trx: Knex = db,
+    ): Promise<{ rows: InboxRow[]; total: number }> {
+      const page = filtered(trx, filter).select(...SELECTED);
+      if (after)
+        page.where((q) =>
+          q
+            .where('s.submitted_at', '<', after.submittedAt)
+            .orWhere((same) => same.where('s.submitted_at', after.submittedAt).andWhere('s.id', '<', after.id)),
+        );
+      const rows = await page
+        .orderBy([
+          { column: 's.submitted_at', order: 'desc' },
+          { column: 's.id', order: 'desc' },
+        ])
+        .limit(limit);
+      const counted = (await filtered(trx, filter).count({ count: '*' })) as Array<{ count: number | string }>;
+      return { rows: rows.map(toRow), total: Number(counted[0]?.count ?? 0) };
+    },
+    async find(id: string, trx: Knex = db): Promise<InboxRow | null> {
+      const row = await joined(trx)
+        .select(...SELECTED)
+        .where('s.id', id)
+        .first();
+      return row ? toRow(row) : null;
+    },
+    async setAssignee(id: string, assigneeId: string | null, trx: Knex = db): Promise<void> {
+      await trx('submissions').where({ id }).update({ assignee_id: assigneeId });
+    },
+    async setStatus(
+      id: string,
+      change: { status: TriageStatus; outcome: TriageOutcome | null; at: number },
+      trx: Knex = db,
+    ): Promise<void> {
+      await trx('submissions')
+        .where({ id })
+        .update({
+          status: change.status,
+          outcome: change.outcome,
+          status_changed_at: change.at,
+          closed_at: change.status === 'closed' ? change.at : null,
+        });
+    },
+    async addEvent(event: TriageEventRow, trx: Knex = db): Promise<void> {
+      await trx('submission_events').insert({
+        id: event.id,
+        submission_id: event.submissionId,
+        staff_id: event.staffId,
+        at: event.at,
+        kind: event.kind,
+        assignee_id: event.assigneeId,
+        status: event.status,
+        outcome: event.outcome,
+        text: event.text,
+        key_id: event.keyId,
+      });
+    },
+    /** A submission's history, the oldest first. */
+    async events(submissionId: string, trx: Knex = db): Promise<TriageEventRow[]> {
+      const rows = await trx('submission_events').where({ submission_id: submissionId }).orderBy('seq');
+      return rows.map((row) => ({
+        id: row.id,
+        submissionId: row.submission_id,
+        staffId: row.staff_id,
+        at: Number(row.at),
+        kind: row.kind,
+        assigneeId: row.assignee_id,
+        status: row.status,
+        outcome: row.outcome,
+        text: row.text,
+        keyId: row.key_id,
+      }));
+    },
+    /** The latest question asked of the referrer for each of these submissions, sealed, when they are waiting on one. */
+    async openQuestions(ids: string[], trx: Knex = db): Promise<Map<string, { eventId: string; text: string }>> {
+      if (!ids.length) return new Map();
+      const rows = await trx('submission_events as e')
+        .join('submissions as s', 's.id', 'e.submission_id')
+        .whereIn('e.submission_id', ids)
+        .where({ 's.status': 'more-information', 'e.kind': 'status', 'e.status': 'more-information' })
+        .select('e.submission_id', 'e.text', 'e.id')
+        .orderBy('e.seq');
+      return new Map(
+        rows.map((row) => [row.submission_id as string, { eventId: row.id as string, text: row.text as string }]),
+      );
+    },
+    /** Writes a submission's search keys (in place of any it had) and the key they were made with. */
+    async index(submissionId: string, hashes: string[], keyId: string, trx: Knex = db): Promise<void> {
+      await trx('submission_search').where({ submission_id: submissionId }).delete();
+      for (const hash of hashes)
+        await trx('submission_search')
+          .insert({ submission_id: submissionId, hash })
+          .onConflict(['submission_id', 'hash'])
+          .ignore();
+      await trx('submissions').where({ id: submissionId }).update({ search_key_id: keyId });
+    },
+    /** Submissions whose search keys were never written (from before the index) or made with another key, with their sealed answers. */
+    async unindexed(keyId: string, afterId: string, limit: number, trx: Knex = db) {
+      const rows = await trx('submissions')
+        .where((q) => q.whereNull('search_key_id').orWhereNot('search_key_id', keyId))
+        .andWhere('id', '>', afterId)
+        .select('id', 'form_id', 'form_version', 'answers')
+        .orderBy('id')
+        .limit(limit);
+      return rows.map((row) => ({
+        id: row.id as string,
+        formId: row.form_id as string,
+        formVersion: Number(row.form_version),
+        answers: row.answers as string,
+      }));
+    },
+  };
+}
+
+export type TriageRepository = ReturnType<typeof createTriageRepository>;

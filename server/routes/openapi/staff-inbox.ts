@@ -1,0 +1,164 @@
+/** The description of the triage team's inbox (routes/staff-inbox.ts). */
+import { TRIAGE_OUTCOMES, TRIAGE_STATUSES } from '../../../engine/index.ts';
+import { inboxSchemas } from '../staff-inbox.ts';
+import { body, json, problem } from './shared.ts';
+
+const staffOnly = {
+  401: json(problem, 'Not signed in as staff, or the session has ended'),
+  403: json(problem, 'Signed in as a referrer: this is for the council staff'),
+};
+const notFound = { 404: json(problem, 'No such submission') };
+const refused = { 400: json(problem, 'What to fix (error.fields for the boxes)') };
+const filters = [
+  { name: 'form', in: 'query', schema: { type: 'string' }, description: 'A form id' },
+  { name: 'status', in: 'query', schema: { enum: [...TRIAGE_STATUSES] } },
+  { name: 'assignee', in: 'query', schema: { type: 'string' }, description: '"me", "nobody", or a member\'s id' },
+  {
+    name: 'q',
+    in: 'query',
+    schema: { type: 'string' },
+    description:
+      "A reference (ASC-…), or the person's name, date of birth (12/03/1941 or 1941-03-12) or NHS number, matched exactly",
+  },
+];
+const item = { $ref: '#/components/schemas/InboxItem' };
+const member = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } };
+const submissionId = [{ name: 'submissionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const action = (summary: string, schema: Record<string, unknown>) => ({
+  parameters: submissionId,
+  post: {
+    summary,
+    requestBody: body(schema),
+    responses: {
+      204: { description: 'Done, and written to the history and the audit log' },
+      ...refused,
+      ...notFound,
+      ...staffOnly,
+    },
+  },
+});
+const exported = (type: string, description: string) => ({
+  get: {
+    summary: `The submissions the filters match, as a file (${description}); audited`,
+    parameters: filters,
+    responses: {
+      200: {
+        description,
+        content: { [type]: { schema: type === 'text/csv' ? { type: 'string' } : { type: 'object' } } },
+      },
+      400: json(problem, 'A filter not as it should be, or too many to export: narrow the filters'),
+      ...staffOnly,
+    },
+  },
+});
+
+export const staffInboxApi = {
+  paths: {
+    '/api/staff/inbox': {
+      get: {
+        summary: 'Submissions, the newest first, 50 a page, filtered and searched; each look is audited',
+        parameters: [
+          ...filters,
+          { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the page before' },
+        ],
+        responses: {
+          200: json(
+            {
+              type: 'object',
+              properties: {
+                items: { type: 'array', items: item },
+                total: { type: 'integer' },
+                nextCursor: { type: 'string', description: 'Absent on the last page' },
+              },
+            },
+            'A page of the inbox',
+          ),
+          400: json(problem, 'A filter not as it should be'),
+          ...staffOnly,
+        },
+      },
+    },
+    '/api/staff/inbox.csv': exported('text/csv', "CSV, UTF-8 with a byte-order mark; formula-like cells begin with '"),
+    '/api/staff/inbox.json': exported('application/json', 'JSON: { items }'),
+    '/api/staff/members': {
+      get: {
+        summary: 'The members of staff a submission can be assigned to, and who is asking (me)',
+        responses: {
+          200: json(
+            { type: 'object', properties: { members: { type: 'array', items: member }, me: { type: 'string' } } },
+            'The members',
+          ),
+          ...staffOnly,
+        },
+      },
+    },
+    '/api/staff/submissions/{submissionId}': {
+      parameters: submissionId,
+      get: {
+        summary: 'A submission opened: the item, its answers by page as the referrer read them, its history; audited',
+        responses: {
+          200: json(
+            { type: 'object', properties: { submission: { $ref: '#/components/schemas/StaffSubmission' } } },
+            'The submission',
+          ),
+          ...notFound,
+          ...staffOnly,
+        },
+      },
+    },
+    '/api/staff/submissions/{submissionId}/assign': action(
+      'Assigns it to a member ("me", an id) or to nobody (null)',
+      inboxSchemas.assign,
+    ),
+    '/api/staff/submissions/{submissionId}/status': action(
+      'Changes its status: an outcome is required to close it, a question for the referrer to ask for more information (the referrer is emailed, with no personal data)',
+      inboxSchemas.status,
+    ),
+    '/api/staff/submissions/{submissionId}/notes': action(
+      'Adds a private note, sealed like the answers',
+      inboxSchemas.note,
+    ),
+  },
+  schemas: {
+    InboxItem: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        reference: { type: 'string' },
+        formId: { type: 'string' },
+        formVersion: { type: 'integer' },
+        formTitle: { type: 'string' },
+        about: { type: 'string', description: 'Whom it is about' },
+        referrer: { type: 'object', properties: { name: { type: 'string' }, organisation: { type: 'string' } } },
+        submittedAt: { type: 'integer' },
+        status: { enum: [...TRIAGE_STATUSES] },
+        outcome: { enum: [...TRIAGE_OUTCOMES] },
+        assignee: member,
+        statusChangedAt: { type: 'integer' },
+        closedAt: { type: 'integer' },
+      },
+    },
+    StaffSubmission: {
+      allOf: [item],
+      type: 'object',
+      properties: {
+        summary: { $ref: '#/components/schemas/SubmittedForm/properties/summary' },
+        history: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              at: { type: 'integer' },
+              by: member,
+              kind: { enum: ['assigned', 'status', 'note'] },
+              assignee: member,
+              status: { enum: [...TRIAGE_STATUSES] },
+              outcome: { enum: [...TRIAGE_OUTCOMES] },
+              text: { type: 'string', description: 'The note, or the question asked of the referrer' },
+            },
+          },
+        },
+      },
+    },
+  },
+};

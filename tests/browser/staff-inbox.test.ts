@@ -1,0 +1,200 @@
+/**
+ * The staff inbox in chromium, with the keyboard alone: a referrer submits a referral; staff sign
+ * in with their app's code, find it by the person's name, open it, assign it to themselves and
+ * ask for more information; the referrer sees the question in their list; staff close it with an
+ * outcome. Axe on every screen and state, and 320 px with no sideways scrolling of the page.
+ */
+import * as assert from 'uvu/assert';
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import {
+  advanceServerClock,
+  axeViolations,
+  browserSuite,
+  focused,
+  inTab,
+  openPage,
+  signInTab,
+  startBrowser,
+  tabTo,
+  withText,
+} from '../support/browser.ts';
+import { openWithAnswers } from '../support/keyboard.ts';
+import { appCode, staffMembersOf, STAFF_PASSWORD } from '../support/staff.ts';
+import { loadForms } from '../fixtures/forms.ts';
+
+const inbox = browserSuite('The staff inbox in the browser');
+const referral = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
+
+const heading = (page: Page, text: string) => page.locator('asc-staff h1', { hasText: text }).first().waitFor();
+const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+async function typeAt(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, id, 120);
+  await page.keyboard.type(text);
+}
+
+/** A member of staff set up with their app, then signed out: their email and the app's secret. */
+async function enrolledMember(page: Page, baseUrl: string): Promise<{ email: string; secret: string }> {
+  const { app, dataDir, clock } = await startBrowser();
+  const members = await staffMembersOf(app, dataDir, clock);
+  const email = `inbox.${process.pid}.${randomBytes(3).toString('hex')}@sefton.gov.uk`;
+  const { setUp } = await members.add({ email, forename: 'Priya', surname: 'Shah' });
+  const request = page.context().request;
+  const started = await request.post(`${baseUrl}/api/staff/set-up`, {
+    data: { email, setupCode: setUp.code, password: STAFF_PASSWORD, confirmPassword: STAFF_PASSWORD },
+  });
+  const { secret } = (await started.json()).enrolment;
+  const enrolled = await request.post(`${baseUrl}/api/staff/sign-in/enrol`, {
+    data: { code: appCode(secret, clock.now()) },
+  });
+  assert.is(enrolled.status(), 201, await enrolled.text());
+  await request.post(`${baseUrl}/api/staff/sign-out`, { data: {} });
+  // The next code the app shows, not the one spent enrolling.
+  advanceServerClock(30_000);
+  return { email, secret };
+}
+
+inbox(
+  'staff should find a referral, take it, ask the referrer a question, and close it with an outcome, by keyboard alone',
+  () =>
+    inTab(async (tab) => {
+      const { page, baseUrl } = tab;
+      const surname = `Quistwater${randomBytes(3).toString('hex')}`;
+      const name = `${referral.answers.personFirstName} ${surname}`;
+
+      // The referrer sends the referral from check your answers.
+      const referrerEmail = await signInTab(tab);
+      await openWithAnswers(page, baseUrl, '/forms/social-care-referral/check-your-answers', {
+        ...referral.answers,
+        personLastName: surname,
+      });
+      await page.locator('asc-form button', { hasText: 'Submit' }).click();
+      await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
+      const reference = (await page.locator('asc-form .reference').textContent())!.trim();
+
+      // Staff, in a browser of their own.
+      const staffTab = await openPage();
+      const staff = staffTab.page;
+      try {
+        const { email, secret } = await enrolledMember(staff, baseUrl);
+        await staff.goto(`${baseUrl}/staff`);
+        await heading(staff, 'Sign in to the staff pages');
+        await typeAt(staff, 'f-email', email);
+        await typeAt(staff, 'f-password', STAFF_PASSWORD);
+        await staff.keyboard.press('Enter');
+        await heading(staff, 'Enter the code from your authenticator app');
+        const { clock } = await startBrowser();
+        await typeAt(staff, 'f-code', appCode(secret, clock.now()));
+        await staff.keyboard.press('Enter');
+        await heading(staff, 'Referrals');
+        await staff.locator('asc-staff table').waitFor();
+        assert.equal(await axeViolations(staff), [], 'the inbox');
+
+        await typeAt(staff, 'f-inbox-q', 'Nobody Bythisname');
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff [role=status]', { hasText: 'No referrals match' }).waitFor();
+        assert.equal(await axeViolations(staff), [], 'the inbox with nothing found');
+        await staff.locator('asc-staff #f-inbox-q').fill('');
+        await typeAt(staff, 'f-inbox-q', name.toLowerCase());
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff [role=status]', { hasText: 'Showing 1 to 1 of 1 referral' }).waitFor();
+        assert.match((await staff.locator('asc-staff tbody').textContent()) ?? '', new RegExp(name));
+        assert.equal(await axeViolations(staff), [], 'the inbox searched');
+
+        await tabTo(staff, withText(reference), 120);
+        await staff.keyboard.press('Enter');
+        await heading(staff, `Referral ${reference}`);
+        assert.is((await focused(staff)).tag, 'h1', 'focus moves to the referral');
+        assert.match(new URL(staff.url()).pathname, /^\/staff\/submissions\/[0-9a-f-]{36}$/);
+        assert.match((await staff.locator('asc-staff main').textContent()) ?? '', /Bootle district nursing team/);
+        assert.ok((await staff.locator('asc-staff .summary-heading').count()) > 3, 'the answers by page');
+        assert.equal(await axeViolations(staff), [], 'the referral opened');
+
+        await tabTo(staff, withText('Assign to me'), 120);
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff .success-banner', { hasText: 'assigned to you' }).waitFor();
+        assert.equal(await axeViolations(staff), [], 'the referral assigned');
+
+        // More information needed, without the question first: the error summary says what to fix.
+        await tabTo(staff, 'f-status', 120);
+        for (let i = 0; i < 3; i++) await staff.keyboard.press('ArrowDown');
+        await staff.locator('asc-staff #f-question').waitFor();
+        assert.equal(await axeViolations(staff), [], 'the question revealed');
+        await tabTo(staff, withText('Change status'));
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff .error-summary', { hasText: 'Enter the question for the referrer' }).waitFor();
+        assert.equal(await axeViolations(staff), [], 'the status change with its error');
+        await tabTo(staff, 'f-question', 120);
+        const question = 'Does the person know about this referral?';
+        await staff.keyboard.type(question);
+        await tabTo(staff, withText('Change status'));
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff .success-banner', { hasText: 'Your question is sent' }).waitFor();
+        assert.match((await staff.locator('asc-staff .history').textContent()) ?? '', /asked the referrer/);
+
+        // The referrer sees the question in their list.
+        await page.goto(`${baseUrl}/account/submitted`);
+        const listed = page.locator('asc-submitted-forms .saved-form', { hasText: reference });
+        await listed.waitFor();
+        assert.match((await listed.textContent()) ?? '', /Status\s*Being looked at/);
+        assert.match((await listed.locator('.question').textContent()) ?? '', new RegExp(question));
+        assert.equal(await axeViolations(page), [], 'the referrer’s list with the question');
+        await tabTo(page, withText(`View or print ${referral.definition.title} about ${name}, ${reference}`), 200);
+        await page.keyboard.press('Enter');
+        await page.locator('asc-submitted-form .notice', { hasText: question }).waitFor();
+        assert.equal(await axeViolations(page), [], 'the referrer’s form opened, with the question');
+        const mail = await tab.smtp.nextTo(referrerEmail);
+        assert.match(mail.subject, new RegExp(reference));
+
+        // Staff close it with an outcome.
+        await tabTo(staff, 'f-status-4', 120);
+        await staff.keyboard.press('ArrowDown');
+        await tabTo(staff, 'f-outcome');
+        await staff.keyboard.press('Space');
+        assert.equal(await axeViolations(staff), [], 'closing, the outcomes revealed');
+        await tabTo(staff, withText('Change status'));
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff .success-banner', { hasText: 'The status is now Closed' }).waitFor();
+        assert.match(
+          (await staff.locator('asc-staff .history').textContent()) ?? '',
+          /closed it: No further action: information and advice given/,
+        );
+        assert.equal(await axeViolations(staff), [], 'the referral closed');
+
+        await staff.setViewportSize({ width: 320, height: 800 });
+        assert.not.ok(await overflows(staff), 'the referral at 320 px');
+        // The browser's Back goes back to the inbox.
+        await staff.goBack();
+        await heading(staff, 'Referrals');
+        await staff.locator('asc-staff table').waitFor();
+        const wide = (await staff.evaluate(`(() => {
+          const out = [];
+          const stack = [document];
+          while (stack.length) {
+            const root = stack.pop();
+            for (const el of root.querySelectorAll('*')) {
+              const r = el.getBoundingClientRect();
+              if (r.right > window.innerWidth) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+              if (el.shadowRoot) stack.push(el.shadowRoot);
+            }
+          }
+          return out.slice(0, 15);
+        })()`)) as string[];
+        assert.not.ok(
+          await overflows(staff),
+          `the inbox at 320 px: the table scrolls in its own box ${wide.join('; ')}`,
+        );
+        assert.equal(await axeViolations(staff), [], 'the inbox at 320 px');
+        await staff.goto(`${baseUrl}/staff/submissions/00000000-0000-4000-8000-000000000000`);
+        await heading(staff, 'There is no referral here');
+        assert.equal(await axeViolations(staff), [], 'a referral not found');
+        assert.equal(staffTab.cspViolations, [], 'the staff page broke no Content-Security-Policy');
+        assert.equal(staffTab.pageErrors, [], 'the staff page threw nothing');
+      } finally {
+        await staffTab.close();
+      }
+    }),
+);
+
+inbox.run();
