@@ -64,6 +64,7 @@ export type {
   TriageOutcome,
   StaffMemberRef,
   InboxItem,
+  InboxDeadline,
   InboxPage,
   TriageEvent,
   StaffSubmission,

@@ -25,6 +25,7 @@ import { createSessionService } from './services/sessions.ts';
 import { createAccountService, createCodeService, type AccountDeps } from './services/accounts/index.ts';
 import { createStaffServices } from './services/staff/index.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { createTriageClock } from './services/triage/index.ts';
 import { createPasswordHasher } from './services/password-hasher.ts';
 import { createRateLimiter } from './services/rate-limiter.ts';
 import { createMailer } from './services/mailer.ts';
@@ -189,7 +190,15 @@ export async function createApp(
     queued: () => void relay.runNow(),
     metrics: metrics.counting,
   });
-  const inbox = createInbox({ repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock });
+  const inbox = createInbox({
+    repos,
+    catalogue,
+    answersAtRest,
+    aboutPerson,
+    searchKeys,
+    clock,
+    triage: createTriageClock(catalogue, clock),
+  });
   const triage = createTriage({
     db,
     repos,

@@ -70,9 +70,18 @@ export interface StaffMemberRef {
 }
 
 /**
- * One referral as the inbox lists it. The triage clock (urgency, the legal deadline) will add
- * `urgent` and `deadline` beside these.
+ * A referral's deadline by the council's triage rules (portal.json's triage): `endOfDay` is a
+ * whole day (show the date alone), `instant` an exact time (show the date and the time).
  */
+export interface InboxDeadline {
+  label: string;
+  at: number;
+  kind: 'endOfDay' | 'instant';
+  /** It has passed (and every other deadline of the referral with it), and the referral is not closed. */
+  overdue: boolean;
+}
+
+/** One referral as the inbox lists it. */
 export interface InboxItem {
   id: string;
   reference: string;
@@ -88,6 +97,10 @@ export interface InboxItem {
   assignee?: StaffMemberRef;
   statusChangedAt?: number;
   closedAt?: number;
+  /** By the triage rules: a DoLS urgent authorisation in force, or the form's own urgency answer; absent when not, or closed. */
+  urgent?: true;
+  /** The next deadline still ahead (or, every one passed, the earliest); absent with none, or closed. */
+  deadline?: InboxDeadline;
 }
 
 /** The body of GET /api/staff/inbox: a page of 50 at most, the newest first. */
@@ -116,6 +129,8 @@ export interface TriageEvent {
 /** A referral opened by staff (GET /api/staff/submissions/:id): the item, its answers by page, its history. */
 export interface StaffSubmission extends InboxItem {
   referrer: { name: string; email: string; organisation?: string };
+  /** Every deadline that applies, earliest first. */
+  deadlines: Array<Omit<InboxDeadline, 'overdue'>>;
   summary: SummaryPage[];
   history: TriageEvent[];
 }

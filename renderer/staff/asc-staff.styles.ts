@@ -48,6 +48,8 @@ export const staffStyles = css`
   .tag-closed { background: #e5e6e7; color: #272829; }
   .tag-more-information { background: #fcd6c3; color: #6e3619; }
   .tag-accepted { background: #cce2d8; color: #005a30; }
+  .tag-urgent, .tag-overdue { background: #f4cdc6; color: #2a0b06; }
+  .deadlines { margin: 0 0 5px; padding-left: 20px; }
   .pagination { display: flex; flex-wrap: wrap; gap: 0 15px; }
   .success-banner { border: 5px solid var(--asc-colour-success); margin-bottom: 30px; padding: 0 15px 15px; }
   .success-banner h2 { background: var(--asc-colour-success); color: #fff; margin: 0 -15px 15px; padding: 2px 15px 5px; font-size: 1.1875rem; }

@@ -17,6 +17,7 @@ import { staffApi } from '../staff-api.ts';
 import { fetchFormList } from '../api-client.ts';
 import { errorSummary, field, fieldId } from '../shared/govuk/index.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
+import { deadlineCell, urgentTag } from './deadline.ts';
 import { submissionPath } from './staff-routes.ts';
 
 /** What the inbox needs from the element that shows it. */
@@ -153,18 +154,19 @@ export class InboxScreen {
           <caption class="visually-hidden">Referrals, the newest first</caption>
           <thead><tr>
             <th scope="col">Reference</th><th scope="col">Form</th><th scope="col">About</th><th scope="col">Referrer</th>
-            <th scope="col">Received</th><th scope="col">Status</th><th scope="col">Assigned to</th>
+            <th scope="col">Received</th><th scope="col">Next deadline</th><th scope="col">Status</th><th scope="col">Assigned to</th>
           </tr></thead>
           <tbody>${page.items.map(
             (item) => html`<tr>
               <td><a href=${submissionPath(item.id)} @click=${(e: Event) => {
                 e.preventDefault();
                 this.host.open(item.id);
-              }}>${item.reference}</a></td>
+              }}>${item.reference}</a>${item.urgent ? html` ${urgentTag}` : nothing}</td>
               <td>${item.formTitle} <span class="secondary">(version ${item.formVersion})</span></td>
               <td>${item.about ?? html`<span class="secondary">Not given</span>`}</td>
               <td>${item.referrer.name}${item.referrer.organisation ? html`<br><span class="secondary">${item.referrer.organisation}</span>` : nothing}</td>
               <td>${when(item.submittedAt)}</td>
+              <td>${deadlineCell(item.deadline, this.host.timeZone)}</td>
               <td><strong class="tag tag-${item.status}">${TRIAGE_STATUS_LABELS[item.status as TriageStatus]}</strong></td>
               <td>${item.assignee?.name ?? html`<span class="secondary">Nobody</span>`}</td>
             </tr>`,

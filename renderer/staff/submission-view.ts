@@ -21,6 +21,7 @@ import {
 import { staffApi } from '../staff-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { errorSummary, field, fieldId, fieldset, focusErrorSummary } from '../shared/govuk/index.ts';
+import { deadlineWhen, urgentTag } from './deadline.ts';
 import { summaryLists } from '../shared/summary-list.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { INBOX_PATH } from './staff-routes.ts';
@@ -128,6 +129,8 @@ export class SubmissionScreen {
       <h1 tabindex="-1">Referral ${s.reference}</h1>
       ${s.about ? html`<p class="about-lead">About ${s.about}</p>` : nothing}
       <dl class="summary-list">
+        ${s.urgent ? row('Urgency', urgentTag) : nothing}
+        ${s.deadlines.length ? row('Deadlines', html`<ul class="deadlines">${s.deadlines.map((d) => html`<li>${d.label}: ${deadlineWhen(d, this.host.timeZone)}</li>`)}</ul>${s.deadline?.overdue ? html`<strong class="tag tag-overdue">Overdue</strong>` : nothing}`) : nothing}
         ${row('Status', html`<strong class="tag tag-${s.status}">${TRIAGE_STATUS_LABELS[s.status]}</strong>`)}
         ${s.outcome ? row('Outcome', TRIAGE_OUTCOME_LABELS[s.outcome]) : nothing}
         ${row('Assigned to', s.assignee?.name ?? 'Nobody')}

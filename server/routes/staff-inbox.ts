@@ -68,6 +68,10 @@ const CSV_HEADER = [
   'Status',
   'Outcome',
   'Assigned to',
+  'Urgent',
+  'Next deadline',
+  'Deadline',
+  'Overdue',
 ];
 const csvRow = (item: InboxItem) => [
   item.reference,
@@ -80,6 +84,10 @@ const csvRow = (item: InboxItem) => [
   TRIAGE_STATUS_LABELS[item.status],
   item.outcome ? TRIAGE_OUTCOME_LABELS[item.outcome] : undefined,
   item.assignee?.name,
+  item.urgent ? 'Urgent' : undefined,
+  item.deadline?.label,
+  item.deadline ? new Date(item.deadline.at).toISOString() : undefined,
+  item.deadline?.overdue ? 'Overdue' : undefined,
 ];
 
 export function staffInboxRoutes(deps: {

@@ -99,7 +99,11 @@ inbox(
         await typeAt(staff, 'f-inbox-q', name.toLowerCase());
         await staff.keyboard.press('Enter');
         await staff.locator('asc-staff [role=status]', { hasText: 'Showing 1 to 1 of 1 referral' }).waitFor();
-        assert.match((await staff.locator('asc-staff tbody').textContent()) ?? '', new RegExp(name));
+        const row = (await staff.locator('asc-staff tbody').textContent()) ?? '';
+        assert.match(row, new RegExp(name));
+        // The referral says it is urgent: marked so, with screening due within hours.
+        assert.match(row, /Urgent/);
+        assert.match(row, /Screening due: \d{1,2} \w+ \d{4} at \d{1,2}:\d\d[ap]m/);
         assert.equal(await axeViolations(staff), [], 'the inbox searched');
 
         await tabTo(staff, withText(reference), 120);
@@ -109,6 +113,7 @@ inbox(
         assert.match(new URL(staff.url()).pathname, /^\/staff\/submissions\/[0-9a-f-]{36}$/);
         assert.match((await staff.locator('asc-staff main').textContent()) ?? '', /Bootle district nursing team/);
         assert.ok((await staff.locator('asc-staff .summary-heading').count()) > 3, 'the answers by page');
+        assert.match((await staff.locator('asc-staff .summary-list').first().textContent()) ?? '', /Urgency\s*Urgent/);
         assert.equal(await axeViolations(staff), [], 'the referral opened');
 
         await tabTo(staff, withText('Assign to me'), 120);

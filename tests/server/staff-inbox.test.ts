@@ -349,6 +349,51 @@ for (const database of await testDatabases()) {
     assert.is(role.status, 400);
   });
 
+  it('should mark an urgent referral and give each its next deadline in working hours, until it is closed', async () => {
+    // The fixture answers "How urgent is the referral?" with urgent: screening is due within 4 working hours.
+    const urgent = await referred(canary());
+    const routine = await referred(canary(), { urgency: 'routine' });
+    let { as } = await triage();
+    const itemOf = async (reference: string) => {
+      const page = await as.get(`/api/staff/inbox?q=${reference}`);
+      assert.is(page.body.items.length, 1, reference);
+      return page.body.items[0];
+    };
+    const first = await itemOf(urgent.reference);
+    assert.is(first.urgent, true);
+    assert.is(first.deadline.label, 'Screening due');
+    assert.is(first.deadline.kind, 'instant');
+    assert.is(first.deadline.overdue, false);
+    assert.ok(first.deadline.at > first.submittedAt);
+    const second = await itemOf(routine.reference);
+    assert.is(second.urgent, undefined, 'a routine referral is not marked urgent');
+    assert.ok(second.deadline.at > first.deadline.at, 'routine screening is due later than urgent screening');
+
+    const opened = await as.get(`/api/staff/submissions/${urgent.id}`);
+    assert.equal(
+      opened.body.submission.deadlines.map((d: { label: string }) => d.label),
+      ['Screening due'],
+    );
+    const csv = await fetch(`${baseUrl}/api/staff/inbox.csv?q=${urgent.reference}`, {
+      headers: { cookie: [...as.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    }).then((r) => r.text());
+    assert.match(csv, /"Urgent","Next deadline","Deadline","Overdue"\r\n/);
+    assert.match(csv, /,"Urgent","Screening due","\d{4}-\d\d-\d\dT[\d:.]+Z",""\r\n/);
+
+    // A fortnight on, nobody has looked: it is overdue; once closed, nothing is late any more.
+    clock.advance(14 * 24 * HOUR);
+    ({ as } = await triage());
+    assert.is((await itemOf(urgent.reference)).deadline.overdue, true);
+    const closed = await as.post(`/api/staff/submissions/${urgent.id}/status`, {
+      status: 'closed',
+      outcome: 'no-further-action',
+    });
+    assert.is(closed.status, 204, JSON.stringify(closed.body));
+    const after = await itemOf(urgent.reference);
+    assert.is(after.urgent, undefined);
+    assert.is(after.deadline, undefined);
+  });
+
   it('should page the inbox 50 at a time, the newest first, with the total', async () => {
     const { email } = await referred(canary());
     const { id: userId } = await app.db('users').where({ email }).first();

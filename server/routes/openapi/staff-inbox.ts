@@ -136,6 +136,22 @@ export const staffInboxApi = {
         assignee: member,
         statusChangedAt: { type: 'integer' },
         closedAt: { type: 'integer' },
+        urgent: {
+          const: true,
+          description:
+            "By portal.json's triage rules: a DoLS urgent authorisation in force, or the form's own urgency answer",
+        },
+        deadline: {
+          type: 'object',
+          description:
+            'The next deadline still ahead (every one passed: the earliest); absent with none or once closed',
+          properties: {
+            label: { type: 'string' },
+            at: { type: 'integer' },
+            kind: { enum: ['endOfDay', 'instant'], description: 'endOfDay: a whole day (show the date alone)' },
+            overdue: { type: 'boolean' },
+          },
+        },
       },
     },
     StaffSubmission: {
@@ -143,6 +159,14 @@ export const staffInboxApi = {
       type: 'object',
       properties: {
         summary: { $ref: '#/components/schemas/SubmittedForm/properties/summary' },
+        deadlines: {
+          type: 'array',
+          description: 'Every deadline that applies, earliest first',
+          items: {
+            type: 'object',
+            properties: { label: { type: 'string' }, at: { type: 'integer' }, kind: { enum: ['endOfDay', 'instant'] } },
+          },
+        },
         history: {
           type: 'array',
           items: {

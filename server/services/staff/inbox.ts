@@ -1,5 +1,6 @@
 /**
- * The triage team's inbox: submissions the newest first, filtered and searched, each opened with
+ * The triage team's inbox: submissions the newest first, each with its urgency and next deadline
+ * by the triage clock (services/triage), filtered and searched, each opened with
  * its answers by page (as the referrer read them on check your answers) and its history. The
  * answers are opened for the one request that asks; every look is written to the audit log.
  */
@@ -23,6 +24,7 @@ import type { SearchKeys } from '../search-keys.ts';
 import { eventRecord } from '../referrer-status.ts';
 import { NotFoundError, RefusedError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
+import type { TriageClock } from '../triage/index.ts';
 
 export const INBOX_PAGE_SIZE = 50;
 /** The most one export holds: past it, narrow the filters. */
@@ -72,8 +74,10 @@ export function createInbox(deps: {
   aboutPerson: AboutPerson;
   searchKeys: SearchKeys;
   clock: Clock;
+  /** Urgency and deadlines by portal.json's triage rules. */
+  triage: TriageClock;
 }) {
-  const { repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock } = deps;
+  const { repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock, triage } = deps;
   const audit = (actor: Actor, event: string, detail: Record<string, unknown>) =>
     repos.auditLog.add({ at: clock.now(), event, outcome: 'success', userId: actor.member.id, ip: actor.ip, detail });
 
@@ -86,9 +90,16 @@ export function createInbox(deps: {
       throw error;
     }
   };
+  /** Its urgency and deadlines now; none for a form it cannot open, or once closed (nothing is left to be late for). */
+  const triageOf = (row: InboxRow, answers: Answers | null) =>
+    answers && row.status !== 'closed'
+      ? triage.of({ formId: row.formId, formVersion: row.formVersion, answers, submittedAt: row.submittedAt })
+      : null;
   const itemOf = (row: InboxRow, answers: Answers | null): InboxItem => {
     const about = answers ? aboutPerson.inAnswers(row.formId, row.formVersion, answers) : undefined;
     const organisation = answers?.referrerOrganisation;
+    const clockSays = triageOf(row, answers);
+    const next = clockSays?.next;
     return {
       id: row.id,
       reference: row.reference,
@@ -106,6 +117,8 @@ export function createInbox(deps: {
       ...(row.assignee ? { assignee: memberRef(row.assignee) } : {}),
       ...(row.statusChangedAt !== null ? { statusChangedAt: row.statusChangedAt } : {}),
       ...(row.closedAt !== null ? { closedAt: row.closedAt } : {}),
+      ...(clockSays?.urgent ? { urgent: true as const } : {}),
+      ...(next ? { deadline: { label: next.label, at: next.at, kind: next.kind, overdue: clockSays.overdue } } : {}),
     };
   };
 
@@ -190,6 +203,7 @@ export function createInbox(deps: {
         ...item,
         referrer: { ...item.referrer, email: row.referrer.email },
         summary: entry.form.summary(answers, { today: todayIn(new Date(row.submittedAt), entry.form.timeZone) }),
+        deadlines: (triageOf(row, answers)?.deadlines ?? []).map(({ label, at, kind }) => ({ label, at, kind })),
         history,
       };
     },
