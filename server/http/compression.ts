@@ -11,11 +11,18 @@ import type { Middleware } from 'koa';
 import { constants } from 'node:zlib';
 
 export function compression(): Middleware {
-  return compress({
+  const compressing = compress({
     threshold: 1024,
     br: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
     gzip: { level: 6 },
     deflate: false,
     zstd: false,
   });
+  return async (ctx, next) => {
+    // A client that refuses every coding we have, identity too ("identity;q=0"), gets the answer
+    // plain (RFC 9110 allows it) rather than an error: the header is set aside for this request.
+    if (ctx.get('Accept-Encoding') && !ctx.acceptsEncodings('br', 'gzip', 'identity'))
+      delete ctx.request.headers['accept-encoding'];
+    await compressing(ctx, next);
+  };
 }
