@@ -3,6 +3,7 @@
  * proxy for HTTPS, keys kept apart from the database and shared by every process, delivery to the
  * case system over https, the public address) and keys that must not be shared.
  */
+import { isAbsolute } from 'node:path';
 import type { ConfigProblem } from './config-error.ts';
 
 type Values = Record<string, unknown>;
@@ -46,6 +47,24 @@ export function ruleProblems(values: Values, refused: ReadonlySet<string>, produ
       );
     else if (typeof values.WEBHOOK_URL === 'string' && !values.WEBHOOK_URL.startsWith('https:'))
       add('WEBHOOK_URL', 'in production it must use https, as submissions hold personal data; write https://…');
+    // Without a mail server, codes would be written to files nobody reads, and nobody could register or sign in.
+    if (unset('SMTP_URL'))
+      add(
+        'SMTP_URL',
+        "in production the portal's emails (codes, confirmations) must be sent; set SMTP_URL to the council's mail server, like smtp://user:password@mail.example.gov.uk:587",
+      );
+    // A sender at localhost is refused by mail servers and spam filters.
+    if (unset('MAIL_FROM'))
+      add(
+        'MAIL_FROM',
+        'in production the emails need a sender at the council that mail servers accept; set MAIL_FROM, like "Sefton Adult Social Care" <no-reply@sefton.gov.uk>',
+      );
+    // The default folder is the working directory's data/, which a service manager may put anywhere (even /).
+    if (unset('DATABASE_URL') && unset('DATA_DIR'))
+      add(
+        'DATA_DIR',
+        'in production the folder the database (SQLite) and the keys live in must be named; set DATA_DIR to an absolute path, like /var/lib/asc-forms, or set DATABASE_URL',
+      );
     if (unset('PUBLIC_URL'))
       add(
         'PUBLIC_URL',
@@ -57,6 +76,17 @@ export function ruleProblems(values: Values, refused: ReadonlySet<string>, produ
         'in production people reach the portal over https, and pages at an http:// address would have every change refused; write https://…',
       );
   }
+  // The portal is served from the root of its address: a path would be dropped without a word.
+  if (typeof values.PUBLIC_URL === 'string' && URL.canParse(values.PUBLIC_URL)) {
+    const url = new URL(values.PUBLIC_URL);
+    if (url.pathname !== '/' || url.search || url.hash)
+      add('PUBLIC_URL', `the portal is served at the root of its address; write ${url.origin}, with no path`);
+  }
+  if (production && typeof values.DATA_DIR === 'string' && !isAbsolute(values.DATA_DIR))
+    add(
+      'DATA_DIR',
+      'it is relative, and would move with the working directory; write an absolute path, like /var/lib/asc-forms',
+    );
   if (values.WEBHOOK_URL !== undefined && unset('WEBHOOK_SECRET'))
     add('WEBHOOK_SECRET', 'it is needed with WEBHOOK_URL to sign each delivery; make one with `openssl rand -hex 32`');
   const secret = values.WEBHOOK_SECRET;

@@ -39,6 +39,9 @@ const production = {
   WEBHOOK_SECRET: 'b2'.repeat(32),
   DATA_DIR: dataDir,
   MIGRATE_ON_START: 'false',
+  // Nothing in this test sends an email.
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  MAIL_FROM: 'no-reply@example.gov.uk',
 };
 
 /**

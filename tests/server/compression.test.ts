@@ -90,17 +90,20 @@ files('should send the script as it is to a client that accepts no encoding, say
   }
 });
 
-files('should answer a client that refuses every coding, identity too, with the file as it is, not an error', async () => {
-  const { baseUrl } = await builtApp();
-  for (const url of [await portalScript(), `${baseUrl}/api/forms/dols-form-1`]) {
-    for (const accepted of ['identity;q=0', 'identity;q=0, *;q=0', 'zstd, identity;q=0']) {
-      const response = await raw(url, { 'accept-encoding': accepted });
-      assert.is(response.status, 200, `${url} with ${accepted}`);
-      assert.is(response.headers['content-encoding'], undefined);
-      assert.ok(response.body.length > 1000);
+files(
+  'should answer a client that refuses every coding, identity too, with the file as it is, not an error',
+  async () => {
+    const { baseUrl } = await builtApp();
+    for (const url of [await portalScript(), `${baseUrl}/api/forms/dols-form-1`]) {
+      for (const accepted of ['identity;q=0', 'identity;q=0, *;q=0', 'zstd, identity;q=0']) {
+        const response = await raw(url, { 'accept-encoding': accepted });
+        assert.is(response.status, 200, `${url} with ${accepted}`);
+        assert.is(response.headers['content-encoding'], undefined);
+        assert.ok(response.body.length > 1000);
+      }
     }
-  }
-});
+  },
+);
 
 files('should answer HEAD with the headers of the encoding it would send, and no body', async () => {
   const url = await portalScript();

@@ -48,6 +48,9 @@ const production = {
   WEBHOOK_URL: 'https://cases.example.gov.uk/referrals',
   WEBHOOK_SECRET: 'cd'.repeat(32),
   PUBLIC_URL: 'https://forms.example.gov.uk',
+  SMTP_URL: 'smtp://mail.example.gov.uk:587',
+  MAIL_FROM: 'no-reply@example.gov.uk',
+  DATA_DIR: '/var/lib/asc-forms',
 };
 
 const settings = suite('Server settings, read from the environment');
@@ -67,13 +70,61 @@ settings('should refuse a NODE_ENV other than production, development or test, s
 
 settings('should report what production requires even when NODE_ENV is miswritten', () => {
   const problems = problemsOf({ NODE_ENV: 'Production' }).map((line) => line.split(':')[0]);
-  assert.equal(problems, ['NODE_ENV', 'TRUST_PROXY', 'ANSWERS_KEYS', 'SESSION_SECRET', 'WEBHOOK_URL', 'PUBLIC_URL']);
+  assert.equal(problems, [
+    'NODE_ENV',
+    'TRUST_PROXY',
+    'ANSWERS_KEYS',
+    'SESSION_SECRET',
+    'WEBHOOK_URL',
+    'SMTP_URL',
+    'MAIL_FROM',
+    'DATA_DIR',
+    'PUBLIC_URL',
+  ]);
 });
 
 settings('should require one SESSION_SECRET in production, so every process behind a load balancer shares it', () => {
   const { SESSION_SECRET: _, ...withoutSecret } = production;
   refuses(withoutSecret, /^SESSION_SECRET: in production every process must share one key .*openssl rand -hex 32/);
   assert.is(readConfig(production).sessionSecret, production.SESSION_SECRET);
+});
+
+settings(
+  'should require in production a mail server, a sender the council owns and a data folder named in full',
+  () => {
+    const { SMTP_URL: _smtp, MAIL_FROM: _from, DATA_DIR: _data, ...without } = production;
+    refuses(
+      { ...without, MAIL_FROM: production.MAIL_FROM, DATA_DIR: '/srv/asc' },
+      /^SMTP_URL: in production the portal's emails .* must be sent/,
+    );
+    refuses(
+      { ...without, SMTP_URL: production.SMTP_URL, DATA_DIR: '/srv/asc' },
+      /^MAIL_FROM: in production .*no-reply@sefton\.gov\.uk/,
+    );
+    refuses(
+      { ...without, SMTP_URL: production.SMTP_URL, MAIL_FROM: production.MAIL_FROM },
+      /^DATA_DIR: in production .*absolute path/,
+    );
+    refuses({ ...production, DATA_DIR: 'data' }, /^DATA_DIR: it is relative/);
+    // With PostgreSQL, the data folder keeps only the mail and deliveries folders' defaults: not required.
+    assert.ok(
+      readConfig({
+        ...without,
+        SMTP_URL: production.SMTP_URL,
+        MAIL_FROM: production.MAIL_FROM,
+        DATABASE_URL: 'postgres://db.example.gov.uk/asc',
+      }),
+    );
+    assert.is(readConfig({ DATA_DIR: 'data' }).dataDir, 'data', 'a laptop may name it relative to where it runs');
+  },
+);
+
+settings('should refuse a PUBLIC_URL with a path, which the portal would drop without a word', () => {
+  refuses(
+    { PUBLIC_URL: 'https://forms.example.gov.uk/portal/' },
+    /^PUBLIC_URL: the portal is served at the root of its address; write https:\/\/forms\.example\.gov\.uk, with no path/,
+  );
+  assert.is(readConfig({ PUBLIC_URL: 'https://forms.example.gov.uk/' }).publicOrigin, 'https://forms.example.gov.uk');
 });
 
 settings('should show the origin to write for an EMBED_ORIGINS entry with a path or a trailing slash', () => {
@@ -188,7 +239,9 @@ settings('should give every mistake at once, in one error, each on its own line'
   for (const required of ['TRUST_PROXY', 'ANSWERS_KEYS', 'WEBHOOK_URL', 'PUBLIC_URL'])
     assert.ok(variables.includes(required), required);
   const lines = error!.message.split('\n');
-  assert.match(lines[0]!, /^The portal cannot start: 11 problems in its settings/);
+  assert.is(lines[0]!.split(':')[0], 'The portal cannot start');
+  assert.match(lines[0]!, new RegExp(`: ${error!.problems.length} problems in its settings`));
+  assert.ok(error!.problems.length >= 12, `${error!.problems.length} problems`);
   assert.equal(
     lines.slice(1),
     error!.problems.map(({ variable, message }) => `${variable}: ${message}`),

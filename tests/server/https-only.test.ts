@@ -21,6 +21,8 @@ https(
       WEBHOOK_URL: 'https://cases.example.gov.uk/referrals',
       WEBHOOK_SECRET: 'cd'.repeat(32),
       PUBLIC_URL: 'https://forms.example.gov.uk',
+      SMTP_URL: 'smtp://127.0.0.1:9?ignoreTLS=true',
+      MAIL_FROM: 'no-reply@example.gov.uk',
     });
     const plain = await fetch(`${baseUrl}/api/forms`);
     assert.is(plain.status, 400);

@@ -133,6 +133,9 @@ config(
       WEBHOOK_URL: 'https://cases.example.gov.uk/referrals',
       WEBHOOK_SECRET: 'cd'.repeat(32),
       PUBLIC_URL: 'https://forms.example.gov.uk',
+      SMTP_URL: 'smtp://mail.example.gov.uk:587',
+      MAIL_FROM: 'no-reply@example.gov.uk',
+      DATA_DIR: '/var/lib/asc-forms',
     };
     assert.throws(() => readConfig(production), /set TRUST_PROXY to the number of proxies/);
     assert.throws(() => readConfig({ TRUST_PROXY: 'yes' }), /number of proxies/);
@@ -168,6 +171,9 @@ config(
       ANSWERS_KEYS: `2026-11:${'ab'.repeat(32)}`,
       SESSION_SECRET: 'ef'.repeat(32),
       PUBLIC_URL: 'https://forms.example.gov.uk',
+      SMTP_URL: 'smtp://mail.example.gov.uk:587',
+      MAIL_FROM: 'no-reply@example.gov.uk',
+      DATA_DIR: '/var/lib/asc-forms',
     };
     assert.throws(() => readConfig(production), /WEBHOOK_URL: in production submitted forms must be delivered/);
     assert.throws(
