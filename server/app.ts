@@ -233,7 +233,7 @@ export async function createApp(
   koa.use(sameOriginWrites(config.publicOrigin));
   koa.use(jsonBodies());
   const routers = [
-    healthRoutes(createReadiness(db, readinessState)),
+    healthRoutes(createReadiness(db, readinessState, log)),
     openApiRoutes(),
     formRoutes(catalogue, config.buildDir),
     accountRoutes({ accounts, sessions, secureCookies: config.production }),

@@ -1,12 +1,13 @@
 /**
  * In production the portal is reached over HTTPS through a proxy, which must say so with
  * `X-Forwarded-Proto: https`. A request that arrives without it is refused with what the proxy
- * must send, instead of failing later (a secure cookie cannot be set on it). The health checks are
- * left alone: a load balancer often asks them over plain HTTP inside the network.
+ * must send, instead of failing later (a secure cookie cannot be set on it). The health checks and
+ * the metrics are left alone: a load balancer or Prometheus often asks them over plain HTTP inside
+ * the network (/metrics still needs its token).
  */
 import type { Middleware } from 'koa';
 
-const HEALTH = new Set(['/healthz', '/readyz']);
+const HEALTH = new Set(['/healthz', '/readyz', '/metrics']);
 
 export function httpsOnly(production: boolean): Middleware {
   return async (ctx, next) => {

@@ -1,6 +1,7 @@
 /** Whether this process should be sent requests: its database answers and is up to date, and it is not stopping. */
 import type { Knex } from 'knex';
 import { pendingMigrations } from '../db/migrations/index.ts';
+import type { Logger } from './log.ts';
 
 /** How long the database may take to answer before it counts as down. */
 const DATABASE_TIMEOUT_MS = 2000;
@@ -10,7 +11,11 @@ export interface ReadinessState {
   stopping: boolean;
 }
 
-export function createReadiness(db: Knex, state: ReadinessState): () => Promise<Record<string, string>> {
+/**
+ * The checks /readyz answers with. Anyone who can reach it may read them, so a database's own
+ * words (its host, its database's name) go to the log, not into the answer.
+ */
+export function createReadiness(db: Knex, state: ReadinessState, log: Logger): () => Promise<Record<string, string>> {
   const within = <T>(work: Promise<T>): Promise<T> =>
     Promise.race([
       work,
@@ -28,7 +33,11 @@ export function createReadiness(db: Knex, state: ReadinessState): () => Promise<
       const pending = await within(pendingMigrations(db));
       if (pending.length) checks.migrations = `${pending.length} to run (npm run db:migrate): ${pending.join(', ')}`;
     } catch (error) {
-      checks.database = `not answering: ${(error as Error).message}`;
+      const timedOut = (error as Error).message.startsWith('no answer in');
+      checks.database = timedOut
+        ? `not answering: no answer in ${DATABASE_TIMEOUT_MS / 1000} s`
+        : 'not answering: see the log';
+      if (!timedOut) log.warn({ err: error }, 'The database is not answering: /readyz says not ready.');
       checks.migrations = 'unknown while the database is not answering';
     }
     if (state.stopping) checks.accepting = 'shutting down';

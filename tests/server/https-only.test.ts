@@ -23,6 +23,7 @@ https(
       PUBLIC_URL: 'https://forms.example.gov.uk',
       SMTP_URL: 'smtp://127.0.0.1:9?ignoreTLS=true',
       MAIL_FROM: 'no-reply@example.gov.uk',
+      METRICS_TOKEN: 'ab'.repeat(16),
     });
     const plain = await fetch(`${baseUrl}/api/forms`);
     assert.is(plain.status, 400);
@@ -34,6 +35,10 @@ https(
     });
     assert.is(signIn.status, 400, 'refused, not a server error');
     for (const path of ['/healthz', '/readyz']) assert.is((await fetch(`${baseUrl}${path}`)).status, 200, path);
+    // Prometheus inside the network asks over plain HTTP: its token, not the proxy's header, lets it in.
+    const scrape = (token: string) => fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    assert.is((await scrape('ab'.repeat(16))).status, 200);
+    assert.is((await scrape('cd'.repeat(16))).status, 401);
     const marked = await fetch(`${baseUrl}/api/forms`, { headers: { 'x-forwarded-proto': 'https' } });
     assert.is(marked.status, 200);
     assert.ok(marked.headers.get('strict-transport-security'));

@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import knex from 'knex';
 import { POSTGRES_ADMIN_URL, testDatabases } from '../support/databases.ts';
 import { startTestApp } from '../support/test-app.ts';
+import { capturedLog } from '../support/captured-log.ts';
 
 const readiness = suite('/healthz and /readyz');
 const postgres = (await testDatabases()).find((d) => d.name === 'PostgreSQL');
@@ -33,7 +34,8 @@ onPostgres(
   'should answer 503 naming the database when it stops answering, while /healthz says the process is alive',
   async () => {
     const { databaseUrl } = await postgres!.create();
-    const { baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl! });
+    const logged = capturedLog('warn');
+    const { baseUrl } = await startTestApp({ DATABASE_URL: databaseUrl! }, { log: logged.log });
     assert.is((await fetch(`${baseUrl}/readyz`)).status, 200);
     const name = new URL(databaseUrl!).pathname.slice(1);
     const admin = knex({ client: 'pg', connection: POSTGRES_ADMIN_URL, pool: { min: 0, max: 1 } });
@@ -47,6 +49,9 @@ onPostgres(
     const body = await down.json();
     assert.is(body.status, 'not ready');
     assert.match(body.checks.database, /^not answering: /);
+    // Anyone may read /readyz: the database's own words, which name it, go to the log only.
+    assert.not.match(JSON.stringify(body), new RegExp(name));
+    assert.match(logged.text(), /"code":"3D000".*The database is not answering/);
     assert.is((await fetch(`${baseUrl}/healthz`)).status, 200);
   },
 );
