@@ -41,6 +41,17 @@ class DeliveryError extends Error {
   readonly safeToLog = true;
 }
 
+/**
+ * Why fetch could not reach the case system, in words that name no person: the system's own code
+ * (ECONNREFUSED, ENOTFOUND, a certificate's UNABLE_TO_VERIFY_LEAF_SIGNATURE…), or a timeout.
+ */
+function whyNotReached(error: unknown): string {
+  const { name, cause } = error as { name?: string; cause?: { code?: unknown; name?: unknown } };
+  if (name === 'TimeoutError') return `no answer in ${WEBHOOK_TIMEOUT_MS / 1000} s`;
+  const code = cause?.code ?? cause?.name;
+  return typeof code === 'string' && /^[A-Z0-9_]+$|^[A-Za-z]+Error$/.test(code) ? code : String(name ?? 'Error');
+}
+
 /** How long to wait before try `attempts + 1`: 30 seconds, then twice as long each time, never over an hour. */
 function retryDelay(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), HOUR);
@@ -75,7 +86,7 @@ export function createOutboxRelay(deps: {
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new DeliveryError(`the case system could not be reached (${(error as Error).name})`);
+      throw new DeliveryError(`the case system could not be reached (${whyNotReached(error)})`);
     }
     await response.body?.cancel();
     if (!response.ok) throw new DeliveryError(`the case system answered ${response.status}`);

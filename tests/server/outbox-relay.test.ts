@@ -192,5 +192,36 @@ for (const database of await testDatabases()) {
     assert.is(tried[0].claimed_by, null);
   });
 
+  it('should keep why the case system could not be reached: refused, or a name that does not resolve', async () => {
+    const { createServer } = await import('node:net');
+    // A port that was free a moment ago, and is closed now: the connection is refused.
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = (free.address() as AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    for (const [url, why] of [
+      [`http://127.0.0.1:${port}/referrals`, /could not be reached \(ECONNREFUSED\)/],
+      ['http://cases.invalid/referrals', /could not be reached \((ENOTFOUND|EAI_AGAIN)\)/],
+    ] as const) {
+      const { databaseUrl } = await database.create();
+      const { app, baseUrl } = await startTestApp({
+        DATABASE_URL: databaseUrl ?? '',
+        SMTP_URL: smtp.url,
+        WEBHOOK_URL: url,
+        WEBHOOK_SECRET: 'ab'.repeat(32),
+      });
+      const as = await registerOverApi(
+        baseUrl,
+        smtp,
+        `unreachable${++count}.${database.name.toLowerCase()}@example.org`,
+      );
+      const submission = await submit(as);
+      await app.sendOutbox();
+      const row = await app.db('outbox').where({ submission_id: submission.id, kind: 'delivery' }).first();
+      assert.is(row.sent_at, null);
+      assert.match(row.last_error, why, url);
+    }
+  });
+
   test.run();
 }
