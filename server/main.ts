@@ -12,7 +12,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { exitOnConfigError, readConfig } from './config.ts';
+import { ConfigError, exitOnConfigError, readConfig, type ConfigProblem } from './config.ts';
 import { createApp } from './app.ts';
 import { createLogger, prettyDestination } from './services/log.ts';
 import { metricsServer } from './routes/metrics.ts';
@@ -33,6 +33,28 @@ const log = createLogger({ level: config.logLevel, destination });
 const app = await createApp(config, { log }).catch(exitOnConfigError);
 const server = app.koa.listen(config.port, config.host, () => {
   log.info(`asc-forms portal at http://localhost:${(server.address() as AddressInfo).port}`);
+});
+// A port taken or an address this machine does not have is a setting to change, said as one.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const where = `${config.host}:${config.port}`;
+  const problems: Record<string, ConfigProblem> = {
+    EADDRINUSE: { variable: 'PORT', message: `${where} is in use by another program; stop it, or choose another PORT` },
+    EACCES: {
+      variable: 'PORT',
+      message: `this user may not listen on ${where}; choose a PORT above 1023, or let the proxy take 80 and 443`,
+    },
+    EADDRNOTAVAIL: {
+      variable: 'HOST',
+      message: `${config.host} is not an address of this machine; write one it has, or 0.0.0.0 for all of them`,
+    },
+    ENOTFOUND: {
+      variable: 'HOST',
+      message: `"${config.host}" is not an address or a name this machine knows; write an address, like 0.0.0.0 or 127.0.0.1, with no port`,
+    },
+  };
+  const problem = problems[error.code ?? ''];
+  if (!problem) throw error;
+  void app.close().finally(() => exitOnConfigError(new ConfigError([problem])));
 });
 // Metrics stay off unless asked for: a council without monitoring has no port or token to keep safe.
 if (config.production && config.metricsPort === undefined && !config.metricsToken)

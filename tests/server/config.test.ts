@@ -303,6 +303,26 @@ starting('should exit non-zero printing every problem, and no stack trace', asyn
   assert.not.ok(output.includes('horse'), 'the secret is not printed');
 });
 
+starting('should say when its port is taken, or HOST is not an address, as a setting to change', async () => {
+  const { createServer } = await import('node:net');
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  closeAtEnd(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+  const port = String((taken.address() as import('node:net').AddressInfo).port);
+  const dataDir = noBuild();
+  const base = { BUILD_DIR: await sharedBuild(), DATA_DIR: dataDir, DATABASE_URL: '' };
+  const inUse = await runToExit({ ...base, PORT: port });
+  assert.is(inUse.status, 78, inUse.output);
+  assert.match(
+    inUse.output,
+    new RegExp(`^PORT: 127\\.0\\.0\\.1:${port} is in use by another program; stop it, or choose another PORT`, 'm'),
+  );
+  const badHost = await runToExit({ ...base, HOST: 'localhost:3000' });
+  assert.is(badHost.status, 78, badHost.output);
+  assert.match(badHost.output, /^HOST: "localhost:3000" is not an address or a name this machine knows/m);
+  for (const output of [inUse.output, badHost.output]) assert.not.match(output, /^ {4}at /m, 'no stack trace');
+});
+
 starting('should say where the build is missing, without a stack trace', async () => {
   const buildDir = noBuild();
   const { status, output } = await runToExit({ BUILD_DIR: buildDir, DATABASE_URL: '' });
