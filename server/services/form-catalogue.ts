@@ -80,6 +80,28 @@ export function refuseNewForm(catalogue: FormCatalogue, entry: CatalogueEntry): 
   );
 }
 
+/** A JSON file of the forms folder; one missing or broken is a setting to correct, named as such. */
+async function readFormsFile<T>(file: string, formsDir: string): Promise<T> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new ConfigError([
+      {
+        variable: 'FORMS_DIR',
+        message: `${formsDir} holds no ${file.slice(formsDir.length + 1)}; set FORMS_DIR to the council's forms folder (portal.json and a folder per form)`,
+      },
+    ]);
+  });
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new ConfigError([
+      {
+        variable: 'FORMS_DIR',
+        message: `${file} is not sound JSON (${(error as Error).message}); \`npm run validate-forms\` shows the line to correct`,
+      },
+    ]);
+  }
+}
+
 export async function loadFormCatalogue(formsDir: string, buildDir: string, clock: Clock): Promise<FormCatalogue> {
   const now = () => new Date(clock.now());
   const manifestText = await readFile(`${buildDir}/manifest.json`, 'utf8').catch(() => {
@@ -91,7 +113,7 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
     ]);
   });
   const manifest = JSON.parse(manifestText) as BuildManifest;
-  const content = JSON.parse(await readFile(`${formsDir}/portal.json`, 'utf8')) as PortalContent;
+  const content = await readFormsFile<PortalContent>(`${formsDir}/portal.json`, formsDir);
   const timeZone = content.council.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone))
     throw new Error(
@@ -100,13 +122,16 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
   const portal: PortalContent = { ...content, council: { ...content.council, timeZone } };
   const byForm = new Map<string, CatalogueEntry[]>();
   for (const file of await findDefinitionFiles(formsDir)) {
-    const definition = JSON.parse(await readFile(file, 'utf8')) as FormDefinition;
+    const definition = await readFormsFile<FormDefinition>(file, formsDir);
     if (definition.status === 'draft') continue;
     const validatorsUrl = manifest.validators[`${definition.id}@${definition.version}`];
     if (!validatorsUrl)
-      throw new Error(
-        `The build has no validators for ${definition.id} v${definition.version}: run \`npm run build\`.`,
-      );
+      throw new ConfigError([
+        {
+          variable: 'BUILD_DIR',
+          message: `the build has no validators for ${definition.id} v${definition.version}, which is in FORMS_DIR; build again from these forms (npm run build, with the same FORMS_DIR)`,
+        },
+      ]);
     const entries = byForm.get(definition.id) ?? [];
     entries.push({ definition, form: compileForm(definition, { now, timeZone }), validatorsUrl });
     byForm.set(

@@ -323,6 +323,25 @@ starting('should say when its port is taken, or HOST is not an address, as a set
   for (const output of [inUse.output, badHost.output]) assert.not.match(output, /^ {4}at /m, 'no stack trace');
 });
 
+starting('should say when FORMS_DIR is not a forms folder, or a definition in it is not sound JSON', async () => {
+  const { cp, writeFile } = await import('node:fs/promises');
+  const base = { BUILD_DIR: await sharedBuild(), DATA_DIR: noBuild(), DATABASE_URL: '' };
+  const nowhere = noBuild();
+  const missing = await runToExit({ ...base, FORMS_DIR: nowhere });
+  assert.is(missing.status, 78, missing.output);
+  assert.match(missing.output, new RegExp(`^FORMS_DIR: ${nowhere} holds no portal.json; set FORMS_DIR`, 'm'));
+  const forms = noBuild();
+  await cp(join(root, 'forms'), forms, { recursive: true });
+  await writeFile(join(forms, 'dols-form-2/v2.json'), '{ "id": "dols-form-2", ');
+  const broken = await runToExit({ ...base, FORMS_DIR: forms });
+  assert.is(broken.status, 78, broken.output);
+  assert.match(
+    broken.output,
+    /^FORMS_DIR: \S+dols-form-2\/v2\.json is not sound JSON \(.*\); `npm run validate-forms` shows the line/m,
+  );
+  for (const output of [missing.output, broken.output]) assert.not.match(output, /^ {4}at /m, 'no stack trace');
+});
+
 starting('should say where the build is missing, without a stack trace', async () => {
   const buildDir = noBuild();
   const { status, output } = await runToExit({ BUILD_DIR: buildDir, DATABASE_URL: '' });
