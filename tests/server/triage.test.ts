@@ -93,4 +93,13 @@ test('should refuse at start rules that name a question the published form lacks
   );
 });
 
+test('should start with rules for a form this portal does not serve, which wait unused', () => {
+  const triage = {
+    ...catalogue.portal.triage,
+    'withdrawn-form': { deadlines: [{ label: 'Due', afterReceived: { days: 3 } }] },
+  };
+  const withdrawn = { ...catalogue, portal: { ...catalogue.portal, triage } } as typeof catalogue;
+  assert.ok(createTriageClock(withdrawn, manualClock()).calendar);
+});
+
 test.run();
