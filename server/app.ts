@@ -26,6 +26,7 @@ import { createAccountService, createCodeService, type AccountDeps } from './ser
 import { createStaffServices } from './services/staff/index.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { createTriageClock } from './services/triage/index.ts';
+import { createSubmissionMessages } from './services/submission-messages.ts';
 import { createPasswordHasher } from './services/password-hasher.ts';
 import { createRateLimiter } from './services/rate-limiter.ts';
 import { createMailer } from './services/mailer.ts';
@@ -150,6 +151,8 @@ export async function createApp(
       `Emails or deliveries waiting in the outbox are sealed with ${unsendable.map((k) => `"${k}"`).join(', ')}, which is not in ANSWERS_KEYS: they cannot go until it is added back.`,
     );
   const aboutPerson = createAboutPerson(catalogue, answersAtRest);
+  const triageClock = createTriageClock(catalogue, clock);
+  const publicUrl = config.publicOrigin ?? `http://localhost:${config.port}`;
   const staff = createStaffServices({ repos, account: accountDeps, answersAtRest, issuer: council.serviceName });
   const drafts = createDraftService({
     drafts: repos.drafts,
@@ -187,25 +190,24 @@ export async function createApp(
     limiter,
     searchKeys,
     referrerStatus: createReferrerStatus({ triage: repos.triage, answersAtRest }),
+    messages: createSubmissionMessages({
+      answersAtRest,
+      brand,
+      triage: triageClock,
+      timeZone: catalogue.timeZone,
+      team: config.triageTeamEmail ? { email: config.triageTeamEmail, staffUrl: `${publicUrl}/staff` } : undefined,
+    }),
     queued: () => void relay.runNow(),
     metrics: metrics.counting,
   });
-  const inbox = createInbox({
-    repos,
-    catalogue,
-    answersAtRest,
-    aboutPerson,
-    searchKeys,
-    clock,
-    triage: createTriageClock(catalogue, clock),
-  });
+  const inbox = createInbox({ repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock, triage: triageClock });
   const triage = createTriage({
     db,
     repos,
     answersAtRest,
     clock,
     brand,
-    signInUrl: `${config.publicOrigin ?? `http://localhost:${config.port}`}/account/sign-in`,
+    signInUrl: `${publicUrl}/account/sign-in`,
     queued: () => void relay.runNow(),
   });
 

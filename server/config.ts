@@ -36,6 +36,8 @@ export interface ServerConfig {
   /** smtp://… ; mail is written to dataDir/mail when not set. */
   smtpUrl?: string;
   mailFrom?: string;
+  /** The triage team's mailbox, told of each new referral; none when not set. */
+  triageTeamEmail?: string;
   sessionSecret?: string;
   /** Keys that seal saved answers, "id:key,…" newest first; DATA_DIR/answers.key when not set. */
   answersKeys?: string;
@@ -92,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: text('DATABASE_URL'),
     smtpUrl: text('SMTP_URL'),
     mailFrom: text('MAIL_FROM'),
+    triageTeamEmail: text('TRIAGE_TEAM_EMAIL'),
     sessionSecret: text('SESSION_SECRET'),
     answersKeys: text('ANSWERS_KEYS'),
     webhook: webhookUrl ? { url: new URL(webhookUrl).href, secret: text('WEBHOOK_SECRET')! } : undefined,

@@ -78,6 +78,13 @@ export const envSchema = {
       expected: 'an email address',
       fix: 'write an address, like "Sefton adult social care" <no-reply@sefton.gov.uk>',
     },
+    TRIAGE_TEAM_EMAIL: {
+      description: "the triage team's mailbox, told of each new referral (no personal data in it)",
+      type: 'string',
+      pattern: '^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$',
+      expected: 'one email address',
+      fix: 'write the team mailbox, like adult.social.care@sefton.gov.uk',
+    },
     SESSION_SECRET: key('the key that signs sessions; the same for every server process'),
     ANSWERS_KEYS: {
       description: 'the keys that encrypt saved answers, newest first',

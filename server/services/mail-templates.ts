@@ -137,6 +137,27 @@ export const mailTemplates = {
         'It is in your account, under "Forms submitted in the last 30 days".',
       ],
     ),
+  /**
+   * A new referral, to the triage team's mailbox. No personal data (email is less safe than the
+   * portal): the reference, the form, whether it is urgent and its next deadline, and where to open it.
+   */
+  newReferral: (
+    brand: MailBrand,
+    {
+      to,
+      reference,
+      formTitle,
+      urgent,
+      deadline,
+      link,
+    }: { to: string; reference: string; formTitle: string; urgent: boolean; deadline?: string; link: string },
+  ) =>
+    message(brand, to, `${urgent ? 'Urgent: ' : ''}New referral ${reference}: ${formTitle}`, [
+      `A referral has arrived: ${reference}, ‘${formTitle}’.`,
+      urgent ? 'It is urgent by the triage rules.' : 'It is not marked urgent.',
+      ...(deadline ? [`Next deadline: ${deadline}.`] : []),
+      `Open it on the staff pages (you will be asked to sign in): ${link}`,
+    ]),
   passwordChanged: (brand: MailBrand, to: string, forename: string) =>
     message(brand, to, `Your password for ${brand.serviceName} has changed`, [
       `Hello ${forename},`,

@@ -26,6 +26,7 @@ import { refuseNewForm, type FormCatalogue } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { AboutPerson } from './about-person.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import type { SubmissionMessages } from './submission-messages.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
 import type { SearchKeys } from './search-keys.ts';
@@ -87,6 +88,8 @@ export function createSubmissionService(deps: {
   limiter: RateLimiter;
   searchKeys: SearchKeys;
   referrerStatus: ReferrerStatusService;
+  /** What a submission queues in the outbox, sealed (submission-messages.ts). */
+  messages: SubmissionMessages;
   /** Called once a submission is written, to send what it queued without waiting for the relay's next round. */
   queued: () => void;
   metrics?: Pick<Counting, 'submissionAccepted'>;
@@ -176,35 +179,24 @@ export function createSubmissionService(deps: {
           referrer: { forename: user.forename, surname: user.surname, email: user.email },
           answers,
         };
-        const messages = await Promise.all(
-          (
-            [
-              [
-                'email',
-                mailTemplates.submitted(brand, {
-                  to: user.email,
-                  forename: user.forename,
-                  formTitle: title,
-                  reference,
-                  when: whenSent(now),
-                  about: aboutInEmail,
-                }),
-              ],
-              ['delivery', delivery],
-            ] as const
-          ).map(async ([kind, content]) => {
-            const messageId = randomUUID();
-            return {
-              id: messageId,
-              submissionId: id,
-              kind,
-              payload: await answersAtRest.seal(`outbox:${messageId}`, content),
-              keyId: answersAtRest.keyId,
-              createdAt: now,
-              nextAttemptAt: now,
-            };
+        const messages = await deps.messages({
+          id,
+          reference,
+          now,
+          formId: request.formId,
+          formVersion: request.formVersion,
+          formTitle: title,
+          answers,
+          confirmation: mailTemplates.submitted(brand, {
+            to: user.email,
+            forename: user.forename,
+            formTitle: title,
+            reference,
+            when: whenSent(now),
+            about: aboutInEmail,
           }),
-        );
+          delivery,
+        });
         const sealedAnswers = await answersAtRest.seal(record(id), answers);
         const outcome = await db.transaction(async (trx) => {
           const inserted = await repos.submissions.insert(

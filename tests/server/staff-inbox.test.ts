@@ -395,6 +395,45 @@ for (const database of await testDatabases()) {
     assert.is(after.deadline, undefined);
   });
 
+  it("should tell the triage team's mailbox of each new referral, urgent or not, with a link and nothing personal", async () => {
+    const team = `team.${database.name.toLowerCase()}@sefton.gov.uk`;
+    const { databaseUrl: url } = await database.create();
+    const { app: teamApp, baseUrl: teamUrl } = await startTestApp(
+      {
+        DATABASE_URL: url ?? '',
+        SMTP_URL: smtp.url,
+        TRIAGE_TEAM_EMAIL: team,
+        PUBLIC_URL: 'https://forms.example.gov.uk',
+      },
+      { clock },
+    );
+    const referrer = `teamreferrer${++count}@example.org`;
+    // Changes are taken from pages at PUBLIC_URL only, as a browser there sends them.
+    const as = await registerOverApi(teamUrl, smtp, referrer, {
+      as: client(teamUrl, { origin: 'https://forms.example.gov.uk' }),
+    });
+    const surname = canary();
+    const sent = await as.post('/api/submissions', {
+      formId: fixture.definition.id,
+      formVersion: fixture.definition.version,
+      answers: { ...fixture.answers, personFirstName: 'Wilhelmina', personLastName: surname },
+      idempotencyKey: randomUUID(),
+    });
+    assert.is(sent.status, 201, JSON.stringify(sent.body));
+    await teamApp.sendOutbox();
+    const notice = await smtp.nextTo(team);
+    const { id, reference } = sent.body.submission;
+    assert.is(notice.subject, `Urgent: New referral ${reference}: ${fixture.definition.title}`);
+    assert.match(notice.text, new RegExp(`https://forms\\.example\\.gov\\.uk/staff/submissions/${id}`));
+    assert.match(notice.text, /Next deadline: Screening due, \d{1,2} \w+ \d{4} at \d{1,2}:\d\d[ap]m\./);
+    for (const personal of [surname, 'Wilhelmina', 'Sam', 'Carter', referrer, 'Bootle'])
+      assert.not.ok(
+        `${notice.subject}\n${notice.text}\n${notice.html}`.includes(personal),
+        `the notice holds ${personal}`,
+      );
+    assert.is(smtp.countTo(referrer), 2, 'the referrer has their code and their own confirmation');
+  });
+
   it('should page the inbox 50 at a time, the newest first, with the total', async () => {
     const { email } = await referred(canary());
     const { id: userId } = await app.db('users').where({ email }).first();
