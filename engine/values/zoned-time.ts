@@ -3,31 +3,15 @@
  * for, and the end of a day there. British Summer Time (or any zone's changes) is the runtime's
  * Intl data, never a table of our own.
  */
-import { addDays, toDayNumber } from './dates.ts';
+import { addDays, toDayNumber, wallClockIn } from './dates.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** How far a zone's clock is ahead of UTC at an instant, in ms (an hour in a British summer). */
+/** How far a zone's clock is ahead of UTC at an instant, in ms (an hour in a British summer): whole minutes, as every zone's are. */
 export function zoneOffsetAt(ms: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]));
-  const asUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  const { date, time } = wallClockIn(new Date(ms), timeZone);
+  return toDayNumber(date)! * DAY_MS + minutesOfDay(time)! * MINUTE_MS - Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 }
 
 /** Minutes after midnight of "HH:MM", or null when it is not a time of day. */
