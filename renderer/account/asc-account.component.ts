@@ -1,4 +1,5 @@
 import { LitElement, html, type TemplateResult } from 'lit';
+import { passwordFieldStyles } from './password-fields.styles.ts';
 import { property } from 'lit/decorators.js';
 import type { AccountUser } from '../../engine/runtime.ts';
 import { emit } from '../shared/events.ts';
@@ -24,7 +25,7 @@ import { AccountHome } from './account-home.ts';
  * @event asc-navigate - A link inside the screens asks the page to go somewhere. detail: { to }
  */
 export class AscAccount extends LitElement {
-  static override styles = [baseStyles, questionPageStyles, accountStyles];
+  static override styles = [baseStyles, questionPageStyles, passwordFieldStyles, accountStyles];
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { passwordFieldStyles } from '../account/password-fields.styles.ts';
 import { property, state } from 'lit/decorators.js';
 import type { StaffSessionBody, StaffSignedInBody } from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
@@ -22,7 +23,7 @@ const FEW_RECOVERY_CODES = 3;
  * @summary The council staff's sign-in and pages.
  */
 export class AscStaff extends LitElement {
-  static override styles = [baseStyles, questionPageStyles, summaryListStyles, staffStyles];
+  static override styles = [baseStyles, questionPageStyles, summaryListStyles, passwordFieldStyles, staffStyles];
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';

@@ -14,17 +14,6 @@ export const staffStyles = css`
   .header-button:focus { outline: 3px solid transparent; color: var(--asc-colour-text); background: var(--asc-colour-focus); text-decoration: none; }
   main { flex: 1; padding-top: 30px; padding-bottom: 30px; }
   main:focus { outline: none; }
-  .input[type='email'], .input[type='password'] { max-width: 30em; }
-  .password-layout { display: grid; gap: 10px 30px; grid-template-columns: 1fr; }
-  @media (min-width: 769px) { .password-layout { grid-template-columns: 3fr 2fr; } }
-  .policy { padding: 15px; background: var(--asc-colour-panel); margin-bottom: 30px; align-self: start; }
-  .policy-title { font-size: 1.1875rem; margin: 0 0 10px; }
-  .rules { list-style: none; padding: 0; }
-  .rules li { position: relative; padding-left: 28px; }
-  .rules li::before { position: absolute; left: 0; font-weight: 700; }
-  .rules li.met::before { content: '✓'; color: var(--asc-colour-success); }
-  .rules li.unmet::before { content: '•'; color: var(--asc-colour-secondary-text); }
-  .special { font-family: monospace; font-size: 1.1875rem; word-spacing: 6px; }
   .steps li { margin-bottom: 15px; }
   .qr svg { display: block; width: 200px; max-width: 100%; height: auto; border: 1px solid var(--asc-colour-border); }
   .key, .recovery-codes { font-family: monospace; font-size: 1.25rem; word-spacing: 6px; overflow-wrap: anywhere; }
