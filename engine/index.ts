@@ -12,8 +12,8 @@ export { integratorAnswersSchema } from './compile/answers-schema.ts';
 export { isEmail } from './values/formats.ts';
 export { isTimeZone } from './values/dates.ts';
 // The triage clock: urgency and deadlines of a submitted form, by portal.json's rules.
-export { compareTriage, triageOf, workingCalendarOf } from './triage/evaluate.ts';
-export type { PreparesAnswers, TriageInput } from './triage/evaluate.ts';
+export { compareTriage, triageAt, triageFactsOf, triageOf, workingCalendarOf } from './triage/evaluate.ts';
+export type { PreparesAnswers, TriageFacts, TriageInput } from './triage/evaluate.ts';
 export { triageProblems } from './triage/check.ts';
 export { addWorkingHours, isWorkingTime } from './values/working-hours.ts';
 export type { OpeningHours, WorkingCalendar } from './values/working-hours.ts';

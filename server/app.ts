@@ -49,7 +49,7 @@ import { createOutboxRelay } from './services/outbox-relay.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { join } from 'node:path';
 import { createSearchKeys } from './services/search-keys.ts';
-import { fillSearchIndex } from './services/search-index.ts';
+import { createSubmissionIndexer, fillSubmissionIndexes } from './services/submission-indexes.ts';
 import { createReferrerStatus } from './services/referrer-status.ts';
 import { createInbox } from './services/staff/inbox.ts';
 import { createTriage } from './services/staff/triage.ts';
@@ -178,7 +178,8 @@ export async function createApp(
       : undefined,
   });
   const searchKeys = createSearchKeys({ secret, catalogue, aboutPerson });
-  await fillSearchIndex({ triage: repos.triage, answersAtRest, searchKeys, log });
+  await fillSubmissionIndexes({ repos, answersAtRest, searchKeys, triage: triageClock, log });
+  const indexer = createSubmissionIndexer({ repos, answersAtRest, searchKeys, triage: triageClock });
   const submissions = createSubmissionService({
     db,
     repos,
@@ -188,7 +189,7 @@ export async function createApp(
     clock,
     brand,
     limiter,
-    searchKeys,
+    indexer,
     referrerStatus: createReferrerStatus({ triage: repos.triage, answersAtRest }),
     messages: createSubmissionMessages({
       answersAtRest,
@@ -209,6 +210,7 @@ export async function createApp(
     brand,
     signInUrl: `${publicUrl}/account/sign-in`,
     queued: () => void relay.runNow(),
+    reopened: indexer.reopened,
   });
 
   const captcha =

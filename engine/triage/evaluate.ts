@@ -61,7 +61,7 @@ export function workingCalendarOf(portal: PortalContent): WorkingCalendar {
 }
 
 /** When one rule's deadline falls for these answers, or null when the answer it needs is not given. */
-function deadlineOf(rule: DeadlineRule, answers: Answers, input: TriageInput): TriageDeadline | null {
+function deadlineOf(rule: DeadlineRule, answers: Answers, input: Omit<TriageInput, 'now'>): TriageDeadline | null {
   const { timeZone } = input.calendar;
   const { label } = rule;
   if (rule.date) {
@@ -83,26 +83,49 @@ function deadlineOf(rule: DeadlineRule, answers: Answers, input: TriageInput): T
   return null;
 }
 
-/** Whether the form is urgent and when each of its deadlines falls; see Triage. */
-export function triageOf(form: PreparesAnswers, input: TriageInput): Triage {
-  const { rules, now, calendar } = input;
-  const prepared = form.prepare(input.answers, { today: todayIn(new Date(input.receivedAt), calendar.timeZone) });
-  const lookup: AnswerLookup = (id) => prepared[id];
-  const today = todayIn(new Date(now), calendar.timeZone);
-  const holds = (condition: TriageRules['urgentWhen']) => !condition || evaluateCondition(condition, lookup, today);
+/**
+ * What the rules make of a form once it is received, which no later moment changes: whether its
+ * urgency condition holds and each deadline with whether it ends the urgency. Stored beside the
+ * submission, it lets the inbox filter and sort by urgency and deadline without opening answers.
+ */
+export interface TriageFacts {
+  /** The rules' urgentWhen holds for the answers. */
+  urgentWhen: boolean;
+  /** Every deadline that applies, earliest first, each marked when urgentUntil names it. */
+  deadlines: Array<TriageDeadline & { endsUrgency: boolean }>;
+}
 
+/**
+ * The facts of one submission by its rules. Conditions are read on the day it was received, as the
+ * answers were prepared, so the facts are the same whenever they are worked out.
+ */
+export function triageFactsOf(form: PreparesAnswers, input: Omit<TriageInput, 'now'>): TriageFacts {
+  const { rules, calendar } = input;
+  const received = todayIn(new Date(input.receivedAt), calendar.timeZone);
+  const prepared = form.prepare(input.answers, { today: received });
+  const lookup: AnswerLookup = (id) => prepared[id];
+  const holds = (condition: TriageRules['urgentWhen']) => !condition || evaluateCondition(condition, lookup, received);
   const deadlines = (rules?.deadlines ?? [])
     .filter((rule) => holds(rule.when))
     .map((rule) => deadlineOf(rule, prepared, input))
     .filter((deadline): deadline is TriageDeadline => deadline !== null)
-    .sort((a, b) => a.at - b.at);
+    .sort((a, b) => a.at - b.at)
+    .map((deadline) => ({ ...deadline, endsUrgency: rules?.urgentUntil?.includes(deadline.label) ?? false }));
+  return { urgentWhen: rules?.urgentWhen !== undefined && holds(rules.urgentWhen), deadlines };
+}
 
-  const ending = deadlines.filter((deadline) => rules?.urgentUntil?.includes(deadline.label));
+/** Urgency and deadlines at `now`, from the facts; see Triage. */
+export function triageAt(facts: TriageFacts, now: number): Triage {
+  const deadlines = facts.deadlines.map(({ label, at, kind }) => ({ label, at, kind }));
+  const ending = facts.deadlines.filter((deadline) => deadline.endsUrgency);
   const ended = ending.length > 0 && ending.every((deadline) => deadline.at < now);
-  const urgent = rules?.urgentWhen !== undefined && holds(rules.urgentWhen) && !ended;
-
   const next = deadlines.find((deadline) => deadline.at >= now) ?? deadlines[0] ?? null;
-  return { urgent, deadlines, next, overdue: next !== null && next.at < now };
+  return { urgent: facts.urgentWhen && !ended, deadlines, next, overdue: next !== null && next.at < now };
+}
+
+/** Whether the form is urgent and when each of its deadlines falls, at `input.now`; see Triage. */
+export function triageOf(form: PreparesAnswers, input: TriageInput): Triage {
+  return triageAt(triageFactsOf(form, input), input.now);
 }
 
 /**

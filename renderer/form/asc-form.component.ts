@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { AccountUser, Answers, SavedDraft } from '../../engine/runtime.ts';
 import type { SaveOutcome } from './save-for-later.ts';
 import { confirmation } from './submit-form.ts';
+import { choiceStyles } from '../shared/govuk/choice.styles.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { emit } from '../shared/events.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
@@ -51,7 +52,7 @@ import { answersItAsks, replacedNotice, startedCurrentMessage } from './retired-
  * @cssproperty --asc-button-colour - The main buttons.
  */
 export class AscForm extends LitElement {
-  static override styles = [baseStyles, questionPageStyles, summaryListStyles, formStyles];
+  static override styles = [baseStyles, questionPageStyles, summaryListStyles, choiceStyles, formStyles];
 
   /** The form's id, as in forms/<form-id>/. */
   @property({ attribute: 'form-id' }) formId = '';

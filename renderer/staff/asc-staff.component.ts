@@ -3,6 +3,7 @@ import { passwordFieldStyles } from '../account/password-fields.styles.ts';
 import { property, state } from 'lit/decorators.js';
 import type { StaffSessionBody, StaffSignedInBody } from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
+import { choiceStyles } from '../shared/govuk/choice.styles.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { AccountFormController } from '../account/account-form.ts';
 import { staffStyles } from './asc-staff.styles.ts';
@@ -23,7 +24,14 @@ const FEW_RECOVERY_CODES = 3;
  * @summary The council staff's sign-in and pages.
  */
 export class AscStaff extends LitElement {
-  static override styles = [baseStyles, questionPageStyles, summaryListStyles, passwordFieldStyles, staffStyles];
+  static override styles = [
+    baseStyles,
+    questionPageStyles,
+    summaryListStyles,
+    passwordFieldStyles,
+    choiceStyles,
+    staffStyles,
+  ];
 
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';

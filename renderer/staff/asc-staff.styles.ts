@@ -48,13 +48,6 @@ export const staffStyles = css`
   .history li { margin-bottom: 10px; }
   .quoted { white-space: pre-line; overflow-wrap: anywhere; }
   .textarea { max-width: 40em; }
-  .choice { position: relative; display: block; min-height: 40px; margin-bottom: 10px; padding-left: 40px; }
-  .choice-input { position: absolute; z-index: 1; top: -2px; left: -2px; width: 44px; height: 44px; margin: 0; opacity: 0; cursor: pointer; }
-  .choice-label { display: inline-block; padding: 8px 15px 5px; cursor: pointer; touch-action: manipulation; }
-  .choice-label::before { content: ''; position: absolute; top: 0; left: 0; width: 40px; height: 40px; border: 2px solid currentcolor; border-radius: 50%; background: transparent; }
-  .choice-label::after { content: ''; position: absolute; top: 10px; left: 10px; width: 0; height: 0; border: 10px solid currentcolor; border-radius: 50%; opacity: 0; }
-  .choice-input:checked + .choice-label::after { opacity: 1; }
-  .choice-input:focus + .choice-label::before { border-width: 4px; outline: 3px solid transparent; outline-offset: 1px; box-shadow: 0 0 0 3px var(--asc-colour-focus); }
   .radios-conditional { margin: 0 0 15px 18px; padding-left: 33px; border-left: 4px solid var(--asc-colour-border); }
   .radios-conditional[hidden] { display: none; }
   @media print {

@@ -1,7 +1,8 @@
 /**
- * The inbox: referrals the newest first in a GOV.UK table (scrolling in its own box on a narrow
- * screen), the filters as a form with an Apply button, the search box, pages of 50, and the
- * filtered list to download.
+ * The inbox: referrals the newest first, or by deadline (urgent, then overdue, then the next
+ * deadline soonest), in a GOV.UK table (scrolling in its own box on a narrow screen), the filters
+ * (urgent and overdue only among them) as a form with an Apply button, the search box, pages of
+ * 50, and the filtered list to download.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -29,8 +30,21 @@ export interface InboxHost {
   open(id: string): void;
 }
 
-type Filters = { form: string; status: string; assignee: string; q: string };
-const NO_FILTERS: Filters = { form: '', status: '', assignee: '', q: '' };
+type Filters = {
+  form: string;
+  status: string;
+  assignee: string;
+  q: string;
+  urgent: string;
+  overdue: string;
+  sort: string;
+};
+const NO_FILTERS: Filters = { form: '', status: '', assignee: '', q: '', urgent: '', overdue: '', sort: '' };
+/** What the list says of its order, after "Showing 1 to 50 of 120 referrals". */
+const ORDER_SAID: Record<string, string> = {
+  '': 'the newest first',
+  deadline: 'urgent first, then overdue, then the next deadline soonest',
+};
 
 export class InboxScreen {
   /** The filters applied to the list shown; `draft` is what the boxes hold until Apply. */
@@ -110,6 +124,24 @@ export class InboxScreen {
     );
   }
 
+  /** "Only urgent" and "Only overdue": GOV.UK checkboxes, small enough to sit beside the other filters. */
+  private only(): TemplateResult {
+    const box = (name: 'urgent' | 'overdue', label: string) => {
+      const id = fieldId(`inbox-${name}`);
+      return html`<div class="choice">
+        <input class="choice-input" id=${id} type="checkbox" .checked=${live(this.draft[name] === 'yes')}
+          @change=${(e: Event) => {
+            this.draft = { ...this.draft, [name]: (e.target as HTMLInputElement).checked ? 'yes' : '' };
+          }}>
+        <label class="choice-label" for=${id}>${label}</label>
+      </div>`;
+    };
+    return html`<div class="form-group"><fieldset class="fieldset">
+      <legend class="label">Show only</legend>
+      <div class="checkboxes">${box('urgent', 'Urgent')}${box('overdue', 'Overdue')}</div>
+    </fieldset></div>`;
+  }
+
   render(): TemplateResult {
     const page = this.page;
     const shown = this.cursors.length * 50;
@@ -127,14 +159,19 @@ export class InboxScreen {
             ['nobody', 'Nobody'],
             ...this.members.map((m): [string, string] => [m.id, m.name]),
           ])}
+          ${this.choice('sort', 'Sort by', [
+            ['', 'Newest first'],
+            ['deadline', 'Deadline'],
+          ])}
         </div>
+        ${this.only()}
         <button type="submit" class="button">Apply</button>
       </form>
       ${
         !page
           ? html`<p role="status">Loading the inbox…</p>`
           : html`
-        <p role="status">${page.total === 0 ? 'No referrals match.' : `Showing ${shown + 1} to ${shown + page.items.length} of ${page.total} referral${page.total === 1 ? '' : 's'}, the newest first.`}</p>
+        <p role="status">${page.total === 0 ? 'No referrals match.' : `Showing ${shown + 1} to ${shown + page.items.length} of ${page.total} referral${page.total === 1 ? '' : 's'}, ${ORDER_SAID[this.applied.sort] ?? ORDER_SAID['']}.`}</p>
         ${page.items.length ? this.table(page) : nothing}
         <nav class="pagination" aria-label="Pages of referrals">
           ${this.cursors.length ? html`<button type="button" class="button secondary" @click=${() => this.turn('previous')}>Previous page</button>` : nothing}
@@ -151,7 +188,7 @@ export class InboxScreen {
     return html`
       <div class="table-scroll" role="region" aria-label="Referrals, scrolls sideways" tabindex="0">
         <table class="table">
-          <caption class="visually-hidden">Referrals, the newest first</caption>
+          <caption class="visually-hidden">Referrals, ${ORDER_SAID[this.applied.sort] ?? ORDER_SAID['']}</caption>
           <thead><tr>
             <th scope="col">Reference</th><th scope="col">Form</th><th scope="col">About</th><th scope="col">Referrer</th>
             <th scope="col">Received</th><th scope="col">Next deadline</th><th scope="col">Status</th><th scope="col">Assigned to</th>

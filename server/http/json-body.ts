@@ -98,7 +98,9 @@ function checked<T>(value: unknown, schema: Record<string, unknown>, noun: strin
       'bad-request',
       error?.keyword === 'additionalProperties'
         ? `Unknown ${noun} "${field}": remove it.`
-        : `The ${noun} "${field || error?.params.missingProperty}" is missing or not allowed as given.`,
+        : error?.keyword === 'enum'
+          ? `The ${noun} "${field}" must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}.`
+          : `The ${noun} "${field || error?.params.missingProperty}" is missing or not allowed as given.`,
     );
   }
   return value as T;

@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { TriageOutcome, TriageStatus } from '../../engine/index.ts';
+import { triageSql } from './deadlines.ts';
 
 export interface InboxFilter {
   formId?: string;
@@ -13,7 +14,14 @@ export interface InboxFilter {
   reference?: string;
   /** A search key's hash (name, date of birth or NHS number). */
   searchHash?: string;
+  /** Only open referrals urgent at `now` (see repositories/deadlines.ts). */
+  urgent?: boolean;
+  /** Only open referrals with every deadline passed at `now`. */
+  overdue?: boolean;
 }
+
+/** The order of the inbox: the newest first, or as the triage team reads it (engine's compareTriage) at `now`. */
+export type InboxOrder = { by: 'newest'; after?: InboxCursor } | { by: 'deadline'; now: number; offset: number };
 
 /** Where the next page starts: after this submission, in the inbox's order. */
 export interface InboxCursor {
@@ -93,8 +101,11 @@ const toRow = (row: any): InboxRow => ({
 export function createTriageRepository(db: Knex) {
   const joined = (trx: Knex) =>
     trx('submissions as s').join('users as u', 'u.id', 's.user_id').leftJoin('staff as a', 'a.id', 's.assignee_id');
-  const filtered = (trx: Knex, filter: InboxFilter) => {
+  const filtered = (trx: Knex, filter: InboxFilter, now: number) => {
     const query = joined(trx);
+    if (filter.urgent || filter.overdue) query.whereNot('s.status', 'closed');
+    if (filter.urgent) query.whereRaw(...triageSql.urgent(now));
+    if (filter.overdue) query.whereRaw(...triageSql.overdue(now));
     if (filter.formId) query.where('s.form_id', filter.formId);
     if (filter.status) query.where('s.status', filter.status);
     if (filter.assigneeId === null) query.whereNull('s.assignee_id');
@@ -111,26 +122,42 @@ export function createTriageRepository(db: Knex) {
   };
 
   return {
-    /** A page of the inbox, the newest first, and how many match in all. */
+    /** A page of the inbox in its order, and how many match in all; urgency and deadlines are read at `now`. */
     async list(
       filter: InboxFilter,
-      { after, limit }: { after?: InboxCursor; limit: number },
+      { order, limit, now }: { order: InboxOrder; limit: number; now: number },
       trx: Knex = db,
     ): Promise<{ rows: InboxRow[]; total: number }> {
-      const page = filtered(trx, filter).select(...SELECTED);
-      if (after)
-        page.where((q) =>
-          q
-            .where('s.submitted_at', '<', after.submittedAt)
-            .orWhere((same) => same.where('s.submitted_at', after.submittedAt).andWhere('s.id', '<', after.id)),
-        );
-      const rows = await page
-        .orderBy([
+      const page = filtered(trx, filter, now).select(...SELECTED);
+      if (order.by === 'deadline') {
+        const [urgent, urgentAt] = triageSql.urgent(order.now);
+        const [overdue, overdueAt] = triageSql.overdue(order.now);
+        page
+          .orderByRaw(`case when s.status = 'closed' then 1 else 0 end`)
+          .orderByRaw(`case when ${urgent} then 0 else 1 end`, urgentAt)
+          .orderByRaw(`case when ${overdue} then 0 else 1 end`, overdueAt)
+          .orderByRaw(...triageSql.next(order.now))
+          // Of those due together, the one waiting longest first.
+          .orderBy([
+            { column: 's.submitted_at', order: 'asc' },
+            { column: 's.id', order: 'asc' },
+          ])
+          .offset(order.offset);
+      } else {
+        const { after } = order;
+        if (after)
+          page.where((q) =>
+            q
+              .where('s.submitted_at', '<', after.submittedAt)
+              .orWhere((same) => same.where('s.submitted_at', after.submittedAt).andWhere('s.id', '<', after.id)),
+          );
+        page.orderBy([
           { column: 's.submitted_at', order: 'desc' },
           { column: 's.id', order: 'desc' },
-        ])
-        .limit(limit);
-      const counted = (await filtered(trx, filter).count({ count: '*' })) as Array<{ count: number | string }>;
+        ]);
+      }
+      const rows = await page.limit(limit);
+      const counted = (await filtered(trx, filter, now).count({ count: '*' })) as Array<{ count: number | string }>;
       return { rows: rows.map(toRow), total: Number(counted[0]?.count ?? 0) };
     },
     async find(id: string, trx: Knex = db): Promise<InboxRow | null> {

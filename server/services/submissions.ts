@@ -29,7 +29,7 @@ import type { RateLimiter } from './rate-limiter.ts';
 import type { SubmissionMessages } from './submission-messages.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
-import type { SearchKeys } from './search-keys.ts';
+import type { SubmissionIndexer } from './submission-indexes.ts';
 import { plainStatus, type ReferrerStatusService } from './referrer-status.ts';
 import { ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
@@ -86,7 +86,8 @@ export function createSubmissionService(deps: {
   clock: Clock;
   brand: MailBrand;
   limiter: RateLimiter;
-  searchKeys: SearchKeys;
+  /** The search keys and triage facts written beside each submission. */
+  indexer: SubmissionIndexer;
   referrerStatus: ReferrerStatusService;
   /** What a submission queues in the outbox, sealed (submission-messages.ts). */
   messages: SubmissionMessages;
@@ -94,7 +95,7 @@ export function createSubmissionService(deps: {
   queued: () => void;
   metrics?: Pick<Counting, 'submissionAccepted'>;
 }) {
-  const { db, repos, catalogue, answersAtRest, aboutPerson, clock, brand, limiter, queued, searchKeys } = deps;
+  const { db, repos, catalogue, answersAtRest, aboutPerson, clock, brand, limiter, queued, indexer } = deps;
   const record = (id: string) => `submission:${id}`;
   /** How far the confirmation email names the person (portal.json): email is less safe than the portal. */
   const emailNames = catalogue.portal.confirmationEmail?.namesThePerson ?? 'initials';
@@ -160,7 +161,6 @@ export function createSubmissionService(deps: {
       const id = randomUUID();
       const title = entry.definition.title;
       const about = aboutPerson.inAnswers(request.formId, request.formVersion, answers);
-      const keys = searchKeys.of(request.formId, request.formVersion, answers);
       const aboutInEmail =
         !about || emailNames === 'none'
           ? undefined
@@ -216,7 +216,10 @@ export function createSubmissionService(deps: {
             trx,
           );
           if (inserted === 'duplicate') return 'duplicate';
-          await repos.triage.index(id, keys, searchKeys.keyId, trx);
+          await indexer.write(
+            { id, formId: request.formId, formVersion: request.formVersion, answers, submittedAt: now },
+            trx,
+          );
           for (const message of messages) await repos.outbox.insert(message, trx);
           if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
           return 'inserted';

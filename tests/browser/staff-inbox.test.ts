@@ -22,9 +22,12 @@ import {
 import { openWithAnswers } from '../support/keyboard.ts';
 import { appCode, staffMembersOf, STAFF_PASSWORD } from '../support/staff.ts';
 import { loadForms } from '../fixtures/forms.ts';
+import { addDays, longDate, todayIn } from '../../engine/values/dates.ts';
+import { endOfDay } from '../../engine/values/zoned-time.ts';
 
 const inbox = browserSuite('The staff inbox in the browser');
 const referral = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
+const dols = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
 
 const heading = (page: Page, text: string) => page.locator('asc-staff h1', { hasText: text }).first().waitFor();
 const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -55,6 +58,76 @@ async function enrolledMember(page: Page, baseUrl: string): Promise<{ email: str
   return { email, secret };
 }
 
+/** Signs a new member of staff in at /staff with the keyboard: email, password, the app's code; the inbox shown. */
+async function signedIn(staff: Page, baseUrl: string): Promise<void> {
+  const { email, secret } = await enrolledMember(staff, baseUrl);
+  await staff.goto(`${baseUrl}/staff`);
+  await heading(staff, 'Sign in to the staff pages');
+  await typeAt(staff, 'f-email', email);
+  await typeAt(staff, 'f-password', STAFF_PASSWORD);
+  await staff.keyboard.press('Enter');
+  await heading(staff, 'Enter the code from your authenticator app');
+  const { clock } = await startBrowser();
+  await typeAt(staff, 'f-code', appCode(secret, clock.now()));
+  await staff.keyboard.press('Enter');
+  await heading(staff, 'Referrals');
+  await staff.locator('asc-staff table').waitFor();
+}
+
+inbox(
+  'staff should find a DoLS urgent authorisation at the top of the urgent referrals by deadline, with when it ends',
+  () =>
+    inTab(async (tab) => {
+      const { page, baseUrl } = tab;
+      const { clock } = await startBrowser();
+      // Granted yesterday at 16:45 for 3 days, on the portal's clock (the page's too, for its date checks).
+      await page.clock.setFixedTime(new Date(clock.now()));
+      const today = todayIn(new Date(clock.now()), 'Europe/London');
+      const ends = addDays(today, 2)!;
+      await signInTab(tab);
+      await openWithAnswers(page, baseUrl, '/forms/dols-form-1/check-your-answers', {
+        ...dols.answers,
+        urgentDateGranted: addDays(today, -1)!,
+        urgentDays: 3,
+        extensionRequested: 'no',
+        authorisationNeededFrom: addDays(today, 7)!,
+        declarationDate: today,
+      });
+      await page.locator('asc-form button', { hasText: 'Submit' }).click();
+      await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
+      const reference = (await page.locator('asc-form .reference').textContent())!.trim();
+
+      const staffTab = await openPage();
+      const staff = staffTab.page;
+      try {
+        await signedIn(staff, baseUrl);
+        await tabTo(staff, 'f-inbox-form', 120);
+        await staff.keyboard.type('DoLS Form 1');
+        await tabTo(staff, 'f-inbox-sort');
+        await staff.keyboard.press('ArrowDown');
+        await tabTo(staff, 'f-inbox-urgent');
+        await staff.keyboard.press('Space');
+        await tabTo(staff, withText('Apply'));
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff [role=status]', { hasText: 'urgent first, then overdue' }).waitFor();
+        const first = staff.locator('asc-staff tbody tr').first();
+        assert.match((await first.textContent()) ?? '', new RegExp(`${reference}\\s*Urgent`));
+        assert.match(
+          (await first.textContent()) ?? '',
+          new RegExp(
+            `Urgent authorisation ends: ${longDate(endOfDay(ends, 'Europe/London'), 'Europe/London')} at 4:45pm`,
+          ),
+        );
+        assert.equal(await axeViolations(staff), [], 'the inbox, urgent ones by deadline');
+        await staff.setViewportSize({ width: 320, height: 800 });
+        assert.not.ok(await overflows(staff), 'the filters at 320 px');
+        assert.equal(await axeViolations(staff), [], 'the filters at 320 px');
+      } finally {
+        await staffTab.close();
+      }
+    }),
+);
+
 inbox(
   'staff should find a referral, take it, ask the referrer a question, and close it with an outcome, by keyboard alone',
   () =>
@@ -77,18 +150,7 @@ inbox(
       const staffTab = await openPage();
       const staff = staffTab.page;
       try {
-        const { email, secret } = await enrolledMember(staff, baseUrl);
-        await staff.goto(`${baseUrl}/staff`);
-        await heading(staff, 'Sign in to the staff pages');
-        await typeAt(staff, 'f-email', email);
-        await typeAt(staff, 'f-password', STAFF_PASSWORD);
-        await staff.keyboard.press('Enter');
-        await heading(staff, 'Enter the code from your authenticator app');
-        const { clock } = await startBrowser();
-        await typeAt(staff, 'f-code', appCode(secret, clock.now()));
-        await staff.keyboard.press('Enter');
-        await heading(staff, 'Referrals');
-        await staff.locator('asc-staff table').waitFor();
+        await signedIn(staff, baseUrl);
         assert.equal(await axeViolations(staff), [], 'the inbox');
 
         await typeAt(staff, 'f-inbox-q', 'Nobody Bythisname');

@@ -340,9 +340,9 @@ for (const database of await testDatabases()) {
   it('should refuse filters and bodies that are not as they should be, saying what to fix', async () => {
     const { id } = await referred(canary());
     const { as } = await triage();
-    const unknown = await as.get('/api/staff/inbox?sort=name');
+    const unknown = await as.get('/api/staff/inbox?order=name');
     assert.is(unknown.status, 400);
-    assert.match(unknown.body.error.message, /Unknown parameter "sort"/);
+    assert.match(unknown.body.error.message, /Unknown parameter "order"/);
     assert.is((await as.get('/api/staff/inbox?cursor=nonsense')).status, 400);
     assert.is((await as.get(`/api/staff/submissions/${randomUUID()}`)).status, 404);
     assert.is((await as.get('/api/staff/submissions/not-an-id')).status, 404);

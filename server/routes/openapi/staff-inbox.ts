@@ -20,6 +20,20 @@ const filters = [
     description:
       "A reference (ASC-…), or the person's name, date of birth (12/03/1941 or 1941-03-12) or NHS number, matched exactly",
   },
+  { name: 'urgent', in: 'query', schema: { enum: ['yes'] }, description: 'Only open referrals urgent now' },
+  {
+    name: 'overdue',
+    in: 'query',
+    schema: { enum: ['yes'] },
+    description: 'Only open referrals with every deadline passed',
+  },
+  {
+    name: 'sort',
+    in: 'query',
+    schema: { enum: ['newest', 'deadline'] },
+    description:
+      'newest (the default): the newest first; deadline: open referrals first, urgent, then overdue, then by next deadline',
+  },
 ];
 const item = { $ref: '#/components/schemas/InboxItem' };
 const member = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } };

@@ -10,13 +10,15 @@ import type {
   InboxPage,
   StaffMemberRef,
   StaffSubmission,
+  Triage,
   TriageEvent,
+  TriageFacts,
   TriageStatus,
 } from '../../../engine/index.ts';
 import { todayIn } from '../../../engine/index.ts';
 import type { Repositories } from '../../repositories/index.ts';
 import type { StaffMember } from '../../repositories/staff.ts';
-import type { InboxCursor, InboxFilter, InboxRow } from '../../repositories/triage.ts';
+import type { InboxFilter, InboxOrder, InboxRow } from '../../repositories/triage.ts';
 import type { FormCatalogue } from '../form-catalogue.ts';
 import { SealedValueError, type AnswersAtRest } from '../answers-at-rest.ts';
 import type { AboutPerson } from '../about-person.ts';
@@ -37,6 +39,11 @@ export interface InboxQuery {
   /** `me`, `nobody`, or a member's id. */
   assignee?: string;
   q?: string;
+  /** Only those urgent now, or with every deadline passed (open ones only). */
+  urgent?: 'yes';
+  overdue?: 'yes';
+  /** The newest first (the default), or as the team reads them: urgent, overdue, then the next deadline first. */
+  sort?: 'newest' | 'deadline';
   cursor?: string;
 }
 
@@ -56,11 +63,26 @@ export const memberRef = (member: { id: string; forename: string; surname: strin
 export const submissionNotFound = () =>
   new NotFoundError('There is no submission here: check the address, or find it in the inbox.');
 
-const encodeCursor = (row: InboxRow) => Buffer.from(JSON.stringify([row.submittedAt, row.id])).toString('base64url');
-function decodeCursor(cursor: string): InboxCursor {
+/** The next page's cursor: where the last one ended, by date, or (sorted by deadline) by position, read at the same moment. */
+const encodeCursor = (order: InboxOrder, row: InboxRow, shown: number) =>
+  Buffer.from(
+    JSON.stringify(order.by === 'deadline' ? ['deadline', order.offset + shown, order.now] : [row.submittedAt, row.id]),
+  ).toString('base64url');
+function orderOf(query: InboxQuery, now: number): InboxOrder {
+  const sortedBy = query.sort ?? 'newest';
+  if (!query.cursor) return sortedBy === 'deadline' ? { by: 'deadline', now, offset: 0 } : { by: 'newest' };
   try {
-    const [submittedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof submittedAt === 'number' && typeof id === 'string') return { submittedAt, id };
+    const [a, b, c] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as unknown[];
+    if (sortedBy === 'newest' && typeof a === 'number' && typeof b === 'string')
+      return { by: 'newest', after: { submittedAt: a, id: b } };
+    if (
+      sortedBy === 'deadline' &&
+      a === 'deadline' &&
+      Number.isSafeInteger(b) &&
+      (b as number) >= 0 &&
+      typeof c === 'number'
+    )
+      return { by: 'deadline', offset: b as number, now: c };
   } catch {
     /* refused below */
   }
@@ -90,15 +112,12 @@ export function createInbox(deps: {
       throw error;
     }
   };
-  /** Its urgency and deadlines now; none for a form it cannot open, or once closed (nothing is left to be late for). */
-  const triageOf = (row: InboxRow, answers: Answers | null) =>
-    answers && row.status !== 'closed'
-      ? triage.of({ formId: row.formId, formVersion: row.formVersion, answers, submittedAt: row.submittedAt })
-      : null;
-  const itemOf = (row: InboxRow, answers: Answers | null): InboxItem => {
+  /** Its urgency and deadlines at `now`, by the facts stored with it; none once closed (nothing is left to be late for). */
+  const triageOf = (row: InboxRow, facts: TriageFacts | undefined, now: number) =>
+    facts && row.status !== 'closed' ? triage.at(facts, now) : null;
+  const itemOf = (row: InboxRow, answers: Answers | null, clockSays: Triage | null): InboxItem => {
     const about = answers ? aboutPerson.inAnswers(row.formId, row.formVersion, answers) : undefined;
     const organisation = answers?.referrerOrganisation;
-    const clockSays = triageOf(row, answers);
     const next = clockSays?.next;
     return {
       id: row.id,
@@ -128,6 +147,9 @@ export function createInbox(deps: {
     const logged: Record<string, unknown> = {};
     if (query.form) filter.formId = logged.form = query.form;
     if (query.status) filter.status = logged.status = query.status;
+    if (query.urgent) filter.urgent = logged.urgent = true;
+    if (query.overdue) filter.overdue = logged.overdue = true;
+    if (query.sort) logged.sort = query.sort;
     if (query.assignee) {
       filter.assigneeId =
         query.assignee === 'me' ? actor.member.id : query.assignee === 'nobody' ? null : query.assignee;
@@ -140,34 +162,47 @@ export function createInbox(deps: {
     return { filter, logged };
   };
 
+  /** The inbox's items for these rows: answers opened, urgency and deadlines read at `now`. */
+  const itemsOf = async (rows: InboxRow[], now: number): Promise<InboxItem[]> => {
+    const facts = await repos.deadlines.of(rows.map((row) => row.id));
+    return Promise.all(
+      rows.map(async (row) => itemOf(row, await answersOf(row), triageOf(row, facts.get(row.id), now))),
+    );
+  };
+
   const members = async (): Promise<Map<string, StaffMemberRef>> =>
     new Map((await repos.staff.list()).map((member) => [member.id, memberRef(member)]));
 
   return {
     async list(actor: Actor, query: InboxQuery): Promise<InboxPage> {
       const { filter, logged } = filterOf(actor, query);
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      const { rows, total } = await repos.triage.list(filter, { after, limit: INBOX_PAGE_SIZE + 1 });
+      const now = clock.now();
+      const order = orderOf(query, now);
+      const { rows, total } = await repos.triage.list(filter, { order, limit: INBOX_PAGE_SIZE + 1, now });
       const shown = rows.slice(0, INBOX_PAGE_SIZE);
-      const items = await Promise.all(shown.map(async (row) => itemOf(row, await answersOf(row))));
+      const items = await itemsOf(shown, order.by === 'deadline' ? order.now : now);
       await audit(actor, logged.searchBy ? 'staff-search' : 'staff-inbox', { ...logged, shown: items.length });
       return {
         items,
         total,
-        ...(rows.length > INBOX_PAGE_SIZE ? { nextCursor: encodeCursor(shown[shown.length - 1]!) } : {}),
+        ...(rows.length > INBOX_PAGE_SIZE
+          ? { nextCursor: encodeCursor(order, shown[shown.length - 1]!, shown.length) }
+          : {}),
       };
     },
 
-    /** Every submission the filters match (up to EXPORT_LIMIT), for a CSV or JSON file. */
+    /** Every submission the filters match (up to EXPORT_LIMIT), in the inbox's order, for a CSV or JSON file. */
     async export(actor: Actor, query: InboxQuery, format: 'csv' | 'json'): Promise<InboxItem[]> {
       const { filter, logged } = filterOf(actor, query);
-      const { rows, total } = await repos.triage.list(filter, { limit: EXPORT_LIMIT });
+      const now = clock.now();
+      const order = orderOf({ ...query, cursor: undefined }, now);
+      const { rows, total } = await repos.triage.list(filter, { order, limit: EXPORT_LIMIT, now });
       if (total > EXPORT_LIMIT)
         throw new RefusedError(
           'too-many',
           `${total} submissions match: an export holds ${EXPORT_LIMIT} at most. Narrow the filters and export again.`,
         );
-      const items = await Promise.all(rows.map(async (row) => itemOf(row, await answersOf(row))));
+      const items = await itemsOf(rows, now);
       await audit(actor, 'staff-export', { ...logged, format, exported: items.length });
       return items;
     },
@@ -182,7 +217,8 @@ export function createInbox(deps: {
           'sealed',
           `The answers of ${row.reference} cannot be opened: the key they were sealed with is not in ANSWERS_KEYS. Ask council IT to add it back.`,
         );
-      const item = itemOf(row, answers);
+      const clockSays = triageOf(row, (await repos.deadlines.of([id])).get(id), clock.now());
+      const item = itemOf(row, answers, clockSays);
       const staff = await members();
       const history: TriageEvent[] = [];
       for (const event of await repos.triage.events(id)) {
@@ -203,7 +239,7 @@ export function createInbox(deps: {
         ...item,
         referrer: { ...item.referrer, email: row.referrer.email },
         summary: entry.form.summary(answers, { today: todayIn(new Date(row.submittedAt), entry.form.timeZone) }),
-        deadlines: (triageOf(row, answers)?.deadlines ?? []).map(({ label, at, kind }) => ({ label, at, kind })),
+        deadlines: clockSays?.deadlines ?? [],
         history,
       };
     },

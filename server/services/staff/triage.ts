@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { TriageOutcome, TriageStatus } from '../../../engine/index.ts';
 import type { Repositories } from '../../repositories/index.ts';
-import type { TriageEventRow } from '../../repositories/triage.ts';
+import type { InboxRow, TriageEventRow } from '../../repositories/triage.ts';
 import type { AnswersAtRest } from '../answers-at-rest.ts';
 import { mailTemplates, type MailBrand } from '../mail-templates.ts';
 import { eventRecord, plainStatus } from '../referrer-status.ts';
@@ -26,8 +26,10 @@ export function createTriage(deps: {
   signInUrl: string;
   /** Called once an email is queued, to send it without waiting for the relay's next round. */
   queued: () => void;
+  /** Called when a closed referral is opened again, to give it its deadlines by today's rules. */
+  reopened: (row: InboxRow) => Promise<void>;
 }) {
-  const { db, repos, answersAtRest, clock, brand, signInUrl, queued } = deps;
+  const { db, repos, answersAtRest, clock, brand, signInUrl, queued, reopened } = deps;
 
   const found = async (id: string) => {
     const row = await repos.triage.find(id);
@@ -143,6 +145,7 @@ export function createTriage(deps: {
           );
       });
       if (email) queued();
+      if (row.status === 'closed' && change.status !== 'closed') await reopened(row);
     },
 
     /** A note for staff only, sealed like the answers. */

@@ -1,16 +1,21 @@
 /**
  * The triage clock for the council's staff: for a submitted form (its answers opened), whether it
  * is urgent and when each of its deadlines falls, by portal.json's triage rules and working hours
- * and the form version it was sent on, counted from the server's clock. It reads nothing from the
- * database and writes nothing to the log.
+ * and the form version it was sent on, counted from the server's clock. What the rules make of a
+ * submission once received (its facts) is stored beside it (repositories/deadlines.ts) under the
+ * key of the rules, so the inbox can filter and sort on it. It reads nothing from the database and
+ * writes nothing to the log.
  */
+import { createHash } from 'node:crypto';
 import {
   compareTriage,
-  triageOf,
+  triageAt,
+  triageFactsOf,
   triageProblems,
   workingCalendarOf,
   type Answers,
   type Triage,
+  type TriageFacts,
   type WorkingCalendar,
 } from '../../../engine/index.ts';
 import type { Clock } from '../clock.ts';
@@ -34,6 +39,12 @@ export interface TriageClock {
    * when its form version is not one the portal serves.
    */
   of(subject: TriageSubject, now?: number): Triage | null;
+  /** What the rules make of one submission whatever the moment; null when its form version is not one the portal serves. */
+  facts(subject: TriageSubject): TriageFacts | null;
+  /** Urgency and deadlines at a moment (by the clock when none is given), from stored facts. */
+  at(facts: TriageFacts, now?: number): Triage;
+  /** For each form served, a key that changes when its rules or the working calendar do. */
+  readonly keys: Readonly<Record<string, string>>;
   /** The order the triage team reads forms in (urgent, then overdue, then the next deadline first), for Array.sort. */
   compare(a: Triage, b: Triage): number;
 }
@@ -57,18 +68,33 @@ export function createTriageClock(catalogue: FormCatalogue, clock: Clock): Triag
     );
   const calendar = workingCalendarOf(catalogue.portal);
   const rules = catalogue.portal.triage ?? {};
+  const facts = (subject: TriageSubject): TriageFacts | null => {
+    const entry = catalogue.get(subject.formId, subject.formVersion);
+    if (!entry) return null;
+    return triageFactsOf(entry.form, {
+      answers: subject.answers,
+      receivedAt: subject.submittedAt,
+      rules: Object.hasOwn(rules, subject.formId) ? rules[subject.formId] : undefined,
+      calendar,
+    });
+  };
+  const keys = Object.fromEntries(
+    formIds.map((id) => [
+      id,
+      createHash('sha256')
+        .update(JSON.stringify({ rules: Object.hasOwn(rules, id) ? rules[id] : null, calendar }))
+        .digest('base64url')
+        .slice(0, 16),
+    ]),
+  );
   return {
     calendar,
+    keys,
+    facts,
+    at: (stored, now = clock.now()) => triageAt(stored, now),
     of: (subject, now = clock.now()) => {
-      const entry = catalogue.get(subject.formId, subject.formVersion);
-      if (!entry) return null;
-      return triageOf(entry.form, {
-        answers: subject.answers,
-        receivedAt: subject.submittedAt,
-        now,
-        rules: Object.hasOwn(rules, subject.formId) ? rules[subject.formId] : undefined,
-        calendar,
-      });
+      const found = facts(subject);
+      return found && triageAt(found, now);
     },
     compare: compareTriage,
   };

@@ -8,6 +8,8 @@ import * as assert from 'uvu/assert';
 import {
   compareTriage,
   compileForm,
+  triageAt,
+  triageFactsOf,
   triageOf,
   workingCalendarOf,
   type Answers,
@@ -182,6 +184,32 @@ order('should put urgent forms first, then overdue ones, then by the next deadli
   const later = triage('dols-form-2', '2026-11-24 10:30', now);
   const none: Triage = { urgent: false, deadlines: [], next: null, overdue: false };
   assert.equal([none, later, soon, overdue, urgent].sort(compareTriage), [urgent, overdue, soon, later, none]);
+});
+
+order('should work out the same facts whenever asked, and read urgency and deadlines from them at any moment', () => {
+  const fixture = fixtures.get('dols-form-1')!;
+  const form = compileForm(fixture.definition);
+  const input = {
+    answers: fixture.answers,
+    receivedAt: london('2026-11-24 10:30'),
+    rules: portal.triage?.['dols-form-1'],
+    calendar,
+  };
+  const facts = triageFactsOf(form, input);
+  assert.is(facts.urgentWhen, true);
+  assert.equal(
+    facts.deadlines.map((d) => [d.label, d.endsUrgency]),
+    [
+      ['Urgent authorisation ends', true],
+      ['Urgent authorisation ends if extended', true],
+      ['Standard request to be decided by', false],
+    ],
+  );
+  for (const now of ['2026-11-25 09:00', '2026-12-08 09:00', '2026-12-16 09:00'])
+    assert.equal(triageAt(facts, london(now)), triageOf(form, { ...input, now: london(now) }), now);
+  assert.is(triageAt(facts, london('2026-12-07 16:44')).urgent, true, 'the extension has a minute to run');
+  assert.is(triageAt(facts, london('2026-12-07 16:46')).urgent, false);
+  assert.is(triageAt(facts, london('2026-12-16 09:00')).overdue, true);
 });
 
 order.run();
