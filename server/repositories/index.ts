@@ -13,6 +13,7 @@ import { createOutboxRepository } from './outbox.ts';
 import { createStorageRepository } from './storage.ts';
 import { createStaffRepository } from './staff.ts';
 import { createTriageRepository } from './triage.ts';
+import { createRetentionRepository } from './retention.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -29,6 +30,7 @@ export function createRepositories(db: Knex) {
     storage: createStorageRepository(db),
     staff: createStaffRepository(db),
     triage: createTriageRepository(db),
+    retention: createRetentionRepository(db),
     staffSessions: createSessionsRepository(db, { table: 'staff_sessions', owner: 'staff_id' }),
   };
 }

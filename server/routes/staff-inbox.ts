@@ -72,6 +72,7 @@ const CSV_HEADER = [
   'Next deadline',
   'Deadline',
   'Overdue',
+  'Answers deleted',
 ];
 const csvRow = (item: InboxItem) => [
   item.reference,
@@ -88,6 +89,8 @@ const csvRow = (item: InboxItem) => [
   item.deadline?.label,
   item.deadline ? new Date(item.deadline.at).toISOString() : undefined,
   item.deadline?.overdue ? 'Overdue' : undefined,
+  // Deleted by the retention policy: About and Organisation are empty, this says when.
+  item.retention?.deleted ? new Date(item.retention.at).toISOString() : undefined,
 ];
 
 export function staffInboxRoutes(deps: {

@@ -9,6 +9,7 @@ import * as drafts from './003-drafts.ts';
 import * as submissions from './004-submissions.ts';
 import * as staff from './005-staff.ts';
 import * as triage from './006-triage.ts';
+import * as retention from './008-retention.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '004-submissions': submissions,
   '005-staff': staff,
   '006-triage': triage,
+  '008-retention': retention,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {
