@@ -51,6 +51,7 @@ export type {
   SubmittedForm,
   SubmittedFormBody,
   ReferrerStatus,
+  AnswersRetention,
   FieldProblem,
   ErrorBody,
 } from './contracts/portal-api.ts';

@@ -39,7 +39,8 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { accountRoutes } from './routes/account.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { webRoutes } from './routes/web.ts';
-import { startHousekeeping } from './services/housekeeping.ts';
+import { forgetExpired, startHousekeeping } from './services/housekeeping.ts';
+import { retentionPolicy } from './services/retention.ts';
 import { createAnswersAtRest, loadAnswerKeys } from './services/answers-at-rest.ts';
 import { createDraftService, DRAFT_LIFETIME_MS } from './services/drafts.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -65,6 +66,8 @@ export interface App {
   metrics: Metrics;
   /** Sends what the outbox holds now (tests call it after moving the clock). */
   sendOutbox(): Promise<void>;
+  /** Runs housekeeping's forgetting now, as its hourly round does; says how many of each went (tests call it after moving the clock). */
+  forgetExpired(): Promise<Record<string, number>>;
   /** Says on /readyz that this process is stopping, so load balancers send it nothing new. */
   stopAccepting(): void;
   /** Closes the database and the mail transport. */
@@ -100,6 +103,7 @@ export async function createApp(
     }
   }
   const repos = createRepositories(db);
+  const retention = retentionPolicy(config.retentionDays);
   const metrics = createMetrics({ outbox: repos.outbox, clock, log });
   const secret = await loadSecret(config.sessionSecret, config.dataDir);
   const tokens = createTokens(secret, clock);
@@ -200,8 +204,18 @@ export async function createApp(
     }),
     queued: () => void relay.runNow(),
     metrics: metrics.counting,
+    retention,
   });
-  const inbox = createInbox({ repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock, triage: triageClock });
+  const inbox = createInbox({
+    repos,
+    catalogue,
+    answersAtRest,
+    aboutPerson,
+    searchKeys,
+    clock,
+    triage: triageClock,
+    retention,
+  });
   const triage = createTriage({
     db,
     repos,
@@ -251,7 +265,7 @@ export async function createApp(
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());
   koa.use(servedAs('static', web.assets));
   koa.use(web.pages.routes()).use(web.pages.allowedMethods());
-  const stopHousekeeping = startHousekeeping(repos, clock, log);
+  const stopHousekeeping = startHousekeeping(repos, clock, log, retention);
   relay.start();
   return {
     koa,
@@ -260,6 +274,7 @@ export async function createApp(
     log,
     metrics,
     sendOutbox: () => relay.runNow(),
+    forgetExpired: () => forgetExpired(repos, clock.now(), retention),
     stopAccepting: () => {
       readinessState.stopping = true;
     },

@@ -38,6 +38,8 @@ export interface ServerConfig {
   mailFrom?: string;
   /** The triage team's mailbox, told of each new referral; none when not set. */
   triageTeamEmail?: string;
+  /** RETENTION_DAYS: a closed submission's answers and notes are deleted this many days after closing (30 as standard). */
+  retentionDays: number;
   sessionSecret?: string;
   /** Keys that seal saved answers, "id:key,…" newest first; DATA_DIR/answers.key when not set. */
   answersKeys?: string;
@@ -95,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: text('SMTP_URL'),
     mailFrom: text('MAIL_FROM'),
     triageTeamEmail: text('TRIAGE_TEAM_EMAIL'),
+    retentionDays: values.RETENTION_DAYS as number,
     sessionSecret: text('SESSION_SECRET'),
     answersKeys: text('ANSWERS_KEYS'),
     webhook: webhookUrl ? { url: new URL(webhookUrl).href, secret: text('WEBHOOK_SECRET')! } : undefined,

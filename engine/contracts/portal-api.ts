@@ -135,6 +135,20 @@ export interface SubmitRequest {
   draftId?: string;
 }
 
+/**
+ * What the council's retention policy does to a closed submission: RETENTION_DAYS after it was
+ * closed, its answers and the triage team's notes are deleted; the reference, dates, status and
+ * outcome stay. Present only once a submission is closed.
+ */
+export interface AnswersRetention {
+  /** True once they are deleted; false while they are kept. */
+  deleted: boolean;
+  /** When they were deleted, or (not yet deleted) when they will be. */
+  at: number;
+  /** How many days after the submission was closed. */
+  daysAfterClosing: number;
+}
+
 /** A submission, as the API confirms and lists it. */
 export interface Submission {
   id: string;
@@ -150,6 +164,8 @@ export interface Submission {
   status: ReferrerStatus;
   /** The council's question, while they wait for more information from the referrer. */
   question?: string;
+  /** Closed: when its answers will be deleted, or were (then `about` is absent). */
+  retention?: AnswersRetention;
 }
 
 /**
@@ -160,6 +176,7 @@ export type ReferrerStatus = 'received' | 'being-looked-at' | 'closed';
 
 /** A submission opened again by the person who sent it (GET /api/submissions/:id): its answers as they read them on check your answers. */
 export interface SubmittedForm extends Submission {
+  /** Empty once its answers were deleted (see `retention`). */
   summary: SummaryPage[];
 }
 

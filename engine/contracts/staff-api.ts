@@ -1,6 +1,6 @@
 /** What crosses HTTP for the council's staff (/api/staff), for the server and the staff screens alike. */
 import type { SummaryPage } from '../types.ts';
-import type { SessionTiming } from './portal-api.ts';
+import type { AnswersRetention, SessionTiming } from './portal-api.ts';
 
 /** A member of staff as their own screens show them. */
 export interface StaffUser {
@@ -101,6 +101,8 @@ export interface InboxItem {
   urgent?: true;
   /** The next deadline still ahead (or, every one passed, the earliest); absent with none, or closed. */
   deadline?: InboxDeadline;
+  /** Closed: when its answers and notes will be deleted, or were (then `about` and the organisation are absent). */
+  retention?: AnswersRetention;
 }
 
 /** The body of GET /api/staff/inbox: a page of 50 at most, the newest first. */
@@ -131,7 +133,9 @@ export interface StaffSubmission extends InboxItem {
   referrer: { name: string; email: string; organisation?: string };
   /** Every deadline that applies, earliest first. */
   deadlines: Array<Omit<InboxDeadline, 'overdue'>>;
+  /** Empty once its answers were deleted (see `retention`). */
   summary: SummaryPage[];
+  /** Without texts once its notes were deleted. */
   history: TriageEvent[];
 }
 

@@ -9,6 +9,7 @@ import { longDate, timeOfDay } from '../shared/when.ts';
 import { emit } from '../shared/events.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { STATUS_WORDS } from './asc-submitted-forms.ts';
+import { retentionWords } from '../shared/retention.ts';
 
 const LIST = '/account/submitted';
 
@@ -93,9 +94,14 @@ export class AscSubmittedForm extends LitElement {
         <div class="summary-row"><dt>Status</dt><dd>${STATUS_WORDS[submission.status]}</dd></div>
       </dl>
       ${submission.question ? html`<div class="notice"><h2>The council needs more information</h2><p class="question-text">${submission.question}</p><p>Call the council and quote the reference number to answer.</p></div>` : nothing}
-      <p>This is what you sent, as you saw it before sending. It cannot be changed: if something in it was wrong, contact the council and quote the reference number.</p>
+      ${submission.retention ? html`<p class="retention">${retentionWords(submission.retention, 'answers', this.timeZone)}</p>` : nothing}
+      ${
+        submission.retention?.deleted
+          ? html`<p>The reference number and status stay: quote the reference number if you contact the council about it.</p>`
+          : html`<p>This is what you sent, as you saw it before sending. It cannot be changed: if something in it was wrong, contact the council and quote the reference number.</p>
       <button type="button" class="button secondary print-button" @click=${() => window.print()}>Print this page</button>
-      ${summaryLists(submission.summary)}`;
+      ${summaryLists(submission.summary)}`
+      }`;
   }
 }
 

@@ -7,6 +7,7 @@ import { savedFormsStyles } from './asc-saved-forms.styles.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { emit } from '../shared/events.ts';
+import { retentionWords } from '../shared/retention.ts';
 
 /** Where the council is with a form, in plain words. */
 export const STATUS_WORDS: Record<ReferrerStatus, string> = {
@@ -65,6 +66,7 @@ export class AscSubmittedForms extends LitElement {
             <div><dt>Submitted</dt><dd>${longDate(submission.submittedAt, this.timeZone)} at ${timeOfDay(submission.submittedAt, this.timeZone)}</dd></div>
             <div><dt>Status</dt><dd>${STATUS_WORDS[submission.status]}</dd></div>
           </dl>
+          ${submission.retention ? html`<p class="retention">${retentionWords(submission.retention, 'answers', this.timeZone)}</p>` : nothing}
           ${submission.question ? html`<div class="question"><h3>The council needs more information</h3><p>${submission.question}</p><p>Call the council and quote the reference number to answer.</p></div>` : nothing}
           <p><a href=${addressOf(submission)} @click=${(e: MouseEvent) => this.open(e, submission)}>View or print<span class="visually-hidden"> ${submission.formTitle}${submission.about ? ` about ${submission.about}` : ''}, ${submission.reference}</span></a></p>
         </li>`,

@@ -20,6 +20,7 @@ import { errorSummary, field, fieldId } from '../shared/govuk/index.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { deadlineCell, urgentTag } from './deadline.ts';
 import { submissionPath } from './staff-routes.ts';
+import { retentionNote } from '../shared/retention.ts';
 
 /** What the inbox needs from the element that shows it. */
 export interface InboxHost {
@@ -200,11 +201,11 @@ export class InboxScreen {
                 this.host.open(item.id);
               }}>${item.reference}</a>${item.urgent ? html` ${urgentTag}` : nothing}</td>
               <td>${item.formTitle} <span class="secondary">(version ${item.formVersion})</span></td>
-              <td>${item.about ?? html`<span class="secondary">Not given</span>`}</td>
+              <td>${item.about ?? html`<span class="secondary">${item.retention?.deleted ? 'Deleted' : 'Not given'}</span>`}</td>
               <td>${item.referrer.name}${item.referrer.organisation ? html`<br><span class="secondary">${item.referrer.organisation}</span>` : nothing}</td>
               <td>${when(item.submittedAt)}</td>
               <td>${deadlineCell(item.deadline, this.host.timeZone)}</td>
-              <td><strong class="tag tag-${item.status}">${TRIAGE_STATUS_LABELS[item.status as TriageStatus]}</strong></td>
+              <td><strong class="tag tag-${item.status}">${TRIAGE_STATUS_LABELS[item.status as TriageStatus]}</strong>${item.retention ? html`<br><span class="secondary">${retentionNote(item.retention, this.host.timeZone)}</span>` : nothing}</td>
               <td>${item.assignee?.name ?? html`<span class="secondary">Nobody</span>`}</td>
             </tr>`,
           )}</tbody>

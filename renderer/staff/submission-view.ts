@@ -26,6 +26,7 @@ import { summaryLists } from '../shared/summary-list.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { INBOX_PATH } from './staff-routes.ts';
 import { radios } from './radios.ts';
+import { retentionWords } from '../shared/retention.ts';
 
 export interface SubmissionHost {
   readonly apiBase: string;
@@ -137,21 +138,25 @@ export class SubmissionScreen {
         ${row('Received', when(s.submittedAt))}
         ${row('Referrer', html`${s.referrer.name}${s.referrer.organisation ? html`, ${s.referrer.organisation}` : nothing}<br>${s.referrer.email}`)}
         ${row('Form version', s.formVersion)}
+        ${s.retention && !s.retention.deleted ? row('Answers and notes', retentionWords(s.retention, 'answers and notes', this.host.timeZone)) : nothing}
       </dl>
+      ${s.retention?.deleted ? html`<div class="notice retention"><p>${retentionWords(s.retention, 'answers and notes', this.host.timeZone)}</p><p>What it was stays: its reference, dates, status and outcome, and who did what. It can no longer be changed.</p></div>` : nothing}
       <button type="button" class="button secondary print-button" @click=${() => window.print()}>Print this referral</button>
-      <div class="work">${this.assignForm(s)}${this.statusForm(s)}${this.noteForm()}</div>
+      ${s.retention?.deleted ? nothing : html`<div class="work">${this.assignForm(s)}${this.statusForm(s)}${this.noteForm()}</div>`}
       <h2>History</h2>
       ${s.history.length ? html`<ol class="history">${[...s.history].reverse().map((e) => html`<li><span class="secondary">${when(e.at)}, ${e.by.name}:</span> ${this.describe(e)}</li>`)}</ol>` : html`<p>Nothing has been done to this referral yet.</p>`}
-      <h2 class="answers-heading">The answers, as the referrer saw them</h2>
-      ${summaryLists(s.summary)}`;
+      ${s.retention?.deleted ? nothing : html`<h2 class="answers-heading">The answers, as the referrer saw them</h2>${summaryLists(s.summary)}`}`;
   }
 
   private describe(event: TriageEvent): TemplateResult {
     if (event.kind === 'assigned') return html`assigned it to ${event.assignee?.name ?? 'nobody'}.`;
-    if (event.kind === 'note') return html`added a note: <q class="quoted">${event.text}</q>`;
+    if (event.kind === 'note')
+      return event.text ? html`added a note: <q class="quoted">${event.text}</q>` : html`added a note (deleted).`;
     const status = TRIAGE_STATUS_LABELS[event.status!];
     if (event.outcome) return html`closed it: ${TRIAGE_OUTCOME_LABELS[event.outcome]}.`;
     if (event.text) return html`asked the referrer for more information: <q class="quoted">${event.text}</q>`;
+    if (event.status === 'more-information')
+      return html`asked the referrer for more information (the question is deleted).`;
     return html`changed the status to ${status}.`;
   }
 

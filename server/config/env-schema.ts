@@ -85,6 +85,15 @@ export const envSchema = {
       expected: 'one email address',
       fix: 'write the team mailbox, like adult.social.care@sefton.gov.uk',
     },
+    RETENTION_DAYS: {
+      description: "days after a submission is closed that its answers and the triage team's notes are deleted",
+      type: 'integer',
+      minimum: 1,
+      maximum: 36500,
+      default: 30,
+      expected: 'a whole number of days from 1 to 36500',
+      fix: 'write how many days after closing to keep the answers and notes, like 30',
+    },
     SESSION_SECRET: key('the key that signs sessions; the same for every server process'),
     ANSWERS_KEYS: {
       description: 'the keys that encrypt saved answers, newest first',

@@ -14,6 +14,7 @@ import { createStorageRepository } from './storage.ts';
 import { createStaffRepository } from './staff.ts';
 import { createTriageRepository } from './triage.ts';
 import { createDeadlinesRepository } from './deadlines.ts';
+import { createRetentionRepository } from './retention.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -31,6 +32,7 @@ export function createRepositories(db: Knex) {
     staff: createStaffRepository(db),
     triage: createTriageRepository(db),
     deadlines: createDeadlinesRepository(db),
+    retention: createRetentionRepository(db),
     staffSessions: createSessionsRepository(db, { table: 'staff_sessions', owner: 'staff_id' }),
   };
 }

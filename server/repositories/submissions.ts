@@ -25,6 +25,9 @@ export type SubmissionListing = Omit<
 > & {
   /** Where the triage team has it (new until someone starts on it). */
   triageStatus: TriageStatus;
+  closedAt: number | null;
+  /** When its answers were deleted (retention); then `answers` is empty. */
+  answersDeletedAt: number | null;
 };
 
 /** A submission as listed, with its answers still sealed. */
@@ -43,6 +46,8 @@ type Row = {
   draft_id: string | null;
   submitted_at: number;
   status: TriageStatus;
+  closed_at: number | null;
+  answers_deleted_at: number | null;
 };
 
 /** A unique index refused the row (SQLite and PostgreSQL name it differently). */
@@ -51,7 +56,18 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || (code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(String(message)));
 }
 
-const LISTED = ['id', 'reference', 'user_id', 'form_id', 'form_version', 'submitted_at', 'status'] as const;
+const LISTED = [
+  'id',
+  'reference',
+  'user_id',
+  'form_id',
+  'form_version',
+  'submitted_at',
+  'status',
+  'closed_at',
+  'answers_deleted_at',
+] as const;
+const orNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 const toListing = (row: Pick<Row, (typeof LISTED)[number]>): SubmissionListing => ({
   id: row.id,
@@ -61,6 +77,8 @@ const toListing = (row: Pick<Row, (typeof LISTED)[number]>): SubmissionListing =
   formVersion: Number(row.form_version),
   submittedAt: Number(row.submitted_at),
   triageStatus: row.status,
+  closedAt: orNumber(row.closed_at),
+  answersDeletedAt: orNumber(row.answers_deleted_at),
 });
 
 export function createSubmissionsRepository(db: Knex) {

@@ -43,6 +43,8 @@ export interface InboxRow {
   assignee: { id: string; forename: string; surname: string } | null;
   statusChangedAt: number | null;
   closedAt: number | null;
+  /** When its answers, notes and search keys were deleted (retention); then `answers` is empty. */
+  answersDeletedAt: number | null;
 }
 
 export interface TriageEventRow {
@@ -72,6 +74,7 @@ const SELECTED = [
   's.outcome',
   's.status_changed_at',
   's.closed_at',
+  's.answers_deleted_at',
   'u.forename as referrer_forename',
   'u.surname as referrer_surname',
   'u.email as referrer_email',
@@ -96,6 +99,7 @@ const toRow = (row: any): InboxRow => ({
     : null,
   statusChangedAt: orNumber(row.status_changed_at),
   closedAt: orNumber(row.closed_at),
+  answersDeletedAt: orNumber(row.answers_deleted_at),
 });
 
 export function createTriageRepository(db: Knex) {
@@ -237,10 +241,11 @@ export function createTriageRepository(db: Knex) {
           .ignore();
       await trx('submissions').where({ id: submissionId }).update({ search_key_id: keyId });
     },
-    /** Submissions whose search keys were never written (from before the index) or made with another key, with their sealed answers. */
+    /** Submissions whose search keys were never written (from before the index) or made with another key, with their sealed answers; none whose answers were deleted. */
     async unindexed(keyId: string, afterId: string, limit: number, trx: Knex = db) {
       const rows = await trx('submissions')
         .where((q) => q.whereNull('search_key_id').orWhereNot('search_key_id', keyId))
+        .whereNull('answers_deleted_at')
         .andWhere('id', '>', afterId)
         .select('id', 'form_id', 'form_version', 'answers')
         .orderBy('id')

@@ -75,6 +75,7 @@ const CSV_HEADER = [
   'Next deadline',
   'Deadline',
   'Overdue',
+  'Answers deleted',
 ];
 const csvRow = (item: InboxItem) => [
   item.reference,
@@ -91,6 +92,8 @@ const csvRow = (item: InboxItem) => [
   item.deadline?.label,
   item.deadline ? new Date(item.deadline.at).toISOString() : undefined,
   item.deadline?.overdue ? 'Overdue' : undefined,
+  // Deleted by the retention policy: About and Organisation are empty, this says when.
+  item.retention?.deleted ? new Date(item.retention.at).toISOString() : undefined,
 ];
 
 export function staffInboxRoutes(deps: {

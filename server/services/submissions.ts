@@ -31,9 +31,13 @@ import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
 import type { SubmissionIndexer } from './submission-indexes.ts';
 import { plainStatus, type ReferrerStatusService } from './referrer-status.ts';
-import { ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError } from './errors.ts';
+import { FieldErrors, RateLimitedError, RefusedError } from './errors.ts';
+import { notFound, ResubmittedDifferentlyError, SavedCopyAlreadySentError } from './submission-refusals.ts';
+
+export { notFound, ResubmittedDifferentlyError, SavedCopyAlreadySentError } from './submission-refusals.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 import type { Counting } from './metrics.ts';
+import { retentionOf, type RetentionPolicy } from './retention.ts';
 
 /** How long the person's own list shows a submission (the guide's "submitted in the last 30 days"). */
 const LISTED_FOR_MS = 30 * DAY;
@@ -53,30 +57,6 @@ export interface Delivery {
   answers: Answers;
 }
 
-/** The one answer for a submission that is not there, not the person's, or sent more than 30 days ago. */
-export const notFound = () =>
-  new NotFoundError(
-    'There is no submitted form here: you can see the forms you sent in the last 30 days, and only your own.',
-  );
-
-export class ResubmittedDifferentlyError extends ConflictError {
-  override readonly name = 'ResubmittedDifferentlyError';
-  constructor() {
-    super('already-submitted', 'This form was already sent, with other answers. Start a new form to send these.');
-  }
-}
-
-/** A saved form already sent (from another tab or window) with other answers than these. */
-export class SavedCopyAlreadySentError extends ConflictError {
-  override readonly name = 'SavedCopyAlreadySentError';
-  constructor(readonly reference: string) {
-    super(
-      'saved-form-already-sent',
-      `This saved form was already sent from another tab or window, with other answers, under reference ${reference}. To send these answers too, start a new form and fill it in again; the one sent is in your account, under Forms submitted in the last 30 days.`,
-    );
-  }
-}
-
 export function createSubmissionService(deps: {
   db: Knex;
   repos: Repositories;
@@ -94,23 +74,29 @@ export function createSubmissionService(deps: {
   /** Called once a submission is written, to send what it queued without waiting for the relay's next round. */
   queued: () => void;
   metrics?: Pick<Counting, 'submissionAccepted'>;
+  /** RETENTION_DAYS: when a closed one's answers go. */
+  retention: RetentionPolicy;
 }) {
   const { db, repos, catalogue, answersAtRest, aboutPerson, clock, brand, limiter, queued, indexer } = deps;
   const record = (id: string) => `submission:${id}`;
   /** How far the confirmation email names the person (portal.json): email is less safe than the portal. */
   const emailNames = catalogue.portal.confirmationEmail?.namesThePerson ?? 'initials';
 
-  const summaryOf = (submission: SubmissionListing, about?: string, question?: string): Submission => ({
-    id: submission.id,
-    reference: submission.reference,
-    formId: submission.formId,
-    formVersion: submission.formVersion,
-    formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId,
-    ...(about ? { about } : {}),
-    submittedAt: submission.submittedAt,
-    status: plainStatus(submission.triageStatus),
-    ...(question ? { question } : {}),
-  });
+  const summaryOf = (submission: SubmissionListing, about?: string, question?: string): Submission => {
+    const kept = retentionOf({ ...submission, status: submission.triageStatus }, deps.retention);
+    return {
+      id: submission.id,
+      reference: submission.reference,
+      formId: submission.formId,
+      formVersion: submission.formVersion,
+      formTitle: catalogue.get(submission.formId, submission.formVersion)?.definition.title ?? submission.formId,
+      ...(about ? { about } : {}),
+      submittedAt: submission.submittedAt,
+      status: plainStatus(submission.triageStatus),
+      ...(question ? { question } : {}),
+      ...(kept ? { retention: kept } : {}),
+    };
+  };
   // On the council's clock, as the person's own records and the council's are kept, wherever the server runs.
   // As the confirmation page and the lists write it: "1 July 2026 at 11:59pm".
   const whenSent = (at: number) => `${longDate(at, catalogue.timeZone)} at ${timeOfDay(at, catalogue.timeZone)}`;
@@ -241,6 +227,8 @@ export function createSubmissionService(deps: {
                 formVersion: request.formVersion,
                 submittedAt: now,
                 triageStatus: 'new',
+                closedAt: null,
+                answersDeletedAt: null,
               },
               about,
             ),
@@ -263,12 +251,14 @@ export function createSubmissionService(deps: {
         listed.map(async (submission) =>
           summaryOf(
             submission,
-            await aboutPerson.inSealed(
-              submission.formId,
-              submission.formVersion,
-              record(submission.id),
-              submission.answers,
-            ),
+            submission.answersDeletedAt === null
+              ? await aboutPerson.inSealed(
+                  submission.formId,
+                  submission.formVersion,
+                  record(submission.id),
+                  submission.answers,
+                )
+              : undefined,
             questions.get(submission.id),
           ),
         ),
@@ -284,8 +274,10 @@ export function createSubmissionService(deps: {
       const found = await repos.submissions.findForUserSince(id, userId, clock.now() - LISTED_FOR_MS);
       const entry = found && catalogue.get(found.formId, found.formVersion);
       if (!found || !entry) throw notFound();
-      const answers = await answersAtRest.open<Answers>(record(id), found.answers);
       const question = (await deps.referrerStatus.questions([id])).get(id);
+      // Deleted by the council's retention policy: the reference, dates and status stay, the answers do not.
+      if (found.answersDeletedAt !== null) return { ...summaryOf(found, undefined, question), summary: [] };
+      const answers = await answersAtRest.open<Answers>(record(id), found.answers);
       return {
         ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers), question),
         summary: entry.form.summary(answers, { today: todayIn(new Date(found.submittedAt), entry.form.timeZone) }),

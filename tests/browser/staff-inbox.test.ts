@@ -228,6 +228,10 @@ inbox(
           /closed it: No further action: information and advice given/,
         );
         assert.equal(await axeViolations(staff), [], 'the referral closed');
+        const dated = /\d{1,2} \w+ \d{4}, 30 days after it was closed, as the council's retention policy says/;
+        const promise = (await staff.locator('asc-staff .summary-list').first().textContent()) ?? '';
+        assert.match(promise, /Answers and notes\s*Its answers and notes will be deleted on/);
+        assert.match(promise, dated);
 
         await staff.setViewportSize({ width: 320, height: 800 });
         assert.not.ok(await overflows(staff), 'the referral at 320 px');
@@ -256,6 +260,67 @@ inbox(
         await staff.goto(`${baseUrl}/staff/submissions/00000000-0000-4000-8000-000000000000`);
         await heading(staff, 'There is no referral here');
         assert.equal(await axeViolations(staff), [], 'a referral not found');
+
+        // The referrer is told too, where the closed status is shown.
+        await page.goto(`${baseUrl}/account/submitted`);
+        const closed = page.locator('asc-submitted-forms .saved-form', { hasText: reference });
+        await closed.locator('.retention').waitFor();
+        assert.match((await closed.textContent()) ?? '', /Status\s*Closed\s*Its answers will be deleted on/);
+
+        // Thirty days on, as if it had been closed then, housekeeping deletes its answers and notes.
+        const { app, clock } = await startBrowser();
+        await app
+          .db('submissions')
+          .where({ reference })
+          .update({ closed_at: clock.now() - 30 * 86_400_000 - 60_000 });
+        assert.is((await app.forgetExpired()).closedAnswers, 1);
+        await staff.goto(`${baseUrl}/staff`);
+        await heading(staff, 'Referrals');
+        await typeAt(staff, 'f-inbox-q', reference);
+        await staff.keyboard.press('Enter');
+        await staff.locator('asc-staff [role=status]', { hasText: 'Showing 1 to 1 of 1 referral' }).waitFor();
+        const gone = (await staff.locator('asc-staff tbody').textContent()) ?? '';
+        assert.match(gone, /Closed\s*Answers deleted on \d{1,2} \w+ \d{4}/);
+        assert.not.match(gone, new RegExp(surname), 'whom it was about is gone');
+        assert.equal(await axeViolations(staff), [], 'the inbox with a referral whose answers were deleted');
+        await tabTo(staff, withText(reference), 120);
+        await staff.keyboard.press('Enter');
+        await heading(staff, `Referral ${reference}`);
+        const statement = (await staff.locator('asc-staff .retention').textContent()) ?? '';
+        assert.match(statement, /The answers and notes were deleted on /);
+        assert.match(statement, dated);
+        assert.match(
+          (await staff.locator('asc-staff main').textContent()) ?? '',
+          /No further action: information and advice given/,
+        );
+        assert.is(await staff.locator('asc-staff .summary-heading').count(), 0, 'no answers');
+        assert.is(
+          await staff.locator('asc-staff button', { hasText: 'Change status' }).count(),
+          0,
+          'nothing to change',
+        );
+        assert.match(
+          (await staff.locator('asc-staff .history').textContent()) ?? '',
+          /asked the referrer for more information \(the question is deleted\)/,
+        );
+        assert.not.ok(await overflows(staff), 'the deleted referral at 320 px');
+        assert.equal(await axeViolations(staff), [], 'a referral whose answers were deleted');
+
+        await page.reload();
+        const kept = page.locator('asc-submitted-forms .saved-form', { hasText: reference });
+        await kept.locator('.retention').waitFor();
+        assert.match((await kept.textContent()) ?? '', /Status\s*Closed\s*The answers were deleted on/);
+        assert.not.match((await kept.textContent()) ?? '', new RegExp(surname));
+        assert.equal(await axeViolations(page), [], 'the referrer’s list, the answers deleted');
+        await tabTo(page, withText(`View or print ${referral.definition.title}, ${reference}`), 200);
+        await page.keyboard.press('Enter');
+        await page.locator('asc-submitted-form .retention', { hasText: 'The answers were deleted on' }).waitFor();
+        assert.is(await page.locator('asc-submitted-form .summary-heading').count(), 0);
+        assert.match(
+          (await page.locator('asc-submitted-form dl').textContent()) ?? '',
+          new RegExp(`${reference}[\\s\\S]*Status\\s*Closed`),
+        );
+        assert.equal(await axeViolations(page), [], 'the referrer’s form, the answers deleted');
         assert.equal(staffTab.cspViolations, [], 'the staff page broke no Content-Security-Policy');
         assert.equal(staffTab.pageErrors, [], 'the staff page threw nothing');
       } finally {

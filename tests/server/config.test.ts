@@ -119,6 +119,19 @@ settings(
   },
 );
 
+settings(
+  'should refuse a RETENTION_DAYS that is not a whole number of days, 1 or more, and keep 30 as standard',
+  () => {
+    for (const written of ['0', 'abc', '-3', '2.5'])
+      refuses(
+        { RETENTION_DAYS: written },
+        /^RETENTION_DAYS: "[^"]+" is (below 1|not a whole number of days from 1 to 36500); write how many days after closing to keep the answers and notes, like 30$/,
+      );
+    assert.is(readConfig({}).retentionDays, 30);
+    assert.is(readConfig({ RETENTION_DAYS: '90' }).retentionDays, 90);
+  },
+);
+
 settings('should refuse a PUBLIC_URL with a path, which the portal would drop without a word', () => {
   refuses(
     { PUBLIC_URL: 'https://forms.example.gov.uk/portal/' },

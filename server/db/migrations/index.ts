@@ -10,6 +10,7 @@ import * as submissions from './004-submissions.ts';
 import * as staff from './005-staff.ts';
 import * as triage from './006-triage.ts';
 import * as deadlines from './007-deadlines.ts';
+import * as retention from './008-retention.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '005-staff': staff,
   '006-triage': triage,
   '007-deadlines': deadlines,
+  '008-retention': retention,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {

@@ -47,6 +47,10 @@ const action = (summary: string, schema: Record<string, unknown>) => ({
       204: { description: 'Done, and written to the history and the audit log' },
       ...refused,
       ...notFound,
+      409: json(
+        problem,
+        "Its answers and notes were deleted by the council's retention policy: it can no longer be changed",
+      ),
       ...staffOnly,
     },
   },
@@ -166,13 +170,17 @@ export const staffInboxApi = {
             overdue: { type: 'boolean' },
           },
         },
+        retention: { $ref: '#/components/schemas/AnswersRetention' },
       },
     },
     StaffSubmission: {
       allOf: [item],
       type: 'object',
       properties: {
-        summary: { $ref: '#/components/schemas/SubmittedForm/properties/summary' },
+        summary: {
+          $ref: '#/components/schemas/SubmittedForm/properties/summary',
+          description: 'Empty once its answers were deleted (see retention)',
+        },
         deadlines: {
           type: 'array',
           description: 'Every deadline that applies, earliest first',
@@ -192,7 +200,10 @@ export const staffInboxApi = {
               assignee: member,
               status: { enum: [...TRIAGE_STATUSES] },
               outcome: { enum: [...TRIAGE_OUTCOMES] },
-              text: { type: 'string', description: 'The note, or the question asked of the referrer' },
+              text: {
+                type: 'string',
+                description: 'The note, or the question asked of the referrer; absent once deleted (see retention)',
+              },
             },
           },
         },

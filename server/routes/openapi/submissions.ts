@@ -67,6 +67,18 @@ export const submissionsApi = {
           description: 'Where it is with the council, in plain words',
         },
         question: { type: 'string', description: 'The council’s question, while it waits for more information' },
+        retention: { $ref: '#/components/schemas/AnswersRetention' },
+      },
+    },
+    AnswersRetention: {
+      type: 'object',
+      description:
+        "Closed only: RETENTION_DAYS after closing, the answers and the triage team's notes are deleted by the council's retention policy; the reference, dates, status and outcome stay",
+      required: ['deleted', 'at', 'daysAfterClosing'],
+      properties: {
+        deleted: { type: 'boolean', description: 'True once they are deleted (the answers summary is then empty)' },
+        at: { type: 'integer', description: 'When they were deleted, or will be' },
+        daysAfterClosing: { type: 'integer', description: 'How many days after the submission was closed' },
       },
     },
     SubmittedForm: {
@@ -75,7 +87,8 @@ export const submissionsApi = {
       properties: {
         summary: {
           type: 'array',
-          description: 'Each page shown, with its answers as a person reads them (sensitive ones hidden)',
+          description:
+            'Each page shown, with its answers as a person reads them (sensitive ones hidden); empty once the answers were deleted',
           items: {
             type: 'object',
             properties: {

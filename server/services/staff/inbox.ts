@@ -27,6 +27,7 @@ import { eventRecord } from '../referrer-status.ts';
 import { NotFoundError, RefusedError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import type { TriageClock } from '../triage/index.ts';
+import { retentionOf, type RetentionPolicy } from '../retention.ts';
 
 export const INBOX_PAGE_SIZE = 50;
 /** The most one export holds: past it, narrow the filters. */
@@ -98,13 +99,16 @@ export function createInbox(deps: {
   clock: Clock;
   /** Urgency and deadlines by portal.json's triage rules. */
   triage: TriageClock;
+  /** RETENTION_DAYS: when a closed one's answers and notes go. */
+  retention: RetentionPolicy;
 }) {
-  const { repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock, triage } = deps;
+  const { repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock, triage, retention } = deps;
   const audit = (actor: Actor, event: string, detail: Record<string, unknown>) =>
     repos.auditLog.add({ at: clock.now(), event, outcome: 'success', userId: actor.member.id, ip: actor.ip, detail });
 
-  /** The answers, or null when their key is not at hand (the log at start names it). */
+  /** The answers, or null when they were deleted or their key is not at hand (the log at start names it). */
   const answersOf = async (row: InboxRow): Promise<Answers | null> => {
+    if (row.answersDeletedAt !== null) return null;
     try {
       return await answersAtRest.open<Answers>(submissionRecord(row.id), row.answers);
     } catch (error) {
@@ -119,6 +123,7 @@ export function createInbox(deps: {
     const about = answers ? aboutPerson.inAnswers(row.formId, row.formVersion, answers) : undefined;
     const organisation = answers?.referrerOrganisation;
     const next = clockSays?.next;
+    const kept = retentionOf(row, retention);
     return {
       id: row.id,
       reference: row.reference,
@@ -138,6 +143,7 @@ export function createInbox(deps: {
       ...(row.closedAt !== null ? { closedAt: row.closedAt } : {}),
       ...(clockSays?.urgent ? { urgent: true as const } : {}),
       ...(next ? { deadline: { label: next.label, at: next.at, kind: next.kind, overdue: clockSays.overdue } } : {}),
+      ...(kept ? { retention: kept } : {}),
     };
   };
 
@@ -212,7 +218,7 @@ export function createInbox(deps: {
       const entry = row && catalogue.get(row.formId, row.formVersion);
       if (!row || !entry) throw submissionNotFound();
       const answers = await answersOf(row);
-      if (!answers)
+      if (!answers && row.answersDeletedAt === null)
         throw new RefusedError(
           'sealed',
           `The answers of ${row.reference} cannot be opened: the key they were sealed with is not in ANSWERS_KEYS. Ask council IT to add it back.`,
@@ -238,7 +244,10 @@ export function createInbox(deps: {
       return {
         ...item,
         referrer: { ...item.referrer, email: row.referrer.email },
-        summary: entry.form.summary(answers, { today: todayIn(new Date(row.submittedAt), entry.form.timeZone) }),
+        // Deleted by the retention policy: what it was stays, its answers do not.
+        summary: answers
+          ? entry.form.summary(answers, { today: todayIn(new Date(row.submittedAt), entry.form.timeZone) })
+          : [],
         deadlines: clockSays?.deadlines ?? [],
         history,
       };

@@ -12,7 +12,7 @@ import type { InboxRow, TriageEventRow } from '../../repositories/triage.ts';
 import type { AnswersAtRest } from '../answers-at-rest.ts';
 import { mailTemplates, type MailBrand } from '../mail-templates.ts';
 import { eventRecord, plainStatus } from '../referrer-status.ts';
-import { FieldErrors } from '../errors.ts';
+import { ConflictError, FieldErrors } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import { submissionNotFound, type Actor } from './inbox.ts';
 
@@ -31,9 +31,15 @@ export function createTriage(deps: {
 }) {
   const { db, repos, answersAtRest, clock, brand, signInUrl, queued, reopened } = deps;
 
+  /** The referral, while it can still be worked on: once its answers and notes were deleted, its record is final. */
   const found = async (id: string) => {
     const row = await repos.triage.find(id);
     if (!row) throw submissionNotFound();
+    if (row.answersDeletedAt !== null)
+      throw new ConflictError(
+        'answers-deleted',
+        `The answers and notes of ${row.reference} were deleted, as the council's retention policy says: it can no longer be changed. Ask the referrer to send a new referral if there is more to do.`,
+      );
     return row;
   };
   /** One history entry, its text sealed, and its audit row, in the transaction. */
