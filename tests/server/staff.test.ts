@@ -182,6 +182,22 @@ for (const database of await testDatabases()) {
     assert.is((await busy.get('/api/staff/session')).status, 401, 'a working day at most');
   });
 
+  it('should say how long the session has left without counting as activity, and keep it alive when asked', async () => {
+    const { as } = await enrolledStaff(baseUrl, members, now, newEmail());
+    clock.advance(18 * MINUTE);
+    const left = await as.get('/api/staff/session/left');
+    assert.is(left.status, 200);
+    assert.is(left.body.idleRemainingMs, 2 * MINUTE, 'asking is not activity');
+    const kept = await as.post('/api/staff/keep-alive', {});
+    assert.is(kept.status, 200);
+    assert.is(kept.body.idleRemainingMs, 20 * MINUTE, 'the member stayed signed in');
+    clock.advance(19 * MINUTE);
+    assert.is((await as.get('/api/staff/session/left')).status, 200);
+    clock.advance(2 * MINUTE);
+    assert.is((await as.get('/api/staff/session/left')).status, 401, 'idle for 21 minutes since staying');
+    assert.is((await as.post('/api/staff/keep-alive', {})).status, 401, 'an ended session cannot be kept alive');
+  });
+
   it('should refuse an expired set-up code, and give a new one on reset that ends the old password and app', async () => {
     const email = newEmail();
     const oldCode = (await members.add({ email, forename: 'Tom', surname: 'Reid' })).setUp.code;
@@ -210,7 +226,10 @@ for (const database of await testDatabases()) {
   it('should answer each staff route by who asks: nobody 401, a referrer 403, staff 200, disabled staff 401', async () => {
     const referrer = await registerOverApi(baseUrl, smtp, `referrer${++count}@example.org`);
     const member = await enrolledStaff(baseUrl, members, now, newEmail());
-    const routes = [['GET', '/api/staff/session']] as const;
+    const routes = [
+      ['GET', '/api/staff/session'],
+      ['GET', '/api/staff/session/left'],
+    ] as const;
     for (const [method, path] of routes) {
       assert.is((await client(baseUrl).raw(method, path)).status, 401, `${path} for nobody`);
       const asReferrer = await referrer.raw(method, path);
