@@ -16,6 +16,7 @@ export { compareTriage, triageAt, triageFactsOf, triageOf, workingCalendarOf } f
 export type { PreparesAnswers, TriageFacts, TriageInput } from './triage/evaluate.ts';
 export { triageProblems } from './triage/check.ts';
 export { addWorkingHours, isWorkingTime } from './values/working-hours.ts';
+export { endOfDay, instantOnClock } from './values/zoned-time.ts';
 export type { OpeningHours, WorkingCalendar } from './values/working-hours.ts';
 // What compileForm throws when a definition is not sound.
 export { DefinitionError } from './errors.ts';

@@ -74,11 +74,16 @@ export type {
   StatusChange,
   Assignment,
   NoteAdded,
+  AuditWho,
+  AuditLogEntry,
+  AuditLogPage,
+  AuditLogQuery,
 } from './contracts/staff-api.ts';
 export {
   TRIAGE_STATUSES,
   TRIAGE_STATUS_LABELS,
   TRIAGE_OUTCOMES,
   TRIAGE_OUTCOME_LABELS,
+  AUDIT_EVENT_LABELS,
 } from './contracts/staff-api.ts';
 export { parseRoute, routePath, type AccountScreen, type Route } from './contracts/portal-routes.ts';

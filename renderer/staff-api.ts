@@ -1,6 +1,8 @@
 /** The staff part of the portal's API (/api/staff/…): apart, so no referrer's page downloads it. */
 import type {
+  AuditLogPage,
   InboxPage,
+  SessionTiming,
   StaffMemberList,
   StaffNext,
   StaffSessionBody,
@@ -45,4 +47,24 @@ export const staffApi = {
     send<void>(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}/status`, change),
   addNote: (apiBase: string, id: string, text: string) =>
     send<void>(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}/notes`, { text }),
+  /** A page of the audit log (administrators only): `query` holds the filters and the page's cursor. */
+  audit: (apiBase: string, query: URLSearchParams) =>
+    getJson<AuditLogPage>(resolve(apiBase, `/api/staff/audit${query.toString() ? `?${query}` : ''}`)),
+  /** Where the filtered audit log is downloaded as a file. */
+  auditExportUrl: (apiBase: string, format: 'csv' | 'json', query: URLSearchParams) => {
+    const withFormat = new URLSearchParams(query);
+    withFormat.set('format', format);
+    return resolve(apiBase, `/api/staff/audit/export?${withFormat}`);
+  },
+  /** Tells the server the member is still at work; the time their session has left. */
+  keepAlive: (apiBase: string) => send<SessionTiming>(apiBase, '/api/staff/keep-alive'),
+  /** The time left without counting as activity; null once the session has ended. */
+  sessionLeft: async (apiBase: string): Promise<number | null> => {
+    try {
+      return (await getJson<SessionTiming>(resolve(apiBase, '/api/staff/session/left'))).idleRemainingMs;
+    } catch (error) {
+      if (error instanceof RequestRefused && error.status === 401) return null;
+      throw error;
+    }
+  },
 };

@@ -6,6 +6,8 @@
  *   npm run staff -- reset <email>      a lost phone or password: a new set-up code, the old ones stop working
  *   npm run staff -- disable <email>    they can no longer sign in; their sessions end at once
  *   npm run staff -- enable <email>
+ *   npm run staff -- admin <email>      may read and export the audit log at /staff/audit
+ *   npm run staff -- not-admin <email>  no longer
  *   npm run staff -- list
  */
 import { readFile } from 'node:fs/promises';
@@ -25,12 +27,14 @@ const USAGE = `Usage:
   npm run staff -- reset <email>
   npm run staff -- disable <email>
   npm run staff -- enable <email>
+  npm run staff -- admin <email>
+  npm run staff -- not-admin <email>
   npm run staff -- list`;
 
 const [command, ...rest] = process.argv.slice(2);
 const admin = rest.includes('--admin');
 const args = rest.filter((arg) => arg !== '--admin');
-const wanted: Record<string, number> = { add: 3, reset: 1, disable: 1, enable: 1, list: 0 };
+const wanted: Record<string, number> = { add: 3, reset: 1, disable: 1, enable: 1, admin: 1, 'not-admin': 1, list: 0 };
 if (!command || !(command in wanted) || args.length !== wanted[command]) {
   console.error(command && command in wanted ? `${command} takes ${wanted[command]} argument(s).\n${USAGE}` : USAGE);
   process.exit(2);
@@ -85,6 +89,11 @@ try {
     console.log(`Disabled ${name(await members.disable(args[0]!))}: they are signed out and cannot sign in.`);
   } else if (command === 'enable') {
     console.log(`Enabled ${name(await members.enable(args[0]!))}.`);
+  } else if (command === 'admin') {
+    const member = await members.setAdmin(args[0]!, true);
+    console.log(`${name(member)} is an administrator: they may read and export the audit log.`);
+  } else if (command === 'not-admin') {
+    console.log(`${name(await members.setAdmin(args[0]!, false))} is no longer an administrator.`);
   } else {
     const all = await members.list();
     if (!all.length) console.log('No staff yet: add one with npm run staff -- add <email> <forename> <surname>.');

@@ -55,6 +55,8 @@ import { createReferrerStatus } from './services/referrer-status.ts';
 import { createInbox } from './services/staff/inbox.ts';
 import { createTriage } from './services/staff/triage.ts';
 import { staffInboxRoutes } from './routes/staff-inbox.ts';
+import { createAuditReader } from './services/staff/audit.ts';
+import { staffAuditRoutes } from './routes/staff-audit.ts';
 
 export interface App {
   koa: Koa;
@@ -260,6 +262,11 @@ export async function createApp(
     submissionRoutes({ submissions, sessions }),
     staffRoutes({ staff, referrerSessions: sessions, secureCookies: config.production }),
     staffInboxRoutes({ staff, referrerSessions: sessions, inbox, triage }),
+    staffAuditRoutes({
+      staff,
+      referrerSessions: sessions,
+      audit: createAuditReader({ repos, clock, timeZone: catalogue.timeZone }),
+    }),
     ...(config.metricsToken ? [metricsRoutes(metrics, config.metricsToken)] : []),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods());

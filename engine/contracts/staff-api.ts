@@ -168,3 +168,80 @@ export interface Assignment {
 export interface NoteAdded {
   text: string;
 }
+
+/** Each event of the audit log as an administrator reads it; an event not named here shows its code. */
+export const AUDIT_EVENT_LABELS: Record<string, string> = {
+  register: 'Referrer registered',
+  'register-code': 'Referrer entered a registration code',
+  'sign-in': 'Referrer signed in with a password',
+  'sign-in-code': 'Referrer entered a sign-in code',
+  'sign-out': 'Referrer signed out',
+  'password-reset-request': 'Referrer asked to reset their password',
+  'reset-code': 'Referrer entered a password reset code',
+  'password-reset': 'Referrer reset their password',
+  'password-change': 'Referrer changed their password',
+  'rate-limited': 'Too many tries: refused for a while',
+  'staff-added': 'Staff member added by council IT',
+  'staff-reset': 'Staff member reset by council IT',
+  'staff-disabled': 'Staff member disabled by council IT',
+  'staff-enabled': 'Staff member enabled by council IT',
+  'staff-admin-granted': 'Staff member made an administrator by council IT',
+  'staff-admin-removed': 'Staff member no longer an administrator, by council IT',
+  'staff-set-up': 'Staff member set up their account',
+  'staff-enrol': 'Staff member added their authenticator app',
+  'staff-sign-in': 'Staff member signed in',
+  'staff-sign-out': 'Staff member signed out',
+  'staff-inbox': 'Inbox listed',
+  'staff-search': 'Inbox searched',
+  'staff-export': 'Referrals exported',
+  'staff-view': 'Referral opened',
+  'staff-members': 'Staff list read, to assign a referral',
+  'staff-assign': 'Referral assigned',
+  'staff-status': 'Referral status changed',
+  'staff-note': 'Note added to a referral',
+  'staff-audit': 'Audit log read',
+  'staff-audit-export': 'Audit log exported',
+};
+
+/** Who an audit entry is about: a member of staff, a referrer's account, or nobody known (an unknown email address, say). */
+export interface AuditWho {
+  kind: 'staff' | 'referrer' | 'nobody';
+  /** The member's or the account's id. */
+  id?: string;
+  /** The member's name, or "referrer account <id>". */
+  name: string;
+}
+
+/** One entry of the audit log (GET /api/staff/audit). */
+export interface AuditLogEntry {
+  id: number;
+  at: number;
+  who: AuditWho;
+  /** Its code, as the event filter takes it. */
+  event: string;
+  /** The event in words. */
+  eventLabel: string;
+  outcome: 'success' | 'failure' | 'refused';
+  /** Where the request came from, or "command line" for council IT's commands. */
+  ip: string | null;
+  /** What it was about (a reference, a status, how the inbox was searched): never personal data. */
+  detail: Record<string, unknown>;
+}
+
+/** The body of GET /api/staff/audit: the newest first, 50 a page. */
+export interface AuditLogPage {
+  entries: AuditLogEntry[];
+  /** Pass as `cursor` for the next page; absent on the last. */
+  nextCursor?: string;
+}
+
+/** The filters of GET /api/staff/audit and its export; dates (YYYY-MM-DD) on the council's clock, inclusive. */
+export interface AuditLogQuery {
+  event?: string;
+  /** A member's or a referrer account's id. */
+  who?: string;
+  reference?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+}

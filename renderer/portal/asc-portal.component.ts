@@ -8,7 +8,8 @@ import { portalStyles } from './asc-portal.styles.ts';
 import { RouterController } from './router-controller.ts';
 import { PageAnnouncer } from './page-announcer.ts';
 import { SessionController } from './session-controller.ts';
-import { TimeoutDialogController } from './timeout-dialog.ts';
+import type { TimeoutDialogController } from '../shared/timeout-dialog.ts';
+import { portalTimeoutDialog } from './timeout-warning.ts';
 import { OpenFormsController } from './open-forms.ts';
 import { AccountMenuController } from './account-menu.ts';
 import { AccountPagesController } from './account-pages.ts';
@@ -65,7 +66,7 @@ export class AscPortal extends LitElement {
     navigate: (route) => this.router.navigate(route),
   });
 
-  private readonly timeoutDialog: TimeoutDialogController = new TimeoutDialogController(this, {
+  private readonly timeoutDialog: TimeoutDialogController = portalTimeoutDialog(this, {
     hasUnsavedForms: () => this.openForms.unsaved.length > 0,
     saveForms: async () =>
       (await Promise.all(this.openForms.unsaved.map((form) => form.saveForLater()))).find(

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RequestRefused } from '../api-client.ts';
 import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
 import { accountApi, signOut } from '../account-api.ts';
-import { SessionTimer } from './session-timer.ts';
+import { SessionWatch } from '../shared/session-watch.ts';
 import { openAccountChannel, type AccountChange, type AccountChannel } from './account-channel.ts';
 import type { Route } from './routes.ts';
 
@@ -30,8 +30,8 @@ export interface SessionEvents {
 }
 
 /**
- * Who is signed in, and for how long: the session's timer (kept alive by the person's activity),
- * signing out, and following the portal's other tabs when someone signs in or out in one of them.
+ * Who is signed in, and for how long: the session's timer (shared/session-watch.ts, kept alive
+ * by the person's activity), signing out, and following the portal's other tabs when someone signs in or out in one of them.
  */
 export class SessionController implements ReactiveController {
   /** The signed-in person; null when nobody is signed in. */
@@ -46,38 +46,34 @@ export class SessionController implements ReactiveController {
   /** The portal's other tabs in this browser, told when someone signs in or out here. */
   private otherTabs?: AccountChannel;
 
-  private readonly timer = new SessionTimer({
-    warn: () => this.events.warn(),
-    expire: () => this.end(),
-    keepAlive: async () => {
-      try {
-        return (await accountApi.keepAlive(this.host.apiBase)).idleRemainingMs;
-      } catch (error) {
-        if (error instanceof RequestRefused && error.status === 401) return null;
-        throw error;
-      }
-    },
-    timeLeft: () => accountApi.sessionLeft(this.host.apiBase),
-  });
+  private readonly timer: SessionWatch;
 
   constructor(
     private readonly host: SessionHost,
     private readonly events: SessionEvents,
   ) {
+    this.timer = new SessionWatch(host, {
+      warn: () => this.events.warn(),
+      expire: () => this.end(),
+      keepAlive: async () => {
+        try {
+          return (await accountApi.keepAlive(this.host.apiBase)).idleRemainingMs;
+        } catch (error) {
+          if (error instanceof RequestRefused && error.status === 401) return null;
+          throw error;
+        }
+      },
+      timeLeft: () => accountApi.sessionLeft(this.host.apiBase),
+    });
     host.addController(this);
   }
 
   hostConnected(): void {
-    for (const type of ['keydown', 'pointerdown', 'input'])
-      this.host.addEventListener(type, this.onActivity, { capture: true });
     this.otherTabs = openAccountChannel(this.onAccountChangedElsewhere);
   }
 
   hostDisconnected(): void {
-    for (const type of ['keydown', 'pointerdown', 'input'])
-      this.host.removeEventListener(type, this.onActivity, { capture: true });
     this.otherTabs?.close();
-    this.timer.stop();
   }
 
   /** Asks the server who is signed in, once, as the portal opens. */
@@ -147,10 +143,6 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
     this.events.cleared();
   }
-
-  private onActivity = (): void => {
-    this.timer.activity();
-  };
 
   /** Another tab signed in or out: this one follows, and never shows one person's answers to another. */
   private onAccountChangedElsewhere = async (change: AccountChange): Promise<void> => {

@@ -11,15 +11,27 @@ import { summaryListStyles } from '../shared/summary-list.ts';
 import { StaffSignInFlow } from './staff-sign-in.ts';
 import { InboxScreen } from './inbox-list.ts';
 import { SubmissionScreen } from './submission-view.ts';
-import { INBOX_PATH, submissionIn, submissionPath } from './staff-routes.ts';
+import { AuditScreen } from './audit-log.ts';
+import { AUDIT_PATH, INBOX_PATH, isAuditPath, submissionIn, submissionPath } from './staff-routes.ts';
+import { RequestRefused } from '../api-client.ts';
+import { SessionWatch } from '../shared/session-watch.ts';
+import { TimeoutDialogController } from '../shared/timeout-dialog.ts';
+import { WARN_BEFORE_MS } from '../shared/session-timer.ts';
+import { durationInWords } from '../../engine/runtime.ts';
 
 /** Fewer recovery codes than this left, and the home page says to ask for new ones. */
 const FEW_RECOVERY_CODES = 3;
+/** A staff session ends after this long without activity (the server's STAFF_IDLE_MS). */
+const STAFF_IDLE_MS = 20 * 60_000;
+const TIMED_OUT =
+  'You were signed out for your safety: there was no activity for 20 minutes, or you had been signed in for 8 hours. Sign in again to carry on.';
 
 /**
  * The council staff's pages at /staff: signing in with a password and an authenticator app, and
  * setting up an account with the code council IT gave; then the inbox of referrals, each one
- * opened at its own address (/staff/submissions/<id>) to read and work on; and signing out.
+ * opened at its own address (/staff/submissions/<id>) to read and work on; for administrators,
+ * the audit log (/staff/audit); and signing out. Two minutes before 20 idle minutes are up it
+ * warns, as the referrer's portal does (the same timer and dialog, from shared/).
  *
  * @summary The council staff's sign-in and pages.
  */
@@ -47,7 +59,34 @@ export class AscStaff extends LitElement {
   private readonly form = new AccountFormController(this);
   private readonly signIn = this.createSignIn();
   private readonly inbox = new InboxScreen(this);
+  private readonly audit = new AuditScreen(this);
   @state() private opened?: SubmissionScreen;
+  @state() private auditShown = false;
+
+  private readonly watch = new SessionWatch(this, {
+    warn: () => void this.timeoutDialog.show(),
+    expire: () => this.ended(),
+    keepAlive: async () => {
+      try {
+        return (await staffApi.keepAlive(this.apiBase)).idleRemainingMs;
+      } catch (error) {
+        if (error instanceof RequestRefused && error.status === 401) return null;
+        throw error;
+      }
+    },
+    timeLeft: () => staffApi.sessionLeft(this.apiBase),
+  });
+
+  private readonly timeoutDialog = new TimeoutDialogController(
+    this,
+    { carryOn: () => this.watch.carryOn(), signOut: () => this.signOut() },
+    {
+      title: 'You will be signed out soon',
+      text: () =>
+        `There has been no activity for ${durationInWords(STAFF_IDLE_MS - WARN_BEFORE_MS)}. For your safety, we will sign you out and clear the referrals from the screen if there is none in the next ${durationInWords(WARN_BEFORE_MS)}.`,
+      carryOn: 'Stay signed in',
+    },
+  );
   private readonly onPopState = () => this.route();
 
   private createSignIn(): StaffSignInFlow {
@@ -72,7 +111,10 @@ export class AscStaff extends LitElement {
       (session) => {
         this.session = session;
         // Focus stays at the top of a page just loaded, as on any page.
-        if (session) this.route(false);
+        if (session) {
+          this.watch.start(session.idleRemainingMs);
+          this.route(false);
+        }
       },
       () => {
         this.session = null;
@@ -88,15 +130,18 @@ export class AscStaff extends LitElement {
   private signedIn(body: StaffSignedInBody): void {
     this.session = body;
     this.recoveryCodesLeft = body.recoveryCodesLeft;
+    this.watch.start(body.idleRemainingMs);
     this.form.start();
     this.route();
   }
 
-  /** Shows what the address names, a referral or the inbox, its heading focused as after any move to a new screen. */
+  /** Shows what the address names, a referral, the audit log or the inbox, its heading focused as after any move to a new screen. */
   private route(focus = true): void {
     const id = submissionIn(location.pathname);
     this.opened = id ? new SubmissionScreen(this, id) : undefined;
-    void (this.opened ?? this.inbox).load().then(() => (focus ? this.focusHeading() : undefined));
+    this.auditShown = !id && isAuditPath(location.pathname) && Boolean(this.session?.staff.isAdmin);
+    const screen = this.opened ?? (this.auditShown ? this.audit : this.inbox);
+    void screen.load().then(() => (focus ? this.focusHeading() : undefined));
   }
 
   private async focusHeading(): Promise<void> {
@@ -116,6 +161,28 @@ export class AscStaff extends LitElement {
     this.route();
   }
 
+  private go(event: Event, path: string): void {
+    event.preventDefault();
+    history.pushState(null, '', path);
+    this.route();
+  }
+
+  /** The session ended on the server (idle, or 8 hours): what was on screen goes, and the sign-in page says why. */
+  private ended(): void {
+    this.timeoutDialog.close();
+    this.clear();
+    this.signIn.restart(TIMED_OUT);
+    void this.focusHeading();
+  }
+
+  private clear(): void {
+    this.watch.stop();
+    this.session = null;
+    this.recoveryCodesLeft = undefined;
+    this.opened = undefined;
+    this.auditShown = false;
+  }
+
   private async signOut(): Promise<void> {
     try {
       await staffApi.signOut(this.apiBase);
@@ -127,9 +194,8 @@ export class AscStaff extends LitElement {
       }
     }
     this.signOutFailed = false;
-    this.session = null;
-    this.recoveryCodesLeft = undefined;
-    this.opened = undefined;
+    this.timeoutDialog.close();
+    this.clear();
     this.signIn.restart('You have signed out.');
   }
 
@@ -143,14 +209,23 @@ export class AscStaff extends LitElement {
       <header>
         <div class="header-inner">
           <span class="service-name">${this.serviceName}: staff</span>
-          ${signedIn ? html`<button type="button" class="header-button" @click=${() => void this.signOut()}>Sign out</button>` : nothing}
+          ${
+            signedIn
+              ? html`<nav class="header-links" aria-label="Staff pages">
+                  <a class="header-link" href=${INBOX_PATH} @click=${(e: Event) => this.go(e, INBOX_PATH)}>Referrals</a>
+                  ${signedIn.staff.isAdmin ? html`<a class="header-link" href=${AUDIT_PATH} aria-current=${this.auditShown ? 'page' : nothing} @click=${(e: Event) => this.go(e, AUDIT_PATH)}>Audit log</a>` : nothing}
+                  <button type="button" class="header-button" @click=${() => void this.signOut()}>Sign out</button>
+                </nav>`
+              : nothing
+          }
         </div>
       </header>
       <main id="main" tabindex="-1">
         ${this.signOutFailed ? html`<div class="notice" role="alert"><p>We could not sign you out: check your connection and try again.</p></div>` : nothing}
         ${this.form.renderProblems()}
         ${this.session === undefined ? html`<p role="status">Loading…</p>` : signedIn ? this.renderHome(signedIn) : this.signIn.render()}
-      </main>`;
+      </main>
+      ${this.timeoutDialog.render()}`;
   }
 
   private renderHome(session: StaffSessionBody): TemplateResult {
@@ -162,6 +237,6 @@ export class AscStaff extends LitElement {
           : nothing
       }
       <p class="signed-in-as">Signed in as ${session.staff.forename} ${session.staff.surname}. For your security, you are signed out after 20 minutes without activity, and after 8 hours.</p>
-      ${this.opened ? this.opened.render() : this.inbox.render()}`;
+      ${this.opened ? this.opened.render() : this.auditShown ? this.audit.render() : this.inbox.render()}`;
   }
 }

@@ -11,6 +11,11 @@ export const staffStyles = css`
   .header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 10px; padding-top: 10px; padding-bottom: 10px; }
   .service-name { color: #fff; font-weight: 700; font-size: 1.5rem; }
   .header-button { font: inherit; font-weight: 700; color: #fff; background: none; border: 0; padding: 10px 0; cursor: pointer; text-decoration: underline; min-height: 44px; }
+  .header-links { display: flex; flex-wrap: wrap; align-items: center; gap: 0 20px; }
+  .header-link { color: #fff; font-weight: 700; padding: 10px 0; }
+  .header-link:link, .header-link:visited { color: #fff; }
+  .header-link[aria-current='page'] { text-decoration-thickness: 3px; }
+  .header-link:focus { outline: 3px solid transparent; color: var(--asc-colour-text); background: var(--asc-colour-focus); box-shadow: 0 -2px var(--asc-colour-focus), 0 4px var(--asc-colour-text); text-decoration: none; }
   .header-button:focus { outline: 3px solid transparent; color: var(--asc-colour-text); background: var(--asc-colour-focus); text-decoration: none; }
   main { flex: 1; padding-top: 30px; padding-bottom: 30px; }
   main:focus { outline: none; }
@@ -33,6 +38,12 @@ export const staffStyles = css`
   .table { width: 100%; min-width: 52em; border-collapse: collapse; font-size: 1rem; }
   .table th, .table td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid var(--asc-colour-border); }
   .table th { font-weight: 700; }
+  /* The timeout warning, as the portal's (renderer/portal/asc-portal.styles.ts). */
+  dialog { box-sizing: border-box; max-width: min(540px, calc(100vw - 20px)); padding: 30px 20px; border: 5px solid var(--asc-colour-text); }
+  dialog::backdrop { background: rgba(11, 12, 12, .6); }
+  .audit-table { min-width: 60em; }
+  .wraps { overflow-wrap: anywhere; }
+  .detail { margin: 0; padding: 0; list-style: none; overflow-wrap: anywhere; }
   .tag { display: inline-block; padding: 2px 8px; font-weight: 700; font-size: 1rem; background: #d2e2f1; color: #0c2d4a; }
   .tag-closed { background: #e5e6e7; color: #272829; }
   .tag-more-information { background: #fcd6c3; color: #6e3619; }

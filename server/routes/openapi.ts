@@ -12,6 +12,7 @@ import { sharedSchemas } from './openapi/shared.ts';
 import { submissionsApi } from './openapi/submissions.ts';
 import { staffApi } from './openapi/staff.ts';
 import { staffInboxApi } from './openapi/staff-inbox.ts';
+import { staffAuditApi } from './openapi/staff-audit.ts';
 
 const openApiDocument = {
   openapi: '3.1.0',
@@ -19,7 +20,7 @@ const openApiDocument = {
     title: 'asc-forms portal API',
     version: '1',
     description:
-      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions, the council staff's sign-in, and their inbox. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
+      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions, the council staff's sign-in, their inbox, and the audit log for staff administrators. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
   },
   paths: {
     ...healthApi.paths,
@@ -30,6 +31,7 @@ const openApiDocument = {
     ...draftsApi.paths,
     ...staffApi.paths,
     ...staffInboxApi.paths,
+    ...staffAuditApi.paths,
   },
   components: {
     schemas: {
@@ -41,6 +43,7 @@ const openApiDocument = {
       ...formsApi.schemas,
       ...staffApi.schemas,
       ...staffInboxApi.schemas,
+      ...staffAuditApi.schemas,
     },
   },
 };

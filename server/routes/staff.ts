@@ -118,6 +118,25 @@ export function staffRoutes(deps: {
       idleRemainingMs: active.idleExpiresAt - staff.sessions.now(),
     } satisfies StaffSessionBody;
   });
+  /** How long the session has left, without counting as activity: for a tab deciding whether to warn. */
+  router.get('/session/left', async (ctx) => {
+    const active = await requireStaff(ctx, staff.sessions, referrerSessions, false);
+    ctx.body = {
+      expiresAt: active.session.expiresAt,
+      idleExpiresAt: active.idleExpiresAt,
+      idleRemainingMs: active.idleExpiresAt - staff.sessions.now(),
+    };
+  });
+  router.post('/keep-alive', async (ctx) => {
+    bodyOf(ctx, NO_FIELDS);
+    const active = await requireStaff(ctx, staff.sessions, referrerSessions);
+    const idleExpiresAt = await staff.sessions.keepAlive(active);
+    ctx.body = {
+      expiresAt: active.session.expiresAt,
+      idleExpiresAt,
+      idleRemainingMs: idleExpiresAt - staff.sessions.now(),
+    };
+  });
   router.post('/sign-out', async (ctx) => {
     bodyOf(ctx, NO_FIELDS);
     const active = await requireStaff(ctx, staff.sessions, referrerSessions, false);

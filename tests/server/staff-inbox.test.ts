@@ -7,7 +7,7 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { App } from '../../server/index.ts';
@@ -17,6 +17,7 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
+import { bytesOf } from '../support/database-files.ts';
 import { enrolledStaff, staffMembersOf, type EnrolledStaff } from '../support/staff.ts';
 import type { StaffMembers } from '../../server/services/staff/members.ts';
 import { loadForms } from '../fixtures/forms.ts';
@@ -80,9 +81,10 @@ for (const database of await testDatabases()) {
   });
   test.before.each(() => clock.advance(HOUR));
 
-  it('should answer each staff route by who asks: nobody 401, a referrer 403, staff 2xx, disabled staff 401', async () => {
+  it('should answer each staff route by who asks: nobody 401, a referrer 403, staff 2xx (an administrator for the audit log, others 403), disabled staff 401', async () => {
     const { as: referrer, id } = await referred(canary());
     const member = await triage();
+    const admin = await enrolledStaff(baseUrl, members, now, staffEmail(), { admin: true });
     const routes: Array<[string, string, unknown?]> = [
       ['GET', '/api/staff/inbox'],
       ['GET', '/api/staff/inbox.csv'],
@@ -92,6 +94,11 @@ for (const database of await testDatabases()) {
       ['POST', `/api/staff/submissions/${id}/assign`, { assignee: 'me' }],
       ['POST', `/api/staff/submissions/${id}/status`, { status: 'screening' }],
       ['POST', `/api/staff/submissions/${id}/notes`, { text: 'Called the GP surgery.' }],
+    ];
+    const adminRoutes: Array<[string, string, unknown?]> = [
+      ['GET', '/api/staff/audit'],
+      ['GET', '/api/staff/audit/export?format=csv'],
+      ['GET', '/api/staff/audit/export?format=json'],
     ];
     // Not every answer is JSON (the CSV export): the status is what counts here.
     const status = async (as: Client, [method, path, body]: [string, string, unknown?]) =>
@@ -110,6 +117,13 @@ for (const database of await testDatabases()) {
       assert.is(await status(client(baseUrl), route), 401, `${path} for nobody`);
       assert.is(await status(referrer, route), 403, `${path} for a referrer`);
       assert.ok([200, 204].includes(await status(member.as, route)), `${path} for staff`);
+    }
+    for (const route of adminRoutes) {
+      const path = route[1];
+      assert.is(await status(client(baseUrl), route), 401, `${path} for nobody`);
+      assert.is(await status(referrer, route), 403, `${path} for a referrer`);
+      assert.is(await status(member.as, route), 403, `${path} for staff who are not an administrator`);
+      assert.is(await status(admin.as, route), 200, `${path} for an administrator`);
     }
     // A staff session is never a referrer's: every route of the referrers' own takes it as nobody.
     const draft = randomUUID();
@@ -131,7 +145,9 @@ for (const database of await testDatabases()) {
       assert.is(await status(member.as, route), 401, `${route[0]} ${route[1]} with a staff session`);
     assert.equal((await member.as.get('/api/account')).body, { user: null }, 'nobody is signed in as a referrer');
     await members.disable(member.email);
+    await members.disable(admin.email);
     for (const route of routes) assert.is(await status(member.as, route), 401, `${route[1]} once disabled`);
+    for (const route of adminRoutes) assert.is(await status(admin.as, route), 401, `${route[1]} once disabled`);
   });
 
   it("should find a referral by its reference and by the person's name, date of birth or NHS number, exactly", async () => {
@@ -158,7 +174,7 @@ for (const database of await testDatabases()) {
       const files = (await readdir(dataDir)).filter((f) => f.startsWith('asc-forms.sqlite'));
       assert.ok(files.some((f) => f.endsWith('-wal')) || files.length > 0);
       for (const file of files) {
-        const bytes = await readFile(join(dataDir, file));
+        const bytes = await bytesOf(join(dataDir, file));
         assert.not.ok(bytes.includes(surname), `${file} holds the name in clear`);
         assert.not.ok(bytes.includes(surname.toLowerCase()), `${file} holds the name, lower-cased`);
         assert.not.ok(bytes.includes('9434765919') || bytes.includes('943 476 5919'), `${file} holds the NHS number`);
@@ -276,7 +292,7 @@ for (const database of await testDatabases()) {
 
     if (database.name === 'SQLite')
       for (const file of (await readdir(dataDir)).filter((f) => f.startsWith('asc-forms.sqlite')))
-        assert.not.ok((await readFile(join(dataDir, file))).includes('she will call back'), `${file} holds the note`);
+        assert.not.ok((await bytesOf(join(dataDir, file))).includes('she will call back'), `${file} holds the note`);
   });
 
   it('should write who did what, when and from where to the audit log for every look and action', async () => {

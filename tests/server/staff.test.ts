@@ -5,7 +5,7 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manualClock, MINUTE, HOUR } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -13,8 +13,10 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { client, registerOverApi, TEST_PASSWORD } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
+import { bytesOf } from '../support/database-files.ts';
 import { appCode, enrolledStaff, staffCommand, staffMembersOf, STAFF_PASSWORD } from '../support/staff.ts';
 import type { StaffMembers } from '../../server/services/staff/members.ts';
+import type { App } from '../../server/index.ts';
 
 for (const database of await testDatabases()) {
   const test = suite(`Council staff on ${database.name}`);
@@ -24,6 +26,7 @@ for (const database of await testDatabases()) {
   let baseUrl = '';
   let env: Record<string, string> = {};
   let members: StaffMembers;
+  let db: App['db'];
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let count = 0;
   const newEmail = () => `staff${++count}.${database.name.toLowerCase()}@sefton.gov.uk`;
@@ -38,6 +41,7 @@ for (const database of await testDatabases()) {
     baseUrl = started.baseUrl;
     env = { DATA_DIR: started.dataDir, DATABASE_URL: databaseUrl ?? '' };
     members = await staffMembersOf(started.app, started.dataDir, clock);
+    db = started.app.db;
   });
   // A fresh hour for each test, so one test's rate limits do not reach the next; and past the
   // time step of the last code, so each test's first code is new.
@@ -178,6 +182,22 @@ for (const database of await testDatabases()) {
     assert.is((await busy.get('/api/staff/session')).status, 401, 'a working day at most');
   });
 
+  it('should say how long the session has left without counting as activity, and keep it alive when asked', async () => {
+    const { as } = await enrolledStaff(baseUrl, members, now, newEmail());
+    clock.advance(18 * MINUTE);
+    const left = await as.get('/api/staff/session/left');
+    assert.is(left.status, 200);
+    assert.is(left.body.idleRemainingMs, 2 * MINUTE, 'asking is not activity');
+    const kept = await as.post('/api/staff/keep-alive', {});
+    assert.is(kept.status, 200);
+    assert.is(kept.body.idleRemainingMs, 20 * MINUTE, 'the member stayed signed in');
+    clock.advance(19 * MINUTE);
+    assert.is((await as.get('/api/staff/session/left')).status, 200);
+    clock.advance(2 * MINUTE);
+    assert.is((await as.get('/api/staff/session/left')).status, 401, 'idle for 21 minutes since staying');
+    assert.is((await as.post('/api/staff/keep-alive', {})).status, 401, 'an ended session cannot be kept alive');
+  });
+
   it('should refuse an expired set-up code, and give a new one on reset that ends the old password and app', async () => {
     const email = newEmail();
     const oldCode = (await members.add({ email, forename: 'Tom', surname: 'Reid' })).setUp.code;
@@ -206,7 +226,10 @@ for (const database of await testDatabases()) {
   it('should answer each staff route by who asks: nobody 401, a referrer 403, staff 200, disabled staff 401', async () => {
     const referrer = await registerOverApi(baseUrl, smtp, `referrer${++count}@example.org`);
     const member = await enrolledStaff(baseUrl, members, now, newEmail());
-    const routes = [['GET', '/api/staff/session']] as const;
+    const routes = [
+      ['GET', '/api/staff/session'],
+      ['GET', '/api/staff/session/left'],
+    ] as const;
     for (const [method, path] of routes) {
       assert.is((await client(baseUrl).raw(method, path)).status, 401, `${path} for nobody`);
       const asReferrer = await referrer.raw(method, path);
@@ -241,8 +264,55 @@ for (const database of await testDatabases()) {
       const files = (await readdir(env.DATA_DIR!)).filter((f) => f.startsWith('asc-forms.sqlite'));
       assert.ok(files.length > 0);
       for (const file of files)
-        assert.not.ok((await readFile(join(env.DATA_DIR!, file))).includes(bare), `${file} holds the secret`);
+        assert.not.ok((await bytesOf(join(env.DATA_DIR!, file))).includes(bare), `${file} holds the secret`);
     }
+  });
+
+  it('should make a member an administrator on the command line, or no longer one, list which, and audit each', async () => {
+    const plain = newEmail();
+    const admin = newEmail();
+    assert.is((await staffCommand(env, 'add', plain, 'Sam', 'Okafor')).code, 0);
+    const added = await staffCommand(env, 'add', admin, 'Ruth', 'Adeyemi', '--admin');
+    assert.is(added.code, 0, added.output);
+    assert.match(added.output, /Added Ruth Adeyemi \(\S+\), an administrator/);
+    const listed = async () =>
+      Object.fromEntries(
+        (await staffCommand(env, 'list')).output
+          .split('\n')
+          .map((line) => line.split('\t'))
+          .map(([email, , role]) => [email, role]),
+      );
+    const before = await listed();
+    assert.equal([before[plain], before[admin]], ['staff', 'administrator']);
+
+    const made = await staffCommand(env, 'admin', plain);
+    assert.is(made.code, 0, made.output);
+    assert.match(made.output, /Sam Okafor \(\S+\) is an administrator/);
+    const unmade = await staffCommand(env, 'not-admin', admin);
+    assert.is(unmade.code, 0, unmade.output);
+    assert.match(unmade.output, /Ruth Adeyemi \(\S+\) is no longer an administrator/);
+    const after = await listed();
+    assert.equal([after[plain], after[admin]], ['administrator', 'staff']);
+
+    const rows: Array<{ email: string; event: string; ip: string }> = await db('audit_log')
+      .join('staff', 'staff.id', 'audit_log.user_id')
+      .whereIn('staff.email', [plain, admin])
+      .whereIn('event', ['staff-added', 'staff-admin-granted', 'staff-admin-removed'])
+      .orderBy('audit_log.id')
+      .select('staff.email', 'audit_log.event', 'audit_log.ip');
+    assert.equal(
+      rows.map((row) => [row.email, row.event, row.ip]),
+      [
+        [plain, 'staff-added', 'command line'],
+        [admin, 'staff-added', 'command line'],
+        [plain, 'staff-admin-granted', 'command line'],
+        [admin, 'staff-admin-removed', 'command line'],
+      ],
+    );
+    const missing = await staffCommand(env, 'admin', 'nobody@sefton.gov.uk');
+    assert.is(missing.code, 1);
+    assert.match(missing.output, /No member of staff has the email address/);
+    assert.is((await staffCommand(env, 'not-admin')).code, 2, 'an email address is needed');
   });
 
   it('should say what to fix when the command is used wrongly', async () => {

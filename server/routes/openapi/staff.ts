@@ -81,6 +81,19 @@ export const staffApi = {
         },
       },
     },
+    '/api/staff/session/left': {
+      get: {
+        summary: 'How long the session has left, without counting as activity: for a tab deciding whether to warn',
+        responses: { 200: json({ type: 'object', properties: timing }, 'Time left'), ...staffOnly },
+      },
+    },
+    '/api/staff/keep-alive': {
+      post: {
+        summary: 'The member is still at work: the idle timeout starts again (never past the 8 hours)',
+        requestBody: body(NO_FIELDS),
+        responses: { 200: json({ type: 'object', properties: timing }, 'Time left'), ...staffOnly },
+      },
+    },
     '/api/staff/sign-out': {
       post: {
         summary: 'Signs the member of staff out',

@@ -1,5 +1,6 @@
 /**
- * Council staff as council IT manages them (npm run staff): add, disable, enable, reset, list. An
+ * Council staff as council IT manages them (npm run staff): add, disable, enable, reset, make an
+ * administrator or not, list. An
  * added or reset member gets a one-time set-up code, good for 72 hours, with which they choose a
  * password and enrol their authenticator app at /staff. Disabling ends their sessions at once.
  */
@@ -106,6 +107,14 @@ export function createStaffMembers(deps: {
       await staffSessions.revokeAllForUser(member.id, clock.now());
       await audit('staff-reset', member);
       return { member, setUp: { code: setUp.code, expiresAt: setUp.expiresAt } };
+    },
+
+    /** Makes a member an administrator (they may read and export the audit log), or no longer one. */
+    async setAdmin(email: string, isAdmin: boolean): Promise<StaffMember> {
+      const member = await find(email);
+      await staff.update(member.id, { isAdmin });
+      await audit(isAdmin ? 'staff-admin-granted' : 'staff-admin-removed', member, { isAdmin });
+      return { ...member, isAdmin };
     },
 
     list: () => staff.list(),
