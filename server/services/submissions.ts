@@ -42,17 +42,6 @@ const SUBMISSIONS_PER_HOUR = { max: 30, windowMs: HOUR };
 const TOO_MANY_SENT = 'You have sent a great many forms in the last hour';
 const limitKey = (user: User) => `submit:user:${user.id}`;
 
-/** What the council's case system receives, signed (see outbox-relay.ts). */
-export interface Delivery {
-  submissionId: string;
-  reference: string;
-  formId: string;
-  formVersion: number;
-  submittedAt: string;
-  referrer: { forename: string; surname: string; email: string };
-  answers: Answers;
-}
-
 /** The one answer for a submission that is not there, not the person's, or sent more than 30 days ago. */
 export const notFound = () =>
   new NotFoundError(
@@ -161,6 +150,8 @@ export function createSubmissionService(deps: {
       const title = entry.definition.title;
       const about = aboutPerson.inAnswers(request.formId, request.formVersion, answers);
       const keys = searchKeys.of(request.formId, request.formVersion, answers);
+      // As check your answers showed them as they sent it: the date rules' today is the day it is sent.
+      const summary = entry.form.summary(answers, { today: todayIn(new Date(now), entry.form.timeZone) });
       const aboutInEmail =
         !about || emailNames === 'none'
           ? undefined
@@ -170,15 +161,6 @@ export function createSubmissionService(deps: {
       // A reference already taken (one in hundreds of billions) is drawn again.
       for (let draw = 0; draw < 3; draw++) {
         const reference = newReference();
-        const delivery: Delivery = {
-          submissionId: id,
-          reference,
-          formId: request.formId,
-          formVersion: request.formVersion,
-          submittedAt: new Date(now).toISOString(),
-          referrer: { forename: user.forename, surname: user.surname, email: user.email },
-          answers,
-        };
         const messages = await deps.messages({
           id,
           reference,
@@ -187,6 +169,8 @@ export function createSubmissionService(deps: {
           formVersion: request.formVersion,
           formTitle: title,
           answers,
+          summary,
+          referrer: { forename: user.forename, surname: user.surname, email: user.email },
           confirmation: mailTemplates.submitted(brand, {
             to: user.email,
             forename: user.forename,
@@ -195,7 +179,6 @@ export function createSubmissionService(deps: {
             when: whenSent(now),
             about: aboutInEmail,
           }),
-          delivery,
         });
         const sealedAnswers = await answersAtRest.seal(record(id), answers);
         const outcome = await db.transaction(async (trx) => {
