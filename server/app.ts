@@ -51,6 +51,7 @@ import { join } from 'node:path';
 import { createSearchKeys } from './services/search-keys.ts';
 import { fillSearchIndex } from './services/search-index.ts';
 import { createReferrerStatus } from './services/referrer-status.ts';
+import { createReferrerReplies } from './services/referrer-replies.ts';
 import { createInbox } from './services/staff/inbox.ts';
 import { createTriage } from './services/staff/triage.ts';
 import { staffInboxRoutes } from './routes/staff-inbox.ts';
@@ -189,7 +190,7 @@ export async function createApp(
     brand,
     limiter,
     searchKeys,
-    referrerStatus: createReferrerStatus({ triage: repos.triage, answersAtRest }),
+    referrerStatus: createReferrerStatus({ replies: repos.replies, answersAtRest }),
     messages: createSubmissionMessages({
       answersAtRest,
       brand,
@@ -199,6 +200,17 @@ export async function createApp(
     }),
     queued: () => void relay.runNow(),
     metrics: metrics.counting,
+  });
+  const replies = createReferrerReplies({
+    db,
+    repos,
+    catalogue,
+    answersAtRest,
+    clock,
+    brand,
+    staffUrl: `${publicUrl}/staff`,
+    teamEmail: config.triageTeamEmail,
+    queued: () => void relay.runNow(),
   });
   const inbox = createInbox({ repos, catalogue, answersAtRest, aboutPerson, searchKeys, clock, triage: triageClock });
   const triage = createTriage({
@@ -241,7 +253,7 @@ export async function createApp(
     accountRoutes({ accounts, sessions, secureCookies: config.production }),
     captchaRoutes({ verifier: captcha, tokens, clock }),
     draftRoutes({ drafts, sessions }),
-    submissionRoutes({ submissions, sessions }),
+    submissionRoutes({ submissions, replies, sessions }),
     staffRoutes({ staff, referrerSessions: sessions, secureCookies: config.production }),
     staffInboxRoutes({ staff, referrerSessions: sessions, inbox, triage }),
     ...(config.metricsToken ? [metricsRoutes(metrics, config.metricsToken)] : []),

@@ -17,7 +17,7 @@ import { staffApi } from '../staff-api.ts';
 import { fetchFormList } from '../api-client.ts';
 import { errorSummary, field, fieldId } from '../shared/govuk/index.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
-import { deadlineCell, urgentTag } from './deadline.ts';
+import { answerTag, deadlineCell, urgentTag } from './deadline.ts';
 import { submissionPath } from './staff-routes.ts';
 
 /** What the inbox needs from the element that shows it. */
@@ -167,7 +167,7 @@ export class InboxScreen {
               <td>${item.referrer.name}${item.referrer.organisation ? html`<br><span class="secondary">${item.referrer.organisation}</span>` : nothing}</td>
               <td>${when(item.submittedAt)}</td>
               <td>${deadlineCell(item.deadline, this.host.timeZone)}</td>
-              <td><strong class="tag tag-${item.status}">${TRIAGE_STATUS_LABELS[item.status as TriageStatus]}</strong></td>
+              <td><strong class="tag tag-${item.status}">${TRIAGE_STATUS_LABELS[item.status as TriageStatus]}</strong>${item.answerReceivedAt ? html` ${answerTag}` : nothing}</td>
               <td>${item.assignee?.name ?? html`<span class="secondary">Nobody</span>`}</td>
             </tr>`,
           )}</tbody>

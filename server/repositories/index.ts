@@ -13,6 +13,7 @@ import { createOutboxRepository } from './outbox.ts';
 import { createStorageRepository } from './storage.ts';
 import { createStaffRepository } from './staff.ts';
 import { createTriageRepository } from './triage.ts';
+import { createRepliesRepository } from './replies.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -29,6 +30,7 @@ export function createRepositories(db: Knex) {
     storage: createStorageRepository(db),
     staff: createStaffRepository(db),
     triage: createTriageRepository(db),
+    replies: createRepliesRepository(db),
     staffSessions: createSessionsRepository(db, { table: 'staff_sessions', owner: 'staff_id' }),
   };
 }

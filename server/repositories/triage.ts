@@ -35,6 +35,8 @@ export interface InboxRow {
   assignee: { id: string; forename: string; surname: string } | null;
   statusChangedAt: number | null;
   closedAt: number | null;
+  /** When the referrer answered the team's question, until staff next change the status. */
+  answerReceivedAt: number | null;
 }
 
 export interface TriageEventRow {
@@ -64,6 +66,7 @@ const SELECTED = [
   's.outcome',
   's.status_changed_at',
   's.closed_at',
+  's.answer_received_at',
   'u.forename as referrer_forename',
   'u.surname as referrer_surname',
   'u.email as referrer_email',
@@ -88,6 +91,7 @@ const toRow = (row: any): InboxRow => ({
     : null,
   statusChangedAt: orNumber(row.status_changed_at),
   closedAt: orNumber(row.closed_at),
+  answerReceivedAt: orNumber(row.answer_received_at),
 });
 
 export function createTriageRepository(db: Knex) {
@@ -155,7 +159,15 @@ export function createTriageRepository(db: Knex) {
           outcome: change.outcome,
           status_changed_at: change.at,
           closed_at: change.status === 'closed' ? change.at : null,
+          // Staff have moved it on since the referrer's answer: it is news no longer.
+          answer_received_at: null,
         });
+    },
+    /** The referrer answered the team's question: back to screening, marked as answered. */
+    async answerReceived(id: string, at: number, trx: Knex = db): Promise<void> {
+      await trx('submissions')
+        .where({ id })
+        .update({ status: 'screening', status_changed_at: at, answer_received_at: at });
     },
     async addEvent(event: TriageEventRow, trx: Knex = db): Promise<void> {
       await trx('submission_events').insert({
@@ -186,19 +198,6 @@ export function createTriageRepository(db: Knex) {
         text: row.text,
         keyId: row.key_id,
       }));
-    },
-    /** The latest question asked of the referrer for each of these submissions, sealed, when they are waiting on one. */
-    async openQuestions(ids: string[], trx: Knex = db): Promise<Map<string, { eventId: string; text: string }>> {
-      if (!ids.length) return new Map();
-      const rows = await trx('submission_events as e')
-        .join('submissions as s', 's.id', 'e.submission_id')
-        .whereIn('e.submission_id', ids)
-        .where({ 's.status': 'more-information', 'e.kind': 'status', 'e.status': 'more-information' })
-        .select('e.submission_id', 'e.text', 'e.id')
-        .orderBy('e.seq');
-      return new Map(
-        rows.map((row) => [row.submission_id as string, { eventId: row.id as string, text: row.text as string }]),
-      );
     },
     /** Writes a submission's search keys (in place of any it had) and the key they were made with. */
     async index(submissionId: string, hashes: string[], keyId: string, trx: Knex = db): Promise<void> {

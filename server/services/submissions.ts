@@ -30,7 +30,7 @@ import type { SubmissionMessages } from './submission-messages.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
 import type { SearchKeys } from './search-keys.ts';
-import { plainStatus, type ReferrerStatusService } from './referrer-status.ts';
+import { plainStatus, type Asked, type ReferrerStatusService } from './referrer-status.ts';
 import { ConflictError, FieldErrors, NotFoundError, RateLimitedError, RefusedError } from './errors.ts';
 import { DAY, HOUR, type Clock } from './clock.ts';
 import type { Counting } from './metrics.ts';
@@ -88,7 +88,7 @@ export function createSubmissionService(deps: {
   /** How far the confirmation email names the person (portal.json): email is less safe than the portal. */
   const emailNames = catalogue.portal.confirmationEmail?.namesThePerson ?? 'initials';
 
-  const summaryOf = (submission: SubmissionListing, about?: string, question?: string): Submission => ({
+  const summaryOf = (submission: SubmissionListing, about?: string, asked?: Asked): Submission => ({
     id: submission.id,
     reference: submission.reference,
     formId: submission.formId,
@@ -97,7 +97,7 @@ export function createSubmissionService(deps: {
     ...(about ? { about } : {}),
     submittedAt: submission.submittedAt,
     status: plainStatus(submission.triageStatus),
-    ...(question ? { question } : {}),
+    ...asked,
   });
   // On the council's clock, as the person's own records and the council's are kept, wherever the server runs.
   // As the confirmation page and the lists write it: "1 July 2026 at 11:59pm".
@@ -265,9 +265,9 @@ export function createSubmissionService(deps: {
       const entry = found && catalogue.get(found.formId, found.formVersion);
       if (!found || !entry) throw notFound();
       const answers = await answersAtRest.open<Answers>(record(id), found.answers);
-      const question = (await deps.referrerStatus.questions([id])).get(id);
+      const asked = (await deps.referrerStatus.questions([id])).get(id);
       return {
-        ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers), question),
+        ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers), asked),
         summary: entry.form.summary(answers, { today: todayIn(new Date(found.submittedAt), entry.form.timeZone) }),
       };
     },

@@ -9,6 +9,7 @@ import * as drafts from './003-drafts.ts';
 import * as submissions from './004-submissions.ts';
 import * as staff from './005-staff.ts';
 import * as triage from './006-triage.ts';
+import * as replies from './010-replies.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
@@ -17,6 +18,8 @@ const migrations: Record<string, Knex.Migration> = {
   '004-submissions': submissions,
   '005-staff': staff,
   '006-triage': triage,
+  // 007 to 009 are other changes' (registered above this one as they land): this stays last.
+  '010-replies': replies,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {
