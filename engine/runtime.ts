@@ -28,7 +28,7 @@ export type { PrefillAccount, PrefillOffer } from './run/prefill.ts';
 export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage, SummaryRow } from './types.ts';
 export type { PortalContent, TriageRules, DeadlineRule } from './contracts/portal.types.ts';
 export type { Triage, TriageDeadline } from './triage/evaluate.ts';
-export { SESSION_IDLE_MS, SESSION_LONGEST_MS } from './contracts/portal-api.ts';
+export { SESSION_IDLE_MS, SESSION_LONGEST_MS, REPLY_MAX_LENGTH } from './contracts/portal-api.ts';
 export type {
   FormSummary,
   FormList,
@@ -50,6 +50,8 @@ export type {
   SubmissionList,
   SubmittedForm,
   SubmittedFormBody,
+  AnsweredQuestion,
+  ReplyRequest,
   ReferrerStatus,
   AnswersRetention,
   FieldProblem,

@@ -52,6 +52,7 @@ import { join } from 'node:path';
 import { createSearchKeys } from './services/search-keys.ts';
 import { createSubmissionIndexer, fillSubmissionIndexes } from './services/submission-indexes.ts';
 import { createReferrerStatus } from './services/referrer-status.ts';
+import { createReferrerReplies } from './services/referrer-replies.ts';
 import { createInbox } from './services/staff/inbox.ts';
 import { createTriage } from './services/staff/triage.ts';
 import { staffInboxRoutes } from './routes/staff-inbox.ts';
@@ -196,7 +197,7 @@ export async function createApp(
     brand,
     limiter,
     indexer,
-    referrerStatus: createReferrerStatus({ triage: repos.triage, answersAtRest }),
+    referrerStatus: createReferrerStatus({ replies: repos.replies, answersAtRest }),
     messages: createSubmissionMessages({
       answersAtRest,
       brand,
@@ -217,6 +218,17 @@ export async function createApp(
     clock,
     triage: triageClock,
     retention,
+  });
+  const replies = createReferrerReplies({
+    db,
+    repos,
+    catalogue,
+    answersAtRest,
+    clock,
+    brand,
+    staffUrl: `${publicUrl}/staff`,
+    teamEmail: config.triageTeamEmail,
+    queued: () => void relay.runNow(),
   });
   const triage = createTriage({
     db,
@@ -259,7 +271,7 @@ export async function createApp(
     accountRoutes({ accounts, sessions, secureCookies: config.production }),
     captchaRoutes({ verifier: captcha, tokens, clock }),
     draftRoutes({ drafts, sessions }),
-    submissionRoutes({ submissions, sessions }),
+    submissionRoutes({ submissions, replies, sessions }),
     staffRoutes({ staff, referrerSessions: sessions, secureCookies: config.production }),
     staffInboxRoutes({ staff, referrerSessions: sessions, inbox, triage }),
     staffAuditRoutes({

@@ -166,6 +166,23 @@ export interface Submission {
   question?: string;
   /** Closed: when its answers will be deleted, or were (then `about` is absent). */
   retention?: AnswersRetention;
+  /** The latest question the referrer answered, with their answer, while no newer question waits. */
+  answered?: AnsweredQuestion;
+}
+
+/** A question from the council and the referrer's answer to it. */
+export interface AnsweredQuestion {
+  question: string;
+  answer: string;
+  answeredAt: number;
+}
+
+/** The most characters an answer to the council's question holds (as a staff note). */
+export const REPLY_MAX_LENGTH = 5000;
+
+/** POST /api/submissions/:id/replies: the referrer's answer to the council's question. */
+export interface ReplyRequest {
+  text: string;
 }
 
 /**

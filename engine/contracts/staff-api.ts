@@ -103,6 +103,8 @@ export interface InboxItem {
   deadline?: InboxDeadline;
   /** Closed: when its answers and notes will be deleted, or were (then `about` and the organisation are absent). */
   retention?: AnswersRetention;
+  /** When the referrer answered the team's question ("Answer received"), until staff next change the status. */
+  answerReceivedAt?: number;
 }
 
 /** The body of GET /api/staff/inbox: a page of 50 at most, the newest first. */
@@ -117,14 +119,16 @@ export interface InboxPage {
 /** Something done to a referral, for its history. */
 export interface TriageEvent {
   at: number;
-  by: StaffMemberRef;
-  kind: 'assigned' | 'status' | 'note';
+  /** Who on staff did it; absent for the referrer's `reply`. */
+  by?: StaffMemberRef;
+  /** `reply`: the referrer's answer to the team's question (its text), which put it back to screening. */
+  kind: 'assigned' | 'status' | 'note' | 'reply';
   /** For `assigned`: to whom (absent: to nobody). */
   assignee?: StaffMemberRef;
   /** For `status`: the new status, and the outcome when it was closed. */
   status?: TriageStatus;
   outcome?: TriageOutcome;
-  /** The question asked of the referrer (status `more-information`), or the note's text (only staff see either in full). */
+  /** The question asked of the referrer (status `more-information`), the note's text, or the referrer's answer. */
   text?: string;
 }
 

@@ -10,6 +10,7 @@ import { emit } from '../shared/events.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { STATUS_WORDS } from './asc-submitted-forms.ts';
 import { retentionWords } from '../shared/retention.ts';
+import { ReplyForm } from './reply-form.ts';
 
 const LIST = '/account/submitted';
 
@@ -17,6 +18,10 @@ const styles = css`
   .back-link { display: inline-block; margin-bottom: 20px; font-size: 1rem; }
   .about-lead { font-size: 1.5rem; margin-top: -15px; }
   .facts { margin-bottom: 20px; }
+  .question-text, .answer-text { white-space: pre-line; overflow-wrap: anywhere; }
+  .count { margin-top: 5px; }
+  .count-over { color: var(--asc-colour-error); font-weight: 700; }
+  .secondary { color: #505a5f; }
   @media print {
     .back-link, .print-button { display: none !important; }
     h1 { font-size: 24pt; }
@@ -45,6 +50,15 @@ export class AscSubmittedForm extends LitElement {
   @state() private submission?: SubmittedForm;
   @state() private notFound = false;
   @state() private problem?: string;
+  private readonly replyForm = new ReplyForm(this);
+
+  /** The submission fetched again in place (after an answer is sent): the page stays where it is. */
+  async reload(): Promise<void> {
+    const id = this.submissionId;
+    const submission = await submissionsApi.open(this.apiBase, id);
+    if (id === this.submissionId) this.submission = submission;
+    await this.updateComplete;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('submissionId') || changed.has('apiBase')) void this.load(this.submissionId);
@@ -93,7 +107,7 @@ export class AscSubmittedForm extends LitElement {
         <div class="summary-row"><dt>Form version</dt><dd>${submission.formVersion}</dd></div>
         <div class="summary-row"><dt>Status</dt><dd>${STATUS_WORDS[submission.status]}</dd></div>
       </dl>
-      ${submission.question ? html`<div class="notice"><h2>The council needs more information</h2><p class="question-text">${submission.question}</p><p>Call the council and quote the reference number to answer.</p></div>` : nothing}
+      ${this.replyForm.render(submission)}
       ${submission.retention ? html`<p class="retention">${retentionWords(submission.retention, 'answers', this.timeZone)}</p>` : nothing}
       ${
         submission.retention?.deleted

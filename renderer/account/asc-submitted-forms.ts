@@ -22,8 +22,8 @@ const addressOf = (submission: Submission) => `/account/submitted/${submission.i
 /**
  * The signed-in person's forms submitted in the last 30 days, the most recent first, each with
  * whom it is about, its reference number (what to quote when calling the council), where the
- * council is with it (and its question, when it needs more information), and the way to open it
- * again.
+ * council is with it (and its question, when it needs more information, with the way to answer
+ * it; once answered, the question and the answer), and the way to open it again.
  *
  * @summary Forms submitted in the last 30 days.
  * @event asc-navigate - A form's View was chosen: the page opens it read-only. detail: { to }
@@ -67,7 +67,8 @@ export class AscSubmittedForms extends LitElement {
             <div><dt>Status</dt><dd>${STATUS_WORDS[submission.status]}</dd></div>
           </dl>
           ${submission.retention ? html`<p class="retention">${retentionWords(submission.retention, 'answers', this.timeZone)}</p>` : nothing}
-          ${submission.question ? html`<div class="question"><h3>The council needs more information</h3><p>${submission.question}</p><p>Call the council and quote the reference number to answer.</p></div>` : nothing}
+          ${submission.question ? html`<div class="question"><h3>The council needs more information</h3><p>${submission.question}</p><p><a href=${addressOf(submission)} @click=${(e: MouseEvent) => this.open(e, submission)}>Answer the council’s question<span class="visually-hidden"> on ${submission.reference}</span></a></p></div>` : nothing}
+          ${submission.answered ? html`<div class="question"><h3>The council’s question</h3><p>${submission.answered.question}</p><h3>Your answer</h3><p>${submission.answered.answer}</p></div>` : nothing}
           <p><a href=${addressOf(submission)} @click=${(e: MouseEvent) => this.open(e, submission)}>View or print<span class="visually-hidden"> ${submission.formTitle}${submission.about ? ` about ${submission.about}` : ''}, ${submission.reference}</span></a></p>
         </li>`,
       )}

@@ -47,7 +47,7 @@ export const staffStyles = css`
   .tag { display: inline-block; padding: 2px 8px; font-weight: 700; font-size: 1rem; background: #d2e2f1; color: #0c2d4a; }
   .tag-closed { background: #e5e6e7; color: #272829; }
   .tag-more-information { background: #fcd6c3; color: #6e3619; }
-  .tag-accepted { background: #cce2d8; color: #005a30; }
+  .tag-accepted, .tag-answered { background: #cce2d8; color: #005a30; }
   .tag-urgent, .tag-overdue { background: #f4cdc6; color: #2a0b06; }
   .deadlines { margin: 0 0 5px; padding-left: 20px; }
   .pagination { display: flex; flex-wrap: wrap; gap: 0 15px; }

@@ -16,3 +16,6 @@ export function deadlineCell(deadline: InboxDeadline | undefined, timeZone?: str
 
 /** The mark beside an urgent referral's reference. */
 export const urgentTag = html`<strong class="tag tag-urgent">Urgent</strong>`;
+
+/** The referrer answered the team's question, and nobody has moved the referral on since. */
+export const answerTag = html`<strong class="tag tag-answered">Answer received</strong>`;

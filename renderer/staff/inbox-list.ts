@@ -18,7 +18,7 @@ import { staffApi } from '../staff-api.ts';
 import { fetchFormList } from '../api-client.ts';
 import { errorSummary, field, fieldId } from '../shared/govuk/index.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
-import { deadlineCell, urgentTag } from './deadline.ts';
+import { answerTag, deadlineCell, urgentTag } from './deadline.ts';
 import { submissionPath } from './staff-routes.ts';
 import { retentionNote } from '../shared/retention.ts';
 
@@ -205,7 +205,7 @@ export class InboxScreen {
               <td>${item.referrer.name}${item.referrer.organisation ? html`<br><span class="secondary">${item.referrer.organisation}</span>` : nothing}</td>
               <td>${when(item.submittedAt)}</td>
               <td>${deadlineCell(item.deadline, this.host.timeZone)}</td>
-              <td><strong class="tag tag-${item.status}">${TRIAGE_STATUS_LABELS[item.status as TriageStatus]}</strong>${item.retention ? html`<br><span class="secondary">${retentionNote(item.retention, this.host.timeZone)}</span>` : nothing}</td>
+              <td><strong class="tag tag-${item.status}">${TRIAGE_STATUS_LABELS[item.status as TriageStatus]}</strong>${item.answerReceivedAt ? html` ${answerTag}` : nothing}${item.retention ? html`<br><span class="secondary">${retentionNote(item.retention, this.host.timeZone)}</span>` : nothing}</td>
               <td>${item.assignee?.name ?? html`<span class="secondary">Nobody</span>`}</td>
             </tr>`,
           )}</tbody>

@@ -21,7 +21,7 @@ import {
 import { staffApi } from '../staff-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { errorSummary, field, fieldId, fieldset, focusErrorSummary } from '../shared/govuk/index.ts';
-import { deadlineWhen, urgentTag } from './deadline.ts';
+import { answerTag, deadlineWhen, urgentTag } from './deadline.ts';
 import { summaryLists } from '../shared/summary-list.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
 import { INBOX_PATH } from './staff-routes.ts';
@@ -132,7 +132,7 @@ export class SubmissionScreen {
       <dl class="summary-list">
         ${s.urgent ? row('Urgency', urgentTag) : nothing}
         ${s.deadlines.length ? row('Deadlines', html`<ul class="deadlines">${s.deadlines.map((d) => html`<li>${d.label}: ${deadlineWhen(d, this.host.timeZone)}</li>`)}</ul>${s.deadline?.overdue ? html`<strong class="tag tag-overdue">Overdue</strong>` : nothing}`) : nothing}
-        ${row('Status', html`<strong class="tag tag-${s.status}">${TRIAGE_STATUS_LABELS[s.status]}</strong>`)}
+        ${row('Status', html`<strong class="tag tag-${s.status}">${TRIAGE_STATUS_LABELS[s.status]}</strong>${s.answerReceivedAt ? html` ${answerTag}` : nothing}`)}
         ${s.outcome ? row('Outcome', TRIAGE_OUTCOME_LABELS[s.outcome]) : nothing}
         ${row('Assigned to', s.assignee?.name ?? 'Nobody')}
         ${row('Received', when(s.submittedAt))}
@@ -144,7 +144,7 @@ export class SubmissionScreen {
       <button type="button" class="button secondary print-button" @click=${() => window.print()}>Print this referral</button>
       ${s.retention?.deleted ? nothing : html`<div class="work">${this.assignForm(s)}${this.statusForm(s)}${this.noteForm()}</div>`}
       <h2>History</h2>
-      ${s.history.length ? html`<ol class="history">${[...s.history].reverse().map((e) => html`<li><span class="secondary">${when(e.at)}, ${e.by.name}:</span> ${this.describe(e)}</li>`)}</ol>` : html`<p>Nothing has been done to this referral yet.</p>`}
+      ${s.history.length ? html`<ol class="history">${[...s.history].reverse().map((e) => html`<li><span class="secondary">${when(e.at)}${e.by ? `, ${e.by.name}` : ''}:</span> ${this.describe(e)}</li>`)}</ol>` : html`<p>Nothing has been done to this referral yet.</p>`}
       ${s.retention?.deleted ? nothing : html`<h2 class="answers-heading">The answers, as the referrer saw them</h2>${summaryLists(s.summary)}`}`;
   }
 
@@ -152,6 +152,10 @@ export class SubmissionScreen {
     if (event.kind === 'assigned') return html`assigned it to ${event.assignee?.name ?? 'nobody'}.`;
     if (event.kind === 'note')
       return event.text ? html`added a note: <q class="quoted">${event.text}</q>` : html`added a note (deleted).`;
+    if (event.kind === 'reply')
+      return event.text
+        ? html`<strong>Answer from the referrer</strong> (back to screening): <q class="quoted">${event.text}</q>`
+        : html`<strong>Answer from the referrer</strong> (back to screening; deleted).`;
     const status = TRIAGE_STATUS_LABELS[event.status!];
     if (event.outcome) return html`closed it: ${TRIAGE_OUTCOME_LABELS[event.outcome]}.`;
     if (event.text) return html`asked the referrer for more information: <q class="quoted">${event.text}</q>`;

@@ -15,6 +15,7 @@ import { createStaffRepository } from './staff.ts';
 import { createTriageRepository } from './triage.ts';
 import { createDeadlinesRepository } from './deadlines.ts';
 import { createRetentionRepository } from './retention.ts';
+import { createRepliesRepository } from './replies.ts';
 
 export function createRepositories(db: Knex) {
   return {
@@ -33,6 +34,7 @@ export function createRepositories(db: Knex) {
     triage: createTriageRepository(db),
     deadlines: createDeadlinesRepository(db),
     retention: createRetentionRepository(db),
+    replies: createRepliesRepository(db),
     staffSessions: createSessionsRepository(db, { table: 'staff_sessions', owner: 'staff_id' }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The council's retention of closed submissions: their answers, the texts of their history (notes,
- * questions asked of the referrer) and their search keys deleted, and when, written down. The
+ * questions asked of the referrer, the referrer's answers) and their search keys deleted, and when, written down. The
  * submission's row stays, with what it was; so do its history's events, without their texts, and
  * its outbox messages (one still unsent must still go; sent ones are forgotten a day after).
  */
@@ -34,6 +34,8 @@ export function createRetentionRepository(db: Knex) {
             .whereIn('id', ids)
             .update({ answers: '', answers_digest: '', answers_deleted_at: at });
           await trx('submission_events').whereIn('submission_id', ids).update({ text: null, key_id: null });
+          // The referrer's answers to the team's questions (their text is required: emptied).
+          await trx('submission_replies').whereIn('submission_id', ids).update({ text: '', key_id: '' });
           await trx('submission_search').whereIn('submission_id', ids).delete();
           return ids.length;
         });

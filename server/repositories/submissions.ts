@@ -51,7 +51,7 @@ type Row = {
 };
 
 /** A unique index refused the row (SQLite and PostgreSQL name it differently). */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   return code === '23505' || (code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(String(message)));
 }

@@ -45,6 +45,8 @@ export interface InboxRow {
   closedAt: number | null;
   /** When its answers, notes and search keys were deleted (retention); then `answers` is empty. */
   answersDeletedAt: number | null;
+  /** When the referrer answered the team's question, until staff next change the status. */
+  answerReceivedAt: number | null;
 }
 
 export interface TriageEventRow {
@@ -75,6 +77,7 @@ const SELECTED = [
   's.status_changed_at',
   's.closed_at',
   's.answers_deleted_at',
+  's.answer_received_at',
   'u.forename as referrer_forename',
   'u.surname as referrer_surname',
   'u.email as referrer_email',
@@ -100,6 +103,7 @@ const toRow = (row: any): InboxRow => ({
   statusChangedAt: orNumber(row.status_changed_at),
   closedAt: orNumber(row.closed_at),
   answersDeletedAt: orNumber(row.answers_deleted_at),
+  answerReceivedAt: orNumber(row.answer_received_at),
 });
 
 export function createTriageRepository(db: Knex) {
@@ -186,7 +190,15 @@ export function createTriageRepository(db: Knex) {
           outcome: change.outcome,
           status_changed_at: change.at,
           closed_at: change.status === 'closed' ? change.at : null,
+          // Staff have moved it on since the referrer's answer: it is news no longer.
+          answer_received_at: null,
         });
+    },
+    /** The referrer answered the team's question: back to screening, marked as answered. */
+    async answerReceived(id: string, at: number, trx: Knex = db): Promise<void> {
+      await trx('submissions')
+        .where({ id })
+        .update({ status: 'screening', status_changed_at: at, answer_received_at: at });
     },
     async addEvent(event: TriageEventRow, trx: Knex = db): Promise<void> {
       await trx('submission_events').insert({
@@ -217,19 +229,6 @@ export function createTriageRepository(db: Knex) {
         text: row.text,
         keyId: row.key_id,
       }));
-    },
-    /** The latest question asked of the referrer for each of these submissions, sealed, when they are waiting on one. */
-    async openQuestions(ids: string[], trx: Knex = db): Promise<Map<string, { eventId: string; text: string }>> {
-      if (!ids.length) return new Map();
-      const rows = await trx('submission_events as e')
-        .join('submissions as s', 's.id', 'e.submission_id')
-        .whereIn('e.submission_id', ids)
-        .where({ 's.status': 'more-information', 'e.kind': 'status', 'e.status': 'more-information' })
-        .select('e.submission_id', 'e.text', 'e.id')
-        .orderBy('e.seq');
-      return new Map(
-        rows.map((row) => [row.submission_id as string, { eventId: row.id as string, text: row.text as string }]),
-      );
     },
     /** Writes a submission's search keys (in place of any it had) and the key they were made with. */
     async index(submissionId: string, hashes: string[], keyId: string, trx: Knex = db): Promise<void> {

@@ -5,6 +5,7 @@
 import { Router } from '@koa/router';
 import { accountApi } from './openapi/account.ts';
 import { captchaApi } from './openapi/captcha.ts';
+import { deliveryApi } from './openapi/delivery.ts';
 import { draftsApi } from './openapi/drafts.ts';
 import { formsApi } from './openapi/forms.ts';
 import { healthApi } from './openapi/health.ts';
@@ -20,7 +21,7 @@ const openApiDocument = {
     title: 'asc-forms portal API',
     version: '1',
     description:
-      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions, the council staff's sign-in, their inbox, and the audit log for staff administrators. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
+      "Forms, their definitions, the portal content, the captcha at form start, accounts, forms saved for later and submissions, the council staff's sign-in, their inbox, and the audit log for staff administrators; and (under webhooks) what the case system is sent. Every request that changes something takes JSON and must come from the portal's own site. Definitions follow /schemas/definition.schema.json; the answers of each form version follow its answers schema.",
   },
   paths: {
     ...healthApi.paths,
@@ -33,6 +34,7 @@ const openApiDocument = {
     ...staffInboxApi.paths,
     ...staffAuditApi.paths,
   },
+  webhooks: deliveryApi.webhooks,
   components: {
     schemas: {
       ...sharedSchemas,
@@ -44,6 +46,7 @@ const openApiDocument = {
       ...staffApi.schemas,
       ...staffInboxApi.schemas,
       ...staffAuditApi.schemas,
+      ...deliveryApi.schemas,
     },
   },
 };

@@ -158,6 +158,15 @@ export const mailTemplates = {
       ...(deadline ? [`Next deadline: ${deadline}.`] : []),
       `Open it on the staff pages (you will be asked to sign in): ${link}`,
     ]),
+  /** To whoever has the referral: the referrer answered the team's question. The answer is only on the staff pages. */
+  answerReceived: (
+    brand: MailBrand,
+    { to, reference, formTitle, link }: { to: string; reference: string; formTitle: string; link: string },
+  ) =>
+    message(brand, to, `Answer received on referral ${reference}`, [
+      `The referrer has answered the question asked on referral ${reference}, ‘${formTitle}’. It is back in screening.`,
+      `Read the answer on the staff pages (you will be asked to sign in): ${link}`,
+    ]),
   passwordChanged: (brand: MailBrand, to: string, forename: string) =>
     message(brand, to, `Your password for ${brand.serviceName} has changed`, [
       `Hello ${forename},`,

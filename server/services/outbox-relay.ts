@@ -19,7 +19,7 @@ import { CompactSign } from 'jose';
 import type { OutboxRepository, ClaimedMessage, OutboxKind } from '../repositories/outbox.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
-import type { Delivery } from './submissions.ts';
+import type { Delivery } from './submission-messages.ts';
 import { loggable, type Logger } from './log.ts';
 import type { Counting } from './metrics.ts';
 import { HOUR, MINUTE, type Clock } from './clock.ts';

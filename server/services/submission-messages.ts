@@ -1,11 +1,11 @@
 /**
  * What a new submission puts in the outbox, sealed: the confirmation email to the referrer, the
- * delivery to the case system, and (when TRIAGE_TEAM_EMAIL is set) a notice to the triage team's
+ * delivery to the case system (its answers both as values and as the referrer read them), and (when TRIAGE_TEAM_EMAIL is set) a notice to the triage team's
  * mailbox, with the reference, the form, whether it is urgent and its next deadline, and a link
  * to the staff pages: nothing personal.
  */
 import { randomUUID } from 'node:crypto';
-import type { Answers } from '../../engine/index.ts';
+import type { Answers, SummaryPage } from '../../engine/index.ts';
 import type { OutboxMessage } from '../repositories/outbox.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
 import type { MailMessage } from './mailer.ts';
@@ -60,9 +60,21 @@ export function createSubmissionMessages(deps: {
     });
   };
 
+  /** What the case system is sent: the machine values, and beside them the same answers as the referrer read them. */
+  const deliveryOf = (s: Submitted): Delivery => ({
+    submissionId: s.id,
+    reference: s.reference,
+    formId: s.formId,
+    formVersion: s.formVersion,
+    submittedAt: new Date(s.now).toISOString(),
+    referrer: s.referrer,
+    answers: s.answers,
+    summary: s.summary,
+  });
+
   return async (s: Submitted) => [
     await sealed(s.id, s.now, 'email', s.confirmation),
-    await sealed(s.id, s.now, 'delivery', s.delivery),
+    await sealed(s.id, s.now, 'delivery', deliveryOf(s)),
     ...(team ? [await sealed(s.id, s.now, 'email', notice(team, s))] : []),
   ];
 }
@@ -76,8 +88,27 @@ export interface Submitted {
   formVersion: number;
   formTitle: string;
   answers: Answers;
+  /** The answers as the referrer read them on check your answers (the form's `summary`). */
+  summary: SummaryPage[];
+  referrer: Delivery['referrer'];
   confirmation: MailMessage;
-  delivery: unknown;
+}
+
+/**
+ * What the council's case system receives, signed (see outbox-relay.ts). `answers` are the
+ * machine values, as the form version's answers schema has them; `summary` is the same answers
+ * in the words the referrer read (pages, labels, options' labels), for a person at the case system.
+ */
+export interface Delivery {
+  submissionId: string;
+  reference: string;
+  formId: string;
+  formVersion: number;
+  /** ISO 8601. */
+  submittedAt: string;
+  referrer: { forename: string; surname: string; email: string };
+  answers: Answers;
+  summary: SummaryPage[];
 }
 
 export type SubmissionMessages = ReturnType<typeof createSubmissionMessages>;

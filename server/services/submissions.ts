@@ -30,7 +30,7 @@ import type { SubmissionMessages } from './submission-messages.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { newReference } from './references.ts';
 import type { SubmissionIndexer } from './submission-indexes.ts';
-import { plainStatus, type ReferrerStatusService } from './referrer-status.ts';
+import { plainStatus, type Asked, type ReferrerStatusService } from './referrer-status.ts';
 import { FieldErrors, RateLimitedError, RefusedError } from './errors.ts';
 import { notFound, ResubmittedDifferentlyError, SavedCopyAlreadySentError } from './submission-refusals.ts';
 
@@ -45,17 +45,6 @@ const LISTED_FOR_MS = 30 * DAY;
 const SUBMISSIONS_PER_HOUR = { max: 30, windowMs: HOUR };
 const TOO_MANY_SENT = 'You have sent a great many forms in the last hour';
 const limitKey = (user: User) => `submit:user:${user.id}`;
-
-/** What the council's case system receives, signed (see outbox-relay.ts). */
-export interface Delivery {
-  submissionId: string;
-  reference: string;
-  formId: string;
-  formVersion: number;
-  submittedAt: string;
-  referrer: { forename: string; surname: string; email: string };
-  answers: Answers;
-}
 
 export function createSubmissionService(deps: {
   db: Knex;
@@ -82,7 +71,7 @@ export function createSubmissionService(deps: {
   /** How far the confirmation email names the person (portal.json): email is less safe than the portal. */
   const emailNames = catalogue.portal.confirmationEmail?.namesThePerson ?? 'initials';
 
-  const summaryOf = (submission: SubmissionListing, about?: string, question?: string): Submission => {
+  const summaryOf = (submission: SubmissionListing, about?: string, asked?: Asked): Submission => {
     const kept = retentionOf({ ...submission, status: submission.triageStatus }, deps.retention);
     return {
       id: submission.id,
@@ -93,7 +82,7 @@ export function createSubmissionService(deps: {
       ...(about ? { about } : {}),
       submittedAt: submission.submittedAt,
       status: plainStatus(submission.triageStatus),
-      ...(question ? { question } : {}),
+      ...asked,
       ...(kept ? { retention: kept } : {}),
     };
   };
@@ -147,6 +136,8 @@ export function createSubmissionService(deps: {
       const id = randomUUID();
       const title = entry.definition.title;
       const about = aboutPerson.inAnswers(request.formId, request.formVersion, answers);
+      // As check your answers showed them as they sent it: the date rules' today is the day it is sent.
+      const summary = entry.form.summary(answers, { today: todayIn(new Date(now), entry.form.timeZone) });
       const aboutInEmail =
         !about || emailNames === 'none'
           ? undefined
@@ -156,15 +147,6 @@ export function createSubmissionService(deps: {
       // A reference already taken (one in hundreds of billions) is drawn again.
       for (let draw = 0; draw < 3; draw++) {
         const reference = newReference();
-        const delivery: Delivery = {
-          submissionId: id,
-          reference,
-          formId: request.formId,
-          formVersion: request.formVersion,
-          submittedAt: new Date(now).toISOString(),
-          referrer: { forename: user.forename, surname: user.surname, email: user.email },
-          answers,
-        };
         const messages = await deps.messages({
           id,
           reference,
@@ -173,6 +155,8 @@ export function createSubmissionService(deps: {
           formVersion: request.formVersion,
           formTitle: title,
           answers,
+          summary,
+          referrer: { forename: user.forename, surname: user.surname, email: user.email },
           confirmation: mailTemplates.submitted(brand, {
             to: user.email,
             forename: user.forename,
@@ -181,7 +165,6 @@ export function createSubmissionService(deps: {
             when: whenSent(now),
             about: aboutInEmail,
           }),
-          delivery,
         });
         const sealedAnswers = await answersAtRest.seal(record(id), answers);
         const outcome = await db.transaction(async (trx) => {
@@ -274,12 +257,12 @@ export function createSubmissionService(deps: {
       const found = await repos.submissions.findForUserSince(id, userId, clock.now() - LISTED_FOR_MS);
       const entry = found && catalogue.get(found.formId, found.formVersion);
       if (!found || !entry) throw notFound();
-      const question = (await deps.referrerStatus.questions([id])).get(id);
+      const asked = (await deps.referrerStatus.questions([id])).get(id);
       // Deleted by the council's retention policy: the reference, dates and status stay, the answers do not.
-      if (found.answersDeletedAt !== null) return { ...summaryOf(found, undefined, question), summary: [] };
+      if (found.answersDeletedAt !== null) return { ...summaryOf(found, undefined, asked), summary: [] };
       const answers = await answersAtRest.open<Answers>(record(id), found.answers);
       return {
-        ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers), question),
+        ...summaryOf(found, aboutPerson.inAnswers(found.formId, found.formVersion, answers), asked),
         summary: entry.form.summary(answers, { today: todayIn(new Date(found.submittedAt), entry.form.timeZone) }),
       };
     },

@@ -1,8 +1,8 @@
 /**
  * The staff inbox in chromium, with the keyboard alone: a referrer submits a referral; staff sign
  * in with their app's code, find it by the person's name, open it, assign it to themselves and
- * ask for more information; the referrer sees the question in their list; staff close it with an
- * outcome. Axe on every screen and state, and 320 px with no sideways scrolling of the page.
+ * ask for more information; the referrer sees the question in their list and answers it on the
+ * form's page; staff see the answer; staff close it with an outcome. Axe on every screen and state, and 320 px with no sideways scrolling of the page.
  */
 import * as assert from 'uvu/assert';
 import { randomBytes } from 'node:crypto';
@@ -214,9 +214,44 @@ inbox(
         const mail = await tab.smtp.nextTo(referrerEmail);
         assert.match(mail.subject, new RegExp(reference));
 
+        // The referrer answers under the question: with nothing written, the error summary says what to do.
+        await tabTo(page, withText('Send answer'), 120);
+        await page.keyboard.press('Enter');
+        await page
+          .locator('asc-submitted-form .error-summary', { hasText: 'Enter your answer to the council’s question' })
+          .waitFor();
+        assert.equal(await axeViolations(page), [], 'the referrer’s answer, with its error');
+        const answer = 'Yes: she knows, and her son will call you on Monday.';
+        await typeAt(page, 'f-answer', answer);
+        assert.match(
+          (await page.locator('asc-submitted-form #f-answer-count').textContent()) ?? '',
+          /You can enter up to 5000 characters/,
+        );
+        await tabTo(page, withText('Send answer'));
+        await page.keyboard.press('Enter');
+        await page.locator('asc-submitted-form .reply-sent').waitFor();
+        assert.is((await focused(page)).text.trim(), 'Your answer is sent to the council.', 'the news takes focus');
+        assert.match((await page.locator('asc-submitted-form .answered').textContent()) ?? '', new RegExp(answer));
+        assert.is(await page.locator('asc-submitted-form #f-answer').count(), 0, 'the question no longer asks');
+        assert.equal(await axeViolations(page), [], 'the referrer’s form with their answer');
+        await page.setViewportSize({ width: 320, height: 800 });
+        assert.not.ok(await overflows(page), 'the answered form at 320 px');
+
+        // Staff see the answer in the history, and the referral back in screening with the answer marked.
+        await staff.reload();
+        await heading(staff, `Referral ${reference}`);
+        await staff.locator('asc-staff .history', { hasText: 'Answer from the referrer' }).waitFor();
+        assert.match((await staff.locator('asc-staff .history').textContent()) ?? '', new RegExp(answer));
+        assert.match(
+          (await staff.locator('asc-staff .summary-list').first().textContent()) ?? '',
+          /Screening\s*Answer received/,
+        );
+        assert.equal(await axeViolations(staff), [], 'the referral with the referrer’s answer');
+
         // Staff close it with an outcome.
-        await tabTo(staff, 'f-status-4', 120);
-        await staff.keyboard.press('ArrowDown');
+        // From Screening (where the answer put it), down to Closed.
+        await tabTo(staff, 'f-status-2', 120);
+        for (let i = 0; i < 3; i++) await staff.keyboard.press('ArrowDown');
         await tabTo(staff, 'f-outcome');
         await staff.keyboard.press('Space');
         assert.equal(await axeViolations(staff), [], 'closing, the outcomes revealed');

@@ -109,6 +109,11 @@ for (const database of await testDatabases()) {
     let as = await staff();
     const question = 'Does Wilhelmina know about this referral?';
     await as.post(`/api/staff/submissions/${id}/status`, { status: 'more-information', question });
+    const answered = await (await referrerAgain(email)).post(`/api/submissions/${id}/replies`, {
+      text: `Yes: her son ${surname} told her.`,
+    });
+    assert.is(answered.status, 204, JSON.stringify(answered.body));
+    setClock(clock.now() + MINUTE);
     const note = `Spoke to the daughter, ${surname}: she will call back.`;
     assert.is((await as.post(`/api/staff/submissions/${id}/notes`, { text: note })).status, 204);
     const closedAt = await close(as, id);
@@ -150,6 +155,11 @@ for (const database of await testDatabases()) {
     assert.is(Number(kept.closed_at), closedAt);
     assert.ok(Number(kept.submitted_at) <= closedAt, 'when it was received stays');
     assert.is(await searchRows(id), 0, 'the search keys are gone');
+    assert.equal(
+      (await app.db('submission_replies').where({ submission_id: id })).map((r) => r.text),
+      [''],
+      "the referrer's answer is gone",
+    );
     const events = await app.db('submission_events').where({ submission_id: id }).orderBy('seq');
     assert.equal(
       events.map((e) => [e.kind, e.status, e.text]),
@@ -180,6 +190,7 @@ for (const database of await testDatabases()) {
       s.history.map((e: { kind: string; text?: string }) => [e.kind, e.text ?? null]),
       [
         ['status', null],
+        ['reply', null],
         ['note', null],
         ['status', null],
       ],

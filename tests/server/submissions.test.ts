@@ -98,6 +98,35 @@ for (const database of await testDatabases()) {
       ...extra,
     });
 
+  it("should deliver beside each answer's value the answers as the referrer read them: pages, labels, and an option's label", async () => {
+    const { as } = await registered();
+    const response = await submit(as);
+    assert.is(response.status, 201, JSON.stringify(response.body));
+    await app.sendOutbox();
+    const jws = caseSystem.received.at(-1)!.split('\n')[1]!;
+    // The signature covers the summary too: the case system checks it as before.
+    const { payload } = await compactVerify(jws, Buffer.from(WEBHOOK_SECRET, 'hex'));
+    const delivery = JSON.parse(new TextDecoder().decode(payload));
+    assert.is(delivery.reference, response.body.submission.reference);
+    // The machine values, unchanged for the integrations that read them.
+    assert.is(delivery.answers.personSex, 'female');
+    assert.is(delivery.answers.requestType, 'urgent-and-standard');
+    const row = (pageTitle: string, label: string) =>
+      delivery.summary
+        .find((page: { title: string }) => page.title === pageTitle)
+        ?.rows.find((each: { label: string }) => each.label === label);
+    assert.equal(row('About the person', 'Sex')?.lines, ['Female']);
+    assert.equal(row('What you are requesting', 'What is requested')?.lines, [
+      'A standard authorisation, and an urgent authorisation has been granted',
+    ]);
+    assert.equal(row("The person's health and communication", 'Ethnic group')?.lines, [
+      'White: any other White background',
+    ]);
+    // What /api/openapi.json says a delivery holds is what one holds.
+    const described = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()).components.schemas.Delivery;
+    assert.equal(Object.keys(delivery).sort(), Object.keys(described.properties).sort());
+  });
+
   it('should take complete answers, give a reference, email it to the referrer and deliver the referral, signed, to the case system', async () => {
     const { as, email } = await registered();
     const deliveredBefore = caseSystem.received.length;

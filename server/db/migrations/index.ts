@@ -11,6 +11,7 @@ import * as staff from './005-staff.ts';
 import * as triage from './006-triage.ts';
 import * as deadlines from './007-deadlines.ts';
 import * as retention from './008-retention.ts';
+import * as replies from './010-replies.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
@@ -21,6 +22,7 @@ const migrations: Record<string, Knex.Migration> = {
   '006-triage': triage,
   '007-deadlines': deadlines,
   '008-retention': retention,
+  '010-replies': replies,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {

@@ -154,6 +154,11 @@ export const staffInboxApi = {
         assignee: member,
         statusChangedAt: { type: 'integer' },
         closedAt: { type: 'integer' },
+        answerReceivedAt: {
+          type: 'integer',
+          description:
+            'When the referrer answered the question ("Answer received"), until staff next change the status',
+        },
         urgent: {
           const: true,
           description:
@@ -195,14 +200,18 @@ export const staffInboxApi = {
             type: 'object',
             properties: {
               at: { type: 'integer' },
-              by: member,
-              kind: { enum: ['assigned', 'status', 'note'] },
+              by: { ...member, description: "Who on staff did it; absent for the referrer's reply" },
+              kind: {
+                enum: ['assigned', 'status', 'note', 'reply'],
+                description: "reply: the referrer's answer to the question, which put the referral back to screening",
+              },
               assignee: member,
               status: { enum: [...TRIAGE_STATUSES] },
               outcome: { enum: [...TRIAGE_OUTCOMES] },
               text: {
                 type: 'string',
-                description: 'The note, or the question asked of the referrer; absent once deleted (see retention)',
+                description:
+                  "The note, the question asked of the referrer, or the referrer's answer; absent once deleted (see retention)",
               },
             },
           },

@@ -1,5 +1,6 @@
-/** The description of submitting a form and of the person's list of submissions (routes/submissions.ts). */
+/** The description of submitting a form, of the person's list of submissions and of their answers to the council's questions (routes/submissions.ts). */
 import { submissionSchemas } from '../submissions.ts';
+import { REPLY_MAX_LENGTH } from '../../../engine/index.ts';
 import { body, json, problem, signedIn } from './shared.ts';
 
 const submission = { type: 'object', properties: { submission: { $ref: '#/components/schemas/Submission' } } };
@@ -47,6 +48,20 @@ export const submissionsApi = {
         },
       },
     },
+    '/api/submissions/{submissionId}/replies': {
+      parameters: [{ name: 'submissionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      post: {
+        summary: `The signed-in person's answer to the council's question on one of their submissions (at most ${REPLY_MAX_LENGTH} characters), sealed like the answers. The referral goes back to screening, marked "Answer received", and whoever has it (else the triage team's mailbox) is emailed the reference and a link, not the answer.`,
+        requestBody: body(submissionSchemas.reply),
+        responses: {
+          204: { description: 'Answered' },
+          400: json(problem, `No answer, or more than ${REPLY_MAX_LENGTH} characters (error.fields: answer)`),
+          404: json(problem, "No such submission: not there, another person's, or sent more than 30 days ago"),
+          409: json(problem, 'The council has no question waiting on it (none asked, or already answered)'),
+          ...signedIn,
+        },
+      },
+    },
   },
   schemas: {
     Submission: {
@@ -67,6 +82,15 @@ export const submissionsApi = {
           description: 'Where it is with the council, in plain words',
         },
         question: { type: 'string', description: 'The council’s question, while it waits for more information' },
+        answered: {
+          type: 'object',
+          description: 'The latest question the person answered, with their answer, while no newer question waits',
+          properties: {
+            question: { type: 'string' },
+            answer: { type: 'string' },
+            answeredAt: { type: 'integer', description: 'Milliseconds since 1970' },
+          },
+        },
         retention: { $ref: '#/components/schemas/AnswersRetention' },
       },
     },

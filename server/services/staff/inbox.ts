@@ -23,7 +23,7 @@ import type { FormCatalogue } from '../form-catalogue.ts';
 import { SealedValueError, type AnswersAtRest } from '../answers-at-rest.ts';
 import type { AboutPerson } from '../about-person.ts';
 import type { SearchKeys } from '../search-keys.ts';
-import { eventRecord } from '../referrer-status.ts';
+import { eventRecord, replyRecord } from '../referrer-status.ts';
 import { NotFoundError, RefusedError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import type { TriageClock } from '../triage/index.ts';
@@ -141,6 +141,7 @@ export function createInbox(deps: {
       ...(row.assignee ? { assignee: memberRef(row.assignee) } : {}),
       ...(row.statusChangedAt !== null ? { statusChangedAt: row.statusChangedAt } : {}),
       ...(row.closedAt !== null ? { closedAt: row.closedAt } : {}),
+      ...(row.answerReceivedAt !== null ? { answerReceivedAt: row.answerReceivedAt } : {}),
       ...(clockSays?.urgent ? { urgent: true as const } : {}),
       ...(next ? { deadline: { label: next.label, at: next.at, kind: next.kind, overdue: clockSays.overdue } } : {}),
       ...(kept ? { retention: kept } : {}),
@@ -240,6 +241,15 @@ export function createInbox(deps: {
           ...(event.text ? { text: await answersAtRest.open<string>(eventRecord(event.id), event.text) } : {}),
         });
       }
+      for (const reply of await repos.replies.forSubmission(id))
+        history.push({
+          at: reply.at,
+          kind: 'reply',
+          status: 'screening',
+          ...(reply.text ? { text: await answersAtRest.open<string>(replyRecord(reply.id), reply.text) } : {}),
+        });
+      // Each answer among the staff's doings by when it came (a stable sort: an answer follows what happened in its millisecond).
+      history.sort((a, b) => a.at - b.at);
       await audit(actor, 'staff-view', { submissionId: id, reference: row.reference });
       return {
         ...item,
