@@ -153,8 +153,11 @@ audit(
       );
       assert.equal(await axeViolations(page), [], 'the timeout dialog');
       await tabTo(page, withText('Stay signed in'));
+      // The server counts the session from the keep-alive: the clock moves on only once it has arrived.
+      const keptAlive = page.waitForResponse((r) => r.url().endsWith('/api/staff/keep-alive'));
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'hidden' });
+      await keptAlive;
 
       // Past 20 minutes since signing in, but not since staying: still signed in.
       advanceServerClock(3 * 60 * 1000);
