@@ -13,6 +13,7 @@ import type { Repositories } from '../repositories/index.ts';
 import type { User } from '../repositories/users.ts';
 import type { FormCatalogue } from './form-catalogue.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
+import { sealedForOutbox } from './submission-messages.ts';
 import { mailTemplates, type MailBrand } from './mail-templates.ts';
 import { replyRecord } from './referrer-status.ts';
 import { notFound } from './submissions.ts';
@@ -70,11 +71,13 @@ export function createReferrerReplies(deps: {
 
       const replyId = randomUUID();
       const to = await recipient(row.assignee?.id);
-      const messageId = randomUUID();
       const formTitle = catalogue.get(row.formId, row.formVersion)?.definition.title ?? row.formId;
       const email = to
-        ? await answersAtRest.seal(
-            `outbox:${messageId}`,
+        ? await sealedForOutbox(
+            answersAtRest,
+            id,
+            now,
+            'email',
             mailTemplates.answerReceived(brand, {
               to,
               reference: row.reference,
@@ -111,19 +114,7 @@ export function createReferrerReplies(deps: {
           },
           trx,
         );
-        if (email)
-          await repos.outbox.insert(
-            {
-              id: messageId,
-              submissionId: id,
-              kind: 'email',
-              payload: email,
-              keyId: answersAtRest.keyId,
-              createdAt: now,
-              nextAttemptAt: now,
-            },
-            trx,
-          );
+        if (email) await repos.outbox.insert(email, trx);
         return added;
       });
       // Another tab or a double click answered it first.

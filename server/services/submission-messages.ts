@@ -19,6 +19,26 @@ export interface TeamNotice {
   staffUrl: string;
 }
 
+/** One outbox message for a submission, its content sealed under its own id, due now. */
+export async function sealedForOutbox(
+  answersAtRest: AnswersAtRest,
+  submissionId: string,
+  now: number,
+  kind: OutboxMessage['kind'],
+  content: unknown,
+): Promise<Omit<OutboxMessage, 'attempts'>> {
+  const id = randomUUID();
+  return {
+    id,
+    submissionId,
+    kind,
+    payload: await answersAtRest.seal(`outbox:${id}`, content),
+    keyId: answersAtRest.keyId,
+    createdAt: now,
+    nextAttemptAt: now,
+  };
+}
+
 export function createSubmissionMessages(deps: {
   answersAtRest: AnswersAtRest;
   brand: MailBrand;
@@ -27,18 +47,8 @@ export function createSubmissionMessages(deps: {
   timeZone: string;
 }) {
   const { answersAtRest, brand, triage, team, timeZone } = deps;
-  const sealed = async (submissionId: string, now: number, kind: OutboxMessage['kind'], content: unknown) => {
-    const id = randomUUID();
-    return {
-      id,
-      submissionId,
-      kind,
-      payload: await answersAtRest.seal(`outbox:${id}`, content),
-      keyId: answersAtRest.keyId,
-      createdAt: now,
-      nextAttemptAt: now,
-    };
-  };
+  const sealed = (submissionId: string, now: number, kind: OutboxMessage['kind'], content: unknown) =>
+    sealedForOutbox(answersAtRest, submissionId, now, kind, content);
 
   /** The team's notice of a submission, by the triage clock at the moment it arrived. */
   const notice = (team: TeamNotice, s: Submitted): MailMessage => {

@@ -10,6 +10,7 @@ import type { TriageOutcome, TriageStatus } from '../../../engine/index.ts';
 import type { Repositories } from '../../repositories/index.ts';
 import type { InboxRow, TriageEventRow } from '../../repositories/triage.ts';
 import type { AnswersAtRest } from '../answers-at-rest.ts';
+import { sealedForOutbox } from '../submission-messages.ts';
 import { mailTemplates, type MailBrand } from '../mail-templates.ts';
 import { eventRecord, plainStatus } from '../referrer-status.ts';
 import { ConflictError, FieldErrors } from '../errors.ts';
@@ -121,10 +122,12 @@ export function createTriage(deps: {
       const asked = change.status === 'more-information' ? question : null;
       const referrerSees = asked !== null || plainStatus(change.status) !== plainStatus(row.status);
       const now = clock.now();
-      const messageId = randomUUID();
       const email = referrerSees
-        ? await answersAtRest.seal(
-            `outbox:${messageId}`,
+        ? await sealedForOutbox(
+            answersAtRest,
+            id,
+            now,
+            'email',
             mailTemplates.referralUpdated(brand, {
               to: row.referrer.email,
               reference: row.reference,
@@ -136,19 +139,7 @@ export function createTriage(deps: {
       await db.transaction(async (trx) => {
         await repos.triage.setStatus(id, { status: change.status, outcome, at: now }, trx);
         await record(trx, actor, id, { kind: 'status', status: change.status, outcome }, asked, row.reference);
-        if (email)
-          await repos.outbox.insert(
-            {
-              id: messageId,
-              submissionId: id,
-              kind: 'email',
-              payload: email,
-              keyId: answersAtRest.keyId,
-              createdAt: now,
-              nextAttemptAt: now,
-            },
-            trx,
-          );
+        if (email) await repos.outbox.insert(email, trx);
       });
       if (email) queued();
       if (row.status === 'closed' && change.status !== 'closed') await reopened(row);
