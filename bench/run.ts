@@ -5,6 +5,7 @@ import { benchChecker } from './checker.bench.ts';
 import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchTimeToInteractive } from './time-to-interactive.bench.ts';
 import { benchWireSize } from './wire-size.bench.ts';
+import { benchInbox } from './inbox.bench.ts';
 
 benchValidation();
 console.log();
@@ -16,3 +17,5 @@ await benchWireSize();
 console.log();
 if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) await benchTimeToInteractive();
 else console.log('Time to interactive: skipped, chromium not found (apt-get install chromium).');
+console.log();
+await benchInbox();

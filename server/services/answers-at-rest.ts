@@ -72,13 +72,23 @@ export async function loadAnswerKeys(configured: string | undefined, dataDir: st
 export function createAnswersAtRest(keys: AnswerKeys): AnswersAtRest {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
+  // Each key imported once for the process (jose would import raw bytes again at every seal and open).
+  const imported = new Map<string, Promise<CryptoKey>>();
+  const cryptoKey = (id: string, raw: Uint8Array) => {
+    let key = imported.get(id);
+    if (!key) {
+      key = crypto.subtle.importKey('raw', new Uint8Array(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
+      imported.set(id, key);
+    }
+    return key;
+  };
   return {
     keyId: keys.current.id,
     hasKey: (keyId) => keys.byId.has(keyId),
     async seal(record, value) {
       return new CompactEncrypt(encoder.encode(JSON.stringify(value)))
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: keys.current.id, rec: record })
-        .encrypt(keys.current.key);
+        .encrypt(await cryptoKey(keys.current.id, keys.current.key));
     },
     async open<T>(record: string, sealed: string): Promise<T> {
       let header: ReturnType<typeof decodeProtectedHeader>;
@@ -87,14 +97,14 @@ export function createAnswersAtRest(keys: AnswerKeys): AnswersAtRest {
       } catch {
         throw new SealedValueError(`The saved value of ${record} is damaged.`);
       }
-      const key = typeof header.kid === 'string' ? keys.byId.get(header.kid) : undefined;
-      if (!key)
+      const raw = typeof header.kid === 'string' ? keys.byId.get(header.kid) : undefined;
+      if (!raw)
         throw new SealedValueError(
           `The saved value of ${record} was sealed with key "${String(header.kid)}", which this server does not have: add it to ANSWERS_KEYS.`,
         );
       if (header.rec !== record) throw new SealedValueError(`The saved value of ${record} belongs to another record.`);
       try {
-        const { plaintext } = await compactDecrypt(sealed, key, {
+        const { plaintext } = await compactDecrypt(sealed, await cryptoKey(header.kid as string, raw), {
           keyManagementAlgorithms: ['dir'],
           contentEncryptionAlgorithms: ['A256GCM'],
         });
