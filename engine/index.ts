@@ -15,6 +15,7 @@ export { isTimeZone } from './values/dates.ts';
 export { compareTriage, triageAt, triageFactsOf, triageOf, workingCalendarOf } from './triage/evaluate.ts';
 export type { PreparesAnswers, TriageFacts, TriageInput } from './triage/evaluate.ts';
 export { triageProblems } from './triage/check.ts';
+export { outcomeProblems } from './triage/outcomes-check.ts';
 export { addWorkingHours, isWorkingTime } from './values/working-hours.ts';
 export { endOfDay, instantOnClock } from './values/zoned-time.ts';
 export type { OpeningHours, WorkingCalendar } from './values/working-hours.ts';

@@ -26,7 +26,8 @@ export type { FormDefinition, Page, PageItem, GroupItem, Question, ChildQuestion
 export type { Condition, DateRef, ContentBlock, RichText, InlineText } from './types.ts';
 export type { PrefillAccount, PrefillOffer } from './run/prefill.ts';
 export type { Answers, AnswerValue, AddressAnswer, ItemAnswers, FieldError, SummaryPage, SummaryRow } from './types.ts';
-export type { PortalContent, TriageRules, DeadlineRule } from './contracts/portal.types.ts';
+export type { PortalContent, TriageRules, DeadlineRule, Outcome } from './contracts/portal.types.ts';
+export { offeredOutcomes, outcomeLabel } from './triage/outcomes.ts';
 export type { Triage, TriageDeadline } from './triage/evaluate.ts';
 export { SESSION_IDLE_MS, SESSION_LONGEST_MS, REPLY_MAX_LENGTH } from './contracts/portal-api.ts';
 export type {
@@ -64,7 +65,6 @@ export type {
   StaffSignedInBody,
   StaffSessionBody,
   TriageStatus,
-  TriageOutcome,
   StaffMemberRef,
   InboxItem,
   InboxDeadline,
@@ -84,8 +84,6 @@ export type {
 export {
   TRIAGE_STATUSES,
   TRIAGE_STATUS_LABELS,
-  TRIAGE_OUTCOMES,
-  TRIAGE_OUTCOME_LABELS,
   AUDIT_EVENT_LABELS,
 } from './contracts/staff-api.ts';
 export { parseRoute, routePath, type AccountScreen, type Route } from './contracts/portal-routes.ts';

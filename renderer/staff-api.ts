@@ -7,7 +7,6 @@ import type {
   StaffNext,
   StaffSessionBody,
   StaffSignedInBody,
-  StaffSubmission,
   StaffSubmissionBody,
   StatusChange,
 } from '../engine/runtime.ts';
@@ -37,9 +36,9 @@ export const staffApi = {
   /** Where the inbox's filtered list is downloaded as a file. */
   exportUrl: (apiBase: string, format: 'csv' | 'json', query: URLSearchParams) =>
     resolve(apiBase, `/api/staff/inbox.${format}${query.toString() ? `?${query}` : ''}`),
-  open: async (apiBase: string, id: string): Promise<StaffSubmission> =>
-    (await getJson<StaffSubmissionBody>(resolve(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}`)))
-      .submission,
+  /** A referral opened, with the council's outcomes to close it with and to name its outcome by. */
+  open: (apiBase: string, id: string) =>
+    getJson<StaffSubmissionBody>(resolve(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}`)),
   members: (apiBase: string) => getJson<StaffMemberList>(resolve(apiBase, '/api/staff/members')),
   assign: (apiBase: string, id: string, assignee: string | null) =>
     send<void>(apiBase, `/api/staff/submissions/${encodeURIComponent(id)}/assign`, { assignee }),

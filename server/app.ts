@@ -239,6 +239,7 @@ export async function createApp(
     signInUrl: `${publicUrl}/account/sign-in`,
     queued: () => void relay.runNow(),
     reopened: indexer.reopened,
+    outcomes: catalogue.portal.outcomes,
   });
 
   const captcha =
@@ -273,7 +274,7 @@ export async function createApp(
     draftRoutes({ drafts, sessions }),
     submissionRoutes({ submissions, replies, sessions }),
     staffRoutes({ staff, referrerSessions: sessions, secureCookies: config.production }),
-    staffInboxRoutes({ staff, referrerSessions: sessions, inbox, triage }),
+    staffInboxRoutes({ staff, referrerSessions: sessions, inbox, triage, outcomes: catalogue.portal.outcomes }),
     staffAuditRoutes({
       staff,
       referrerSessions: sessions,

@@ -1,17 +1,19 @@
 /**
  * Checking forms/portal.json: its schema, that every form it links to exists, that its time zone
- * is one the runtime knows, and its working hours and triage rules (triage/check.ts).
+ * is one the runtime knows, its working hours and triage rules (triage/check.ts), and its
+ * outcomes (triage/outcomes-check.ts).
  */
 import type { DefinitionProblem } from '../errors.ts';
 import type { FormDefinition } from '../types.ts';
 import { triageProblems } from '../triage/check.ts';
+import { outcomeProblems, outcomeSchemaHint } from '../triage/outcomes-check.ts';
 import { isTimeZone } from '../values/dates.ts';
 import type { PortalContent } from './portal.types.ts';
 import { compileAuthorSchema } from '../definition/schema-check.ts';
 import portalSchema from './portal.schema.json' with { type: 'json' };
 
 // portal.json reuses the definition's text blocks, by reference to that schema's $id.
-const portalSchemaProblems = compileAuthorSchema(portalSchema);
+const portalSchemaProblems = compileAuthorSchema(portalSchema, outcomeSchemaHint);
 
 /**
  * Every problem with the portal's content; `formIds` are the forms that exist, `published` the
@@ -49,5 +51,6 @@ export function portalProblems(
       message: `"${timeZone}" is not a time zone this portal knows. Use an IANA time zone such as "Europe/London": a region and a place, not an abbreviation such as GMT or BST (leave timeZone out for Europe/London).`,
     });
   problems.push(...triageProblems(content, formIds, published));
+  problems.push(...outcomeProblems(content));
   return problems;
 }

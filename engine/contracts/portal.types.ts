@@ -155,7 +155,7 @@ export type DeadlineRule1 = {
 export type Blocks1 = ContentBlock[];
 
 /**
- * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices; and the council's working hours, bank holidays and triage rules. Another council reuses the portal by editing this file.
+ * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices; and the council's working hours, bank holidays, triage rules and the outcomes its triage team closes referrals with. Another council reuses the portal by editing this file.
  */
 export interface PortalContent {
   $schema?: string;
@@ -256,6 +256,13 @@ export interface PortalContent {
   triage?: {
     [k: string]: TriageRules;
   };
+  /**
+   * The coded outcomes the triage team closes a referral with, in the order staff are offered them ('No further action: information and advice given', 'Passed to a team'…). A referral keeps the code it was closed with: once an outcome has been used, keep its code and its meaning, and mark it retired rather than remove it when it is no longer to be offered, so the referrals closed with it still show its label.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  outcomes: [Outcome, ...Outcome[]];
   accountGate: Blocks1;
 }
 /**
@@ -540,6 +547,26 @@ export interface TriageRules {
    * @maxItems 20
    */
   deadlines: DeadlineRule[];
+}
+/**
+ * One outcome a referral can be closed with: its code and the words staff read.
+ *
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "outcome".
+ */
+export interface Outcome {
+  /**
+   * What is stored with a referral closed with it, and what the JSON export and the API give: small letters and digits in words joined by hyphens, 40 characters at most, each outcome its own ('passed-to-team').
+   */
+  code: string;
+  /**
+   * The outcome in plain words, as staff choose it when closing and read it on the referral, in its history and in the CSV export: 'Passed to a team'.
+   */
+  label: string;
+  /**
+   * true: no longer offered when closing a referral, but still shown, by its label, on the referrals closed with it. At least one outcome must be offered.
+   */
+  retired?: boolean;
 }
 /**
  * This interface was referenced by `PortalContent`'s JSON-Schema

@@ -1,5 +1,6 @@
 /** What crosses HTTP for the council's staff (/api/staff), for the server and the staff screens alike. */
 import type { SummaryPage } from '../types.ts';
+import type { Outcome } from './portal.types.ts';
 import type { AnswersRetention, SessionTiming } from './portal-api.ts';
 
 /** A member of staff as their own screens show them. */
@@ -53,16 +54,6 @@ export const TRIAGE_STATUS_LABELS: Record<TriageStatus, string> = {
   closed: 'Closed',
 };
 
-/** What a closed referral came to: one of these is required on closing. */
-export const TRIAGE_OUTCOMES = ['no-further-action', 'passed-to-team', 'not-for-adult-social-care'] as const;
-export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
-
-export const TRIAGE_OUTCOME_LABELS: Record<TriageOutcome, string> = {
-  'no-further-action': 'No further action: information and advice given',
-  'passed-to-team': 'Passed to a team',
-  'not-for-adult-social-care': 'Not for adult social care',
-};
-
 /** A member of staff as another sees them: to assign a referral to, or to read who did what. */
 export interface StaffMemberRef {
   id: string;
@@ -93,7 +84,8 @@ export interface InboxItem {
   referrer: { name: string; organisation?: string };
   submittedAt: number;
   status: TriageStatus;
-  outcome?: TriageOutcome;
+  /** The code of the outcome it was closed with (portal.json's outcomes). */
+  outcome?: string;
   assignee?: StaffMemberRef;
   statusChangedAt?: number;
   closedAt?: number;
@@ -127,7 +119,8 @@ export interface TriageEvent {
   assignee?: StaffMemberRef;
   /** For `status`: the new status, and the outcome when it was closed. */
   status?: TriageStatus;
-  outcome?: TriageOutcome;
+  /** Its code (portal.json's outcomes). */
+  outcome?: string;
   /** The question asked of the referrer (status `more-information`), the note's text, or the referrer's answer. */
   text?: string;
 }
@@ -145,6 +138,11 @@ export interface StaffSubmission extends InboxItem {
 
 export interface StaffSubmissionBody {
   submission: StaffSubmission;
+  /**
+   * Every outcome of portal.json, in its order: those not retired are the ones to close with;
+   * the retired ones name the referrals closed with them.
+   */
+  outcomes: Outcome[];
 }
 
 /** The body of GET /api/staff/members. */
@@ -157,8 +155,8 @@ export interface StaffMemberList {
 /** POST /api/staff/submissions/:id/status. */
 export interface StatusChange {
   status: TriageStatus;
-  /** Required when closing. */
-  outcome?: TriageOutcome;
+  /** Required when closing: the code of an outcome portal.json offers (not retired). */
+  outcome?: string;
   /** Required when asking the referrer for more information: the referrer sees it. */
   question?: string;
 }

@@ -128,15 +128,21 @@ export function definitionSchemaProblems(definition: unknown): DefinitionProblem
 }
 
 /**
+ * An author's file's own words for some of its schema's problems, in place of the general ones:
+ * by the keyword that failed and the pointer of the value (for `required`, of the missing property).
+ */
+export type SchemaHint = (keyword: string, pointer: string) => string | undefined;
+
+/**
  * The problems with another file an author writes, against its schema compiled beside the
  * definition's: it may refer to the definition's parts by $id, and its problems read the same.
  */
-export function compileAuthorSchema(schema: object): (data: unknown) => DefinitionProblem[] {
+export function compileAuthorSchema(schema: object, hint?: SchemaHint): (data: unknown) => DefinitionProblem[] {
   const validate = ajv.compile(schema);
-  return (data) => problemsOf(validate, data);
+  return (data) => problemsOf(validate, data, hint);
 }
 
-function problemsOf(validate: ValidateFunction, data: unknown): DefinitionProblem[] {
+function problemsOf(validate: ValidateFunction, data: unknown, hint?: SchemaHint): DefinitionProblem[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   // A failed anyOf/oneOf repeats what its branches said, and a branch of the wrong type ("must be
@@ -155,6 +161,9 @@ function problemsOf(validate: ValidateFunction, data: unknown): DefinitionProble
   for (const error of specific) {
     const described = describe(error);
     if (!described) continue;
+    const at =
+      error.keyword === 'required' ? `${error.instancePath}/${error.params.missingProperty}` : error.instancePath;
+    described.message = hint?.(error.keyword, at) ?? described.message;
     const key = `${described.pointer}\u0000${described.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

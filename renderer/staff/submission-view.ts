@@ -7,15 +7,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
-  TRIAGE_OUTCOME_LABELS,
-  TRIAGE_OUTCOMES,
+  offeredOutcomes,
+  outcomeLabel,
   TRIAGE_STATUS_LABELS,
   TRIAGE_STATUSES,
   type FieldProblem,
+  type Outcome,
   type StaffMemberList,
   type StaffSubmission,
   type TriageEvent,
-  type TriageOutcome,
   type TriageStatus,
 } from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
@@ -39,6 +39,8 @@ export interface SubmissionHost {
 
 export class SubmissionScreen {
   submission?: StaffSubmission;
+  /** The council's outcomes, retired ones too, as the server gave them with the referral. */
+  private outcomes: Outcome[] = [];
   notFound = false;
   private team?: StaffMemberList;
   private problem?: string;
@@ -54,10 +56,12 @@ export class SubmissionScreen {
 
   async load(): Promise<void> {
     try {
-      [this.submission, this.team] = await Promise.all([
+      const [opened, team] = await Promise.all([
         staffApi.open(this.host.apiBase, this.id),
         this.team ?? staffApi.members(this.host.apiBase),
       ]);
+      ({ submission: this.submission, outcomes: this.outcomes } = opened);
+      this.team = team;
     } catch (error) {
       if (error instanceof RequestRefused && error.status === 404) this.notFound = true;
       else this.problem = `We could not fetch this referral: ${(error as Error).message}`;
@@ -133,7 +137,7 @@ export class SubmissionScreen {
         ${s.urgent ? row('Urgency', urgentTag) : nothing}
         ${s.deadlines.length ? row('Deadlines', html`<ul class="deadlines">${s.deadlines.map((d) => html`<li>${d.label}: ${deadlineWhen(d, this.host.timeZone)}</li>`)}</ul>${s.deadline?.overdue ? html`<strong class="tag tag-overdue">Overdue</strong>` : nothing}`) : nothing}
         ${row('Status', html`<strong class="tag tag-${s.status}">${TRIAGE_STATUS_LABELS[s.status]}</strong>${s.answerReceivedAt ? html` ${answerTag}` : nothing}`)}
-        ${s.outcome ? row('Outcome', TRIAGE_OUTCOME_LABELS[s.outcome]) : nothing}
+        ${s.outcome ? row('Outcome', outcomeLabel(this.outcomes, s.outcome)) : nothing}
         ${row('Assigned to', s.assignee?.name ?? 'Nobody')}
         ${row('Received', when(s.submittedAt))}
         ${row('Referrer', html`${s.referrer.name}${s.referrer.organisation ? html`, ${s.referrer.organisation}` : nothing}<br>${s.referrer.email}`)}
@@ -157,7 +161,7 @@ export class SubmissionScreen {
         ? html`<strong>Answer from the referrer</strong> (back to screening): <q class="quoted">${event.text}</q>`
         : html`<strong>Answer from the referrer</strong> (back to screening; deleted).`;
     const status = TRIAGE_STATUS_LABELS[event.status!];
-    if (event.outcome) return html`closed it: ${TRIAGE_OUTCOME_LABELS[event.outcome]}.`;
+    if (event.outcome) return html`closed it: ${outcomeLabel(this.outcomes, event.outcome)}.`;
     if (event.text) return html`asked the referrer for more information: <q class="quoted">${event.text}</q>`;
     if (event.status === 'more-information')
       return html`asked the referrer for more information (the question is deleted).`;
@@ -195,7 +199,7 @@ export class SubmissionScreen {
 
   private statusForm(s: StaffSubmission): TemplateResult {
     const status = (this.values.status ?? s.status) as TriageStatus;
-    const outcome = this.values.outcome as TriageOutcome | undefined;
+    const outcome = this.values.outcome;
     const question = this.values.question ?? '';
     const change = () =>
       staffApi.changeStatus(this.host.apiBase, s.id, {
@@ -220,7 +224,7 @@ export class SubmissionScreen {
                   radios(
                     'outcome',
                     outcome ?? '',
-                    TRIAGE_OUTCOMES.map((value) => ({ value, label: TRIAGE_OUTCOME_LABELS[value] })),
+                    offeredOutcomes(this.outcomes).map(({ code, label }) => ({ value: code, label })),
                     this.set,
                   ),
                 ),

@@ -3,7 +3,7 @@
  * by a cursor), each one's status and assignee, its history, and its search keys.
  */
 import type { Knex } from 'knex';
-import type { TriageOutcome, TriageStatus } from '../../engine/index.ts';
+import type { TriageStatus } from '../../engine/index.ts';
 import { triageSql } from './deadlines.ts';
 
 export interface InboxFilter {
@@ -39,7 +39,7 @@ export interface InboxRow {
   answers: string;
   referrer: { forename: string; surname: string; email: string };
   status: TriageStatus;
-  outcome: TriageOutcome | null;
+  outcome: string | null;
   assignee: { id: string; forename: string; surname: string } | null;
   statusChangedAt: number | null;
   closedAt: number | null;
@@ -57,7 +57,7 @@ export interface TriageEventRow {
   kind: 'assigned' | 'status' | 'note';
   assigneeId: string | null;
   status: TriageStatus | null;
-  outcome: TriageOutcome | null;
+  outcome: string | null;
   /** Sealed (JWE), or null. */
   text: string | null;
   keyId: string | null;
@@ -180,7 +180,7 @@ export function createTriageRepository(db: Knex) {
     },
     async setStatus(
       id: string,
-      change: { status: TriageStatus; outcome: TriageOutcome | null; at: number },
+      change: { status: TriageStatus; outcome: string | null; at: number },
       trx: Knex = db,
     ): Promise<void> {
       await trx('submissions')

@@ -2,14 +2,14 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import {
-  TRIAGE_OUTCOME_LABELS,
-  TRIAGE_OUTCOMES,
+  outcomeLabel,
   TRIAGE_STATUS_LABELS,
   TRIAGE_STATUSES,
   type Assignment,
   type InboxItem,
   type InboxPage,
   type NoteAdded,
+  type Outcome,
   type StaffMemberList,
   type StaffSubmissionBody,
   type StatusChange,
@@ -53,7 +53,11 @@ export const inboxSchemas = {
     required: ['status'],
     properties: {
       status: { enum: [...TRIAGE_STATUSES] },
-      outcome: { enum: [...TRIAGE_OUTCOMES] },
+      outcome: {
+        ...text(100),
+        description:
+          "Required to close it: the code of one of the council's outcomes not retired, as GET /api/staff/submissions/{submissionId} lists them (outcomes)",
+      },
       question: text(2000),
     },
   },
@@ -77,7 +81,7 @@ const CSV_HEADER = [
   'Overdue',
   'Answers deleted',
 ];
-const csvRow = (item: InboxItem) => [
+const csvRow = (outcomes: readonly Outcome[]) => (item: InboxItem) => [
   item.reference,
   item.formTitle,
   item.formVersion,
@@ -86,7 +90,7 @@ const csvRow = (item: InboxItem) => [
   item.referrer.organisation,
   new Date(item.submittedAt).toISOString(),
   TRIAGE_STATUS_LABELS[item.status],
-  item.outcome ? TRIAGE_OUTCOME_LABELS[item.outcome] : undefined,
+  item.outcome ? outcomeLabel(outcomes, item.outcome) : undefined,
   item.assignee?.name,
   item.urgent ? 'Urgent' : undefined,
   item.deadline?.label,
@@ -101,8 +105,10 @@ export function staffInboxRoutes(deps: {
   referrerSessions: SessionService;
   inbox: Inbox;
   triage: Triage;
+  /** portal.json's outcomes, retired ones too: the labels of the codes referrals were closed with. */
+  outcomes: readonly Outcome[];
 }): Router {
-  const { staff, referrerSessions, inbox, triage } = deps;
+  const { staff, referrerSessions, inbox, triage, outcomes } = deps;
   const router = new Router({ prefix: '/api/staff' });
   router.use(noStore());
   const actor = async (ctx: Context): Promise<Actor> => ({
@@ -123,14 +129,19 @@ export function staffInboxRoutes(deps: {
     const who = await actor(ctx);
     const items = await inbox.export(who, queryOf<InboxQuery>(ctx, inboxSchemas.query), 'json');
     ctx.attachment('referrals.json');
-    ctx.body = { items };
+    // The council's own words beside each code: a file read away from the portal has no list to look them up in.
+    ctx.body = {
+      items: items.map((item) =>
+        item.outcome ? { ...item, outcomeLabel: outcomeLabel(outcomes, item.outcome) } : item,
+      ),
+    };
   });
   router.get('/inbox.csv', async (ctx) => {
     const who = await actor(ctx);
     const items = await inbox.export(who, queryOf<InboxQuery>(ctx, inboxSchemas.query), 'csv');
     ctx.attachment('referrals.csv');
     ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = toCsv(CSV_HEADER, items.map(csvRow));
+    ctx.body = toCsv(CSV_HEADER, items.map(csvRow(outcomes)));
   });
   router.get('/members', async (ctx) => {
     const who = await actor(ctx);
@@ -138,7 +149,10 @@ export function staffInboxRoutes(deps: {
   });
   router.get('/submissions/:submissionId', async (ctx) => {
     const who = await actor(ctx);
-    ctx.body = { submission: await inbox.open(who, submissionId(ctx)) } satisfies StaffSubmissionBody;
+    ctx.body = {
+      submission: await inbox.open(who, submissionId(ctx)),
+      outcomes: [...outcomes],
+    } satisfies StaffSubmissionBody;
   });
   router.post('/submissions/:submissionId/assign', async (ctx) => {
     const who = await actor(ctx);

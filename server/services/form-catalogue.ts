@@ -10,6 +10,7 @@ import {
   compileForm,
   DEFAULT_TIME_ZONE,
   isTimeZone,
+  outcomeProblems,
   type CompiledForm,
   type FormDefinition,
   type FormSummary,
@@ -118,6 +119,12 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
   if (!isTimeZone(timeZone))
     throw new Error(
       `${formsDir}/portal.json: council.timeZone "${timeZone}" is not a time zone. Use an IANA time zone such as "Europe/London" (\`npm run validate-forms\` shows where).`,
+    );
+  // The triage team could not close a referral without them: better at start than at a click.
+  const outcomeIssues = outcomeProblems(content);
+  if (outcomeIssues.length)
+    throw new Error(
+      `${formsDir}/portal.json's outcomes are not as they should be (\`npm run validate-forms\` shows where):\n${outcomeIssues.map((p) => `  ${p.pointer}  ${p.message}`).join('\n')}`,
     );
   const portal: PortalContent = { ...content, council: { ...content.council, timeZone } };
   const byForm = new Map<string, CatalogueEntry[]>();

@@ -341,6 +341,24 @@ inbox(
         assert.not.ok(await overflows(staff), 'the deleted referral at 320 px');
         assert.equal(await axeViolations(staff), [], 'a referral whose answers were deleted');
 
+        // Closed with an outcome the council has since taken out of portal.json: it shows the code, and the page works.
+        const { id: closedId } = await app.db('submissions').where({ reference }).first('id');
+        await app.db('submissions').where({ id: closedId }).update({ outcome: 'signposted-elsewhere' });
+        await app
+          .db('submission_events')
+          .where({ submission_id: closedId, status: 'closed' })
+          .update({ outcome: 'signposted-elsewhere' });
+        await staff.reload();
+        await heading(staff, `Referral ${reference}`);
+        assert.match(
+          (await staff.locator('asc-staff .summary-list').first().textContent()) ?? '',
+          /Outcome\s*signposted-elsewhere/,
+        );
+        assert.match(
+          (await staff.locator('asc-staff .history').textContent()) ?? '',
+          /closed it: signposted-elsewhere\./,
+        );
+
         await page.reload();
         const kept = page.locator('asc-submitted-forms .saved-form', { hasText: reference });
         await kept.locator('.retention').waitFor();

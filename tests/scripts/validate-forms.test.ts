@@ -367,6 +367,99 @@ portal('should refuse office hours that close before they open, and a bank holid
   assert.match(problems[0]!.message, 'On Friday the office closes at 08:30');
 });
 
+/** The sandbox's portal.json with its outcomes changed as given (left out when undefined); its path. */
+async function withOutcomes(box: { formsDir: string }, outcomes: unknown): Promise<string> {
+  const portalPath = join(box.formsDir, 'portal.json');
+  const content = JSON.parse(await readFile(portalPath, 'utf8'));
+  content.outcomes = outcomes;
+  await writeFile(portalPath, JSON.stringify(content, null, 2));
+  return portalPath;
+}
+
+portal("should accept a council's own outcomes, retired ones among them", async () => {
+  const box = await sandbox();
+  const portalPath = await withOutcomes(box, [
+    { code: 'signposted', label: 'Signposted to community support' },
+    { code: 'passed-to-team', label: 'Passed to a team', retired: true },
+    { code: 'care-act-assessment-2', label: 'Care Act assessment' },
+  ]);
+  assert.equal(await check([portalPath], box.formsDir, box.lockPath), []);
+});
+
+portal('should refuse portal.json without outcomes, saying what to add', async () => {
+  const box = await sandbox();
+  const portalPath = await withOutcomes(box, undefined);
+  const problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer, p.line]),
+    [['schema-required', '', 1]],
+  );
+  assert.match(problems[0]!.message, /^Add "outcomes": the outcomes the triage team closes a referral with/);
+  assert.match(problems[0]!.message, '{ "code": "passed-to-team", "label": "Passed to a team" }');
+});
+
+portal('should refuse an outcome code used twice, at the second, saying how to replace an outcome', async () => {
+  const box = await sandbox();
+  const portalPath = await withOutcomes(box, [
+    { code: 'passed-to-team', label: 'Passed to a team' },
+    { code: 'no-further-action', label: 'No further action' },
+    { code: 'passed-to-team', label: 'Passed to the locality team' },
+  ]);
+  const problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer]),
+    [['duplicate-outcome', '/outcomes/2/code']],
+  );
+  assert.is(problems[0]!.line, await lineOf(portalPath, '"code": "passed-to-team"'));
+  assert.match(problems[0]!.message, 'The code "passed-to-team" is already that of outcome 1 ("Passed to a team")');
+  assert.match(problems[0]!.message, 'give each outcome its own code');
+  assert.match(problems[0]!.message, 'retire the old one and give the new one a new code');
+});
+
+portal('should refuse an outcome with an empty label, or a code not in small words joined by hyphens', async () => {
+  const box = await sandbox();
+  const portalPath = await withOutcomes(box, [
+    { code: 'passed-to-team', label: 'Passed to a team' },
+    { code: 'no-further-action', label: '' },
+    { code: 'signposted', label: '   ' },
+    { code: 'Not For ASC', label: 'Not for adult social care' },
+  ]);
+  const problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.pointer, p.line]),
+    [
+      ['/outcomes/1/label', await lineOf(portalPath, '"label": ""')],
+      ['/outcomes/2/label', await lineOf(portalPath, '"label": "   "')],
+      ['/outcomes/3/code', await lineOf(portalPath, '"Not For ASC"')],
+    ],
+  );
+  for (const problem of problems.slice(0, 2))
+    assert.match(problem.message, /^Write the outcome's label: the words staff choose it by/);
+  assert.match(problems[2]!.message, 'in words joined by hyphens, like "passed-to-team"');
+});
+
+portal('should refuse a list of outcomes with none left to offer, empty or every one retired', async () => {
+  const box = await sandbox();
+  let portalPath = await withOutcomes(box, []);
+  let problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.pointer, p.line]),
+    [['/outcomes', await lineOf(portalPath, '"outcomes": []')]],
+  );
+  assert.match(problems[0]!.message, /^List at least one outcome to close a referral with/);
+  portalPath = await withOutcomes(box, [
+    { code: 'passed-to-team', label: 'Passed to a team', retired: true },
+    { code: 'no-further-action', label: 'No further action', retired: true },
+  ]);
+  problems = await check([portalPath], box.formsDir, box.lockPath);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer, p.line]),
+    [['no-outcome-offered', '/outcomes', await lineOf(portalPath, '"outcomes": [')]],
+  );
+  assert.match(problems[0]!.message, 'Every outcome is retired, so a referral could not be closed');
+  assert.match(problems[0]!.message, 'taking "retired" off one or adding a new outcome');
+});
+
 portal.after(async () => {
   await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });

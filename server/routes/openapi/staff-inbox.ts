@@ -1,5 +1,5 @@
 /** The description of the triage team's inbox (routes/staff-inbox.ts). */
-import { TRIAGE_OUTCOMES, TRIAGE_STATUSES } from '../../../engine/index.ts';
+import { TRIAGE_STATUSES } from '../../../engine/index.ts';
 import { inboxSchemas } from '../staff-inbox.ts';
 import { body, json, problem } from './shared.ts';
 
@@ -36,6 +36,24 @@ const filters = [
   },
 ];
 const item = { $ref: '#/components/schemas/InboxItem' };
+// Each council has its own outcomes (portal.json): the document names where to read them, not the codes.
+const outcomeCode = {
+  type: 'string',
+  description:
+    "The code of one of the council's outcomes, which GET /api/staff/submissions/{submissionId} lists (outcomes) with their labels",
+};
+const outcome = {
+  type: 'object',
+  required: ['code', 'label'],
+  properties: {
+    code: { type: 'string' },
+    label: { type: 'string', description: 'As staff read it' },
+    retired: {
+      type: 'boolean',
+      description: 'No longer offered when closing; still names the referrals closed with it',
+    },
+  },
+};
 const member = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } };
 const submissionId = [{ name: 'submissionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const action = (summary: string, schema: Record<string, unknown>) => ({
@@ -97,7 +115,10 @@ export const staffInboxApi = {
       },
     },
     '/api/staff/inbox.csv': exported('text/csv', "CSV, UTF-8 with a byte-order mark; formula-like cells begin with '"),
-    '/api/staff/inbox.json': exported('application/json', 'JSON: { items }'),
+    '/api/staff/inbox.json': exported(
+      'application/json',
+      "JSON: { items }, each an InboxItem, a closed one with outcomeLabel, its outcome in the council's words",
+    ),
     '/api/staff/members': {
       get: {
         summary: 'The members of staff a submission can be assigned to, and who is asking (me)',
@@ -116,8 +137,19 @@ export const staffInboxApi = {
         summary: 'A submission opened: the item, its answers by page as the referrer read them, its history; audited',
         responses: {
           200: json(
-            { type: 'object', properties: { submission: { $ref: '#/components/schemas/StaffSubmission' } } },
-            'The submission',
+            {
+              type: 'object',
+              properties: {
+                submission: { $ref: '#/components/schemas/StaffSubmission' },
+                outcomes: {
+                  type: 'array',
+                  items: outcome,
+                  description:
+                    "The council's outcomes (portal.json), in its order: those not retired are the codes to close with",
+                },
+              },
+            },
+            'The submission, and the outcomes to close it with',
           ),
           ...notFound,
           ...staffOnly,
@@ -150,7 +182,7 @@ export const staffInboxApi = {
         referrer: { type: 'object', properties: { name: { type: 'string' }, organisation: { type: 'string' } } },
         submittedAt: { type: 'integer' },
         status: { enum: [...TRIAGE_STATUSES] },
-        outcome: { enum: [...TRIAGE_OUTCOMES] },
+        outcome: outcomeCode,
         assignee: member,
         statusChangedAt: { type: 'integer' },
         closedAt: { type: 'integer' },
@@ -207,7 +239,7 @@ export const staffInboxApi = {
               },
               assignee: member,
               status: { enum: [...TRIAGE_STATUSES] },
-              outcome: { enum: [...TRIAGE_OUTCOMES] },
+              outcome: outcomeCode,
               text: {
                 type: 'string',
                 description:

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { TriageOutcome, TriageStatus } from '../../../engine/index.ts';
+import { offeredOutcomes, type Outcome, type TriageStatus } from '../../../engine/index.ts';
 import type { Repositories } from '../../repositories/index.ts';
 import type { InboxRow, TriageEventRow } from '../../repositories/triage.ts';
 import type { AnswersAtRest } from '../answers-at-rest.ts';
@@ -29,8 +29,21 @@ export function createTriage(deps: {
   queued: () => void;
   /** Called when a closed referral is opened again, to give it its deadlines by today's rules. */
   reopened: (row: InboxRow) => Promise<void>;
+  /** portal.json's outcomes: a referral is closed with one not retired. */
+  outcomes: readonly Outcome[];
 }) {
   const { db, repos, answersAtRest, clock, brand, signInUrl, queued, reopened } = deps;
+  const offered = offeredOutcomes(deps.outcomes);
+  const choose = `Choose one of the outcomes: ${offered.map((o) => `‘${o.label}’`).join(', ')}`;
+  /** What is wrong with the outcome given on closing; null when it is one offered. */
+  const outcomeProblem = (code: string | undefined): string | null => {
+    if (!code) return 'Choose the outcome of the referral';
+    if (offered.some((o) => o.code === code)) return null;
+    const retired = deps.outcomes.find((o) => o.code === code);
+    return retired
+      ? `‘${retired.label}’ is no longer used to close referrals. ${choose}`
+      : `There is no outcome ‘${code}’. ${choose}`;
+  };
 
   /** The referral, while it can still be worked on: once its answers and notes were deleted, its record is final. */
   const found = async (id: string) => {
@@ -108,13 +121,13 @@ export function createTriage(deps: {
     async changeStatus(
       actor: Actor,
       id: string,
-      change: { status: TriageStatus; outcome?: TriageOutcome; question?: string },
+      change: { status: TriageStatus; outcome?: string; question?: string },
     ): Promise<void> {
       const row = await found(id);
       const question = change.question?.trim() ?? '';
       const problems = [];
-      if (change.status === 'closed' && !change.outcome)
-        problems.push({ field: 'outcome', message: 'Choose the outcome of the referral' });
+      const wrongOutcome = change.status === 'closed' ? outcomeProblem(change.outcome) : null;
+      if (wrongOutcome) problems.push({ field: 'outcome', message: wrongOutcome });
       if (change.status === 'more-information' && !question)
         problems.push({ field: 'question', message: 'Enter the question for the referrer' });
       if (problems.length) throw new FieldErrors(problems);
