@@ -18,7 +18,13 @@ import {
   withText,
 } from '../support/browser.ts';
 import { openWithAnswers } from '../support/keyboard.ts';
-import { overflows, signedInStaff, staffHeading as heading, typeAt } from '../support/staff-browser.ts';
+import {
+  downloadLinkMatches,
+  overflows,
+  signedInStaff,
+  staffHeading as heading,
+  typeAt,
+} from '../support/staff-browser.ts';
 import { loadForms } from '../fixtures/forms.ts';
 import { addDays, longDate, todayIn } from '../../engine/values/dates.ts';
 import { endOfDay } from '../../engine/values/zoned-time.ts';
@@ -211,13 +217,7 @@ inbox(
         assert.equal(await axeViolations(staff), [], 'the inbox, Answer received ticked');
         await tabTo(staff, withText('Apply'));
         await staff.keyboard.press('Enter');
-        await staff.waitForFunction(() =>
-          document
-            .querySelector('asc-staff')
-            ?.shadowRoot?.querySelector('a[download]')
-            ?.getAttribute('href')
-            ?.includes('answered=yes'),
-        );
+        await downloadLinkMatches(staff, /answered=yes/);
         await staff.locator('asc-staff tbody tr', { hasText: reference }).waitFor();
         const answeredRows = await staff.locator('asc-staff tbody tr').allTextContents();
         assert.ok(
@@ -231,14 +231,7 @@ inbox(
         await staff.keyboard.press('Space');
         await staff.keyboard.press('Tab');
         await staff.keyboard.press('Enter');
-        await staff.waitForFunction(
-          () =>
-            !document
-              .querySelector('asc-staff')
-              ?.shadowRoot?.querySelector('a[download]')
-              ?.getAttribute('href')
-              ?.includes('answered='),
-        );
+        await downloadLinkMatches(staff, /answered=/, true);
         await tabTo(staff, withText(reference), 120);
         await staff.keyboard.press('Enter');
         await heading(staff, `Referral ${reference}`);

@@ -29,6 +29,20 @@ export async function tabBackTo(page: Page, id: string, limit = 60): Promise<voi
   }
 }
 
+/**
+ * Waits for filters to apply, as the address of the first download link shows them: until it
+ * matches `pattern` (with `not`, until it no longer does).
+ */
+export async function downloadLinkMatches(page: Page, pattern: RegExp, not = false): Promise<void> {
+  await page.waitForFunction(
+    ([source, flags, not]) => {
+      const link = document.querySelector('asc-staff')?.shadowRoot?.querySelector('a[download]');
+      return new RegExp(source, flags).test(link?.getAttribute('href') ?? '') !== not;
+    },
+    [pattern.source, pattern.flags, not] as const,
+  );
+}
+
 /** Who is signed in: their email and their id, as the audit log shows it. */
 export interface SignedInStaff {
   email: string;
