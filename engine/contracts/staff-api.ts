@@ -197,7 +197,7 @@ export const AUDIT_EVENT_LABELS: Record<string, string> = {
   'staff-search': 'Inbox searched',
   'staff-export': 'Referrals exported',
   'staff-view': 'Referral opened',
-  'staff-members': 'Staff list read, to assign a referral',
+  'staff-members': 'Staff list read, to assign a referral or to filter the audit log',
   'staff-assign': 'Referral assigned',
   'staff-status': 'Referral status changed',
   'staff-note': 'Note added to a referral',

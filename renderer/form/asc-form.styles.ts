@@ -16,9 +16,7 @@ export const formStyles = css`
   .input-wrapper { display: flex; align-items: center; gap: 10px; }
   .suffix { font-weight: 400; }
 
-  .date-input { display: flex; flex-wrap: wrap; gap: 20px; }
-  .date-item { display: flex; flex-direction: column; }
-  .date-label, .part-label { display: block; margin-bottom: 5px; }
+  .part-label { display: block; margin-bottom: 5px; }
   .address-part { margin-bottom: 20px; }
   .address-part.has-error { padding-left: 10px; }
 

@@ -1,24 +1,32 @@
 /**
  * The audit log, for staff administrators: its entries the newest first in a GOV.UK table
  * (scrolling in its own box on a narrow screen, as the inbox's does), the filters as a form with
- * an Apply button, pages of 50, and the filtered log to download as CSV or JSON.
+ * an Apply button (who chosen from the staff by name, or anyone by account id; the dates in
+ * GOV.UK date inputs, checked before they apply), pages of 50, and the filtered log to download
+ * as CSV or JSON.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { AUDIT_EVENT_LABELS, type AuditLogEntry, type AuditLogPage } from '../../engine/runtime.ts';
+import {
+  AUDIT_EVENT_LABELS,
+  type AuditLogEntry,
+  type AuditLogPage,
+  type StaffMemberRef,
+} from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
-import { errorSummary, field, fieldId } from '../shared/govuk/index.ts';
+import { dateInput, datePartId, errorSummary, focusErrorSummary } from '../shared/govuk/index.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
+import { FilterForm } from './filter-form.ts';
+import { AUDIT_BOXES, BY_ID, checkAuditFilters, type FilterProblem } from './audit-filters.ts';
 
 /** What the audit log needs from the element that shows it. */
 export interface AuditHost {
   readonly apiBase: string;
   readonly timeZone?: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
   requestUpdate(): void;
 }
 
-type Filters = { reference: string; event: string; who: string; from: string; to: string };
-const NO_FILTERS: Filters = { reference: '', event: '', who: '', from: '', to: '' };
 const OUTCOMES: Record<AuditLogEntry['outcome'], string> = {
   success: 'Done',
   failure: 'Failed',
@@ -26,29 +34,36 @@ const OUTCOMES: Record<AuditLogEntry['outcome'], string> = {
 };
 
 export class AuditScreen {
-  /** The filters applied to the entries shown; `draft` is what the boxes hold until Apply. */
-  private applied: Filters = { ...NO_FILTERS };
-  private draft: Filters = { ...NO_FILTERS };
-  /** The cursors of the pages before this one, to go back; the first page has none. */
-  private cursors: string[] = [];
-  private cursor?: string;
+  private readonly filters = new FilterForm({
+    empty: AUDIT_BOXES,
+    idPrefix: 'audit',
+    reload: () => void this.load(),
+    requestUpdate: () => this.host.requestUpdate(),
+  });
   private page?: AuditLogPage;
+  /** The members of staff "Who" lists by name; fetched once. */
+  private members?: StaffMemberRef[];
   private problem?: string;
+  /** What to fix in the boxes before the filters can apply. */
+  private problems: FilterProblem[] = [];
 
   constructor(private readonly host: AuditHost) {}
-
-  private query(withCursor: boolean): URLSearchParams {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(this.applied)) if (value.trim()) query.set(key, value.trim());
-    if (withCursor && this.cursor) query.set('cursor', this.cursor);
-    return query;
-  }
 
   /** Fetches the page asked for; focus stays where the person is. */
   async load(): Promise<void> {
     this.problem = undefined;
     try {
-      this.page = await staffApi.audit(this.host.apiBase, this.query(true));
+      const [page, members] = await Promise.all([
+        staffApi.audit(this.host.apiBase, this.filters.query(true)),
+        // Without the list, "Who" still offers anyone, and anyone by their account id.
+        this.members ??
+          staffApi.members(this.host.apiBase).then(
+            (list) => list.members,
+            () => undefined,
+          ),
+      ]);
+      this.page = page;
+      this.members = members;
     } catch (error) {
       this.page = undefined;
       this.problem = `We could not fetch the audit log: ${(error as Error).message}`;
@@ -56,64 +71,79 @@ export class AuditScreen {
     this.host.requestUpdate();
   }
 
-  private apply(event: Event): void {
-    event.preventDefault();
-    this.applied = { ...this.draft };
-    this.cursors = [];
-    this.cursor = undefined;
-    void this.load();
+  /** Applies the filters once the boxes are right; else the error summary, focused, says what to change. */
+  private async apply(): Promise<void> {
+    const checked = checkAuditFilters(this.filters.draft);
+    this.problems = checked.problems;
+    if ('filters' in checked) return this.filters.apply(checked.filters);
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    focusErrorSummary(this.host.renderRoot);
   }
 
-  private turn(to: 'next' | 'previous'): void {
-    if (to === 'next' && this.page?.nextCursor) {
-      this.cursors.push(this.cursor ?? '');
-      this.cursor = this.page.nextCursor;
-    } else if (to === 'previous') this.cursor = this.cursors.pop() || undefined;
-    void this.load();
+  private problemAt = (name: FilterProblem['name']) => this.problems.find((p) => p.name === name);
+
+  /** The box a problem's link in the error summary goes to: a date's first box to change. */
+  private boxOf(problem: FilterProblem): string {
+    const id = this.filters.id(problem.name);
+    return problem.name === 'whoId' ? id : datePartId(id, problem.parts?.[0] ?? 'day');
   }
 
-  private box(name: keyof Filters, label: string, hint: string, width = 'width-20'): TemplateResult {
-    const id = fieldId(`audit-${name}`);
-    return field(
-      { id, label, hint },
-      (describedBy) => html`<input class="input ${width}" id=${id} type="text" spellcheck="false" autocomplete="off"
-        aria-describedby=${describedBy ?? nothing} .value=${live(this.draft[name])}
-        @input=${(e: Event) => {
-          this.draft = { ...this.draft, [name]: (e.target as HTMLInputElement).value };
-        }}>`,
-    );
+  private who(): TemplateResult {
+    const options: Array<[string, string]> = [
+      ['', 'Anyone'],
+      ...(this.members ?? []).map((m): [string, string] => [m.id, m.name]),
+      [BY_ID, 'Someone else, by account id'],
+    ];
+    return this.filters.select('who', 'Who', options, true);
   }
 
-  private eventChoice(): TemplateResult {
-    const id = fieldId('audit-event');
-    const options: Array<[string, string]> = [['', 'Any event'], ...Object.entries(AUDIT_EVENT_LABELS)];
-    return field(
-      { id, label: 'Event' },
-      () =>
-        html`<select class="select" id=${id} @change=${(e: Event) => {
-          this.draft = { ...this.draft, event: (e.target as HTMLSelectElement).value };
-        }}>${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft.event === value}>${text}</option>`)}</select>`,
-    );
+  private date(name: 'from' | 'to', legend: string): TemplateResult {
+    const problem = this.problemAt(name);
+    return dateInput({
+      id: this.filters.id(name),
+      label: legend,
+      hint: 'For example, 27 3 2026',
+      error: problem?.message,
+      invalidParts: problem?.parts,
+      value: this.filters.draft[name],
+      set: (value) => this.filters.set(name, value ?? ''),
+    });
   }
 
   render(): TemplateResult {
     const page = this.page;
+    // The account id's problem goes with its box, once "Who" no longer asks for one.
+    const problems = this.problems.filter((p) => p.name !== 'whoId' || this.filters.draft.who === BY_ID);
     return html`
+      ${
+        problems.length
+          ? errorSummary({ errors: problems.map((p) => ({ message: p.message, fieldId: this.boxOf(p) })) })
+          : nothing
+      }
       <h1 tabindex="-1">Audit log</h1>
       <p>Every sign-in, every look at a referral and every change, the newest first. Nobody can change or delete an entry, and reading or downloading the log is written to it too.</p>
       ${this.problem ? errorSummary({ title: null, description: this.problem }) : nothing}
-      <form class="filters" novalidate role="search" aria-label="Find entries of the audit log" @submit=${(e: Event) => this.apply(e)}>
+      ${this.filters.form(
+        'Find entries of the audit log',
+        html`
         <div class="filter-row">
-          ${this.box('reference', 'Referral reference', 'For example, ASC-7K3F-9QX2', 'width-10')}
-          ${this.eventChoice()}
+          ${this.filters.textBox('reference', 'Referral reference', { hint: 'For example, ASC-7K3F-9QX2', width: 'width-10' })}
+          ${this.filters.select('event', 'Event', [['', 'Any event'], ...Object.entries(AUDIT_EVENT_LABELS)])}
+          ${this.who()}
         </div>
-        ${this.box('who', 'Who', "A member of staff's or a referrer account's id, as an entry shows it")}
-        <div class="filter-row">
-          ${this.box('from', 'From', 'A date, for example 2026-03-10', 'width-10')}
-          ${this.box('to', 'To', 'A date, for example 2026-03-17', 'width-10')}
-        </div>
-        <button type="submit" class="button">Apply</button>
-      </form>
+        ${
+          this.filters.draft.who === BY_ID
+            ? this.filters.textBox('whoId', 'Account id', {
+                hint: "A referrer account's id, or a former member of staff's, as an entry of the log shows it",
+                width: 'width-30',
+                error: this.problemAt('whoId')?.message,
+              })
+            : nothing
+        }
+        <div class="filter-row">${this.date('from', 'Date from')}${this.date('to', 'Date to')}</div>`,
+        () => void this.apply(),
+      )}
       ${
         !page
           ? this.problem
@@ -122,13 +152,10 @@ export class AuditScreen {
           : html`
         <p role="status">${page.entries.length === 0 ? 'No entries match.' : `Showing ${page.entries.length} entr${page.entries.length === 1 ? 'y' : 'ies'}${page.nextCursor ? ', with more on the next page' : ''}, the newest first.`}</p>
         ${page.entries.length ? this.table(page) : nothing}
-        <nav class="pagination" aria-label="Pages of the audit log">
-          ${this.cursors.length ? html`<button type="button" class="button secondary" @click=${() => this.turn('previous')}>Previous page</button>` : nothing}
-          ${page.nextCursor ? html`<button type="button" class="button secondary" @click=${() => this.turn('next')}>Next page</button>` : nothing}
-        </nav>
+        ${this.filters.pagination('Pages of the audit log', page.nextCursor)}
         <p>Download these entries:
-          <a href=${staffApi.auditExportUrl(this.host.apiBase, 'csv', this.query(false))} download>Download CSV</a> (for a spreadsheet) or
-          <a href=${staffApi.auditExportUrl(this.host.apiBase, 'json', this.query(false))} download>Download JSON</a>.</p>`
+          <a href=${staffApi.auditExportUrl(this.host.apiBase, 'csv', this.filters.query(false))} download>Download CSV</a> (for a spreadsheet) or
+          <a href=${staffApi.auditExportUrl(this.host.apiBase, 'json', this.filters.query(false))} download>Download JSON</a>.</p>`
       }`;
   }
 

@@ -18,6 +18,8 @@ export interface InboxFilter {
   urgent?: boolean;
   /** Only open referrals with every deadline passed at `now`. */
   overdue?: boolean;
+  /** Only those whose referrer answered the team's question, not moved on by staff since. */
+  answered?: boolean;
 }
 
 /** The order of the inbox: the newest first, or as the triage team reads it (engine's compareTriage) at `now`. */
@@ -114,6 +116,7 @@ export function createTriageRepository(db: Knex) {
     if (filter.urgent || filter.overdue) query.whereNot('s.status', 'closed');
     if (filter.urgent) query.whereRaw(...triageSql.urgent(now));
     if (filter.overdue) query.whereRaw(...triageSql.overdue(now));
+    if (filter.answered) query.whereNotNull('s.answer_received_at');
     if (filter.formId) query.where('s.form_id', filter.formId);
     if (filter.status) query.where('s.status', filter.status);
     if (filter.assigneeId === null) query.whereNull('s.assignee_id');

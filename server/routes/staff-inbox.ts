@@ -37,6 +37,7 @@ export const inboxSchemas = {
       q: text(100),
       urgent: { enum: ['yes'] },
       overdue: { enum: ['yes'] },
+      answered: { enum: ['yes'] },
       sort: { enum: ['newest', 'deadline'] },
       cursor: text(200),
     },
@@ -79,6 +80,7 @@ const CSV_HEADER = [
   'Next deadline',
   'Deadline',
   'Overdue',
+  'Answer received',
   'Answers deleted',
 ];
 const csvRow = (outcomes: readonly Outcome[]) => (item: InboxItem) => [
@@ -96,6 +98,8 @@ const csvRow = (outcomes: readonly Outcome[]) => (item: InboxItem) => [
   item.deadline?.label,
   item.deadline ? new Date(item.deadline.at).toISOString() : undefined,
   item.deadline?.overdue ? 'Overdue' : undefined,
+  // The referrer answered the team's question, and nobody has moved it on since.
+  item.answerReceivedAt !== undefined ? new Date(item.answerReceivedAt).toISOString() : undefined,
   // Deleted by the retention policy: About and Organisation are empty, this says when.
   item.retention?.deleted ? new Date(item.retention.at).toISOString() : undefined,
 ];

@@ -1,65 +1,37 @@
 /**
  * The staff pages' audit log and session timeout in chromium, with the keyboard alone: an
  * administrator opens the audit log from the header, finds the views of one referral by its
- * reference and pages on; staff who are not administrators have no link; two minutes before 20
- * idle minutes are up a dialog offers to stay signed in, and then the session ends and the
+ * reference and pages on, and by who (a member of staff by name, a referrer by account id) and
+ * dates, told in GOV.UK words of a date that cannot be; staff who are not administrators have no
+ * link; two minutes before 20 idle minutes are up a dialog offers to stay signed in, and then the session ends and the
  * sign-in page says why. Axe on every screen and state, and 320 px with no sideways scrolling.
  */
 import * as assert from 'uvu/assert';
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import {
   advanceServerClock,
   axeViolations,
   browserSuite,
+  focused,
   inTab,
   signInTab,
   startBrowser,
   tabTo,
   withText,
 } from '../support/browser.ts';
-import { appCode, staffMembersOf, STAFF_PASSWORD } from '../support/staff.ts';
+import {
+  downloadLinkMatches,
+  overflows,
+  signedInStaff,
+  staffHeading as heading,
+  tabBackTo,
+  typeAt,
+} from '../support/staff-browser.ts';
 import { loadForms } from '../fixtures/forms.ts';
+import { addDays, todayIn } from '../../engine/values/dates.ts';
 
 const audit = browserSuite('The audit log and the session timeout on the staff pages');
 const referral = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
-
-const heading = (page: Page, text: string) => page.locator('asc-staff h1', { hasText: text }).first().waitFor();
-const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-
-async function typeAt(page: Page, id: string, text: string): Promise<void> {
-  await tabTo(page, id, 120);
-  await page.keyboard.type(text);
-}
-
-/** A member of staff added by council IT and set up, then signed in at /staff with the keyboard. */
-async function signedInStaff(page: Page, baseUrl: string, { admin = false } = {}): Promise<void> {
-  const { app, dataDir, clock } = await startBrowser();
-  const members = await staffMembersOf(app, dataDir, clock);
-  const email = `audit.${process.pid}.${randomBytes(3).toString('hex')}@sefton.gov.uk`;
-  const { setUp } = await members.add({ email, forename: 'Ruth', surname: 'Adeyemi', isAdmin: admin });
-  const request = page.context().request;
-  const started = await request.post(`${baseUrl}/api/staff/set-up`, {
-    data: { email, setupCode: setUp.code, password: STAFF_PASSWORD, confirmPassword: STAFF_PASSWORD },
-  });
-  const { secret } = (await started.json()).enrolment;
-  const enrolled = await request.post(`${baseUrl}/api/staff/sign-in/enrol`, {
-    data: { code: appCode(secret, clock.now()) },
-  });
-  assert.is(enrolled.status(), 201, await enrolled.text());
-  await request.post(`${baseUrl}/api/staff/sign-out`, { data: {} });
-  // The next code the app shows, not the one spent enrolling.
-  advanceServerClock(30_000);
-  await page.goto(`${baseUrl}/staff`);
-  await heading(page, 'Sign in to the staff pages');
-  await typeAt(page, 'f-email', email);
-  await typeAt(page, 'f-password', STAFF_PASSWORD);
-  await page.keyboard.press('Enter');
-  await heading(page, 'Enter the code from your authenticator app');
-  await typeAt(page, 'f-code', appCode(secret, clock.now()));
-  await page.keyboard.press('Enter');
-  await heading(page, 'Referrals');
-}
 
 audit('an administrator should find the views of a referral in the audit log by its reference, by keyboard alone', () =>
   inTab(async (tab) => {
@@ -77,7 +49,7 @@ audit('an administrator should find the views of a referral in the audit log by 
     assert.is(sent.status(), 201, await sent.text());
     const { id, reference } = (await sent.json()).submission;
 
-    await signedInStaff(page, baseUrl, { admin: true });
+    await signedInStaff(page, baseUrl, { admin: true, forename: 'Ruth', surname: 'Adeyemi' });
     // Opened twice: two views in the log.
     for (let i = 0; i < 2; i++)
       assert.is((await page.context().request.get(`${baseUrl}/api/staff/submissions/${id}`)).status(), 200);
@@ -122,6 +94,130 @@ audit('an administrator should find the views of a referral in the audit log by 
     assert.ok(reads.every((row) => /Audit log read/.test(row)));
     assert.match(reads[0]!, new RegExp(`reference: ${reference}`), 'the newest: the reading by reference');
   }),
+);
+
+audit(
+  'an administrator should filter the log by who, a member of staff by name or a referrer by account id, and by dates, told in GOV.UK words what to fix, by keyboard alone',
+  () =>
+    inTab(async (tab) => {
+      const { page, baseUrl } = tab;
+      const { app, clock } = await startBrowser();
+      const referrerEmail = await signInTab(tab);
+      const referrerId = (await app.db('users').where({ email: referrerEmail }).first()).id as string;
+      const ruth = await signedInStaff(page, baseUrl, { admin: true, forename: 'Ruth', surname: 'Okonkwo' });
+      await page.goto(`${baseUrl}/staff/audit`);
+      await heading(page, 'Audit log');
+      await page.locator('asc-staff table').waitFor();
+      const rows = () => page.locator('asc-staff tbody tr').allTextContents();
+      const apply = async () => {
+        await tabTo(page, withText('Apply'));
+        await page.keyboard.press('Enter');
+      };
+      const summary = page.locator('asc-staff .error-summary');
+
+      // A member of staff, by name.
+      await typeAt(page, 'f-audit-who', 'Ruth Okonkwo');
+      assert.is(await page.locator('asc-staff #f-audit-who').inputValue(), ruth.id, 'chosen by typing the name');
+      assert.equal(await axeViolations(page), [], 'a member of staff chosen');
+      await apply();
+      await page.locator('asc-staff [role=status]', { hasText: /^Showing/ }).waitFor();
+      await downloadLinkMatches(page, new RegExp(`who=${ruth.id}`));
+      assert.ok(
+        (await rows()).every((row) => /Ruth Okonkwo/.test(row)),
+        'only her entries',
+      );
+
+      // Anyone else, by the account id an entry shows: with none given, the summary says to give it.
+      await tabBackTo(page, 'f-audit-who');
+      await page.keyboard.type('Someone else');
+      await page.locator('asc-staff #f-audit-whoId').waitFor();
+      assert.equal(await axeViolations(page), [], 'the box for an account id');
+      await apply();
+      await summary.waitFor();
+      assert.is((await focused(page)).className, 'error-summary', 'focus moves to the error summary');
+      assert.match((await summary.textContent()) ?? '', /Enter the account id, as an entry of the log shows it/);
+      assert.equal(await axeViolations(page), [], 'the account id missing');
+      await typeAt(page, 'f-audit-whoId', referrerId);
+      await apply();
+      await summary.waitFor({ state: 'detached' });
+      await page.locator('asc-staff tbody tr', { hasText: 'Ruth Okonkwo' }).first().waitFor({ state: 'detached' });
+      const byReferrer = await rows();
+      assert.ok(byReferrer.length > 0);
+      assert.ok(
+        byReferrer.every((row) => row.includes(`referrer account ${referrerId}`)),
+        'only the referrer’s',
+      );
+
+      // A date that cannot be: said in the summary and at the date, the summary focused.
+      await tabBackTo(page, 'f-audit-from');
+      await page.keyboard.type('31');
+      await typeAt(page, 'f-audit-from-month', '2');
+      await typeAt(page, 'f-audit-from-year', '2026');
+      await apply();
+      await summary.waitFor();
+      assert.is((await focused(page)).className, 'error-summary');
+      assert.match((await summary.textContent()) ?? '', /The date from must be a real date/);
+      assert.match(
+        (await page.locator('asc-staff #f-audit-from-error').textContent()) ?? '',
+        /Error:\s*The date from must be a real date/,
+      );
+      assert.equal(await axeViolations(page), [], 'a date from that cannot be');
+
+      // To before from; then a to without its month: the summary's link goes to the box to change.
+      const today = todayIn(new Date(clock.now()), 'Europe/London');
+      const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+      const yesterday = addDays(today, -1)!.split('-').map(Number) as [number, number, number];
+      for (const [id, value] of [
+        ['f-audit-from', day],
+        ['f-audit-from-month', month],
+        ['f-audit-from-year', year],
+        ['f-audit-to', yesterday[2]],
+        ['f-audit-to-month', yesterday[1]],
+        ['f-audit-to-year', yesterday[0]],
+      ] as const) {
+        await page.locator(`asc-staff #${id}`).fill('');
+        await typeAt(page, id, String(value));
+      }
+      await apply();
+      await summary.locator('a', { hasText: 'The date to must be the same as or after the date from' }).waitFor();
+      assert.is(await summary.locator('li').count(), 1, 'the date from is right now');
+      assert.equal(await axeViolations(page), [], 'a date to before the date from');
+      await tabTo(page, withText('The date to must be the same as or after the date from'));
+      await page.keyboard.press('Enter');
+      assert.is((await focused(page)).id, 'f-audit-to', 'the link goes to the date to');
+
+      await page.locator('asc-staff #f-audit-to-month').fill('');
+      await apply();
+      await summary.locator('a', { hasText: 'The date to must include a month' }).waitFor();
+      assert.equal(
+        await page.locator('asc-staff .date-input .input-error').evaluateAll((boxes) => boxes.map((box) => box.id)),
+        ['f-audit-to-month'],
+        'only the missing month is marked',
+      );
+      await page.setViewportSize({ width: 320, height: 800 });
+      assert.not.ok(await overflows(page), 'the date errors at 320 px');
+      assert.equal(await axeViolations(page), [], 'the date errors at 320 px');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await tabTo(page, withText('The date to must include a month'));
+      await page.keyboard.press('Enter');
+      assert.is((await focused(page)).id, 'f-audit-to-month', 'the link goes to the missing month');
+
+      // Today to today: the referrer's entries of today, and the download with the same filters.
+      for (const [id, value] of [
+        ['f-audit-to', day],
+        ['f-audit-to-month', month],
+        ['f-audit-to-year', year],
+      ] as const) {
+        await page.locator(`asc-staff #${id}`).fill('');
+        await typeAt(page, id, String(value));
+      }
+      await apply();
+      await summary.waitFor({ state: 'detached' });
+      await downloadLinkMatches(page, new RegExp(`who=${referrerId}&from=${today}&to=${today}&format=csv`));
+      assert.ok((await rows()).every((row) => row.includes(`referrer account ${referrerId}`)));
+      assert.ok((await rows()).length > 0, 'the referrer registered today');
+      assert.equal(await axeViolations(page), [], 'filtered by who and by dates');
+    }),
 );
 
 audit('staff who are not administrators should have no link to the audit log, and its address shows the inbox', () =>

@@ -6,9 +6,7 @@
  */
 import * as assert from 'uvu/assert';
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import {
-  advanceServerClock,
   axeViolations,
   browserSuite,
   focused,
@@ -20,7 +18,13 @@ import {
   withText,
 } from '../support/browser.ts';
 import { openWithAnswers } from '../support/keyboard.ts';
-import { appCode, staffMembersOf, STAFF_PASSWORD } from '../support/staff.ts';
+import {
+  downloadLinkMatches,
+  overflows,
+  signedInStaff,
+  staffHeading as heading,
+  typeAt,
+} from '../support/staff-browser.ts';
 import { loadForms } from '../fixtures/forms.ts';
 import { addDays, longDate, todayIn } from '../../engine/values/dates.ts';
 import { endOfDay } from '../../engine/values/zoned-time.ts';
@@ -28,51 +32,6 @@ import { endOfDay } from '../../engine/values/zoned-time.ts';
 const inbox = browserSuite('The staff inbox in the browser');
 const referral = loadForms().find((f) => f.definition.id === 'social-care-referral')!;
 const dols = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
-
-const heading = (page: Page, text: string) => page.locator('asc-staff h1', { hasText: text }).first().waitFor();
-const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-
-async function typeAt(page: Page, id: string, text: string): Promise<void> {
-  await tabTo(page, id, 120);
-  await page.keyboard.type(text);
-}
-
-/** A member of staff set up with their app, then signed out: their email and the app's secret. */
-async function enrolledMember(page: Page, baseUrl: string): Promise<{ email: string; secret: string }> {
-  const { app, dataDir, clock } = await startBrowser();
-  const members = await staffMembersOf(app, dataDir, clock);
-  const email = `inbox.${process.pid}.${randomBytes(3).toString('hex')}@sefton.gov.uk`;
-  const { setUp } = await members.add({ email, forename: 'Priya', surname: 'Shah' });
-  const request = page.context().request;
-  const started = await request.post(`${baseUrl}/api/staff/set-up`, {
-    data: { email, setupCode: setUp.code, password: STAFF_PASSWORD, confirmPassword: STAFF_PASSWORD },
-  });
-  const { secret } = (await started.json()).enrolment;
-  const enrolled = await request.post(`${baseUrl}/api/staff/sign-in/enrol`, {
-    data: { code: appCode(secret, clock.now()) },
-  });
-  assert.is(enrolled.status(), 201, await enrolled.text());
-  await request.post(`${baseUrl}/api/staff/sign-out`, { data: {} });
-  // The next code the app shows, not the one spent enrolling.
-  advanceServerClock(30_000);
-  return { email, secret };
-}
-
-/** Signs a new member of staff in at /staff with the keyboard: email, password, the app's code; the inbox shown. */
-async function signedIn(staff: Page, baseUrl: string): Promise<void> {
-  const { email, secret } = await enrolledMember(staff, baseUrl);
-  await staff.goto(`${baseUrl}/staff`);
-  await heading(staff, 'Sign in to the staff pages');
-  await typeAt(staff, 'f-email', email);
-  await typeAt(staff, 'f-password', STAFF_PASSWORD);
-  await staff.keyboard.press('Enter');
-  await heading(staff, 'Enter the code from your authenticator app');
-  const { clock } = await startBrowser();
-  await typeAt(staff, 'f-code', appCode(secret, clock.now()));
-  await staff.keyboard.press('Enter');
-  await heading(staff, 'Referrals');
-  await staff.locator('asc-staff table').waitFor();
-}
 
 inbox(
   'staff should find a DoLS urgent authorisation at the top of the urgent referrals by deadline, with when it ends',
@@ -100,7 +59,7 @@ inbox(
       const staffTab = await openPage();
       const staff = staffTab.page;
       try {
-        await signedIn(staff, baseUrl);
+        await signedInStaff(staff, baseUrl);
         await tabTo(staff, 'f-inbox-form', 120);
         await staff.keyboard.type('DoLS Form 1');
         await tabTo(staff, 'f-inbox-sort');
@@ -150,7 +109,7 @@ inbox(
       const staffTab = await openPage();
       const staff = staffTab.page;
       try {
-        await signedIn(staff, baseUrl);
+        await signedInStaff(staff, baseUrl);
         assert.equal(await axeViolations(staff), [], 'the inbox');
 
         await typeAt(staff, 'f-inbox-q', 'Nobody Bythisname');
@@ -247,6 +206,35 @@ inbox(
           /Screening\s*Answer received/,
         );
         assert.equal(await axeViolations(staff), [], 'the referral with the referrer’s answer');
+
+        // In the inbox, "Answer received" under "Show only" lists it among the answered ones.
+        await staff.goto(`${baseUrl}/staff`);
+        await heading(staff, 'Referrals');
+        await staff.locator('asc-staff table').waitFor();
+        await tabTo(staff, 'f-inbox-answered', 120);
+        await staff.keyboard.press('Space');
+        assert.ok(await staff.locator('asc-staff #f-inbox-answered').isChecked());
+        assert.equal(await axeViolations(staff), [], 'the inbox, Answer received ticked');
+        await tabTo(staff, withText('Apply'));
+        await staff.keyboard.press('Enter');
+        await downloadLinkMatches(staff, /answered=yes/);
+        await staff.locator('asc-staff tbody tr', { hasText: reference }).waitFor();
+        const answeredRows = await staff.locator('asc-staff tbody tr').allTextContents();
+        assert.ok(
+          answeredRows.every((row) => /Screening\s*Answer received/.test(row)),
+          'only referrals whose answer is received',
+        );
+        assert.equal(await axeViolations(staff), [], 'the inbox of answers received');
+        // Unticked, every referral shows again.
+        await staff.keyboard.press('Shift+Tab');
+        assert.is((await focused(staff)).id, 'f-inbox-answered', 'the box just before Apply');
+        await staff.keyboard.press('Space');
+        await staff.keyboard.press('Tab');
+        await staff.keyboard.press('Enter');
+        await downloadLinkMatches(staff, /answered=/, true);
+        await tabTo(staff, withText(reference), 120);
+        await staff.keyboard.press('Enter');
+        await heading(staff, `Referral ${reference}`);
 
         // Staff close it with an outcome.
         // From Screening (where the answer put it), down to Closed.

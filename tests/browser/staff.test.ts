@@ -4,16 +4,9 @@
  * signing out, and signing in again with the app's code; axe on every screen; and 320 px.
  */
 import * as assert from 'uvu/assert';
-import type { Page } from 'playwright-core';
 import { browserSuite, axeViolations, focused, tabTo, withText, inTab, startBrowser } from '../support/browser.ts';
 import { appCode, staffMembersOf, STAFF_PASSWORD } from '../support/staff.ts';
-
-const heading = (page: Page, text: string) => page.locator('asc-staff h1', { hasText: text }).first().waitFor();
-
-async function typeAt(page: Page, id: string, text: string): Promise<void> {
-  await tabTo(page, id);
-  await page.keyboard.type(text);
-}
+import { staffHeading as heading, typeAt } from '../support/staff-browser.ts';
 
 let added = 0;
 /** A member of staff added as council IT would; their email and set-up code. */

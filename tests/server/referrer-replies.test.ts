@@ -176,6 +176,56 @@ for (const database of await testDatabases()) {
         assert.not.ok((await readFile(join(dataDir, file))).includes(words), `${file} holds the answer in clear`);
   });
 
+  it('should list only the referrals whose answer is received with answered=yes, and export when each answer came', async () => {
+    const answered = await referred();
+    const waiting = await referred();
+    const unasked = await referred();
+    const priya = await triage();
+    await ask(priya, answered.id);
+    await ask(priya, waiting.id);
+    assert.is((await reply(answered.as, answered.id, 'She knows.')).status, 204);
+    const answeredAt = clock.now();
+    clock.advance(60_000);
+
+    const listed = (await priya.as.get('/api/staff/inbox?answered=yes')).body.items as Array<{
+      id: string;
+      answerReceivedAt?: number;
+    }>;
+    const ids = listed.map((item) => item.id);
+    assert.ok(ids.includes(answered.id), 'the answered one is listed');
+    assert.not.ok(ids.includes(waiting.id), 'not the one still waiting for its answer');
+    assert.not.ok(ids.includes(unasked.id), 'nor one never asked');
+    assert.ok(
+      listed.every((item) => typeof item.answerReceivedAt === 'number'),
+      'every one listed has its answer received',
+    );
+    const both = `answered=yes&q=${answered.reference}`;
+    assert.is((await priya.as.get(`/api/staff/inbox?${both}`)).body.total, 1, 'with the other filters too');
+    const logged = await app.db('audit_log').where({ event: 'staff-search' }).orderBy('id', 'desc').first();
+    assert.equal(JSON.parse(logged.detail), { answered: true, searchBy: 'reference', shown: 1 });
+    assert.is((await priya.as.get('/api/staff/inbox?answered=no')).status, 400);
+
+    const cookie = [...priya.as.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csvOf = async (query: string) => {
+      const response = await fetch(`${baseUrl}/api/staff/inbox.csv?${query}`, { headers: { cookie } });
+      assert.is(response.status, 200);
+      const [header, ...rows] = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
+      const column = header!.split(',').indexOf('"Answer received"');
+      assert.ok(column > 0, `an "Answer received" column in ${header}`);
+      return rows.filter(Boolean).map((row) => row.split('","')[column]!.replace(/"/g, ''));
+    };
+    assert.equal(await csvOf(both), [new Date(answeredAt).toISOString()], 'the date and time of the answer');
+    assert.equal(await csvOf(`q=${waiting.reference}`), [''], 'empty for one without an answer');
+    assert.equal(await csvOf(`answered=yes&q=${waiting.reference}`), [], 'the export filtered as the inbox is');
+    const json = (await priya.as.get(`/api/staff/inbox.json?${both}`)).body.items;
+    assert.equal(
+      json.map((item: { id: string; answerReceivedAt?: number }) => [item.id, item.answerReceivedAt]),
+      [[answered.id, answeredAt]],
+    );
+    const unanswered = (await priya.as.get(`/api/staff/inbox.json?q=${waiting.reference}`)).body.items[0];
+    assert.is(unanswered.answerReceivedAt, undefined);
+  });
+
   it('should tell the member the referral is assigned to, not the team, and ask again after an answer', async () => {
     const { as, id, reference } = await referred();
     const priya = await triage();

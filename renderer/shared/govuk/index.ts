@@ -1,7 +1,7 @@
 /**
  * The GOV.UK Design System's building blocks as Lit templates, shared by every component: the
  * error summary, the field wrapper (label, hint, error message, aria-describedby), the error
- * message and the button group. Their look is govukStyles, which baseStyles includes.
+ * message, the date input and the button group. Their look is govukStyles, which baseStyles includes.
  */
 export {
   errorSummary,
@@ -22,5 +22,6 @@ export {
   errorId,
   itemHintId,
 } from './error-message.ts';
+export { dateInput, datePartId, type DateInputOptions, type DatePart } from './date-input.ts';
 export { buttonGroup } from './button-group.ts';
 export { govukStyles } from './styles.ts';

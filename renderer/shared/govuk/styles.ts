@@ -1,4 +1,4 @@
-/** The look of the GOV.UK blocks: form groups, labels, hints, error messages, text boxes, the error summary and the button group. */
+/** The look of the GOV.UK blocks: form groups, labels, hints, error messages, text boxes, the date input, the error summary and the button group. */
 import { css } from 'lit';
 
 export const govukStyles = css`
@@ -22,6 +22,9 @@ export const govukStyles = css`
   .input-error:focus { border-color: var(--asc-colour-input-border); }
   .width-2 { max-width: 5.4ex; } .width-3 { max-width: 7.2ex; } .width-4 { max-width: 9ex; } .width-5 { max-width: 10.8ex; }
   .width-10 { max-width: 20.5ex; } .width-20 { max-width: 41ex; } .width-30 { max-width: 59ex; }
+  .date-input { display: flex; flex-wrap: wrap; gap: 20px; }
+  .date-item { display: flex; flex-direction: column; }
+  .date-label { display: block; margin-bottom: 5px; }
 
   .error-summary { padding: 15px; margin-bottom: 30px; border: 5px solid var(--asc-colour-error); }
   .error-summary:focus { outline: 3px solid var(--asc-colour-focus); }

@@ -28,6 +28,13 @@ const filters = [
     description: 'Only open referrals with every deadline passed',
   },
   {
+    name: 'answered',
+    in: 'query',
+    schema: { enum: ['yes'] },
+    description:
+      'Only referrals whose referrer has answered the question, not moved on by staff since ("Answer received")',
+  },
+  {
     name: 'sort',
     in: 'query',
     schema: { enum: ['newest', 'deadline'] },

@@ -43,6 +43,8 @@ export interface InboxQuery {
   /** Only those urgent now, or with every deadline passed (open ones only). */
   urgent?: 'yes';
   overdue?: 'yes';
+  /** Only those whose referrer answered the question, not moved on by staff since ("Answer received"). */
+  answered?: 'yes';
   /** The newest first (the default), or as the team reads them: urgent, overdue, then the next deadline first. */
   sort?: 'newest' | 'deadline';
   cursor?: string;
@@ -156,6 +158,7 @@ export function createInbox(deps: {
     if (query.status) filter.status = logged.status = query.status;
     if (query.urgent) filter.urgent = logged.urgent = true;
     if (query.overdue) filter.overdue = logged.overdue = true;
+    if (query.answered) filter.answered = logged.answered = true;
     if (query.sort) logged.sort = query.sort;
     if (query.assignee) {
       filter.assigneeId =
