@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import knex from 'knex';
-import { isQuestion, TRIAGE_OUTCOMES, type Answers, type TriageStatus } from '../engine/index.ts';
+import { isQuestion, offeredOutcomes, type Answers, type TriageStatus } from '../engine/index.ts';
 import { buildAll } from '../scripts/lib/build-all.ts';
 import { createApp, readConfig, type App } from '../server/index.ts';
 import { createLogger } from '../server/services/log.ts';
@@ -114,7 +114,7 @@ interface Seeded {
 }
 
 /** Stores `count` submissions through the app's database, sealed and indexed by the app's own services. */
-async function seed(app: App, dataDir: string, count: number, staffIds: string[]): Promise<Seeded> {
+export async function seed(app: App, dataDir: string, count: number, staffIds: string[]): Promise<Seeded> {
   const random = seeded(20_261_124);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const fixtures = loadForms();
@@ -127,6 +127,7 @@ async function seed(app: App, dataDir: string, count: number, staffIds: string[]
     aboutPerson,
   });
   const triage = createTriageClock(app.catalogue, systemClock);
+  const outcomes = offeredOutcomes(app.catalogue.portal.outcomes);
 
   const now = Date.now();
   const referrers = Array.from({ length: 300 }, (_, i) => ({
@@ -184,7 +185,7 @@ async function seed(app: App, dataDir: string, count: number, staffIds: string[]
         submitted_at: submittedAt,
         status,
         assignee_id: status === 'new' && random() < 0.8 ? null : pick(staffIds),
-        outcome: status === 'closed' ? pick(TRIAGE_OUTCOMES) : null,
+        outcome: status === 'closed' ? pick(outcomes).code : null,
         status_changed_at: status === 'new' ? null : (closedAt ?? submittedAt + DAY),
         closed_at: closedAt,
         search_key_id: searchKeys.keyId,
