@@ -213,7 +213,16 @@ export async function seed(app: App, dataDir: string, count: number, staffIds: s
       }),
     );
     await app.db.transaction(async (trx) => {
-      await trx.batchInsert('submissions', submissions, 250);
+      await trx.batchInsert(
+        'submissions',
+        submissions.map(({ answers, ...row }) => row),
+        250,
+      );
+      await trx.batchInsert(
+        'submission_answers',
+        submissions.map((row) => ({ submission_id: row.id, answers: row.answers })),
+        250,
+      );
       await trx.batchInsert('submission_search', search, 500);
       await trx.batchInsert('submission_deadlines', deadlines, 500);
     });

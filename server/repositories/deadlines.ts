@@ -18,11 +18,11 @@ export const triageSql = {
   ],
   /** Every deadline has passed. */
   overdue: (now: number): [string, number[]] => ['(s.last_deadline_at < ?)', [now]],
-  /** The next deadline ahead, or else the earliest passed; closed ones and those with none sort after every deadline. */
+  /** The next deadline ahead, or else the earliest passed; those with none sort after every deadline. */
   next: (now: number): [string, number[]] => [
-    `(case when s.status = 'closed' then ${NO_DEADLINE} else coalesce(
+    `coalesce(
       (select min(d.at) from submission_deadlines d where d.submission_id = s.id and d.at >= ?),
-      (select min(d.at) from submission_deadlines d where d.submission_id = s.id), ${NO_DEADLINE}) end)`,
+      (select min(d.at) from submission_deadlines d where d.submission_id = s.id), ${NO_DEADLINE})`,
     [now],
   ],
 };
@@ -82,6 +82,7 @@ export function createDeadlinesRepository(db: Knex) {
       const forms = Object.keys(keys);
       if (!forms.length) return [];
       const rows = await trx('submissions')
+        .join('submission_answers', 'submission_answers.submission_id', 'submissions.id')
         .whereNot('status', 'closed')
         .andWhere('id', '>', afterId)
         .andWhere((any) => {

@@ -30,9 +30,8 @@ export function createRetentionRepository(db: Knex) {
               .limit(BATCH)
           ).map((row) => row.id as string);
           if (!ids.length) return 0;
-          await trx('submissions')
-            .whereIn('id', ids)
-            .update({ answers: '', answers_digest: '', answers_deleted_at: at });
+          await trx('submission_answers').whereIn('submission_id', ids).delete();
+          await trx('submissions').whereIn('id', ids).update({ answers_digest: '', answers_deleted_at: at });
           await trx('submission_events').whereIn('submission_id', ids).update({ text: null, key_id: null });
           // The referrer's answers to the team's questions (their text is required: emptied).
           await trx('submission_replies').whereIn('submission_id', ids).update({ text: '', key_id: '' });

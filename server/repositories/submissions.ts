@@ -81,6 +81,12 @@ const toListing = (row: Pick<Row, (typeof LISTED)[number]>): SubmissionListing =
   answersDeletedAt: orNumber(row.answers_deleted_at),
 });
 
+/** Submissions with their sealed answers beside them (none once retention deleted them). */
+const withAnswers = (trx: Knex) =>
+  trx<Row>('submissions')
+    .leftJoin('submission_answers', 'submission_answers.submission_id', 'submissions.id')
+    .select(...LISTED.map((column) => `submissions.${column}`), 'submission_answers.answers');
+
 export function createSubmissionsRepository(db: Knex) {
   return {
     /** Adds a submission; 'duplicate' when a unique index refuses it (its key, its saved copy or its reference is taken). */
@@ -94,13 +100,13 @@ export function createSubmissionsRepository(db: Knex) {
             user_id: submission.userId,
             form_id: submission.formId,
             form_version: submission.formVersion,
-            answers: submission.answers,
             key_id: submission.keyId,
             idempotency_key: submission.idempotencyKey,
             answers_digest: submission.answersDigest,
             draft_id: submission.draftId,
             submitted_at: submission.submittedAt,
           });
+          await inner('submission_answers').insert({ submission_id: submission.id, answers: submission.answers });
         });
         return 'inserted';
       } catch (error) {
@@ -134,12 +140,11 @@ export function createSubmissionsRepository(db: Knex) {
     },
     /** A person's submissions since a time, the most recent first, with their sealed answers (which say whom each is about). */
     async listForUserSince(userId: string, since: number, trx: Knex = db): Promise<SealedSubmission[]> {
-      const rows = await trx<Row>('submissions')
-        .select(...LISTED, 'answers')
+      const rows = await withAnswers(trx)
         .where({ user_id: userId })
         .andWhere('submitted_at', '>=', since)
         .orderBy([{ column: 'submitted_at', order: 'desc' }, { column: 'id' }]);
-      return rows.map((row) => ({ ...toListing(row), answers: row.answers }));
+      return rows.map((row) => ({ ...toListing(row), answers: row.answers ?? '' }));
     },
     /** One of a person's submissions, with its sealed answers, if it is theirs and was made since a time. */
     async findForUserSince(
@@ -148,12 +153,8 @@ export function createSubmissionsRepository(db: Knex) {
       since: number,
       trx: Knex = db,
     ): Promise<SealedSubmission | null> {
-      const row = await trx<Row>('submissions')
-        .select(...LISTED, 'answers')
-        .where({ id, user_id: userId })
-        .andWhere('submitted_at', '>=', since)
-        .first();
-      return row ? { ...toListing(row), answers: row.answers } : null;
+      const row = await withAnswers(trx).where({ id, user_id: userId }).andWhere('submitted_at', '>=', since).first();
+      return row ? { ...toListing(row), answers: row.answers ?? '' } : null;
     },
   };
 }

@@ -3,7 +3,7 @@
  * by a cursor), each one's status and assignee, its history, and its search keys.
  */
 import type { Knex } from 'knex';
-import type { TriageStatus } from '../../engine/index.ts';
+import { TRIAGE_STATUSES, type TriageStatus } from '../../engine/index.ts';
 import { triageSql } from './deadlines.ts';
 
 export interface InboxFilter {
@@ -73,7 +73,7 @@ const SELECTED = [
   's.form_id',
   's.form_version',
   's.submitted_at',
-  's.answers',
+  'sa.answers',
   's.status',
   's.outcome',
   's.status_changed_at',
@@ -95,7 +95,7 @@ const toRow = (row: any): InboxRow => ({
   formId: row.form_id,
   formVersion: Number(row.form_version),
   submittedAt: Number(row.submitted_at),
-  answers: row.answers,
+  answers: row.answers ?? '',
   referrer: { forename: row.referrer_forename, surname: row.referrer_surname, email: row.referrer_email },
   status: row.status,
   outcome: row.outcome,
@@ -108,12 +108,22 @@ const toRow = (row: any): InboxRow => ({
   answerReceivedAt: orNumber(row.answer_received_at),
 });
 
+/** Statuses of referrals still in the team's hands. */
+const OPEN_STATUSES = TRIAGE_STATUSES.filter((status) => status !== 'closed');
+
 export function createTriageRepository(db: Knex) {
   const joined = (trx: Knex) =>
-    trx('submissions as s').join('users as u', 'u.id', 's.user_id').leftJoin('staff as a', 'a.id', 's.assignee_id');
+    trx('submissions as s')
+      .join('users as u', 'u.id', 's.user_id')
+      .leftJoin('staff as a', 'a.id', 's.assignee_id')
+      .leftJoin('submission_answers as sa', 'sa.submission_id', 's.id');
+  /**
+   * The submissions a filter matches, on their own narrow rows: the joins above filter nothing,
+   * and the answers are read for the page shown only.
+   */
   const filtered = (trx: Knex, filter: InboxFilter, now: number) => {
-    const query = joined(trx);
-    if (filter.urgent || filter.overdue) query.whereNot('s.status', 'closed');
+    const query = trx('submissions as s');
+    if (filter.urgent || filter.overdue) query.whereIn('s.status', OPEN_STATUSES);
     if (filter.urgent) query.whereRaw(...triageSql.urgent(now));
     if (filter.overdue) query.whereRaw(...triageSql.overdue(now));
     if (filter.answered) query.whereNotNull('s.answer_received_at');
@@ -123,14 +133,44 @@ export function createTriageRepository(db: Knex) {
     else if (filter.assigneeId) query.where('s.assignee_id', filter.assigneeId);
     if (filter.reference) query.where('s.reference', filter.reference);
     if (filter.searchHash)
-      query.whereExists(
-        trx('submission_search as k')
-          .select(trx.raw('1'))
-          .whereRaw('k.submission_id = s.id')
-          .where('k.hash', filter.searchHash),
-      );
+      query.whereIn('s.id', trx('submission_search').select('submission_id').where('hash', filter.searchHash));
     return query;
   };
+  const count = async (query: Knex.QueryBuilder) =>
+    Number(((await query.count({ count: '*' })) as Array<{ count: number | string }>)[0]?.count ?? 0);
+  const ids = async (query: Knex.QueryBuilder) => (await query.select('s.id')).map((row: { id: string }) => row.id);
+  const newestFirst = (query: Knex.QueryBuilder) => query.orderBy('s.submitted_at', 'desc').orderBy('s.id', 'desc');
+
+  /** A page's ids by deadline: the open referrals as the team reads them, then the closed ones, the newest first. */
+  async function byDeadline(trx: Knex, filter: InboxFilter, now: number, offset: number, limit: number) {
+    const [urgent, urgentAt] = triageSql.urgent(now);
+    const [overdue, overdueAt] = triageSql.overdue(now);
+    const open = await ids(
+      filtered(trx, filter, now)
+        .whereIn('s.status', OPEN_STATUSES)
+        .orderByRaw(`case when ${urgent} then 0 else 1 end`, urgentAt)
+        .orderByRaw(`case when ${overdue} then 0 else 1 end`, overdueAt)
+        .orderByRaw(...triageSql.next(now))
+        // Of those due together, the one waiting longest first.
+        .orderBy([
+          { column: 's.submitted_at', order: 'asc' },
+          { column: 's.id', order: 'asc' },
+        ])
+        .offset(offset)
+        .limit(limit),
+    );
+    if (open.length === limit) return open;
+    const openInAll =
+      open.length || !offset
+        ? offset + open.length
+        : await count(filtered(trx, filter, now).whereIn('s.status', OPEN_STATUSES));
+    const closed = await ids(
+      newestFirst(filtered(trx, filter, now).where('s.status', 'closed'))
+        .offset(Math.max(0, offset - openInAll))
+        .limit(limit - open.length),
+    );
+    return [...open, ...closed];
+  }
 
   return {
     /** A page of the inbox in its order, and how many match in all; urgency and deadlines are read at `now`. */
@@ -139,37 +179,28 @@ export function createTriageRepository(db: Knex) {
       { order, limit, now }: { order: InboxOrder; limit: number; now: number },
       trx: Knex = db,
     ): Promise<{ rows: InboxRow[]; total: number }> {
-      const page = filtered(trx, filter, now).select(...SELECTED);
-      if (order.by === 'deadline') {
-        const [urgent, urgentAt] = triageSql.urgent(order.now);
-        const [overdue, overdueAt] = triageSql.overdue(order.now);
-        page
-          .orderByRaw(`case when s.status = 'closed' then 1 else 0 end`)
-          .orderByRaw(`case when ${urgent} then 0 else 1 end`, urgentAt)
-          .orderByRaw(`case when ${overdue} then 0 else 1 end`, overdueAt)
-          .orderByRaw(...triageSql.next(order.now))
-          // Of those due together, the one waiting longest first.
-          .orderBy([
-            { column: 's.submitted_at', order: 'asc' },
-            { column: 's.id', order: 'asc' },
-          ])
-          .offset(order.offset);
-      } else {
+      let page: string[];
+      if (order.by === 'deadline') page = await byDeadline(trx, filter, now, order.offset, limit);
+      else {
+        const query = filtered(trx, filter, now);
         const { after } = order;
+        // Written so both databases walk the date index from the cursor on.
         if (after)
-          page.where((q) =>
-            q
-              .where('s.submitted_at', '<', after.submittedAt)
-              .orWhere((same) => same.where('s.submitted_at', after.submittedAt).andWhere('s.id', '<', after.id)),
-          );
-        page.orderBy([
-          { column: 's.submitted_at', order: 'desc' },
-          { column: 's.id', order: 'desc' },
-        ]);
+          query
+            .where('s.submitted_at', '<=', after.submittedAt)
+            .andWhere((q) => q.where('s.submitted_at', '<', after.submittedAt).orWhere('s.id', '<', after.id));
+        page = await ids(newestFirst(query).limit(limit));
       }
-      const rows = await page.limit(limit);
-      const counted = (await filtered(trx, filter, now).count({ count: '*' })) as Array<{ count: number | string }>;
-      return { rows: rows.map(toRow), total: Number(counted[0]?.count ?? 0) };
+      const found = page.length
+        ? await joined(trx)
+            .select(...SELECTED)
+            .whereIn('s.id', page)
+        : [];
+      const byId = new Map(found.map((row) => [row.id as string, toRow(row)]));
+      return {
+        rows: page.flatMap((id) => byId.get(id) ?? []),
+        total: await count(filtered(trx, filter, now)),
+      };
     },
     async find(id: string, trx: Knex = db): Promise<InboxRow | null> {
       const row = await joined(trx)
@@ -246,6 +277,7 @@ export function createTriageRepository(db: Knex) {
     /** Submissions whose search keys were never written (from before the index) or made with another key, with their sealed answers; none whose answers were deleted. */
     async unindexed(keyId: string, afterId: string, limit: number, trx: Knex = db) {
       const rows = await trx('submissions')
+        .join('submission_answers', 'submission_answers.submission_id', 'submissions.id')
         .where((q) => q.whereNull('search_key_id').orWhereNot('search_key_id', keyId))
         .whereNull('answers_deleted_at')
         .andWhere('id', '>', afterId)

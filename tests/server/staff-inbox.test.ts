@@ -462,7 +462,6 @@ for (const database of await testDatabases()) {
         user_id: userId,
         form_id: fixture.definition.id,
         form_version: fixture.definition.version,
-        answers: 'sealed elsewhere',
         key_id: 'none',
         idempotency_key: randomUUID(),
         answers_digest: '0'.repeat(64),

@@ -480,7 +480,7 @@ for (const database of await testDatabases()) {
     const listed = (await as.get('/api/submissions')).body.submissions.map((s: { reference: string }) => s.reference);
     assert.equal(listed, [recent.reference], 'the one from 31 days ago is no longer listed');
     assert.equal((await someoneElse.get('/api/submissions')).body.submissions, []);
-    const row = await app.db('submissions').where({ id: recent.id }).first();
+    const row = await app.db('submission_answers').where({ submission_id: recent.id }).first();
     assert.not.match(row.answers, new RegExp(String(complete.personFullName)));
     assert.is((await client(baseUrl).get('/api/submissions')).status, 401);
   });

@@ -139,7 +139,7 @@ for (const database of await testDatabases()) {
         ['Edith Marsh', 2],
       ],
     );
-    for (const row of await app.db('submissions').select('answers'))
+    for (const row of await app.db('submission_answers').select('answers'))
       assert.not.match(row.answers, /Edith|Ormskirk/, 'no name in clear in the database');
   });
 
