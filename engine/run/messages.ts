@@ -81,9 +81,7 @@ function invalidMessage(question: Question, subject: string, Subject: string, de
       return `${Subject} must be ${question.integer ? 'a whole number' : 'a number'}`;
     case 'date':
     case 'computedDate':
-      return details.missingParts?.length
-        ? `${Subject} must include a ${details.missingParts.join(' and ')}`
-        : `${Subject} must be a real date`;
+      return dateMessage(Subject, details.missingParts);
     case 'time':
       return `Enter ${subject} as a time on the 24-hour clock, like 14:30`;
     case 'declaration':
@@ -96,6 +94,13 @@ function invalidMessage(question: Question, subject: string, Subject: string, de
 }
 
 /** The parts of an address: the label of each box, and the words messages use for it. */
+/** What is wrong with a date typed in the three boxes of a GOV.UK date input named `Subject`. */
+export function dateMessage(Subject: string, missingParts: readonly string[] = []): string {
+  return missingParts.length
+    ? `${Subject} must include a ${missingParts.join(' and ')}`
+    : `${Subject} must be a real date`;
+}
+
 export const ADDRESS_PARTS = {
   line1: { label: 'Address line 1', phrase: 'the building and street' },
   line2: { label: 'Address line 2 (optional)', phrase: 'address line 2' },

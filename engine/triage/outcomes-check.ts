@@ -7,8 +7,11 @@ import type { DefinitionProblem } from '../errors.ts';
 import type { Outcome } from '../contracts/portal.types.ts';
 import { offeredOutcomes } from './outcomes.ts';
 
+// The three the portal offered before councils listed their own: a council upgrading keeps them,
+// so referrals already closed with them keep their words.
 const EXAMPLE =
-  '[{ "code": "no-further-action", "label": "No further action: information and advice given" }, { "code": "passed-to-team", "label": "Passed to a team" }]';
+  '[{ "code": "no-further-action", "label": "No further action: information and advice given" }, { "code": "passed-to-team", "label": "Passed to a team" }, { "code": "not-for-adult-social-care", "label": "Not for adult social care" }]';
+const CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 const MISSING = `Add "outcomes": the outcomes the triage team closes a referral with, each a code and a label, such as ${EXAMPLE}.`;
 const EMPTY = `List at least one outcome to close a referral with, each a code and a label, such as ${EXAMPLE}.`;
@@ -43,7 +46,18 @@ export function outcomeProblems(content: { outcomes?: readonly Outcome[] }): Def
   if (!outcomes.length) return [{ pointer: '/outcomes', code: 'no-outcomes', message: EMPTY }];
   const problems: DefinitionProblem[] = [];
   const first = new Map<string, number>();
-  outcomes.forEach(({ code, label }, i) => {
+  outcomes.forEach(({ code, label, retired }, i) => {
+    // The server reads portal.json without its schema: what the schema would refuse, refused here too.
+    if (typeof code !== 'string' || !CODE.test(code) || code.length > 40)
+      problems.push({ pointer: `/outcomes/${i}/code`, code: 'bad-outcome-code', message: BAD_CODE });
+    if (typeof label !== 'string' || !label.trim())
+      problems.push({ pointer: `/outcomes/${i}/label`, code: 'empty-label', message: EMPTY_LABEL });
+    if (retired !== undefined && typeof retired !== 'boolean')
+      problems.push({
+        pointer: `/outcomes/${i}/retired`,
+        code: 'bad-retired',
+        message: 'Write "retired": true to stop offering this outcome (or leave "retired" out to offer it).',
+      });
     const earlier = first.get(code);
     if (earlier !== undefined)
       problems.push({
@@ -52,8 +66,6 @@ export function outcomeProblems(content: { outcomes?: readonly Outcome[] }): Def
         message: `The code "${code}" is already that of outcome ${earlier + 1} ("${outcomes[earlier]!.label}"): give each outcome its own code. A referral keeps the code it was closed with, so to replace an outcome, retire the old one and give the new one a new code.`,
       });
     else first.set(code, i);
-    if (typeof label === 'string' && !label.trim())
-      problems.push({ pointer: `/outcomes/${i}/label`, code: 'empty-label', message: EMPTY_LABEL });
   });
   if (!offeredOutcomes(outcomes).length)
     problems.push({ pointer: '/outcomes', code: 'no-outcome-offered', message: NONE_OFFERED });

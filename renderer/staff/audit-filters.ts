@@ -4,7 +4,7 @@
  * or a former member's) and the dates from and to, typed in day, month and year boxes. What is
  * wrong is said in the GOV.UK words, on the box to change.
  */
-import { isRealDate, missingDateParts, normaliseDate } from '../../engine/runtime.ts';
+import { dateMessage, isRealDate, missingDateParts, normaliseDate } from '../../engine/runtime.ts';
 import type { DatePart } from '../shared/govuk/index.ts';
 
 /** The boxes: `who` is '' for anyone, a member's id, or BY_ID for the id typed in `whoId`. */
@@ -27,10 +27,10 @@ const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 function dateOf(typed: string, name: 'from' | 'to'): { date: string } | FilterProblem {
   if (!typed.replace(/-/g, '').trim()) return { date: '' };
   const missing = missingDateParts(typed);
-  if (missing.length)
-    return { name, message: `The date ${name} must include a ${missing.join(' and ')}`, parts: missing };
+  // Named as the legend names the boxes, in the GOV.UK date input's words.
+  if (missing.length) return { name, message: dateMessage(`Date ${name}`, missing), parts: missing };
   const date = normaliseDate(typed);
-  return isRealDate(date) ? { date } : { name, message: `The date ${name} must be a real date` };
+  return isRealDate(date) ? { date } : { name, message: dateMessage(`Date ${name}`) };
 }
 
 /** The filters as the API takes them, or the problems to fix first (in the order of the boxes). */
@@ -53,7 +53,7 @@ export function checkAuditFilters(
   if ('name' in from) problems.push(from);
   if ('name' in to) problems.push(to);
   else if ('date' in from && from.date && to.date && to.date < from.date)
-    problems.push({ name: 'to', message: 'The date to must be the same as or after the date from' });
+    problems.push({ name: 'to', message: 'Date to must be the same as or after date from' });
   if (problems.length || !('date' in from) || !('date' in to)) return { problems };
   return {
     filters: { reference: boxes.reference, event: boxes.event, who, from: from.date, to: to.date },

@@ -147,7 +147,7 @@ export function createTriageRepository(db: Knex) {
     const [overdue, overdueAt] = triageSql.overdue(now);
     const open = await ids(
       filtered(trx, filter, now)
-        .whereIn('s.status', OPEN_STATUSES)
+        .whereNot('s.status', 'closed')
         .orderByRaw(`case when ${urgent} then 0 else 1 end`, urgentAt)
         .orderByRaw(`case when ${overdue} then 0 else 1 end`, overdueAt)
         .orderByRaw(...triageSql.next(now))
@@ -163,7 +163,7 @@ export function createTriageRepository(db: Knex) {
     const openInAll =
       open.length || !offset
         ? offset + open.length
-        : await count(filtered(trx, filter, now).whereIn('s.status', OPEN_STATUSES));
+        : await count(filtered(trx, filter, now).whereNot('s.status', 'closed'));
     const closed = await ids(
       newestFirst(filtered(trx, filter, now).where('s.status', 'closed'))
         .offset(Math.max(0, offset - openInAll))
@@ -179,10 +179,13 @@ export function createTriageRepository(db: Knex) {
       { order, limit, now }: { order: InboxOrder; limit: number; now: number },
       trx: Knex = db,
     ): Promise<{ rows: InboxRow[]; total: number }> {
+      // Sorted by deadline, each page is read at the moment of the first (the cursor's): a
+      // referral turning overdue between two pages would otherwise move and be missed or seen twice.
+      const at = order.by === 'deadline' ? order.now : now;
       let page: string[];
-      if (order.by === 'deadline') page = await byDeadline(trx, filter, now, order.offset, limit);
+      if (order.by === 'deadline') page = await byDeadline(trx, filter, at, order.offset, limit);
       else {
-        const query = filtered(trx, filter, now);
+        const query = filtered(trx, filter, at);
         const { after } = order;
         // Written so both databases walk the date index from the cursor on.
         if (after)
@@ -199,7 +202,7 @@ export function createTriageRepository(db: Knex) {
       const byId = new Map(found.map((row) => [row.id as string, toRow(row)]));
       return {
         rows: page.flatMap((id) => byId.get(id) ?? []),
-        total: await count(filtered(trx, filter, now)),
+        total: await count(filtered(trx, filter, at)),
       };
     },
     async find(id: string, trx: Knex = db): Promise<InboxRow | null> {

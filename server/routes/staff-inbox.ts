@@ -80,8 +80,9 @@ const CSV_HEADER = [
   'Next deadline',
   'Deadline',
   'Overdue',
-  'Answer received',
   'Answers deleted',
+  // Added after the others, so an import reading columns by position still finds them.
+  'Answer received',
 ];
 const csvRow = (outcomes: readonly Outcome[]) => (item: InboxItem) => [
   item.reference,
@@ -98,10 +99,10 @@ const csvRow = (outcomes: readonly Outcome[]) => (item: InboxItem) => [
   item.deadline?.label,
   item.deadline ? new Date(item.deadline.at).toISOString() : undefined,
   item.deadline?.overdue ? 'Overdue' : undefined,
-  // The referrer answered the team's question, and nobody has moved it on since.
-  item.answerReceivedAt !== undefined ? new Date(item.answerReceivedAt).toISOString() : undefined,
   // Deleted by the retention policy: About and Organisation are empty, this says when.
   item.retention?.deleted ? new Date(item.retention.at).toISOString() : undefined,
+  // The referrer answered the team's question, and nobody has moved it on since.
+  item.answerReceivedAt !== undefined ? new Date(item.answerReceivedAt).toISOString() : undefined,
 ];
 
 export function staffInboxRoutes(deps: {

@@ -156,10 +156,10 @@ audit(
       await apply();
       await summary.waitFor();
       assert.is((await focused(page)).className, 'error-summary');
-      assert.match((await summary.textContent()) ?? '', /The date from must be a real date/);
+      assert.match((await summary.textContent()) ?? '', /Date from must be a real date/);
       assert.match(
         (await page.locator('asc-staff #f-audit-from-error').textContent()) ?? '',
-        /Error:\s*The date from must be a real date/,
+        /Error:\s*Date from must be a real date/,
       );
       assert.equal(await axeViolations(page), [], 'a date from that cannot be');
 
@@ -179,16 +179,16 @@ audit(
         await typeAt(page, id, String(value));
       }
       await apply();
-      await summary.locator('a', { hasText: 'The date to must be the same as or after the date from' }).waitFor();
+      await summary.locator('a', { hasText: 'Date to must be the same as or after date from' }).waitFor();
       assert.is(await summary.locator('li').count(), 1, 'the date from is right now');
       assert.equal(await axeViolations(page), [], 'a date to before the date from');
-      await tabTo(page, withText('The date to must be the same as or after the date from'));
+      await tabTo(page, withText('Date to must be the same as or after date from'));
       await page.keyboard.press('Enter');
       assert.is((await focused(page)).id, 'f-audit-to', 'the link goes to the date to');
 
       await page.locator('asc-staff #f-audit-to-month').fill('');
       await apply();
-      await summary.locator('a', { hasText: 'The date to must include a month' }).waitFor();
+      await summary.locator('a', { hasText: 'Date to must include a month' }).waitFor();
       assert.equal(
         await page.locator('asc-staff .date-input .input-error').evaluateAll((boxes) => boxes.map((box) => box.id)),
         ['f-audit-to-month'],
@@ -198,7 +198,7 @@ audit(
       assert.not.ok(await overflows(page), 'the date errors at 320 px');
       assert.equal(await axeViolations(page), [], 'the date errors at 320 px');
       await page.setViewportSize({ width: 1280, height: 900 });
-      await tabTo(page, withText('The date to must include a month'));
+      await tabTo(page, withText('Date to must include a month'));
       await page.keyboard.press('Enter');
       assert.is((await focused(page)).id, 'f-audit-to-month', 'the link goes to the missing month');
 

@@ -69,12 +69,16 @@ for (const database of await testDatabases()) {
     endsUrgency,
   });
 
-  /** Every page of a list, `size` at a time, following the order's own way to the next page. */
-  const walk = async (filter: InboxFilter, by: 'newest' | 'deadline', size: number) => {
+  /**
+   * Every page of a list, `size` at a time, following the order's own way to the next page;
+   * `hoursBetween` the clock moves on between two clicks on Next.
+   */
+  const walk = async (filter: InboxFilter, by: 'newest' | 'deadline', size: number, hoursBetween = 0) => {
     const seen: string[] = [];
     let order: InboxOrder = by === 'deadline' ? { by, now: NOW, offset: 0 } : { by };
     for (let pages = 0; pages < 50; pages++) {
-      const { rows, total } = await repos.triage.list(filter, { order, limit: size, now: NOW });
+      const now = NOW + pages * hoursBetween * HOUR;
+      const { rows, total } = await repos.triage.list(filter, { order, limit: size, now });
       seen.push(...rows.map((row) => row.reference.slice(4).toLowerCase()));
       if (seen.length >= total || rows.length < size) return { seen, total };
       const last = rows[rows.length - 1]!;
@@ -104,6 +108,8 @@ for (const database of await testDatabases()) {
       assert.equal(seen, expected, `pages of ${size}`);
       assert.is(total, 7);
     }
+    // Deadlines pass while someone reads page 1: the pages go on in the order page 1 was in.
+    assert.equal((await walk({}, 'deadline', 1, 4)).seen, expected, 'the clock moving between pages');
     // A page that starts past the open ones, as a cursor carried from an earlier look does.
     const past = await repos.triage.list({}, { order: { by: 'deadline', now: NOW, offset: 6 }, limit: 5, now: NOW });
     assert.equal(

@@ -208,11 +208,11 @@ for (const database of await testDatabases()) {
       headers: { cookie: [...as.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
     }).then((r) => r.text());
     const [header, line] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    assert.match(header!, /,"Answers deleted"$/);
+    assert.match(header!, /,"Answers deleted","Answer received"$/);
     assert.match(
       line!,
       new RegExp(
-        `^"${reference}","[^"]+","${fixture.definition.version}","","Sam Carter","",.*,"${new Date(clock.now()).toISOString()}"$`,
+        `^"${reference}","[^"]+","${fixture.definition.version}","","Sam Carter","",.*,"${new Date(clock.now()).toISOString()}",""$`,
       ),
     );
     const json = await as.get(`/api/staff/inbox.json?q=${reference}`);

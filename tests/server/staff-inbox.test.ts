@@ -394,7 +394,7 @@ for (const database of await testDatabases()) {
     const csv = await fetch(`${baseUrl}/api/staff/inbox.csv?q=${urgent.reference}`, {
       headers: { cookie: [...as.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
     }).then((r) => r.text());
-    assert.match(csv, /"Urgent","Next deadline","Deadline","Overdue","Answer received","Answers deleted"\r\n/);
+    assert.match(csv, /"Urgent","Next deadline","Deadline","Overdue","Answers deleted","Answer received"\r\n/);
     assert.match(csv, /,"Urgent","Screening due","\d{4}-\d\d-\d\dT[\d:.]+Z","","",""\r\n/);
 
     // A fortnight on, nobody has looked: it is overdue; once closed, nothing is late any more.

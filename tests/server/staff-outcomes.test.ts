@@ -200,6 +200,16 @@ starting('should not start without outcomes to close a referral with, saying wha
     ]),
     '/outcomes/1/code  The code "passed-to-team" is already that of outcome 1',
   );
+  // What the schema refuses in validate-forms, refused at start too: the server reads no schema.
+  const sloppy = [
+    { code: 'Passed To Team', label: 'Passed to a team' },
+    { code: 'closed-elsewhere' },
+    { code: 'signposted', label: 'Signposted', retired: 'yes' },
+  ] as unknown as Outcome[];
+  const said = await failure(sloppy);
+  assert.match(said, '/outcomes/0/code  Write the code in small letters and digits');
+  assert.match(said, "/outcomes/1/label  Write the outcome's label");
+  assert.match(said, '/outcomes/2/retired  Write "retired": true to stop offering this outcome');
   const catalogue = await loadFormCatalogue(await formsWithOutcomes(REVIEWED), buildDir, systemClock);
   assert.equal(catalogue.portal.outcomes, REVIEWED);
 });
