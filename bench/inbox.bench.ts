@@ -33,7 +33,7 @@ import { systemClock } from '../server/services/clock.ts';
 import { newReference } from '../server/services/references.ts';
 import { loadForms } from '../tests/fixtures/forms.ts';
 import { enrolledStaff, staffMembersOf } from '../tests/support/staff.ts';
-import { POSTGRES_ADMIN_URL } from '../tests/support/databases.ts';
+import { canReachPostgres, POSTGRES_ADMIN_URL } from '../tests/support/databases.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DAY = 86_400_000;
@@ -348,23 +348,6 @@ async function benchOn(name: string, buildDir: string, count: number, env: Recor
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const admin = knex({
-    client: 'pg',
-    connection: POSTGRES_ADMIN_URL,
-    pool: { min: 0, max: 1 },
-    acquireConnectionTimeout: 3000,
-  });
-  try {
-    await admin.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await admin.destroy();
-  }
-}
-
 export async function benchInbox(count = Number(process.env.BENCH_INBOX_SUBMISSIONS ?? 100_000)): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'asc-forms-inbox-build-'));
   try {
@@ -372,7 +355,7 @@ export async function benchInbox(count = Number(process.env.BENCH_INBOX_SUBMISSI
     await buildAll(join(root, 'forms'), buildDir);
     console.log('The staff inbox (goal: a person waits well under a second; p99 under 500 ms):');
     await benchOn('SQLite', buildDir, count, {});
-    if (!(await postgresReachable())) {
+    if (!(await canReachPostgres())) {
       console.log(`PostgreSQL: skipped, not reachable at ${POSTGRES_ADMIN_URL} (set POSTGRES_URL).`);
       return;
     }

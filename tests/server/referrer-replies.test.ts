@@ -15,7 +15,7 @@ import { manualClock, HOUR } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { client, registerOverApi, type Client } from '../support/http-client.ts';
+import { client, referredOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { enrolledStaff, staffMembersOf, type EnrolledStaff } from '../support/staff.ts';
 import type { StaffMembers } from '../../server/services/staff/members.ts';
@@ -40,16 +40,11 @@ for (const database of await testDatabases()) {
 
   /** A referrer who sent one referral; its id and reference. */
   async function referred(): Promise<{ as: Client; email: string; id: string; reference: string }> {
-    const email = `answerer${++count}.${database.name.toLowerCase()}@example.org`;
-    const as = await registerOverApi(baseUrl, smtp, email);
-    const sent = await as.post('/api/submissions', {
+    return referredOverApi(baseUrl, smtp, `answerer${++count}.${database.name.toLowerCase()}@example.org`, {
       formId: fixture.definition.id,
       formVersion: fixture.definition.version,
       answers: fixture.answers,
-      idempotencyKey: randomUUID(),
     });
-    assert.is(sent.status, 201, JSON.stringify(sent.body));
-    return { as, email, id: sent.body.submission.id, reference: sent.body.submission.reference };
   }
   const triage = (): Promise<EnrolledStaff> =>
     enrolledStaff(

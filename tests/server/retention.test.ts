@@ -15,7 +15,7 @@ import { manualClock, DAY, HOUR, MINUTE } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { registerOverApi, signInOverApi, type Client } from '../support/http-client.ts';
+import { referredOverApi, signInOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { enrolledStaff, staffMembersOf } from '../support/staff.ts';
 import type { StaffMembers } from '../../server/services/staff/members.ts';
@@ -45,9 +45,8 @@ for (const database of await testDatabases()) {
   /** A referrer who sends one social care referral about the person named. */
   async function referred(surname: string) {
     const email = `kept${++count}.${database.name.toLowerCase()}@example.org`;
-    const as = await registerOverApi(baseUrl, smtp, email);
     read.set(email, 1);
-    const sent = await as.post('/api/submissions', {
+    return referredOverApi(baseUrl, smtp, email, {
       formId: fixture.definition.id,
       formVersion: fixture.definition.version,
       answers: {
@@ -56,10 +55,7 @@ for (const database of await testDatabases()) {
         personLastName: surname,
         personNhsNumber: '943 476 5919',
       },
-      idempotencyKey: randomUUID(),
     });
-    assert.is(sent.status, 201, JSON.stringify(sent.body));
-    return { email, id: sent.body.submission.id as string, reference: sent.body.submission.reference as string };
   }
   /** The referrer signed in again (days later, their session has ended), past the emails they were sent. */
   async function referrerAgain(email: string): Promise<Client> {

@@ -6,14 +6,13 @@
  */
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { randomUUID } from 'node:crypto';
 import type { App } from '../../server/index.ts';
 import { manualClock, DAY, HOUR } from '../../server/services/clock.ts';
 import { todayIn } from '../../engine/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { registerOverApi, type Client } from '../support/http-client.ts';
+import { referredOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { enrolledStaff, staffMembersOf, type EnrolledStaff } from '../support/staff.ts';
 import type { StaffMembers } from '../../server/services/staff/members.ts';
@@ -47,16 +46,11 @@ for (const database of await testDatabases()) {
   const cookie = (as: Client) => [...as.jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
   async function referred(): Promise<{ as: Client; email: string; id: string; reference: string }> {
-    const email = `referrer${++count}.${database.name.toLowerCase()}@example.org`;
-    const as = await registerOverApi(baseUrl, smtp, email);
-    const sent = await as.post('/api/submissions', {
+    return referredOverApi(baseUrl, smtp, `referrer${++count}.${database.name.toLowerCase()}@example.org`, {
       formId: fixture.definition.id,
       formVersion: fixture.definition.version,
       answers: fixture.answers,
-      idempotencyKey: randomUUID(),
     });
-    assert.is(sent.status, 201, JSON.stringify(sent.body));
-    return { as, email, id: sent.body.submission.id, reference: sent.body.submission.reference };
   }
   const read = async (as: Client, query: string): Promise<{ entries: Entry[]; nextCursor?: string }> => {
     const page = await as.get(`/api/staff/audit?${query}`);

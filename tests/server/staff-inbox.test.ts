@@ -15,7 +15,7 @@ import { manualClock, HOUR } from '../../server/services/clock.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { client, registerOverApi, type Client } from '../support/http-client.ts';
+import { client, registerOverApi, referredOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { bytesOf } from '../support/database-files.ts';
 import { enrolledStaff, staffMembersOf, type EnrolledStaff } from '../support/staff.ts';
@@ -46,16 +46,11 @@ for (const database of await testDatabases()) {
     surname: string,
     changes: Record<string, unknown> = {},
   ): Promise<{ as: Client; email: string; id: string; reference: string }> {
-    const email = `referrer${++count}.${database.name.toLowerCase()}@example.org`;
-    const as = await registerOverApi(baseUrl, smtp, email);
-    const sent = await as.post('/api/submissions', {
+    return referredOverApi(baseUrl, smtp, `referrer${++count}.${database.name.toLowerCase()}@example.org`, {
       formId: fixture.definition.id,
       formVersion: fixture.definition.version,
       answers: { ...fixture.answers, personFirstName: 'Wilhelmina', personLastName: surname, ...changes },
-      idempotencyKey: randomUUID(),
     });
-    assert.is(sent.status, 201, JSON.stringify(sent.body));
-    return { as, email, id: sent.body.submission.id, reference: sent.body.submission.reference };
   }
   const triage = (): Promise<EnrolledStaff> => enrolledStaff(baseUrl, members, now, staffEmail());
   const found = async (as: Client, query: string) => {

@@ -11,14 +11,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
 import type { Outcome } from '../../engine/index.ts';
 import { manualClock, HOUR, systemClock } from '../../server/services/clock.ts';
 import { loadFormCatalogue } from '../../server/services/form-catalogue.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { closeAtEnd } from '../support/shared.ts';
-import { registerOverApi, type Client } from '../support/http-client.ts';
+import { referredOverApi, type Client } from '../support/http-client.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { sharedBuild } from '../support/shared-build.ts';
 import { enrolledStaff, staffMembersOf } from '../support/staff.ts';
@@ -64,15 +63,11 @@ for (const database of await testDatabases()) {
 
   /** A referral sent by a new referrer; its id and reference. */
   async function referred(): Promise<{ id: string; reference: string }> {
-    const as = await registerOverApi(baseUrl, smtp, `outcomes${++count}.${database.name.toLowerCase()}@example.org`);
-    const sent = await as.post('/api/submissions', {
+    return referredOverApi(baseUrl, smtp, `outcomes${++count}.${database.name.toLowerCase()}@example.org`, {
       formId: fixture.definition.id,
       formVersion: fixture.definition.version,
       answers: fixture.answers,
-      idempotencyKey: randomUUID(),
     });
-    assert.is(sent.status, 201, JSON.stringify(sent.body));
-    return sent.body.submission;
   }
   const close = (as: Client, id: string, outcome: string) =>
     as.post(`/api/staff/submissions/${id}/status`, { status: 'closed', outcome });

@@ -23,7 +23,8 @@ export interface TestDatabase {
 
 let postgresReachable: Promise<boolean> | undefined;
 
-async function canReachPostgres(): Promise<boolean> {
+/** Whether PostgreSQL answers at POSTGRES_ADMIN_URL (within 3 seconds). */
+export async function canReachPostgres(): Promise<boolean> {
   const admin = knex({
     client: 'pg',
     connection: POSTGRES_ADMIN_URL,

@@ -69,6 +69,23 @@ export async function registerOverApi(
   return as;
 }
 
+/**
+ * A new referrer, registered over the API, who submits one form with these answers: their client
+ * and email, and the submission's id and reference.
+ */
+export async function referredOverApi(
+  baseUrl: string,
+  smtp: Mailbox,
+  email: string,
+  form: { formId: string; formVersion: number; answers: Record<string, unknown> },
+): Promise<{ as: Client; email: string; id: string; reference: string }> {
+  const as = await registerOverApi(baseUrl, smtp, email);
+  const sent = await as.post('/api/submissions', { ...form, idempotencyKey: crypto.randomUUID() });
+  if (sent.status !== 201)
+    throw new Error(`Submitting as ${email} failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+  return { as, email, id: sent.body.submission.id, reference: sent.body.submission.reference };
+}
+
 /** Signs an existing account in over the API, password then emailed code; returns the client. */
 export async function signInOverApi(
   baseUrl: string,
