@@ -267,7 +267,7 @@ export async function createApp(
   koa.use(jsonBodies());
   const routers = [
     healthRoutes(createReadiness(db, readinessState, log)),
-    openApiRoutes(),
+    await openApiRoutes(config.buildDir, catalogue.portal),
     formRoutes(catalogue, config.buildDir),
     accountRoutes({ accounts, sessions, secureCookies: config.production }),
     captchaRoutes({ verifier: captcha, tokens, clock }),

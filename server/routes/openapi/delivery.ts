@@ -8,14 +8,23 @@ export const deliveryApi = {
   webhooks: {
     submissionDelivery: {
       post: {
-        summary:
+        operationId: 'deliverSubmission',
+        tags: ['delivery'],
+        security: [],
+        summary: 'A submitted form, sent to the case system',
+        description:
           'Each submitted form, POSTed to WEBHOOK_URL once it is submitted: a compact JWS (HS256, signed with WEBHOOK_SECRET) whose payload is a Delivery. Retried (after 30 seconds, then twice as long each time, up to an hour) until the case system answers 2xx, so it may arrive twice: submissionId tells a repeat.',
         requestBody: {
           required: true,
           content: {
             'application/jose': {
+              example:
+                'eyJhbGciOiJIUzI1NiIsInR5cCI6ImFzYy1mb3Jtcy1zdWJtaXNzaW9uK2p3cyJ9.eyJyZWZlcmVuY2UiOiJBU0MtN0szRi05UVgyIn0.2xq0Vq7cV3f9mH8YbUz5kQj1pR4sT6wA0dE3nL9gC1o',
               schema: {
                 type: 'string',
+                contentMediaType: 'application/jose',
+                // What the JWS carries once its signature is checked: its payload, decoded.
+                contentSchema: { $ref: '#/components/schemas/Delivery' },
                 description:
                   'A compact JWS, protected header {"alg":"HS256","typ":"asc-forms-submission+jws"}; its payload is the JSON of components.schemas.Delivery. Check the signature before reading it.',
               },
@@ -43,15 +52,16 @@ export const deliveryApi = {
         submittedAt: { type: 'string', format: 'date-time' },
         referrer: {
           type: 'object',
+          required: ['forename', 'surname', 'email'],
           properties: { forename: { type: 'string' }, surname: { type: 'string' }, email: { type: 'string' } },
         },
         answers: {
-          type: 'object',
+          $ref: '#/components/schemas/Answers',
           description:
             'The machine values (an option is its value, such as "white-irish"), as /api/forms/{formId}/versions/{formVersion}/answers.schema.json has them',
         },
         summary: {
-          $ref: '#/components/schemas/SubmittedForm/properties/summary',
+          $ref: '#/components/schemas/AnswersSummary',
           description:
             'The same answers as the referrer read them on check your answers: each page shown, with its title, and each answered question with its label and the answer in words (an option is its label, such as "White: Irish"; sensitive ones hidden)',
         },

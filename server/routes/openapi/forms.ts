@@ -1,68 +1,154 @@
 /** The description of the portal's content and the forms' definitions (routes/forms.ts). */
-import { json, problem } from './shared.ts';
+import type { PortalContent } from '../../../engine/index.ts';
+import { anybody, json, refusal } from './shared.ts';
 
-const formId = { name: 'formId', in: 'path', required: true, schema: { type: 'string' } };
-const version = { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+const formId = {
+  name: 'formId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  example: 'social-care-referral',
+};
+const version = { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, example: 2 };
+const portalPart = (part: string) => ({ $ref: `#/components/schemas/PortalContent/properties/${part}` });
+const noSuchVersion = refusal('No such version', 'not-found', 'Form "social-care-referral" has no version 7.');
 
-export const formsApi = {
+/** A form version as GET /api/forms/{formId} answers, cut down to two pages for the example. */
+const formVersionExample = (portal: PortalContent) => ({
+  definition: {
+    id: 'social-care-referral',
+    version: 2,
+    status: 'published',
+    title: 'Refer someone for adult social care',
+    aboutPerson: ['personFirstName', 'personLastName'],
+    pages: [
+      {
+        id: 'person-details',
+        title: 'About the person',
+        progress: 20,
+        questions: [
+          { id: 'personFirstName', type: 'text', label: 'First name', required: true, maxLength: 100 },
+          { id: 'personLastName', type: 'text', label: 'Last name', required: true, maxLength: 100 },
+        ],
+      },
+      { id: 'check-your-answers', title: 'Check your answers', progress: 100, kind: 'checkAnswers' },
+    ],
+  },
+  validators: '/assets/forms/social-care-referral/v2.validators-3f9a1c.js',
+  notices: portal.notices,
+  accountGate: portal.accountGate,
+  council: portal.council,
+  timeZone: portal.council.timeZone ?? 'Europe/London',
+});
+
+/** The paths and schemas; `portal` is this portal's content, which the examples show. */
+export const formsApi = (portal: PortalContent) => ({
   paths: {
     '/api/portal': {
       get: {
+        operationId: 'getPortal',
+        tags: ['forms'],
         summary: "The portal's content: council, tiles, notices",
+        ...anybody,
         responses: {
           200: json(
-            { $ref: '/schemas/portal.schema.json' },
+            { $ref: '#/components/schemas/PortalContent' },
             'The content of forms/portal.json, with council.timeZone always given (Europe/London when the file names none)',
+            portal,
           ),
         },
       },
     },
     '/api/forms': {
       get: {
+        operationId: 'listForms',
+        tags: ['forms'],
         summary: 'The forms open for referrals, each at its latest published version',
+        ...anybody,
         responses: {
           200: json(
             {
               type: 'object',
+              required: ['forms'],
               properties: { forms: { type: 'array', items: { $ref: '#/components/schemas/FormSummary' } } },
             },
             'The forms',
+            {
+              forms: [
+                {
+                  id: 'social-care-referral',
+                  title: 'Refer someone for adult social care',
+                  description: 'For anyone in Sefton who may need care and support at home.',
+                  version: 2,
+                },
+              ],
+            },
           ),
         },
       },
     },
     '/api/forms/{formId}': {
       get: {
+        operationId: 'getForm',
+        tags: ['forms'],
         summary: "A form's latest published version, with where its validators are",
+        ...anybody,
         parameters: [formId],
         responses: {
-          200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form'),
-          404: json(problem, 'No such form'),
+          200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form', formVersionExample(portal)),
+          404: refusal('No such form', 'not-found', 'There is no form "meals-on-wheels".'),
         },
       },
     },
     '/api/forms/{formId}/versions/{version}': {
       get: {
+        operationId: 'getFormVersion',
+        tags: ['forms'],
         summary: 'One version of a form (retired versions too, for forms started on them)',
+        ...anybody,
         parameters: [formId, version],
         responses: {
-          200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form version'),
-          400: json(problem, 'The version is not a number'),
-          404: json(problem, 'No such version'),
+          200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form version', formVersionExample(portal)),
+          400: refusal(
+            'The version is not a number',
+            'bad-version',
+            'The version must be a whole number from 1, like /versions/1.',
+          ),
+          404: noSuchVersion,
         },
       },
     },
     '/api/forms/{formId}/versions/{version}/answers.schema.json': {
       get: {
-        summary: "The JSON Schema of this version's submitted answers",
+        operationId: 'getFormAnswersSchema',
+        tags: ['forms'],
+        summary: "The JSON Schema of this version's submitted answers: the exact shape of its Answers",
+        ...anybody,
         parameters: [formId, version],
-        responses: { 200: json({ type: 'object' }, 'A JSON Schema (2020-12)'), 404: json(problem, 'No such version') },
+        responses: {
+          200: {
+            description: 'A JSON Schema (2020-12), a document of its own',
+            content: {
+              'application/schema+json': {
+                schema: { type: 'object', additionalProperties: true },
+                example: {
+                  $schema: 'https://json-schema.org/draft/2020-12/schema',
+                  $id: 'urn:asc-forms:social-care-referral:v2:answers',
+                  type: 'object',
+                  properties: { personFirstName: { type: 'string', maxLength: 100 } },
+                },
+              },
+            },
+          },
+          404: noSuchVersion,
+        },
       },
     },
   },
   schemas: {
     FormSummary: {
       type: 'object',
+      required: ['id', 'title', 'version'],
       properties: {
         id: { type: 'string' },
         title: { type: 'string' },
@@ -73,11 +159,11 @@ export const formsApi = {
     FormVersion: {
       type: 'object',
       properties: {
-        definition: { $ref: '/schemas/definition.schema.json' },
+        definition: { $ref: '#/components/schemas/FormDefinition' },
         validators: { type: 'string', description: 'URL of the ES module of precompiled page validators' },
-        notices: { type: 'object' },
-        accountGate: { type: 'array' },
-        council: { type: 'object' },
+        notices: portalPart('notices'),
+        accountGate: portalPart('accountGate'),
+        council: portalPart('council'),
         timeZone: {
           type: 'string',
           description:
@@ -87,4 +173,4 @@ export const formsApi = {
       required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone'],
     },
   },
-};
+});

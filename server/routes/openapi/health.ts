@@ -1,5 +1,5 @@
 /** The description of /healthz and /readyz (routes/health.ts). */
-import { json } from './shared.ts';
+import { anybody, json } from './shared.ts';
 
 const readiness = (status: string) => ({
   type: 'object',
@@ -9,6 +9,7 @@ const readiness = (status: string) => ({
     checks: {
       type: 'object',
       description: 'Each part, "ok" or what is wrong with it.',
+      required: ['database', 'migrations', 'accepting'],
       properties: { database: { type: 'string' }, migrations: { type: 'string' }, accepting: { type: 'string' } },
     },
   },
@@ -18,17 +19,33 @@ export const healthApi = {
   paths: {
     '/healthz': {
       get: {
+        operationId: 'getHealth',
+        tags: ['health'],
         summary: 'Whether the process is alive',
-        responses: { 200: json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Alive') },
+        ...anybody,
+        responses: {
+          200: json({ type: 'object', required: ['status'], properties: { status: { const: 'ok' } } }, 'Alive', {
+            status: 'ok',
+          }),
+        },
       },
     },
     '/readyz': {
       get: {
+        operationId: 'getReadiness',
+        tags: ['health'],
         summary:
           'Whether the server should be sent requests: its database answers and is up to date, and it is not stopping',
+        ...anybody,
         responses: {
-          200: json(readiness('ready'), 'Ready'),
-          503: json(readiness('not ready'), 'Not ready: the checks say which part'),
+          200: json(readiness('ready'), 'Ready', {
+            status: 'ready',
+            checks: { database: 'ok', migrations: 'ok', accepting: 'ok' },
+          }),
+          503: json(readiness('not ready'), 'Not ready: the checks say which part', {
+            status: 'not ready',
+            checks: { database: 'ok', migrations: 'ok', accepting: 'shutting down' },
+          }),
         },
       },
     },

@@ -1,14 +1,22 @@
 /** The description of the triage team's inbox (routes/staff-inbox.ts). */
 import { TRIAGE_STATUSES } from '../../../engine/index.ts';
 import { inboxSchemas } from '../staff-inbox.ts';
-import { body, json, problem } from './shared.ts';
+import { body, json, refusal, staffMember, staffOnly } from './shared.ts';
+import { amira, inboxItem, inboxSchemasDescribed, item, member, outcome } from './staff-inbox-schemas.ts';
 
-const staffOnly = {
-  401: json(problem, 'Not signed in as staff, or the session has ended'),
-  403: json(problem, 'Signed in as a referrer: this is for the council staff'),
+const notFound = { 404: refusal('No such submission', 'not-found', 'There is no submission with that id.') };
+const refused = {
+  400: refusal('What to fix (error.fields for the boxes)', 'invalid', 'Choose an outcome to close it with', {
+    fields: [{ field: 'outcome', message: 'Choose an outcome to close it with' }],
+  }),
 };
-const notFound = { 404: json(problem, 'No such submission') };
-const refused = { 400: json(problem, 'What to fix (error.fields for the boxes)') };
+const badFilter = (description: string) =>
+  refusal(
+    description,
+    'bad-request',
+    'The parameter "status" must be one of: new, screening, accepted, more-information, closed.',
+  );
+const tags = ['staff-inbox'];
 const filters = [
   { name: 'form', in: 'query', schema: { type: 'string' }, description: 'A form id' },
   { name: 'status', in: 'query', schema: { enum: [...TRIAGE_STATUSES] } },
@@ -42,54 +50,58 @@ const filters = [
       'newest (the default): the newest first; deadline: open referrals first, urgent, then overdue, then by next deadline',
   },
 ];
-const item = { $ref: '#/components/schemas/InboxItem' };
-// Each council has its own outcomes (portal.json): the document names where to read them, not the codes.
-const outcomeCode = {
-  type: 'string',
-  description:
-    "The code of one of the council's outcomes, which GET /api/staff/submissions/{submissionId} lists (outcomes) with their labels",
-};
-const outcome = {
-  type: 'object',
-  required: ['code', 'label'],
-  properties: {
-    code: { type: 'string' },
-    label: { type: 'string', description: 'As staff read it' },
-    retired: {
-      type: 'boolean',
-      description: 'No longer offered when closing; still names the referrals closed with it',
-    },
-  },
-};
-const member = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } };
 const submissionId = [{ name: 'submissionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
-const action = (summary: string, schema: Record<string, unknown>) => ({
+const action = (operationId: string, summary: string, schema: Record<string, unknown>, example: unknown) => ({
   parameters: submissionId,
   post: {
+    operationId,
+    tags,
     summary,
-    requestBody: body(schema),
+    ...staffMember,
+    requestBody: body(schema, example),
     responses: {
       204: { description: 'Done, and written to the history and the audit log' },
       ...refused,
       ...notFound,
-      409: json(
-        problem,
+      409: refusal(
         "Its answers and notes were deleted by the council's retention policy: it can no longer be changed",
+        'answers-deleted',
+        "This referral's answers and notes were deleted under the council's retention policy: it can no longer be changed.",
       ),
       ...staffOnly,
     },
   },
 });
-const exported = (type: string, description: string) => ({
+const exported = (operationId: string, type: string, description: string) => ({
   get: {
-    summary: `The submissions the filters match, as a file (${description}); audited`,
+    operationId,
+    tags,
+    summary: `The submissions the filters match, as a file; audited`,
+    description,
+    ...staffMember,
     parameters: filters,
     responses: {
       200: {
         description,
-        content: { [type]: { schema: type === 'text/csv' ? { type: 'string' } : { type: 'object' } } },
+        content: {
+          [type]:
+            type === 'text/csv'
+              ? {
+                  schema: { type: 'string' },
+                  example:
+                    '\uFEFFReference,Form,Version,About,Referrer\r\nASC-7K3F-9QX2,Refer someone for adult social care,2,Edith Marsh,Joan Marsh\r\n',
+                }
+              : {
+                  schema: {
+                    type: 'object',
+                    required: ['items'],
+                    properties: { items: { type: 'array', items: item } },
+                  },
+                  example: { items: [inboxItem] },
+                },
+        },
       },
-      400: json(problem, 'A filter not as it should be, or too many to export: narrow the filters'),
+      400: badFilter('A filter not as it should be, or too many to export: narrow the filters'),
       ...staffOnly,
     },
   },
@@ -99,6 +111,9 @@ export const staffInboxApi = {
   paths: {
     '/api/staff/inbox': {
       get: {
+        operationId: 'listInbox',
+        tags,
+        ...staffMember,
         summary: 'Submissions, the newest first, 50 a page, filtered and searched; each look is audited',
         parameters: [
           ...filters,
@@ -108,6 +123,7 @@ export const staffInboxApi = {
           200: json(
             {
               type: 'object',
+              required: ['items', 'total'],
               properties: {
                 items: { type: 'array', items: item },
                 total: { type: 'integer' },
@@ -115,24 +131,38 @@ export const staffInboxApi = {
               },
             },
             'A page of the inbox',
+            { items: [inboxItem], total: 1 },
           ),
-          400: json(problem, 'A filter not as it should be'),
+          400: badFilter('A filter not as it should be'),
           ...staffOnly,
         },
       },
     },
-    '/api/staff/inbox.csv': exported('text/csv', "CSV, UTF-8 with a byte-order mark; formula-like cells begin with '"),
+    '/api/staff/inbox.csv': exported(
+      'exportInboxCsv',
+      'text/csv',
+      "CSV, UTF-8 with a byte-order mark; formula-like cells begin with '",
+    ),
     '/api/staff/inbox.json': exported(
+      'exportInboxJson',
       'application/json',
       "JSON: { items }, each an InboxItem, a closed one with outcomeLabel, its outcome in the council's words",
     ),
     '/api/staff/members': {
       get: {
+        operationId: 'listStaffMembers',
+        tags,
+        ...staffMember,
         summary: 'The members of staff a submission can be assigned to, and who is asking (me)',
         responses: {
           200: json(
-            { type: 'object', properties: { members: { type: 'array', items: member }, me: { type: 'string' } } },
+            {
+              type: 'object',
+              required: ['members', 'me'],
+              properties: { members: { type: 'array', items: member }, me: { type: 'string' } },
+            },
             'The members',
+            { members: [amira, { id: 'f09a3c1d-6b2e-4d7f-8a9b-1c2d3e4f5a6b', name: 'Tom Haughton' }], me: amira.id },
           ),
           ...staffOnly,
         },
@@ -141,11 +171,15 @@ export const staffInboxApi = {
     '/api/staff/submissions/{submissionId}': {
       parameters: submissionId,
       get: {
+        operationId: 'getStaffSubmission',
+        tags,
+        ...staffMember,
         summary: 'A submission opened: the item, its answers by page as the referrer read them, its history; audited',
         responses: {
           200: json(
             {
               type: 'object',
+              required: ['submission', 'outcomes'],
               properties: {
                 submission: { $ref: '#/components/schemas/StaffSubmission' },
                 outcomes: {
@@ -157,6 +191,24 @@ export const staffInboxApi = {
               },
             },
             'The submission, and the outcomes to close it with',
+            {
+              submission: {
+                ...inboxItem,
+                referrer: { name: 'Joan Marsh', email: 'joan.marsh@example.org' },
+                summary: [
+                  {
+                    pageId: 'person-details',
+                    title: 'About the person',
+                    rows: [
+                      { questionId: 'personFirstName', path: 'personFirstName', label: 'First name', lines: ['Edith'] },
+                    ],
+                  },
+                ],
+                deadlines: [{ label: 'Screen within 2 working days', at: 1767383999000, kind: 'endOfDay' }],
+                history: [{ at: 1767265800000, by: amira, kind: 'assigned', assignee: amira }],
+              },
+              outcomes: [{ code: 'passed-to-team', label: 'Passed to a team' }],
+            },
           ),
           ...notFound,
           ...staffOnly,
@@ -164,98 +216,23 @@ export const staffInboxApi = {
       },
     },
     '/api/staff/submissions/{submissionId}/assign': action(
+      'assignSubmission',
       'Assigns it to a member ("me", an id) or to nobody (null)',
       inboxSchemas.assign,
+      { assignee: 'me' },
     ),
     '/api/staff/submissions/{submissionId}/status': action(
+      'changeSubmissionStatus',
       'Changes its status: an outcome is required to close it, a question for the referrer to ask for more information (the referrer is emailed, with no personal data)',
       inboxSchemas.status,
+      { status: 'more-information', question: 'Does Mrs Marsh have a key safe, and who has its code?' },
     ),
     '/api/staff/submissions/{submissionId}/notes': action(
+      'addSubmissionNote',
       'Adds a private note, sealed like the answers',
       inboxSchemas.note,
+      { text: 'Spoke to her daughter: the GP is making a falls referral too.' },
     ),
   },
-  schemas: {
-    InboxItem: {
-      type: 'object',
-      properties: {
-        id: { type: 'string', format: 'uuid' },
-        reference: { type: 'string' },
-        formId: { type: 'string' },
-        formVersion: { type: 'integer' },
-        formTitle: { type: 'string' },
-        about: { type: 'string', description: 'Whom it is about' },
-        referrer: { type: 'object', properties: { name: { type: 'string' }, organisation: { type: 'string' } } },
-        submittedAt: { type: 'integer' },
-        status: { enum: [...TRIAGE_STATUSES] },
-        outcome: outcomeCode,
-        assignee: member,
-        statusChangedAt: { type: 'integer' },
-        closedAt: { type: 'integer' },
-        answerReceivedAt: {
-          type: 'integer',
-          description:
-            'When the referrer answered the question ("Answer received"), until staff next change the status',
-        },
-        urgent: {
-          const: true,
-          description:
-            "By portal.json's triage rules: a DoLS urgent authorisation in force, or the form's own urgency answer",
-        },
-        deadline: {
-          type: 'object',
-          description:
-            'The next deadline still ahead (every one passed: the earliest); absent with none or once closed',
-          properties: {
-            label: { type: 'string' },
-            at: { type: 'integer' },
-            kind: { enum: ['endOfDay', 'instant'], description: 'endOfDay: a whole day (show the date alone)' },
-            overdue: { type: 'boolean' },
-          },
-        },
-        retention: { $ref: '#/components/schemas/AnswersRetention' },
-      },
-    },
-    StaffSubmission: {
-      allOf: [item],
-      type: 'object',
-      properties: {
-        summary: {
-          $ref: '#/components/schemas/SubmittedForm/properties/summary',
-          description: 'Empty once its answers were deleted (see retention)',
-        },
-        deadlines: {
-          type: 'array',
-          description: 'Every deadline that applies, earliest first',
-          items: {
-            type: 'object',
-            properties: { label: { type: 'string' }, at: { type: 'integer' }, kind: { enum: ['endOfDay', 'instant'] } },
-          },
-        },
-        history: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              at: { type: 'integer' },
-              by: { ...member, description: "Who on staff did it; absent for the referrer's reply" },
-              kind: {
-                enum: ['assigned', 'status', 'note', 'reply'],
-                description: "reply: the referrer's answer to the question, which put the referral back to screening",
-              },
-              assignee: member,
-              status: { enum: [...TRIAGE_STATUSES] },
-              outcome: outcomeCode,
-              text: {
-                type: 'string',
-                description:
-                  "The note, the question asked of the referrer, or the referrer's answer; absent once deleted (see retention)",
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+  schemas: inboxSchemasDescribed,
 };

@@ -1,14 +1,19 @@
 /** The description of the staff API: setting up, signing in with an authenticator app, the session (routes/staff.ts). */
 import { staffSchemas } from '../staff.ts';
 import { NO_FIELDS } from '../../http/json-body.ts';
-import { body, json, problem } from './shared.ts';
+import { anybody, body, json, refusal, staffMember, staffOnly } from './shared.ts';
 
+type Schema = Record<string, unknown>;
 const staffUser = { $ref: '#/components/schemas/StaffUser' };
+const amira = { forename: 'Amira', surname: 'Okafor', email: 'amira.okafor@sefton.gov.uk', isAdmin: false };
 const timing = {
   expiresAt: { type: 'integer', description: 'When the session ends at the latest (8 hours after signing in)' },
   idleExpiresAt: { type: 'integer' },
   idleRemainingMs: { type: 'integer', description: 'Time left before 20 minutes without activity end it' },
 };
+const timingRequired = ['expiresAt', 'idleExpiresAt', 'idleRemainingMs'];
+const timingExample = { expiresAt: 1767204000000, idleExpiresAt: 1767177600000, idleRemainingMs: 1200000 };
+const timeLeft = json({ type: 'object', required: timingRequired, properties: timing }, 'Time left', timingExample);
 const nextStep = json(
   {
     oneOf: [
@@ -20,6 +25,7 @@ const nextStep = json(
           next: { const: 'enrol' },
           enrolment: {
             type: 'object',
+            required: ['secret', 'uri', 'qrSvg'],
             properties: {
               secret: { type: 'string', description: 'The secret in base32, in groups of four, to type into the app' },
               uri: { type: 'string', description: 'The otpauth:// address the QR code holds' },
@@ -30,12 +36,14 @@ const nextStep = json(
       },
     ],
   },
-  'The password was right: next, a code from the authenticator app, or enrolling the app first (a cookie ties the next step to this browser)',
+  'The password was right: next, a code from the authenticator app, or enrolling the app first (a cookie, asc_staff_flow, ties the next step to this browser)',
+  { next: 'code' },
 );
-const signedInBody = (description: string) =>
+const signedInBody = (description: string, example: Record<string, unknown>) =>
   json(
     {
       type: 'object',
+      required: ['staff', ...timingRequired],
       properties: {
         staff: staffUser,
         ...timing,
@@ -44,67 +52,131 @@ const signedInBody = (description: string) =>
       },
     },
     description,
+    { staff: amira, ...timingExample, ...example },
   );
-const refused = json(problem, 'What to fix, box by box (error.fields)');
-const limited = json(problem, 'Too many tries: Retry-After says when to try again');
-const staffOnly = {
-  401: json(problem, 'Not signed in as staff, or the session has ended'),
-  403: json(problem, 'Signed in as a referrer: this is for the council staff'),
+const refused = refusal('What to fix, box by box (error.fields)', 'invalid', 'Enter the code from your app', {
+  fields: [{ field: 'code', message: 'Enter the code from your app' }],
+});
+const limited = refusal(
+  'Too many tries: Retry-After says when to try again',
+  'rate-limited',
+  'Too many tries: wait 15 minutes and try again.',
+);
+const busy = {
+  503: refusal(
+    'Too many passwords being checked at once: try again in a minute',
+    'busy',
+    'The service is busy. Wait a minute and try again.',
+  ),
 };
-const step = (summary: string, schema: Record<string, unknown>, responses: Record<number, unknown>) => ({
-  post: { summary, requestBody: body(schema), responses: { ...responses, 400: refused, 429: limited } },
+const timedOut = {
+  409: refusal(
+    'Timed out: enter the email and password again',
+    'flow-expired',
+    'Signing in has timed out: enter your email and password again',
+  ),
+};
+const step = (
+  operationId: string,
+  summary: string,
+  [schema, example]: [Schema, unknown],
+  responses: Record<number, unknown>,
+) => ({
+  post: {
+    operationId,
+    tags: ['staff'],
+    summary,
+    ...anybody,
+    requestBody: body(schema, example),
+    responses: { 400: refused, 429: limited, ...responses },
+  },
+});
+const password = 'Bootle-dock-lantern-7';
+const code: [Schema, unknown] = [staffSchemas.code, { code: '492 817' }];
+const staffOperation = (operationId: string, summary: string, responses: Record<number, unknown>) => ({
+  operationId,
+  tags: ['staff'],
+  summary,
+  ...staffMember,
+  responses: { ...responses, ...staffOnly },
 });
 
 export const staffApi = {
   paths: {
     '/api/staff/set-up': step(
+      'setUpStaffAccount',
       'The first time: email, the set-up code council IT gave, and a new password; next, enrol an authenticator app',
-      staffSchemas.setUp,
-      { 202: nextStep },
+      [
+        staffSchemas.setUp,
+        { email: 'amira.okafor@sefton.gov.uk', setupCode: 'K7QM-2XPA-9RTE', password, confirmPassword: password },
+      ],
+      { 202: nextStep, ...busy },
     ),
-    '/api/staff/sign-in': step('Checks email and password', staffSchemas.signIn, { 202: nextStep }),
+    '/api/staff/sign-in': step(
+      'signInStaff',
+      'Checks email and password',
+      [staffSchemas.signIn, { email: 'amira.okafor@sefton.gov.uk', password }],
+      { 202: nextStep, ...busy },
+    ),
     '/api/staff/sign-in/enrol': step(
+      'enrolStaffAuthenticator',
       'The first code from the newly added app: it is enrolled, recovery codes are made, and the member is signed in',
-      staffSchemas.code,
-      { 201: signedInBody('Enrolled and signed in (staff session cookie set)'), 409: json(problem, 'Timed out') },
+      code,
+      {
+        201: signedInBody('Enrolled and signed in (staff session cookie set)', {
+          recoveryCodes: ['4f7k-2m9q', 'h3x8-p1zr', 'w6c2-t9nb'],
+        }),
+        ...timedOut,
+      },
     ),
-    '/api/staff/sign-in/code': step('A code from the app, or a recovery code: signed in', staffSchemas.code, {
-      200: signedInBody('Signed in (staff session cookie set)'),
-      409: json(problem, 'Timed out: enter the email and password again'),
+    '/api/staff/sign-in/code': step('verifyStaffCode', 'A code from the app, or a recovery code: signed in', code, {
+      200: signedInBody('Signed in (staff session cookie set)', {}),
+      ...timedOut,
     }),
     '/api/staff/session': {
-      get: {
-        summary: 'Who is signed in as staff in this browser, and how long the session has left',
-        responses: {
-          200: json({ type: 'object', properties: { staff: staffUser, ...timing } }, 'Signed in'),
-          ...staffOnly,
+      get: staffOperation(
+        'getStaffSession',
+        'Who is signed in as staff in this browser, and how long the session has left',
+        {
+          200: json(
+            { type: 'object', required: ['staff', ...timingRequired], properties: { staff: staffUser, ...timing } },
+            'Signed in',
+            {
+              staff: amira,
+              ...timingExample,
+            },
+          ),
         },
-      },
+      ),
     },
     '/api/staff/session/left': {
-      get: {
-        summary: 'How long the session has left, without counting as activity: for a tab deciding whether to warn',
-        responses: { 200: json({ type: 'object', properties: timing }, 'Time left'), ...staffOnly },
-      },
+      get: staffOperation(
+        'getStaffSessionTimeLeft',
+        'How long the session has left, without counting as activity: for a tab deciding whether to warn',
+        { 200: timeLeft },
+      ),
     },
     '/api/staff/keep-alive': {
       post: {
-        summary: 'The member is still at work: the idle timeout starts again (never past the 8 hours)',
-        requestBody: body(NO_FIELDS),
-        responses: { 200: json({ type: 'object', properties: timing }, 'Time left'), ...staffOnly },
+        ...staffOperation(
+          'keepStaffSessionAlive',
+          'The member is still at work: the idle timeout starts again (never past the 8 hours)',
+          { 200: timeLeft },
+        ),
+        requestBody: body(NO_FIELDS, {}),
       },
     },
     '/api/staff/sign-out': {
       post: {
-        summary: 'Signs the member of staff out',
-        requestBody: body(NO_FIELDS),
-        responses: { 204: { description: 'Signed out' }, ...staffOnly },
+        ...staffOperation('signOutStaff', 'Signs the member of staff out', { 204: { description: 'Signed out' } }),
+        requestBody: body(NO_FIELDS, {}),
       },
     },
   },
   schemas: {
     StaffUser: {
       type: 'object',
+      required: ['forename', 'surname', 'email', 'isAdmin'],
       properties: {
         forename: { type: 'string' },
         surname: { type: 'string' },
