@@ -8,7 +8,7 @@ export { compileForm, definitionProblems } from './compile/compile.ts';
 export type { CompiledForm } from './compile/compiled-form.ts';
 export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
-export { integratorAnswersSchema } from './compile/answers-schema.ts';
+export { integratorAnswersSchema } from './compile/integrator-schema.ts';
 export { isEmail } from './values/formats.ts';
 export { isTimeZone } from './values/dates.ts';
 // The triage clock: urgency and deadlines of a submitted form, by portal.json's rules.

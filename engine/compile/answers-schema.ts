@@ -5,7 +5,7 @@
  * untrusted input.
  */
 import type { FormDefinition, Page, Question, ChildQuestion } from '../types.ts';
-import { buildModel, childQuestions } from '../run/model.ts';
+import { childQuestions } from '../run/model.ts';
 import { isQuestion } from '../types.ts';
 import { ADDRESS_PARTS } from '../run/messages.ts';
 import { ADDRESS_PART_MAX, DEFAULT_MAX_LENGTH } from '../definition/limits.ts';
@@ -17,12 +17,15 @@ function optionValues(question: { options: Array<{ value: string }> }): string[]
 }
 
 /**
- * One answer's schema. Titles (the question's label) are for people reading the integrators'
- * schema; the validators leave them out, since they would only weigh down the browser's code.
+ * What the integrators' schema adds to (or changes in) each answer's schema: a title, the words
+ * for what it cannot say, standard patterns for the engine's formats (integrator-schema.ts). The
+ * validators go without, since it would only weigh down the browser's code.
  */
-function answerSchema(question: Question | ChildQuestion, withTitles = false): JsonSchema {
-  const titled = (schema: JsonSchema): JsonSchema =>
-    withTitles ? { title: question.summaryLabel ?? question.label, ...schema } : schema;
+export type Dress = (question: Question | ChildQuestion, schema: JsonSchema) => JsonSchema;
+
+/** One answer's schema. */
+function answerSchema(question: Question | ChildQuestion, dress?: Dress): JsonSchema {
+  const titled = (schema: JsonSchema): JsonSchema => (dress ? dress(question, schema) : schema);
   switch (question.type) {
     case 'text':
     case 'textarea':
@@ -83,18 +86,18 @@ function answerSchema(question: Question | ChildQuestion, withTitles = false): J
           type: 'object',
           additionalProperties: false,
           properties: Object.fromEntries(
-            childQuestions(question).map((child) => [child.id, answerSchema(child, withTitles)]),
+            childQuestions(question).map((child) => [child.id, answerSchema(child, dress)]),
           ),
         },
       });
   }
 }
 
-function objectSchema(questions: Question[], withTitles = false): JsonSchema {
+function objectSchema(questions: Question[], dress?: Dress): JsonSchema {
   return {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(questions.map((question) => [question.id, answerSchema(question, withTitles)])),
+    properties: Object.fromEntries(questions.map((question) => [question.id, answerSchema(question, dress)])),
   };
 }
 
@@ -104,30 +107,11 @@ export function pageAnswersSchema(page: Page): JsonSchema {
 }
 
 /** The answers to the whole form, as the engine validates them (requiredness is checked by the engine, since it depends on conditions). */
-export function formAnswersSchema(definition: FormDefinition, withTitles = false): JsonSchema {
+export function formAnswersSchema(definition: FormDefinition, dress?: Dress): JsonSchema {
   return objectSchema(
     definition.pages.flatMap((page) => (page.questions ?? []).filter(isQuestion)),
-    withTitles,
+    dress,
   );
-}
-
-/**
- * The answers schema published for integrators: the same shapes, with `required` for the questions
- * that are always asked, and a title and id that name the form version.
- */
-export function integratorAnswersSchema(definition: FormDefinition): JsonSchema {
-  const model = buildModel(definition);
-  const alwaysRequired = [...model.questions.values()]
-    .filter(({ question, page }) => question.required && !question.showIf && !page.showIf)
-    .map(({ question }) => question.id);
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `urn:asc-forms:${definition.id}:v${definition.version}:answers`,
-    title: `${definition.title} (version ${definition.version}) answers`,
-    description: 'Answers as submitted. Questions hidden by a condition are absent. Dates are YYYY-MM-DD.',
-    ...formAnswersSchema(definition, true),
-    required: alwaysRequired,
-  };
 }
 
 /**

@@ -4,6 +4,13 @@
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A stored date's shape as a JSON Schema pattern: YYYY-MM-DD with a month from 01 to 12 and a day
+ * from 01 to 31. Whether that day is in that month (no 31 April, 29 February only in a leap year)
+ * only isRealDate says.
+ */
+export const DATE_PATTERN = '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$';
 const MONTHS = [
   'January',
   'February',
