@@ -44,15 +44,23 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
   });
 
   // Only versions the portal offers (published or retired): a draft's shape is nobody's contract yet.
-  router.get('/forms/:formId/versions/:version/answers.schema.json', async (ctx) => {
+  // The schema, and beside it the same answers as a TypeScript type, both written by the build.
+  const integratorFile = (ctx: Parameters<Parameters<typeof router.get>[1]>[0], file: string) => {
     const { formId, version } = ctx.params;
     const entry = /^\d+$/.test(version!) ? catalogue.get(formId!, Number(version)) : null;
     if (!entry) throw new NotFoundError(`Form "${formId}" has no version ${version}.`);
     ctx.set('Cache-Control', 'public, max-age=300');
+    return readFile(`${buildDir}/forms/${entry.definition.id}/v${entry.definition.version}.${file}`);
+  };
+  router.get('/forms/:formId/versions/:version/answers.schema.json', async (ctx) => {
+    const body = await integratorFile(ctx, 'answers.schema.json');
     ctx.type = 'application/schema+json';
-    ctx.body = await readFile(
-      `${buildDir}/forms/${entry.definition.id}/v${entry.definition.version}.answers.schema.json`,
-    );
+    ctx.body = body;
+  });
+  router.get('/forms/:formId/versions/:version/answers.d.ts', async (ctx) => {
+    const body = await integratorFile(ctx, 'answers.d.ts');
+    ctx.type = 'application/typescript; charset=utf-8';
+    ctx.body = body;
   });
 
   return router;

@@ -144,6 +144,28 @@ export const formsApi = (portal: PortalContent) => ({
         },
       },
     },
+    '/api/forms/{formId}/versions/{version}/answers.d.ts': {
+      get: {
+        operationId: 'getFormAnswersType',
+        tags: ['forms'],
+        summary:
+          "The same answers as a TypeScript declaration: one interface named after the form and version (DolsForm1V2Answers), for a case system's code",
+        ...anybody,
+        parameters: [formId, version],
+        responses: {
+          200: {
+            description: 'A TypeScript declaration file, generated from the answers schema',
+            content: {
+              'application/typescript': {
+                schema: { type: 'string' },
+                example: 'export interface SocialCareReferralV2Answers {\n  personFirstName: string;\n}\n',
+              },
+            },
+          },
+          404: noSuchVersion,
+        },
+      },
+    },
   },
   schemas: {
     FormSummary: {
