@@ -89,6 +89,9 @@ for (const database of await testDatabases()) {
       ['POST', `/api/staff/submissions/${id}/assign`, { assignee: 'me' }],
       ['POST', `/api/staff/submissions/${id}/status`, { status: 'screening' }],
       ['POST', `/api/staff/submissions/${id}/notes`, { text: 'Called the GP surgery.' }],
+      ['GET', '/api/staff/session'],
+      ['GET', '/api/staff/session/left'],
+      ['POST', '/api/staff/keep-alive', {}],
     ];
     const adminRoutes: Array<[string, string, unknown?]> = [
       ['GET', '/api/staff/audit'],
@@ -135,6 +138,7 @@ for (const database of await testDatabases()) {
       ['GET', '/api/submissions'],
       ['POST', '/api/submissions', { formId: 'x', formVersion: 1, answers: {}, idempotencyKey: randomUUID() }],
       ['GET', `/api/submissions/${id}`],
+      ['POST', `/api/submissions/${id}/replies`, { text: 'He is at home now.' }],
     ];
     for (const route of referrerRoutes)
       assert.is(await status(member.as, route), 401, `${route[0]} ${route[1]} with a staff session`);
