@@ -58,6 +58,8 @@ import { createTriage } from './services/staff/triage.ts';
 import { staffInboxRoutes } from './routes/staff-inbox.ts';
 import { createAuditReader } from './services/staff/audit.ts';
 import { staffAuditRoutes } from './routes/staff-audit.ts';
+import { loadDeliveryKeys } from './services/delivery-keys.ts';
+import { jwksRoutes } from './routes/jwks.ts';
 
 export interface App {
   koa: Koa;
@@ -91,6 +93,8 @@ export async function createApp(
   { log = createLogger({ level: config.logLevel }), clock = systemClock, captcha: customCaptcha }: AppOptions = {},
 ): Promise<App> {
   const catalogue = await loadFormCatalogue(config.formsDir, config.buildDir, clock);
+  // Before the database opens, so a key that will not load stops the start with nothing to close.
+  const deliveryKeys = await loadDeliveryKeys(config.webhook?.signingKeyFiles);
   const db = await openDatabase(config, log);
   if (config.migrateOnStart) await migrateToLatest(db);
   else {
@@ -181,7 +185,12 @@ export async function createApp(
     metrics: metrics.counting,
     deliveriesDir: join(config.dataDir, 'deliveries'),
     webhook: config.webhook
-      ? { url: config.webhook.url, secret: Buffer.from(config.webhook.secret, 'hex') }
+      ? {
+          url: config.webhook.url,
+          ...(deliveryKeys
+            ? { signing: deliveryKeys.signing }
+            : { secret: Buffer.from(config.webhook.secret!, 'hex') }),
+        }
       : undefined,
   });
   const searchKeys = createSearchKeys({ secret, catalogue, aboutPerson });
@@ -267,6 +276,7 @@ export async function createApp(
   koa.use(jsonBodies());
   const routers = [
     healthRoutes(createReadiness(db, readinessState, log)),
+    jwksRoutes(deliveryKeys),
     await openApiRoutes(config.buildDir, catalogue.portal),
     formRoutes(catalogue, config.buildDir),
     accountRoutes({ accounts, sessions, secureCookies: config.production }),

@@ -43,8 +43,12 @@ export interface ServerConfig {
   sessionSecret?: string;
   /** Keys that seal saved answers, "id:key,…" newest first; DATA_DIR/answers.key when not set. */
   answersKeys?: string;
-  /** Where each submission is delivered (the council's case system), signed with `secret` (hex); files under dataDir/deliveries when not set. */
-  webhook?: { url: string; secret: string };
+  /**
+   * Where each submission is delivered (the council's case system), signed with the first of
+   * `signingKeyFiles` (ES256) when there are any, else with `secret` (HS256, hex); files under
+   * dataDir/deliveries when not set.
+   */
+  webhook?: { url: string; secret?: string; signingKeyFiles: string[] };
   /**
    * How many proxies stand in front of the server (0: none). Only that many entries of
    * X-Forwarded-For, counted from the right, are believed, so a client cannot forge its address.
@@ -100,7 +104,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retentionDays: values.RETENTION_DAYS as number,
     sessionSecret: text('SESSION_SECRET'),
     answersKeys: text('ANSWERS_KEYS'),
-    webhook: webhookUrl ? { url: new URL(webhookUrl).href, secret: text('WEBHOOK_SECRET')! } : undefined,
+    webhook: webhookUrl
+      ? {
+          url: new URL(webhookUrl).href,
+          secret: text('WEBHOOK_SECRET'),
+          signingKeyFiles: (text('WEBHOOK_SIGNING_KEYS') ?? '')
+            .split(',')
+            .map((file) => file.trim())
+            .filter(Boolean),
+        }
+      : undefined,
     proxies: Number(values.TRUST_PROXY),
     publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
     passwordHashCost: values.PASSWORD_HASH_COST as number,

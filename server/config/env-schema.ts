@@ -113,6 +113,11 @@ export const envSchema = {
       key: 'hex',
       fix: 'make one with `openssl rand -hex 32`: the case system checks signatures with it, in hex',
     },
+    WEBHOOK_SIGNING_KEYS: {
+      description: 'the key pairs the delivery is signed with (ES256), newest first',
+      type: 'string',
+      fix: 'write the paths of PEM files of P-256 private keys, newest first, separated by commas; make one with `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out delivery-key.pem`',
+    },
     PUBLIC_URL: {
       description: "the portal's address as people reach it",
       type: 'string',

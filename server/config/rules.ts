@@ -87,8 +87,11 @@ export function ruleProblems(values: Values, refused: ReadonlySet<string>, produ
       'DATA_DIR',
       'it is relative, and would move with the working directory; write an absolute path, like /var/lib/asc-forms',
     );
-  if (values.WEBHOOK_URL !== undefined && unset('WEBHOOK_SECRET'))
-    add('WEBHOOK_SECRET', 'it is needed with WEBHOOK_URL to sign each delivery; make one with `openssl rand -hex 32`');
+  if (values.WEBHOOK_URL !== undefined && unset('WEBHOOK_SECRET') && unset('WEBHOOK_SIGNING_KEYS'))
+    add(
+      'WEBHOOK_SECRET',
+      'it or WEBHOOK_SIGNING_KEYS is needed with WEBHOOK_URL to sign each delivery; make one with `openssl rand -hex 32`, or set WEBHOOK_SIGNING_KEYS to sign with a key pair the case system checks at /.well-known/jwks.json',
+    );
   const secret = values.WEBHOOK_SECRET;
   if (typeof secret === 'string') {
     const others = [values.SESSION_SECRET, ...String(values.ANSWERS_KEYS ?? '').split(/[,:]/)].map((other) =>

@@ -42,6 +42,7 @@ export async function openApiDocument(buildDir: string, portal: PortalContent): 
     tags,
     paths: withMiddlewareStatuses({
       ...healthApi.paths,
+      ...deliveryApi.paths,
       ...formsApi.paths,
       ...captchaApi.paths,
       ...accountApi.paths,

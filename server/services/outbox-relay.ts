@@ -1,7 +1,8 @@
 /**
  * Sends what submissions queued in the outbox: each confirmation email through the mailer, each
- * delivery to the council's case system as a signed POST (a compact JWS, HS256 with
- * WEBHOOK_SECRET, body type application/jose: the case system checks the signature and reads the
+ * delivery to the council's case system as a signed POST (a compact JWS, ES256 with the first of
+ * WEBHOOK_SIGNING_KEYS, or else HS256 with WEBHOOK_SECRET; body type application/jose: the case
+ * system checks the signature and reads the
  * payload). Without WEBHOOK_URL (on a laptop; production requires it) a delivery is written as a
  * file under DATA_DIR/deliveries, as emails are, so a person trying the portal sees what the case
  * system would get.
@@ -30,10 +31,11 @@ const BATCH = 5;
 const POLL_MS = 5_000;
 const WEBHOOK_TIMEOUT_MS = 15_000;
 
-export interface Webhook {
-  url: string;
-  secret: Uint8Array;
-}
+/** The case system's address, and what deliveries are signed with: a key pair (ES256, its id in the header) or a shared secret (HS256). */
+export type Webhook = { url: string } & (
+  | { signing: { kid: string; key: CryptoKey }; secret?: undefined }
+  | { secret: Uint8Array; signing?: undefined }
+);
 
 /** Why a message did not go, in words that hold no personal data (so the log and the row may keep them). */
 class DeliveryError extends Error {
@@ -72,9 +74,13 @@ export function createOutboxRelay(deps: {
   const encoder = new TextEncoder();
 
   const post = async (delivery: Delivery): Promise<void> => {
-    const jws = await new CompactSign(encoder.encode(JSON.stringify(delivery)))
-      .setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' })
-      .sign(webhook!.secret);
+    const signed = new CompactSign(encoder.encode(JSON.stringify(delivery)));
+    const { signing, secret } = webhook!;
+    const jws = signing
+      ? await signed
+          .setProtectedHeader({ alg: 'ES256', kid: signing.kid, typ: 'asc-forms-submission+jws' })
+          .sign(signing.key)
+      : await signed.setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' }).sign(secret!);
     let response: Response;
     try {
       // A redirect is refused: the signed referral goes to the address configured, and nowhere else.

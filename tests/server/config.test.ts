@@ -83,6 +83,14 @@ settings('should report what production requires even when NODE_ENV is miswritte
   ]);
 });
 
+settings('should take a key pair or a shared secret to sign deliveries with, and refuse neither, naming both', () => {
+  const { WEBHOOK_SECRET: _, ...withoutSecret } = production;
+  refuses(withoutSecret, /^WEBHOOK_SECRET: it or WEBHOOK_SIGNING_KEYS is needed with WEBHOOK_URL/);
+  const signed = readConfig({ ...withoutSecret, WEBHOOK_SIGNING_KEYS: ' /etc/asc/new.pem, /etc/asc/old.pem ' });
+  assert.equal(signed.webhook?.signingKeyFiles, ['/etc/asc/new.pem', '/etc/asc/old.pem']);
+  assert.is(signed.webhook?.secret, undefined);
+});
+
 settings('should require one SESSION_SECRET in production, so every process behind a load balancer shares it', () => {
   const { SESSION_SECRET: _, ...withoutSecret } = production;
   refuses(withoutSecret, /^SESSION_SECRET: in production every process must share one key .*openssl rand -hex 32/);

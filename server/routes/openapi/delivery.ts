@@ -4,7 +4,61 @@
  * described as an OpenAPI webhook.
  */
 
+const EXAMPLE_KEY = {
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+  y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+  kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
+  alg: 'ES256',
+  use: 'sig',
+};
+
 export const deliveryApi = {
+  paths: {
+    '/.well-known/jwks.json': {
+      get: {
+        operationId: 'getDeliveryKeys',
+        tags: ['delivery'],
+        security: [],
+        summary: 'The public keys deliveries are signed with',
+        description:
+          'With WEBHOOK_SIGNING_KEYS set, each delivery is signed with ES256 and its header names the key (kid): the case system checks it with the key of that id here, and needs no secret. A new key is listed before it signs anything, so a case system fetching this list again when it meets an unknown kid always finds it. Empty when deliveries are signed with WEBHOOK_SECRET.',
+        responses: {
+          200: {
+            description: 'The keys, newest first (RFC 7517 JWK Set)',
+            content: {
+              'application/jwk-set+json': {
+                schema: {
+                  type: 'object',
+                  required: ['keys'],
+                  properties: {
+                    keys: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['kty', 'crv', 'x', 'y', 'kid', 'alg', 'use'],
+                        properties: {
+                          kty: { const: 'EC' },
+                          crv: { const: 'P-256' },
+                          x: { type: 'string' },
+                          y: { type: 'string' },
+                          kid: { type: 'string', description: "The key's RFC 7638 thumbprint" },
+                          alg: { const: 'ES256' },
+                          use: { const: 'sig' },
+                        },
+                      },
+                    },
+                  },
+                },
+                example: { keys: [EXAMPLE_KEY] },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   webhooks: {
     submissionDelivery: {
       post: {
@@ -13,7 +67,7 @@ export const deliveryApi = {
         security: [],
         summary: 'A submitted form, sent to the case system',
         description:
-          'Each submitted form, POSTed to WEBHOOK_URL once it is submitted: a compact JWS (HS256, signed with WEBHOOK_SECRET) whose payload is a Delivery. Retried (after 30 seconds, then twice as long each time, up to an hour) until the case system answers 2xx, so it may arrive twice: submissionId tells a repeat.',
+          'Each submitted form, POSTed to WEBHOOK_URL once it is submitted: a compact JWS whose payload is a Delivery, signed with ES256 by the first of WEBHOOK_SIGNING_KEYS (its kid in the header; the public keys at /.well-known/jwks.json) or else with HS256 and WEBHOOK_SECRET. Retried (after 30 seconds, then twice as long each time, up to an hour) until the case system answers 2xx, so it may arrive twice: submissionId tells a repeat.',
         requestBody: {
           required: true,
           content: {
@@ -26,7 +80,7 @@ export const deliveryApi = {
                 // What the JWS carries once its signature is checked: its payload, decoded.
                 contentSchema: { $ref: '#/components/schemas/Delivery' },
                 description:
-                  'A compact JWS, protected header {"alg":"HS256","typ":"asc-forms-submission+jws"}; its payload is the JSON of components.schemas.Delivery. Check the signature before reading it.',
+                  'A compact JWS, protected header {"alg":"ES256","kid":"<a key of /.well-known/jwks.json>","typ":"asc-forms-submission+jws"} (or {"alg":"HS256","typ":"asc-forms-submission+jws"} with WEBHOOK_SECRET); its payload is the JSON of components.schemas.Delivery. Check the signature before reading it.',
               },
             },
           },

@@ -67,7 +67,7 @@ export const submissionsApi = {
         operationId: 'submitForm',
         tags: ['submissions'],
         summary:
-          'Submits a complete form. The answers are checked against that form version; the confirmation email and the delivery to the case system (WEBHOOK_URL: a POST of a compact JWS, HS256 with WEBHOOK_SECRET) go through an outbox and are retried until they succeed. The saved copy named by draftId is deleted.',
+          'Submits a complete form. The answers are checked against that form version; the confirmation email and the delivery to the case system (WEBHOOK_URL: a POST of a compact JWS, ES256 with WEBHOOK_SIGNING_KEYS or HS256 with WEBHOOK_SECRET) go through an outbox and are retried until they succeed. The saved copy named by draftId is deleted.',
         ...referrer,
         requestBody: body(
           {
