@@ -85,13 +85,49 @@ const tags = [
   { name: 'delivery', description: "What the portal sends the council's case system" },
 ];
 
+const COMPONENT = '#/components/schemas/';
+
+/**
+ * A schema of the document's components as a JSON Schema (2020-12) of its own: what it refers to
+ * under $defs, so any validator reads it without the OpenAPI document around it.
+ */
+export function standaloneSchema(document: Record<string, unknown>, name: string) {
+  const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
+  const defs: Record<string, unknown> = {};
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (!value || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string' && inner.startsWith(COMPONENT)) {
+        const [target, ...rest] = inner.slice(COMPONENT.length).split('/');
+        if (!(target! in defs)) {
+          defs[target!] = {};
+          defs[target!] = rewrite(schemas[target!]);
+        }
+        copy.$ref = ['#/$defs', target, ...rest].join('/');
+      } else copy[key] = rewrite(inner);
+    }
+    return copy;
+  };
+  const root = rewrite(schemas[name]) as Record<string, unknown>;
+  return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...root, $defs: defs };
+}
+
 export async function openApiRoutes(buildDir: string, portal: PortalContent): Promise<Router> {
   // Built once: neither the build nor the API changes under a running server.
   const document = await openApiDocument(buildDir, portal);
+  const delivery = standaloneSchema(document, 'Delivery');
   const router = new Router();
   router.get('/api/openapi.json', (ctx) => {
     ctx.set('Cache-Control', 'no-cache');
     ctx.body = document;
+  });
+  // What a delivery to the case system carries once its signature is checked.
+  router.get('/api/delivery.schema.json', (ctx) => {
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.type = 'application/schema+json';
+    ctx.body = delivery;
   });
   return router;
 }

@@ -18,6 +18,8 @@ import {
   exportPKCS8,
   generateKeyPair,
 } from 'jose';
+import { registerSchema, validate } from '@hyperjump/json-schema/draft-2020-12';
+import { BASIC } from '@hyperjump/json-schema/experimental';
 import { startSmtpServer } from '../support/smtp.ts';
 import { startCaseSystem } from '../support/case-system.ts';
 import { closeAtEnd } from '../support/shared.ts';
@@ -77,6 +79,18 @@ test('should sign each delivery with the newest key, which the case system check
   const delivery = JSON.parse(new TextDecoder().decode(payload));
   assert.is(delivery.reference, sent.reference);
   assert.is(delivery.submissionId, sent.id);
+
+  // The envelope's own JSON Schema, read by another implementation than ours.
+  const schemaResponse = await fetch(`${baseUrl}/api/delivery.schema.json`);
+  assert.match(schemaResponse.headers.get('content-type') ?? '', /^application\/schema\+json/);
+  registerSchema((await schemaResponse.json()) as never, 'https://cases.example.gov.uk/delivery.schema.json');
+  const check = (value: unknown) =>
+    validate('https://cases.example.gov.uk/delivery.schema.json', value as never, BASIC);
+  const verdict = await check(delivery);
+  assert.ok(verdict.valid, JSON.stringify(verdict));
+  const { reference: _, ...noReference } = delivery;
+  assert.not.ok((await check(noReference)).valid, 'a delivery without its reference is not one');
+  assert.not.ok((await check({ ...delivery, formVersion: 'two' })).valid);
 
   // A case system with only the older key cannot be fooled into taking it as that key's.
   const olderOnly = createLocalJWKSet({ keys: [jwks.keys[1]] });
