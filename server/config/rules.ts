@@ -92,6 +92,11 @@ export function ruleProblems(values: Values, refused: ReadonlySet<string>, produ
       'WEBHOOK_SECRET',
       'it or WEBHOOK_SIGNING_KEYS is needed with WEBHOOK_URL to sign each delivery; make one with `openssl rand -hex 32`, or set WEBHOOK_SIGNING_KEYS to sign with a key pair the case system checks at /.well-known/jwks.json',
     );
+  if (typeof values.WEBHOOK_SIGNING_KEYS === 'string' && !values.WEBHOOK_SIGNING_KEYS.replace(/[\s,]/g, ''))
+    add(
+      'WEBHOOK_SIGNING_KEYS',
+      'it names no file; write the paths of the PEM key files, newest first, separated by commas, or leave it unset',
+    );
   const secret = values.WEBHOOK_SECRET;
   if (typeof secret === 'string') {
     const others = [values.SESSION_SECRET, ...String(values.ANSWERS_KEYS ?? '').split(/[,:]/)].map((other) =>

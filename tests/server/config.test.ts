@@ -89,6 +89,7 @@ settings('should take a key pair or a shared secret to sign deliveries with, and
   const signed = readConfig({ ...withoutSecret, WEBHOOK_SIGNING_KEYS: ' /etc/asc/new.pem, /etc/asc/old.pem ' });
   assert.equal(signed.webhook?.signingKeyFiles, ['/etc/asc/new.pem', '/etc/asc/old.pem']);
   assert.is(signed.webhook?.secret, undefined);
+  refuses({ ...withoutSecret, WEBHOOK_SIGNING_KEYS: ' , ' }, /^WEBHOOK_SIGNING_KEYS: it names no file/);
 });
 
 settings('should require one SESSION_SECRET in production, so every process behind a load balancer shares it', () => {
