@@ -16,6 +16,37 @@ const EXAMPLE_KEY = {
 
 export const deliveryApi = {
   paths: {
+    '/api/delivery.schema.json': {
+      get: {
+        operationId: 'getDeliverySchema',
+        tags: ['delivery'],
+        security: [],
+        summary: "The JSON Schema (2020-12) of a delivery's payload, on its own",
+        description:
+          'components.schemas.Delivery with what it refers to under $defs, for a validator that does not read this document.',
+        responses: {
+          200: {
+            description: 'The schema',
+            content: {
+              'application/schema+json': {
+                schema: {
+                  type: 'object',
+                  required: ['$schema'],
+                  properties: { $schema: { type: 'string' } },
+                  additionalProperties: true,
+                },
+                example: {
+                  $schema: 'https://json-schema.org/draft/2020-12/schema',
+                  type: 'object',
+                  required: ['submissionId', 'reference'],
+                  $defs: {},
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/.well-known/jwks.json': {
       get: {
         operationId: 'getDeliveryKeys',
