@@ -1,7 +1,7 @@
 /** The description of the account API: registering, signing in, passwords, the session (routes/account.ts). */
 import { accountSchemas } from '../account.ts';
 import { NO_FIELDS } from '../../http/json-body.ts';
-import { anybody, anybodyOrReferrer, body, json, referrer, refusal, signedIn } from './shared.ts';
+import { anybody, anybodyOrReferrer, body, busy, json, limited, referrer, refusal, signedIn } from './shared.ts';
 
 type Schema = Record<string, unknown>;
 const user = { $ref: '#/components/schemas/User' };
@@ -31,18 +31,6 @@ const codeSent = json(
 const refused = refusal('What to fix, box by box (error.fields)', 'invalid', 'Enter your email address', {
   fields: [{ field: 'email', message: 'Enter your email address' }],
 });
-const limited = refusal(
-  'Too many tries: Retry-After says when to try again',
-  'rate-limited',
-  'Too many tries: wait 15 minutes and try again.',
-);
-const busy = {
-  503: refusal(
-    'Too many passwords being checked at once: try again in a minute',
-    'busy',
-    'The service is busy. Wait a minute and try again.',
-  ),
-};
 const timedOut = (message: string) => ({ 409: refusal('The step timed out: start again', 'flow-expired', message) });
 
 /** A step of registering, signing in or resetting a password: a POST with a body, by anybody. */

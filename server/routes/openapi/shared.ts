@@ -21,6 +21,21 @@ export const problem = { $ref: '#/components/schemas/Problem' };
 export const refusal = (description: string, code: string, message: string, extra: Schema = {}) =>
   json(problem, description, { error: { code, message, ...extra } });
 
+/** 429: a rate limit (sign-in, codes). */
+export const limited = refusal(
+  'Too many tries: Retry-After says when to try again',
+  'rate-limited',
+  'Too many tries: wait 15 minutes and try again.',
+);
+/** 503: a route that checks a password, when too many are being checked at once. */
+export const busy = {
+  503: refusal(
+    'Too many passwords being checked at once: try again in a minute',
+    'busy',
+    'The service is busy. Wait a minute and try again.',
+  ),
+};
+
 /** Who may call an operation: anybody (no cookie), a signed-in referrer, a signed-in member of staff. */
 export const anybody = { security: [] };
 /** GET /api/account answers with or without a session. */

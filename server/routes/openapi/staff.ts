@@ -1,7 +1,7 @@
 /** The description of the staff API: setting up, signing in with an authenticator app, the session (routes/staff.ts). */
 import { staffSchemas } from '../staff.ts';
 import { NO_FIELDS } from '../../http/json-body.ts';
-import { anybody, body, json, refusal, staffMember, staffOnly } from './shared.ts';
+import { anybody, body, busy, json, limited, refusal, staffMember, staffOnly } from './shared.ts';
 
 type Schema = Record<string, unknown>;
 const staffUser = { $ref: '#/components/schemas/StaffUser' };
@@ -57,18 +57,6 @@ const signedInBody = (description: string, example: Record<string, unknown>) =>
 const refused = refusal('What to fix, box by box (error.fields)', 'invalid', 'Enter the code from your app', {
   fields: [{ field: 'code', message: 'Enter the code from your app' }],
 });
-const limited = refusal(
-  'Too many tries: Retry-After says when to try again',
-  'rate-limited',
-  'Too many tries: wait 15 minutes and try again.',
-);
-const busy = {
-  503: refusal(
-    'Too many passwords being checked at once: try again in a minute',
-    'busy',
-    'The service is busy. Wait a minute and try again.',
-  ),
-};
 const timedOut = {
   409: refusal(
     'Timed out: enter the email and password again',
