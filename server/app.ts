@@ -272,7 +272,7 @@ export async function createApp(
   koa.use(compression());
   koa.use(errorHandler(log));
   koa.use(apiResponses());
-  koa.use(sameOriginWrites(config.publicOrigin));
+  koa.use(sameOriginWrites(config.publicOrigin, config.embedOrigins));
   koa.use(jsonBodies());
   const routers = [
     healthRoutes(createReadiness(db, readinessState, log)),

@@ -9,6 +9,9 @@ import { bodyOf, text, NO_FIELDS } from '../http/json-body.ts';
 import { noStore } from '../http/no-store.ts';
 
 const FLOW_COOKIE = 'asc_flow';
+/** Set and read back to learn whether this browser keeps the portal's cookies where the form is shown. */
+const CHECK_COOKIE = 'asc_cookie_check';
+const CHECK_PATH = '/api/account/cookie-check';
 
 export interface AccountRouteOptions {
   accounts: AccountService;
@@ -119,6 +122,26 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
     bodyOf(ctx, NO_FIELDS);
     const session = await active(ctx);
     ctx.body = remaining(await sessions.keepAlive(session));
+  });
+
+  // An embedded form asks before it shows the sign-in: on a page of another site, or in a frame
+  // from one, the browser keeps no cookie of the portal's, and signing in there would fail after
+  // the person typed their password. The test cookie has the session cookie's attributes.
+  router.post('/cookie-check', (ctx) => {
+    bodyOf(ctx, NO_FIELDS);
+    ctx.cookies.set(CHECK_COOKIE, '1', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      path: CHECK_PATH,
+      maxAge: 5 * 60 * 1000,
+      overwrite: true,
+    });
+    ctx.status = 204;
+  });
+  router.get('/cookie-check', (ctx) => {
+    ctx.body = { kept: ctx.cookies.get(CHECK_COOKIE) === '1' };
+    ctx.cookies.set(CHECK_COOKIE, null, { path: CHECK_PATH });
   });
 
   router.post('/registrations', async (ctx) =>

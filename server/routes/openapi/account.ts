@@ -103,6 +103,31 @@ export const accountApi = {
         responses: { 200: json(timingSchema, 'Time left', timing), ...signedIn },
       },
     },
+    '/api/account/cookie-check': {
+      post: {
+        operationId: 'setCookieCheck',
+        tags: ['account'],
+        summary:
+          "Sets a test cookie (asc_cookie_check) with the session cookie's attributes; an embedded form then reads it back to learn whether this browser keeps the portal's cookies on the page it is on",
+        ...anybody,
+        requestBody: body(NO_FIELDS, {}),
+        responses: { 204: { description: 'The test cookie was set' } },
+      },
+      get: {
+        operationId: 'getCookieCheck',
+        tags: ['account'],
+        summary:
+          'Whether the test cookie came back (and clears it): false on a page of another site, or in a frame from one, where signing in cannot work',
+        ...anybody,
+        responses: {
+          200: json(
+            { type: 'object', required: ['kept'], properties: { kept: { type: 'boolean' } } },
+            'Whether the browser kept the cookie',
+            { kept: true },
+          ),
+        },
+      },
+    },
     '/api/account/registrations': step(
       'register',
       'Registers: names, email and password (under the password policy); emails a verification code',
