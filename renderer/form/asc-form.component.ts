@@ -24,6 +24,7 @@ import { PrefillController } from './prefill-controller.ts';
 import { createFormHost } from './form-host.ts';
 import { PageMessages } from './page-messages.ts';
 import { answersItAsks, replacedNotice, startedCurrentMessage } from './retired-version.ts';
+import { OwnSession } from './own-session.ts';
 
 /**
  * One form, one page at a time, from its definition: questions that appear and disappear with
@@ -68,9 +69,15 @@ export class AscForm extends LitElement {
   @property({ attribute: false }) account?: AccountUser;
   /**
    * Ask for the check that the person is not a robot on the first page, before the form starts.
-   * The page must define <asc-captcha> (the portal's bundle does).
+   * The check loads when the form first needs it.
    */
   @property({ type: Boolean, reflect: true }) captcha = false;
+  /**
+   * Who looks after signing in. `form` (the default, for a council's page): the form asks the
+   * portal who is signed in, and shows its own sign-in, registration, Sign out and timeout warning.
+   * `page`: the page around it sets `signed-in` and `account` and answers asc-sign-in-request (the portal does).
+   */
+  @property() session: 'form' | 'page' = 'form';
 
   private readonly messages = new PageMessages(
     this,
@@ -99,6 +106,10 @@ export class AscForm extends LitElement {
   private readonly typed = new AnswersController(this.host, this.focusing);
   // After the navigation: it fills in the page about to be shown.
   private readonly prefill = new PrefillController(this.host, this.typed);
+  private readonly own = new OwnSession(this, this.host, this.messages, {
+    startAfresh: () => this.startAfresh(),
+    focusHeading: () => this.focusing.after('heading'),
+  });
 
   constructor() {
     super();
@@ -177,42 +188,29 @@ export class AscForm extends LitElement {
   };
 
   private requestWithAnswers(type: 'asc-save-request' | 'asc-submit-request'): boolean {
-    const form = this.host.form!;
-    return emit(
-      this,
-      type,
-      {
-        formId: form.id,
-        version: form.version,
-        pageId: this.host.currentPage!.id,
-        answers: form.prepare(this.host.answers),
-      },
-      true,
-    );
+    const { id: formId, version } = this.host.form!;
+    const answers = this.host.form!.prepare(this.host.answers);
+    return emit(this, type, { formId, version, pageId: this.host.currentPage!.id, answers }, true);
   }
 
   private onSave(): void {
     if (this.submitting.sending || !this.requestWithAnswers('asc-save-request')) return;
     if (this.signedIn) void this.saveForLater();
-    else this.host.showBanner(html`<p><strong>To save this form for later, you need to sign in.</strong></p>`);
+    else this.own.needed('save');
   }
 
   private onSubmit(): void {
     const errors = this.host.form!.errors(this.host.answers);
     if (errors.length) return this.host.showErrors(this.host.currentPage!, errors);
     if (this.submitting.sending || !this.requestWithAnswers('asc-submit-request')) return;
-    if (!this.signedIn)
-      return this.host.showBanner(html`<p><strong>To submit this form, you need to sign in.</strong></p>`);
-    void this.submitting.submit();
+    if (this.signedIn) void this.submitting.submit();
+    else this.own.needed('submit');
   }
 
   private onSignIn(): void {
     const { id: formId, version } = this.host.form!;
     const detail = { formId, version, pageId: this.host.currentPage!.id };
-    if (!emit(this, 'asc-sign-in-request', detail, true)) return;
-    this.messages.tell(
-      html`<p><strong>Signing in is not available on this page.</strong> Open the form on the council's portal to sign in.</p>`,
-    );
+    if (emit(this, 'asc-sign-in-request', detail, true)) this.own.needed('gate');
   }
 
   /** The version on screen takes no new forms: the current one starts on its first page, with the answers it asks for. */
@@ -255,13 +253,16 @@ export class AscForm extends LitElement {
     const answers = this.typed.current;
     const { sending, submitted } = this.submitting;
     const print = html`<div class="print-only">${printout(form, council, answers, submitted)}</div>`;
-    if (submitted) return confirmation(submitted, council, () => window.print(), this.account?.email, print);
+    if (submitted)
+      return html`${this.own.renderBar()}${confirmation(submitted, council, () => window.print(), this.account?.email, print)}`;
+    if (this.own.showsScreens) return html`${this.own.renderBar()}<div part="page">${this.own.renderScreens()}</div>`;
     const isCheck = page.kind === 'checkAnswers';
     const { errors, errorAt } = this.messages;
     // Pages about the person referred come only after sign-in: nobody sees their questions without
     // an account (their text shows, as written for someone not signed in).
     const gated = form.requiresAccount(page.id) && !this.signedIn;
     return html`
+      ${this.own.renderBar()}
       <div class="screen-only" part="page">
         <span class="caption">${form.definition.title}</span>
         <h1 tabindex="-1" part="page-title">${page.title}</h1>

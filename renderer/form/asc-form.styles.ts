@@ -32,11 +32,16 @@ export const formStyles = css`
   .actions { margin-top: 40px; }
   .secondary-actions { display: flex; flex-wrap: wrap; gap: 10px 25px; margin: 10px 0 30px; padding-top: 20px; border-top: 1px solid var(--asc-colour-border); }
 
+  .signed-in-bar { display: flex; flex-wrap: wrap; align-items: baseline; gap: 5px 20px; margin: 0 0 20px; padding-bottom: 10px; border-bottom: 1px solid var(--asc-colour-border); }
+  .signed-in-bar p { margin: 0; }
+  .banner ul.list { padding: 0; list-style: none; }
+  .banner ul.list li { margin-bottom: 20px; }
+
   dialog { max-width: 540px; padding: 30px; border: 5px solid var(--asc-colour-text); }
   dialog::backdrop { background: rgba(11, 12, 12, .6); }
   .print-only { display: none; }
   @media print {
-    .screen-only, .secondary-actions, .change { display: none !important; }
+    .screen-only, .secondary-actions, .change, .signed-in-bar { display: none !important; }
     .print-only { display: block; }
   }
 `;

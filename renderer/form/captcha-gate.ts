@@ -13,6 +13,18 @@ export interface CaptchaHost extends ReactiveControllerHost, Pick<FormHost, 'for
   readonly element: Pick<FormSettings, 'apiBase' | 'signedIn' | 'captcha'>;
 }
 
+let captchaRequested = false;
+
+/** <asc-captcha> comes with the first form that asks for it, where the page has not defined it already (the portal's bundle does). */
+function defineCaptcha(): void {
+  if (customElements.get('asc-captcha')) return;
+  if (captchaRequested) return;
+  captchaRequested = true;
+  import('../account/asc-captcha.ts').catch(() => {
+    captchaRequested = false; // the next render tries again
+  });
+}
+
 /** Needs none of the host's lifecycle callbacks, so it is not added to the host; it asks the host to render when its state changes. */
 export class CaptchaGate {
   /** Proof from the server that this form was started by a person (kept in memory only). */
@@ -45,6 +57,7 @@ export class CaptchaGate {
   render(page: Page, error: string | undefined, onPassed: () => void): TemplateResult | typeof nothing {
     const thanks = this.token && this.passedOn === page.id;
     if (!this.isNeeded(page) && !thanks) return nothing;
+    if (!this.token) defineCaptcha();
     return formGroup(
       html`
       <p class="label" id="captcha-label">Check that you are not a robot</p>

@@ -9,7 +9,7 @@ import { RouterController } from './router-controller.ts';
 import { PageAnnouncer } from './page-announcer.ts';
 import { SessionController } from './session-controller.ts';
 import type { TimeoutDialogController } from '../shared/timeout-dialog.ts';
-import { portalTimeoutDialog } from './timeout-warning.ts';
+import { portalTimeoutDialog } from '../form/timeout-warning.ts';
 import { OpenFormsController } from './open-forms.ts';
 import { AccountMenuController } from './account-menu.ts';
 import { AccountPagesController } from './account-pages.ts';

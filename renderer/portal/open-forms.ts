@@ -4,6 +4,7 @@ import type { AccountUser } from '../../engine/runtime.ts';
 import { draftsApi } from '../drafts-api.ts';
 import type { AscPageChangeDetail } from '../shared/events.ts';
 import { AscForm } from '../form/asc-form.ts';
+import { takeCarriedAnswers } from '../form/carried-answers.ts';
 import type { PageAnnouncer } from './page-announcer.ts';
 import type { RouteCause } from './router-controller.ts';
 import type { Route } from './routes.ts';
@@ -57,6 +58,17 @@ export class OpenFormsController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('beforeunload', this.onBeforeUnload);
+    // Answers brought from the council's page, where signing in could not work: the form opens
+    // with them, not yet saved, for the person to sign in and carry on.
+    const carried = takeCarriedAnswers();
+    if (carried && !this.elements.has(carried.formId)) {
+      const form = this.create(carried.formId);
+      form.captcha = true;
+      if (carried.version) form.version = carried.version;
+      form.currentAnswers = carried.answers;
+      if (carried.pageId) form.pageId = carried.pageId;
+      this.elements.set(carried.formId, form);
+    }
   }
 
   hostDisconnected(): void {
@@ -141,6 +153,7 @@ export class OpenFormsController implements ReactiveController {
     const onScreen = () => form.isConnected && this.elements.get(formId) === form;
     form.formId = formId;
     form.apiBase = this.host.apiBase;
+    form.session = 'page';
     form.addEventListener('asc-page-change', this.onPageChange);
     form.addEventListener('asc-validation-failed', () => {
       this.actions.title.formHasErrors = true;

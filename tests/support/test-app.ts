@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { createApp, readConfig, type App } from '../../server/index.ts';
 import type { AppOptions } from '../../server/app.ts';
 import { sharedBuild } from './shared-build.ts';
@@ -16,6 +16,8 @@ import { silentLog } from './captured-log.ts';
 export async function startTestApp(
   env: Record<string, string> = {},
   options: AppOptions = {},
+  /** A port to listen on (one the portal's own address, PUBLIC_URL, names); a free one when not given. */
+  port = 0,
 ): Promise<{ app: App; baseUrl: string; dataDir: string }> {
   let dataDir = env.DATA_DIR;
   if (!dataDir) {
@@ -30,7 +32,7 @@ export async function startTestApp(
     DATA_DIR: dataDir,
   });
   const app = await createApp(config, { log: silentLog(), ...options });
-  const server = app.koa.listen(0, '127.0.0.1');
+  const server = app.koa.listen(port, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   closeAtEnd(async () => {
     server.closeAllConnections();
@@ -38,4 +40,13 @@ export async function startTestApp(
     await app.close();
   });
   return { app, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, dataDir };
+}
+
+/** A port nothing listens on now, for a server whose own address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

@@ -1,5 +1,5 @@
 /** The referrer's timeout warning: the shared dialog (shared/timeout-dialog.ts) in the portal's words, offering to save the open forms. */
-import type { SaveOutcome } from '../form/save-for-later.ts';
+import type { SaveOutcome } from './save-for-later.ts';
 import { SESSION_IDLE_MS, durationInWords } from '../../engine/runtime.ts';
 import { WARN_BEFORE_MS } from '../shared/session-timer.ts';
 import { TimeoutDialogController, type TimeoutDialogHost } from '../shared/timeout-dialog.ts';

@@ -1,0 +1,284 @@
+/**
+ * What an embedded form (session="form") loads once someone signs in or asks to: the account
+ * screens in place of the page, who is signed in with Sign out, the timeout warning, and the
+ * person's saved copies of this form to carry on with. Where the browser keeps the portal's
+ * cookies apart from the page (another site, or a frame from one), signing in cannot work there,
+ * so the form says so and offers to continue on the portal, carrying the answers in the address's
+ * fragment, which the browser never sends to any server.
+ */
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AccountUser, Answers, Form, OpenedDraft, Page, SavedDraft, SignedIn } from '../../engine/runtime.ts';
+import { SESSION_IDLE_MS, durationInWords } from '../../engine/runtime.ts';
+import { RequestRefused, getJson, resolve, send } from '../api-client.ts';
+import { accountApi, SIGN_OUT_FAILED, signOut } from '../account-api.ts';
+import { draftsApi } from '../drafts-api.ts';
+import { AscAccount } from '../account/asc-account.ts';
+import type { AccountScreen } from '../account/account-screens.ts';
+import { SessionWatch } from '../shared/session-watch.ts';
+import type { TimeoutDialogController } from '../shared/timeout-dialog.ts';
+import { longDate, timeOfDay } from '../shared/when.ts';
+import { CARRY_KEY } from './carried-answers.ts';
+import type { SaveOutcome } from './save-for-later.ts';
+import type { SignInReason } from './own-session.ts';
+import { portalTimeoutDialog } from './timeout-warning.ts';
+
+/** What the embedded form's account reads and sets of the form. */
+export interface OwnAccountElement extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly apiBase: string;
+  readonly formId: string;
+  readonly session: 'form' | 'page';
+  signedIn: boolean;
+  account?: AccountUser;
+  readonly hasUnsavedChanges: boolean;
+  readonly savedDraftId?: string;
+  saveForLater(): Promise<SaveOutcome>;
+  openDraft(draft: SavedDraft, answers: Answers, note?: TemplateResult): void;
+}
+
+export interface OwnAccountHost {
+  readonly element: OwnAccountElement;
+  form(): Form | undefined;
+  currentPage(): Page | undefined;
+  /** The answers as a saved copy would keep them. */
+  answersToSave(): Answers;
+  tell(status: TemplateResult | undefined): void;
+  /** Shows a banner above the page, taking focus. */
+  showBanner(banner: TemplateResult): void;
+  /** Shows a note above the page without moving focus (nothing the person asked for). */
+  note(banner: TemplateResult): void;
+  /** The first page, with no answers and nothing saved: what was on screen is gone. */
+  startAfresh(): void;
+  /** Moves focus to the page's heading (the form's, or the account screen's) after the next render. */
+  focusHeading(): void;
+}
+
+type Screen = Extract<AccountScreen, 'sign-in' | 'register' | 'forgotten-password'> | 'elsewhere';
+const SCREENS: Record<string, Screen> = {
+  '/account/sign-in': 'sign-in',
+  '/account/register': 'register',
+  '/account/forgotten-password': 'forgotten-password',
+};
+
+const SAVE_REASON =
+  'To save your form for later, sign in, or register if you are new. Your answers stay on the form meanwhile, and are saved as soon as you are signed in.';
+
+export class OwnAccount {
+  private screen?: Screen;
+  private saveWhenSignedIn = false;
+  private screens?: AscAccount;
+  private cookiesKept?: Promise<boolean>;
+  private readonly watch: SessionWatch;
+  private readonly dialog: TimeoutDialogController;
+
+  constructor(private readonly host: OwnAccountHost) {
+    const { element } = host;
+    this.watch = new SessionWatch(element, {
+      warn: () => void this.dialog.show(),
+      expire: () => this.ended('timeout'),
+      keepAlive: async () => {
+        try {
+          return (await accountApi.keepAlive(element.apiBase)).idleRemainingMs;
+        } catch (error) {
+          if (error instanceof RequestRefused && error.status === 401) return null;
+          throw error;
+        }
+      },
+      timeLeft: () => accountApi.sessionLeft(element.apiBase),
+    });
+    this.dialog = portalTimeoutDialog(element, {
+      hasUnsavedForms: () => element.hasUnsavedChanges,
+      saveForms: async () => {
+        const outcome = await element.saveForLater();
+        return outcome.kind === 'saved' ? undefined : outcome;
+      },
+      carryOn: () => this.watch.carryOn(),
+      signOut: (saved) => this.signOut(saved),
+    });
+  }
+
+  get showsScreens(): boolean {
+    return this.screen !== undefined;
+  }
+
+  /** Opens the sign-in in place of the page, or, where signing in cannot work, the way on to the portal. */
+  async open(reason: SignInReason): Promise<void> {
+    this.saveWhenSignedIn = reason === 'save';
+    this.cookiesKept ??= this.checkCookies();
+    this.screen = (await this.cookiesKept) ? 'sign-in' : 'elsewhere';
+    this.host.tell(undefined);
+    this.host.element.requestUpdate();
+    await this.focusScreen();
+  }
+
+  /** Moves focus to the heading of the screen now shown in place of the page. */
+  private async focusScreen(): Promise<void> {
+    await this.host.element.updateComplete;
+    const screens = this.screen === 'elsewhere' ? undefined : this.screens;
+    if (screens) await screens.updateComplete;
+    (screens ?? this.host.element).renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    this.host.element.scrollIntoView?.({ block: 'start' });
+  }
+
+  /**
+   * Whether this browser keeps the portal's cookies on this page. A check that fails (the page
+   * is not one the portal lets in, or the connection dropped) means signing in would fail too.
+   */
+  private async checkCookies(): Promise<boolean> {
+    const { apiBase } = this.host.element;
+    try {
+      await send<void>(apiBase, '/api/account/cookie-check');
+      return (await getJson<{ kept: boolean }>(resolve(apiBase, '/api/account/cookie-check'))).kept;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Someone is signed in (now, or from before): the form may save, and their saved copies are offered. */
+  signedIn(user: AccountUser, idleRemainingMs: number): void {
+    const { element } = this.host;
+    element.account = user;
+    element.signedIn = true;
+    this.watch.start(idleRemainingMs);
+    element.requestUpdate();
+    void this.offerSavedCopies();
+  }
+
+  private signedInHere({ user, idleRemainingMs }: SignedIn): void {
+    this.close();
+    this.signedIn(user, idleRemainingMs);
+    if (this.saveWhenSignedIn) void this.host.element.saveForLater();
+    this.saveWhenSignedIn = false;
+  }
+
+  /** Back to the form's page from the account screens. */
+  private close(): void {
+    this.screen = undefined;
+    this.host.focusHeading();
+    this.host.element.requestUpdate();
+  }
+
+  private navigate(to: string): void {
+    const screen = SCREENS[new URL(to, 'https://portal.invalid').pathname];
+    if (!screen) return this.close();
+    this.screen = screen;
+    this.host.element.requestUpdate();
+    void this.focusScreen();
+  }
+
+  /** The person's other saved copies of this form, each to carry on with. */
+  private async offerSavedCopies(): Promise<void> {
+    const { element } = this.host;
+    const drafts = await draftsApi.list(element.apiBase).catch(() => []);
+    const copies = drafts.filter((draft) => draft.formId === element.formId && draft.id !== element.savedDraftId);
+    if (!copies.length || !element.signedIn) return;
+    const timeZone = this.host.form()?.timeZone;
+    const when = (at: number) => `${longDate(at, timeZone)} at ${timeOfDay(at, timeZone)}`;
+    this.host.note(html`
+      <h2>${copies.length === 1 ? 'You have saved this form before' : `You have saved this form ${copies.length} times`}</h2>
+      <ul class="list">${copies.map(
+        (copy) => html`<li>
+          <p>${copy.about ? html`About <strong>${copy.about}</strong>, saved` : 'Saved'} on ${when(copy.savedAt)}, at “${copy.pageTitle}”.</p>
+          <button type="button" class="button secondary" @click=${() => void this.resume(copy)}>Carry on with the form saved on ${when(copy.savedAt)}</button>
+        </li>`,
+      )}</ul>
+      <p>Or carry on below with a new form.</p>`);
+  }
+
+  /** Opens a saved copy in place of the form on screen, saving that first if it has unsaved answers. */
+  private async resume(copy: SavedDraft): Promise<void> {
+    const { element } = this.host;
+    let note: TemplateResult | undefined;
+    if (element.hasUnsavedChanges) {
+      if ((await element.saveForLater()).kind !== 'saved') return;
+      note = html`<p>The answers you had on screen have been saved too: they are kept as a separate copy.</p>`;
+    }
+    let opened: OpenedDraft;
+    try {
+      opened = await draftsApi.open(element.apiBase, copy.id);
+    } catch (error) {
+      if (error instanceof RequestRefused && error.status === 401) return this.ended('timeout');
+      this.host.showBanner(
+        html`<p><strong>Your saved form could not be opened.</strong> ${error instanceof Error ? error.message : ''}</p>`,
+      );
+      return;
+    }
+    element.openDraft(opened, opened.answers, note);
+  }
+
+  /** Signs out (saving unsaved answers first, from the bar; `saved` when the timeout warning saved them). */
+  private async signOut(saved = false): Promise<void> {
+    const { element } = this.host;
+    if (!saved && element.hasUnsavedChanges) {
+      if ((await element.saveForLater()).kind !== 'saved') return;
+      saved = true;
+    }
+    if (!(await signOut(element.apiBase))) {
+      this.host.showBanner(html`<p><strong>${SIGN_OUT_FAILED}</strong></p>`);
+      return;
+    }
+    this.ended(saved ? 'saved' : 'chose');
+  }
+
+  /** Nobody is signed in any more: what was on screen goes, so nobody else sees it, and the form says why. */
+  private ended(because: 'chose' | 'saved' | 'timeout'): void {
+    const { element } = this.host;
+    this.watch.stop();
+    this.dialog.close();
+    this.screen = undefined;
+    element.signedIn = false;
+    element.account = undefined;
+    this.host.startAfresh();
+    this.host.showBanner(
+      because === 'timeout'
+        ? html`<h2>You have been signed out</h2><p>There was no activity for ${durationInWords(SESSION_IDLE_MS)}, so to keep your answers safe we signed you out and cleared them from the screen. Sign in to carry on with a form you saved.</p>`
+        : html`<h2>You have signed out</h2>${because === 'saved' ? html`<p>Your form has been saved. To carry on with it, sign in again on this page.</p>` : nothing}`,
+    );
+  }
+
+  /** The address of this form's page on the portal, with the answers so far in its fragment. */
+  private portalAddress(): string {
+    const form = this.host.form()!;
+    const page = this.host.currentPage();
+    const carried = { formId: form.id, version: form.version, pageId: page?.id, answers: this.host.answersToSave() };
+    const path = `/forms/${encodeURIComponent(form.id)}${page ? `/${encodeURIComponent(page.id)}` : ''}`;
+    return `${resolve(this.host.element.apiBase, path)}#${CARRY_KEY}=${encodeURIComponent(JSON.stringify(carried))}`;
+  }
+
+  renderScreens(): TemplateResult | typeof nothing {
+    const back = html`<p><button type="button" class="link-button" @click=${() => this.close()}>Back to the form</button></p>`;
+    if (this.screen === 'elsewhere') {
+      const portal = new URL(resolve(this.host.element.apiBase, '/')).host;
+      return html`
+        ${back}
+        <h1 tabindex="-1">Continue on the council’s portal to sign in</h1>
+        <p>You cannot sign in on this page: your browser keeps the portal’s sign-in apart from this website.</p>
+        <p>Continue on ${portal}. Your answers so far go with you, and stay in this browser until you sign in there.</p>
+        <a class="button" href=${this.portalAddress()} target="_top">Continue on ${portal}</a>`;
+    }
+    if (!this.screen) return nothing;
+    if (!this.screens) {
+      const screens = (this.screens = new AscAccount());
+      screens.returnTo = '/';
+      screens.addEventListener('asc-signed-in', (event) => this.signedInHere(event.detail));
+      screens.addEventListener('asc-navigate', (event) => this.navigate(event.detail.to));
+    }
+    this.screens.apiBase = this.host.element.apiBase;
+    this.screens.timeZone = this.host.form()?.timeZone;
+    this.screens.screen = this.screen;
+    this.screens.reason = this.saveWhenSignedIn ? SAVE_REASON : '';
+    return html`${back}${this.screens}`;
+  }
+
+  renderBar(): TemplateResult {
+    const { account, signedIn } = this.host.element;
+    return html`
+      ${
+        signedIn && account
+          ? html`<div class="signed-in-bar"><p>Signed in as <strong>${account.forename} ${account.surname}</strong></p>
+            <button type="button" class="link-button" @click=${() => void this.signOut()}>Sign out</button></div>`
+          : nothing
+      }
+      ${this.dialog.render()}`;
+  }
+}

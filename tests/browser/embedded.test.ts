@@ -1,0 +1,205 @@
+/**
+ * DoLS Form 1 embedded on the council's own site, in chromium with real host names mapped to this
+ * machine: the council's page on www.council.test, the portal on portal.council.test (another
+ * origin, the same site), and a page of another site (www.other.test) embedding the same form.
+ * On the council's page the person does everything the portal lets them, by the keyboard:
+ * the captcha, registering, Save for later, Sign out, coming back, carrying on and Submit. On
+ * the other site signing in cannot work, so the form says so and carries the answers over.
+ */
+import * as assert from 'uvu/assert';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeViolations, browserSuite, chromiumPath, focused, tabTo, withText } from '../support/browser.ts';
+import { FORM_HEADING, WALK_PASSWORD, passCaptchaWithKeyboard, registerFromSecureLogin } from '../support/keyboard.ts';
+import { closeAtEnd } from '../support/shared.ts';
+import { startSmtpServer, codeIn } from '../support/smtp.ts';
+import { freePort, startTestApp } from '../support/test-app.ts';
+import { ANSWERS_TODAY, loadForms } from '../fixtures/forms.ts';
+
+const it = browserSuite('A form embedded on the council\u2019s own site');
+const dols1 = loadForms().find((f) => f.definition.id === 'dols-form-1')!;
+
+interface Sites {
+  browser: Browser;
+  smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  portal: string;
+  council: string;
+  other: string;
+}
+let started: Promise<Sites> | undefined;
+
+/** The portal, the council's site and another site, each by its own host name, and a browser that finds them all here. */
+function sites(): Promise<Sites> {
+  started ??= (async () => {
+    const smtp = await startSmtpServer();
+    closeAtEnd(smtp.close);
+    let page = '';
+    const site = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(page);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    closeAtEnd(() => new Promise<void>((resolve) => site.close(() => resolve())));
+    const sitePort = (site.address() as AddressInfo).port;
+    const council = `http://www.council.test:${sitePort}`;
+    const other = `http://www.other.test:${sitePort}`;
+    const portalPort = await freePort();
+    const portal = `http://portal.council.test:${portalPort}`;
+    await startTestApp(
+      { EMBED_ORIGINS: `${council} ${other}`, PUBLIC_URL: portal, SMTP_URL: smtp.url, DATABASE_URL: '' },
+      {},
+      portalPort,
+    );
+    page = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Refer to adult social care</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script type="module" src="${portal}/embed/asc-form.js"></script></head>
+<body><header><a href="/">Council home</a></header><main><asc-form form-id="dols-form-1" api-base="${portal}" captcha></asc-form></main></body></html>`;
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--host-resolver-rules=MAP *.council.test 127.0.0.1, MAP *.other.test 127.0.0.1',
+      ],
+    });
+    closeAtEnd(() => browser.close());
+    return { browser, smtp, portal, council, other };
+  })();
+  return started;
+}
+
+async function newTab(browser: Browser, width = 1024): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.clock.setFixedTime(new Date(`${ANSWERS_TODAY}T12:00:00`));
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors, close: () => context.close() };
+}
+
+const typeAt = async (page: Page, id: string, text: string) => {
+  await tabTo(page, id, 120);
+  await page.keyboard.type(text);
+};
+
+/** From "Before you start" past the captcha to the page that asks the person to sign in. */
+async function toAccountGate(page: Page): Promise<void> {
+  await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+  await passCaptchaWithKeyboard(page);
+  await tabTo(page, withText('Next'));
+  await page.keyboard.press('Enter');
+  await page.locator(FORM_HEADING, { hasText: 'About you' }).waitFor();
+}
+
+it('a referrer on the council\u2019s page should register, save, sign out, come back, carry on and submit', async () => {
+  const { browser, smtp, council } = await sites();
+  const email = 'embedded.referrer@example.org';
+  const { page, errors, close } = await newTab(browser);
+  try {
+    await page.goto(`${council}/refer`);
+    await toAccountGate(page);
+    await registerFromGate(page, smtp, email);
+    // Back on the form, signed in: the page that needed an account now asks its questions.
+    assert.match((await page.locator('asc-form .signed-in-bar').textContent()) ?? '', /Signed in as Sam Carter/);
+    await page.locator('asc-form #f-referrerJobTitle').waitFor();
+    assert.equal(await axeViolations(page), [], 'the form, signed in on the council\u2019s page');
+    await typeAt(page, 'f-referrerJobTitle', 'Ward manager');
+    await tabTo(page, withText('Save for later'), 120);
+    await page.keyboard.press('Enter');
+    await page.locator('asc-form .banner h2', { hasText: 'Your form has been saved' }).waitFor();
+
+    await tabTo(page, withText('Sign out'), 120);
+    await page.keyboard.press('Enter');
+    await page.locator('asc-form .banner h2', { hasText: 'You have signed out' }).waitFor();
+    assert.match((await page.locator('asc-form .banner').textContent()) ?? '', /Your form has been saved/);
+    assert.is(await page.locator('asc-form .signed-in-bar').count(), 0);
+    assert.is(await page.locator(FORM_HEADING).textContent(), 'Before you start', 'the answers left the screen');
+
+    // Another day: the council's page again, signing in with the emailed code.
+    await page.goto(`${council}/refer`);
+    await toAccountGate(page);
+    await tabTo(page, withText('Login or Register'));
+    await page.keyboard.press('Enter');
+    await page.locator('asc-form asc-account h1', { hasText: 'Secure login' }).waitFor();
+    assert.is((await focused(page)).text, 'Secure login', 'focus moves to the sign-in');
+    await typeAt(page, 'f-email', email);
+    await typeAt(page, 'f-password', WALK_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.locator('asc-account h1', { hasText: 'Check your email' }).waitFor();
+    await typeAt(page, 'f-code', codeIn(await smtp.nextTo(email)));
+    await page.keyboard.press('Enter');
+    const offer = page.locator('asc-form .banner h2', { hasText: 'You have saved this form before' });
+    await offer.waitFor();
+    assert.equal(await axeViolations(page), [], 'the offer to carry on with a saved form');
+    await tabTo(page, (element) => element.tag === 'button' && element.text.startsWith('Carry on with the form saved on'), 120);
+    await page.keyboard.press('Enter');
+    await page.locator('asc-form #f-referrerJobTitle').waitFor();
+    assert.is(await page.locator('asc-form #f-referrerJobTitle').inputValue(), 'Ward manager', 'the saved answers are back');
+
+    // The rest of the form is typed elsewhere in the tests: here, its complete answers, then Submit.
+    await page.locator('asc-form').evaluate((form, answers) => {
+      const element = form as HTMLElement & { currentAnswers: unknown; pageId?: string };
+      element.currentAnswers = { ...(element.currentAnswers as object), ...(answers as object) };
+      element.pageId = 'check-your-answers';
+    }, dols1.answers);
+    await page.locator('asc-form button', { hasText: 'Submit' }).waitFor();
+    await tabTo(page, withText('Submit'), 300);
+    await page.keyboard.press('Enter');
+    await page.locator('asc-form h1', { hasText: 'Form submitted' }).waitFor();
+    const reference = (await page.locator('asc-form .reference').textContent())!.trim();
+    assert.match((await smtp.nextTo(email)).text ?? '', new RegExp(reference));
+    assert.equal(errors, [], 'the page threw');
+  } finally {
+    await close();
+  }
+});
+
+/** Login or Register, then the three steps of registering, from the form on the council's page. */
+async function registerFromGate(page: Page, smtp: Sites['smtp'], email: string): Promise<void> {
+  await tabTo(page, withText('Login or Register'));
+  await page.keyboard.press('Enter');
+  await registerFromSecureLogin(page, smtp, email, async (where) => {
+    assert.equal(await axeViolations(page), [], where);
+  });
+}
+
+it('on another site the form should say signing in cannot work there, and carry the answers to the portal', async () => {
+  const { browser, other, portal } = await sites();
+  const { page, errors, close } = await newTab(browser, 320);
+  try {
+    await page.goto(`${other}/refer`);
+    await toAccountGate(page);
+    await tabTo(page, withText('Login or Register'));
+    await page.keyboard.press('Enter');
+    const heading = page.locator('asc-form h1', { hasText: 'Continue on the council\u2019s portal to sign in' });
+    await heading.waitFor();
+    assert.is((await focused(page)).text, 'Continue on the council\u2019s portal to sign in');
+    assert.is(await page.locator('asc-form asc-account').count(), 0, 'no sign-in that would fail');
+    assert.equal(await axeViolations(page), [], 'the way on to the portal, at 320 px');
+    // Sefton's forms ask nothing before sign-in; a council's form that does carries its answers so far.
+    await page.locator('asc-form').evaluate((form) => {
+      (form as HTMLElement & { currentAnswers: unknown }).currentAnswers = { requestType: 'standard-only' };
+    });
+    const host = new URL(portal).host;
+    await tabTo(page, withText(`Continue on ${host}`));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${portal}/forms/dols-form-1/about-you`);
+    await page.locator('asc-portal asc-form h1[part="page-title"]', { hasText: 'About you' }).waitFor();
+    assert.is(new URL(page.url()).hash, '', 'the answers are not left in the address');
+    const carried = await page
+      .locator('asc-portal asc-form')
+      .evaluate((form) => (form as HTMLElement & { currentAnswers: Record<string, unknown> }).currentAnswers);
+    assert.is(carried.requestType, 'standard-only', 'the answers came with the person');
+    await page.locator('asc-portal asc-form button', { hasText: 'Login or Register' }).waitFor();
+    assert.equal(errors, [], 'the page threw');
+  } finally {
+    await close();
+  }
+});
+
+it.run();
