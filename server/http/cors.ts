@@ -5,7 +5,7 @@
  */
 import type { Middleware } from 'koa';
 
-const SHARED = /^\/(assets\/|api\/forms(\/|$)|api\/portal$|schemas\/|custom-elements\.json$)/;
+const SHARED = /^\/(assets\/|embed\/|api\/forms(\/|$)|api\/portal$|schemas\/|custom-elements\.json$)/;
 
 export function embedCors(origins: string[]): Middleware {
   const allowed = new Set(origins);
