@@ -20,9 +20,9 @@ import { AccountHome } from './account-home.ts';
  * passwords, and the account menu.
  *
  * @summary Sign in, register and manage an account.
- * @event asc-signed-in - The person signed in or finished registering. detail: { user, idleExpiresAt, idleRemainingMs }
- * @event asc-signed-out - The person signed out.
- * @event asc-navigate - A link inside the screens asks the page to go somewhere. detail: { to }
+ * @event {CustomEvent<AscSignedInDetail>} asc-signed-in - The person signed in or finished registering.
+ * @event {CustomEvent<AscSignedOutDetail>} asc-signed-out - The person signed out.
+ * @event {CustomEvent<AscNavigateDetail>} asc-navigate - A link inside the screens asks the page to go somewhere.
  */
 export class AscAccount extends LitElement {
   static override styles = [baseStyles, questionPageStyles, passwordFieldStyles, accountStyles];

@@ -47,8 +47,8 @@ function loadWidget(): Promise<unknown> {
  * shows nothing.
  *
  * @summary The captcha in front of a form's first page.
- * @event asc-captcha-verified - The server accepted the answer. `detail`: `{ token, expiresAt }`.
- * @cssproperty --altcha-checkbox-size - The size of the checkbox (32px).
+ * @event {CustomEvent<AscCaptchaVerifiedDetail>} asc-captcha-verified - The server accepted the answer.
+ * @cssproperty [--altcha-checkbox-size=32px] - The size of the checkbox.
  */
 @customElement('asc-captcha')
 export class AscCaptcha extends LitElement {

@@ -36,7 +36,7 @@ function formsInSeveralVersions(drafts: SavedDraft[]): Set<string> {
  * form has changed since, and the way back into each (or to delete it).
  *
  * @summary Forms saved for later.
- * @event asc-navigate - Continue was chosen: the page opens the saved form. detail: { to }
+ * @event {CustomEvent<AscNavigateDetail>} asc-navigate - Continue was chosen: the page opens the saved form.
  */
 @customElement('asc-saved-forms')
 export class AscSavedForms extends LitElement {

@@ -34,7 +34,7 @@ const styles = css`
  * Another person's form, or one sent longer ago, is not found.
  *
  * @summary A submitted form, read-only, to read again or print.
- * @event asc-navigate - The back link was chosen: the page goes to the list. detail: { to }
+ * @event {CustomEvent<AscNavigateDetail>} asc-navigate - The back link was chosen: the page goes to the list.
  */
 @customElement('asc-submitted-form')
 export class AscSubmittedForm extends LitElement {

@@ -26,7 +26,7 @@ const addressOf = (submission: Submission) => `/account/submitted/${submission.i
  * it; once answered, the question and the answer), and the way to open it again.
  *
  * @summary Forms submitted in the last 30 days.
- * @event asc-navigate - A form's View was chosen: the page opens it read-only. detail: { to }
+ * @event {CustomEvent<AscNavigateDetail>} asc-navigate - A form's View was chosen: the page opens it read-only.
  */
 @customElement('asc-submitted-forms')
 export class AscSubmittedForms extends LitElement {

@@ -32,15 +32,15 @@ import { OwnSession } from './own-session.ts';
  * summary, check-your-answers, and print.
  *
  * @summary A referral form rendered from its JSON definition.
- * @event asc-page-change - The person moved to another page. detail: AscPageChangeDetail
- * @event asc-validation-failed - Next or Submit found problems, now shown. detail: { pageId, errors }
- * @event asc-save-request - Save for later was pressed (cancelable: a page that saves by itself, or asks the person to sign in first, cancels it). detail: { pageId, answers }
- * @event asc-saved - The form was saved for later. detail: { draftId, deleteAt }
- * @event asc-submit-request - Submit was pressed on a complete form (cancelable: a page that sends the answers itself cancels it). detail: { pageId, answers }
- * @event asc-submitted - The council's server has the form. detail: { submissionId, reference }
- * @event asc-sign-in-request - Login or Register was pressed (cancelable).
- * @event asc-close - Close was pressed: leave the form, keeping the answers.
- * @event asc-cancel - The person confirmed Cancel: the answers are gone.
+ * @event {CustomEvent<AscPageChangeDetail>} asc-page-change - The person moved to another page.
+ * @event {CustomEvent<AscValidationFailedDetail>} asc-validation-failed - Next or Submit found problems, now shown.
+ * @event {CustomEvent<AscAnswersRequestDetail>} asc-save-request - Save for later was pressed (cancelable: a page that saves by itself, or asks the person to sign in first, cancels it).
+ * @event {CustomEvent<AscSavedDetail>} asc-saved - The form was saved for later.
+ * @event {CustomEvent<AscAnswersRequestDetail>} asc-submit-request - Submit was pressed on a complete form (cancelable: a page that sends the answers itself cancels it).
+ * @event {CustomEvent<AscSubmittedDetail>} asc-submitted - The council's server has the form.
+ * @event {CustomEvent<AscSignInRequestDetail>} asc-sign-in-request - Login or Register was pressed (cancelable).
+ * @event {CustomEvent<AscFormEventBase>} asc-close - Close was pressed: leave the form, keeping the answers.
+ * @event {CustomEvent<AscFormEventBase>} asc-cancel - The person confirmed Cancel: the answers are gone.
  * @csspart page - The page: heading, questions and buttons.
  * @csspart page-title - The page's heading.
  * @csspart progress - The progress text and bar.
@@ -48,9 +48,9 @@ import { OwnSession } from './own-session.ts';
  * @csspart error-summary - The box listing what to fix.
  * @csspart actions - The Previous and Next (or Submit) buttons.
  * @csspart account-gate - The box asking a person who has not signed in to sign in or register.
- * @cssproperty --asc-theme-font-family - The typeface.
- * @cssproperty --asc-colour-brand - The progress bar and notices.
- * @cssproperty --asc-button-colour - The main buttons.
+ * @cssproperty [--asc-theme-font-family=system-ui, -apple-system, 'Segoe UI', Arial, sans-serif] - The typeface.
+ * @cssproperty [--asc-colour-brand=#1d70b8] - The progress bar and notices.
+ * @cssproperty [--asc-button-colour=#00703c] - The main buttons.
  */
 export class AscForm extends LitElement {
   static override styles = [baseStyles, questionPageStyles, summaryListStyles, choiceStyles, formStyles];

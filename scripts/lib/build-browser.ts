@@ -1,8 +1,9 @@
 /**
  * The browser's files, in one esbuild run: the components (Lit, the engine's runtime) and every
  * form version's precompiled validators, split so what they share (the formats, ajv's helpers) is
- * loaded once. Every file is named by its content's hash; manifest.json says which is which, and
- * index.html loads the portal.
+ * loaded once. Every file is named by its content's hash; manifest.json says which is which,
+ * index.html loads the portal, and /embed/asc-form.js loads <asc-form> for a council's own page at
+ * an address that stays the same from one build to the next.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -41,6 +42,22 @@ const PAGE_CSS = `html{background:#fff;-webkit-text-size-adjust:100%;text-size-a
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** Where a council's page loads <asc-form> from, whatever the build: README, "Embedding a form". */
+const EMBED_SCRIPT = '/embed/asc-form.js';
+
+/**
+ * The embed script's stable address: a module that re-exports this build's hashed one. It names
+ * the hashed script's chunks too, so the browser fetches them with it rather than after it has
+ * read it (a redirect would cost the same request and keep that wait). Its imports are relative,
+ * so they resolve to the server the page loaded it from.
+ */
+async function writeEmbedScript(publicDir: string, embed: string, chunks: string[]): Promise<void> {
+  const relativeUrl = (url: string) => JSON.stringify(`..${url}`);
+  const source = `${chunks.map((url) => `import ${relativeUrl(url)};\n`).join('')}export * from ${relativeUrl(embed)};\n`;
+  await mkdir(join(publicDir, 'embed'), { recursive: true });
+  await writeFile(join(publicDir, EMBED_SCRIPT), source);
 }
 
 export async function buildBrowser(
@@ -100,6 +117,7 @@ export async function buildBrowser(
       .map((i) => `/${relative(publicDir, resolve(root, i.path)).split(sep).join('/')}`);
   const embed = urlOf('asc-form');
   const staff = urlOf('asc-staff');
+  await writeEmbedScript(publicDir, embed, preloadsOf(embed));
   const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
   await writeFile(join(publicDir, css), PAGE_CSS);
   const manifest: BrowserManifest = {

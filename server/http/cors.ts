@@ -11,7 +11,7 @@
  */
 import type { Middleware } from 'koa';
 
-const SHARED = /^\/(assets\/|api\/forms(\/|$)|api\/portal$|schemas\/|custom-elements\.json$)/;
+const SHARED = /^\/(assets\/|embed\/|api\/forms(\/|$)|api\/portal$|schemas\/|custom-elements\.json$)/;
 /** The referrer's API, which the embedded form calls with the person's session. */
 export const REFERRER_API = /^\/api\/(account|captcha|drafts|submissions)(\/|$)/;
 

@@ -1,12 +1,13 @@
 /**
  * The portal's files: the built components under /assets (named by their content's hash, so
  * cached for a year), each as the brotli or gzip copy the build made beside it when the browser
- * accepts one; the schemas, and index.html for every page address so deep links and
+ * accepts one; /embed/asc-form.js, the address councils' pages load <asc-form> from; the schemas, and index.html for every page address so deep links and
  * browser back and forward work. An address that is no page of the portal (or names no form)
  * gets the same page, which says "Page not found", with the status 404. The council staff's pages
  * (/staff) are a page of their own, with a script of their own.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { Router } from '@koa/router';
 import type { Middleware } from 'koa';
 import serve from 'koa-static';
@@ -27,12 +28,16 @@ export async function webRoutes(
       ),
     ),
   );
+  const assetsDir = `${resolve(buildDir, 'public', 'assets')}${sep}`;
+  // Everything else, /embed/asc-form.js among it, is checked with the server on every use: a
+  // release replaces the hashed files it names, so a copy kept for minutes could name files that
+  // are gone, and the form would not load on the council's page. It is a few hundred bytes.
   const staticFiles = serve(`${buildDir}/public`, {
     index: false,
     brotli: true,
     gzip: true,
     setHeaders: (res, path) => {
-      res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('Cache-Control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const pages = new Router();

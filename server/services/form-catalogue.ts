@@ -25,7 +25,7 @@ import { ConfigError } from '../config/config-error.ts';
 export interface BuildManifest {
   /** The portal page's script (both components) and style sheet. */
   app: { js: string; css: string };
-  /** <asc-form> alone, for embedding one form in another page. */
+  /** <asc-form> alone, for embedding one form in another page (which loads it by /embed/asc-form.js, the same every build). */
   embed: string;
   /** The council staff's pages (<asc-staff>), served at /staff. */
   staff: string;

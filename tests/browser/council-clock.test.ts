@@ -16,9 +16,10 @@ import { CLOCK_FORM_ID, NOT_IN_FUTURE, clockBuildDir, clockFormsDir } from '../s
 
 /**
  * The portal for a council in `timeZone` (none named: the default), and a page of the council's
- * own site, on another origin, that embeds the clock sample.
+ * own site, on another origin, that embeds the clock sample: by the build's hashed script, or
+ * from the address that stays the same from one build to the next.
  */
-async function portalFor(timeZone: string | undefined): Promise<{ pageUrl: string }> {
+async function portalFor(timeZone: string | undefined, { stableAddress = false } = {}): Promise<{ pageUrl: string }> {
   let body = '';
   const site = createServer((_request, response) => {
     response.setHeader('content-type', 'text/html; charset=utf-8');
@@ -34,7 +35,7 @@ async function portalFor(timeZone: string | undefined): Promise<{ pageUrl: strin
     DATABASE_URL: '',
   });
   body = `<!doctype html><html lang="en-GB"><head><title>Refer</title>
-<script type="module" src="${baseUrl}${app.catalogue.manifest.embed}"></script></head>
+<script type="module" src="${baseUrl}${stableAddress ? '/embed/asc-form.js' : app.catalogue.manifest.embed}"></script></head>
 <body><main><asc-form form-id="${CLOCK_FORM_ID}" api-base="${baseUrl}"></asc-form></main></body></html>`;
   return { pageUrl: `${siteUrl}/referral` };
 }
@@ -103,7 +104,8 @@ clock("a browser in Los Angeles, still in yesterday, should take London's today 
 });
 
 clock('a council elsewhere should have its own today, from portal.json, in a browser in London', async () => {
-  const portal = await portalFor('America/Los_Angeles');
+  // Embedded from /embed/asc-form.js, as the README shows councils.
+  const portal = await portalFor('America/Los_Angeles', { stableAddress: true });
   // 06:00 on 2 July in London (BST); 22:00 on 1 July in Los Angeles.
   const instant = '2026-07-02T05:00:00Z';
   const tomorrow = await answerDate(portal, 'Europe/London', instant, '2026-07-02');

@@ -115,6 +115,53 @@ build('should describe every component in a custom elements manifest: attributes
   );
 });
 
+build(
+  'should type every event in the custom elements manifest by its detail, and give every CSS custom property the default the styles give it',
+  async () => {
+    const manifest = JSON.parse(await readFile(join(outDir, 'public/custom-elements.json'), 'utf8'));
+    const elements: Array<{
+      tagName: string;
+      events?: Array<{ name: string; type?: { text: string } }>;
+      cssProperties?: Array<{ name: string; default?: string }>;
+    }> = manifest.modules.flatMap((m: { declarations: Array<{ tagName?: string }> }) =>
+      m.declarations.filter((d) => d.tagName),
+    );
+    // What each event carries, as renderer/shared/events.ts types it for the components' own code.
+    const eventMaps = await readFile(join(root, 'renderer/shared/events.ts'), 'utf8');
+    const eventTypes = new Map(
+      [...eventMaps.matchAll(/'(asc-[a-z-]+)': (CustomEvent<\w+>);/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    const events = elements.flatMap((e) => (e.events ?? []).map((event) => ({ ...event, tagName: e.tagName })));
+    assert.ok(events.length >= 13, 'every element that sends events lists them');
+    for (const event of events) {
+      assert.ok(eventTypes.has(event.name), `${event.name} is in AscEventMap`);
+      assert.is(event.type?.text, eventTypes.get(event.name), `${event.tagName}: ${event.name}`);
+    }
+
+    const rendererDir = join(root, 'renderer');
+    const sources = (await readdir(rendererDir, { recursive: true })).filter((file) => file.endsWith('.ts'));
+    const styles = (await Promise.all(sources.map((file) => readFile(join(rendererDir, file), 'utf8')))).join('\n');
+    // A property the styles set (on :host), with what it refers to filled in; else the fallback they read it with.
+    const defaultOf = (name: string): string | undefined => {
+      const distinct = (pattern: string) => [
+        ...new Set([...styles.matchAll(new RegExp(pattern, 'g'))].map((m) => m[1]!.trim())),
+      ];
+      const set = distinct(`(?<![\\w-])${name}:\\s*([^;]+);`);
+      const fallbacks = distinct(`var\\(${name},\\s*([^()]*)\\)`);
+      const [value, ...others] = set.length > 0 ? set : fallbacks;
+      assert.is(others.length, 0, `${name} has one default, not ${[value, ...others].join(' and ')}`);
+      return value?.replace(/var\((--[\w-]+)\)/g, (_, inner: string) => defaultOf(inner) ?? '');
+    };
+    const properties = elements.flatMap((e) => (e.cssProperties ?? []).map((p) => ({ ...p, tagName: e.tagName })));
+    assert.ok(properties.length >= 4, 'the documented custom properties are listed');
+    for (const property of properties) {
+      const inStyles = defaultOf(property.name);
+      assert.ok(inStyles, `${property.name}: the styles use it`);
+      assert.is(property.default, inStyles, `${property.tagName}: ${property.name}`);
+    }
+  },
+);
+
 build('should name every script by its content, so browsers may cache it for good', async () => {
   const files = await readdir(join(outDir, 'public/assets'), { recursive: true });
   for (const file of files.filter((f) => f.endsWith('.js'))) assert.match(file, /-[A-Z0-9]{8}\.js$/, file);

@@ -48,6 +48,28 @@ pages(
   },
 );
 
+pages(
+  "should serve /embed/asc-form.js, checked on every use, loading this build's <asc-form> and the chunks it needs, which are kept for a year",
+  async () => {
+    const { app, baseUrl } = await builtApp();
+    const response = await get('/embed/asc-form.js');
+    assert.is(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+    assert.is(response.headers.get('cache-control'), 'no-cache');
+    const imports = [...(await response.text()).matchAll(/(?:import|from) "([^"]+)"/g)].map(
+      (m) => new URL(m[1]!, `${baseUrl}/embed/asc-form.js`).pathname,
+    );
+    assert.is(imports.at(-1), app.catalogue.manifest.embed, 'it exports what the hashed embed script does');
+    assert.ok(imports.length > 1, 'the chunks are fetched with it');
+    for (const path of imports) {
+      const hashed = await get(path);
+      assert.is(hashed.status, 200, path);
+      assert.match(hashed.headers.get('content-type') ?? '', /javascript/, path);
+      assert.is(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable', path);
+    }
+  },
+);
+
 pages('should answer an address that is no page of the portal with 404, and the portal page that says so', async () => {
   for (const path of [
     '/metrics',
@@ -238,6 +260,10 @@ api('should let the sites in EMBED_ORIGINS read the components and forms, and no
     ),
     null,
   );
+  const embedScript = (origin: string) =>
+    get('/embed/asc-form.js', { headers: { origin } }).then((r) => r.headers.get('access-control-allow-origin'));
+  assert.is(await embedScript('https://www.sefton.gov.uk'), 'https://www.sefton.gov.uk');
+  assert.is(await embedScript('https://evil.example'), null);
   assert.is(
     (await get('/api/staff/session', { headers: { origin: 'https://www.sefton.gov.uk' } })).headers.get(
       'access-control-allow-origin',
