@@ -42,9 +42,15 @@ export function resolve(apiBase: string, path: string): string {
   return new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base : `${base.href}/`).href;
 }
 
+/**
+ * The session cookie goes with every call, to the portal's own origin or, from a council's page
+ * embedding a form, to the portal on another origin of the same site (which lets that page in).
+ */
+const CREDENTIALS: RequestCredentials = 'include';
+
 /** A GET of JSON; a refusal throws RequestRefused with the server's own message. */
 export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: CREDENTIALS });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
     throw new RequestRefused(response.status, body?.error?.message ?? `The server answered ${response.status}.`, []);
@@ -91,7 +97,7 @@ export async function send<T>(
       method === 'DELETE'
         ? { accept: 'application/json' }
         : { 'content-type': 'application/json', accept: 'application/json' },
-    credentials: 'same-origin',
+    credentials: CREDENTIALS,
     body: method === 'DELETE' ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -66,6 +66,8 @@ const SAVE_REASON =
 export class OwnAccount {
   private screen?: Screen;
   private saveWhenSignedIn = false;
+  /** What going back to the form does once the person has signed in with the screens. */
+  private backToFormDoes?: 'save' | 'offer';
   private screens?: AscAccount;
   private cookiesKept?: Promise<boolean>;
   private readonly watch: SessionWatch;
@@ -135,27 +137,31 @@ export class OwnAccount {
   }
 
   /** Someone is signed in (now, or from before): the form may save, and their saved copies are offered. */
-  signedIn(user: AccountUser, idleRemainingMs: number): void {
+  signedIn(user: AccountUser, idleRemainingMs: number, offerCopies = true): void {
     const { element } = this.host;
     element.account = user;
     element.signedIn = true;
     this.watch.start(idleRemainingMs);
     element.requestUpdate();
-    void this.offerSavedCopies();
+    if (offerCopies) void this.offerSavedCopies();
   }
 
+  /** Signed in with the screens: they may still say so (registration completed) until the person continues. */
   private signedInHere({ user, idleRemainingMs }: SignedIn): void {
-    this.close();
-    this.signedIn(user, idleRemainingMs);
-    if (this.saveWhenSignedIn) void this.host.element.saveForLater();
+    this.signedIn(user, idleRemainingMs, false);
+    this.backToFormDoes = this.saveWhenSignedIn ? 'save' : 'offer';
     this.saveWhenSignedIn = false;
   }
 
-  /** Back to the form's page from the account screens. */
+  /** Back to the form's page from the account screens; a Save for later that waited for the sign-in saves now. */
   private close(): void {
     this.screen = undefined;
     this.host.focusHeading();
     this.host.element.requestUpdate();
+    const then = this.backToFormDoes;
+    this.backToFormDoes = undefined;
+    if (then === 'save') void this.host.element.saveForLater();
+    else if (then === 'offer') void this.offerSavedCopies();
   }
 
   private navigate(to: string): void {
@@ -209,10 +215,9 @@ export class OwnAccount {
   /** Signs out (saving unsaved answers first, from the bar; `saved` when the timeout warning saved them). */
   private async signOut(saved = false): Promise<void> {
     const { element } = this.host;
-    if (!saved && element.hasUnsavedChanges) {
-      if ((await element.saveForLater()).kind !== 'saved') return;
-      saved = true;
-    }
+    if (!saved && element.hasUnsavedChanges && (await element.saveForLater()).kind !== 'saved') return;
+    // Saved now or before: either way the person can carry on with it.
+    saved ||= element.savedDraftId !== undefined;
     if (!(await signOut(element.apiBase))) {
       this.host.showBanner(html`<p><strong>${SIGN_OUT_FAILED}</strong></p>`);
       return;
@@ -276,7 +281,7 @@ export class OwnAccount {
       ${
         signedIn && account
           ? html`<div class="signed-in-bar"><p>Signed in as <strong>${account.forename} ${account.surname}</strong></p>
-            <button type="button" class="link-button" @click=${() => void this.signOut()}>Sign out</button></div>`
+            <button type="button" id="sign-out" class="link-button" @click=${() => void this.signOut()}>Sign out</button></div>`
           : nothing
       }
       ${this.dialog.render()}`;

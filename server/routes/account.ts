@@ -226,10 +226,13 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
   router.post('/sign-out', async (ctx) => {
     bodyOf(ctx, NO_FIELDS);
     // The browser forgets what it kept of this person, even when their session had already ended.
-    ctx.set('Clear-Site-Data', '"cache", "cookies", "storage"');
+    // Not "cookies": those would go for the council's whole domain (www.council.gov.uk's and every
+    // other service's too); the portal's own cookies are expired by name instead.
+    ctx.set('Clear-Site-Data', '"cache", "storage"');
+    ctx.cookies.set(FLOW_COOKIE, null, { path: '/api/account' });
+    ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });
     const session = await active(ctx, false);
     await accounts.signOut(session, context(ctx));
-    ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });
     ctx.status = 204;
   });
 
