@@ -9,7 +9,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AccountUser, Answers, Form, OpenedDraft, Page, SavedDraft, SignedIn } from '../../engine/runtime.ts';
 import { SESSION_IDLE_MS, durationInWords } from '../../engine/runtime.ts';
-import { RequestRefused, getJson, resolve, send } from '../api-client.ts';
+import { RequestRefused } from '../api-client.ts';
 import { accountApi, SIGN_OUT_FAILED, signOut } from '../account-api.ts';
 import { draftsApi } from '../drafts-api.ts';
 import { AscAccount } from '../account/asc-account.ts';
@@ -17,7 +17,7 @@ import type { AccountScreen } from '../account/account-screens.ts';
 import { SessionWatch } from '../shared/session-watch.ts';
 import type { TimeoutDialogController } from '../shared/timeout-dialog.ts';
 import { longDate, timeOfDay } from '../shared/when.ts';
-import { CARRY_KEY } from './carried-answers.ts';
+import { carryAddress, continueOnPortal, cookiesKept } from './cookies-apart.ts';
 import type { SaveOutcome } from './save-for-later.ts';
 import type { SignInReason } from './own-session.ts';
 import { portalTimeoutDialog } from './timeout-warning.ts';
@@ -106,7 +106,7 @@ export class OwnAccount {
   /** Opens the sign-in in place of the page, or, where signing in cannot work, the way on to the portal. */
   async open(reason: SignInReason): Promise<void> {
     this.saveWhenSignedIn = reason === 'save';
-    this.cookiesKept ??= this.checkCookies();
+    this.cookiesKept ??= cookiesKept(this.host.element.apiBase);
     this.screen = (await this.cookiesKept) ? 'sign-in' : 'elsewhere';
     this.host.tell(undefined);
     this.host.element.requestUpdate();
@@ -120,20 +120,6 @@ export class OwnAccount {
     if (screens) await screens.updateComplete;
     (screens ?? this.host.element).renderRoot.querySelector<HTMLElement>('h1')?.focus();
     this.host.element.scrollIntoView?.({ block: 'start' });
-  }
-
-  /**
-   * Whether this browser keeps the portal's cookies on this page. A check that fails (the page
-   * is not one the portal lets in, or the connection dropped) means signing in would fail too.
-   */
-  private async checkCookies(): Promise<boolean> {
-    const { apiBase } = this.host.element;
-    try {
-      await send<void>(apiBase, '/api/account/cookie-check');
-      return (await getJson<{ kept: boolean }>(resolve(apiBase, '/api/account/cookie-check'))).kept;
-    } catch {
-      return false;
-    }
   }
 
   /** Someone is signed in (now, or from before): the form may save, and their saved copies are offered. */
@@ -241,26 +227,18 @@ export class OwnAccount {
     );
   }
 
-  /** The address of this form's page on the portal, with the answers so far in its fragment. */
+  /** The address of this form's page on the portal, with the answers so far. */
   private portalAddress(): string {
     const form = this.host.form()!;
-    const page = this.host.currentPage();
-    const carried = { formId: form.id, version: form.version, pageId: page?.id, answers: this.host.answersToSave() };
-    const path = `/forms/${encodeURIComponent(form.id)}${page ? `/${encodeURIComponent(page.id)}` : ''}`;
-    return `${resolve(this.host.element.apiBase, path)}#${CARRY_KEY}=${encodeURIComponent(JSON.stringify(carried))}`;
+    const pageId = this.host.currentPage()?.id;
+    const answers = this.host.answersToSave();
+    return carryAddress(this.host.element.apiBase, { formId: form.id, version: form.version, pageId, answers });
   }
 
   renderScreens(): TemplateResult | typeof nothing {
     const back = html`<p><button type="button" class="link-button" @click=${() => this.close()}>Back to the form</button></p>`;
-    if (this.screen === 'elsewhere') {
-      const portal = new URL(resolve(this.host.element.apiBase, '/')).host;
-      return html`
-        ${back}
-        <h1 tabindex="-1">Continue on the council’s portal to sign in</h1>
-        <p>You cannot sign in on this page: your browser keeps the portal’s sign-in apart from this website.</p>
-        <p>Continue on ${portal}. Your answers so far go with you, and stay in this browser until you sign in there.</p>
-        <a class="button" href=${this.portalAddress()} target="_top">Continue on ${portal}</a>`;
-    }
+    if (this.screen === 'elsewhere')
+      return html`${back}${continueOnPortal(this.host.element.apiBase, this.portalAddress())}`;
     if (!this.screen) return nothing;
     if (!this.screens) {
       const screens = (this.screens = new AscAccount());

@@ -5,10 +5,13 @@ import { AscAccount } from '../account/asc-account.ts';
 import '../account/asc-submitted-form.ts';
 import type { AccountScreen } from '../account/account-screens.ts';
 import type { Route } from './routes.ts';
+import type { CarriedAnswers } from '../form/carried-answers.ts';
+import { carryAddress, continueOnPortal, cookiesKept } from '../form/cookies-apart.ts';
 
 /** What the account pages need from the portal. */
 export interface AccountPagesHost {
   readonly apiBase: string;
+  requestUpdate(): void;
 }
 
 /** How the account screens reach the rest of the portal. */
@@ -23,6 +26,8 @@ export interface AccountPagesActions {
   path(route: Route): string;
   /** The council's time zone, from portal.json. */
   timeZone(): string | undefined;
+  /** The form open at a portal address, with its answers so far, to carry to a window of its own. */
+  openFormAt(path: string): CarriedAnswers | undefined;
 }
 
 /** Screens only for someone signed in. */
@@ -35,6 +40,9 @@ const SIGNED_IN_ONLY: readonly AccountScreen[] = ['account', 'saved', 'submitted
  */
 export class AccountPagesController {
   private element?: AscAccount;
+  /** In a frame: whether the browser keeps the portal's cookies there (unknown until asked). */
+  private keptInFrame?: boolean;
+  private askedInFrame = false;
 
   constructor(
     private readonly host: AccountPagesHost,
@@ -66,10 +74,34 @@ export class AccountPagesController {
       @asc-navigate=${(event: CustomEvent<{ to: string }>) => this.actions.navigateTo(event.detail.to)}></asc-submitted-form>`;
   }
 
+  /**
+   * The portal in a frame on another site, where the browser keeps its cookies apart: signing in
+   * cannot work there, so the person is offered the portal in the whole window, with the answers
+   * of the form they came from. Undefined where signing in works.
+   */
+  private apartInFrame(returnTo: string | undefined): TemplateResult | undefined {
+    if (!this.askedInFrame) {
+      this.askedInFrame = true;
+      void cookiesKept(this.host.apiBase).then((kept) => {
+        this.keptInFrame = kept;
+        this.host.requestUpdate();
+      });
+    }
+    if (this.keptInFrame === undefined) return html`<p role="status">Loading…</p>`;
+    if (this.keptInFrame) return undefined;
+    const back = returnTo ?? '/';
+    const carried = this.actions.openFormAt(back);
+    return continueOnPortal(this.host.apiBase, carried ? carryAddress(this.host.apiBase, carried) : back);
+  }
+
   /** The account screen asked for, in the one <asc-account> of this visit. */
   render(screen: AccountScreen, returnTo: string | undefined): TemplateResult {
     const user = this.actions.user();
     if (SIGNED_IN_ONLY.includes(screen) && !user) return this.sendToSignIn({ name: 'account', screen });
+    if (!user && window.top !== window.self) {
+      const apart = this.apartInFrame(returnTo);
+      if (apart) return apart;
+    }
     if (!this.element) {
       this.element = new AscAccount();
       this.element.apiBase = this.host.apiBase;

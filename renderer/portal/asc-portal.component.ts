@@ -102,6 +102,7 @@ export class AscPortal extends LitElement {
     navigateTo: (path) => this.router.navigateTo(path),
     path: (route) => this.router.path(route),
     timeZone: () => this.portal?.council.timeZone,
+    openFormAt: (path) => this.openForms.openFormAt(path),
   });
 
   override connectedCallback(): void {

@@ -4,10 +4,10 @@ import type { AccountUser } from '../../engine/runtime.ts';
 import { draftsApi } from '../drafts-api.ts';
 import type { AscPageChangeDetail } from '../shared/events.ts';
 import { AscForm } from '../form/asc-form.ts';
-import { takeCarriedAnswers } from '../form/carried-answers.ts';
+import { takeCarriedAnswers, type CarriedAnswers } from '../form/carried-answers.ts';
 import type { PageAnnouncer } from './page-announcer.ts';
 import type { RouteCause } from './router-controller.ts';
-import type { Route } from './routes.ts';
+import { parseRoute, type Route } from './routes.ts';
 
 type FormRoute = Extract<Route, { name: 'form' }>;
 
@@ -78,6 +78,19 @@ export class OpenFormsController implements ReactiveController {
   /** The open forms with answers not yet saved. */
   get unsaved(): AscForm[] {
     return [...this.elements.values()].filter((form) => form.hasUnsavedChanges);
+  }
+
+  /** The form open at a portal address (a form's page), with its answers so far. */
+  openFormAt(path: string): CarriedAnswers | undefined {
+    const route = parseRoute(new URL(path, location.origin).pathname);
+    const form = route.name === 'form' ? this.elements.get(route.formId) : undefined;
+    if (!form || route.name !== 'form') return undefined;
+    return {
+      formId: route.formId,
+      version: form.version,
+      pageId: route.pageId ?? form.pageId,
+      answers: form.currentAnswers,
+    };
   }
 
   /** Whether a Save for later is waiting for the person to sign in. */

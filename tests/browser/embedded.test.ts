@@ -54,9 +54,10 @@ function sites(): Promise<Sites> {
     const smtp = await startSmtpServer();
     closeAtEnd(smtp.close);
     let page = '';
-    const site = createServer((_request, response) => {
+    let framing = '';
+    const site = createServer((request, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.end(page);
+      response.end(request.url === '/framed' ? framing : page);
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     closeAtEnd(() => new Promise<void>((resolve) => site.close(() => resolve())));
@@ -66,7 +67,13 @@ function sites(): Promise<Sites> {
     const portalPort = await freePort();
     const portal = `http://portal.council.test:${portalPort}`;
     await startTestApp(
-      { EMBED_ORIGINS: `${council} ${other}`, PUBLIC_URL: portal, SMTP_URL: smtp.url, DATABASE_URL: '' },
+      {
+        EMBED_ORIGINS: `${council} ${other}`,
+        FRAME_ANCESTORS: other,
+        PUBLIC_URL: portal,
+        SMTP_URL: smtp.url,
+        DATABASE_URL: '',
+      },
       { clock: { now: () => Date.now() + serverClockOffset } },
       portalPort,
     );
@@ -74,6 +81,8 @@ function sites(): Promise<Sites> {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <script type="module" src="${portal}/embed/asc-form.js"></script></head>
 <body><main><h1>Refer someone to adult social care</h1><asc-form form-id="dols-form-1" api-base="${portal}" captcha></asc-form></main></body></html>`;
+    framing = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Care homes in Sefton</title></head>
+<body><main><h1>Care homes in Sefton</h1><iframe title="Refer to adult social care" src="${portal}/forms/dols-form-1" width="1000" height="800"></iframe></main></body></html>`;
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: [
@@ -268,6 +277,29 @@ it('on another site the form should say signing in cannot work there, and carry 
       .evaluate((form) => (form as HTMLElement & { currentAnswers: Record<string, unknown> }).currentAnswers);
     assert.is(carried.requestType, 'standard-only', 'the answers came with the person');
     await page.locator('asc-portal asc-form button', { hasText: 'Login or Register' }).waitFor();
+    assert.equal(errors, [], 'the page threw');
+  } finally {
+    await close();
+  }
+});
+
+it('the portal in a frame on another site should send the person to sign in in a window of its own', async () => {
+  const { browser, other, portal } = await sites();
+  const { page, errors, close } = await newTab(browser, 1100);
+  try {
+    await page.goto(`${other}/framed`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('asc-form h1[part="page-title"]', { hasText: 'Before you start' }).waitFor();
+    await frame.locator('asc-form asc-captcha input[type="checkbox"]').focus();
+    await page.keyboard.press('Space');
+    await frame.locator('asc-form p', { hasText: 'you can start the form' }).waitFor({ timeout: 20_000 });
+    await frame.locator('asc-form button', { hasText: 'Next' }).click();
+    await frame.locator('asc-form button', { hasText: 'Login or Register' }).click();
+    await frame.locator('h1', { hasText: 'Continue on the council\u2019s portal to sign in' }).waitFor();
+    assert.is(await frame.locator('asc-account').count(), 0, 'no sign-in that would fail');
+    await frame.locator('a', { hasText: `Continue on ${new URL(portal).host}` }).click();
+    await page.waitForURL(`${portal}/forms/dols-form-1/about-you`);
+    await page.locator('asc-portal asc-form h1[part="page-title"]', { hasText: 'About you' }).waitFor();
     assert.equal(errors, [], 'the page threw');
   } finally {
     await close();
