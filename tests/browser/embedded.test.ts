@@ -249,6 +249,29 @@ it('on the council\u2019s page the form should warn before the session times out
   }
 });
 
+it('on the council\u2019s page a session that times out should clear the answers from the screen and say why', async () => {
+  const { browser, smtp, council } = await sites();
+  const { page, errors, close } = await newTab(browser);
+  try {
+    await page.clock.install();
+    await page.goto(`${council}/refer`);
+    await toAccountGate(page);
+    await tabTo(page, withText('Login or Register'));
+    await page.keyboard.press('Enter');
+    await registerFromSecureLogin(page, smtp, 'embedded.idle@example.org', async () => {});
+    await typeAt(page, 'f-referrerJobTitle', 'Social worker');
+    serverClockOffset += (20 * 60 + 10) * 1000;
+    await page.clock.fastForward('20:10');
+    await page.locator('asc-form .banner h2', { hasText: 'You have been signed out' }).waitFor();
+    assert.is(await page.locator(FORM_HEADING).textContent(), 'Before you start', 'the answers left the screen');
+    assert.is(await page.locator('asc-form .signed-in-bar').count(), 0);
+    assert.equal(await axeViolations(page), [], 'signed out by the timeout');
+    assert.equal(errors, [], 'the page threw');
+  } finally {
+    await close();
+  }
+});
+
 it('on another site the form should say signing in cannot work there, and carry the answers to the portal', async () => {
   const { browser, other, portal } = await sites();
   const { page, errors, close } = await newTab(browser, 320);
