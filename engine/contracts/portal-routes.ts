@@ -40,7 +40,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A return address is only ever a path of this site: never another site's. */
 function safeReturn(value: string | null): string | undefined {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : undefined;
+  // A backslash is read as a slash by browsers: "/\\evil.example" would be another site.
+  return value?.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : undefined;
 }
 
 export function parseRoute(pathname: string, basePath = '/', search = ''): Route {

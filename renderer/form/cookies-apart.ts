@@ -9,16 +9,15 @@ import { getJson, resolve, send } from '../api-client.ts';
 import { CARRY_KEY, type CarriedAnswers } from './carried-answers.ts';
 
 /**
- * Whether this browser keeps the portal's cookies here: the portal sets a test cookie and reads it
- * back. A check that fails (a page the portal does not let in, or the connection dropped) means
- * signing in would fail too.
+ * Whether this browser keeps the portal's cookies here ('kept') or not ('apart'): the portal sets
+ * a test cookie and reads it back. 'failed' when the portal could not be reached: try again.
  */
-export async function cookiesKept(apiBase: string): Promise<boolean> {
+export async function cookiesKept(apiBase: string): Promise<'kept' | 'apart' | 'failed'> {
   try {
     await send<void>(apiBase, '/api/account/cookie-check');
-    return (await getJson<{ kept: boolean }>(resolve(apiBase, '/api/account/cookie-check'))).kept;
+    return (await getJson<{ kept: boolean }>(resolve(apiBase, '/api/account/cookie-check'))).kept ? 'kept' : 'apart';
   } catch {
-    return false;
+    return 'failed';
   }
 }
 

@@ -7,20 +7,19 @@
  * fragment, which the browser never sends to any server.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { AccountUser, Answers, Form, OpenedDraft, Page, SavedDraft, SignedIn } from '../../engine/runtime.ts';
+import type { AccountUser, Answers, Form, Page, SavedDraft, SignedIn } from '../../engine/runtime.ts';
 import { SESSION_IDLE_MS, durationInWords } from '../../engine/runtime.ts';
 import { RequestRefused } from '../api-client.ts';
 import { accountApi, SIGN_OUT_FAILED, signOut } from '../account-api.ts';
-import { draftsApi } from '../drafts-api.ts';
 import { AscAccount } from '../account/asc-account.ts';
 import type { AccountScreen } from '../account/account-screens.ts';
 import { SessionWatch } from '../shared/session-watch.ts';
 import type { TimeoutDialogController } from '../shared/timeout-dialog.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 import { carryAddress, continueOnPortal, cookiesKept } from './cookies-apart.ts';
 import type { SaveOutcome } from './save-for-later.ts';
 import type { SignInReason } from './own-session.ts';
-import { portalTimeoutDialog } from './timeout-warning.ts';
+import { portalTimeoutDialog, saveProblem } from './timeout-warning.ts';
+import { offerSavedCopies } from './saved-copies.ts';
 
 /** What the embedded form's account reads and sets of the form. */
 export interface OwnAccountElement extends ReactiveControllerHost, HTMLElement {
@@ -69,7 +68,8 @@ export class OwnAccount {
   /** What going back to the form does once the person has signed in with the screens. */
   private backToFormDoes?: 'save' | 'offer';
   private screens?: AscAccount;
-  private cookiesKept?: Promise<boolean>;
+  /** Once the portal has said so: the browser keeps its cookies apart from this page. */
+  private apart = false;
   private readonly watch: SessionWatch;
   private readonly dialog: TimeoutDialogController;
 
@@ -97,7 +97,29 @@ export class OwnAccount {
       carryOn: () => this.watch.carryOn(),
       signOut: (saved) => this.signOut(saved),
     });
+    // The portal in another tab shares the session: when the person comes back to this page,
+    // the form makes sure the same person is still signed in before anything else is saved.
+    element.addController({
+      hostConnected: () => {
+        document.addEventListener('visibilitychange', this.onBack);
+        window.addEventListener('focus', this.onBack);
+      },
+      hostDisconnected: () => {
+        document.removeEventListener('visibilitychange', this.onBack);
+        window.removeEventListener('focus', this.onBack);
+      },
+    });
   }
+
+  private onBack = async (): Promise<void> => {
+    const { element } = this.host;
+    if (document.visibilityState !== 'visible' || !element.signedIn) return;
+    const now = await accountApi.current(element.apiBase).catch(() => undefined);
+    if (now === undefined || !element.signedIn) return; // not reached: the next save says so
+    if (now && now.user.email === element.account?.email) return;
+    this.ended('elsewhere');
+    if (now) this.signedIn(now.user, now.idleRemainingMs);
+  };
 
   get showsScreens(): boolean {
     return this.screen !== undefined;
@@ -106,9 +128,16 @@ export class OwnAccount {
   /** Opens the sign-in in place of the page, or, where signing in cannot work, the way on to the portal. */
   async open(reason: SignInReason): Promise<void> {
     this.saveWhenSignedIn = reason === 'save';
-    this.cookiesKept ??= cookiesKept(this.host.element.apiBase);
-    this.screen = (await this.cookiesKept) ? 'sign-in' : 'elsewhere';
+    const cookies = this.apart ? 'apart' : await cookiesKept(this.host.element.apiBase);
     this.host.tell(undefined);
+    if (cookies === 'failed') {
+      this.host.showBanner(
+        html`<p><strong>The sign-in did not load.</strong> Check your connection and try again.</p>`,
+      );
+      return;
+    }
+    this.apart = cookies === 'apart';
+    this.screen = this.apart ? 'elsewhere' : 'sign-in';
     this.host.element.requestUpdate();
     await this.focusScreen();
   }
@@ -125,11 +154,13 @@ export class OwnAccount {
   /** Someone is signed in (now, or from before): the form may save, and their saved copies are offered. */
   signedIn(user: AccountUser, idleRemainingMs: number, offerCopies = true): void {
     const { element } = this.host;
+    // Signed in already (the check as the form opened answered late): the screens are not needed.
+    if (offerCopies && this.screen) this.screen = undefined;
     element.account = user;
     element.signedIn = true;
     this.watch.start(idleRemainingMs);
     element.requestUpdate();
-    if (offerCopies) void this.offerSavedCopies();
+    if (offerCopies) void offerSavedCopies(this.host, () => this.ended('timeout'));
   }
 
   /** Signed in with the screens: they may still say so (registration completed) until the person continues. */
@@ -147,7 +178,7 @@ export class OwnAccount {
     const then = this.backToFormDoes;
     this.backToFormDoes = undefined;
     if (then === 'save') void this.host.element.saveForLater();
-    else if (then === 'offer') void this.offerSavedCopies();
+    else if (then === 'offer') void offerSavedCopies(this.host, () => this.ended('timeout'));
   }
 
   private navigate(to: string): void {
@@ -158,52 +189,25 @@ export class OwnAccount {
     void this.focusScreen();
   }
 
-  /** The person's other saved copies of this form, each to carry on with. */
-  private async offerSavedCopies(): Promise<void> {
+  /**
+   * Signs out, saving unsaved answers first (`saved` when the timeout warning already has). If
+   * they cannot be saved the person is told why and may sign out without saving: on a shared
+   * computer, staying signed in is not the safe way out.
+   */
+  private async signOut(saved = false, withoutSaving = false): Promise<void> {
     const { element } = this.host;
-    const drafts = await draftsApi.list(element.apiBase).catch(() => []);
-    const copies = drafts.filter((draft) => draft.formId === element.formId && draft.id !== element.savedDraftId);
-    if (!copies.length || !element.signedIn) return;
-    const timeZone = this.host.form()?.timeZone;
-    const when = (at: number) => `${longDate(at, timeZone)} at ${timeOfDay(at, timeZone)}`;
-    this.host.note(html`
-      <h2>${copies.length === 1 ? 'You have saved this form before' : `You have saved this form ${copies.length} times`}</h2>
-      <ul class="list">${copies.map(
-        (copy) => html`<li>
-          <p>${copy.about ? html`About <strong>${copy.about}</strong>, saved` : 'Saved'} on ${when(copy.savedAt)}, at “${copy.pageTitle}”.</p>
-          <button type="button" class="button secondary" @click=${() => void this.resume(copy)}>Carry on with the form saved on ${when(copy.savedAt)}</button>
-        </li>`,
-      )}</ul>
-      <p>Or carry on below with a new form.</p>`);
-  }
-
-  /** Opens a saved copy in place of the form on screen, saving that first if it has unsaved answers. */
-  private async resume(copy: SavedDraft): Promise<void> {
-    const { element } = this.host;
-    let note: TemplateResult | undefined;
-    if (element.hasUnsavedChanges) {
-      if ((await element.saveForLater()).kind !== 'saved') return;
-      note = html`<p>The answers you had on screen have been saved too: they are kept as a separate copy.</p>`;
+    if (!saved && !withoutSaving && element.hasUnsavedChanges) {
+      const outcome = await element.saveForLater();
+      if (outcome.kind !== 'saved') {
+        this.host.showBanner(html`
+          <h2>You are still signed in</h2>
+          <p>${saveProblem(outcome)}</p>
+          <button type="button" class="button warning" @click=${() => void this.signOut(false, true)}>Sign out without saving</button>`);
+        return;
+      }
     }
-    let opened: OpenedDraft;
-    try {
-      opened = await draftsApi.open(element.apiBase, copy.id);
-    } catch (error) {
-      if (error instanceof RequestRefused && error.status === 401) return this.ended('timeout');
-      this.host.showBanner(
-        html`<p><strong>Your saved form could not be opened.</strong> ${error instanceof Error ? error.message : ''}</p>`,
-      );
-      return;
-    }
-    element.openDraft(opened, opened.answers, note);
-  }
-
-  /** Signs out (saving unsaved answers first, from the bar; `saved` when the timeout warning saved them). */
-  private async signOut(saved = false): Promise<void> {
-    const { element } = this.host;
-    if (!saved && element.hasUnsavedChanges && (await element.saveForLater()).kind !== 'saved') return;
     // Saved now or before: either way the person can carry on with it.
-    saved ||= element.savedDraftId !== undefined;
+    saved ||= !withoutSaving && element.savedDraftId !== undefined;
     if (!(await signOut(element.apiBase))) {
       this.host.showBanner(html`<p><strong>${SIGN_OUT_FAILED}</strong></p>`);
       return;
@@ -212,7 +216,7 @@ export class OwnAccount {
   }
 
   /** Nobody is signed in any more: what was on screen goes, so nobody else sees it, and the form says why. */
-  private ended(because: 'chose' | 'saved' | 'timeout'): void {
+  private ended(because: 'chose' | 'saved' | 'timeout' | 'elsewhere'): void {
     const { element } = this.host;
     this.watch.stop();
     this.dialog.close();
@@ -221,9 +225,11 @@ export class OwnAccount {
     element.account = undefined;
     this.host.startAfresh();
     this.host.showBanner(
-      because === 'timeout'
-        ? html`<h2>You have been signed out</h2><p>There was no activity for ${durationInWords(SESSION_IDLE_MS)}, so to keep your answers safe we signed you out and cleared them from the screen. Sign in to carry on with a form you saved.</p>`
-        : html`<h2>You have signed out</h2>${because === 'saved' ? html`<p>Your form has been saved. To carry on with it, sign in again on this page.</p>` : nothing}`,
+      because === 'elsewhere'
+        ? html`<h2>Who is signed in has changed in another tab or window</h2><p>To keep your answers safe we have cleared them from the screen. Sign in to carry on with a form you saved.</p>`
+        : because === 'timeout'
+          ? html`<h2>You have been signed out</h2><p>There was no activity for ${durationInWords(SESSION_IDLE_MS)}, so to keep your answers safe we signed you out and cleared them from the screen. Sign in to carry on with a form you saved.</p>`
+          : html`<h2>You have signed out</h2>${because === 'saved' ? html`<p>Your form has been saved. To carry on with it, sign in again on this page.</p>` : nothing}`,
     );
   }
 

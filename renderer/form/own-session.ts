@@ -65,14 +65,22 @@ export class OwnSession implements ReactiveController {
   /** Asks the server who is signed in: someone who signed in before on this site carries on signed in. */
   private async check(): Promise<void> {
     const status = await getJson<AccountStatus>(resolve(this.host.element.apiBase, '/api/account')).catch(() => null);
-    if (status?.user) (await this.load()).signedIn(status.user, status.idleRemainingMs);
+    if (!status?.user) return;
+    const account = await this.load().catch(() => undefined);
+    account?.signedIn(status.user, status.idleRemainingMs);
   }
 
   private load(): Promise<OwnAccount> {
-    this.loaded ??= import('./own-account.ts').then(({ OwnAccount }) => {
-      this.account = new OwnAccount(this.host);
-      return this.account;
-    });
+    this.loaded ??= import('./own-account.ts').then(
+      ({ OwnAccount }) => {
+        this.account = new OwnAccount(this.host);
+        return this.account;
+      },
+      (error: unknown) => {
+        this.loaded = undefined; // so trying again loads it again
+        throw error;
+      },
+    );
     return this.loaded;
   }
 

@@ -15,7 +15,7 @@ export interface PortalTimeoutActions {
 }
 
 /** Why the forms could not be saved before signing out, in the person's words. */
-function saveProblem(failed: SaveOutcome): string {
+export function saveProblem(failed: SaveOutcome): string {
   switch (failed.kind) {
     case 'stale':
       return 'Your form was saved from another tab or window since you opened it here, so we have not saved over it. Carry on with the form to save these answers as a separate copy.';

@@ -82,16 +82,24 @@ export class AccountPagesController {
   private apartInFrame(returnTo: string | undefined): TemplateResult | undefined {
     if (!this.askedInFrame) {
       this.askedInFrame = true;
-      void cookiesKept(this.host.apiBase).then((kept) => {
-        this.keptInFrame = kept;
+      void cookiesKept(this.host.apiBase).then((cookies) => {
+        // Not reached: the sign-in shows, and says so itself if the connection is still down.
+        if (cookies === 'failed') this.askedInFrame = false;
+        this.keptInFrame = cookies !== 'apart';
         this.host.requestUpdate();
       });
     }
     if (this.keptInFrame === undefined) return html`<p role="status">Loading…</p>`;
     if (this.keptInFrame) return undefined;
-    const back = returnTo ?? '/';
-    const carried = this.actions.openFormAt(back);
-    return continueOnPortal(this.host.apiBase, carried ? carryAddress(this.host.apiBase, carried) : back);
+    const carried = returnTo ? this.actions.openFormAt(returnTo) : undefined;
+    // Only ever an address of the portal itself, whatever the return path says.
+    const back = new URL(returnTo ?? '/', location.origin);
+    const href = carried
+      ? carryAddress(this.host.apiBase, carried)
+      : back.origin === location.origin
+        ? back.href
+        : location.origin;
+    return continueOnPortal(this.host.apiBase, href);
   }
 
   /** The account screen asked for, in the one <asc-account> of this visit. */

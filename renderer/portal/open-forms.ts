@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { RequestRefused } from '../api-client.ts';
 import type { AccountUser } from '../../engine/runtime.ts';
 import { draftsApi } from '../drafts-api.ts';
@@ -46,6 +46,8 @@ export class OpenFormsController implements ReactiveController {
   private openedFrom: Route = { name: 'home' };
   /** The draft being opened, so a re-render does not fetch it twice. */
   private openingDraft?: string;
+  /** A form that opened with answers carried from another page, until it is saved or sent. */
+  private carriedFrom?: { form: AscForm; site: string };
   /** Why a draft could not be opened, for that draft's address only. */
   private draftProblem?: { draftId: string; message: string };
 
@@ -59,20 +61,18 @@ export class OpenFormsController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('beforeunload', this.onBeforeUnload);
     // Answers brought from the council's page, where signing in could not work: the form opens
-    // with them, not yet saved, for the person to sign in and carry on.
+    // with them, not yet saved, for the person to sign in and carry on (only on that form's page).
     const carried = takeCarriedAnswers();
-    if (carried && !this.elements.has(carried.formId)) {
+    const route = this.actions.route();
+    if (carried && route.name === 'form' && route.formId === carried.formId && !this.elements.has(carried.formId)) {
       const form = this.create(carried.formId);
       form.captcha = true;
       if (carried.version) form.version = carried.version;
       form.currentAnswers = carried.answers;
       if (carried.pageId) form.pageId = carried.pageId;
       this.elements.set(carried.formId, form);
+      this.carriedFrom = { form, site: document.referrer ? new URL(document.referrer).host : '' };
     }
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
   }
 
   /** The open forms with answers not yet saved. */
@@ -157,7 +157,14 @@ export class OpenFormsController implements ReactiveController {
         if (this.actions.route() === route) this.actions.settle(named);
       });
     }
-    return html`${form}`;
+    return html`${this.carriedNotice(form)}${form}`;
+  }
+
+  /** Answers that came in the address: the person checks them, since any link could carry some. */
+  private carriedNotice(form: AscForm): TemplateResult | typeof nothing {
+    const carried = this.carriedFrom;
+    if (carried?.form !== form || form.savedDraftId || form.isSubmitted) return nothing;
+    return html`<div class="notice"><p>Your answers so far came with you from ${carried.site || 'the page you were on'}. Check each one as you go: nothing is kept until you sign in and save the form or submit it.</p></div>`;
   }
 
   /** A new <asc-form> wired to the portal: its page changes, errors, Close, Cancel and the sign-in it asks for. */

@@ -76,6 +76,16 @@ export function ruleProblems(values: Values, refused: ReadonlySet<string>, produ
         'in production people reach the portal over https, and pages at an http:// address would have every change refused; write https://…',
       );
   }
+  // A page at an http:// address could be anyone's on the way (a café's network): in production
+  // only https pages may use the referrer's API with their session.
+  if (production && typeof values.EMBED_ORIGINS === 'string') {
+    const plain = values.EMBED_ORIGINS.split(/\s+/).filter((origin) => origin.startsWith('http:'));
+    if (plain.length)
+      add(
+        'EMBED_ORIGINS',
+        `in production the pages that embed a form use the referrer's session, so they must be https; write ${plain.map((origin) => origin.replace(/^http:/, 'https:')).join(' ')}`,
+      );
+  }
   // The portal is served from the root of its address: a path would be dropped without a word.
   if (typeof values.PUBLIC_URL === 'string' && URL.canParse(values.PUBLIC_URL)) {
     const url = new URL(values.PUBLIC_URL);

@@ -37,6 +37,7 @@ export function embedCors(origins: string[]): Middleware {
       ctx.set('Access-Control-Allow-Methods', METHODS);
       ctx.set('Access-Control-Allow-Headers', 'content-type, accept');
       ctx.set('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_S));
+      ctx.set('Cache-Control', 'no-store');
       ctx.status = 204;
       return;
     }

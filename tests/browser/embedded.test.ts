@@ -272,6 +272,33 @@ it('on the council\u2019s page a session that times out should clear the answers
   }
 });
 
+it('signing out in a portal tab should clear the council\u2019s page when the person comes back to it', async () => {
+  const { browser, smtp, council, portal } = await sites();
+  const { page, errors, close } = await newTab(browser);
+  try {
+    await page.goto(`${council}/refer`);
+    await toAccountGate(page);
+    await tabTo(page, withText('Login or Register'));
+    await page.keyboard.press('Enter');
+    await registerFromSecureLogin(page, smtp, 'embedded.twotabs@example.org', async () => {});
+    await typeAt(page, 'f-referrerJobTitle', 'Occupational therapist');
+    // The portal in another tab of the same browser, where the person signs out.
+    const portalTab = await page.context().newPage();
+    await portalTab.goto(`${portal}/`);
+    await portalTab.locator('asc-portal .menu-button').click();
+    await portalTab.locator('asc-portal button.link-button', { hasText: 'Sign out' }).click();
+    await portalTab.locator('asc-portal h1', { hasText: 'You have signed out' }).waitFor();
+    await page.bringToFront();
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.locator('asc-form .banner h2', { hasText: 'Who is signed in has changed' }).waitFor();
+    assert.is(await page.locator(FORM_HEADING).textContent(), 'Before you start', 'the answers left the screen');
+    assert.is(await page.locator('asc-form .signed-in-bar').count(), 0);
+    assert.equal(errors, [], 'the page threw');
+  } finally {
+    await close();
+  }
+});
+
 it('on another site the form should say signing in cannot work there, and carry the answers to the portal', async () => {
   const { browser, other, portal } = await sites();
   const { page, errors, close } = await newTab(browser, 320);
@@ -299,6 +326,11 @@ it('on another site the form should say signing in cannot work there, and carry 
       .locator('asc-portal asc-form')
       .evaluate((form) => (form as HTMLElement & { currentAnswers: Record<string, unknown> }).currentAnswers);
     assert.is(carried.requestType, 'standard-only', 'the answers came with the person');
+    assert.match(
+      (await page.locator('asc-portal .notice', { hasText: 'came with you' }).textContent()) ?? '',
+      new RegExp(`came with you from ${new URL(other).host.replace('.', '\\.')}\\. Check each one`),
+      'and the person is told where from, to check them',
+    );
     await page.locator('asc-portal asc-form button', { hasText: 'Login or Register' }).waitFor();
     assert.equal(errors, [], 'the page threw');
   } finally {

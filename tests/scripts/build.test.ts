@@ -76,7 +76,7 @@ build('should describe every component in a custom elements manifest: attributes
   const form = elements['asc-form'];
   assert.equal(
     form.attributes.map((a: { name: string }) => a.name),
-    ['form-id', 'version', 'api-base', 'page-id', 'signed-in', 'captcha'],
+    ['form-id', 'version', 'api-base', 'page-id', 'signed-in', 'captcha', 'session'],
   );
   for (const event of [
     'asc-page-change',
@@ -105,6 +105,7 @@ build('should describe every component in a custom elements manifest: attributes
       'signedIn',
       'account',
       'captcha',
+      'session',
       'currentAnswers',
       'hasUnsavedChanges',
       'savedDraftId',

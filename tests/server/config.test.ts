@@ -149,6 +149,24 @@ settings('should refuse a PUBLIC_URL with a path, which the portal would drop wi
   assert.is(readConfig({ PUBLIC_URL: 'https://forms.example.gov.uk/' }).publicOrigin, 'https://forms.example.gov.uk');
 });
 
+settings(
+  "should refuse in production a page at an http address in EMBED_ORIGINS, which would use the referrer's session",
+  () => {
+    refuses(
+      { ...production, EMBED_ORIGINS: 'https://www.sefton.gov.uk http://intranet.sefton.gov.uk' },
+      /^EMBED_ORIGINS: .*must be https; write https:\/\/intranet\.sefton\.gov\.uk$/,
+    );
+    assert.equal(readConfig({ ...production, EMBED_ORIGINS: 'https://www.sefton.gov.uk' }).embedOrigins, [
+      'https://www.sefton.gov.uk',
+    ]);
+    assert.equal(
+      readConfig({ EMBED_ORIGINS: 'http://localhost:8080' }).embedOrigins,
+      ['http://localhost:8080'],
+      'a laptop may',
+    );
+  },
+);
+
 settings('should show the origin to write for an EMBED_ORIGINS entry with a path or a trailing slash', () => {
   assert.equal(
     problemsOf({ EMBED_ORIGINS: 'https://www.sefton.gov.uk/ https://www.sefton.gov.uk/adult-social-care' }),
