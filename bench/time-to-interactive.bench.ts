@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/browser.ts';
 import { chromium } from 'playwright-core';
 import { createApp, readConfig } from '../server/index.ts';
 import { buildAll } from '../scripts/lib/build-all.ts';
@@ -84,14 +85,8 @@ export async function benchTimeToInteractive(): Promise<{ ours: number; surveyJs
   const servers: Server[] = [];
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    executablePath: chromiumPath,
+    args: CHROMIUM_ARGS,
   });
   try {
     await buildAll(join(root, 'forms'), join(dir, 'build'));

@@ -9,7 +9,6 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AccountUser, Answers, Form, Page, SavedDraft, SignedIn } from '../../engine/runtime.ts';
 import { SESSION_IDLE_MS, durationInWords } from '../../engine/runtime.ts';
-import { RequestRefused } from '../api-client.ts';
 import { accountApi, SIGN_OUT_FAILED, signOut } from '../account-api.ts';
 import { AscAccount } from '../account/asc-account.ts';
 import type { AccountScreen } from '../account/account-screens.ts';
@@ -78,14 +77,7 @@ export class OwnAccount {
     this.watch = new SessionWatch(element, {
       warn: () => void this.dialog.show(),
       expire: () => this.ended('timeout'),
-      keepAlive: async () => {
-        try {
-          return (await accountApi.keepAlive(element.apiBase)).idleRemainingMs;
-        } catch (error) {
-          if (error instanceof RequestRefused && error.status === 401) return null;
-          throw error;
-        }
-      },
+      keepAlive: () => accountApi.keepAlive(element.apiBase),
       timeLeft: () => accountApi.sessionLeft(element.apiBase),
     });
     this.dialog = portalTimeoutDialog(element, {

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { RequestRefused } from '../api-client.ts';
 import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
 import { accountApi, signOut } from '../account-api.ts';
 import { SessionWatch } from '../shared/session-watch.ts';
@@ -55,14 +54,7 @@ export class SessionController implements ReactiveController {
     this.timer = new SessionWatch(host, {
       warn: () => this.events.warn(),
       expire: () => this.end(),
-      keepAlive: async () => {
-        try {
-          return (await accountApi.keepAlive(this.host.apiBase)).idleRemainingMs;
-        } catch (error) {
-          if (error instanceof RequestRefused && error.status === 401) return null;
-          throw error;
-        }
-      },
+      keepAlive: () => accountApi.keepAlive(this.host.apiBase),
       timeLeft: () => accountApi.sessionLeft(this.host.apiBase),
     });
     host.addController(this);

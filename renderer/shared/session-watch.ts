@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { RequestRefused } from '../api-client.ts';
 import { SessionTimer, type SessionTimerEvents } from './session-timer.ts';
+
+/** What the watch is told: as the timer's events, but the keep-alive is the server's own answer. */
+export interface SessionWatchEvents extends Omit<SessionTimerEvents, 'keepAlive'> {
+  /** Tells the server the person is still here; a refusal with 401 means the session has ended. */
+  keepAlive(): Promise<{ idleRemainingMs: number }>;
+}
 
 const ACTIVITY = ['keydown', 'pointerdown', 'input'] as const;
 
@@ -13,9 +20,19 @@ export class SessionWatch implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
-    events: SessionTimerEvents,
+    events: SessionWatchEvents,
   ) {
-    this.timer = new SessionTimer(events);
+    this.timer = new SessionTimer({
+      ...events,
+      keepAlive: async () => {
+        try {
+          return (await events.keepAlive()).idleRemainingMs;
+        } catch (error) {
+          if (error instanceof RequestRefused && error.status === 401) return null;
+          throw error;
+        }
+      },
+    });
     host.addController(this);
   }
 

@@ -13,7 +13,6 @@ import { InboxScreen } from './inbox-list.ts';
 import { SubmissionScreen } from './submission-view.ts';
 import { AuditScreen } from './audit-log.ts';
 import { AUDIT_PATH, INBOX_PATH, isAuditPath, submissionIn, submissionPath } from './staff-routes.ts';
-import { RequestRefused } from '../api-client.ts';
 import { SessionWatch } from '../shared/session-watch.ts';
 import { TimeoutDialogController } from '../shared/timeout-dialog.ts';
 import { WARN_BEFORE_MS } from '../shared/session-timer.ts';
@@ -66,14 +65,7 @@ export class AscStaff extends LitElement {
   private readonly watch = new SessionWatch(this, {
     warn: () => void this.timeoutDialog.show(),
     expire: () => this.ended(),
-    keepAlive: async () => {
-      try {
-        return (await staffApi.keepAlive(this.apiBase)).idleRemainingMs;
-      } catch (error) {
-        if (error instanceof RequestRefused && error.status === 401) return null;
-        throw error;
-      }
-    },
+    keepAlive: () => staffApi.keepAlive(this.apiBase),
     timeLeft: () => staffApi.sessionLeft(this.apiBase),
   });
 

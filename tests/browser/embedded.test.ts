@@ -10,7 +10,15 @@ import * as assert from 'uvu/assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { axeViolations, browserSuite, chromiumPath, focused, tabTo, withText } from '../support/browser.ts';
+import {
+  CHROMIUM_ARGS,
+  axeViolations,
+  browserSuite,
+  chromiumPath,
+  focused,
+  tabTo,
+  withText,
+} from '../support/browser.ts';
 import { FORM_HEADING, WALK_PASSWORD, passCaptchaWithKeyboard, registerFromSecureLogin } from '../support/keyboard.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { tabBackTo } from '../support/staff-browser.ts';
@@ -86,11 +94,7 @@ function sites(): Promise<Sites> {
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
+        ...CHROMIUM_ARGS,
         '--host-resolver-rules=MAP *.council.test 127.0.0.1, MAP *.other.test 127.0.0.1',
         // As over HTTPS: the captcha works out its answer with Web Crypto, which only secure pages have.
         `--unsafely-treat-insecure-origin-as-secure=${council},${other},${portal}`,
@@ -140,8 +144,9 @@ it('a referrer on the council\u2019s page should register, save, sign out, come 
     await page.goto(`${council}/refer`);
     // The council's own cookie (its cookie banner's, say), which signing out of the portal must leave alone.
     await page.context().addCookies([{ name: 'council_consent', value: 'yes', url: council }]);
-    await toAccountGate(page);
-    await registerFromGate(page, smtp, email);
+    await registerOnCouncilPage(page, undefined, smtp, email, async (where) => {
+      assert.equal(await axeViolations(page), [], where);
+    });
     // Back on the form, signed in: the page that needed an account now asks its questions.
     assert.match((await page.locator('asc-form .signed-in-bar').textContent()) ?? '', /Signed in as Sam Carter/);
     await page.locator('asc-form #f-referrerJobTitle').waitFor();
@@ -208,13 +213,22 @@ it('a referrer on the council\u2019s page should register, save, sign out, come 
   }
 });
 
-/** Login or Register, then the three steps of registering, from the form on the council's page. */
-async function registerFromGate(page: Page, smtp: Sites['smtp'], email: string): Promise<void> {
+/**
+ * On the council's page (opened at `url`, or already open), past the captcha to Login or
+ * Register, then the three steps of registering, back to the form signed in.
+ */
+async function registerOnCouncilPage(
+  page: Page,
+  url: string | undefined,
+  smtp: Sites['smtp'],
+  email: string,
+  check: (where: string) => Promise<void> = async () => {},
+): Promise<void> {
+  if (url) await page.goto(url);
+  await toAccountGate(page);
   await tabTo(page, withText('Login or Register'));
   await page.keyboard.press('Enter');
-  await registerFromSecureLogin(page, smtp, email, async (where) => {
-    assert.equal(await axeViolations(page), [], where);
-  });
+  await registerFromSecureLogin(page, smtp, email, check);
 }
 
 it('on the council\u2019s page the form should warn before the session times out, and save and sign out', async () => {
@@ -222,11 +236,7 @@ it('on the council\u2019s page the form should warn before the session times out
   const { page, errors, close } = await newTab(browser);
   try {
     await page.clock.install();
-    await page.goto(`${council}/refer`);
-    await toAccountGate(page);
-    await tabTo(page, withText('Login or Register'));
-    await page.keyboard.press('Enter');
-    await registerFromSecureLogin(page, smtp, 'embedded.timeout@example.org', async () => {});
+    await registerOnCouncilPage(page, `${council}/refer`, smtp, 'embedded.timeout@example.org');
     await typeAt(page, 'f-referrerJobTitle', 'Care home manager');
 
     serverClockOffset += (18 * 60 + 5) * 1000;
@@ -254,11 +264,7 @@ it('on the council\u2019s page a session that times out should clear the answers
   const { page, errors, close } = await newTab(browser);
   try {
     await page.clock.install();
-    await page.goto(`${council}/refer`);
-    await toAccountGate(page);
-    await tabTo(page, withText('Login or Register'));
-    await page.keyboard.press('Enter');
-    await registerFromSecureLogin(page, smtp, 'embedded.idle@example.org', async () => {});
+    await registerOnCouncilPage(page, `${council}/refer`, smtp, 'embedded.idle@example.org');
     await typeAt(page, 'f-referrerJobTitle', 'Social worker');
     serverClockOffset += (20 * 60 + 10) * 1000;
     await page.clock.fastForward('20:10');
@@ -276,11 +282,7 @@ it('signing out in a portal tab should clear the council\u2019s page when the pe
   const { browser, smtp, council, portal } = await sites();
   const { page, errors, close } = await newTab(browser);
   try {
-    await page.goto(`${council}/refer`);
-    await toAccountGate(page);
-    await tabTo(page, withText('Login or Register'));
-    await page.keyboard.press('Enter');
-    await registerFromSecureLogin(page, smtp, 'embedded.twotabs@example.org', async () => {});
+    await registerOnCouncilPage(page, `${council}/refer`, smtp, 'embedded.twotabs@example.org');
     await typeAt(page, 'f-referrerJobTitle', 'Occupational therapist');
     // The portal in another tab of the same browser, where the person signs out.
     const portalTab = await page.context().newPage();

@@ -26,6 +26,14 @@ import { silentLog } from './captured-log.ts';
 type SmtpCapture = Awaited<ReturnType<typeof startSmtpServer>>;
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Headless, as root (--no-sandbox), and quiet: without --disable-background-networking Chromium keeps calling home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const hasChromium = existsSync(chromiumPath);
 const skipping = !hasChromium && !process.env.CI;
 if (skipping) console.log(`Browser tests skipped: chromium not found at ${chromiumPath} (apt-get install chromium)`);
@@ -111,14 +119,7 @@ async function start(): Promise<Harness> {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    // Root needs --no-sandbox; without --disable-background-networking Chromium keeps calling home.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   closeAtEnd(() => browser.close());
   return {
