@@ -9,6 +9,9 @@ export type { CompiledForm } from './compile/compiled-form.ts';
 export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema } from './compile/integrator-schema.ts';
+// What changed between two versions of a form, and what it means for saved forms and integrators.
+export { diffForms, diffLines } from './authoring/diff.ts';
+export type { FormDiff, DiffOptions } from './authoring/diff-types.ts';
 export { isEmail } from './values/formats.ts';
 export { isTimeZone } from './values/dates.ts';
 // The triage clock: urgency and deadlines of a submitted form, by portal.json's rules.

@@ -7,7 +7,8 @@ import type { Condition, DateRef } from '../types.ts';
 
 const DATE_WORDS = { before: 'before', after: 'after', onOrBefore: 'on or before', onOrAfter: 'on or after' } as const;
 
-function dateWords(ref: DateRef): string {
+/** A date to compare with, in words: today, or the answer to another question, moved by years and days. */
+export function dateWords(ref: DateRef): string {
   const base = 'today' in ref ? 'today' : `the answer to "${ref.question}"`;
   const moves = [
     ref.offsetYears ? `${ref.offsetYears > 0 ? '+' : ''}${ref.offsetYears} years` : '',
