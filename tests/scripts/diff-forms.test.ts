@@ -149,6 +149,15 @@ for (const [name, args, message] of refusals)
     assert.match(stderr, message);
   });
 
+cli('should print how to use it with --help, exiting 0', async () => {
+  const { code, stdout } = await runDiffForms(['--help']);
+  assert.is(code, 0);
+  assert.match(
+    stdout,
+    /^Usage: npm run diff-forms -- <form-id> <from-version> <to-version> \[--json\]\n {2}e\.g\. npm run diff-forms -- dols-form-1 1 2/,
+  );
+});
+
 cli('should take a version written as its file calls it (v1)', async () => {
   const { code, stdout } = await runDiffForms(['dols-form-2', 'v1', 'v2']);
   assert.is(code, 0);
