@@ -7,14 +7,17 @@ import type { Condition, DateRef } from '../types.ts';
 
 const DATE_WORDS = { before: 'before', after: 'after', onOrBefore: 'on or before', onOrAfter: 'on or after' } as const;
 
-/** A date to compare with, in words: today, or the answer to another question, moved by years and days. */
+/** A date to compare with, in words: today, or the answer to another question, moved by years and days ("18 years before today"). */
 export function dateWords(ref: DateRef): string {
   const base = 'today' in ref ? 'today' : `the answer to "${ref.question}"`;
-  const moves = [
-    ref.offsetYears ? `${ref.offsetYears > 0 ? '+' : ''}${ref.offsetYears} years` : '',
-    ref.offsetDays ? `${ref.offsetDays > 0 ? '+' : ''}${ref.offsetDays} days` : '',
-  ].filter(Boolean);
-  return moves.length ? `${base} ${moves.join(' ')}` : base;
+  const years = ref.offsetYears ?? 0;
+  const days = ref.offsetDays ?? 0;
+  if (!years && !days) return base;
+  const count = (n: number, unit: string) => (n ? `${Math.abs(n)} ${unit}${Math.abs(n) === 1 ? '' : 's'}` : '');
+  const moves = (a: number, b: number) => [count(a, 'year'), count(b, 'day')].filter(Boolean).join(' and ');
+  // Both one way: "1 year and 28 days before today"; one each way: "2 years after, then 3 days before, today".
+  if (years * days >= 0) return `${moves(years, days)} ${years + days < 0 ? 'before' : 'after'} ${base}`;
+  return `${count(years, 'year')} ${years < 0 ? 'before' : 'after'}, then ${count(days, 'day')} ${days < 0 ? 'before' : 'after'}, ${base}`;
 }
 
 const listed = (values: unknown[]) => values.map((value) => JSON.stringify(value)).join(', ');

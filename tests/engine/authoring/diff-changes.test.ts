@@ -250,7 +250,7 @@ questions("should say a date rule's offset changed, as the rule before and after
   });
   assert.equal(words(diff, 'personDateOfBirth'), [
     'date rule removed: must be before today (“Date of birth must be in the past”)',
-    'date rule added: must not be after today -18 years when "isProfessional" is "yes" (“The person must be 18 or over”)',
+    'date rule added: must not be after 18 years before today when "isProfessional" is "yes" (“The person must be 18 or over”)',
   ]);
   assert.equal(diff.savedForms.answersToCheck, ['personDateOfBirth']);
 });

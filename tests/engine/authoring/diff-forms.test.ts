@@ -76,7 +76,7 @@ dols1("should say the DoLS changes in the questions' own words: the age rule, th
   includesLine(lines, '  Changed question "personDateOfBirth" on page “About the person” (the-person)');
   includesLine(
     lines,
-    '    date rule added: must not be after today -18 years (“The Deprivation of Liberty Safeguards apply only to people aged 18 or over. Check the date of birth, or call Sefton Council on 0345 140 0845 for advice”)',
+    '    date rule added: must not be after 18 years before today (“The Deprivation of Liberty Safeguards apply only to people aged 18 or over. Check the date of birth, or call Sefton Council on 0345 140 0845 for advice”)',
   );
   includesLine(lines, '    required: mandatory → mandatory only when "consultees" is not answered');
   includesLine(
