@@ -20,6 +20,9 @@ const SIDE = { x: 568, width: WIDTH - MARGIN - 568 };
 const PAD = 14;
 const GAP = 44;
 const GATE_HEIGHT = 40;
+/** How to read the arrows, where pages set aside follow one another with conditions of their own. */
+export const LEGEND_NOTE =
+  'Arrows lead to the next page; a page set aside is skipped when its condition does not hold.';
 
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -101,11 +104,11 @@ function boxSvg(box: Box): string {
     );
   }
   parts.push(text(box.body, x + PAD, y + bandHeight + PAD / 2));
-  return `<g class="page" id="page-${escapeXml(page.id)}">${parts.join('')}</g>`;
+  return `<g class="page" data-page="${escapeXml(page.id)}">${parts.join('')}</g>`;
 }
 
-const arrow = (path: string) =>
-  `<path d="${path}" fill="none" stroke="${C.black}" stroke-width="2" marker-end="url(#arrowhead)"/>`;
+const arrowPath = (path: string, marker: string) =>
+  `<path d="${path}" fill="none" stroke="${C.black}" stroke-width="2" marker-end="url(#${marker})"/>`;
 
 function gateSvg(y: number): string {
   const lockX = MARGIN + 14;
@@ -137,7 +140,7 @@ export function flowSvg(flow: FlowModel): string {
   ];
   let y = MARGIN + linesHeight(header) + 16;
   const legendY = y;
-  y += 34 + GAP / 2;
+  y += 60 + GAP / 2;
   const boxes: Box[] = [];
   const gates: number[] = [];
   for (const page of flow.pages) {
@@ -153,6 +156,9 @@ export function flowSvg(flow: FlowModel): string {
   }
   const mainX = MAIN.x + MAIN.width / 2;
   const sideX = SIDE.x + SIDE.width / 2;
+  // Ids of the form version's own, so two flows on one page (a preview, a comparison) keep theirs apart.
+  const ids = escapeXml(`flow-${flow.id}-v${flow.version}`);
+  const arrow = (path: string) => arrowPath(path, `${ids}-arrow`);
   const arrows: string[] = [];
   const labels: string[] = [];
   let previousMain: Box | undefined;
@@ -193,10 +199,10 @@ export function flowSvg(flow: FlowModel): string {
   const height = Math.ceil(endY + 40 + MARGIN);
   const description = flow.pages.map((page) => pageFacts(page).join(' ')).join(' ');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="flow-title flow-desc" xml:lang="en" ${FONT}>`,
-    `<title id="flow-title">The pages of ${escapeXml(flow.title)}, version ${flow.version}</title>`,
-    `<desc id="flow-desc">${escapeXml(description)} Then the form is sent.</desc>`,
-    `<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${C.black}"/></marker></defs>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${ids}-title ${ids}-desc" xml:lang="en" ${FONT}>`,
+    `<title id="${ids}-title">The pages of ${escapeXml(flow.title)}, version ${flow.version}</title>`,
+    `<desc id="${ids}-desc">${escapeXml(description)} Then the form is sent.</desc>`,
+    `<defs><marker id="${ids}-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${C.black}"/></marker></defs>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     text(header, MARGIN, MARGIN - 8),
     legendSvg(legendY),
@@ -236,6 +242,7 @@ function legendSvg(y: number): string {
       `<rect x="X" y="${y + 6}" width="24" height="18" fill="${GREEN.fill}" stroke="${GREEN.border}" stroke-width="2"/>`,
       'Check your answers',
     ),
+    text([{ text: LEGEND_NOTE, size: 16, colour: C.grey }], MARGIN, y + 30),
     '</g>',
   ].join('');
 }

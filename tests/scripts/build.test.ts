@@ -59,7 +59,7 @@ build(
     assert.is(built.flows.length, versions.length);
     const svg = await readFile(publicFile('flows/dols-form-1-v2.svg'), 'utf8');
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* role="img"/);
-    assert.match(svg, '<g class="page" id="page-urgent-authorisation">');
+    assert.match(svg, '<g class="page" data-page="urgent-authorisation">');
     const markdown = await readFile(publicFile('flows/dols-form-1-v2.md'), 'utf8');
     assert.match(markdown, /^# The pages of DoLS Form 1: standard request and urgent authorisation, version 2\n/);
     // Compressed beside it, as every file the portal serves.

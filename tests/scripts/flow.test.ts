@@ -46,7 +46,7 @@ script('should print one version in words, or a draft file as a picture', async 
   );
   const picture = await flow(['forms/dols-form-2/v2.json', '--svg']);
   assert.match(picture.stdout, /^<svg [^>]*role="img"/);
-  assert.match(picture.stdout, '<g class="page" id="page-consultation">');
+  assert.match(picture.stdout, '<g class="page" data-page="consultation">');
 });
 
 script("should refuse a definition with problems, naming them, and a form that isn't there", async () => {

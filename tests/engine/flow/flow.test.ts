@@ -163,7 +163,7 @@ const parse = (source: string) =>
 const svg = parse(svgText).documentElement!;
 const all = (element: Element, name: string) => Array.from(element.getElementsByTagName(name));
 const pageBoxes = all(svg, 'g').filter((g) => g.getAttribute('class') === 'page');
-const box = (id: string) => pageBoxes.find((g) => g.getAttribute('id') === `page-${id}`)!;
+const box = (id: string) => pageBoxes.find((g) => g.getAttribute('data-page') === id)!;
 const words = (element: Element) => all(element, 'text').map((t) => t.textContent);
 
 picture('should be well-formed XML, an image with a title and a description that name it', () => {
@@ -179,12 +179,15 @@ picture('should be well-formed XML, an image with a title and a description that
     `16. The urgent authorisation (urgent-authorisation), 86% complete. Shown only when ${URGENT}.`,
   );
   assert.is(svg.getAttribute('aria-labelledby'), `${title!.getAttribute('id')} ${desc!.getAttribute('id')}`);
+  // Its own ids, so that two flows in one page keep their titles and arrowheads apart.
+  assert.is(title!.getAttribute('id'), 'flow-dols-form-1-v2-title');
+  assert.ok(all(svg, 'path').some((path) => path.getAttribute('marker-end') === 'url(#flow-dols-form-1-v2-arrow)'));
 });
 
 picture('should draw one box a page, each with its title, id and progress, and its facts in a tooltip', () => {
   assert.equal(
-    pageBoxes.map((g) => g.getAttribute('id')),
-    dols1.pages.map((p) => `page-${p.id}`),
+    pageBoxes.map((g) => g.getAttribute('data-page')),
+    dols1.pages.map((p) => p.id),
   );
   for (const g of pageBoxes) assert.is(all(g, 'rect').length >= 1 && g.firstChild?.nodeName, 'title');
   assert.equal(words(box('the-person')), [
@@ -241,7 +244,7 @@ picture('should cut a title too long for its box, and keep it whole in the toolt
     'A page whose title goes on and on, far longer than any box in the picture could hold on two lines of it';
   const long = { ...dols1, pages: dols1.pages.map((p, i) => (i === 2 ? { ...p, title } : p)) } as FormDefinition;
   const g = Array.from(parse(flowSvg(formFlow(long))).getElementsByTagName('g')).find(
-    (e) => e.getAttribute('id') === 'page-what-you-are-requesting',
+    (e) => e.getAttribute('data-page') === 'what-you-are-requesting',
   )!;
   const [first, second] = words(g);
   assert.ok(first!.startsWith('3. A page whose title'));
