@@ -24,3 +24,8 @@ export { endOfDay, instantOnClock } from './values/zoned-time.ts';
 export type { OpeningHours, WorkingCalendar } from './values/working-hours.ts';
 // What compileForm throws when a definition is not sound.
 export { DefinitionError } from './errors.ts';
+// A form version's flow for its authors: the model, and it drawn as SVG and said in Markdown.
+export { formFlow } from './flow/model.ts';
+export type { FlowCondition, FlowGroup, FlowItem, FlowModel, FlowPage } from './flow/model.ts';
+export { flowSvg } from './flow/svg.ts';
+export { flowMarkdown } from './flow/text.ts';

@@ -1,9 +1,10 @@
 /**
  * npm run build: writes the build from the forms and renderer/: the portal's files under
  * <build>/public (served by the server, each with a brotli and a gzip copy), each form version's
- * answers schema and type under <build>/forms, and the server as JavaScript under <build>/server
- * (for `node build/server/main.js` in production). FORMS_DIR and BUILD_DIR choose the folders, as
- * they do for the server (forms/ and build/ of the project when not set).
+ * answers schema and type under <build>/forms, its flow for the authors under <build>/public/flows,
+ * and the server as JavaScript under <build>/server (for `node build/server/main.js` in
+ * production). FORMS_DIR and BUILD_DIR choose the folders, as they do for the server (forms/ and
+ * build/ of the project when not set).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

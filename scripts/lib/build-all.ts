@@ -1,14 +1,16 @@
 /**
- * `npm run build`: the browser's files (each with its compressed copies) and the integrators'
- * files, from forms/, and the server as JavaScript for production.
+ * `npm run build`: the browser's files (each with its compressed copies), the integrators' files
+ * and each form version's flow for its authors, from forms/, and the server as JavaScript for
+ * production.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { PortalContent } from '../../engine/index.ts';
 import { buildBrowser, type BrowserManifest } from './build-browser.ts';
+import { writeFlowFiles, type FlowFiles } from './build-flows.ts';
 import { loadDefinitions, writeIntegratorFiles, type IntegratorFiles } from './build-forms.ts';
 import { buildServer } from './build-server.ts';
 import { precompress } from './precompress.ts';
@@ -16,6 +18,7 @@ import { precompress } from './precompress.ts';
 export interface BuildResult {
   manifest: BrowserManifest;
   integrators: IntegratorFiles[];
+  flows: FlowFiles[];
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,11 +38,15 @@ export async function buildAll(formsDir: string, outDir: string): Promise<BuildR
   const definitions = await loadDefinitions(formsDir);
   const portal = JSON.parse(await readFile(join(formsDir, 'portal.json'), 'utf8')) as PortalContent;
   const manifest = await buildBrowser(definitions, portal, outDir);
-  const [integrators] = await Promise.all([
+  // A flow left from an earlier build would outlive its form.
+  const flowsDir = join(outDir, 'public', 'flows');
+  await rm(flowsDir, { recursive: true, force: true });
+  const [integrators, flows] = await Promise.all([
     writeIntegratorFiles(definitions, outDir),
+    writeFlowFiles(definitions, flowsDir),
     writeElementsManifest(outDir),
     buildServer(outDir),
   ]);
   await precompress(join(outDir, 'public'));
-  return { manifest, integrators };
+  return { manifest, integrators, flows };
 }

@@ -45,6 +45,29 @@ build('should write validators, an answers schema and a type for every form vers
 });
 
 build(
+  "should write each form version's flow for its authors, as a picture and in words, under public/flows",
+  async () => {
+    const versions = readdirSync(join(root, 'forms'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) =>
+        readdirSync(join(root, 'forms', entry.name))
+          .filter((name) => /^v\d+\.json$/.test(name))
+          .map((name) => `${entry.name}-${name.slice(0, -'.json'.length)}`),
+      );
+    const written = (await readdir(publicFile('flows'))).filter((name) => /\.(svg|md)$/.test(name)).sort();
+    assert.equal(written, versions.flatMap((v) => [`${v}.md`, `${v}.svg`]).sort());
+    assert.is(built.flows.length, versions.length);
+    const svg = await readFile(publicFile('flows/dols-form-1-v2.svg'), 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* role="img"/);
+    assert.match(svg, '<g class="page" data-page="urgent-authorisation">');
+    const markdown = await readFile(publicFile('flows/dols-form-1-v2.md'), 'utf8');
+    assert.match(markdown, /^# The pages of DoLS Form 1: standard request and urgent authorisation, version 2\n/);
+    // Compressed beside it, as every file the portal serves.
+    await readFile(publicFile('flows/dols-form-1-v2.svg.br'));
+  },
+);
+
+build(
   'should write an index.html that loads the built script and style sheet, with no inline script or style',
   async () => {
     const page = await readFile(join(outDir, 'public/index.html'), 'utf8');
