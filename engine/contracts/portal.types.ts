@@ -492,19 +492,19 @@ export interface AnswerCondition {
    */
   answered?: boolean;
   /**
-   * For a date question: holds when the answer is before this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is before this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   before?: DateRef;
   /**
-   * For a date question: holds when the answer is after this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is after this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   after?: DateRef;
   /**
-   * For a date question: holds when the answer is this date or earlier. Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is this date or earlier. Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   onOrBefore?: DateRef;
   /**
-   * For a date question: holds when the answer is this date or later: { "today": true, "offsetDays": -7 } is within the last week. Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is this date or later: { "today": true, "offsetDays": -7 } is within the last week. Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   onOrAfter?: DateRef;
 }

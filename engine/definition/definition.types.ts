@@ -501,19 +501,19 @@ export interface AnswerCondition {
    */
   answered?: boolean;
   /**
-   * For a date question: holds when the answer is before this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is before this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   before?: DateRef;
   /**
-   * For a date question: holds when the answer is after this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is after this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   after?: DateRef;
   /**
-   * For a date question: holds when the answer is this date or earlier. Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is this date or earlier. Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   onOrBefore?: DateRef;
   /**
-   * For a date question: holds when the answer is this date or later: { "today": true, "offsetDays": -7 } is within the last week. Does not hold while either date is missing. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * For a date question: holds when the answer is this date or later: { "today": true, "offsetDays": -7 } is within the last week. Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   onOrAfter?: DateRef;
 }
@@ -687,7 +687,7 @@ export interface QuestionBase {
    */
   id: QuestionId;
   /**
-   * The kind of question.
+   * The kind of question, which decides what the person sees, how the answer is stored and what else the question may have: text, textarea, email, phone, number, date, time, yesNo, radios, checkboxes, select, postcode, nhsNumber, address, declaration, computedDate or group.
    */
   type: string;
   /**
@@ -763,11 +763,11 @@ export interface Messages {
    */
   invalid?: ShortText;
   /**
-   * When the answer has more characters than maxLength allows. The default is '<Subject> must be 200 characters or fewer'.
+   * When the answer has more characters than maxLength allows. The default says so, naming the answer by its subject: 'Full name must be 200 characters or fewer'.
    */
   tooLong?: ShortText;
   /**
-   * When the answer has fewer characters than minLength asks for. The default is '<Subject> must be 10 characters or more'.
+   * When the answer has fewer characters than minLength asks for. The default says so, naming the answer by its subject: 'Full name must be 10 characters or more'.
    */
   tooShort?: ShortText;
   /**
@@ -883,19 +883,19 @@ export interface DateQuestion1 {
 }
 export interface DateRule2 {
   /**
-   * The answer must be before this date; the day itself is refused. { "today": true } means in the past. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * The answer must be before this date; the day itself is refused. { "today": true } means in the past. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   before?: DateRef;
   /**
-   * The answer must be after this date; the day itself is refused. { "today": true } means in the future. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * The answer must be after this date; the day itself is refused. { "today": true } means in the future. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   after?: DateRef;
   /**
-   * The answer must be this date or later. { "today": true } means today or in the future. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * The answer must be this date or later. { "today": true } means today or in the future. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   notBefore?: DateRef;
   /**
-   * The answer must be this date or earlier. { "today": true, "offsetDays": 28 } means no more than 28 days from today. Compare with { "today": true } or { "question": "<id of a date question>" }, moved by "offsetDays" or "offsetYears" where needed.
+   * The answer must be this date or earlier. { "today": true, "offsetDays": 28 } means no more than 28 days from today. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
    */
   notAfter?: DateRef;
   /**
