@@ -25,7 +25,7 @@ export const generated = [
  * as an allOf of that one part: json-schema-to-typescript then names the part's type once and puts
  * the words on the property, where it would otherwise make a numbered copy of the type for each.
  */
-export function describedRefsAsAllOf(value: unknown): unknown {
+function describedRefsAsAllOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(describedRefsAsAllOf);
   if (!value || typeof value !== 'object') return value;
   const { $ref, description, ...rest } = value as Record<string, unknown>;
