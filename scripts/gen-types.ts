@@ -20,8 +20,24 @@ export const generated = [
   { schema: engine('contracts/portal.schema.json'), types: engine('contracts/portal.types.ts'), name: 'PortalContent' },
 ];
 
+/**
+ * A property that refers to a part of the schema with words of its own (`{ "$ref": ..., "description": ... }`)
+ * as an allOf of that one part: json-schema-to-typescript then names the part's type once and puts
+ * the words on the property, where it would otherwise make a numbered copy of the type for each.
+ */
+function describedRefsAsAllOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(describedRefsAsAllOf);
+  if (!value || typeof value !== 'object') return value;
+  const { $ref, description, ...rest } = value as Record<string, unknown>;
+  if (typeof $ref === 'string' && typeof description === 'string' && Object.keys(rest).length === 0)
+    return { description, allOf: [{ $ref }] };
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, describedRefsAsAllOf(inner)]));
+}
+
+const schemaAt = async (path: string) => describedRefsAsAllOf(JSON.parse(await readFile(path, 'utf8')));
+
 export async function generateTypes(schemaPath: string, name: string): Promise<string> {
-  const schema = JSON.parse(await readFile(schemaPath, 'utf8'));
+  const schema = (await schemaAt(schemaPath)) as Parameters<typeof compile>[0];
   const file = schemaPath.split('/').pop();
   return compile(schema, name, {
     bannerComment: `/* This file is generated from ${file} by \`npm run gen:types\`. Do not edit it. */`,
@@ -32,7 +48,7 @@ export async function generateTypes(schemaPath: string, name: string): Promise<s
         ourSchemas: {
           order: 1,
           canRead: /^https:\/\/asc-forms\.org\/schemas\/form-definition\//,
-          read: () => readFile(engine('definition/definition.schema.json'), 'utf8'),
+          read: () => schemaAt(engine('definition/definition.schema.json')),
         },
       },
     },

@@ -10,57 +10,56 @@ export type Text = string;
  * via the `definition` "url".
  */
 export type Url = string;
+/**
+ * A piece of text on a page: a heading, a paragraph, a list, an inset, a warning or details. Its "type" says which.
+ */
 export type ContentBlock =
   HeadingBlock | ParagraphBlock | ListBlock | InsetBlock | WarningBlock | DetailsBlock;
-/**
- * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
- */
 export type QuestionId = string;
-/**
- * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
- */
 export type Condition =
   AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
-/**
- * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
- */
-export type QuestionId1 = string;
 export type Scalar = string | number | boolean;
-/**
- * For checkboxes: that option is ticked.
- */
 export type OptionValue = string;
-/**
- * A date to compare with: today, or another date question's answer, moved by a number of days.
- */
 export type DateRef =
   | {
+      /**
+       * true: today's date, on the council's clock (council.timeZone in forms/portal.json), in the browser and on the server alike.
+       */
       today: true;
       /**
        * Whole years to move by, on the calendar: -18 is this day 18 years ago.
        */
       offsetYears?: number;
+      /**
+       * Days to move the date by, after offsetYears: -7 is a week earlier, 28 is four weeks later. Leave it out to use the date itself.
+       */
       offsetDays?: number;
     }
   | {
+      /**
+       * The id of another date question (or computed date) whose answer to compare with. While it has no answer, a date rule is skipped and a condition does not hold.
+       */
       question: QuestionId;
       /**
        * Whole years to move by, on the calendar: -18 is this day 18 years ago.
        */
       offsetYears?: number;
+      /**
+       * Days to move the date by, after offsetYears: -7 is a week earlier, 28 is four weeks later. Leave it out to use the date itself.
+       */
       offsetDays?: number;
     };
 export type ShortText = string;
-/**
- * Text, or a list of pieces of text of which some may be links or bold.
- */
 export type RichText = string | [InlineText, ...InlineText[]];
 /**
- * A piece of text: plain, a link, or bold.
+ * A piece of text: a plain string, or { "text": ..., "href": ... } for a link, { "text": ..., "strong": true } for bold words.
  */
 export type InlineText =
   | string
   | {
+      /**
+       * The words of this piece: for a link, the words the person clicks ('0345 140 0845').
+       */
       text: ShortText;
       /**
        * A link: https:, tel: or mailto:, or a path on this site.
@@ -84,10 +83,6 @@ export type Blocks = ContentBlock[];
  */
 export type FormId = string;
 /**
- * Text, or a list of pieces of text of which some may be links or bold.
- */
-export type RichText1 = string | [InlineText, ...InlineText[]];
-/**
  * A time on the 24-hour clock, HH:MM: '17:30'.
  *
  * This interface was referenced by `PortalContent`'s JSON-Schema
@@ -102,11 +97,6 @@ export type ClockTime = string;
  */
 export type IsoDate = string;
 /**
- * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
- */
-export type Condition1 =
-  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
-/**
  * One deadline: its label, and a date from an answer or a time after the form was received. Exactly one of date and afterReceived.
  *
  * This interface was referenced by `PortalContent`'s JSON-Schema
@@ -116,13 +106,16 @@ export type DeadlineRule = {
   /**
    * As the triage team reads it: 'Screening due'.
    */
-  label: string;
+  label: Text;
   /**
    * The date a date (or worked-out date) question's answer gives: the end of that day on the council's clock, or the time a time question gives on it.
    */
   date?: {
     question: QuestionId;
-    time?: QuestionId2;
+    /**
+     * A time question: the deadline is at that time on the date (the end of the day while it has no answer).
+     */
+    time?: QuestionId;
   };
   /**
    * A time after the form was received: calendar days (the end of the day that many days after the day received) or working hours (counted in workingHours).
@@ -133,26 +126,14 @@ export type DeadlineRule = {
     days?: number;
     workingHours?: number;
   };
-  when?: Condition2;
+  /**
+   * Only while this holds (for the answers as sent, today being the date now).
+   */
+  when?: Condition;
 } & DeadlineRule1;
-/**
- * A question's id, in camelCase. It names the answer in saved drafts, submissions and exports.
- */
-export type QuestionId2 = string;
-/**
- * When something is shown. all / any / not combine conditions; signedIn tests whether the person is signed in (text blocks only); the others test one earlier question's answer.
- */
-export type Condition2 =
-  AllCondition | AnyCondition | NotCondition | SignedInCondition | AnswerCondition;
 export type DeadlineRule1 = {
   [k: string]: unknown;
 };
-/**
- * What a form's first page that needs an account says to someone not signed in (the guide's 'About you' screen), above the Login or Register button.
- *
- * @maxItems 40
- */
-export type Blocks1 = ContentBlock[];
 
 /**
  * The portal's own words and links: the council, its phone numbers, the home page tiles, the referral and DoLS pages, and the notices; and the council's working hours, bank holidays, triage rules and the outcomes its triage team closes referrals with. Another council reuses the portal by editing this file.
@@ -163,13 +144,19 @@ export interface PortalContent {
     /**
      * The council: 'Sefton Council'.
      */
-    name: string;
+    name: Text;
     /**
      * The portal's name in the header and emails.
      */
-    serviceName: string;
+    serviceName: Text;
+    /**
+     * The contact centre, for urgent needs and safeguarding.
+     */
     phone: Phone;
-    outOfHoursPhone?: Phone1;
+    /**
+     * The emergency duty team, out of office hours.
+     */
+    outOfHoursPhone?: Phone;
     officeHours?: Text;
     website: Url;
     callChargesUrl?: Url;
@@ -209,7 +196,10 @@ export interface PortalContent {
     after?: Blocks;
   };
   notices: {
-    urgent: RichText1;
+    /**
+     * Shown on the home page and before every form.
+     */
+    urgent: RichText;
     safeguarding: RichText;
   };
   /**
@@ -247,7 +237,7 @@ export interface PortalContent {
       /**
        * As GOV.UK names it: 'Boxing Day (substitute day)'.
        */
-      name: string;
+      name: Text;
     }[];
   };
   /**
@@ -263,25 +253,16 @@ export interface PortalContent {
    * @maxItems 50
    */
   outcomes: [Outcome, ...Outcome[]];
-  accountGate: Blocks1;
+  /**
+   * What a form's first page that needs an account says to someone not signed in (the guide's 'About you' screen), above the Login or Register button.
+   */
+  accountGate: Blocks;
 }
 /**
- * The contact centre, for urgent needs and safeguarding.
+ * This interface was referenced by `PortalContent`'s JSON-Schema
+ * via the `definition` "phone".
  */
 export interface Phone {
-  /**
-   * As people read it: '0345 140 0845'.
-   */
-  display: string;
-  /**
-   * For the tel: link: '03451400845'.
-   */
-  tel: string;
-}
-/**
- * The emergency duty team, out of office hours.
- */
-export interface Phone1 {
   /**
    * As people read it: '0345 140 0845'.
    */
@@ -321,7 +302,7 @@ export interface TilePage {
       /**
        * A link to another site or page.
        */
-      href?: string;
+      href?: Url;
       /**
        * A page of the portal.
        */
@@ -329,7 +310,7 @@ export interface TilePage {
       /**
        * A form, by its id.
        */
-      form?: string;
+      form?: FormId;
     } & (
         | {
             [k: string]: unknown;
@@ -348,7 +329,7 @@ export interface TilePage {
         /**
          * A link to another site or page.
          */
-        href?: string;
+        href?: Url;
         /**
          * A page of the portal.
          */
@@ -356,7 +337,7 @@ export interface TilePage {
         /**
          * A form, by its id.
          */
-        form?: string;
+        form?: FormId;
       },
     ...((
       | {
@@ -376,7 +357,7 @@ export interface TilePage {
       /**
        * A link to another site or page.
        */
-      href?: string;
+      href?: Url;
       /**
        * A page of the portal.
        */
@@ -384,7 +365,7 @@ export interface TilePage {
       /**
        * A form, by its id.
        */
-      form?: string;
+      form?: FormId;
     } & (
         | {
             [k: string]: unknown;
@@ -403,7 +384,7 @@ export interface TilePage {
         /**
          * A link to another site or page.
          */
-        href?: string;
+        href?: Url;
         /**
          * A page of the portal.
          */
@@ -411,77 +392,166 @@ export interface TilePage {
         /**
          * A form, by its id.
          */
-        form?: string;
+        form?: FormId;
       })[]
   ];
   after?: Blocks;
 }
+/**
+ * A heading inside the page, below its title, to divide a long page into parts.
+ */
 export interface HeadingBlock {
+  /**
+   * heading: a heading inside the page, below its title.
+   */
   type: 'heading';
+  /**
+   * Optional: a name for this text, in camelCase like a question's id and unique in the form. The form works without it; it only helps you find the block.
+   */
   id?: QuestionId;
+  /**
+   * The text is shown only when this condition holds. Text, unlike questions, may also test whether the person is signed in: { "signedIn": false } for words to someone not yet signed in.
+   */
   showIf?: Condition;
+  /**
+   * The heading's words: 'The person's care home'.
+   */
   text: ShortText;
 }
+/**
+ * Holds when every condition in the list holds.
+ */
 export interface AllCondition {
   /**
+   * The conditions (up to 20) that must all hold: { "all": [ {...}, {...} ] }.
+   *
    * @minItems 1
    * @maxItems 20
    */
   all: [Condition, ...Condition[]];
 }
+/**
+ * Holds when at least one condition in the list holds.
+ */
 export interface AnyCondition {
   /**
+   * The conditions (up to 20) of which at least one must hold: { "any": [ {...}, {...} ] }.
+   *
    * @minItems 1
    * @maxItems 20
    */
   any: [Condition, ...Condition[]];
 }
+/**
+ * Holds when the condition inside does not.
+ */
 export interface NotCondition {
+  /**
+   * The condition that must not hold: { "not": { "question": "personAware", "equals": "yes" } }.
+   */
   not: Condition;
 }
 /**
  * Whether the person is signed in: true holds for someone signed in, false for someone who is not. Only in a text block's showIf (words for someone signed in, or not): questions, pages and date rules cannot depend on it. On the server a submission is always signed in.
  */
 export interface SignedInCondition {
+  /**
+   * true: holds for someone signed in. false: holds for someone who is not.
+   */
   signedIn: boolean;
 }
 /**
  * A test of one answer. Exactly one of equals, notEquals, in, includes, answered, before, after, onOrBefore, onOrAfter.
  */
 export interface AnswerCondition {
-  question: QuestionId1;
+  /**
+   * An earlier question's id (inside a repeatable group, a question of the same item comes first).
+   */
+  question: QuestionId;
+  /**
+   * Holds when the answer is exactly this: an option's value for radios and select, 'yes' or 'no' for yesNo, a number for a number question, text for a text question. Not for checkboxes (use includes), dates (use before, after ...), addresses, groups or declarations (use answered).
+   */
   equals?: Scalar;
+  /**
+   * Holds when the question has an answer and it is not this one: an unanswered question does not count. For the same questions as equals.
+   */
   notEquals?: Scalar;
   /**
+   * Holds when the answer is any one of these values: { "question": "tenure", "in": ["council", "housing-association"] }. For the same questions as equals.
+   *
    * @minItems 1
    * @maxItems 100
    */
   in?: [Scalar, ...Scalar[]];
+  /**
+   * For checkboxes: holds when the option with this value is ticked, whatever else is.
+   */
   includes?: OptionValue;
   /**
-   * true: the question has an answer. false: it has none.
+   * true: holds when the question has an answer (an address with any box filled, a group with an item, a declaration ticked). false: when it has none.
    */
   answered?: boolean;
+  /**
+   * For a date question: holds when the answer is before this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
+   */
   before?: DateRef;
+  /**
+   * For a date question: holds when the answer is after this date (not on it). Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
+   */
   after?: DateRef;
+  /**
+   * For a date question: holds when the answer is this date or earlier. Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
+   */
   onOrBefore?: DateRef;
+  /**
+   * For a date question: holds when the answer is this date or later: { "today": true, "offsetDays": -7 } is within the last week. Does not hold while either date is missing. Compare with { "today": true } or { "question": "dateGranted" } (another date question), moved by "offsetDays" or "offsetYears" where needed.
+   */
   onOrAfter?: DateRef;
 }
+/**
+ * A paragraph of text.
+ */
 export interface ParagraphBlock {
+  /**
+   * paragraph: a paragraph of text.
+   */
   type: 'paragraph';
+  /**
+   * Optional: a name for this text, in camelCase like a question's id and unique in the form. The form works without it; it only helps you find the block.
+   */
   id?: QuestionId;
-  showIf?: Condition;
-  text: RichText;
-}
-export interface ListBlock {
-  type: 'list';
-  id?: QuestionId;
+  /**
+   * The text is shown only when this condition holds. Text, unlike questions, may also test whether the person is signed in: { "signedIn": false } for words to someone not yet signed in.
+   */
   showIf?: Condition;
   /**
-   * Numbered instead of bulleted.
+   * The words: a string, or a list of pieces when part of it is a link or in bold.
+   */
+  text: RichText;
+}
+/**
+ * A list with bullets, or numbered with "ordered": true.
+ */
+export interface ListBlock {
+  /**
+   * list: a list with bullets, or numbered.
+   */
+  type: 'list';
+  /**
+   * Optional: a name for this text, in camelCase like a question's id and unique in the form. The form works without it; it only helps you find the block.
+   */
+  id?: QuestionId;
+  /**
+   * The text is shown only when this condition holds. Text, unlike questions, may also test whether the person is signed in: { "signedIn": false } for words to someone not yet signed in.
+   */
+  showIf?: Condition;
+  /**
+   * true: numbered 1, 2, 3 instead of bulleted.
    */
   ordered?: boolean;
   /**
+   * The list's items, in order (up to 40): each a string, or a list of pieces when part of it is a link or in bold.
+   *
    * @minItems 1
    * @maxItems 40
    */
@@ -491,29 +561,67 @@ export interface ListBlock {
  * Text set apart with a bar at its side: a note the person should not miss.
  */
 export interface InsetBlock {
+  /**
+   * inset: text set apart with a bar at its side, for a note the person should not miss.
+   */
   type: 'inset';
+  /**
+   * Optional: a name for this text, in camelCase like a question's id and unique in the form. The form works without it; it only helps you find the block.
+   */
   id?: QuestionId;
+  /**
+   * The text is shown only when this condition holds. Text, unlike questions, may also test whether the person is signed in: { "signedIn": false } for words to someone not yet signed in.
+   */
   showIf?: Condition;
+  /**
+   * The words: a string, or a list of pieces when part of it is a link or in bold.
+   */
   text: RichText;
 }
 /**
  * A warning with an exclamation mark: something the person must do or must not do.
  */
 export interface WarningBlock {
+  /**
+   * warning: bold text beside an exclamation mark, for something the person must or must not do.
+   */
   type: 'warning';
+  /**
+   * Optional: a name for this text, in camelCase like a question's id and unique in the form. The form works without it; it only helps you find the block.
+   */
   id?: QuestionId;
+  /**
+   * The text is shown only when this condition holds. Text, unlike questions, may also test whether the person is signed in: { "signedIn": false } for words to someone not yet signed in.
+   */
   showIf?: Condition;
+  /**
+   * The words: a string, or a list of pieces when part of it is a link or in bold.
+   */
   text: RichText;
 }
 /**
  * A link that opens more text, for help most people do not need.
  */
 export interface DetailsBlock {
+  /**
+   * details: a link that opens more text, for help most people do not need.
+   */
   type: 'details';
+  /**
+   * Optional: a name for this text, in camelCase like a question's id and unique in the form. The form works without it; it only helps you find the block.
+   */
   id?: QuestionId;
+  /**
+   * The text is shown only when this condition holds. Text, unlike questions, may also test whether the person is signed in: { "signedIn": false } for words to someone not yet signed in.
+   */
   showIf?: Condition;
+  /**
+   * The words of the link that opens the text: 'Help with the person's NHS number'.
+   */
   summary: ShortText;
   /**
+   * The paragraphs shown once the link is opened (up to 20), each a string or a list of pieces.
+   *
    * @minItems 1
    * @maxItems 20
    */
@@ -526,16 +634,19 @@ export interface DetailsBlock {
 export interface OpeningHours {
   opens: ClockTime;
   /**
-   * A time on the 24-hour clock, HH:MM: '17:30'.
+   * Later than opens, the same day.
    */
-  closes: string;
+  closes: ClockTime;
 }
 /**
  * This interface was referenced by `PortalContent`'s JSON-Schema
  * via the `definition` "triageRules".
  */
 export interface TriageRules {
-  urgentWhen?: Condition1;
+  /**
+   * When a referral is urgent, in the forms' own condition language, over the answers as they were sent; today in it is the date now, on the council's clock. Left out, no referral of this form is urgent.
+   */
+  urgentWhen?: Condition;
   /**
    * Labels of this form's deadlines that end its urgency: once the latest of those that apply has passed (an urgent authorisation that has ended), the referral is no longer urgent.
    *
@@ -567,18 +678,4 @@ export interface Outcome {
    * true: no longer offered when closing a referral, but still shown, by its label, on the referrals closed with it. At least one outcome must be offered.
    */
   retired?: boolean;
-}
-/**
- * This interface was referenced by `PortalContent`'s JSON-Schema
- * via the `definition` "phone".
- */
-export interface Phone2 {
-  /**
-   * As people read it: '0345 140 0845'.
-   */
-  display: string;
-  /**
-   * For the tel: link: '03451400845'.
-   */
-  tel: string;
 }

@@ -6,6 +6,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import definitionSchema from './definition.schema.json' with { type: 'json' };
 import type { DefinitionProblem } from '../errors.ts';
+import { EDITOR_KEYWORDS } from './editor-keywords.ts';
 
 const ajv = new Ajv2020({
   allErrors: true,
@@ -16,6 +17,7 @@ const ajv = new Ajv2020({
 });
 // Links in a definition's text must be well-formed: a broken href would reach every referrer.
 addFormats(ajv, ['uri-reference']);
+ajv.addVocabulary(EDITOR_KEYWORDS);
 const validateDefinitionShape = ajv.compile(definitionSchema);
 
 const QUESTION_TYPES = definitionSchema.$defs.pageItem.oneOf.map((ref) =>

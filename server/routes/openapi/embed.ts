@@ -15,6 +15,16 @@ export interface Embedded {
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+/** The words for each value of an enum, which the definition's schema keeps for authors' editors. */
+const ENUM_WORDS = 'markdownEnumDescriptions';
+
+/** OpenAPI has no keyword for them: the document gives them by value, as x-enumDescriptions (which Redoc shows). */
+function enumWords(schema: Record<string, Json>): [string, Json] {
+  const values = schema.enum as Json[];
+  const words = schema[ENUM_WORDS] as string[];
+  return ['x-enumDescriptions', Object.fromEntries(values.map((value, i) => [String(value), words[i]]))];
+}
+
 /** components.schemas for every schema given, with references to each other rewritten to them. */
 export function embedSchemas(embedded: Embedded[]): Record<string, Json> {
   const nameOfId = new Map(embedded.map(({ name, schema }) => [String(schema.$id), name]));
@@ -32,10 +42,11 @@ export function embedSchemas(embedded: Embedded[]): Record<string, Json> {
       if (Array.isArray(value)) return value.map(rewrite);
       if (!value || typeof value !== 'object') return value;
       return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [
-          key,
-          key === '$ref' && typeof inner === 'string' ? target(inner) : rewrite(inner),
-        ]),
+        Object.entries(value).map(([key, inner]) =>
+          key === ENUM_WORDS
+            ? enumWords(value as Record<string, Json>)
+            : [key, key === '$ref' && typeof inner === 'string' ? target(inner) : rewrite(inner)],
+        ),
       );
     };
     const { $schema: _dialect, $id: _id, $defs = {}, ...root } = schema as Record<string, Record<string, Json>>;
