@@ -9,6 +9,8 @@ export type { CompiledForm } from './compile/compiled-form.ts';
 export { portalProblems } from './contracts/portal.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema } from './compile/integrator-schema.ts';
+// The authors' preview: answers that open any page of a form.
+export { answersToReach, pagesToReach, type PageReach } from './run/reach.ts';
 export { isEmail } from './values/formats.ts';
 export { isTimeZone } from './values/dates.ts';
 // The triage clock: urgency and deadlines of a submitted form, by portal.json's rules.
