@@ -12,6 +12,7 @@ import { errorSummary } from '../shared/govuk/index.ts';
 import type { AscPageChangeDetail } from '../shared/events.ts';
 import type { AscForm } from '../form/asc-form.ts';
 import { CARRY_KEY } from '../form/carried-answers.ts';
+import { previewApi } from '../preview-api.ts';
 import { jumpPath, type PreviewForm, type PreviewState, type PreviewVersion } from './preview-state.ts';
 
 const STATUS_WORDS: Record<PreviewVersion['status'], string> = {
@@ -78,7 +79,7 @@ export class AscPreview extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    this.events = new EventSource('/preview/events');
+    this.events = previewApi.events();
     this.events.addEventListener('reload', reloadKeepingAnswers);
     this.events.addEventListener('problems', () => void this.load());
     document.addEventListener('asc-page-change', this.onPageChange);
@@ -96,8 +97,7 @@ export class AscPreview extends LitElement {
   };
 
   private async load(): Promise<void> {
-    const response = await fetch('/preview/api/state', { cache: 'no-store' });
-    if (response.ok) this.preview = (await response.json()) as PreviewState;
+    this.preview = await previewApi.state().catch(() => this.preview);
   }
 
   override render(): TemplateResult {
