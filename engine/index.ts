@@ -12,6 +12,8 @@ export { integratorAnswersSchema } from './compile/integrator-schema.ts';
 // What changed between two versions of a form, and what it means for saved forms and integrators.
 export { diffForms, diffLines } from './authoring/diff.ts';
 export type { FormDiff, DiffOptions } from './authoring/diff-types.ts';
+// The authors' preview: answers that open any page of a form.
+export { answersToReach, pagesToReach, type PageReach } from './run/reach.ts';
 export { isEmail } from './values/formats.ts';
 export { isTimeZone } from './values/dates.ts';
 // The triage clock: urgency and deadlines of a submitted form, by portal.json's rules.

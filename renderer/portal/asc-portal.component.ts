@@ -31,6 +31,8 @@ export class AscPortal extends LitElement {
   @property({ attribute: 'api-base' }) apiBase = '';
   /** The path the portal lives under, when not the site's root. */
   @property({ attribute: 'base-path' }) basePath = '/';
+  /** Start forms without the check that the person is not a robot: for the form authors' preview (npm run preview) only. */
+  @property({ type: Boolean, attribute: 'no-captcha' }) noCaptcha = false;
 
   @state() private portal?: PortalContent;
   @state() private forms: FormSummary[] = [];

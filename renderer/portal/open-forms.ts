@@ -14,6 +14,8 @@ type FormRoute = Extract<Route, { name: 'form' }>;
 /** What the open forms need from the portal. */
 export interface OpenFormsHost extends ReactiveControllerHost {
   readonly apiBase: string;
+  /** Forms start without the captcha (the authors' preview). */
+  readonly noCaptcha: boolean;
 }
 
 /** How the open forms reach the rest of the portal. */
@@ -66,7 +68,7 @@ export class OpenFormsController implements ReactiveController {
     const route = this.actions.route();
     if (carried && route.name === 'form' && route.formId === carried.formId && !this.elements.has(carried.formId)) {
       const form = this.create(carried.formId);
-      form.captcha = true;
+      form.captcha = !this.host.noCaptcha;
       if (carried.version) form.version = carried.version;
       form.currentAnswers = carried.answers;
       if (carried.pageId) form.pageId = carried.pageId;
@@ -146,7 +148,7 @@ export class OpenFormsController implements ReactiveController {
     if (!form) {
       form = this.create(route.formId);
       // The council's guide: "When you start a form, you will need to tick the box to confirm you are not a robot."
-      form.captcha = true;
+      form.captcha = !this.host.noCaptcha;
       this.elements.set(route.formId, form);
     }
     if (route.pageId && form.pageId !== route.pageId) form.pageId = route.pageId;

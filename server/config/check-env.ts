@@ -50,6 +50,14 @@ export interface CheckedEnv {
   problems: ConfigProblem[];
 }
 
+/**
+ * Whether NODE_ENV means production, as written or miswritten (Production, prod): production's
+ * requirements are checked then, and the authors' preview (npm run preview) will not start.
+ */
+export function meantAsProduction(env: NodeJS.ProcessEnv): boolean {
+  return /^prod/i.test(env.NODE_ENV?.trim() ?? '');
+}
+
 export function checkEnv(env: NodeJS.ProcessEnv): CheckedEnv {
   const written: Record<string, string> = {};
   for (const name of Object.keys(properties)) {
@@ -72,7 +80,7 @@ export function checkEnv(env: NodeJS.ProcessEnv): CheckedEnv {
       problems.push({ variable, message: `${what}; ${fix || properties[variable]!.fix}` });
     }
   }
-  const production = /^prod/i.test(written.NODE_ENV ?? '');
+  const production = meantAsProduction(env);
   problems.push(...ruleProblems(values, refused, production));
   return { values, problems };
 }

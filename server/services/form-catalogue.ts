@@ -2,8 +2,9 @@
  * The forms the portal offers, loaded and compiled once at start: each version's definition, its
  * compiled form (for checking answers on the server: "today" is the date in the council's time
  * zone by the server's clock, whatever zone the machine is set to) and where the browser finds its precompiled
- * validators. Drafts are never offered; a retired version is still served by its number, for
- * forms saved on it, and takes no new forms (refuseNewForm).
+ * validators. Drafts are never offered (only the authors' preview, `npm run preview`, asks for
+ * them); a retired version is still served by its number, for forms saved on it, and takes no
+ * new forms (refuseNewForm).
  */
 import { readFile } from 'node:fs/promises';
 import {
@@ -103,7 +104,20 @@ async function readFormsFile<T>(file: string, formsDir: string): Promise<T> {
   }
 }
 
-export async function loadFormCatalogue(formsDir: string, buildDir: string, clock: Clock): Promise<FormCatalogue> {
+export interface CatalogueOptions {
+  /**
+   * Offer drafts too, each form at its newest version that is not retired, draft or not: for the
+   * form authors' preview on their own computer, never for the portal.
+   */
+  drafts?: boolean;
+}
+
+export async function loadFormCatalogue(
+  formsDir: string,
+  buildDir: string,
+  clock: Clock,
+  { drafts = false }: CatalogueOptions = {},
+): Promise<FormCatalogue> {
   const now = () => new Date(clock.now());
   const manifestText = await readFile(`${buildDir}/manifest.json`, 'utf8').catch(() => {
     throw new ConfigError([
@@ -130,7 +144,7 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
   const byForm = new Map<string, CatalogueEntry[]>();
   for (const file of await findDefinitionFiles(formsDir)) {
     const definition = await readFormsFile<FormDefinition>(file, formsDir);
-    if (definition.status === 'draft') continue;
+    if (definition.status === 'draft' && !drafts) continue;
     const validatorsUrl = manifest.validators[`${definition.id}@${definition.version}`];
     if (!validatorsUrl)
       throw new ConfigError([
@@ -146,7 +160,8 @@ export async function loadFormCatalogue(formsDir: string, buildDir: string, cloc
       entries.sort((a, b) => a.definition.version - b.definition.version),
     );
   }
-  const latest = (entries: CatalogueEntry[]) => entries.filter((e) => e.definition.status === 'published').at(-1);
+  const offered = drafts ? ['published', 'draft'] : ['published'];
+  const latest = (entries: CatalogueEntry[]) => entries.filter((e) => offered.includes(e.definition.status)).at(-1);
   return {
     portal,
     timeZone,
