@@ -218,7 +218,11 @@ checks('should keep the first page always shown and the check-answers page last 
         d.pages[3]!.kind = 'checkAnswers';
       }),
     ),
-    ['check-answers-not-last /pages/3/kind', 'questions-on-check-answers /pages/3/questions'],
+    [
+      'check-answers-not-last /pages/3/kind',
+      'questions-on-check-answers /pages/3/questions',
+      'check-answers-progress /pages/3/progress',
+    ],
   );
 });
 
