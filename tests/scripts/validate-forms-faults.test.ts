@@ -5,10 +5,11 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFormFiles, type FileProblem } from '../../scripts/lib/check-form-files.ts';
+import { checkFormFiles, recordPublished, type FileProblem } from '../../scripts/lib/check-form-files.ts';
 import { definitionProblems, type FormDefinition } from '../../engine/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -169,3 +170,69 @@ faults('should accept chains of conditions that some answers follow to the end',
 });
 
 faults.run();
+
+const portal = suite('validate-forms and the forms portal.json leads to');
+
+const sandboxes: string[] = [];
+
+portal(
+  'should refuse a tile or link to a form that is only a draft, retired or missing, saying what to do',
+  async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'asc-forms-links-'));
+    sandboxes.push(dir);
+    const formsDir = join(dir, 'forms');
+    const lockPath = join(formsDir, 'published.lock.json');
+    const sample = JSON.parse(await readFile(join(here, 'valid.json'), 'utf8'));
+    const write = async (id: string, status: string) => {
+      await mkdir(join(formsDir, id), { recursive: true });
+      await writeFile(join(formsDir, id, 'v1.json'), JSON.stringify({ ...sample, id, status }, null, 2));
+    };
+    await write('checker-sample', 'published');
+    await write('dols-form-3', 'draft');
+    await write('old-referral', 'retired');
+    const content = JSON.parse(
+      (await readFile(join(root, 'forms/portal.json'), 'utf8')).replace(
+        /"form": "[a-z0-9-]+"/g,
+        '"form": "checker-sample"',
+      ),
+    );
+    delete content.triage;
+    content.referrals.tiles[0].form = 'dols-form-3';
+    content.referrals.tiles[1].form = 'old-referral';
+    content.dols.forms[1].form = 'dols-form-4';
+    const portalPath = join(formsDir, 'portal.json');
+    await writeFile(portalPath, JSON.stringify(content, null, 2));
+    await recordPublished({ formsDir, lockPath });
+
+    const problems = await checkFormFiles([portalPath], { formsDir, lockPath, cwd: root });
+    assert.equal(
+      problems.map((p) => [p.code, p.pointer]),
+      [
+        ['form-not-published', '/referrals/tiles/0/form'],
+        ['form-retired', '/referrals/tiles/1/form'],
+        ['unknown-form', '/dols/forms/1/form'],
+      ],
+    );
+    const [draft, retired, missing] = problems as [FileProblem, FileProblem, FileProblem];
+    assert.is(draft.line, await lineOf(portalPath, '"form": "dols-form-3"'));
+    assert.is(retired.line, await lineOf(portalPath, '"form": "old-referral"'));
+    assert.is(missing.line, await lineOf(portalPath, '"form": "dols-form-4"'));
+    assert.ok(draft.column > 1 && retired.column > 1 && missing.column > 1);
+    assert.match(
+      draft.message,
+      'The tile "Referral for social care" leads to "dols-form-3", which has only a draft (v1)',
+    );
+    assert.match(
+      draft.message,
+      'Publish dols-form-3 first (set "status": "published" in forms/dols-form-3/v1.json and run `npm run validate-forms -- --lock`), or point it at a form that is published (checker-sample)',
+    );
+    assert.match(retired.message, '"old-referral", whose every version is retired');
+    assert.match(retired.message, 'Publish a new version of old-referral (v2.json)');
+    assert.match(missing.message, 'There is no form "dols-form-4" in forms/');
+  },
+);
+
+portal.after(async () => {
+  await Promise.all(sandboxes.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+portal.run();
