@@ -240,7 +240,8 @@ checks('should refuse a question id that every JavaScript object already has', (
 checks('should say what is wrong with something that is not a definition at all', () => {
   assert.throws(
     () => compileForm(null as never),
-    (error: unknown) => error instanceof DefinitionError && /Must be an object/.test((error as Error).message),
+    (error: unknown) =>
+      error instanceof DefinitionError && /The file must be an object in curly brackets/.test((error as Error).message),
   );
 });
 
