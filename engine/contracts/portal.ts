@@ -1,5 +1,5 @@
 /**
- * Checking forms/portal.json: its schema, that every form it links to exists, that its time zone
+ * Checking forms/portal.json: its schema, that every form it links to can be started (portal-links.ts), that its time zone
  * is one the runtime knows, its working hours and triage rules (triage/check.ts), and its
  * outcomes (triage/outcomes-check.ts).
  */
@@ -10,6 +10,7 @@ import { outcomeProblems, outcomeSchemaHint } from '../triage/outcomes-check.ts'
 import { isTimeZone } from '../values/dates.ts';
 import type { PortalContent } from './portal.types.ts';
 import { compileAuthorSchema } from '../definition/schema-check.ts';
+import { type FormVersionStatus, portalLinkProblems } from './portal-links.ts';
 import portalSchema from './portal.schema.json' with { type: 'json' };
 
 // portal.json reuses the definition's text blocks, by reference to that schema's $id.
@@ -17,32 +18,23 @@ const portalSchemaProblems = compileAuthorSchema(portalSchema, outcomeSchemaHint
 
 /**
  * Every problem with the portal's content; `formIds` are the forms that exist, `published` the
- * sound definitions of their published versions (which the triage rules' questions must be in).
+ * sound definitions of their published versions (which the triage rules' questions must be in),
+ * `versions` every definition file's form, version and status (the tiles must lead to a published
+ * form; without them every form named in `formIds` counts as published).
  */
 export function portalProblems(
   portal: unknown,
   formIds: string[],
   published: FormDefinition[] = [],
+  versions?: FormVersionStatus[],
 ): DefinitionProblem[] {
   const shape = portalSchemaProblems(portal);
   if (shape.length) return shape;
   const content = portal as PortalContent;
-  const known = new Set(formIds);
-  const problems: DefinitionProblem[] = [];
-  const missing = (pointer: string, id: string) =>
-    problems.push({
-      pointer,
-      code: 'unknown-form',
-      message: `There is no form "${id}" in forms/. Use the id of a form there (${[...known].join(', ')}).`,
-    });
-  for (const page of ['home', 'referrals'] as const) {
-    content[page].tiles.forEach((tile, i) => {
-      if (tile.form && !known.has(tile.form)) missing(`/${page}/tiles/${i}/form`, tile.form);
-    });
-  }
-  content.dols.forms.forEach((link, i) => {
-    if (!known.has(link.form)) missing(`/dols/forms/${i}/form`, link.form);
-  });
+  const problems = portalLinkProblems(
+    content,
+    versions ?? formIds.map((id) => ({ id, version: 1, status: 'published' })),
+  );
   const { timeZone } = content.council;
   if (timeZone !== undefined && !isTimeZone(timeZone))
     problems.push({

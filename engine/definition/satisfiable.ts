@@ -1,18 +1,19 @@
 /**
  * Whether a condition can ever hold, found by trying every combination of telling answers to the
- * questions it reads (each option, no answer, the values it compares with and their
- * neighbours). Conditions name few questions, so the combinations stay few; where they would not,
- * or a date is compared with another answer, the condition is given the benefit of the doubt.
+ * questions it reads (answer-domains.ts: each option, no answer, the values it compares with and
+ * their neighbours, within what each question accepts). Conditions name few questions, so the
+ * combinations stay few; where they would not, or a date is compared with another answer, the
+ * condition is given the benefit of the doubt.
  */
-import type { AnswerValue, ChildQuestion, Condition, Question } from '../types.ts';
+import type { Condition } from '../types.ts';
 import type { AnswerCondition } from './definition.types.ts';
 import { evaluateCondition } from '../run/conditions.ts';
-import { addDays, addYears } from '../values/dates.ts';
+import { type AnyQuestion, candidateAnswers, TODAY } from './answer-domains.ts';
 
-const TODAY = '2000-06-15';
 const MAX_COMBINATIONS = 4096;
 
-function leaves(condition: Condition): AnswerCondition[] {
+/** The tests of single answers a condition is made of. */
+export function leaves(condition: Condition): AnswerCondition[] {
   if ('all' in condition) return condition.all.flatMap(leaves);
   if ('any' in condition) return condition.any.flatMap(leaves);
   if ('not' in condition) return leaves(condition.not);
@@ -20,70 +21,42 @@ function leaves(condition: Condition): AnswerCondition[] {
   return [condition];
 }
 
-function candidates(
-  question: Question | ChildQuestion | undefined,
-  tests: AnswerCondition[],
-): Array<AnswerValue | undefined> | null {
-  const values: Array<AnswerValue | undefined> = [undefined];
-  const constants = tests
-    .flatMap((test) => [test.equals, test.notEquals, ...(test.in ?? [])])
-    .filter((v) => v !== undefined);
-  for (const test of tests) {
-    for (const ref of [test.before, test.after, test.onOrBefore, test.onOrAfter]) {
-      if (!ref) continue;
-      if ('question' in ref) return null;
-      const moved = addYears(TODAY, ref.offsetYears ?? 0)!;
-      for (const shift of [-1, 0, 1]) values.push(addDays(moved, (ref.offsetDays ?? 0) + shift)!);
-    }
-  }
-  if (!question) return null;
-  switch (question.type) {
-    case 'yesNo':
-      return [...values, 'yes', 'no'];
-    case 'radios':
-    case 'select':
-      return [...values, ...question.options.map((o) => o.value)];
-    case 'checkboxes':
-      return [...values, ...question.options.map((o) => [o.value]), question.options.map((o) => o.value)];
-    case 'number':
-      return [
-        ...values,
-        question.min,
-        question.max,
-        ...constants.flatMap((c) => (typeof c === 'number' ? [c - 1, c, c + 1] : [])),
-      ];
-    case 'declaration':
-      return [...values, true];
-    case 'address':
-      return [...values, { line1: 'a' }];
-    case 'group':
-      return [...values, [{}]];
-    default:
-      return [...values, ...constants.map(String), 'something else'];
-  }
+/** Whether a condition tests whether the person is signed in. */
+export function testsSignedIn(condition: Condition): boolean {
+  if ('all' in condition) return condition.all.some(testsSignedIn);
+  if ('any' in condition) return condition.any.some(testsSignedIn);
+  if ('not' in condition) return testsSignedIn(condition.not);
+  return 'signedIn' in condition;
 }
 
+/**
+ * Whether some answers make the condition hold; with `limits` (the default) only answers the
+ * questions accept count.
+ */
 export function canEverHold(
   condition: Condition,
-  questionOf: (id: string) => Question | ChildQuestion | undefined,
+  questionOf: (id: string) => AnyQuestion | undefined,
+  limits = true,
 ): boolean {
   const byQuestion = new Map<string, AnswerCondition[]>();
   for (const test of leaves(condition)) byQuestion.set(test.question, [...(byQuestion.get(test.question) ?? []), test]);
   const ids = [...byQuestion.keys()];
-  const domains: Array<Array<AnswerValue | undefined>> = [];
+  const domains: Array<ReturnType<typeof candidateAnswers> & object> = [];
   let combinations = 1;
   for (const id of ids) {
-    const domain = candidates(questionOf(id), byQuestion.get(id)!);
+    const domain = candidateAnswers(questionOf(id), byQuestion.get(id)!, limits);
     if (!domain) return true;
     domains.push(domain);
     combinations *= domain.length;
     if (combinations > MAX_COMBINATIONS) return true;
   }
-  const answers: Record<string, AnswerValue | undefined> = {};
+  const answers: Record<string, unknown> = {};
   // Signed in or not, whichever makes it hold.
   const tryFrom = (index: number): boolean => {
     if (index === ids.length)
-      return [true, false].some((signedIn) => evaluateCondition(condition, (id) => answers[id], TODAY, signedIn));
+      return [true, false].some((signedIn) =>
+        evaluateCondition(condition, (id) => answers[id] as never, TODAY, signedIn),
+      );
     return domains[index]!.some((value) => {
       answers[ids[index]!] = value;
       return tryFrom(index + 1);

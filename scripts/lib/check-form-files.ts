@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { definitionProblems, portalProblems, type FormDefinition } from '../../engine/index.ts';
+import { definitionProblems, portalProblems, type FormDefinition, type FormVersionStatus } from '../../engine/index.ts';
 import { parseJsonWithPositions } from './source-positions.ts';
 import { findDefinitionFiles } from '../../server/services/definition-files.ts';
 import { LockSyntaxError, lockKey, publishedHash, readLock, writeLock, type PublishedLock } from './published-lock.ts';
@@ -68,15 +68,29 @@ async function readJson(
   return problems.length ? { file, problems } : { file, parsed, problems };
 }
 
-/** The sound definitions among these files that are published: the triage rules must fit each. */
-async function publishedDefinitions(files: string[]): Promise<FormDefinition[]> {
-  const definitions = await Promise.all(
-    files.map(async (file) => parseJsonWithPositions(await readFile(file, 'utf8')).value as FormDefinition | undefined),
+/**
+ * What the portal's links and triage rules are checked against: each file's form (its folder),
+ * version (its name) and status, and the sound definitions among them that are published.
+ */
+async function formVersions(files: string[]): Promise<{ versions: FormVersionStatus[]; published: FormDefinition[] }> {
+  const read = await Promise.all(
+    files.map(async (file) => ({
+      file,
+      definition: parseJsonWithPositions(await readFile(file, 'utf8')).value as FormDefinition | undefined,
+    })),
   );
-  return definitions.filter(
-    (definition): definition is FormDefinition =>
-      definition?.status === 'published' && definitionProblems(definition).length === 0,
-  );
+  const versions = read.map(({ file, definition }) => ({
+    id: basename(dirname(file)),
+    version: Number(/^v(\d+)\.json$/.exec(basename(file))?.[1] ?? 0),
+    status: String(definition?.status ?? 'unreadable'),
+  }));
+  const published = read
+    .map(({ definition }) => definition)
+    .filter(
+      (definition): definition is FormDefinition =>
+        definition?.status === 'published' && definitionProblems(definition).length === 0,
+    );
+  return { versions, published };
 }
 
 async function checkPortal(path: string, options: CheckOptions): Promise<FileProblem[]> {
@@ -84,7 +98,8 @@ async function checkPortal(path: string, options: CheckOptions): Promise<FilePro
   if (!parsed) return problems;
   const files = await findDefinitionFiles(options.formsDir);
   const formIds = files.map((definition) => basename(dirname(definition)));
-  return portalProblems(parsed.value, [...new Set(formIds)], await publishedDefinitions(files)).map((p) => ({
+  const { versions, published } = await formVersions(files);
+  return portalProblems(parsed.value, [...new Set(formIds)], published, versions).map((p) => ({
     file,
     ...parsed.positionOf(p.pointer),
     ...p,

@@ -180,6 +180,9 @@ lock('should allow retiring a published version and reformatting its file', asyn
   const box = await sandbox();
   await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
   const definition = JSON.parse(await readFile(box.file, 'utf8'));
+  // Its successor is published, so the portal's links still lead to a form someone can start.
+  await writeFile(join(box.formsDir, 'checker-sample', 'v2.json'), JSON.stringify({ ...definition, version: 2 }));
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
   definition.status = 'retired';
   await writeFile(box.file, JSON.stringify(definition, null, 4));
   assert.equal(await check([], box.formsDir, box.lockPath), []);

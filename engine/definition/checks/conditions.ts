@@ -4,7 +4,8 @@
  */
 import type { Condition, DateRef } from '../../types.ts';
 import type { AnswerCondition } from '../definition.types.ts';
-import { canEverHold } from '../satisfiable.ts';
+import { canEverHold, leaves } from '../satisfiable.ts';
+import { limitsInWords } from '../answer-domains.ts';
 import type { AnyQuestion, CheckContext, Scope } from './context.ts';
 
 /**
@@ -21,11 +22,20 @@ export function checkShowIf(
 ): void {
   const before = ctx.problems.length;
   checkCondition(ctx, condition, pointer, scope, isText);
-  if (ctx.problems.length === before && !canEverHold(condition, (id) => ctx.questionWithId(id))) {
+  const questionOf = (id: string) => ctx.questionWithId(id);
+  if (ctx.problems.length === before && !canEverHold(condition, questionOf)) {
+    // Answers the questions refuse would make it hold: say which limits stand in the way.
+    const limits = canEverHold(condition, questionOf, false)
+      ? [...new Set(leaves(condition).map((test) => test.question))]
+          .map((id) => questionOf(id))
+          .flatMap((question) => (question ? [limitsInWords(question)].filter(Boolean) : []))
+      : [];
     ctx.problem(
       pointer,
       'never-shown',
-      `${what} can never be shown: no answers make this condition true. Check the values and the all/any/not it combines.`,
+      limits.length
+        ? `${what} can never be shown: only answers refused by the questions it tests make this condition true (${limits.join('; ')}). Change the values it tests, or the limits.`
+        : `${what} can never be shown: no answers make this condition true. Check the values and the all/any/not it combines.`,
     );
   }
 }

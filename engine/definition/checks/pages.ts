@@ -1,4 +1,4 @@
-/** The pages: their own ids, progress that never goes down, and a check-answers page last and always shown. */
+/** The pages: their own ids, progress that never goes down, and a check-answers page last, at 100% and always shown. */
 import { isQuestion } from '../../types.ts';
 import type { CheckContext } from './context.ts';
 import { checkShowIf } from './conditions.ts';
@@ -36,6 +36,12 @@ export function checkPages(ctx: CheckContext): void {
           `${pointer}/questions`,
           'questions-on-check-answers',
           'The check-answers page shows the answers: it cannot ask questions. Move them to a page before it.',
+        );
+      if (page.progress < 100)
+        ctx.problem(
+          `${pointer}/progress`,
+          'check-answers-progress',
+          `The check-answers page is the end of the form, so its progress is 100, not ${page.progress}%: write "progress": 100.`,
         );
       if (page.showIf)
         ctx.problem(

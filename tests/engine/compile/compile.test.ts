@@ -218,7 +218,11 @@ checks('should keep the first page always shown and the check-answers page last 
         d.pages[3]!.kind = 'checkAnswers';
       }),
     ),
-    ['check-answers-not-last /pages/3/kind', 'questions-on-check-answers /pages/3/questions'],
+    [
+      'check-answers-not-last /pages/3/kind',
+      'questions-on-check-answers /pages/3/questions',
+      'check-answers-progress /pages/3/progress',
+    ],
   );
 });
 
@@ -236,7 +240,8 @@ checks('should refuse a question id that every JavaScript object already has', (
 checks('should say what is wrong with something that is not a definition at all', () => {
   assert.throws(
     () => compileForm(null as never),
-    (error: unknown) => error instanceof DefinitionError && /Must be an object/.test((error as Error).message),
+    (error: unknown) =>
+      error instanceof DefinitionError && /The file must be an object in curly brackets/.test((error as Error).message),
   );
 });
 
