@@ -83,6 +83,13 @@ const [formId, fromArg, toArg] = positional as [string, string, string];
 for (const arg of [fromArg, toArg])
   if (!/^[1-9]\d*$/.test(arg.replace(/^v/, '')))
     fail(`"${arg}" is not a version number: give one such as 1 or 2 (the N of vN.json).`, 2, true);
+const [older, newer] = [fromArg, toArg].map((arg) => Number(arg.replace(/^v/, '')));
+if (older! >= newer!)
+  fail(
+    `Give the older version first: ${formId} ${Math.min(older!, newer!)} ${Math.max(older!, newer!)}${older === newer ? ' (two different versions)' : ''}.`,
+    2,
+    true,
+  );
 const ids = await formIds();
 if (!ids.includes(formId))
   fail(`There is no form "${formId}" in ${formsDir}. The forms are: ${ids.join(', ') || 'none'}.`, 2);

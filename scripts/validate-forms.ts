@@ -22,12 +22,13 @@ if (unknown.length) {
 
 if (args.includes('--lock')) {
   try {
-    const added = await recordPublished(options);
-    console.error(
-      added.length
-        ? `Recorded in published.lock.json: ${added.join(', ')}`
-        : 'published.lock.json already records every published version.',
-    );
+    const { added, heldBack } = await recordPublished(options);
+    if (heldBack.length)
+      console.error(
+        `Not recorded, as their files have problems (below): ${heldBack.join(', ')}. Fix them first: a version is frozen once it is recorded.`,
+      );
+    if (added.length) console.error(`Recorded in published.lock.json: ${added.join(', ')}`);
+    else if (!heldBack.length) console.error('published.lock.json already records every published version.');
   } catch (error) {
     // The check below says where the lock file is broken and how to mend it.
     if (!(error instanceof LockSyntaxError)) throw error;

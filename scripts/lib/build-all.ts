@@ -43,7 +43,11 @@ export async function buildAll(formsDir: string, outDir: string): Promise<BuildR
   await rm(flowsDir, { recursive: true, force: true });
   const [integrators, flows] = await Promise.all([
     writeIntegratorFiles(definitions, outDir),
-    writeFlowFiles(definitions, flowsDir),
+    // A draft's wording is not public until it is published: its flow is in the preview, not the build.
+    writeFlowFiles(
+      definitions.filter((definition) => definition.status !== 'draft'),
+      flowsDir,
+    ),
     writeElementsManifest(outDir),
     buildServer(outDir),
   ]);

@@ -132,6 +132,8 @@ async function checkOne(path: string, options: CheckOptions, lock: Record<string
         `The version is ${version} but the file is ${basename(path)}. Make them the same: version N lives in vN.json.`,
       );
   }
+  // A copy whose version was not changed is not the published version it names: say only that.
+  if (problems.length) return { file, problems };
   const recorded = lock[lockKey(id, version)];
   if (recorded && recorded !== publishedHash(definition)) {
     add(
@@ -149,7 +151,7 @@ async function checkOne(path: string, options: CheckOptions, lock: Record<string
     add(
       '/status',
       'not-in-lock',
-      `Version ${version} of "${id}" is ${definition.status} but not recorded in published.lock.json. Run \`npm run validate-forms -- --lock\` to record it, and commit both files.`,
+      `Version ${version} of "${id}" is ${definition.status} but not recorded in published.lock.json. If you are still writing it, set "status": "draft". If it is ready, run \`npm run validate-forms -- --lock\` to record it, and commit both files: from then on it never changes.`,
     );
   }
   return { file, definition, problems };
@@ -205,19 +207,32 @@ export async function checkFormFiles(files: string[], options: CheckOptions): Pr
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
-/** Records the hash of each published or retired version not yet in the lock; returns the keys added. Never changes an entry. */
-export async function recordPublished(options: CheckOptions): Promise<string[]> {
+/**
+ * Records the hash of each published or retired version not yet in the lock; returns the keys
+ * added, and those left out because their files have problems (a version is frozen only once
+ * nothing in it is wrong). Never changes an entry.
+ */
+export async function recordPublished(options: CheckOptions): Promise<{ added: string[]; heldBack: string[] }> {
   const lock = await readLock(options.lockPath);
   const added: string[] = [];
+  const heldBack: string[] = [];
+  const problems = await checkFormFiles([], options);
   for (const path of await findDefinitionFiles(options.formsDir)) {
     const parsed = parseJsonWithPositions(await readFile(path, 'utf8'));
     const definition = parsed.value as Record<string, unknown> | undefined;
-    if (!definition || definition.status === 'draft' || definitionProblems(definition).length) continue;
+    if (!definition || definition.status === 'draft') continue;
     const key = lockKey(String(definition.id), Number(definition.version));
     if (lock[key]) continue;
+    // Its own problems (portal.json's rules about it stay editable, so they hold nothing back).
+    const where = (problem: FileProblem) => resolve(options.cwd ?? process.cwd(), problem.file);
+    const mine = problems.filter((problem) => problem.code !== 'not-in-lock' && where(problem) === resolve(path));
+    if (mine.length || definitionProblems(definition).length) {
+      heldBack.push(key);
+      continue;
+    }
     lock[key] = publishedHash(definition);
     added.push(key);
   }
   if (added.length) await writeLock(options.lockPath, lock);
-  return added;
+  return { added, heldBack };
 }

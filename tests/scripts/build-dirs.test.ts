@@ -6,7 +6,7 @@
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,13 +27,24 @@ dirs('should build the forms folder named, into the folder named, for a server s
   // This council offers DoLS Form 2 alone.
   for (const id of ['dols-form-1', 'social-care-referral', 'occupational-therapy-referral'])
     await rm(join(formsDir, id), { recursive: true });
+  // A draft of its next version, whose wording is not public until it is published.
+  const v2 = JSON.parse(await readFile(join(formsDir, 'dols-form-2', 'v2.json'), 'utf8'));
+  await writeFile(join(formsDir, 'dols-form-2', 'v3.json'), JSON.stringify({ ...v2, version: 3, status: 'draft' }));
   const buildDir = join(work, 'council-build');
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
     cwd: root,
     env: { ...process.env, FORMS_DIR: formsDir, BUILD_DIR: buildDir },
   });
-  assert.match(stdout, /Built the portal and 2 form versions into .*council-build: dols-form-2 v1, dols-form-2 v2/);
+  assert.match(
+    stdout,
+    /Built the portal and 3 form versions into .*council-build: dols-form-2 v1, dols-form-2 v2, dols-form-2 v3/,
+  );
   assert.ok(existsSync(join(buildDir, 'public', 'index.html')));
+  assert.ok(existsSync(join(buildDir, 'public', 'flows', 'dols-form-2-v2.svg')));
+  assert.not.ok(
+    existsSync(join(buildDir, 'public', 'flows', 'dols-form-2-v3.svg')),
+    'no flow of the draft is published',
+  );
   assert.not.ok(existsSync(join(root, 'build', 'forms', 'council-forms')), 'nothing written into the project');
 
   const { baseUrl } = await startTestApp({ FORMS_DIR: formsDir, BUILD_DIR: buildDir, DATABASE_URL: '' });

@@ -139,6 +139,12 @@ const refusals: Array<[string, string[], RegExp]> = [
     /"one" is not a version number: give one such as 1 or 2/,
   ],
   ['an option it does not know', ['dols-form-1', '1', '2', '--yaml'], /Unknown option --yaml\.[\s\S]*Usage:/],
+  ['versions the wrong way round', ['dols-form-1', '2', '1'], /Give the older version first: dols-form-1 1 2\./],
+  [
+    'the same version twice',
+    ['dols-form-1', '2', '2'],
+    /Give the older version first: dols-form-1 2 2 \(two different versions\)\./,
+  ],
 ];
 
 for (const [name, args, message] of refusals)

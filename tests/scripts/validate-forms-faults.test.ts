@@ -37,6 +37,13 @@ async function check(name: string): Promise<FileProblem[]> {
 // point at, and what the message must say.
 const FAULTS: Array<[string, string, string, string, RegExp]> = [
   [
+    'check-answers-text-never-reached',
+    'never-reached',
+    '/pages/4/content/0/showIf',
+    '"showIf"',
+    /^This text can never be shown: .*"urgent" is asked only when the page "more" is shown/,
+  ],
+  [
     'page-never-reached-through-chain',
     'never-reached',
     '/pages/3/showIf',

@@ -143,9 +143,45 @@ lock('should ask for a newly published version to be recorded, then accept it', 
     ['not-in-lock'],
   );
   assert.match(first[0]!.message, /npm run validate-forms -- --lock/);
-  assert.equal(await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }), ['checker-sample@v1']);
+  assert.equal(await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }), {
+    added: ['checker-sample@v1'],
+    heldBack: [],
+  });
   assert.equal(await check([], box.formsDir, box.lockPath), []);
 });
+
+lock('should record nothing while the forms have a problem, since a recorded version can never be mended', async () => {
+  const box = await sandbox();
+  await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+  const definition = JSON.parse(await readFile(box.file, 'utf8'));
+  definition.version = 2;
+  definition.pages[1].questions[0].label = '   ';
+  await writeFile(join(box.formsDir, 'checker-sample', 'v2.json'), JSON.stringify(definition, null, 2));
+  assert.equal(await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath }), {
+    added: [],
+    heldBack: ['checker-sample@v2'],
+  });
+  assert.not.match(await readFile(box.lockPath, 'utf8'), /checker-sample@v2/);
+});
+
+lock(
+  'should say only that the version is wrong in a copy whose version was not changed, not that the original changed',
+  async () => {
+    const box = await sandbox();
+    await recordPublished({ formsDir: box.formsDir, lockPath: box.lockPath });
+    const definition = JSON.parse(await readFile(box.file, 'utf8'));
+    definition.status = 'draft';
+    definition.pages[1].questions[0].label = 'Are you a health or care professional?';
+    const copy = join(box.formsDir, 'checker-sample', 'v2.json');
+    await writeFile(copy, JSON.stringify(definition, null, 2));
+    const problems = await check([copy], box.formsDir, box.lockPath);
+    assert.equal(
+      problems.map((p) => p.code),
+      ['version-mismatch'],
+    );
+    assert.match(problems[0]!.message, /The version is 1 but the file is v2\.json/);
+  },
+);
 
 lock('should say where a lock file a merge left broken is broken, and how to mend it, not throw', async () => {
   const box = await sandbox();

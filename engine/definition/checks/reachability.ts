@@ -88,7 +88,7 @@ export function checkReachability(ctx: CheckContext): void {
     if (!node.condition) continue;
     const at = `${node.pointer}/showIf`;
     if (node.kind === 'page' && node.page === 0) continue;
-    if (ctx.definition.pages[node.page]?.kind === 'checkAnswers') continue;
+    if (node.kind === 'page' && ctx.definition.pages[node.page]?.kind === 'checkAnswers') continue;
     if (faulted(at)) continue;
     if (node.parents.some((parent) => reach.reach(parent) !== true)) continue;
     if (reach.reach(node) !== false) continue;
