@@ -8,7 +8,16 @@ import { childQuestions } from '../run/model.ts';
 import { conditionWords } from '../compile/condition-words.ts';
 import { DEFAULT_MAX_LENGTH } from '../definition/limits.ts';
 import type { DetailChange, QuestionChange, QuestionPlace } from './diff-types.ts';
-import { askedWords, limitValue, prefillWords, quoted, requirementWords, ruleWords, typeWords } from './diff-words.ts';
+import {
+  askedWords,
+  limitValue,
+  prefillWords,
+  quoted,
+  requirementWords,
+  ruleWords,
+  textChange,
+  typeWords,
+} from './diff-words.ts';
 
 type AnyQuestion = Question | ChildQuestion;
 type Placed = { question: AnyQuestion; place: QuestionPlace; pageCondition?: Condition };
@@ -30,23 +39,6 @@ export function placedQuestions(definition: FormDefinition): Map<string, Placed>
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** A text property: added, removed or reworded. */
-function textChange(what: string, from: string | undefined, to: string | undefined): DetailChange[] {
-  if (from === to) return [];
-  const change: DetailChange = {
-    what,
-    ...(from !== undefined ? { from } : {}),
-    ...(to !== undefined ? { to } : {}),
-    words:
-      from === undefined
-        ? `${what} added: ${quoted(to!)}`
-        : to === undefined
-          ? `${what} removed (was ${quoted(from)})`
-          : `${what}: ${quoted(from)} → ${quoted(to)}`,
-  };
-  return [change];
-}
 
 /** A property said in words before and after: a change when the words differ. */
 function wordsChange(what: string, from: string, to: string, label = what): DetailChange[] {

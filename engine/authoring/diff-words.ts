@@ -1,6 +1,7 @@
 /** The words the diff of two versions says things in: questions' kinds, requirements, prefills, date rules, text. */
 import type { ChildQuestion, Condition, ContentBlock, DateRule, Question, RichText } from '../types.ts';
 import { conditionWords, dateWords } from '../compile/condition-words.ts';
+import type { DetailChange } from './diff-types.ts';
 
 type AnyQuestion = Question | ChildQuestion;
 
@@ -116,4 +117,21 @@ export function ruleWords(rule: DateRule): string {
 /** A limit's value in words, with the engine's default where the author set none. */
 export function limitValue(value: unknown, fallback?: string): string {
   return value === undefined ? (fallback ?? 'none') : String(value);
+}
+
+/** A text property: added, removed or reworded. */
+export function textChange(what: string, from: string | undefined, to: string | undefined): DetailChange[] {
+  if (from === to) return [];
+  const change: DetailChange = {
+    what,
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    words:
+      from === undefined
+        ? `${what} added: ${quoted(to!)}`
+        : to === undefined
+          ? `${what} removed (was ${quoted(from)})`
+          : `${what}: ${quoted(from)} → ${quoted(to)}`,
+  };
+  return [change];
 }

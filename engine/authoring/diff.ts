@@ -9,7 +9,7 @@ import { questionChanges } from './diff-questions.ts';
 import { contentChanges, pageChanges } from './diff-pages.ts';
 import { savedFormsImpact } from './diff-saved.ts';
 import { integratorImpact } from './diff-schema.ts';
-import { quoted } from './diff-words.ts';
+import { quoted, textChange } from './diff-words.ts';
 
 const versionOf = (definition: FormDefinition): DiffVersion => ({
   version: definition.version,
@@ -19,13 +19,7 @@ const versionOf = (definition: FormDefinition): DiffVersion => ({
 
 function formChanges(from: FormDefinition, to: FormDefinition): DetailChange[] {
   const changes: DetailChange[] = [];
-  if (from.title !== to.title)
-    changes.push({
-      what: 'title',
-      from: from.title,
-      to: to.title,
-      words: `title: ${quoted(from.title)} → ${quoted(to.title)}`,
-    });
+  changes.push(...textChange('title', from.title, to.title));
   if (from.description !== to.description)
     changes.push({
       what: 'description',
