@@ -78,7 +78,7 @@ export function describe(error: Verbose): { pointer: string; message: string } |
         pointer: `${at}/${property}`,
         message: meant
           ? `"${property}" is not a property this can have: did you mean "${meant}"?`
-          : `"${property}" is not a property this can have. Check its spelling, or remove it (definition.schema.json lists what is allowed).`,
+          : `"${property}" is not a property this can have. Check its spelling, or remove it (docs/definition-reference.md lists what each part may have).`,
       };
     }
     case 'required':

@@ -300,6 +300,12 @@ grammar('should say each keyword as an author would', () => {
       '"hnt" is not a property this can have: did you mean "hint"?',
     ],
     [
+      'unevaluatedProperties',
+      (d) => ((d.pages[2]!.questions![0] as unknown as Record<string, unknown>).lable = 'x'),
+      '/pages/2/questions/0/lable',
+      '"lable" is not a property this can have: did you mean "label"?',
+    ],
+    [
       'format',
       (d) =>
         (d.pages[0]!.content = [
