@@ -133,7 +133,8 @@ for (const database of await testDatabases()) {
 
   it('should move the answers of submissions stored before they had a table of their own, and keep them', async () => {
     // Back to the schema before, with a submission stored as it then was.
-    await db.migrate.down({ migrationSource });
+    await db.migrate.down({ migrationSource, name: '012-time-indexes' });
+    await db.migrate.down({ migrationSource, name: '011-answers-apart' });
     await db('submissions').insert({
       id: idOf('before'),
       reference: 'ASC-BEFORE',
@@ -146,7 +147,7 @@ for (const database of await testDatabases()) {
       answers_digest: '0'.repeat(64),
       submitted_at: NOW,
     });
-    assert.equal(await migrateToLatest(db), ['011-answers-apart']);
+    assert.equal(await migrateToLatest(db), ['011-answers-apart', '012-time-indexes']);
     const moved = await repos.submissions.findForUserSince(idOf('before'), 'u1', 0);
     assert.is(moved?.answers, 'sealed before');
     const urgent = await repos.submissions.findForUserSince(idOf('urgent'), 'u1', 0);

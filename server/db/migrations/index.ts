@@ -13,6 +13,7 @@ import * as deadlines from './007-deadlines.ts';
 import * as retention from './008-retention.ts';
 import * as replies from './010-replies.ts';
 import * as answersApart from './011-answers-apart.ts';
+import * as timeIndexes from './012-time-indexes.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '001-accounts': accounts,
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '008-retention': retention,
   '010-replies': replies,
   '011-answers-apart': answersApart,
+  '012-time-indexes': timeIndexes,
 };
 
 /** The migrations as knex reads them (tests step down and up with it). */
