@@ -19,7 +19,7 @@ export interface CarriedAnswers {
 const MAX_LENGTH = 256 * 1024;
 
 /**
- * The answers carried in `hash`, if it carries any in the shape the embedded form writes; taken
+ * The answers carried in the address's fragment, if it carries any in the shape the embedded form writes; taken
  * out of the address (so a reload, a bookmark or the history keeps no copy), whatever they hold.
  */
 export function takeCarriedAnswers(): CarriedAnswers | undefined {

@@ -59,6 +59,17 @@ function plain(message: string): void {
   for (const raw of RAW) assert.not.match(message, raw, message);
 }
 
+/** One problem, at `pointer`, saying `message` in plain words. */
+function onlyProblem(problems: Array<[string, string]>, pointer: string, message: RegExp): void {
+  assert.equal(
+    problems.map(([p]) => p),
+    [pointer],
+    JSON.stringify(problems),
+  );
+  assert.match(problems[0]![1], message);
+  plain(problems[0]![1]);
+}
+
 const meant = suite('validate-forms says what is wrong with the shape the author meant');
 
 const SHAPES: Array<[string, string, string, RegExp]> = [
@@ -189,16 +200,7 @@ patterns('should say each naming rule and link rule in words', () => {
       /^"href" must start with https:\/\/, tel: or mailto:, or be a path on this site starting with one \//,
     ],
   ];
-  for (const [edit, pointer, message] of cases) {
-    const problems = problemsAfter(edit);
-    assert.equal(
-      problems.map(([p]) => p),
-      [pointer],
-      JSON.stringify(problems),
-    );
-    assert.match(problems[0]![1], message);
-    plain(problems[0]![1]);
-  }
+  for (const [edit, pointer, message] of cases) onlyProblem(problemsAfter(edit), pointer, message);
   const portalCases: Array<[(c: typeof portal) => void, string, RegExp]> = [
     [(c) => (c.council.website = 'www.sefton.gov.uk'), '/council/website', /^"website" must start with https:\/\//],
     [(c) => (c.council.phone.tel = '0345 140 0845'), '/council/phone/tel', /^"tel" must be the number to dial/],
@@ -218,16 +220,7 @@ patterns('should say each naming rule and link rule in words', () => {
       /^"form" must be small letters and digits in words joined by hyphens/,
     ],
   ];
-  for (const [edit, pointer, message] of portalCases) {
-    const problems = portalAfter(edit);
-    assert.equal(
-      problems.map(([p]) => p),
-      [pointer],
-      JSON.stringify(problems),
-    );
-    assert.match(problems[0]![1], message);
-    plain(problems[0]![1]);
-  }
+  for (const [edit, pointer, message] of portalCases) onlyProblem(portalAfter(edit), pointer, message);
 });
 
 patterns.run();
