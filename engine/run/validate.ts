@@ -23,60 +23,13 @@ import {
   type AnswerLookup,
   type DateOperator,
 } from './conditions.ts';
-import {
-  addressPartMessage,
-  capitalise,
-  messageFor,
-  REQUIRED_ADDRESS_PARTS,
-  type AddressPart,
-  type MessageKind,
-} from './messages.ts';
+import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart } from './messages.ts';
 import { missingDateParts, toDayNumber } from '../values/dates.ts';
 
-/** An ajv validation function, compiled at run time or loaded from a standalone module. */
-export interface SchemaValidator {
-  (data: unknown): boolean;
-  errors?: SchemaError[] | null;
-}
-
-export interface SchemaError {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
+export { schemaProblems, type Problem, type SchemaError, type SchemaValidator } from './schema-problems.ts';
+import type { Problem } from './schema-problems.ts';
 
 type AnyQuestion = Question | ChildQuestion;
-interface Problem {
-  kind: MessageKind;
-  limit?: number;
-}
-
-const KIND_OF_KEYWORD: Record<string, MessageKind> = {
-  maxLength: 'tooLong',
-  minLength: 'tooShort',
-  minimum: 'outOfRange',
-  maximum: 'outOfRange',
-  minItems: 'tooFew',
-  maxItems: 'tooMany',
-};
-// When a box breaks several limits, the person hears about the most basic one first.
-const PRIORITY: MessageKind[] = ['required', 'invalid', 'tooShort', 'tooLong', 'outOfRange', 'tooFew', 'tooMany'];
-
-/** The schema's complaints, by answer path ("consultees.0.name"), most basic first. */
-export function schemaProblems(validator: SchemaValidator, data: unknown): Map<string, Problem[]> {
-  const byPath = new Map<string, Problem[]>();
-  if (validator(data)) return byPath;
-  for (const error of validator.errors ?? []) {
-    const path = error.instancePath.slice(1).split('/').join('.');
-    const kind = KIND_OF_KEYWORD[error.keyword] ?? 'invalid';
-    const limit = typeof error.params.limit === 'number' ? error.params.limit : undefined;
-    const list = byPath.get(path) ?? [];
-    list.push({ kind, limit });
-    byPath.set(path, list);
-  }
-  for (const list of byPath.values()) list.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
-  return byPath;
-}
 
 interface Context {
   /** Said before each message inside a repeatable group, so the person knows which item: "Person 2: ". */
