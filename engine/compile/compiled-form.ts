@@ -46,7 +46,7 @@ export class CompiledForm extends Form {
     if (refused.length) return { valid: false, answers: null, problems: refused.map(fieldProblem) };
     const today = this.today(options);
     const prepared = this.prepare(answers as Answers, { today });
-    const problems = options.complete ? this.errors(prepared, { today }).map(fieldProblem) : [];
+    const problems = options.complete ? this.errorsInPrepared(prepared, today).map(fieldProblem) : [];
     return problems.length
       ? { valid: false, answers: prepared, problems }
       : { valid: true, answers: prepared, problems: [] };

@@ -200,18 +200,23 @@ export class Form {
     const onPage = Object.fromEntries(questions.filter((q) => q.id in prepared).map((q) => [q.id, prepared[q.id]]));
     const validator = this.validators.pages[page.id];
     const problems = validator ? schemaProblems(validator, onPage) : new Map();
-    return collectErrors(questions.map(this.wordingOf(prepared)), prepared, problems, this.locator, today);
+    return collectErrors(questions, prepared, problems, this.locator, today, this.wordingOf(prepared));
   }
 
   /** Everything to fix in the whole form, page by page. */
   errors(answers: Answers, options?: DateOptions): FieldError[] {
     const today = this.today(options);
-    const prepared = this.prepare(answers, options);
+    return this.errorsInPrepared(this.prepare(answers, options), today);
+  }
+
+  /** Everything to fix, in answers already prepared (preparing them again changes nothing). */
+  protected errorsInPrepared(prepared: Answers, today: string): FieldError[] {
     const visible = this.pagesShownFor(prepared, today);
     if (!this.validators.form) return visible.flatMap((page) => this.errorsOnPage(page, prepared, today));
     const problems = schemaProblems(this.validators.form, prepared);
-    const questions = visible.flatMap((page) => this.model.pageQuestions.get(page.id)!).map(this.wordingOf(prepared));
-    return collectErrors(questions, prepared, problems, this.locator, today);
+    const questions: Question[] = [];
+    for (const page of visible) for (const question of this.model.pageQuestions.get(page.id)!) questions.push(question);
+    return collectErrors(questions, prepared, problems, this.locator, today, this.wordingOf(prepared));
   }
 
   /** Whether every mandatory question is answered and every answer is sound: Submit is shown only then. */

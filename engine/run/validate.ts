@@ -23,60 +23,13 @@ import {
   type AnswerLookup,
   type DateOperator,
 } from './conditions.ts';
-import {
-  addressPartMessage,
-  capitalise,
-  messageFor,
-  REQUIRED_ADDRESS_PARTS,
-  type AddressPart,
-  type MessageKind,
-} from './messages.ts';
+import { addressPartMessage, capitalise, messageFor, REQUIRED_ADDRESS_PARTS, type AddressPart } from './messages.ts';
 import { missingDateParts, toDayNumber } from '../values/dates.ts';
 
-/** An ajv validation function, compiled at run time or loaded from a standalone module. */
-export interface SchemaValidator {
-  (data: unknown): boolean;
-  errors?: SchemaError[] | null;
-}
-
-export interface SchemaError {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
+export { schemaProblems, type Problem, type SchemaError, type SchemaValidator } from './schema-problems.ts';
+import type { Problem } from './schema-problems.ts';
 
 type AnyQuestion = Question | ChildQuestion;
-interface Problem {
-  kind: MessageKind;
-  limit?: number;
-}
-
-const KIND_OF_KEYWORD: Record<string, MessageKind> = {
-  maxLength: 'tooLong',
-  minLength: 'tooShort',
-  minimum: 'outOfRange',
-  maximum: 'outOfRange',
-  minItems: 'tooFew',
-  maxItems: 'tooMany',
-};
-// When a box breaks several limits, the person hears about the most basic one first.
-const PRIORITY: MessageKind[] = ['required', 'invalid', 'tooShort', 'tooLong', 'outOfRange', 'tooFew', 'tooMany'];
-
-/** The schema's complaints, by answer path ("consultees.0.name"), most basic first. */
-export function schemaProblems(validator: SchemaValidator, data: unknown): Map<string, Problem[]> {
-  const byPath = new Map<string, Problem[]>();
-  if (validator(data)) return byPath;
-  for (const error of validator.errors ?? []) {
-    const path = error.instancePath.slice(1).split('/').join('.');
-    const kind = KIND_OF_KEYWORD[error.keyword] ?? 'invalid';
-    const limit = typeof error.params.limit === 'number' ? error.params.limit : undefined;
-    const list = byPath.get(path) ?? [];
-    list.push({ kind, limit });
-    byPath.set(path, list);
-  }
-  for (const list of byPath.values()) list.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
-  return byPath;
-}
 
 interface Context {
   /** Said before each message inside a repeatable group, so the person knows which item: "Person 2: ". */
@@ -91,6 +44,8 @@ interface Context {
   problems: Map<string, Problem[]>;
   today: string;
   errors: FieldError[];
+  /** The question's words as read with the answers (placeholders filled), worked out only for a message. */
+  word: <T extends AnyQuestion>(question: T) => T;
 }
 
 function report(context: Context, path: string, message: string): void {
@@ -111,18 +66,24 @@ function firstProblem(context: Context, path: string, inside = false): Problem |
   return undefined;
 }
 
-/** Errors of the visible questions given, in their order on the page. */
+const asAsked = <T extends AnyQuestion>(question: T): T => question;
+
+/**
+ * Errors of the visible questions given, in their order on the page. `word` gives a question's
+ * words as the person reads them (wording.ts); it is asked only for a question with an error.
+ */
 export function collectErrors(
   questions: Question[],
   answers: Answers,
   problems: Map<string, Problem[]>,
   form: { pageOf: (questionId: string) => string; questionOf: (questionId: string) => Question | undefined },
   today: string,
+  word: <T extends AnyQuestion>(question: T) => T = asAsked,
 ): FieldError[] {
   const errors: FieldError[] = [];
   const lookup: AnswerLookup = (id) => answers[id];
   const { pageOf, questionOf } = form;
-  const context: Context = { pageId: '', questionId: '', problems, today, errors, pageOf, questionOf };
+  const context: Context = { pageId: '', questionId: '', problems, today, errors, pageOf, questionOf, word };
   for (const question of questions) {
     if (question.showIf && !evaluateCondition(question.showIf, lookup, today)) continue;
     context.pageId = pageOf(question.id);
@@ -143,7 +104,8 @@ function checkQuestion(
   if (question.type === 'address')
     return checkAddress(context, question, value as AddressAnswer | undefined, path, required);
   if (!isAnswered(value)) {
-    if (required && question.type !== 'computedDate') report(context, path, messageFor(question, 'required'));
+    if (required && question.type !== 'computedDate')
+      report(context, path, messageFor(context.word(question), 'required'));
     return;
   }
   // Most answers are sound: with nothing found by the schema there is nothing to look up.
@@ -153,7 +115,11 @@ function checkQuestion(
       question.type === 'date' && problem.kind === 'invalid'
         ? missingDateParts(typeof value === 'string' ? value : '')
         : undefined;
-    return report(context, path, messageFor(question, problem.kind, { limit: problem.limit, value, missingParts }));
+    return report(
+      context,
+      path,
+      messageFor(context.word(question), problem.kind, { limit: problem.limit, value, missingParts }),
+    );
   }
   if (question.type === 'date' && question.rules && typeof value === 'string')
     checkDateRules(context, question.rules, value, path, lookup);
@@ -206,21 +172,29 @@ function checkAddress(
 ): void {
   const answered = isAnswered(address as AnswerValue | undefined);
   if (!answered && !required) return;
-  if (!answered) return report(context, `${path}.line1`, messageFor(question, 'required'));
+  if (!answered) return report(context, `${path}.line1`, messageFor(context.word(question), 'required'));
+  const reported = context.errors.length;
   // Part of an address is no address: once any box is filled, the essential ones are needed.
-  for (const part of Object.keys(address ?? {}) as AddressPart[]) {
-    const problem = firstProblem(context, `${path}.${part}`);
-    if (problem)
-      report(
-        context,
-        `${path}.${part}`,
-        addressPartMessage(question, part, problem.kind === 'tooLong' ? 'tooLong' : 'invalid', problem.limit),
-      );
-  }
+  if (context.problems.size)
+    for (const part of Object.keys(address ?? {}) as AddressPart[]) {
+      const problem = firstProblem(context, `${path}.${part}`);
+      if (problem)
+        report(
+          context,
+          `${path}.${part}`,
+          addressPartMessage(
+            context.word(question),
+            part,
+            problem.kind === 'tooLong' ? 'tooLong' : 'invalid',
+            problem.limit,
+          ),
+        );
+    }
   for (const part of REQUIRED_ADDRESS_PARTS) {
     if (!isAnswered(address?.[part]))
-      report(context, `${path}.${part}`, addressPartMessage(question, part, 'required'));
+      report(context, `${path}.${part}`, addressPartMessage(context.word(question), part, 'required'));
   }
+  if (context.errors.length === reported) return;
   context.errors.sort((a, b) =>
     a.path.startsWith(`${path}.`) && b.path.startsWith(`${path}.`) ? partOrder(a.path) - partOrder(b.path) : 0,
   );
@@ -228,6 +202,16 @@ function checkAddress(
 
 function partOrder(path: string): number {
   return ['line1', 'line2', 'town', 'county', 'postcode'].indexOf(path.slice(path.lastIndexOf('.') + 1));
+}
+
+type Group = Extract<Question, { type: 'group' }>;
+const childrenByGroup = new WeakMap<Group, Map<string, ChildQuestion>>();
+
+/** A group's questions by id, worked out once per group. */
+function childrenById(group: Group): Map<string, ChildQuestion> {
+  let byId = childrenByGroup.get(group);
+  if (!byId) childrenByGroup.set(group, (byId = new Map(groupChildren(group).map((child) => [child.id, child]))));
+  return byId;
 }
 
 function checkGroupItems(
@@ -238,12 +222,13 @@ function checkGroupItems(
   outer: AnswerLookup,
 ): void {
   const children = groupChildren(group);
+  const questions = childrenById(group);
   items.forEach((item, index) => {
     const lookup: AnswerLookup = (id) => (id in item ? item[id] : outer(id));
     const itemContext: Context = {
       ...context,
       itemPrefix: `${capitalise(group.itemName)} ${index + 1}: `,
-      item: { path: `${path}.${index}`, questions: new Map(children.map((child) => [child.id, child])) },
+      item: { path: `${path}.${index}`, questions },
     };
     for (const child of children) {
       if (child.showIf && !evaluateCondition(child.showIf, lookup, context.today)) continue;
@@ -260,14 +245,19 @@ const RULE_OPERATORS = {
   notAfter: 'onOrBefore',
 } as const satisfies Record<string, DateOperator>;
 
+const RULE_WORDS = Object.keys(RULE_OPERATORS) as Array<keyof typeof RULE_OPERATORS>;
+
+function ruleWordOf(rule: DateRule): keyof typeof RULE_OPERATORS | undefined {
+  for (const word of RULE_WORDS) if (rule[word] !== undefined) return word;
+  return undefined;
+}
+
 function checkDateRules(context: Context, rules: DateRule[], value: string, path: string, lookup: AnswerLookup): void {
   const answerDay = toDayNumber(value);
   if (answerDay === null) return;
   for (const rule of rules) {
     if (rule.when && !evaluateCondition(rule.when, lookup, context.today)) continue;
-    const word = (Object.keys(RULE_OPERATORS) as Array<keyof typeof RULE_OPERATORS>).find(
-      (op) => rule[op] !== undefined,
-    );
+    const word = ruleWordOf(rule);
     if (!word) continue;
     const refDay = resolveDateRef(rule[word]!, lookup, context.today);
     if (refDay !== null && !DATE_TESTS[RULE_OPERATORS[word]](answerDay, refDay))

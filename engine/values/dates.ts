@@ -28,11 +28,12 @@ const MONTHS = [
 
 /** Days since 1970-01-01, or null when the string is not a real date. */
 export function toDayNumber(value: string): number | null {
-  const match = ISO_DATE.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  // Read digit by digit, as ISO_DATE would match it: this runs for every date on every validation.
+  if (typeof value !== 'string' || value.length !== 10 || value[4] !== '-' || value[7] !== '-') return null;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (year < 0 || month < 0 || day < 0) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   // Days from the civil date, by whole 400-year eras (H. Hinnant's algorithm): no Date object,
   // since this runs for every date answer on every validation.
@@ -44,12 +45,25 @@ export function toDayNumber(value: string): number | null {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/** The number the digits from `start` to `end` spell, or -1 when one of them is not a digit. */
+function digits(value: string, start: number, end: number): number {
+  let number = 0;
+  for (let i = start; i < end; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : MONTH_DAYS[month - 1]!;
 }
 
 /** The date of a day number, by the inverse of toDayNumber's arithmetic (no Date object). */
@@ -164,6 +178,16 @@ export function missingDateParts(value: string): Array<'day' | 'month' | 'year'>
 
 /** "2024-3-7" (as three boxes give it) becomes "2024-03-07"; anything else is left for validation to explain. */
 export function normaliseDate(value: string): string {
+  // Most dates arrive as they are stored ("2024-03-07"): nothing to do.
+  if (
+    value.length === 10 &&
+    value[4] === '-' &&
+    value[7] === '-' &&
+    digits(value, 0, 4) >= 0 &&
+    digits(value, 5, 7) >= 0 &&
+    digits(value, 8, 10) >= 0
+  )
+    return value;
   const [year = '', month = '', day = ''] = value.split('-').map((part) => part.trim());
   if (/^\d{4}$/.test(year) && /^\d{1,2}$/.test(month) && /^\d{1,2}$/.test(day)) {
     return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
