@@ -138,7 +138,8 @@ for (const database of await testDatabases()) {
         BUILD_DIR: await sharedBuild(),
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? '',
-        SMTP_URL: `${mail.url}&greetingTimeout=1000`,
+        // One connection to the mail server, so one email is sent at a time.
+        SMTP_URL: `${mail.url}&greetingTimeout=1000&maxConnections=1`,
         WEBHOOK_URL: caseSystem.url,
         WEBHOOK_SECRET: 'ab'.repeat(32),
         PASSWORD_HASH_COST: '12',
