@@ -7,6 +7,7 @@ import { benchTimeToInteractive } from './time-to-interactive.bench.ts';
 import { benchWireSize } from './wire-size.bench.ts';
 import { benchInbox } from './inbox.bench.ts';
 import { benchOutboxRelay } from './outbox-relay.bench.ts';
+import { benchSignInFlood } from './sign-in-flood.bench.ts';
 
 benchValidation();
 console.log();
@@ -22,3 +23,5 @@ console.log();
 await benchInbox();
 console.log();
 await benchOutboxRelay();
+console.log();
+await benchSignInFlood();
