@@ -52,6 +52,13 @@ const toMessage = (row: Row): OutboxMessage => ({
   nextAttemptAt: Number(row.next_attempt_at),
 });
 
+/** The messages' ids by the claim they are held under. */
+function byClaim(messages: ClaimedMessage[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { claim, id } of messages) groups.set(claim, [...(groups.get(claim) ?? []), id]);
+  return groups;
+}
+
 export function createOutboxRepository(db: Knex) {
   return {
     async insert(message: Omit<OutboxMessage, 'attempts'>, trx: Knex = db): Promise<void> {
@@ -66,7 +73,11 @@ export function createOutboxRepository(db: Knex) {
         next_attempt_at: message.nextAttemptAt,
       });
     },
-    /** Claims up to `limit` messages (of one kind, if given) that are due and not claimed by anyone else, until `now + lockMs`. */
+    /**
+     * Claims up to `limit` messages (of one kind, if given) that are due and not claimed by anyone
+     * else, until `now + lockMs`, in one statement: an UPDATE … RETURNING whose subquery, on
+     * PostgreSQL, takes the rows FOR UPDATE SKIP LOCKED (SQLite runs one writer at a time).
+     */
     async claimDue(now: number, lockMs: number, limit: number, kind?: OutboxKind): Promise<ClaimedMessage[]> {
       const claim = randomUUID();
       const due = db('outbox')
@@ -80,18 +91,31 @@ export function createOutboxRepository(db: Knex) {
         .orderBy('next_attempt_at')
         .limit(limit);
       if (isPostgres(db)) due.forUpdate().skipLocked();
-      await db('outbox')
+      const rows: Row[] = await db('outbox')
         .whereIn('id', due)
-        .update({ locked_until: now + lockMs, claimed_by: claim });
-      const rows = await db<Row>('outbox').where({ claimed_by: claim }).whereNull('sent_at').orderBy('next_attempt_at');
-      return rows.map((row) => ({ ...toMessage(row), claim }));
+        .update({ locked_until: now + lockMs, claimed_by: claim })
+        .returning(['id', 'submission_id', 'kind', 'payload', 'key_id', 'attempts', 'created_at', 'next_attempt_at']);
+      return rows.map((row) => ({ ...toMessage(row), claim })).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
     /** Marks a message sent (blanking its content); false when the claim had lapsed and another sender took it. */
     async markSent(message: ClaimedMessage, at: number): Promise<boolean> {
-      const updated = await db('outbox')
-        .where({ id: message.id, claimed_by: message.claim })
-        .update({ sent_at: at, payload: '', locked_until: null, claimed_by: null, last_error: null });
-      return updated === 1;
+      return (await this.markAllSent([message], at)).length === 1;
+    },
+    /**
+     * Marks messages sent in one statement (blanking their content); returns the ids marked, so
+     * those missing are the ones whose claim had lapsed and another sender took.
+     */
+    async markAllSent(messages: ClaimedMessage[], at: number): Promise<string[]> {
+      const marked: string[] = [];
+      for (const [claim, ids] of byClaim(messages)) {
+        const rows: Array<{ id: string }> = await db('outbox')
+          .where({ claimed_by: claim })
+          .whereIn('id', ids)
+          .update({ sent_at: at, payload: '', locked_until: null, claimed_by: null, last_error: null })
+          .returning('id');
+        marked.push(...rows.map((row) => row.id));
+      }
+      return marked;
     },
     /** Records a failed try and when to try again. `error` names the kind of failure, never its detail (which may hold an address). */
     async markFailed(message: ClaimedMessage, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
@@ -105,11 +129,13 @@ export function createOutboxRepository(db: Knex) {
           last_error: error.slice(0, 200),
         });
     },
-    /** Gives a claimed message back untried, due as it was, for any sender to take at once. */
-    async release(message: ClaimedMessage): Promise<void> {
-      await db('outbox')
-        .where({ id: message.id, claimed_by: message.claim })
-        .update({ locked_until: null, claimed_by: null });
+    /** Gives claimed messages back untried, due as they were, for any sender to take at once. */
+    async release(messages: ClaimedMessage[]): Promise<void> {
+      for (const [claim, ids] of byClaim(messages))
+        await db('outbox')
+          .where({ claimed_by: claim })
+          .whereIn('id', ids)
+          .update({ locked_until: null, claimed_by: null });
     },
     /** The names of the keys the unsent messages are sealed with, for checking at start that each is at hand. */
     async unsentKeyIds(): Promise<string[]> {

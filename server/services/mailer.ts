@@ -18,6 +18,8 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /** How many emails may be on their way at once: the mail server's pooled connections. */
+  concurrency: number;
   close(): void;
 }
 
@@ -57,6 +59,19 @@ const SMTP_TIMEOUTS = [
   ['socketTimeout', 30_000],
 ] as const;
 
+/**
+ * Connections to the mail server are kept open and reused (a pool, `pool=true`), a few at once
+ * (`maxConnections`), each for many messages: an email then costs one message's exchange, not a
+ * connection and a greeting. A message whose connection drops fails at once (`maxRequeues=0`)
+ * rather than waiting in the pool to be tried again: the outbox tries it again, with its backoff,
+ * and records why. SMTP_URL's own `pool`, `maxConnections` or `maxRequeues` win.
+ */
+const SMTP_POOL = [
+  ['pool', 'true'],
+  ['maxConnections', '5'],
+  ['maxRequeues', '0'],
+] as const;
+
 export function createMailer({ smtpUrl, dataDir, from, log }: MailerOptions): Mailer {
   if (smtpUrl) {
     // nodemailer reads its options from the address's query.
@@ -64,8 +79,11 @@ export function createMailer({ smtpUrl, dataDir, from, log }: MailerOptions): Ma
     for (const [option, ms] of SMTP_TIMEOUTS) {
       if (!url.searchParams.has(option)) url.searchParams.set(option, String(ms));
     }
+    for (const [option, value] of SMTP_POOL) if (!url.searchParams.has(option)) url.searchParams.set(option, value);
+    const pooled = url.searchParams.get('pool') === 'true';
     const transport: Transporter = nodemailer.createTransport(url.href);
     return {
+      concurrency: pooled ? Math.max(1, Number(url.searchParams.get('maxConnections')) || 5) : 5,
       async send(message) {
         try {
           await transport.sendMail({ from, ...message });
@@ -80,6 +98,7 @@ export function createMailer({ smtpUrl, dataDir, from, log }: MailerOptions): Ma
   const folder = join(dataDir, 'mail');
   let sequence = 0;
   return {
+    concurrency: 4,
     async send(message) {
       const info = (await transport.sendMail({ from, ...message })) as unknown as { message: Buffer };
       await privateFolder(folder);

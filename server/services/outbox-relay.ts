@@ -9,14 +9,17 @@
  *
  * A message is marked sent only after it went; a failure is tried again later, waiting twice as
  * long each time (30 seconds up to an hour), for as long as it takes. Emails and deliveries are
- * claimed and sent in lanes of their own, so neither waits on the other's server. Claims last far
- * longer than a send can (the mailer and the POST give up well before), so a slow send is not
- * taken and sent again by another process.
+ * claimed and sent in lanes of their own, so neither waits on the other's server. Each lane claims
+ * a batch in one statement, sends it a few at a time (emails over the mailer's pooled connections,
+ * deliveries over fetch's kept-alive ones), and marks what went in one statement. Claims last far
+ * longer than a batch can take (the mailer and the POST give up well before), so a slow send is
+ * not taken and sent again by another process.
  */
 import { writeFile } from 'node:fs/promises';
 import { PRIVATE_FILE, privateFolder } from './private-files.ts';
 import { join } from 'node:path';
 import { CompactSign } from 'jose';
+import pLimit from 'p-limit';
 import type { OutboxRepository, ClaimedMessage, OutboxKind } from '../repositories/outbox.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
 import type { AnswersAtRest } from './answers-at-rest.ts';
@@ -27,7 +30,10 @@ import { HOUR, MINUTE, type Clock } from './clock.ts';
 
 const FIRST_RETRY_MS = 30_000;
 const CLAIM_MS = 15 * MINUTE;
-const BATCH = 5;
+/** How many messages a lane claims at once: a process killed mid-batch leaves at most these waiting for their claim to lapse. */
+export const RELAY_BATCH = 50;
+/** How many deliveries are posted to the case system at once. */
+const DELIVERY_CONCURRENCY = 8;
 const POLL_MS = 5_000;
 const WEBHOOK_TIMEOUT_MS = 15_000;
 
@@ -72,6 +78,10 @@ export function createOutboxRelay(deps: {
 }) {
   const { outbox, mailer, webhook, answersAtRest, clock, log, deliveriesDir } = deps;
   const encoder = new TextEncoder();
+  // The shared secret imported once for the process (jose would import raw bytes again at every signature).
+  const hmacKey = webhook?.secret
+    ? crypto.subtle.importKey('raw', new Uint8Array(webhook.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    : undefined;
 
   const post = async (delivery: Delivery): Promise<void> => {
     const signed = new CompactSign(encoder.encode(JSON.stringify(delivery)));
@@ -80,7 +90,9 @@ export function createOutboxRelay(deps: {
       ? await signed
           .setProtectedHeader({ alg: 'ES256', kid: signing.kid, typ: 'asc-forms-submission+jws' })
           .sign(signing.key)
-      : await signed.setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' }).sign(secret!);
+      : await signed
+          .setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' })
+          .sign((await hmacKey) ?? secret!);
     let response: Response;
     try {
       // A redirect is refused: the signed referral goes to the address configured, and nowhere else.
@@ -111,9 +123,11 @@ export function createOutboxRelay(deps: {
 
   const firstLine = (error: unknown) => loggable(error).split('\n')[0]!;
 
-  const send = async (message: ClaimedMessage): Promise<void> => {
+  /** Sends one message; says whether it went (a failure is recorded, to be tried again later). */
+  const send = async (message: ClaimedMessage): Promise<boolean> => {
     try {
       await deliver(message);
+      return true;
     } catch (error) {
       const attempts = message.attempts + 1;
       await outbox.markFailed(message, attempts, clock.now() + retryDelay(attempts), firstLine(error));
@@ -122,12 +136,17 @@ export function createOutboxRelay(deps: {
         { err: error, outboxMessage: message.id, kind: message.kind, attempts },
         `Sending ${message.kind} ${message.id} failed (try ${attempts}); it will be tried again.`,
       );
-      return;
+      return false;
     }
-    // Sent: marking it so is tried again on its own, rather than counted as a failure to send (which would send it twice).
+  };
+
+  /** Marks what went as sent, in one statement, tried again on its own rather than counted as a failure to send (which would send it twice). */
+  const markSent = async (sent: ClaimedMessage[]): Promise<void> => {
+    if (!sent.length) return;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!(await outbox.markSent(message, clock.now())))
+        const marked = new Set(await outbox.markAllSent(sent, clock.now()));
+        for (const message of sent.filter((each) => !marked.has(each.id)))
           log.warn(
             `Outbox ${message.kind} ${message.id} was sent, but its claim had lapsed: another sender may send it again.`,
           );
@@ -145,17 +164,29 @@ export function createOutboxRelay(deps: {
    * One kind of message, claimed and sent on its own: a mail server that never answers holds
    * back only the emails, and a case system that hangs only the deliveries.
    */
-  const lane = (kind: OutboxKind) => {
+  const lane = (kind: OutboxKind, concurrency: number) => {
     let running: Promise<void> | undefined;
     let again = false;
+    const limit = pLimit(concurrency);
 
-    /** Sends every message of this kind that is due, a few at a time. */
+    /** Sends every message of this kind that is due, a batch at a time, a few at once. */
     const round = async (): Promise<void> => {
       while (!stopped) {
-        const due = await outbox.claimDue(clock.now(), CLAIM_MS, BATCH, kind);
-        // Once stopping, only the message being sent is finished: the rest go back for another process.
-        for (const message of due) await (stopped ? outbox.release(message) : send(message));
-        if (due.length < BATCH) return;
+        const due = await outbox.claimDue(clock.now(), CLAIM_MS, RELAY_BATCH, kind);
+        const sent: ClaimedMessage[] = [];
+        const untried: ClaimedMessage[] = [];
+        // Once stopping, only the messages being sent are finished: the rest go back for another process.
+        await Promise.all(
+          due.map((message) =>
+            limit(async () => {
+              if (stopped) untried.push(message);
+              else if (await send(message)) sent.push(message);
+            }),
+          ),
+        );
+        await markSent(sent);
+        if (untried.length) await outbox.release(untried);
+        if (due.length < RELAY_BATCH) return;
       }
     };
 
@@ -180,7 +211,7 @@ export function createOutboxRelay(deps: {
     };
     return { runNow, finished: () => running };
   };
-  const lanes = [lane('email'), lane('delivery')];
+  const lanes = [lane('email', mailer.concurrency), lane('delivery', webhook ? DELIVERY_CONCURRENCY : 1)];
 
   /** Runs a round of every lane now; resolves when all are done. */
   const runNow = async (): Promise<void> => {

@@ -4,6 +4,7 @@
  * flood of sign-ins queues, up to a bound, rather than starving the server.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import { BusyError } from './errors.ts';
 
@@ -28,7 +29,18 @@ function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Pr
  */
 const normalised = (password: string) => password.normalize('NFKC');
 
-export function createPasswordHasher({ costLog2 = 17, concurrency = 2, maxQueue = 100 }: HasherOptions = {}) {
+/**
+ * Hashes at once by default: one core's worth less than the machine has, at most two, so a flood
+ * of sign-ins leaves a core (and libuv's thread pool, which scrypt, SQLite, zlib and Web Crypto
+ * share) to everyone else.
+ */
+const defaultConcurrency = () => Math.max(1, Math.min(2, availableParallelism() - 1));
+
+export function createPasswordHasher({
+  costLog2 = 17,
+  concurrency = defaultConcurrency(),
+  maxQueue = 20 * concurrency,
+}: HasherOptions = {}) {
   const limit = pLimit(concurrency);
   const run = <T>(work: () => Promise<T>): Promise<T> => {
     if (limit.pendingCount >= maxQueue) return Promise.reject(new BusyError());

@@ -33,9 +33,14 @@ export function createRateLimiter(repository: RateLimitsRepository, clock: Clock
       const { now, windowStart } = windowOf(limit);
       if ((await repository.count(key, windowStart)) >= limit.max) throw refusal(limit, windowStart, now, message);
     },
-    /** Counts one more request for the key; throws RateLimitedError past the limit. */
+    /**
+     * Counts one more request for the key; throws RateLimitedError past the limit. A key already
+     * over its limit is refused on a read, writing nothing: a flood of refused requests costs the
+     * database no writes.
+     */
     async hit(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
       const { now, windowStart } = windowOf(limit);
+      if ((await repository.count(key, windowStart)) >= limit.max) throw refusal(limit, windowStart, now, message);
       if ((await repository.increment(key, windowStart)) > limit.max) throw refusal(limit, windowStart, now, message);
     },
     /** Forgets the key's counts, and those of the keys under it: a lock lifted. */

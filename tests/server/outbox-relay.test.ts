@@ -138,7 +138,8 @@ for (const database of await testDatabases()) {
         BUILD_DIR: await sharedBuild(),
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? '',
-        SMTP_URL: `${mail.url}&greetingTimeout=1000`,
+        // One connection to the mail server, so one email is sent at a time.
+        SMTP_URL: `${mail.url}&greetingTimeout=1000&maxConnections=1`,
         WEBHOOK_URL: caseSystem.url,
         WEBHOOK_SECRET: 'ab'.repeat(32),
         PASSWORD_HASH_COST: '12',
@@ -190,6 +191,48 @@ for (const database of await testDatabases()) {
     assert.is(given[0].claimed_by, null, 'and is free for another process to take now');
     assert.is(given[0].locked_until, null);
     assert.is(tried[0].claimed_by, null);
+  });
+
+  it('should send a backlog a few at a time, each email and delivery once, and try again only those that failed', async () => {
+    const { app, as, email, caseSystem, clock } = await portal();
+    // A dozen confirmations and deliveries wait: the mail server and the case system turned them away.
+    smtp.setDown(true);
+    caseSystem.setDown(true);
+    const submissions: Array<{ id: string; reference: string }> = [];
+    for (let i = 0; i < 12; i++) submissions.push(await submit(as));
+    await app.sendOutbox();
+    const unsent = () => app.db('outbox').whereNull('sent_at').select('kind', 'attempts');
+    assert.is((await unsent()).length, 24);
+
+    // The mail server is back, the case system still down: every email goes, once; no delivery.
+    smtp.setDown(false);
+    clock.advance(MINUTE);
+    await app.sendOutbox();
+    await app.sendOutbox();
+    assert.is(smtp.countTo(email), 13, 'the registration code and twelve confirmations, once each');
+    for (const { reference } of submissions)
+      assert.ok(
+        smtp.received.some((mail) => mail.subject.includes(reference)),
+        `the confirmation of ${reference}`,
+      );
+    assert.equal(
+      (await unsent()).map((row: { kind: string; attempts: number }) => [row.kind, Number(row.attempts)]),
+      Array.from({ length: 12 }, () => ['delivery', 2]),
+      'each delivery tried twice, waiting for a third',
+    );
+
+    // The case system is back: each delivery arrives once.
+    caseSystem.setDown(false);
+    clock.advance(2 * MINUTE);
+    await app.sendOutbox();
+    await app.sendOutbox();
+    assert.is(caseSystem.received.length, 12);
+    const delivered = caseSystem.received.map(
+      (each) => JSON.parse(Buffer.from(each.split('\n')[1]!.split('.')[1]!, 'base64url').toString()).reference,
+    );
+    assert.equal([...delivered].sort(), submissions.map((s) => s.reference).sort());
+    assert.is((await unsent()).length, 0);
+    assert.is(smtp.countTo(email), 13, 'no email sent again');
   });
 
   it('should keep why the case system could not be reached: refused, or a name that does not resolve', async () => {

@@ -25,6 +25,12 @@ export async function startSmtpServer() {
       const refusal = Object.assign(new Error('Service not available, try again later'), { responseCode: 421 });
       callback(refusal);
     },
+    // Connections already open (a client's pool) are turned away too, at their next message.
+    onMailFrom(_address, _session, callback) {
+      if (!down) return callback();
+      const refusal = Object.assign(new Error('Service not available, try again later'), { responseCode: 421 });
+      callback(refusal);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail: ParsedMail) => {
         const to = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
@@ -73,12 +79,14 @@ export async function startSmtpServer() {
 
 /**
  * A mail server's address that either passes each connection on to a real one, or, once
- * silenced, takes the connection and never says a word, as a mail server that has hung does.
- * Speaking again drops the connections it held silent.
+ * silenced, drops the connections it was passing on (a client's pool) and takes each new one
+ * without ever saying a word, as a mail server that has hung does. Speaking again drops the
+ * connections it held silent.
  */
 export async function startSilenceableMailServer(real: { url: string }) {
   const realPort = Number(new URL(real.url).port);
   const held = new Set<Socket>();
+  const passing = new Set<Socket>();
   let silent = false;
   const server = createServer((socket) => {
     if (silent) {
@@ -91,6 +99,11 @@ export async function startSilenceableMailServer(real: { url: string }) {
       return;
     }
     const upstream = connect(realPort, '127.0.0.1');
+    passing.add(socket);
+    socket.once('close', () => {
+      passing.delete(socket);
+      upstream.destroy();
+    });
     socket.on('error', () => upstream.destroy());
     upstream.on('error', () => socket.destroy());
     socket.pipe(upstream).pipe(socket);
@@ -103,6 +116,7 @@ export async function startSilenceableMailServer(real: { url: string }) {
     held: () => held.size,
     silence: () => {
       silent = true;
+      for (const socket of passing) socket.destroy();
     },
     speak: () => {
       silent = false;
@@ -110,7 +124,7 @@ export async function startSilenceableMailServer(real: { url: string }) {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of held) socket.destroy();
+        for (const socket of [...held, ...passing]) socket.destroy();
         server.close(() => resolve());
       }),
   };

@@ -69,6 +69,8 @@ export const LIMITS = {
 };
 
 const FLOW_LIFETIME_MS = 30 * MINUTE;
+/** How long a try at a key already locked waits for its refusal. */
+const LOCKED_REFUSAL_DELAY_MS = 1000;
 
 /** Adds the problem when the value is blank. */
 export function required(fields: FieldProblem[], field: string, value: string, message: string): void {
@@ -87,18 +89,39 @@ export function accountTools(deps: AccountDeps) {
   const { repos, codes, tokens, clock, log } = deps;
   const scale = deps.rateLimitScale ?? 1;
   const scaled = (limit: Limit) => ({ ...limit, max: limit.max * scale });
-  // Every refusal for too many tries goes to the audit log: lockouts are what it is for.
-  const audited = async (work: Promise<void>, key: string): Promise<void> => {
+  // Every lockout goes to the audit log: once for each key locked, until its window ends, so a
+  // flood of refused tries is one row, not one row a try. (Each server process records it once.)
+  const lockedUntil = new Map<string, number>();
+  const firstRefusal = (key: string, error: RateLimitedError): boolean => {
+    const now = clock.now();
+    if ((lockedUntil.get(key) ?? 0) > now) return false;
+    if (lockedUntil.size >= 10_000) {
+      for (const [each, until] of lockedUntil) if (until <= now) lockedUntil.delete(each);
+      // Still full (a flood from ever more addresses): forgetting costs at most a row more for each key.
+      if (lockedUntil.size >= 10_000) lockedUntil.clear();
+    }
+    lockedUntil.set(key, now + error.retryAfterSeconds * 1000);
+    return true;
+  };
+  const audited = async (work: Promise<void>, key: string, slowly = true): Promise<void> => {
     try {
       await work;
     } catch (error) {
-      if (error instanceof RateLimitedError)
+      if (error instanceof RateLimitedError) {
+        if (!firstRefusal(key, error)) {
+          // Tries at a key already locked are answered slowly: a client that keeps trying, as a
+          // flood does, then asks about once a second, and costs the server little. (Not for a
+          // limit that refuses nothing the person sees, whose answer must take the usual time.)
+          if (slowly) await new Promise((resolve) => setTimeout(resolve, LOCKED_REFUSAL_DELAY_MS));
+          throw error;
+        }
         await repos.auditLog.add({
           at: clock.now(),
           event: 'rate-limited',
           outcome: 'refused',
           detail: { limit: key.split(':').slice(0, 2).join(':') },
         });
+      }
       throw error;
     }
   };
@@ -149,10 +172,13 @@ export function accountTools(deps: AccountDeps) {
       hit: (key: string, limit: Limit, message?: string) => audited(deps.limiter.hit(key, scaled(limit), message), key),
       check: (key: string, limit: Limit, message?: string) =>
         audited(deps.limiter.check(key, scaled(limit), message), key),
-      forget: (key: string) => deps.limiter.forget(key),
+      forget: (key: string) => {
+        for (const each of lockedUntil.keys()) if (each === key || each.startsWith(`${key}:`)) lockedUntil.delete(each);
+        return deps.limiter.forget(key);
+      },
       /** Counts one more for the key and says whether it is within the limit (audited when not), without refusing. */
       allows: (key: string, limit: Limit) =>
-        audited(deps.limiter.hit(key, scaled(limit)), key).then(
+        audited(deps.limiter.hit(key, scaled(limit)), key, false).then(
           () => true,
           (error) => {
             if (error instanceof RateLimitedError) return false;
