@@ -6,6 +6,7 @@ import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchTimeToInteractive } from './time-to-interactive.bench.ts';
 import { benchWireSize } from './wire-size.bench.ts';
 import { benchInbox } from './inbox.bench.ts';
+import { benchLoad } from './load.bench.ts';
 
 benchValidation();
 console.log();
@@ -19,3 +20,5 @@ if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) await benchTim
 else console.log('Time to interactive: skipped, chromium not found (apt-get install chromium).');
 console.log();
 await benchInbox();
+console.log();
+await benchLoad();
