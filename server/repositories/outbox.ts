@@ -53,9 +53,11 @@ const toMessage = (row: Row): OutboxMessage => ({
 });
 
 export function createOutboxRepository(db: Knex) {
-  return {
-    async insert(message: Omit<OutboxMessage, 'attempts'>, trx: Knex = db): Promise<void> {
-      await trx('outbox').insert({
+  /** Several messages in one statement. */
+  async function insertAll(messages: Array<Omit<OutboxMessage, 'attempts'>>, trx: Knex = db): Promise<void> {
+    if (!messages.length) return;
+    await trx('outbox').insert(
+      messages.map((message) => ({
         id: message.id,
         submission_id: message.submissionId,
         kind: message.kind,
@@ -64,8 +66,15 @@ export function createOutboxRepository(db: Knex) {
         attempts: 0,
         created_at: message.createdAt,
         next_attempt_at: message.nextAttemptAt,
-      });
+      })),
+    );
+  }
+
+  return {
+    async insert(message: Omit<OutboxMessage, 'attempts'>, trx: Knex = db): Promise<void> {
+      await insertAll([message], trx);
     },
+    insertAll,
     /** Claims up to `limit` messages (of one kind, if given) that are due and not claimed by anyone else, until `now + lockMs`. */
     async claimDue(now: number, lockMs: number, limit: number, kind?: OutboxKind): Promise<ClaimedMessage[]> {
       const claim = randomUUID();
