@@ -12,7 +12,7 @@
  *
  * BENCH_LOAD_SECONDS (8), BENCH_LOAD_RUNS (3), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_ACCOUNTS
  * (200); BENCH_LOAD_QUICK=1 for a short run (1 run of 3 s, sizes 1,000 and 10,000).
- * BENCH_LOAD_PROFILE=<folder> writes the app process's CPU profile there (node --cpu-prof).
+ * BENCH_LOAD_SKIP=save,submit leaves paths out; BENCH_LOAD_PROFILE=<folder> writes the app process's CPU profile there (node --cpu-prof).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -144,7 +144,8 @@ async function benchOn(name: string, buildDir: string, sinks: Sinks, databaseUrl
   )) as Server;
   try {
     const paths = await loads(server);
-    const options = { connections: CONNECTIONS, seconds: SECONDS, runs: RUNS };
+    const cpu = async () => ((await server.ask({ type: 'cpu' })) as Extract<FromServer, { type: 'cpu' }>).ms;
+    const options = { connections: CONNECTIONS, seconds: SECONDS, runs: RUNS, cpu };
     const warm = (load: Load) => measure(load, { ...options, seconds: 1, runs: 1 });
     const submitting = (on: boolean) => server.ask({ type: 'submitting', on });
     const outbox = async () => (await server.ask({ type: 'outbox' })) as Extract<FromServer, { type: 'outbox' }>;
@@ -155,12 +156,15 @@ async function benchOn(name: string, buildDir: string, sinks: Sinks, databaseUrl
 
     await warm(paths.anchor);
     const anchor = await measure(paths.anchor, options);
-    await warm(paths.save);
-    const save = await measure(paths.save, options);
+    const skipped = { rps: Number.NaN, p99: Number.NaN, failed: 0 };
+    // BENCH_LOAD_SKIP=save leaves a path out (to profile one path alone).
+    const skip = (env.BENCH_LOAD_SKIP ?? '').split(',');
+    if (!skip.includes('save')) await warm(paths.save);
+    const save = skip.includes('save') ? skipped : await measure(paths.save, options);
     await submitting(true);
-    await warm(paths.submit);
+    if (!skip.includes('submit')) await warm(paths.submit);
     const before = { box: await outbox(), received: await received(), at: performance.now() };
-    const submit = await measure(paths.submit, options);
+    const submit = skip.includes('submit') ? skipped : await measure(paths.submit, options);
     const after = { box: await outbox(), received: await received(), at: performance.now() };
     await submitting(false);
     const seconds = (after.at - before.at) / 1000;
@@ -169,9 +173,12 @@ async function benchOn(name: string, buildDir: string, sinks: Sinks, databaseUrl
     console.log(
       `${name}: ${CONNECTIONS} connections, ${ACCOUNTS} accounts, ${RUNS} run${RUNS === 1 ? '' : 's'} of ${SECONDS} s each, medians:`,
     );
-    console.log(`  ${''.padEnd(34)}${'req/s'.padStart(8)}${'p99'.padStart(9)}`);
+    console.log(`  ${''.padEnd(34)}${'req/s'.padStart(8)}${'p99'.padStart(9)}${'CPU/req'.padStart(9)}`);
+    const cpuOf = (m: Measured) => (m.cpuMs === undefined ? '' : `${m.cpuMs.toFixed(1)} ms`);
     const row = (label: string, m: Measured, note: string) =>
-      console.log(`  ${label.padEnd(34)}${whole(m.rps).padStart(8)}${ms(m.p99).padStart(9)}   ${note}${suspect(m)}`);
+      console.log(
+        `  ${label.padEnd(34)}${whole(m.rps).padStart(8)}${ms(m.p99).padStart(9)}${cpuOf(m).padStart(9)}   ${note}${suspect(m)}`,
+      );
     row('anchor: Koa + one durable insert', anchor, '');
     row('saving a draft', save, `${against(save, anchor)}${meets(save, anchor) ? ' (goal met)' : ' (goal missed)'}`);
     row('submitting', submit, `${against(submit, anchor)}${meets(submit, anchor) ? ' (goal met)' : ' (goal missed)'}`);

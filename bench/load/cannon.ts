@@ -6,6 +6,8 @@ export interface Measured {
   p99: number;
   /** Answers that were not 2xx, and connection errors and timeouts: a figure with any is suspect. */
   failed: number;
+  /** The app process's CPU time per request answered (the median run's), when `cpu` was given. */
+  cpuMs?: number;
 }
 
 export interface Load {
@@ -55,16 +57,21 @@ export async function once(load: Load, { connections, seconds }: { connections: 
 /** `runs` runs of one load, each `seconds` long; the median req/s and the median p99. */
 export async function measure(
   load: Load,
-  options: { connections: number; seconds: number; runs: number; between?: () => Promise<void> },
+  options: { connections: number; seconds: number; runs: number; cpu?: () => Promise<number> },
 ): Promise<Measured> {
   const all: Measured[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < options.runs; run++) {
-    await options.between?.();
-    all.push(await once(load, options));
+    const before = await options.cpu?.();
+    const measured = await once(load, options);
+    const after = await options.cpu?.();
+    if (before !== undefined && after !== undefined) cpu.push((after - before) / (measured.rps * options.seconds));
+    all.push(measured);
   }
   return {
     rps: median(all.map((m) => m.rps)),
     p99: median(all.map((m) => m.p99)),
     failed: all.reduce((sum, m) => sum + m.failed, 0),
+    ...(cpu.length ? { cpuMs: median(cpu) } : {}),
   };
 }

@@ -128,7 +128,10 @@ let forgetting: NodeJS.Timeout | undefined;
 
 process.on('message', async (message: ToServer) => {
   try {
-    if (message.type === 'outbox') {
+    if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', ms: (user + system) / 1000 });
+    } else if (message.type === 'outbox') {
       const rows = await app.db('outbox').whereNull('sent_at').count({ n: '*' });
       const sent = await app.db('outbox').whereNotNull('sent_at').count({ n: '*' });
       send({ type: 'outbox', waiting: Number(rows[0]!.n), sent: Number(sent[0]!.n) });

@@ -5,6 +5,7 @@
  * was. Only the rate scales with RATE_LIMIT_SCALE; what is kept does not.
  */
 import type { Knex } from 'knex';
+import { writeTransaction } from '../db/database.ts';
 import type { DraftsRepository } from '../repositories/drafts.ts';
 import { MINUTE } from './clock.ts';
 import { RefusedError } from './errors.ts';
@@ -47,7 +48,7 @@ export function createDraftLimits(deps: {
      */
     async counted<T>(userId: string, write: (trx: Knex) => Promise<T>): Promise<T> {
       let refused: { error: unknown } | undefined;
-      const written = await db.transaction(async (trx) => {
+      const written = await writeTransaction(db, async (trx) => {
         await save(userId, trx);
         try {
           return await write(trx);

@@ -20,6 +20,7 @@ import {
   timeOfDay,
 } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
+import { writeTransaction } from '../db/database.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
 import { refuseNewForm, type FormCatalogue } from './form-catalogue.ts';
@@ -182,7 +183,7 @@ export function createSubmissionService(deps: {
         });
         // One transaction, each table written in one statement: the submission, its answers, its
         // indexes, its outbox messages, the saved copy gone, and the hour's count.
-        const outcome = await db.transaction(async (trx) => {
+        const outcome = await writeTransaction(db, async (trx) => {
           const inserted = await repos.submissions.insert(
             {
               id,
