@@ -3,6 +3,7 @@
  * by a cursor), each one's status and assignee, its history, and its search keys.
  */
 import type { Knex } from 'knex';
+import { addSearchKeys } from './submission-search.ts';
 import { TRIAGE_STATUSES, type TriageStatus } from '../../engine/index.ts';
 import { triageSql } from './deadlines.ts';
 
@@ -112,16 +113,6 @@ const toRow = (row: any): InboxRow => ({
 const OPEN_STATUSES = TRIAGE_STATUSES.filter((status) => status !== 'closed');
 
 export function createTriageRepository(db: Knex) {
-  /** Adds search keys to a submission, in one statement (one just written names their key in its row). */
-  async function addKeys(submissionId: string, hashes: string[], trx: Knex = db): Promise<void> {
-    const unique = [...new Set(hashes)];
-    if (unique.length)
-      await trx('submission_search')
-        .insert(unique.map((hash) => ({ submission_id: submissionId, hash })))
-        .onConflict(['submission_id', 'hash'])
-        .ignore();
-  }
-
   const joined = (trx: Knex) =>
     trx('submissions as s')
       .join('users as u', 'u.id', 's.user_id')
@@ -280,10 +271,11 @@ export function createTriageRepository(db: Knex) {
     /** Writes a submission's search keys (in place of any it had) and the key they were made with. */
     async index(submissionId: string, hashes: string[], keyId: string, trx: Knex = db): Promise<void> {
       await trx('submission_search').where({ submission_id: submissionId }).delete();
-      await addKeys(submissionId, hashes, trx);
+      await addSearchKeys(trx, submissionId, hashes);
       await trx('submissions').where({ id: submissionId }).update({ search_key_id: keyId });
     },
-    addKeys,
+    /** Adds search keys to a submission, in one statement (one just written names their key in its row). */
+    addKeys: (submissionId: string, hashes: string[], trx: Knex = db) => addSearchKeys(trx, submissionId, hashes),
     /** Submissions whose search keys were never written (from before the index) or made with another key, with their sealed answers; none whose answers were deleted. */
     async unindexed(keyId: string, afterId: string, limit: number, trx: Knex = db) {
       const rows = await trx('submissions')
