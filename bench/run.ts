@@ -8,6 +8,7 @@ import { benchWireSize } from './wire-size.bench.ts';
 import { benchInbox } from './inbox.bench.ts';
 import { benchOutboxRelay } from './outbox-relay.bench.ts';
 import { benchSignInFlood } from './sign-in-flood.bench.ts';
+import { benchLoad } from './load.bench.ts';
 
 benchValidation();
 console.log();
@@ -25,3 +26,5 @@ console.log();
 await benchOutboxRelay();
 console.log();
 await benchSignInFlood();
+console.log();
+await benchLoad();

@@ -166,6 +166,7 @@ export async function createApp(
   const publicUrl = config.publicOrigin ?? `http://localhost:${config.port}`;
   const staff = createStaffServices({ repos, account: accountDeps, answersAtRest, issuer: council.serviceName });
   const drafts = createDraftService({
+    db,
     drafts: repos.drafts,
     catalogue,
     answersAtRest,

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
+import pLimit from 'p-limit';
 import { privateFileSync, privateFolderSync, tightenSync } from '../services/private-files.ts';
 import { assertDatabaseReachable } from './reachable.ts';
 import { rememberQueryErrors } from './query-errors.ts';
@@ -107,4 +108,23 @@ export async function openDatabase(config: DatabaseConfig, log?: Logger): Promis
 /** Whether the database is PostgreSQL (for the few statements the two write differently). */
 export function isPostgres(db: Knex): boolean {
   return db.client.config.client === 'pg';
+}
+
+const writers = new WeakMap<Knex, ReturnType<typeof pLimit>>();
+
+/**
+ * A transaction that writes. SQLite lets one connection write at a time; another that finds the
+ * lock taken sleeps and tries again (busy_timeout), up to 100 ms a time, so under load writers
+ * waited far longer than the writes took. On SQLite this process's writing transactions queue
+ * here instead, each starting as soon as the one before it ends. PostgreSQL's run side by side.
+ * Never call it again from inside `work` (that would wait for itself): use `trx`.
+ */
+export function writeTransaction<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return db.transaction(work);
+  let queue = writers.get(db);
+  if (!queue) {
+    queue = pLimit(1);
+    writers.set(db, queue);
+  }
+  return queue(() => db.transaction(work));
 }

@@ -27,33 +27,43 @@ export const triageSql = {
   ],
 };
 
+/** The columns of a submission's row its facts decide (what the inbox filters and sorts by), and the key of the rules they were made by. */
+export function deadlineColumns(facts: TriageFacts, key: string) {
+  const ending = facts.deadlines.filter((deadline) => deadline.endsUrgency).map((deadline) => deadline.at);
+  const all = facts.deadlines.map((deadline) => deadline.at);
+  return {
+    urgent_when: facts.urgentWhen ? 1 : 0,
+    urgent_ends_at: ending.length ? Math.max(...ending) : null,
+    last_deadline_at: all.length ? Math.max(...all) : null,
+    deadlines_key: key,
+  };
+}
+
+async function insertDeadlines(trx: Knex, submissionId: string, facts: TriageFacts): Promise<void> {
+  if (!facts.deadlines.length) return;
+  await trx('submission_deadlines').insert(
+    facts.deadlines.map((deadline, position) => ({
+      submission_id: submissionId,
+      position,
+      label: deadline.label,
+      at: deadline.at,
+      kind: deadline.kind,
+      ends_urgency: deadline.endsUrgency ? 1 : 0,
+    })),
+  );
+}
+
 export function createDeadlinesRepository(db: Knex) {
   return {
     /** Writes a submission's facts (in place of any it had) and the key of the rules they were made by. */
     async set(submissionId: string, facts: TriageFacts, key: string, trx: Knex = db): Promise<void> {
       await trx('submission_deadlines').where({ submission_id: submissionId }).delete();
-      if (facts.deadlines.length)
-        await trx('submission_deadlines').insert(
-          facts.deadlines.map((deadline, position) => ({
-            submission_id: submissionId,
-            position,
-            label: deadline.label,
-            at: deadline.at,
-            kind: deadline.kind,
-            ends_urgency: deadline.endsUrgency ? 1 : 0,
-          })),
-        );
-      const ending = facts.deadlines.filter((deadline) => deadline.endsUrgency).map((deadline) => deadline.at);
-      const all = facts.deadlines.map((deadline) => deadline.at);
-      await trx('submissions')
-        .where({ id: submissionId })
-        .update({
-          urgent_when: facts.urgentWhen ? 1 : 0,
-          urgent_ends_at: ending.length ? Math.max(...ending) : null,
-          last_deadline_at: all.length ? Math.max(...all) : null,
-          deadlines_key: key,
-        });
+      await insertDeadlines(trx, submissionId, facts);
+      await trx('submissions').where({ id: submissionId }).update(deadlineColumns(facts, key));
     },
+    /** Writes the deadlines of a submission that has none yet (one just written with `deadlineColumns` in its row). */
+    addNew: (submissionId: string, facts: TriageFacts, trx: Knex = db): Promise<void> =>
+      insertDeadlines(trx, submissionId, facts),
 
     /** The facts of these submissions, for those that have them. */
     async of(ids: string[], trx: Knex = db): Promise<Map<string, TriageFacts>> {

@@ -60,9 +60,11 @@ function byClaim(messages: ClaimedMessage[]): Map<string, string[]> {
 }
 
 export function createOutboxRepository(db: Knex) {
-  return {
-    async insert(message: Omit<OutboxMessage, 'attempts'>, trx: Knex = db): Promise<void> {
-      await trx('outbox').insert({
+  /** Several messages in one statement. */
+  async function insertAll(messages: Array<Omit<OutboxMessage, 'attempts'>>, trx: Knex = db): Promise<void> {
+    if (!messages.length) return;
+    await trx('outbox').insert(
+      messages.map((message) => ({
         id: message.id,
         submission_id: message.submissionId,
         kind: message.kind,
@@ -71,8 +73,15 @@ export function createOutboxRepository(db: Knex) {
         attempts: 0,
         created_at: message.createdAt,
         next_attempt_at: message.nextAttemptAt,
-      });
+      })),
+    );
+  }
+
+  return {
+    async insert(message: Omit<OutboxMessage, 'attempts'>, trx: Knex = db): Promise<void> {
+      await insertAll([message], trx);
     },
+    insertAll,
     /**
      * Claims up to `limit` messages (of one kind, if given) that are due and not claimed by anyone
      * else, until `now + lockMs`, in one statement: an UPDATE … RETURNING whose subquery, on

@@ -88,32 +88,43 @@ const withAnswers = (trx: Knex) =>
     .select(...LISTED.map((column) => `submissions.${column}`), 'submission_answers.answers');
 
 export function createSubmissionsRepository(db: Knex) {
+  /**
+   * Adds a submission; 'duplicate' when a unique index refuses it (its key, its saved copy or its
+   * reference is taken). `columns` are more of its row's columns (its indexes' facts, written
+   * with it rather than after it).
+   */
+  async function insert(
+    submission: Submission,
+    trx: Knex = db,
+    columns: Record<string, unknown> = {},
+  ): Promise<'inserted' | 'duplicate'> {
+    if (!trx.isTransaction) return db.transaction((inner) => insert(submission, inner, columns));
+    // Refused by a unique index, the row is not written and the statement does not fail, so a
+    // surrounding transaction stays usable on PostgreSQL without a savepoint of its own.
+    const written = await trx('submissions')
+      .insert({
+        ...columns,
+        id: submission.id,
+        reference: submission.reference,
+        user_id: submission.userId,
+        form_id: submission.formId,
+        form_version: submission.formVersion,
+        key_id: submission.keyId,
+        idempotency_key: submission.idempotencyKey,
+        answers_digest: submission.answersDigest,
+        draft_id: submission.draftId,
+        submitted_at: submission.submittedAt,
+      })
+      .onConflict()
+      .ignore()
+      .returning('id');
+    if (!written.length) return 'duplicate';
+    await trx('submission_answers').insert({ submission_id: submission.id, answers: submission.answers });
+    return 'inserted';
+  }
+
   return {
-    /** Adds a submission; 'duplicate' when a unique index refuses it (its key, its saved copy or its reference is taken). */
-    async insert(submission: Submission, trx: Knex = db): Promise<'inserted' | 'duplicate'> {
-      try {
-        // A savepoint of its own, so a refusal leaves the surrounding transaction usable on PostgreSQL.
-        await trx.transaction(async (inner) => {
-          await inner('submissions').insert({
-            id: submission.id,
-            reference: submission.reference,
-            user_id: submission.userId,
-            form_id: submission.formId,
-            form_version: submission.formVersion,
-            key_id: submission.keyId,
-            idempotency_key: submission.idempotencyKey,
-            answers_digest: submission.answersDigest,
-            draft_id: submission.draftId,
-            submitted_at: submission.submittedAt,
-          });
-          await inner('submission_answers').insert({ submission_id: submission.id, answers: submission.answers });
-        });
-        return 'inserted';
-      } catch (error) {
-        if (isUniqueViolation(error)) return 'duplicate';
-        throw error;
-      }
-    },
+    insert,
     /** The submission made from a saved copy, if any. */
     async findByDraft(
       userId: string,

@@ -3,6 +3,7 @@
  * by a cursor), each one's status and assignee, its history, and its search keys.
  */
 import type { Knex } from 'knex';
+import { addSearchKeys } from './submission-search.ts';
 import { TRIAGE_STATUSES, type TriageStatus } from '../../engine/index.ts';
 import { triageSql } from './deadlines.ts';
 
@@ -270,13 +271,11 @@ export function createTriageRepository(db: Knex) {
     /** Writes a submission's search keys (in place of any it had) and the key they were made with. */
     async index(submissionId: string, hashes: string[], keyId: string, trx: Knex = db): Promise<void> {
       await trx('submission_search').where({ submission_id: submissionId }).delete();
-      for (const hash of hashes)
-        await trx('submission_search')
-          .insert({ submission_id: submissionId, hash })
-          .onConflict(['submission_id', 'hash'])
-          .ignore();
+      await addSearchKeys(trx, submissionId, hashes);
       await trx('submissions').where({ id: submissionId }).update({ search_key_id: keyId });
     },
+    /** Adds search keys to a submission, in one statement (one just written names their key in its row). */
+    addKeys: (submissionId: string, hashes: string[], trx: Knex = db) => addSearchKeys(trx, submissionId, hashes),
     /** Submissions whose search keys were never written (from before the index) or made with another key, with their sealed answers; none whose answers were deleted. */
     async unindexed(keyId: string, afterId: string, limit: number, trx: Knex = db) {
       const rows = await trx('submissions')

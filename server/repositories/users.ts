@@ -1,5 +1,6 @@
 /** People with an account. Emails are stored lower-cased, so one address is one account. */
 import type { Knex } from 'knex';
+import type { Session } from './sessions.ts';
 
 export interface User {
   id: string;
@@ -43,6 +44,32 @@ export function createUsersRepository(db: Knex) {
     async findById(id: string, trx: Knex = db): Promise<User | null> {
       const row = await trx<Row>('users').where({ id }).first();
       return row ? toUser(row) : null;
+    },
+    /** The referrer a session (by its id's hash) belongs to, with the session, in one query; null when either is gone. */
+    async findWithSession(idHash: string, trx: Knex = db): Promise<{ user: User; session: Session } | null> {
+      const row = await trx('sessions')
+        .join('users', 'users.id', 'sessions.user_id')
+        .where('sessions.id_hash', idHash)
+        .first(
+          'users.*',
+          'sessions.created_at as session_created_at',
+          'sessions.last_seen_at as session_last_seen_at',
+          'sessions.expires_at as session_expires_at',
+          'sessions.revoked_at as session_revoked_at',
+        );
+      return row
+        ? {
+            user: toUser(row),
+            session: {
+              idHash,
+              userId: row.id,
+              createdAt: Number(row.session_created_at),
+              lastSeenAt: Number(row.session_last_seen_at),
+              expiresAt: Number(row.session_expires_at),
+              revokedAt: row.session_revoked_at === null ? null : Number(row.session_revoked_at),
+            },
+          }
+        : null;
     },
     async insert(user: User, trx: Knex = db): Promise<void> {
       await trx('users').insert({

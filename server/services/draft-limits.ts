@@ -4,6 +4,8 @@
  * limit is refused before anything is written, with what to do, and every saved form stays as it
  * was. Only the rate scales with RATE_LIMIT_SCALE; what is kept does not.
  */
+import type { Knex } from 'knex';
+import { writeTransaction } from '../db/database.ts';
 import type { DraftsRepository } from '../repositories/drafts.ts';
 import { MINUTE } from './clock.ts';
 import { RefusedError } from './errors.ts';
@@ -21,22 +23,59 @@ export const DRAFT_LIMITS = {
 const DELETE_SOME =
   'Delete saved forms you no longer need (choose Saved forms from the menu under your name), then save this one again.';
 
-export function createDraftLimits(deps: { drafts: DraftsRepository; limiter: RateLimiter; rateLimitScale?: number }) {
-  const { drafts, limiter } = deps;
+export function createDraftLimits(deps: {
+  db: Knex;
+  drafts: DraftsRepository;
+  limiter: RateLimiter;
+  rateLimitScale?: number;
+}) {
+  const { db, drafts, limiter } = deps;
   const saves = { ...DRAFT_LIMITS.saves, max: DRAFT_LIMITS.saves.max * (deps.rateLimitScale ?? 1) };
+  const save = (userId: string, trx?: Knex) =>
+    limiter.hit(
+      `draft-save:user:${userId}`,
+      saves,
+      'You have saved forms a great many times in the last few minutes',
+      trx,
+    );
   return {
     /** Counts a save by the person; refuses one past the rate. */
-    async save(userId: string): Promise<void> {
-      await limiter.hit(
-        `draft-save:user:${userId}`,
-        saves,
-        'You have saved forms a great many times in the last few minutes',
-      );
+    save,
+
+    /**
+     * A save that goes ahead: counted and written in one transaction, so one commit. Past the
+     * rate nothing is written; refused by `write` (with an error), the count is kept all the same.
+     */
+    async counted<T>(userId: string, write: (trx: Knex) => Promise<T>): Promise<T> {
+      let refused: { error: unknown } | undefined;
+      const written = await writeTransaction(db, async (trx) => {
+        await save(userId, trx);
+        try {
+          return await write(trx);
+        } catch (error) {
+          refused = { error };
+          return undefined;
+        }
+      });
+      if (refused) throw refused.error;
+      return written as T;
     },
 
-    /** Refuses a save that would keep more than the account may: `replacing` is the size of the draft saved over, if any. */
-    async room(userId: string, size: number, replacing?: number): Promise<void> {
-      const usage = await drafts.usage(userId);
+    /** What comes before a save is written: refused there, the save is counted all the same (and past the rate, refused as that). */
+    async before<T>(userId: string, work: () => Promise<T>): Promise<T> {
+      try {
+        return await work();
+      } catch (error) {
+        await save(userId);
+        throw error;
+      }
+    },
+
+    /** What the account keeps now: the drafts, and their size together. */
+    usage: (userId: string) => drafts.usage(userId),
+
+    /** Refuses a save that would keep more than the account may (`usage` as read before it): `replacing` is the size of the draft saved over, if any. */
+    room(usage: { count: number; size: number }, size: number, replacing?: number): void {
       if (replacing === undefined && usage.count >= DRAFT_LIMITS.perAccount)
         throw new RefusedError(
           'too-many-drafts',

@@ -6,6 +6,7 @@
  * account may keep, and how often it may save, are in draft-limits.ts.
  */
 import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { Answers, DraftSave, OpenedDraft, SavedDraft } from '../../engine/index.ts';
 import type { DraftsRepository, DraftListing } from '../repositories/drafts.ts';
 import { refuseNewForm, type FormCatalogue, type CatalogueEntry } from './form-catalogue.ts';
@@ -34,6 +35,8 @@ export const notFound = () =>
   new NotFoundError('There is no saved form here: it may have been deleted, or kept past its 30 days.');
 
 export function createDraftService(deps: {
+  /** The database the saves' transactions run on (each save and its count, one commit). */
+  db: Knex;
   drafts: DraftsRepository;
   catalogue: FormCatalogue;
   answersAtRest: AnswersAtRest;
@@ -90,27 +93,30 @@ export function createDraftService(deps: {
   return {
     /** Saves a new draft; never on a retired version (a draft saved before it was retired is saved over with `update`). */
     async create(userId: string, save: DraftSave): Promise<SavedDraft> {
-      await limits.save(userId);
-      const entry = entryFor(save.formId, save.formVersion);
-      refuseNewForm(catalogue, entry);
-      const answers = checked(entry, save);
-      const now = clock.now();
-      const id = randomUUID();
-      const sealed = await answersAtRest.seal(record(id), answers);
-      await limits.room(userId, sealed.length);
-      const draft = {
-        id,
-        userId,
-        formId: save.formId,
-        formVersion: save.formVersion,
-        pageId: save.pageId,
-        answers: sealed,
-        keyId: answersAtRest.keyId,
-        version: 1,
-        createdAt: now,
-        savedAt: now,
-      };
-      await drafts.insert(draft);
+      const { draft, answers } = await limits.before(userId, async () => {
+        const usage = limits.usage(userId);
+        const entry = entryFor(save.formId, save.formVersion);
+        refuseNewForm(catalogue, entry);
+        const answers = checked(entry, save);
+        const now = clock.now();
+        const id = randomUUID();
+        const sealed = await answersAtRest.seal(record(id), answers);
+        limits.room(await usage, sealed.length);
+        const draft = {
+          id,
+          userId,
+          formId: save.formId,
+          formVersion: save.formVersion,
+          pageId: save.pageId,
+          answers: sealed,
+          keyId: answersAtRest.keyId,
+          version: 1,
+          createdAt: now,
+          savedAt: now,
+        };
+        return { draft, answers };
+      });
+      await limits.counted(userId, (trx) => drafts.insert(draft, trx));
       deps.metrics?.draftSaved();
       return summaryOf(draft, aboutPerson.inAnswers(save.formId, save.formVersion, answers));
     },
@@ -122,28 +128,30 @@ export function createDraftService(deps: {
       fromVersion: number,
       save: Omit<DraftSave, 'formId' | 'formVersion'>,
     ): Promise<SavedDraft> {
-      await limits.save(userId);
-      const existing = await drafts.find(id, userId);
-      if (!existing) throw notFound();
-      if (existing.version !== fromVersion) throw new StaleDraftError();
-      const answers = checked(entryFor(existing.formId, existing.formVersion), {
-        ...save,
-        formId: existing.formId,
-        formVersion: existing.formVersion,
+      const { existing, answers, change } = await limits.before(userId, async () => {
+        const [existing, usage] = await Promise.all([drafts.find(id, userId), limits.usage(userId)]);
+        if (!existing) throw notFound();
+        if (existing.version !== fromVersion) throw new StaleDraftError();
+        const answers = checked(entryFor(existing.formId, existing.formVersion), {
+          ...save,
+          formId: existing.formId,
+          formVersion: existing.formVersion,
+        });
+        const savedAt = clock.now();
+        const sealed = await answersAtRest.seal(record(id), answers);
+        limits.room(usage, sealed.length, existing.answers.length);
+        return {
+          existing,
+          answers,
+          change: { pageId: save.pageId, answers: sealed, keyId: answersAtRest.keyId, savedAt },
+        };
       });
-      const savedAt = clock.now();
-      const sealed = await answersAtRest.seal(record(id), answers);
-      await limits.room(userId, sealed.length, existing.answers.length);
-      const change = {
-        pageId: save.pageId,
-        answers: sealed,
-        keyId: answersAtRest.keyId,
-        savedAt,
-      };
       // Checked again by the database: a save from another tab may have landed since the read
       // above, or the draft been deleted.
-      if (!(await drafts.update(id, userId, fromVersion, change)))
-        throw (await drafts.find(id, userId)) ? new StaleDraftError() : notFound();
+      await limits.counted(userId, async (trx) => {
+        if (!(await drafts.update(id, userId, fromVersion, change, trx)))
+          throw (await drafts.find(id, userId, trx)) ? new StaleDraftError() : notFound();
+      });
       deps.metrics?.draftSaved();
       return summaryOf(
         { ...existing, ...change, version: fromVersion + 1 },

@@ -3,6 +3,7 @@
  * per key ("sign-in:ip:…", "sign-in:email:…"). A request over the limit is refused with a time to
  * wait (RateLimitedError).
  */
+import type { Knex } from 'knex';
 import type { RateLimitsRepository } from '../repositories/rate-limits.ts';
 import type { Clock } from './clock.ts';
 import { RateLimitedError } from './errors.ts';
@@ -34,14 +35,15 @@ export function createRateLimiter(repository: RateLimitsRepository, clock: Clock
       if ((await repository.count(key, windowStart)) >= limit.max) throw refusal(limit, windowStart, now, message);
     },
     /**
-     * Counts one more request for the key; throws RateLimitedError past the limit. A key already
-     * over its limit is refused on a read, writing nothing: a flood of refused requests costs the
-     * database no writes.
+     * Counts one more request for the key (in `trx`, when given); throws RateLimitedError past the
+     * limit. A key already over its limit is refused on a read, writing nothing: a flood of refused
+     * requests costs the database no writes.
      */
-    async hit(key: string, limit: Limit, message = TOO_MANY): Promise<void> {
+    async hit(key: string, limit: Limit, message = TOO_MANY, trx?: Knex): Promise<void> {
       const { now, windowStart } = windowOf(limit);
-      if ((await repository.count(key, windowStart)) >= limit.max) throw refusal(limit, windowStart, now, message);
-      if ((await repository.increment(key, windowStart)) > limit.max) throw refusal(limit, windowStart, now, message);
+      if ((await repository.count(key, windowStart, trx)) >= limit.max) throw refusal(limit, windowStart, now, message);
+      if ((await repository.increment(key, windowStart, trx)) > limit.max)
+        throw refusal(limit, windowStart, now, message);
     },
     /** Forgets the key's counts, and those of the keys under it: a lock lifted. */
     forget: (key: string) => repository.forget(key),

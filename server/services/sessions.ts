@@ -14,6 +14,8 @@ import type { Clock } from './clock.ts';
 
 // Writing "last seen" on every request would make every page view a database write.
 const TOUCH_EVERY_MS = 30_000;
+/** How many verified cookies are remembered (then forgotten all at once, and verified again as they come). */
+const VERIFIED_KEPT = 10_000;
 
 /** A session just started: the cookie's token, when it ends at the latest, and when it ends if idle. */
 export interface NewSession {
@@ -42,6 +44,10 @@ export function createSessionService(deps: {
   return createOwnedSessions<User>({
     ...deps,
     findOwner: (id) => deps.users.findById(id),
+    findWithOwner: async (idHash) => {
+      const found = await deps.users.findWithSession(idHash);
+      return found && { session: found.session, owner: found.user };
+    },
     idleMs: SESSION_IDLE_MS,
     longestMs: SESSION_LONGEST_MS,
     audience: 'session',
@@ -52,6 +58,8 @@ export function createSessionService(deps: {
 export function createOwnedSessions<Owner>(deps: {
   sessions: SessionsRepository;
   findOwner: (id: string) => Promise<Owner | null>;
+  /** The session and its owner in one look-up, where the owner's table allows it (null when either is gone). */
+  findWithOwner?: (idHash: string) => Promise<{ session: Session; owner: Owner } | null>;
   tokens: Tokens;
   clock: Clock;
   idleMs: number;
@@ -60,6 +68,19 @@ export function createOwnedSessions<Owner>(deps: {
   audience: SessionAudience;
 }) {
   const { sessions, findOwner, tokens, clock, idleMs, longestMs, audience } = deps;
+  // Cookies already verified, and the session id each carries: checking the signature again at
+  // every request tells nothing more (the token's own end is the session's, which the row says).
+  const verified = new Map<string, string>();
+  const sidOf = async (token: string) => {
+    const known = verified.get(token);
+    if (known) return known;
+    const sid = await tokens.readSession(token, audience);
+    if (sid) {
+      if (verified.size >= VERIFIED_KEPT) verified.clear();
+      verified.set(token, sid);
+    }
+    return sid;
+  };
   return {
     now: () => clock.now(),
 
@@ -86,16 +107,17 @@ export function createOwnedSessions<Owner>(deps: {
     /** The live session of a cookie, touched as activity; null when there is none, it ended, or it timed out. */
     async authenticate(token: string | undefined, { touch = true } = {}): Promise<ActiveSession<Owner> | null> {
       if (!token) return null;
-      const sid = await tokens.readSession(token, audience);
+      const sid = await sidOf(token);
       if (!sid) return null;
-      const session = await sessions.findByIdHash(hashId(sid));
+      const both = deps.findWithOwner ? await deps.findWithOwner(hashId(sid)) : undefined;
+      const session = both === undefined ? await sessions.findByIdHash(hashId(sid)) : (both?.session ?? null);
       const now = clock.now();
       if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
       if (session.lastSeenAt + idleMs <= now) {
         await sessions.revoke(session.idHash, now);
         return null;
       }
-      const user = await findOwner(session.userId);
+      const user = both === undefined ? await findOwner(session.userId) : (both?.owner ?? null);
       if (!user) return null;
       if (touch && now - session.lastSeenAt >= TOUCH_EVERY_MS) {
         await sessions.touch(session.idHash, now);

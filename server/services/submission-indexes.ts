@@ -13,6 +13,7 @@ import { SealedValueError, type AnswersAtRest } from './answers-at-rest.ts';
 import type { SearchKeys } from './search-keys.ts';
 import type { TriageClock } from './triage/index.ts';
 import type { Logger } from './log.ts';
+import { deadlineColumns } from '../repositories/deadlines.ts';
 
 const BATCH = 100;
 
@@ -121,17 +122,24 @@ export function createSubmissionIndexer(deps: {
       if (answers) await schedule(repos, triage, { ...row, answers });
     },
 
-    async write(
-      subject: { id: string; formId: string; formVersion: number; answers: Answers; submittedAt: number },
-      trx: Knex,
-    ): Promise<void> {
-      await repos.triage.index(
-        subject.id,
-        searchKeys.of(subject.formId, subject.formVersion, subject.answers),
-        searchKeys.keyId,
-        trx,
-      );
-      await schedule(repos, triage, subject, trx);
+    /**
+     * For a submission about to be written: the columns its own row carries (the search key's id,
+     * its urgency and deadlines as the inbox sorts by them), and what to write beside it once it
+     * is, each table in one statement.
+     */
+    forNew(subject: { id: string; formId: string; formVersion: number; answers: Answers; submittedAt: number }) {
+      const hashes = searchKeys.of(subject.formId, subject.formVersion, subject.answers);
+      const facts = triage.facts(subject);
+      return {
+        columns: {
+          search_key_id: searchKeys.keyId,
+          ...(facts ? deadlineColumns(facts, triage.keys[subject.formId]!) : {}),
+        },
+        async write(trx: Knex): Promise<void> {
+          await repos.triage.addKeys(subject.id, hashes, trx);
+          if (facts) await repos.deadlines.addNew(subject.id, facts, trx);
+        },
+      };
     },
   };
 }

@@ -20,6 +20,7 @@ import {
   timeOfDay,
 } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
+import { writeTransaction } from '../db/database.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
 import { refuseNewForm, type FormCatalogue } from './form-catalogue.ts';
@@ -117,6 +118,11 @@ export function createSubmissionService(deps: {
       if (!check.answers) throw new FieldErrors(check.problems);
       const { answers } = check;
       const digest = digestOf(request, answers);
+      // Asked beside the look-up below, told after it (a replay is answered even past the limit).
+      const limited = limiter.check(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT).then(
+        () => null,
+        (error: unknown) => error,
+      );
       // A submission already made with these answers (or this key with others) is settled before
       // what the answers lack, so a retry is answered alike whatever the check says now.
       const already = await earlier(user.id, request, digest);
@@ -130,7 +136,8 @@ export function createSubmissionService(deps: {
       if (!check.valid) throw new FieldErrors(check.problems);
       // Checked here, counted once written: a replay of one submission (a retry racing the first
       // send) is the same submission, not one more against the hour's limit.
-      await limiter.check(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT);
+      const refusal = await limited;
+      if (refusal) throw refusal;
 
       const now = clock.now();
       const id = randomUUID();
@@ -167,7 +174,16 @@ export function createSubmissionService(deps: {
           }),
         });
         const sealedAnswers = await answersAtRest.seal(record(id), answers);
-        const outcome = await db.transaction(async (trx) => {
+        const indexes = indexer.forNew({
+          id,
+          formId: request.formId,
+          formVersion: request.formVersion,
+          answers,
+          submittedAt: now,
+        });
+        // One transaction, each table written in one statement: the submission, its answers, its
+        // indexes, its outbox messages, the saved copy gone, and the hour's count.
+        const outcome = await writeTransaction(db, async (trx) => {
           const inserted = await repos.submissions.insert(
             {
               id,
@@ -183,23 +199,21 @@ export function createSubmissionService(deps: {
               submittedAt: now,
             },
             trx,
+            indexes.columns,
           );
           if (inserted === 'duplicate') return 'duplicate';
-          await indexer.write(
-            { id, formId: request.formId, formVersion: request.formVersion, answers, submittedAt: now },
-            trx,
-          );
-          for (const message of messages) await repos.outbox.insert(message, trx);
+          await indexes.write(trx);
+          await repos.outbox.insertAll(messages, trx);
           if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
+          // Sent, so counted: past the limit, only the next one is refused (by the check above).
+          await limiter.hit(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT, trx).catch((error: unknown) => {
+            if (!(error instanceof RateLimitedError)) throw error;
+          });
           return 'inserted';
         });
         if (outcome === 'inserted') {
           queued();
           deps.metrics?.submissionAccepted(request.formId);
-          // Already sent: past the limit, only the next one is refused (by the check above).
-          await limiter.hit(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT).catch((error: unknown) => {
-            if (!(error instanceof RateLimitedError)) throw error;
-          });
           return {
             submission: summaryOf(
               {

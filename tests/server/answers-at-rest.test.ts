@@ -5,7 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { decodeProtectedHeader } from 'jose';
+import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
 import { createAnswersAtRest, loadAnswerKeys, SealedValueError } from '../../server/services/answers-at-rest.ts';
 
 const test = suite('Answers at rest');
@@ -18,6 +18,43 @@ test('should seal with dir + A256GCM under the current key, and open again', asy
   assert.not.match(sealed, /Pat/);
   assert.equal(decodeProtectedHeader(sealed), { alg: 'dir', enc: 'A256GCM', kid: '2026-11', rec: 'draft:1' });
   assert.equal(await sealer.open('draft:1', sealed), answers);
+});
+
+test('should open values jose sealed (as stored before), and seal values jose opens', async () => {
+  const key = randomBytes(32);
+  const sealer = createAnswersAtRest(await loadAnswerKeys(`2026-11:${key.toString('hex')}`, '/nonexistent'));
+  const byJose = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(answers)))
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: '2026-11', rec: 'submission:1' })
+    .encrypt(new Uint8Array(key));
+  assert.equal(await sealer.open('submission:1', byJose), answers);
+  const { plaintext, protectedHeader } = await compactDecrypt(await sealer.seal('draft:1', answers), key);
+  assert.equal(JSON.parse(new TextDecoder().decode(plaintext)), answers);
+  assert.equal(protectedHeader, { alg: 'dir', enc: 'A256GCM', kid: '2026-11', rec: 'draft:1' });
+});
+
+test('should refuse a value that is not sealed as this server seals (another algorithm, compressed, truncated)', async () => {
+  const key = randomBytes(32);
+  const sealer = createAnswersAtRest(await loadAnswerKeys(`k1:${key.toString('hex')}`, '/nonexistent'));
+  const zipped = await new CompactEncrypt(new TextEncoder().encode('{}'))
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: 'k1', rec: 'draft:1', crit: ['x'], x: 1 } as never)
+    .encrypt(new Uint8Array(key))
+    .catch(() => null);
+  const sealed = await sealer.seal('draft:1', answers);
+  const parts = sealed.split('.');
+  for (const value of [
+    parts.slice(0, 4).join('.'),
+    [parts[0], 'AAAA', ...parts.slice(2)].join('.'),
+    [parts[0], '', parts[2], parts[3], parts[4]!.slice(0, 8)].join('.'),
+    'not sealed at all',
+    ...(zipped ? [zipped] : []),
+  ]) {
+    try {
+      await sealer.open('draft:1', value);
+      assert.unreachable(`opened ${value.slice(0, 20)}`);
+    } catch (error) {
+      assert.instance(error, SealedValueError);
+    }
+  }
 });
 
 test('should refuse to open a value moved to another record', async () => {

@@ -337,12 +337,14 @@ for (const database of await testDatabases()) {
     const deletingFirst = {
       ...repos.drafts,
       update: async (...args: Parameters<typeof repos.drafts.update>) => {
-        await repos.drafts.delete(args[0], args[1]);
+        // In the save's own transaction, as the database orders it: just before the write.
+        await repos.drafts.delete(args[0], args[1], args[4]);
         return repos.drafts.update(...args);
       },
     };
     const answersAtRest = createAnswersAtRest(await loadAnswerKeys(undefined, dataDir));
     const service = createDraftService({
+      db: app.db,
       drafts: deletingFirst,
       catalogue: app.catalogue,
       answersAtRest,

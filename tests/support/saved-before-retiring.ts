@@ -36,6 +36,7 @@ export async function savedBeforeRetiring(
   const answersAtRest = createAnswersAtRest(await loadAnswerKeys(undefined, dataDir));
   const repos = createRepositories(app.db);
   const drafts = createDraftService({
+    db: app.db,
     drafts: repos.drafts,
     catalogue,
     answersAtRest,
