@@ -1,97 +1,197 @@
 /**
- * Bytes on the wire for DoLS Form 1 in the portal: the page, its scripts (every module the
- * portal's script imports, at once or later, and the form's validators with theirs), its styles
- * and the form's JSON, each fetched from the running app as a browser accepting nothing, gzip, or
- * brotli would fetch it, counting the bodies as sent.
+ * Bytes on the wire to show DoLS Form 1's first page, as headless chromium downloads them with a
+ * cold cache: every response of the page (the document, scripts, styles, the API's JSON, the
+ * captcha's challenge and widget), counted by the browser itself (Chrome DevTools Protocol,
+ * Network.loadingFinished: bytes received, headers and bodies, compressed as the server sent
+ * them). Two figures each: until the form's first page is usable (rendered, its first control
+ * focusable) and once the page has settled (the network quiet for half a second, the captcha on
+ * that page loaded). For the portal signed out and signed in, for <asc-form> embedded on a plain
+ * page of another origin, and for SurveyJS showing the same form, its files compressed the same
+ * way (surveyjs-site.ts).
  */
-import { createLogger } from '../server/services/log.ts';
+import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
 import { buildAll } from '../scripts/lib/build-all.ts';
 import { createApp, readConfig } from '../server/index.ts';
+import { createLogger } from '../server/services/log.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/browser.ts';
+import { codeIn, startSmtpServer } from '../tests/support/smtp.ts';
+import { freePort } from '../tests/support/test-app.ts';
+import { compressedSurveyJsSite } from './surveyjs-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ENCODINGS = ['identity', 'gzip', 'br'] as const;
-type Encoding = (typeof ENCODINGS)[number];
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const RUNS = 3;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const PASSWORD = 'Correct-Horse-Battery-9';
 
-/** The body as sent, not decoded, with the encoding the server chose. */
-function fetchRaw(url: string, encoding: Encoding): Promise<{ body: Buffer; encoding: string }> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers: { 'accept-encoding': encoding } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ body: Buffer.concat(chunks), encoding: response.headers['content-encoding'] ?? 'identity' }),
-      );
-    })
-      .on('error', reject)
-      .end();
-  });
+export interface Download {
+  /** Bytes received until the first page was usable, and once the page had settled. */
+  usable: number;
+  settled: number;
+  /** The settled figure by kind of resource (document, script, fetch, ...): bytes and requests. */
+  byKind: Record<string, { bytes: number; requests: number }>;
 }
 
-/** A module and every module it imports, statically or later, by their addresses. */
-async function withImports(baseUrl: string, path: string, seen: Set<string>): Promise<string[]> {
-  if (seen.has(path)) return [];
-  seen.add(path);
-  const source = (await fetchRaw(`${baseUrl}${path}`, 'identity')).body.toString();
-  const imports = [...source.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map(
-    (m) => new URL(m[1]!, `${baseUrl}${path}`).pathname,
+/** Ours is usable when <asc-form> has rendered a page (asc-page-change, then its update and a frame). */
+const OUR_MARKER = `document.addEventListener('asc-page-change', async (event) => {
+  const form = event.composedPath()[0]; await form.updateComplete;
+  requestAnimationFrame(() => { if (!window.__usable) { window.__usable = true; window.__ascUsable(); } });
+});`;
+/** SurveyJS's page sets window.__ready once its survey has rendered (surveyjs-site.ts). */
+const THEIR_MARKER = `(() => { const poll = () => window.__ready ? window.__ascUsable() : requestAnimationFrame(poll); poll(); })();`;
+
+function listen(server: Server, port = 0): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
   );
-  return [path, ...(await Promise.all(imports.map((i) => withImports(baseUrl, i, seen)))).flat()];
 }
 
-export async function benchWireSize(): Promise<Record<Encoding, number>> {
-  const work = await mkdtemp(join(tmpdir(), 'asc-forms-wire-'));
-  const buildDir = join(work, 'build');
-  await buildAll(join(root, 'forms'), buildDir);
-  const app = await createApp(
-    readConfig({ BUILD_DIR: buildDir, DATA_DIR: join(work, 'data'), PORT: '0', CAPTCHA: 'off' }),
-    { log: createLogger({ level: 'silent' }) },
-  );
-  const server = app.koa.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+/** One cold load of `url` in a fresh context; `prepare` may sign the context in first. */
+async function download(
+  browser: Browser,
+  url: string,
+  marker: string,
+  prepare?: (request: import('playwright-core').APIRequestContext) => Promise<void>,
+): Promise<Download> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   try {
-    const page = '/forms/dols-form-1';
-    const html = (await fetchRaw(`${baseUrl}${page}`, 'identity')).body.toString();
-    const form = JSON.parse((await fetchRaw(`${baseUrl}/api/forms/dols-form-1`, 'identity')).body.toString());
-    const seen = new Set<string>();
-    const scripts = [
-      ...(await withImports(baseUrl, /<script type="module" src="([^"]+)"/.exec(html)![1]!, seen)),
-      ...(await withImports(baseUrl, form.validators as string, seen)),
-    ];
-    const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
-    const groups = [
-      { name: 'the page', paths: [page] },
-      { name: `scripts (${scripts.length} files)`, paths: scripts },
-      { name: `styles (${styles.length} file${styles.length === 1 ? '' : 's'})`, paths: styles },
-      { name: "the form's JSON", paths: ['/api/forms/dols-form-1'] },
-    ];
-    const totals: Record<Encoding, number> = { identity: 0, gzip: 0, br: 0 };
-    console.log('Bytes on the wire for DoLS Form 1 in the portal (bodies as sent by a running app):');
-    console.log(`  ${''.padEnd(22)}${ENCODINGS.map((e) => e.padStart(12)).join('')}`);
-    for (const group of groups) {
-      const sizes: Record<Encoding, number> = { identity: 0, gzip: 0, br: 0 };
-      for (const path of group.paths)
-        for (const encoding of ENCODINGS)
-          sizes[encoding] += (await fetchRaw(`${baseUrl}${path}`, encoding)).body.length;
-      for (const encoding of ENCODINGS) totals[encoding] += sizes[encoding];
-      console.log(`  ${group.name.padEnd(22)}${ENCODINGS.map((e) => kib(sizes[e]).padStart(12)).join('')}`);
+    if (prepare) await prepare(context.request);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const kinds = new Map<string, string>();
+    const finished = new Map<string, number>();
+    cdp.on('Network.requestWillBeSent', (event) => kinds.set(event.requestId, (event.type ?? 'Other').toLowerCase()));
+    cdp.on('Network.loadingFinished', (event) => finished.set(event.requestId, event.encodedDataLength));
+    const sum = () => [...finished.values()].reduce((total, bytes) => total + bytes, 0);
+    let usable = -1;
+    const ready = new Promise<void>((resolve) =>
+      page.exposeFunction('__ascUsable', () => {
+        if (usable < 0) usable = sum();
+        resolve();
+      }),
+    );
+    await page.addInitScript(marker);
+    await page.goto(url);
+    await ready;
+    await page.waitForLoadState('networkidle');
+    const byKind: Download['byKind'] = {};
+    for (const [id, bytes] of finished) {
+      const kind = (byKind[kinds.get(id) ?? 'other'] ??= { bytes: 0, requests: 0 });
+      kind.bytes += bytes;
+      kind.requests++;
     }
-    console.log(`  ${'total'.padEnd(22)}${ENCODINGS.map((e) => kib(totals[e]).padStart(12)).join('')}`);
-    const saved = (encoding: Encoding) =>
-      `${kib(totals.identity - totals[encoding])} (${Math.round((1 - totals[encoding] / totals.identity) * 100)}%)`;
-    console.log(`  saved: ${saved('gzip')} with gzip, ${saved('br')} with brotli`);
-    return totals;
+    return { usable, settled: sum(), byKind };
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await app.close();
+    await context.close();
+  }
+}
+
+function median(loads: Download[]): Download {
+  const sorted = [...loads].sort((a, b) => a.settled - b.settled);
+  const middle = sorted[Math.floor(sorted.length / 2)]!;
+  const usable = loads.map((l) => l.usable).sort((a, b) => a - b)[Math.floor(loads.length / 2)]!;
+  return { ...middle, usable };
+}
+
+export async function benchWireSize(): Promise<Record<string, Download>> {
+  const work = await mkdtemp(join(tmpdir(), 'asc-forms-wire-'));
+  const servers: Server[] = [];
+  const smtp = await startSmtpServer();
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    const buildDir = join(work, 'build');
+    await buildAll(join(root, 'forms'), buildDir);
+    // The council's page, on another origin (localhost, where the portal is 127.0.0.1).
+    const hostServer = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(hostPage);
+    });
+    servers.push(hostServer);
+    const hostUrl = (await listen(hostServer)).replace('127.0.0.1', 'localhost');
+    const portalPort = await freePort();
+    const portal = `http://127.0.0.1:${portalPort}`;
+    app = await createApp(
+      readConfig({
+        BUILD_DIR: buildDir,
+        DATA_DIR: join(work, 'data'),
+        PORT: '0',
+        PASSWORD_HASH_COST: '12',
+        SMTP_URL: smtp.url,
+        EMBED_ORIGINS: hostUrl,
+      }),
+      { log: createLogger({ level: 'silent' }) },
+    );
+    const ourServer = createServer(app.koa.callback());
+    servers.push(ourServer);
+    await listen(ourServer, portalPort);
+    const hostPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Refer to adult social care</title>
+<script type="module" src="${portal}/embed/asc-form.js"></script></head>
+<body><main><h1>Refer someone to adult social care</h1><asc-form form-id="dols-form-1" api-base="${portal}" captcha></asc-form></main></body></html>`;
+    const theirServer = await compressedSurveyJsSite(work);
+    servers.push(theirServer);
+    const theirs = await listen(theirServer);
+
+    let accounts = 0;
+    const signIn = async (request: import('playwright-core').APIRequestContext) => {
+      const email = `wire${++accounts}.${process.pid}@example.org`;
+      const data = { forename: 'Sam', surname: 'Carter', email, password: PASSWORD, confirmPassword: PASSWORD };
+      const registered = await request.post(`${portal}/api/account/registrations`, { data });
+      if (registered.status() !== 202) throw new Error(`Registering failed: ${await registered.text()}`);
+      const code = codeIn(await smtp.nextTo(email));
+      const verified = await request.post(`${portal}/api/account/registrations/verify`, { data: { code } });
+      if (verified.status() !== 201) throw new Error(`Verifying failed: ${await verified.text()}`);
+    };
+    const cases: Array<[string, () => Promise<Download>]> = [
+      ['SurveyJS, same form', () => download(browser, `${theirs}/`, THEIR_MARKER)],
+      ['portal, signed out', () => download(browser, `${portal}/forms/dols-form-1`, OUR_MARKER)],
+      ['portal, signed in', () => download(browser, `${portal}/forms/dols-form-1`, OUR_MARKER, signIn)],
+      ['embed on a council page', () => download(browser, hostUrl, OUR_MARKER)],
+    ];
+    const results: Record<string, Download> = {};
+    for (const [name, load] of cases) {
+      const loads: Download[] = [];
+      for (let i = 0; i < RUNS; i++) loads.push(await load());
+      results[name] = median(loads);
+    }
+    const anchor = results['SurveyJS, same form']!;
+    console.log(
+      `Bytes on the wire to show DoLS Form 1's first page (headless chromium, cold cache, median of ${RUNS}; headers and bodies as received):`,
+    );
+    console.log(
+      `  ${''.padEnd(26)}${'until usable'.padStart(14)}${'settled'.padStart(12)}   requests by kind (settled)`,
+    );
+    for (const [name, result] of Object.entries(results)) {
+      const kinds = Object.entries(result.byKind)
+        .map(([kind, { bytes, requests }]) => `${kind} ${requests}: ${kb(bytes)}`)
+        .join(', ');
+      console.log(`  ${name.padEnd(26)}${kb(result.usable).padStart(14)}${kb(result.settled).padStart(12)}   ${kinds}`);
+    }
+    for (const [name, result] of Object.entries(results)) {
+      if (result === anchor) continue;
+      const goal = name.startsWith('embed') ? 30 : 40;
+      console.log(
+        `  ${name}: ${kb(result.settled)}, ${(anchor.settled / result.settled).toFixed(1)}× less than SurveyJS (${kb(result.usable)} until usable, ${(anchor.usable / result.usable).toFixed(1)}×; goal: at most ${goal} KB${goal === 40 ? ', at least 10×' : ''})`,
+      );
+    }
+    return results;
+  } finally {
+    await browser.close();
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+    await app?.close();
+    await smtp.close();
     await rm(work, { recursive: true, force: true });
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchWireSize();

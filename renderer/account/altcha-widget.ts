@@ -5,9 +5,12 @@
  *
  * It is the widget's "external" build: the default one puts a <style> in the page and starts its
  * workers from blob: URLs, both of which our CSP (style-src 'self'; script-src 'self') refuses.
- * Its style sheet is adopted by <asc-captcha> instead.
+ * Its style sheet is adopted by <asc-captcha> instead (widgetStyles), and comes with the widget
+ * rather than with every page that might show one.
  */
 import 'altcha/external';
+import altchaCss from 'altcha/altcha.css' with { type: 'text' };
+import { unsafeCSS } from 'lit';
 import { pbkdf2, solveChallenge, type Solution } from 'altcha/lib';
 
 const ALGORITHM = 'PBKDF2/SHA-256';
@@ -60,3 +63,6 @@ const altcha = globalThis.$altcha;
 // Unless the page has registered its own solver for the algorithm (a worker, say).
 if (!altcha.algorithms.has(ALGORITHM)) altcha.algorithms.set(ALGORITHM, () => new InPageSolver() as unknown as Worker);
 altcha.i18n.set('en', { ...altcha.i18n.get('en'), label: 'I am not a robot' });
+
+/** The widget's style sheet, its custom properties declared on the host: a shadow root has no :root. */
+export const widgetStyles = unsafeCSS(altchaCss.replaceAll(':root', ':host'));

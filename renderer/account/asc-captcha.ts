@@ -1,7 +1,6 @@
-import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { LitElement, css, html, nothing, type CSSResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { State } from 'altcha/lib';
-import altchaCss from 'altcha/altcha.css' with { type: 'text' };
 import { baseStyles } from '../shared/styles.ts';
 import { RequestRefused } from '../api-client.ts';
 import { captchaApi } from '../captcha-api.ts';
@@ -28,10 +27,10 @@ const WIDGET_CONFIGURATION = JSON.stringify({
   language: 'en',
 });
 
-let widgetLoaded: Promise<unknown> | undefined;
+let widgetLoaded: Promise<typeof import('./altcha-widget.ts')> | undefined;
 
-/** The widget's code (about 30 KB gzipped) comes with the first <asc-captcha>, not with every page of the portal. */
-function loadWidget(): Promise<unknown> {
+/** The widget's code and style sheet (about 35 KB gzipped) come with the first <asc-captcha>, not with every page of the portal. */
+function loadWidget(): Promise<typeof import('./altcha-widget.ts')> {
   widgetLoaded ??= import('./altcha-widget.ts').catch((error: unknown) => {
     widgetLoaded = undefined; // so Try again loads it again
     throw error;
@@ -56,9 +55,8 @@ export class AscCaptcha extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     baseStyles,
-    // The widget draws into its own element in our shadow root, so its style sheet is adopted
-    // here; its custom properties are declared on :root, which a shadow root does not have.
-    unsafeCSS(altchaCss.replaceAll(':root', ':host')),
+    // The widget's own style sheet goes here once it has loaded (adoptWidgetStyles), before this
+    // one, which sets its custom properties.
     css`
       :host {
         --altcha-checkbox-size: 32px;
@@ -101,11 +99,23 @@ export class AscCaptcha extends LitElement {
     try {
       const provider = await captchaApi.provider(this.apiBase);
       if (provider === 'off' && !(await this.check(null))) return;
-      if (provider === 'altcha') await loadWidget();
+      if (provider === 'altcha') this.adoptWidgetStyles((await loadWidget()).widgetStyles);
       this.provider = provider;
     } catch {
       this.error = NOT_LOADED;
     }
+  }
+
+  /**
+   * The widget draws into its own element in our shadow root, so its style sheet is adopted here,
+   * after the base styles and before ours (the last sheet), whose custom properties it reads.
+   */
+  private adoptWidgetStyles(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = styles.styleSheet;
+    if (!sheet || root.adoptedStyleSheets.includes(sheet)) return;
+    const sheets = root.adoptedStyleSheets;
+    root.adoptedStyleSheets = [...sheets.slice(0, -1), sheet, ...sheets.slice(-1)];
   }
 
   /** Sends the widget's answer to the server, which says whether it is good (once only). */

@@ -1,8 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AccountUser, SignedIn } from '../../engine/runtime.ts';
-import { AscAccount } from '../account/asc-account.ts';
-import '../account/asc-submitted-form.ts';
+import type { AscAccount } from '../account/asc-account.ts';
 import type { AccountScreen } from '../account/account-screens.ts';
 import type { Route } from './routes.ts';
 import type { CarriedAnswers } from '../form/carried-answers.ts';
@@ -28,6 +27,20 @@ export interface AccountPagesActions {
   timeZone(): string | undefined;
   /** The form open at a portal address, with its answers so far, to carry to a window of its own. */
   openFormAt(path: string): CarriedAnswers | undefined;
+}
+
+/**
+ * The account screens' code, fetched the first time one is shown rather than with the portal's
+ * first page. Until it arrives the element waits undefined, keeping what it was given (Lit takes
+ * properties set before it is defined), and draws itself once it is.
+ */
+let accountScreensRequested = false;
+function loadAccountScreens(): void {
+  if (accountScreensRequested) return;
+  accountScreensRequested = true;
+  Promise.all([import('../account/asc-account.ts'), import('../account/asc-submitted-form.ts')]).catch(() => {
+    accountScreensRequested = false; // the next visit tries again
+  });
 }
 
 /** Screens only for someone signed in. */
@@ -70,6 +83,7 @@ export class AccountPagesController {
   /** A form the person submitted, opened again read-only (for them only: the server sees to it). */
   renderSubmittedForm(submissionId: string): TemplateResult {
     if (!this.actions.user()) return this.sendToSignIn({ name: 'submitted-form', submissionId });
+    loadAccountScreens();
     return html`<asc-submitted-form api-base=${this.host.apiBase} submission-id=${submissionId} time-zone=${ifDefined(this.actions.timeZone())}
       @asc-navigate=${(event: CustomEvent<{ to: string }>) => this.actions.navigateTo(event.detail.to)}></asc-submitted-form>`;
   }
@@ -111,7 +125,8 @@ export class AccountPagesController {
       if (apart) return apart;
     }
     if (!this.element) {
-      this.element = new AscAccount();
+      loadAccountScreens();
+      this.element = document.createElement('asc-account') as AscAccount;
       this.element.apiBase = this.host.apiBase;
       this.element.addEventListener('asc-signed-in', (event) => this.actions.signedIn(event.detail));
       this.element.addEventListener('asc-signed-out', () => this.actions.signedOut());

@@ -71,7 +71,7 @@ export async function buildBrowser(
   await rm(assetsDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
   const entryPoints: Array<{ in: string; out: string }> = [
-    { in: join(root, 'renderer/index.ts'), out: 'asc-forms' },
+    { in: join(root, 'renderer/portal-page.ts'), out: 'asc-forms' },
     { in: join(root, 'renderer/embed.ts'), out: 'asc-form' },
     { in: join(root, 'renderer/staff.ts'), out: 'asc-staff' },
   ];
@@ -100,6 +100,8 @@ export async function buildBrowser(
     logLevel: 'silent',
   });
   await rm(workDir, { recursive: true, force: true });
+  // What each file holds, for `npx esbuild --analyze`-style reading (esbuild.github.io/analyze).
+  await writeFile(join(outDir, 'metafile.json'), JSON.stringify(result.metafile));
 
   const urlOf = (out: string) => {
     const entry = entryPoints.find((e) => e.out === out)!;
