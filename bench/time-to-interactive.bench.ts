@@ -134,7 +134,14 @@ function usableMarker(control: string): string {
  * SurveyJS has no captcha, so its first control is its Next button (an easier mark, in its favour).
  */
 const BOX = 'input:not([type=hidden]), select, textarea';
-const FIRST_CONTROL = { floor: BOX, signedOut: BOX, signedIn: BOX, surveyJs: `${BOX}, button` };
+const FIRST_CONTROL = {
+  floor: BOX,
+  signedOut: BOX,
+  signedIn: BOX,
+  // Not a goal: the same page up to its Next button, to show what waiting for the captcha costs.
+  nextButton: 'button[type=submit].button',
+  surveyJs: `${BOX}, button`,
+};
 
 type StorageState = Awaited<ReturnType<ReturnType<Page['context']>['storageState']>>;
 
@@ -183,6 +190,7 @@ export interface TimeToInteractive {
   floor: number;
   signedOut: number;
   signedIn: number;
+  nextButton: number;
   surveyJs: number;
 }
 
@@ -217,6 +225,7 @@ export async function benchTimeToInteractive(): Promise<TimeToInteractive> {
       floor: `${await listen(floorServer)}/`,
       signedOut: `${ourBase}/forms/dols-form-1`,
       signedIn: `${ourBase}/forms/dols-form-1`,
+      nextButton: `${ourBase}/forms/dols-form-1`,
       surveyJs: `${await listen(theirServer)}/`,
     };
     const signedIn = await signedInState(browser, ourBase, smtp);
@@ -237,6 +246,7 @@ export async function benchTimeToInteractive(): Promise<TimeToInteractive> {
       floor: 'static page, one input (floor)',
       signedOut: 'asc-forms portal, signed out',
       signedIn: 'asc-forms portal, signed in',
+      nextButton: '(portal, signed out, to its Next button)',
       surveyJs: 'SurveyJS, same form',
     };
     console.log(
@@ -251,6 +261,11 @@ export async function benchTimeToInteractive(): Promise<TimeToInteractive> {
         `| ${labels[name]} | ${ms.toFixed(0)} ms | ${(ms / result.floor).toFixed(2)} | ${(result.surveyJs / ms).toFixed(1)} | ${rounds} |`,
       );
     }
+    const within = (name: 'signedOut' | 'signedIn') =>
+      `${labels[name].replace('asc-forms portal, ', '')} ${(result[name] / result.floor).toFixed(2)}× the floor, ${(result.surveyJs / result[name]).toFixed(1)}× sooner than SurveyJS`;
+    console.log(
+      `  goal: within 1.6× the floor and at least 5× sooner than SurveyJS; now ${within('signedOut')}; ${within('signedIn')}`,
+    );
     for (const name of ['signedOut', 'signedIn'] as const)
       console.log(`  ${labels[name]}, requests in sequence: ${loads[name].at(-1)!.chain.join(' → ')}`);
     return result;
