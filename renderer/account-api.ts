@@ -1,6 +1,7 @@
 /** The account part of the portal's API: apart, so that a page embedding one form downloads none of it. */
 import type { AccountStatus, CodeSent, SessionTiming, SignedIn } from '../engine/runtime.ts';
-import { RequestRefused, getJson, resolve, send } from './api-client.ts';
+import { RequestRefused, fromPage, getJson, resolve, send } from './api-client.ts';
+import { PAGE_DATA } from './page-data.ts';
 
 /** A GET about the signed-in person: null when nobody is signed in (401). */
 async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null> {
@@ -16,7 +17,10 @@ async function whenSignedIn<T>(apiBase: string, path: string): Promise<T | null>
 export const accountApi = {
   /** The signed-in person and their session's time left; null when nobody is signed in. */
   current: async (apiBase: string) => {
-    const account = await whenSignedIn<AccountStatus>(apiBase, '/api/account');
+    // The first time, the portal's page has said already (page-data.ts).
+    const account =
+      fromPage<AccountStatus>(apiBase, PAGE_DATA.account) ??
+      (await whenSignedIn<AccountStatus>(apiBase, '/api/account'));
     return account?.user ? { user: account.user, idleRemainingMs: account.idleRemainingMs } : null;
   },
   /** Time left without counting as activity; null once the session has ended. Network trouble throws. */

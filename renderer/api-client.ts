@@ -16,6 +16,7 @@ import {
   type FormSummary,
   type FormToRun,
 } from '../engine/runtime.ts';
+import { PAGE_DATA, takePageData } from './page-data.ts';
 
 /** A form ready to run, with the portal's words around it. */
 export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators' | 'timeZone'> {
@@ -58,12 +59,22 @@ export async function getJson<T>(url: string): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-export function fetchPortal(apiBase: string): Promise<PortalContent> {
-  return getJson<PortalContent>(resolve(apiBase, '/api/portal'));
+/**
+ * What the page brought with it (page-data.ts), where the API asked is the one that served the
+ * page; undefined otherwise, and the caller asks the API.
+ */
+export function fromPage<T>(apiBase: string, id: string, accept?: (value: T) => boolean, keep = false): T | undefined {
+  if (typeof location === 'undefined' || resolve(apiBase, '/') !== new URL('/', location.href).href) return undefined;
+  return takePageData<T>(id, accept, keep);
+}
+
+export async function fetchPortal(apiBase: string): Promise<PortalContent> {
+  return fromPage<PortalContent>(apiBase, PAGE_DATA.portal) ?? getJson<PortalContent>(resolve(apiBase, '/api/portal'));
 }
 
 export async function fetchFormList(apiBase: string): Promise<FormSummary[]> {
-  return (await getJson<FormList>(resolve(apiBase, '/api/forms'))).forms;
+  return (fromPage<FormList>(apiBase, PAGE_DATA.forms) ?? (await getJson<FormList>(resolve(apiBase, '/api/forms'))))
+    .forms;
 }
 
 /** A form ready to run: its definition with the precompiled validators of the same version. */
@@ -71,7 +82,13 @@ export async function fetchForm(apiBase: string, formId: string, version?: numbe
   const path = version
     ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}`
     : `/api/forms/${encodeURIComponent(formId)}`;
-  const body = await getJson<FormToRun>(resolve(apiBase, path));
+  // The page names the form's latest version's validators too, so the browser is fetching them already.
+  const body =
+    fromPage<FormToRun>(
+      apiBase,
+      PAGE_DATA.form,
+      (given) => given.definition.id === formId && (!version || given.definition.version === version),
+    ) ?? (await getJson<FormToRun>(resolve(apiBase, path)));
   const module = (await import(
     /* the build names this file by its hash */ resolve(apiBase, body.validators)
   )) as Record<string, unknown>;

@@ -39,6 +39,7 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { accountRoutes } from './routes/account.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { webRoutes } from './routes/web.ts';
+import { createPageData } from './routes/page-data.ts';
 import { forgetExpired, startHousekeeping } from './services/housekeeping.ts';
 import { retentionPolicy } from './services/retention.ts';
 import { createAnswersAtRest, loadAnswerKeys } from './services/answers-at-rest.ts';
@@ -260,7 +261,7 @@ export async function createApp(
   const koa = new Koa({ proxy: config.proxies > 0, maxIpsCount: config.proxies });
   // Koa's own error print would repeat what errorHandler already logged.
   koa.silent = true;
-  const web = await webRoutes(config.buildDir, (formId) => catalogue.get(formId) !== null);
+  const web = await webRoutes(config.buildDir, createPageData(catalogue, sessions, captcha.name));
   koa.use(requestLog(log, metrics.answered));
   // Once stopping, each answer closes its connection: a keep-alive client comes back on a new one, to another process.
   koa.use(async (ctx, next) => {

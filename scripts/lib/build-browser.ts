@@ -111,12 +111,19 @@ export async function buildBrowser(
     return `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
   };
   const app = urlOf('asc-forms');
-  // The chunks a page's script imports, fetched alongside it rather than after it is read.
-  const preloadsOf = (script: string) =>
-    Object.entries(result.metafile.outputs)
-      .find(([file]) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}` === script)![1]
-      .imports.filter((i) => i.kind === 'import-statement')
-      .map((i) => `/${relative(publicDir, resolve(root, i.path)).split(sep).join('/')}`);
+  // The chunks a script imports, and the chunks they import in turn: fetched alongside it rather
+  // than each after the one that names it is read.
+  const publicUrl = (file: string) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
+  const outputs = new Map(Object.entries(result.metafile.outputs).map(([file, meta]) => [publicUrl(file), meta]));
+  const preloadsOf = (script: string, found = new Set<string>()): string[] => {
+    for (const i of outputs.get(script)!.imports) {
+      const url = publicUrl(i.path);
+      if (i.kind !== 'import-statement' || found.has(url)) continue;
+      found.add(url);
+      preloadsOf(url, found);
+    }
+    return [...found];
+  };
   const embed = urlOf('asc-form');
   const staff = urlOf('asc-staff');
   await writeEmbedScript(publicDir, embed, preloadsOf(embed));
@@ -128,6 +135,17 @@ export async function buildBrowser(
     staff,
     validators: Object.fromEntries(
       definitions.map((d) => [`${d.id}@${d.version}`, urlOf(`forms/${d.id}-v${d.version}`)]),
+    ),
+    preloads: Object.fromEntries(
+      [...outputs.keys()].filter((url) => url.endsWith('.js')).map((url) => [url, preloadsOf(url)]),
+    ),
+    // The modules esbuild split off because a script imports them only when it needs them.
+    lazy: Object.fromEntries(
+      [...outputs].flatMap(([url, { entryPoint }]) => {
+        const source = entryPoint && resolve(root, entryPoint);
+        if (!source || entryPoints.some((e) => e.in === source)) return [];
+        return [[relative(root, source).split(sep).join('/'), url]];
+      }),
     ),
   };
   const title = escapeHtml(portal.council.serviceName);

@@ -59,6 +59,16 @@ function publicUser(user: AccountUser): AccountUser {
   return { forename: user.forename, surname: user.surname, email: user.email };
 }
 
+/** What GET /api/account says of a live session (the portal's page carries the same). */
+export function accountStatus(session: ActiveSession, now: number): AccountStatus {
+  return {
+    user: publicUser(session.user),
+    expiresAt: session.session.expiresAt,
+    idleExpiresAt: session.idleExpiresAt,
+    idleRemainingMs: session.idleExpiresAt - now,
+  };
+}
+
 export function accountRoutes({ accounts, sessions, secureCookies }: AccountRouteOptions): Router {
   const router = new Router({ prefix: '/api/account' });
   const context = (ctx: Context) => ({ ip: ctx.ip });
@@ -106,12 +116,7 @@ export function accountRoutes({ accounts, sessions, secureCookies }: AccountRout
       ctx.body = { user: null } satisfies AccountStatus;
       return;
     }
-    const session = await active(ctx);
-    ctx.body = {
-      user: publicUser(session.user),
-      expiresAt: session.session.expiresAt,
-      ...remaining(session.idleExpiresAt),
-    } satisfies AccountStatus;
+    ctx.body = accountStatus(await active(ctx), sessions.now());
   });
   /** How long the session has left, without counting as activity: for a tab deciding whether to warn. */
   router.get('/session', async (ctx) => {

@@ -2,8 +2,20 @@
 import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
 import type { FormList, FormToRun } from '../../engine/index.ts';
-import type { FormCatalogue } from '../services/form-catalogue.ts';
+import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import { NotFoundError, RefusedError } from '../services/errors.ts';
+
+/** A form version as the browser runs it: GET /api/forms/:formId, and the form's page carries the same. */
+export function formToRun(catalogue: FormCatalogue, entry: CatalogueEntry): FormToRun {
+  return {
+    definition: entry.definition,
+    validators: entry.validatorsUrl,
+    notices: catalogue.portal.notices,
+    accountGate: catalogue.portal.accountGate,
+    council: catalogue.portal.council,
+    timeZone: catalogue.timeZone,
+  };
+}
 
 export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
   const router = new Router({ prefix: '/api' });
@@ -25,14 +37,7 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
         version === undefined ? `There is no form "${formId}".` : `Form "${formId}" has no version ${version}.`,
       );
     ctx.set('Cache-Control', version === undefined ? 'no-cache' : 'public, max-age=300');
-    ctx.body = {
-      definition: entry.definition,
-      validators: entry.validatorsUrl,
-      notices: catalogue.portal.notices,
-      accountGate: catalogue.portal.accountGate,
-      council: catalogue.portal.council,
-      timeZone: catalogue.timeZone,
-    } satisfies FormToRun;
+    ctx.body = formToRun(catalogue, entry);
   };
 
   router.get('/forms/:formId', (ctx) => sendForm(ctx, ctx.params.formId!));

@@ -2,7 +2,7 @@
  * The portal's files: the built components under /assets (named by their content's hash, so
  * cached for a year), each as the brotli or gzip copy the build made beside it when the browser
  * accepts one; /embed/asc-form.js, the address councils' pages load <asc-form> from; the schemas, and index.html for every page address so deep links and
- * browser back and forward work. An address that is no page of the portal (or names no form)
+ * browser back and forward work, each carrying what its first screen shows (page-data.ts). An address that is no page of the portal (or names no form)
  * gets the same page, which says "Page not found", with the status 404. The council staff's pages
  * (/staff) are a page of their own, with a script of their own.
  */
@@ -12,13 +12,16 @@ import { Router } from '@koa/router';
 import type { Middleware } from 'koa';
 import serve from 'koa-static';
 import { parseRoute } from '../../engine/index.ts';
+import type { PageDataSource } from './page-data.ts';
 
 export async function webRoutes(
   buildDir: string,
-  isForm: (formId: string) => boolean,
+  pageData: PageDataSource,
 ): Promise<{ assets: Middleware; pages: Router }> {
   // Read once: the build does not change under a running server.
-  const indexPage = await readFile(`${buildDir}/public/index.html`);
+  const indexPage = await readFile(`${buildDir}/public/index.html`, 'utf8');
+  const headEnd = indexPage.lastIndexOf('</head>');
+  const bodyEnd = indexPage.lastIndexOf('</body>');
   const staffPage = await readFile(`${buildDir}/public/staff.html`);
   const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
   const schemas = Object.fromEntries(
@@ -58,13 +61,17 @@ export async function webRoutes(
     ctx.type = 'html';
     ctx.body = staffPage;
   });
-  // Every page of the portal is the same page: the components read the address.
-  pages.get(/^\/(?!api\/|assets\/)[^.]*$/, (ctx) => {
+  // Every page of the portal is the same page, the components read the address; it carries
+  // what its first screen shows (page-data.ts). Who is signed in is in it once a session cookie
+  // comes with the request: then no cache keeps it, and a shared one never gives it to another.
+  pages.get(/^\/(?!api\/|assets\/)[^.]*$/, async (ctx) => {
     const route = parseRoute(ctx.path);
-    if (route.name === 'not-found' || (route.name === 'form' && !isForm(route.formId))) ctx.status = 404;
-    ctx.set('Cache-Control', 'no-cache');
+    if (route.name === 'not-found' || (route.name === 'form' && !pageData.isForm(route.formId))) ctx.status = 404;
+    const data = await pageData.forPage(ctx, route);
+    ctx.set('Cache-Control', data.personal ? 'no-store' : 'no-cache');
+    ctx.vary('Cookie');
     ctx.type = 'html';
-    ctx.body = indexPage;
+    ctx.body = `${indexPage.slice(0, headEnd)}${data.preloads}\n${indexPage.slice(headEnd, bodyEnd)}${data.blocks}\n${indexPage.slice(bodyEnd)}`;
   });
   return { assets: staticFiles, pages };
 }

@@ -1,0 +1,97 @@
+/**
+ * What the portal's page carries, so its first screen waits on no request after the page and its
+ * scripts: the portal's content, the forms on offer, who is signed in and, on a form's address,
+ * that form's definition and which captcha it shows, each as a JSON data block (`<script type="application/json">`, which
+ * the browser never runs, so the Content-Security-Policy's "no inline script" still holds), and
+ * the modules that form needs next, named for the browser to fetch with the page's own script.
+ * The components read the blocks once and ask the API as before where there are none (a form
+ * embedded in a council's page).
+ */
+import type { Context } from 'koa';
+import type { AccountStatus, FormList, PortalContent, Route } from '../../engine/index.ts';
+import type { FormCatalogue } from '../services/form-catalogue.ts';
+import type { SessionService } from '../services/sessions.ts';
+import { SESSION_COOKIE } from '../http/session-cookie.ts';
+import { accountStatus } from './account.ts';
+import { formToRun } from './forms.ts';
+
+/** The blocks' ids, as renderer/page-data.ts reads them. */
+export const PAGE_DATA_IDS = {
+  portal: 'asc-data-portal',
+  forms: 'asc-data-forms',
+  account: 'asc-data-account',
+  form: 'asc-data-form',
+  captcha: 'asc-data-captcha',
+} as const;
+
+/** What a form's first page imports when it shows the captcha (renderer/form/captcha-gate.ts). */
+const CAPTCHA_MODULES = ['renderer/account/asc-captcha.ts', 'renderer/account/altcha-widget.ts'];
+
+export interface PageData {
+  /** The data blocks, for the end of the page's body. */
+  blocks: string;
+  /** `<link rel="modulepreload">`s, for the end of its head. */
+  preloads: string;
+  /** Whether the page speaks of the person signed in (or of a session that ended): no cache may keep it. */
+  personal: boolean;
+}
+
+/**
+ * JSON that ends no element: "<" is written as its escape everywhere, so no text in it (a label
+ * reading "</script>", a comment opener) can close the block or open anything in the page. The
+ * two line separators JavaScript once refused in strings go the same way.
+ */
+export function jsonForPage(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function block(id: string, value: unknown): string {
+  return `<script type="application/json" id="${id}">${jsonForPage(value)}</script>`;
+}
+
+/** `captcha`: the provider's name, as GET /api/captcha/challenge says it ("altcha", or "off"). */
+export function createPageData(catalogue: FormCatalogue, sessions: SessionService, captcha: string) {
+  const portal: PortalContent = catalogue.portal;
+  const { preloads = {}, lazy = {} } = catalogue.manifest;
+  const withChunks = (url: string | undefined) => (url ? [url, ...(preloads[url] ?? [])] : []);
+  // The page names the portal's own script's chunks already.
+  const onPage = new Set(withChunks(catalogue.manifest.app.js));
+  const captchaModules = captcha === 'off' ? [] : CAPTCHA_MODULES.flatMap((source) => withChunks(lazy[source]));
+  /** The signed-in person, as GET /api/account says it; a cookie whose session has ended is cleared, as there. */
+  const account = async (ctx: Context): Promise<AccountStatus> => {
+    const cookie = ctx.cookies.get(SESSION_COOKIE);
+    if (!cookie) return { user: null };
+    const session = await sessions.authenticate(cookie);
+    if (session) return accountStatus(session, sessions.now());
+    ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });
+    return { user: null };
+  };
+
+  /** Whether a form of that id is on offer (its address is a page, not "Page not found"). */
+  const isForm = (formId: string) => catalogue.get(formId) !== null;
+  const forPage = async (ctx: Context, route: Route): Promise<PageData> => {
+    const entry = route.name === 'form' ? catalogue.get(route.formId) : null;
+    const blocks = [
+      block(PAGE_DATA_IDS.portal, portal),
+      block(PAGE_DATA_IDS.forms, { forms: catalogue.list() } satisfies FormList),
+      block(PAGE_DATA_IDS.account, await account(ctx)),
+      block(PAGE_DATA_IDS.captcha, { provider: captcha }),
+      ...(entry ? [block(PAGE_DATA_IDS.form, formToRun(catalogue, entry))] : []),
+    ];
+    // The form's validators, and the captcha its first page shows: fetched with the page's script.
+    const modules = entry
+      ? [...new Set([...withChunks(entry.validatorsUrl), ...captchaModules])].filter((url) => !onPage.has(url))
+      : [];
+    return {
+      blocks: blocks.join('\n'),
+      preloads: modules.map((url) => `<link rel="modulepreload" href="${url}">`).join('\n'),
+      personal: ctx.cookies.get(SESSION_COOKIE) !== undefined,
+    };
+  };
+  return { isForm, forPage };
+}
+
+export type PageDataSource = ReturnType<typeof createPageData>;
