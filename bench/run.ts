@@ -4,6 +4,7 @@ import { benchValidation } from './validation.bench.ts';
 import { benchChecker } from './checker.bench.ts';
 import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchTimeToInteractive } from './time-to-interactive.bench.ts';
+import { benchLayoutShift } from './layout-shift.bench.ts';
 import { benchWireSize } from './wire-size.bench.ts';
 import { benchInbox } from './inbox.bench.ts';
 
@@ -17,5 +18,8 @@ await benchWireSize();
 console.log();
 if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) await benchTimeToInteractive();
 else console.log('Time to interactive: skipped, chromium not found (apt-get install chromium).');
+console.log();
+if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) await benchLayoutShift();
+else console.log('Layout shift: skipped, chromium not found (apt-get install chromium).');
 console.log();
 await benchInbox();
