@@ -15,7 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/browser.ts';
 import { startSmtpServer, codeIn } from '../tests/support/smtp.ts';
-import { ANSWERS_TODAY, loadForms } from '../tests/fixtures/forms.ts';
+import { appCode, staffMembersOf, STAFF_PASSWORD } from '../tests/support/staff.ts';
+import { systemClock } from '../server/services/clock.ts';
+import { loadForms } from '../tests/fixtures/forms.ts';
 import { createApp, readConfig } from '../server/index.ts';
 import { buildAll } from '../scripts/lib/build-all.ts';
 import { createLogger } from '../server/services/log.ts';
@@ -91,7 +93,7 @@ const shiftsOf = (page: Page) => page.evaluate(() => (window as unknown as { __s
 interface PortalPage {
   name: string;
   path: string;
-  signedIn: boolean;
+  signedIn: boolean | 'staff';
   /** What shows the page has arrived. */
   ready: string;
   /** Done on the page once it has settled; the shifts counted are those after it. */
@@ -156,6 +158,27 @@ export async function benchLayoutShift(): Promise<{ worst: number; pages: Record
     const submissionId = ((await submitted.json()) as { submission: { id: string } }).submission.id;
     const signedIn = await setUp.storageState();
 
+    // A member of the council's staff (an administrator, who sees the audit log too), set up and signed in with their app.
+    const staffSetUp = await newContext(1280, 900);
+    const staffEmail = `cls.staff.${randomBytes(4).toString('hex')}@sefton.gov.uk`;
+    const members = await staffMembersOf(app!, join(work, 'data'), systemClock);
+    const added = await members.add({ email: staffEmail, forename: 'Priya', surname: 'Shah', isAdmin: true });
+    const staffStarted = await staffSetUp.request.post(`${baseUrl}/api/staff/set-up`, {
+      data: {
+        email: staffEmail,
+        setupCode: added.setUp.code,
+        password: STAFF_PASSWORD,
+        confirmPassword: STAFF_PASSWORD,
+      },
+    });
+    const { secret } = ((await staffStarted.json()) as { enrolment: { secret: string } }).enrolment;
+    const enrolled = await staffSetUp.request.post(`${baseUrl}/api/staff/sign-in/enrol`, {
+      data: { code: appCode(secret, Date.now()) },
+    });
+    if (enrolled.status() !== 201) throw new Error(`Enrolling staff failed: ${await enrolled.text()}`);
+    const staffSignedIn = await staffSetUp.storageState();
+    await staffSetUp.close();
+
     const forms = loadForms().map((f) => f.definition);
     const laterPage = referral.definition.pages[2]!.id;
     const portalPages = async (): Promise<PortalPage[]> => [
@@ -204,6 +227,19 @@ export async function benchLayoutShift(): Promise<{ worst: number; pages: Record
         },
       },
       { name: 'staff sign in', path: '/staff', signedIn: false, ready: 'asc-staff h1' },
+      {
+        name: 'staff: referrals',
+        path: '/staff',
+        signedIn: 'staff',
+        ready: 'asc-staff [role=status] >> text=/^(Showing|No referrals)/',
+      },
+      {
+        name: 'staff: a referral',
+        path: `/staff/submissions/${submissionId}`,
+        signedIn: 'staff',
+        ready: 'asc-staff h1',
+      },
+      { name: 'staff: audit log', path: '/staff/audit', signedIn: 'staff', ready: 'asc-staff h1' },
     ];
 
     const results: Array<{ name: string; width: string; cls: number; sources: string[] }> = [];
@@ -211,10 +247,10 @@ export async function benchLayoutShift(): Promise<{ worst: number; pages: Record
       for (const portalPage of await portalPages()) {
         if (process.env.CLS_ONLY && !new RegExp(process.env.CLS_ONLY).test(`${portalPage.name}, ${widthName}`))
           continue;
-        const context = await newContext(width, height, portalPage.signedIn ? signedIn : undefined);
+        const state = { staff: staffSignedIn, true: signedIn, false: undefined }[String(portalPage.signedIn)];
+        const context = await newContext(width, height, state);
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
-        await page.clock.setFixedTime(new Date(`${ANSWERS_TODAY}T12:00:00`));
         await page.addInitScript(OBSERVER);
         if (slow) {
           const cdp = await context.newCDPSession(page);
