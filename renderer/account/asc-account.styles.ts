@@ -7,4 +7,6 @@ export const accountStyles = css`
   .columns h2 { margin-top: 0; }
   .account-links { list-style: none; padding: 0; }
   .account-links li { margin-bottom: 15px; font-size: 1.25rem; }
+  /* The link under a list arrives with the list, not before it to be pushed down. */
+  asc-saved-forms:not([loaded]) + p, asc-submitted-forms:not([loaded]) + p { display: none; }
 `;

@@ -105,6 +105,11 @@ export class AscSavedForms extends LitElement {
     emit(this, 'asc-navigate', { to: addressOf(draft) });
   }
 
+  // Marks the element once its list (or its problem) is in, so the page keeps what follows it back till then rather than push it down.
+  protected override willUpdate(): void {
+    this.toggleAttribute('loaded', this.drafts !== undefined || this.problem !== undefined);
+  }
+
   override render(): TemplateResult {
     if (this.problem) return errorSummary({ title: null, description: this.problem });
     if (!this.drafts) return html`<p role="status">Loading your saved forms…</p>`;

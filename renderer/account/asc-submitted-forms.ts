@@ -52,6 +52,11 @@ export class AscSubmittedForms extends LitElement {
     );
   }
 
+  // Marks the element once its list (or its problem) is in, so the page keeps what follows it back till then rather than push it down.
+  protected override willUpdate(): void {
+    this.toggleAttribute('loaded', this.submissions !== undefined || this.problem !== undefined);
+  }
+
   override render(): TemplateResult {
     if (this.problem) return errorSummary({ title: null, description: this.problem });
     if (!this.submissions) return html`<p role="status">Loading the forms you submitted…</p>`;

@@ -143,10 +143,10 @@ export class AscPortal extends LitElement {
       <header part="header">
         <div class="header-inner">
           ${this.router.link({ name: 'home' }, portal?.council.serviceName ?? 'Adult social care', 'service-name')}
-          ${this.menu.render(this.session.user, route)}
+          <div class="header-account">${this.session.checked ? this.menu.render(this.session.user, route) : nothing}</div>
         </div>
       </header>
-      <main id="main" tabindex="-1" part="main">
+      <main id="main" tabindex="-1" part="main" class=${route.name === 'form' ? 'form' : ''}>
         ${this.session.signOutFailed ? html`<div class="notice" role="alert"><p>${SIGN_OUT_FAILED} On a shared computer, close the browser when you finish.</p></div>` : nothing}
         ${
           this.loadError

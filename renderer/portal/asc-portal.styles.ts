@@ -12,7 +12,11 @@ export const portalStyles = css`
   .service-name { color: #fff; font-weight: 700; font-size: 1.5rem; text-decoration: none; }
   .service-name:visited { color: #fff; }
   .service-name:hover { text-decoration: underline; }
-  .header-link { color: #fff; }
+  /* The header keeps its height while the account is checked: its account part has the height of the menu button, Sign in or neither. */
+  .header-inner { min-height: 65px; }
+  .header-account { display: flex; align-items: center; min-height: 45px; }
+  @media (max-width: 640px) { .service-name { font-size: 1.1875rem; } .header-account { flex-basis: 100%; } }
+  .header-link { display: inline-block; padding: 10px 0; color: #fff; }
   .header-link:visited { color: #fff; }
   .account-menu { position: relative; }
   .menu-button { font: inherit; font-weight: 700; color: #fff; background: none; border: 0; padding: 10px 0; cursor: pointer; text-decoration: underline; min-height: 44px; }
@@ -24,7 +28,9 @@ export const portalStyles = css`
   @media (max-width: 640px) { .menu { position: static; min-width: 0; } }
   dialog { max-width: 540px; padding: 30px; border: 5px solid var(--asc-colour-text); }
   dialog::backdrop { background: rgba(11, 12, 12, .6); }
-  main { flex: 1; padding-top: 30px; padding-bottom: 30px; }
+  /* The footer starts below the fold, so what arrives late pushes nothing in view: main is a screen tall, and on a form's pages, which scroll themselves to the form's top, taller still. */
+  main { flex: 1; min-height: 100vh; padding-top: 30px; padding-bottom: 30px; }
+  main.form { min-height: calc(100vh + 150px); }
   main:focus { outline: none; }
   .back-link { display: inline-block; margin-bottom: 20px; font-size: 1rem; }
   .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr)); gap: 20px; list-style: none; padding: 0; margin: 0 0 30px; }

@@ -201,7 +201,7 @@ export class AscStaff extends LitElement {
       <header>
         <div class="header-inner">
           <span class="service-name">${this.serviceName}: staff</span>
-          ${
+          <div class="header-nav">${
             signedIn
               ? html`<nav class="header-links" aria-label="Staff pages">
                   <a class="header-link" href=${INBOX_PATH} @click=${(e: Event) => this.go(e, INBOX_PATH)}>Referrals</a>
@@ -209,7 +209,7 @@ export class AscStaff extends LitElement {
                   <button type="button" class="header-button" @click=${() => void this.signOut()}>Sign out</button>
                 </nav>`
               : nothing
-          }
+          }</div>
         </div>
       </header>
       <main id="main" tabindex="-1">

@@ -9,6 +9,10 @@ export const staffStyles = css`
   .header-inner, main { width: 100%; max-width: var(--asc-max-width); margin: 0 auto; padding: 0 15px; }
   @media (min-width: 641px) { .header-inner, main { padding: 0 30px; } }
   .header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 10px; padding-top: 10px; padding-bottom: 10px; }
+  /* The header keeps its height from signing in to signed in: its links' part is reserved, on a row of its own on a phone. */
+  .header-inner { min-height: 65px; }
+  .header-nav { display: flex; align-items: center; min-height: 45px; }
+  @media (max-width: 640px) { .service-name { font-size: 1.1875rem; } .header-nav { flex-basis: 100%; } .header-links { gap: 0 15px; font-size: 1rem; } }
   .service-name { color: #fff; font-weight: 700; font-size: 1.5rem; }
   .header-button { font: inherit; font-weight: 700; color: #fff; background: none; border: 0; padding: 10px 0; cursor: pointer; text-decoration: underline; min-height: 44px; }
   .header-links { display: flex; flex-wrap: wrap; align-items: center; gap: 0 20px; }
@@ -32,6 +36,8 @@ export const staffStyles = css`
   .filters { padding: 15px 15px 0; margin-bottom: 30px; background: var(--asc-colour-panel); }
   .filter-row { display: flex; flex-wrap: wrap; gap: 0 20px; }
   .filter-row > .form-group { min-width: 0; max-width: 100%; }
+  /* The forms' titles arrive after the inbox: their box has its own row, so widening it moves no other filter. */
+  .filter-row > .form-group:has(#f-inbox-form) { flex-basis: 100%; }
   .filters .select { min-width: 0; max-width: 100%; }
   .table-scroll { overflow-x: auto; margin-bottom: 20px; }
   .table-scroll:focus { outline: 3px solid var(--asc-colour-focus); }

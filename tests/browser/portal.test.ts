@@ -283,6 +283,51 @@ pages('at 320 pixels wide the home page and a form page with errors should need 
   }, 320),
 );
 
+// Where the header ends and the page's content begins, on the first frame the portal draws and once
+// the portal's content and the account have arrived: the page must not jump down under the reader.
+for (const [width, signedIn] of [
+  [1280, false],
+  [1280, true],
+  [320, false],
+  [320, true],
+] as const) {
+  pages(
+    `at ${width} pixels wide, ${signedIn ? 'signed in' : 'signed out'}, the header should keep its height as the account and the content arrive`,
+    () =>
+      inTabSignedOutByDefault(
+        async ({ page, baseUrl }) => {
+          // A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+          // Each frame until the portal has drawn its header; then where the header ends and main begins.
+          await page.addInitScript(`(() => {
+            const firstFrame = () => {
+              const root = document.querySelector('asc-portal')?.shadowRoot;
+              const header = root?.querySelector('header');
+              const main = root?.querySelector('main');
+              if (header && main) window.__first = { header: header.getBoundingClientRect().height, main: main.getBoundingClientRect().top };
+              else requestAnimationFrame(firstFrame);
+            };
+            requestAnimationFrame(firstFrame);
+          })();`);
+          await page.goto(`${baseUrl}/`);
+          await page.locator(signedIn ? 'asc-portal .menu-button' : 'asc-portal .header-link').waitFor();
+          await page.locator('asc-portal .tile').first().waitFor();
+          const [first, last] = await page.evaluate(() => {
+            const root = document.querySelector('asc-portal')!.shadowRoot!;
+            return [
+              (window as unknown as { __first: { header: number; main: number } }).__first,
+              {
+                header: root.querySelector('header')!.getBoundingClientRect().height,
+                main: root.querySelector('main')!.getBoundingClientRect().top,
+              },
+            ];
+          });
+          assert.equal(last, first, 'the header and the content below it stay where they were first drawn');
+        },
+        { width, signedIn },
+      ),
+  );
+}
+
 pages.run();
 
 const keeping = browserSuite('Leaving a form and coming back');
