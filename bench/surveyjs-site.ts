@@ -15,7 +15,7 @@ import { toSurveyJs } from './surveyjs-converter.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The site's server (not yet listening), its files built in `dir`; window.__ready is set once the survey has rendered. */
+/** The site's server (not yet listening), its files built in `dir`; window.__rendered is set once the survey has rendered. */
 export async function compressedSurveyJsSite(dir: string): Promise<Server> {
   const definition = loadForms().find((f) => f.definition.id === 'dols-form-1')!.definition;
   await writeFile(join(dir, 'survey.json'), JSON.stringify(toSurveyJs(definition)));
@@ -26,7 +26,7 @@ export async function compressedSurveyJsSite(dir: string): Promise<Server> {
     import { renderSurvey } from 'survey-js-ui';
     const json = await (await fetch('/survey.json')).json();
     const model = new Model(json);
-    model.onAfterRenderSurvey.add(() => requestAnimationFrame(() => { window.__ready ??= performance.now(); }));
+    model.onAfterRenderSurvey.add(() => requestAnimationFrame(() => { window.__rendered ??= performance.now(); }));
     renderSurvey(model, document.getElementById('survey'));
   `,
   );

@@ -2,7 +2,8 @@
  * Time from navigation to the first page of DoLS Form 1 being usable, in headless chromium over
  * loopback: our portal (served by our server), signed out and signed in, against a static HTML
  * page with one input (the floor: nothing can be sooner) and SurveyJS rendering the same form
- * (converted from our definition) from a plain static page, all in the same browser run. Each
+ * (converted from our definition) from a plain static page, compressed as ours is, all in the
+ * same browser run. Each
  * load is in a fresh browser context, so nothing is cached.
  *
  * Usable means the first control of the first page (FIRST_CONTROL) is in the page and takes the
@@ -10,19 +11,17 @@
  * then: a request that starts only after another has finished is one round after it.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/browser.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, readConfig } from '../server/index.ts';
 import { buildAll } from '../scripts/lib/build-all.ts';
-import { loadForms } from '../tests/fixtures/forms.ts';
 import { codeIn, startSmtpServer } from '../tests/support/smtp.ts';
-import { toSurveyJs } from './surveyjs-converter.ts';
+import { compressedSurveyJsSite } from './surveyjs-site.ts';
 import { createLogger } from '../server/services/log.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,52 +31,6 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
   );
-}
-
-async function surveyJsSite(dir: string): Promise<Server> {
-  const definition = loadForms().find((f) => f.definition.id === 'dols-form-1')!.definition;
-  await writeFile(join(dir, 'survey.json'), JSON.stringify(toSurveyJs(definition)));
-  await writeFile(
-    join(dir, 'entry.mjs'),
-    `
-    import { Model } from 'survey-core';
-    import { renderSurvey } from 'survey-js-ui';
-    const json = await (await fetch('/survey.json')).json();
-    const model = new Model(json);
-    renderSurvey(model, document.getElementById('survey'));
-  `,
-  );
-  await build({
-    entryPoints: [join(dir, 'entry.mjs')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    outfile: join(dir, 'app.js'),
-    logLevel: 'silent',
-    nodePaths: [join(root, 'node_modules')],
-    absWorkingDir: root,
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  const css = await readFile(join(root, 'node_modules/survey-core/survey-core.min.css'));
-  const files: Record<string, [string, Buffer | string]> = {
-    '/': [
-      'text/html',
-      '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/survey.css"><script type="module" src="/app.js"></script></head><body><div id="survey"></div></body></html>',
-    ],
-    '/survey.css': ['text/css', css],
-    '/app.js': ['text/javascript', await readFile(join(dir, 'app.js'))],
-    '/survey.json': ['application/json', await readFile(join(dir, 'survey.json'))],
-  };
-  return createServer((req, res) => {
-    const file = files[req.url ?? '/'];
-    if (!file) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.setHeader('Content-Type', file[0]);
-    res.end(file[1]);
-  });
 }
 
 function median(values: number[]): number {
@@ -218,7 +171,7 @@ export async function benchTimeToInteractive(): Promise<TimeToInteractive> {
     const ourServer = createServer(app.koa.callback());
     servers.push(ourServer);
     const ourBase = await listen(ourServer);
-    const theirServer = await surveyJsSite(dir);
+    const theirServer = await compressedSurveyJsSite(dir);
     const floorServer = floorSite();
     servers.push(theirServer, floorServer);
     const urls = {

@@ -42,8 +42,8 @@ const OUR_MARKER = `document.addEventListener('asc-page-change', async (event) =
   const form = event.composedPath()[0]; await form.updateComplete;
   requestAnimationFrame(() => { if (!window.__usable) { window.__usable = true; window.__ascUsable(); } });
 });`;
-/** SurveyJS's page sets window.__ready once its survey has rendered (surveyjs-site.ts). */
-const THEIR_MARKER = `(() => { const poll = () => window.__ready ? window.__ascUsable() : requestAnimationFrame(poll); poll(); })();`;
+/** SurveyJS's page sets window.__rendered once its survey has rendered (surveyjs-site.ts). */
+const THEIR_MARKER = `(() => { const poll = () => window.__rendered ? window.__ascUsable() : requestAnimationFrame(poll); poll(); })();`;
 
 function listen(server: Server, port = 0): Promise<string> {
   return new Promise((resolve) =>

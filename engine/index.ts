@@ -7,6 +7,7 @@ export * from './runtime.ts';
 export { compileForm, definitionProblems } from './compile/compile.ts';
 export type { CompiledForm } from './compile/compiled-form.ts';
 export { portalProblems } from './contracts/portal.ts';
+export { PAGE_DATA } from './contracts/page-data.ts';
 export type { FormVersionStatus } from './contracts/portal-links.ts';
 export { standaloneValidatorsSource } from './compile/standalone.ts';
 export { integratorAnswersSchema } from './compile/integrator-schema.ts';

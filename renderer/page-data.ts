@@ -6,14 +6,7 @@
  * council's page, the authors' preview), the components ask the API as they always have.
  */
 
-/** The blocks' ids, as the server writes them. */
-export const PAGE_DATA = {
-  portal: 'asc-data-portal',
-  forms: 'asc-data-forms',
-  account: 'asc-data-account',
-  form: 'asc-data-form',
-  captcha: 'asc-data-captcha',
-} as const;
+export { PAGE_DATA } from '../engine/contracts/page-data.ts';
 
 /**
  * The block's content, once (it is taken from the page, unless `keep`: what stays true for every

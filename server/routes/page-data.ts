@@ -8,21 +8,12 @@
  * embedded in a council's page).
  */
 import type { Context } from 'koa';
-import type { AccountStatus, FormList, PortalContent, Route } from '../../engine/index.ts';
+import { PAGE_DATA, type AccountStatus, type FormList, type PortalContent, type Route } from '../../engine/index.ts';
 import type { FormCatalogue } from '../services/form-catalogue.ts';
 import type { SessionService } from '../services/sessions.ts';
 import { SESSION_COOKIE } from '../http/session-cookie.ts';
 import { accountStatus } from './account.ts';
 import { formToRun } from './forms.ts';
-
-/** The blocks' ids, as renderer/page-data.ts reads them. */
-export const PAGE_DATA_IDS = {
-  portal: 'asc-data-portal',
-  forms: 'asc-data-forms',
-  account: 'asc-data-account',
-  form: 'asc-data-form',
-  captcha: 'asc-data-captcha',
-} as const;
 
 /** What a form's first page imports when it shows the captcha (renderer/form/captcha-gate.ts). */
 const CAPTCHA_MODULES = ['renderer/account/asc-captcha.ts', 'renderer/account/altcha-widget.ts'];
@@ -75,11 +66,11 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
   const forPage = async (ctx: Context, route: Route): Promise<PageData> => {
     const entry = route.name === 'form' ? catalogue.get(route.formId) : null;
     const blocks = [
-      block(PAGE_DATA_IDS.portal, portal),
-      block(PAGE_DATA_IDS.forms, { forms: catalogue.list() } satisfies FormList),
-      block(PAGE_DATA_IDS.account, await account(ctx)),
-      block(PAGE_DATA_IDS.captcha, { provider: captcha }),
-      ...(entry ? [block(PAGE_DATA_IDS.form, formToRun(catalogue, entry))] : []),
+      block(PAGE_DATA.portal, portal),
+      block(PAGE_DATA.forms, { forms: catalogue.list() } satisfies FormList),
+      block(PAGE_DATA.account, await account(ctx)),
+      block(PAGE_DATA.captcha, { provider: captcha }),
+      ...(entry ? [block(PAGE_DATA.form, formToRun(catalogue, entry))] : []),
     ];
     // The form's validators, and the captcha its first page shows: fetched with the page's script.
     const modules = entry
