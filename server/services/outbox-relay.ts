@@ -176,7 +176,8 @@ export function createOutboxRelay(deps: {
         const sent: ClaimedMessage[] = [];
         const untried: ClaimedMessage[] = [];
         // Once stopping, only the messages being sent are finished: the rest go back for another process.
-        await Promise.all(
+        // What went is marked sent even when another message's bookkeeping failed, so it is not sent again.
+        const settled = await Promise.allSettled(
           due.map((message) =>
             limit(async () => {
               if (stopped) untried.push(message);
@@ -186,6 +187,8 @@ export function createOutboxRelay(deps: {
         );
         await markSent(sent);
         if (untried.length) await outbox.release(untried);
+        const failed = settled.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
         if (due.length < RELAY_BATCH) return;
       }
     };

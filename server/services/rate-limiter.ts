@@ -37,11 +37,14 @@ export function createRateLimiter(repository: RateLimitsRepository, clock: Clock
     /**
      * Counts one more request for the key (in `trx`, when given); throws RateLimitedError past the
      * limit. A key already over its limit is refused on a read, writing nothing: a flood of refused
-     * requests costs the database no writes.
+     * requests costs the database no writes. In a transaction the count is its first statement, a
+     * write: on SQLite a transaction that read first could not wait for the lock to become a
+     * writer (it fails at once, busy), and a refusal rolls the count back with the rest.
      */
     async hit(key: string, limit: Limit, message = TOO_MANY, trx?: Knex): Promise<void> {
       const { now, windowStart } = windowOf(limit);
-      if ((await repository.count(key, windowStart, trx)) >= limit.max) throw refusal(limit, windowStart, now, message);
+      if (!trx && (await repository.count(key, windowStart)) >= limit.max)
+        throw refusal(limit, windowStart, now, message);
       if ((await repository.increment(key, windowStart, trx)) > limit.max)
         throw refusal(limit, windowStart, now, message);
     },

@@ -115,6 +115,17 @@ for (const database of await testDatabases()) {
     );
   });
 
+  it('should save while another part of the service holds the database for a moment', async () => {
+    // A write of another kind (a sign-in's count, say) holds the write lock while the person saves.
+    const holding = await app.db.transaction();
+    await holding('rate_limits').insert({ key: `held-${randomUUID()}`, window_start: 0, count: 1 });
+    const saving = save(owner);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await holding.commit();
+    const saved = await saving;
+    assert.is(saved.status, 201, JSON.stringify(saved.body));
+  });
+
   it('should list the most recently saved first', async () => {
     const first = (await save(owner)).body.draft;
     clock.advance(60_000);
