@@ -1,6 +1,6 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import type { FormDefinition } from '../../engine/index.ts';
+import { PAGE_DATA, type FormDefinition } from '../../engine/index.ts';
 import { browserSuite, inTab, axeViolations, focused, describeElement } from '../support/browser.ts';
 import { FORM_HEADING, pressNext } from '../support/keyboard.ts';
 
@@ -10,16 +10,28 @@ const blocks = browserSuite('The GOV.UK blocks in the browser');
 const RADIOS_PAGE = '/forms/dols-form-1/what-you-are-requesting';
 const RADIOS_ID = 'f-requestType';
 
-/** Serves dols-form-1 with a hint on the question of RADIOS_PAGE, beside the hints of its options. */
+/** Serves dols-form-1 with a hint on its request-type question, whether it comes with the page or from the API. */
 async function withQuestionHint(page: Page): Promise<void> {
-  await page.route(/\/api\/forms\/dols-form-1(\/versions\/\d+)?$/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.json()) as { definition: FormDefinition };
+  const hinted = (body: { definition: FormDefinition }) => {
     for (const formPage of body.definition.pages) {
       for (const question of formPage.questions ?? [])
         if ('id' in question && question.id === 'requestType') Object.assign(question, { hint: 'Choose one.' });
     }
-    await route.fulfill({ response, json: body });
+    return body;
+  };
+  await page.route(/\/api\/forms\/dols-form-1(\/versions\/\d+)?$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: hinted(await response.json()) });
+  });
+  const block = new RegExp(`(<script type="application/json" id="${PAGE_DATA.form}">)(.*?)(</script>)`, 's');
+  await page.route(/^https?:\/\/[^/]+\/forms\/dols-form-1(\/[^/]*)?$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      block,
+      (_, open: string, json: string, close: string) =>
+        open + JSON.stringify(hinted(JSON.parse(json))).replaceAll('<', '\\u003c') + close,
+    );
+    await route.fulfill({ response, body: html });
   });
 }
 
