@@ -144,19 +144,34 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** One formatter per kind and time zone for the process: making one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'date' | 'time', timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone ?? ''}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      'en-GB',
+      kind === 'date'
+        ? { day: 'numeric', month: 'long', year: 'numeric', timeZone }
+        : { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone },
+    );
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /**
  * An instant as GOV.UK writes it, on the council's clock (the runtime's own zone without one):
  * "24 December 2026" and "9:05am", for pages and emails alike.
  */
 export function longDate(ms: number, timeZone?: string): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  return formatter('date', timeZone).format(ms);
 }
 
 /** "9:05am", and "12:01am" just after midnight (en-GB's own 12-hour clock would write "0:01 am"). */
 export function timeOfDay(ms: number, timeZone?: string): string {
-  return new Date(ms)
-    .toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone })
-    .replace(/\s/g, '');
+  return formatter('time', timeZone).format(ms).replace(/\s/g, '');
 }
 
 /** "3 March 2024", as GOV.UK writes dates. */
