@@ -9,7 +9,7 @@
  */
 import type { Context } from 'koa';
 import { PAGE_DATA, type AccountStatus, type FormList, type PortalContent, type Route } from '../../engine/index.ts';
-import type { FormCatalogue } from '../services/form-catalogue.ts';
+import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import type { SessionService } from '../services/sessions.ts';
 import { SESSION_COOKIE } from '../http/session-cookie.ts';
 import { accountStatus } from './account.ts';
@@ -61,16 +61,30 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
     return { user: null };
   };
 
+  // What is the same for every request, serialised once: the portal's words, the captcha, and each
+  // form version's block (a definition is some 40 KB of JSON).
+  const portalBlock = block(PAGE_DATA.portal, portal);
+  const captchaBlock = block(PAGE_DATA.captcha, { provider: captcha });
+  const formBlocks = new WeakMap<CatalogueEntry, string>();
+  const formBlock = (entry: CatalogueEntry) => {
+    let made = formBlocks.get(entry);
+    if (made === undefined) {
+      made = block(PAGE_DATA.form, formToRun(catalogue, entry));
+      formBlocks.set(entry, made);
+    }
+    return made;
+  };
+
   /** Whether a form of that id is on offer (its address is a page, not "Page not found"). */
   const isForm = (formId: string) => catalogue.get(formId) !== null;
   const forPage = async (ctx: Context, route: Route): Promise<PageData> => {
     const entry = route.name === 'form' ? catalogue.get(route.formId) : null;
     const blocks = [
-      block(PAGE_DATA.portal, portal),
+      portalBlock,
       block(PAGE_DATA.forms, { forms: catalogue.list() } satisfies FormList),
       block(PAGE_DATA.account, await account(ctx)),
-      block(PAGE_DATA.captcha, { provider: captcha }),
-      ...(entry ? [block(PAGE_DATA.form, formToRun(catalogue, entry))] : []),
+      captchaBlock,
+      ...(entry ? [formBlock(entry)] : []),
     ];
     // The form's validators, and the captcha its first page shows: fetched with the page's script.
     const modules = entry
