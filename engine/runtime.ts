@@ -5,6 +5,7 @@
  * The errors are exported so callers can tell them apart with instanceof.
  */
 export { Form, createForm, validatorsFromModule } from './run/form.ts';
+export type { FormValidators } from './run/form.ts';
 export { ADDRESS_PARTS, capitalise, dateMessage, pluralOf } from './run/messages.ts';
 export { initialsOf, personAbout } from './run/about.ts';
 export { DEFAULT_MAX_LENGTH } from './definition/limits.ts';

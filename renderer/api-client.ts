@@ -15,12 +15,18 @@ import {
   type FormList,
   type FormSummary,
   type FormToRun,
+  type FormValidators,
 } from '../engine/runtime.ts';
 import { PAGE_DATA, takePageData } from './page-data.ts';
 
 /** A form ready to run, with the portal's words around it. */
 export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators' | 'timeZone'> {
   form: Form;
+  /**
+   * Loads the form's precompiled validators (once; again after a failure). Until they have
+   * loaded, the form shows its pages but cannot check answers: what checks them waits for this.
+   */
+  validators(): Promise<void>;
 }
 
 /** A refused request: the message to show, and the boxes it concerns. */
@@ -77,24 +83,36 @@ export async function fetchFormList(apiBase: string): Promise<FormSummary[]> {
     .forms;
 }
 
-/** A form ready to run: its definition with the precompiled validators of the same version. */
+/**
+ * A form ready to run: its definition, and a way to load the precompiled validators of the same
+ * version. They are not needed to show a page, only to check its answers, so they load after.
+ */
 export async function fetchForm(apiBase: string, formId: string, version?: number): Promise<LoadedForm> {
   const path = version
     ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}`
     : `/api/forms/${encodeURIComponent(formId)}`;
-  // The page names the form's latest version's validators too, so the browser is fetching them already.
   const body =
     fromPage<FormToRun>(
       apiBase,
       PAGE_DATA.form,
       (given) => given.definition.id === formId && (!version || given.definition.version === version),
     ) ?? (await getJson<FormToRun>(resolve(apiBase, path)));
-  const module = (await import(
-    /* the build names this file by its hash */ resolve(apiBase, body.validators)
-  )) as Record<string, unknown>;
+  // Filled in once the module has loaded: the form reads its page validators when it checks a page.
+  const validators: FormValidators = { pages: {} };
+  let loading: Promise<void> | undefined;
   return {
     // Today is the council's date, not the one where the browser is.
-    form: createForm(body.definition, validatorsFromModule(body.definition, module), { timeZone: body.timeZone }),
+    form: createForm(body.definition, validators, { timeZone: body.timeZone }),
+    validators: () =>
+      (loading ??= import(/* the build names this file by its hash */ resolve(apiBase, body.validators)).then(
+        (module: Record<string, unknown>) => {
+          validators.pages = validatorsFromModule(body.definition, module).pages;
+        },
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      )),
     notices: body.notices,
     accountGate: body.accountGate,
     council: body.council,

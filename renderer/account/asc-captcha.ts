@@ -1,11 +1,12 @@
-import { LitElement, css, html, nothing, type CSSResult } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { State } from 'altcha/lib';
+import { pbkdf2, solveChallenge, type Challenge } from 'altcha/lib';
 import { baseStyles } from '../shared/styles.ts';
-import { RequestRefused } from '../api-client.ts';
+import { choiceStyles } from '../shared/govuk/choice.styles.ts';
+import { RequestRefused, getJson } from '../api-client.ts';
 import { captchaApi } from '../captcha-api.ts';
 import { emit, type AscCaptchaVerifiedDetail } from '../shared/events.ts';
-import { errorId, errorMessage, formGroup } from '../shared/govuk/index.ts';
+import { describedBy, errorId, errorMessage, formGroup } from '../shared/govuk/index.ts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -13,41 +14,28 @@ declare global {
   }
 }
 
-/** The id its error message grows from (errorId), as a box's would. */
-const ERROR_FOR = 'captcha';
+/** The checkbox's id; its error message's id grows from it (errorId), as a box's would. */
+const BOX = 'captcha';
+const STATUS = 'captcha-status';
 const FAILED = 'The check that you are not a robot did not work: try again';
 const NOT_LOADED = 'The check that you are not a robot did not load. Check your connection and try again.';
+/** Longer than the work takes on the slowest phone (about a second), short enough not to hang. */
+const WORK_TIMEOUT_MS = 60_000;
 
-// The widget's settings: no logo or link to altcha.org (nothing that leaves the form), no
-// pointer tracking (the server does not ask for it), and English whatever the browser's language.
-const WIDGET_CONFIGURATION = JSON.stringify({
-  hideFooter: true,
-  hideLogo: true,
-  humanInteractionSignature: false,
-  language: 'en',
-});
-
-let widgetLoaded: Promise<typeof import('./altcha-widget.ts')> | undefined;
-
-/** The widget's code and style sheet (about 35 KB gzipped) come with the first <asc-captcha>, not with every page of the portal. */
-function loadWidget(): Promise<typeof import('./altcha-widget.ts')> {
-  widgetLoaded ??= import('./altcha-widget.ts').catch((error: unknown) => {
-    widgetLoaded = undefined; // so Try again loads it again
-    throw error;
-  });
-  return widgetLoaded;
-}
+type Progress = 'unticked' | 'working' | 'verified';
 
 /**
- * The check that a person, not a script, is starting a form: the ALTCHA widget ("I am not a
- * robot", a checkbox reached with Tab and ticked with Space), whose answer the server checks once.
- * When the server accepts it, the element sends `asc-captcha-verified` with a token to show when
- * the form is started. Where the server's CAPTCHA setting is `off`, it sends the event at once and
- * shows nothing.
+ * The check that a person, not a script, is starting a form: one GOV.UK checkbox, "I am not a
+ * robot", reached with Tab and ticked with Space. Ticking it fetches a challenge (ALTCHA's proof of
+ * work: PBKDF2 guesses in WebCrypto, which the browser runs off the main thread), works out the
+ * answer in the page and sends it to the server, which checks it once. The box stays unticked
+ * until the server accepts the answer; the line under it says what is happening, for a screen
+ * reader too. Then the element sends `asc-captcha-verified` with a token to show when the form is
+ * started. Where the server's CAPTCHA setting is `off`, it sends the event at once and shows
+ * nothing.
  *
  * @summary The captcha in front of a form's first page.
  * @event {CustomEvent<AscCaptchaVerifiedDetail>} asc-captcha-verified - The server accepted the answer.
- * @cssproperty [--altcha-checkbox-size=32px] - The size of the checkbox.
  */
 @customElement('asc-captcha')
 export class AscCaptcha extends LitElement {
@@ -55,25 +43,14 @@ export class AscCaptcha extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     baseStyles,
-    // The widget's own style sheet goes here once it has loaded (adoptWidgetStyles), before this
-    // one, which sets its custom properties.
+    choiceStyles,
     css`
-      :host {
-        --altcha-checkbox-size: 32px;
-        --altcha-checkbox-border-width: 2px;
-        --altcha-checkbox-border-color: var(--asc-colour-input-border);
-        --altcha-checkbox-outline: 3px solid var(--asc-colour-focus);
-        --altcha-checkbox-outline-offset: 0;
-        --altcha-color-primary: var(--asc-colour-text);
-        --altcha-color-success: var(--asc-colour-success);
-        --altcha-color-error: var(--asc-colour-error);
-        --altcha-border-color: var(--asc-colour-border);
-        --altcha-border-radius: 0;
-        margin-bottom: 30px;
-      }
+      :host { display: block; margin-bottom: 30px; }
       /* The element is spaced as a form group itself, by the margin above. */
-      .form-group { margin-bottom: 0; }
-      @media (prefers-reduced-motion: reduce) { :host { --altcha-transition-duration: 0s; } }
+      .form-group, .choice { margin-bottom: 0; }
+      /* A line kept for what is happening, so nothing under the box moves when it is said. */
+      .status { display: block; min-height: 1.3em; margin: 5px 0 0; padding-left: 15px; color: var(--asc-colour-secondary-text); }
+      .verified { color: var(--asc-colour-success); font-weight: 700; }
     `,
   ];
 
@@ -86,11 +63,17 @@ export class AscCaptcha extends LitElement {
   /** Which check the server asks for: unknown until its first answer. */
   @state() private provider?: string;
   @state() private error?: string;
-  @state() private busy = false;
+  @state() private progress: Progress = 'unticked';
+  private work?: AbortController;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.provider) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.work?.abort();
   }
 
   /** Asks the server which check it wants; with none (CAPTCHA=off), passes straight away. */
@@ -99,26 +82,13 @@ export class AscCaptcha extends LitElement {
     try {
       const provider = await captchaApi.provider(this.apiBase);
       if (provider === 'off' && !(await this.check(null))) return;
-      if (provider === 'altcha') this.adoptWidgetStyles((await loadWidget()).widgetStyles);
       this.provider = provider;
     } catch {
       this.error = NOT_LOADED;
     }
   }
 
-  /**
-   * The widget draws into its own element in our shadow root, so its style sheet is adopted here,
-   * after the base styles and before ours (the last sheet), whose custom properties it reads.
-   */
-  private adoptWidgetStyles(styles: CSSResult): void {
-    const root = this.renderRoot as ShadowRoot;
-    const sheet = styles.styleSheet;
-    if (!sheet || root.adoptedStyleSheets.includes(sheet)) return;
-    const sheets = root.adoptedStyleSheets;
-    root.adoptedStyleSheets = [...sheets.slice(0, -1), sheet, ...sheets.slice(-1)];
-  }
-
-  /** Sends the widget's answer to the server, which says whether it is good (once only). */
+  /** Sends the answer to the server, which says whether it is good (once only). */
   private async check(payload: string | null): Promise<boolean> {
     let body: AscCaptchaVerifiedDetail;
     try {
@@ -133,29 +103,53 @@ export class AscCaptcha extends LitElement {
     return true;
   }
 
-  private onWidgetVerified = async (event: CustomEvent<{ payload: string }>): Promise<void> => {
-    const widget = event.currentTarget as HTMLElementTagNameMap['altcha-widget'];
-    this.busy = true;
-    const accepted = await this.check(event.detail.payload);
-    this.busy = false;
-    if (!accepted) {
-      // Unticked, so the next tick fetches a new challenge; focus stays where the person is.
-      widget.reset('unverified' as State);
-      await this.updateComplete;
-      widget.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
+  /** A new challenge, its answer worked out here, in the form the server reads (ALTCHA's payload). */
+  private async answer(signal: AbortSignal): Promise<string | null> {
+    const challenge = await getJson<Challenge>(captchaApi.challengeUrl(this.apiBase));
+    const controller = new AbortController();
+    signal.addEventListener('abort', () => controller.abort());
+    const solution = await solveChallenge({
+      challenge,
+      controller,
+      counterMode: 'uint32',
+      deriveKey: pbkdf2.deriveKey,
+      timeout: WORK_TIMEOUT_MS,
+    });
+    if (!solution) return null;
+    const { parameters, signature } = challenge;
+    return btoa(JSON.stringify({ challenge: { parameters, signature }, solution }));
+  }
+
+  private onTick = async (event: Event): Promise<void> => {
+    const box = event.currentTarget as HTMLInputElement;
+    // Ticked only by the server's answer: a tick while it works, or an untick once it has said yes, is undone.
+    box.checked = this.progress === 'verified';
+    if (this.progress !== 'unticked') return;
+    this.progress = 'working';
+    const work = (this.work = new AbortController());
+    let accepted = false;
+    try {
+      const payload = await this.answer(work.signal);
+      if (work.signal.aborted) return;
+      accepted = payload !== null && (await this.check(payload));
+      if (payload === null) this.error = FAILED;
+    } catch {
+      this.error = NOT_LOADED;
+    } finally {
+      // Focus stays where the person is: on the box, unticked again for another try when refused.
+      if (!work.signal.aborted) this.progress = accepted ? 'verified' : 'unticked';
     }
   };
 
-  protected override updated(): void {
-    // As GOV.UK's error messages do: the message joins the description of the box it is about.
-    const checkbox = this.renderRoot.querySelector<HTMLInputElement>('altcha-widget input[type="checkbox"]');
-    if (this.error) checkbox?.setAttribute('aria-describedby', errorId(ERROR_FOR));
-    else checkbox?.removeAttribute('aria-describedby');
+  private status() {
+    if (this.progress === 'working') return 'Checking that you are not a robot…';
+    if (this.progress === 'verified') return html`<span class="verified">Verified</span>`;
+    return nothing;
   }
 
   override render() {
     if (this.provider === 'off') return nothing;
-    const error = errorMessage(ERROR_FOR, this.error);
+    const error = errorMessage(BOX, this.error);
     if (!this.provider) {
       return this.error
         ? formGroup(
@@ -166,20 +160,20 @@ export class AscCaptcha extends LitElement {
     }
     // Not a box's error, so no "Error:" before it: it is the whole of what the element says.
     if (this.provider !== 'altcha')
-      return html`<div role="alert">${errorMessage(ERROR_FOR, `This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.`, false)}</div>`;
-    return html`
-      <div aria-busy=${this.busy ? 'true' : 'false'}>
-        ${formGroup(
-          html`
-          <div role="alert">${error}</div>
-          <altcha-widget
-            challenge=${captchaApi.challengeUrl(this.apiBase)}
-            configuration=${WIDGET_CONFIGURATION}
-            @verified=${this.onWidgetVerified}
-          ></altcha-widget>`,
-          { invalid: !!this.error },
-        )}
-      </div>
-    `;
+      return html`<div role="alert">${errorMessage(BOX, `This page cannot show the check that you are not a robot (${this.provider}). Call us to make a referral.`, false)}</div>`;
+    return formGroup(
+      html`
+        <div role="alert">${error}</div>
+        <div class="checkboxes">
+          <div class="choice">
+            <input class="choice-input" type="checkbox" id=${BOX} .checked=${this.progress === 'verified'}
+              aria-describedby=${describedBy(this.error && errorId(BOX), STATUS) ?? nothing} @change=${this.onTick}>
+            <label class="choice-label" for=${BOX}>I am not a robot</label>
+          </div>
+        </div>
+        <p class="status" id=${STATUS} role="status">${this.status()}</p>
+      `,
+      { invalid: !!this.error },
+    );
   }
 }

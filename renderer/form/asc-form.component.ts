@@ -175,7 +175,8 @@ export class AscForm extends LitElement {
     if (this.submitting.sending) return;
     const page = this.host.currentPage!;
     if (this.captchaGate.isNeeded(page)) return this.host.showErrors(page, [this.captchaGate.error(page)]);
-    this.navigation.next(page);
+    // Its validators may still be loading (they come after the first page): Next waits for them.
+    this.loader.whenChecking(page, () => this.navigation.next(page));
   }
 
   private onPrevious(): void {
@@ -248,7 +249,8 @@ export class AscForm extends LitElement {
     if (this.loader.error)
       return errorSummary({ title: 'Sorry, this form cannot be opened', description: this.loader.error });
     const page = this.host.currentPage;
-    if (!loaded || !page) return html`<p role="status">Loading the form…</p>`;
+    const waiting = this.loader.waiting(page);
+    if (waiting || !loaded || !page) return waiting!;
     const { form, council } = loaded;
     const answers = this.typed.current;
     const { sending, submitted } = this.submitting;

@@ -1,11 +1,18 @@
 /** Loading a form's definition and validators whenever the form, version or API asked for changes. */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Form } from '../../engine/runtime.ts';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Form, Page } from '../../engine/runtime.ts';
 import { fetchForm, type LoadedForm } from '../api-client.ts';
-import type { FormSettings } from './form-host.ts';
+import type { FormHost, FormSettings } from './form-host.ts';
+
+/** Said where the form cannot check answers because its validators did not load. */
+const NOT_CHECKED = html`
+  <h2>Your answers have not been checked</h2>
+  <p>This page could not load what checks them. Check your connection, then try again.</p>`;
 
 /** What the loader reads from its host: which form to load, from where. */
-export interface LoadingHost extends ReactiveControllerHost {
+export interface LoadingHost
+  extends ReactiveControllerHost,
+    Pick<FormHost, 'currentPage' | 'showBanner' | 'clearBanner'> {
   readonly element: Pick<FormSettings, 'formId' | 'version' | 'apiBase'>;
 }
 
@@ -14,6 +21,12 @@ export class LoadingController implements ReactiveController {
   loaded?: LoadedForm;
   /** Why the form could not be loaded. */
   error?: string;
+  /** Whether the loaded form can check answers: its validators, which come after its first page, have loaded. */
+  checks = false;
+  /** Whether the validators could not be loaded at the last try. */
+  private checkFailed = false;
+  /** Whether the banner says the answers could not be checked. */
+  private saidNotChecked = false;
   /** The form being loaded or shown: an answer for another one (the host changed its mind) is dropped. */
   private key = '';
 
@@ -48,9 +61,65 @@ export class LoadingController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Resolves true once the form can check answers, loading its validators if need be (a page that
+   * checks waits for this); false if they could not be loaded, the connection down, say.
+   */
+  async checking(): Promise<boolean> {
+    const loaded = this.loaded;
+    if (!loaded) return false;
+    this.checkFailed = false;
+    try {
+      await loaded.validators();
+    } catch {
+      if (loaded === this.loaded) this.checkFailed = true;
+      this.host.requestUpdate();
+      return false;
+    }
+    if (loaded === this.loaded && !this.checks) {
+      this.checks = true;
+      this.host.requestUpdate();
+    }
+    return loaded === this.loaded;
+  }
+
+  /**
+   * What stands in for `page` while the validators it needs load (Check your answers lists what
+   * is left to fix), or once they could not: nothing when the page can be shown.
+   */
+  waiting(page: Page | undefined): TemplateResult | undefined {
+    if (!this.loaded || !page) return html`<p role="status">Loading the form…</p>`;
+    if (this.checks || page.kind !== 'checkAnswers') return undefined;
+    if (!this.checkFailed) {
+      void this.checking();
+      return html`<p role="status">Loading the form…</p>`;
+    }
+    return html`<div role="alert">${NOT_CHECKED}</div>
+      <button type="button" class="button" @click=${() => void this.checking()}>Try again</button>`;
+  }
+
+  /**
+   * Runs `then` once the form can check answers on `page`, at once if it can, unless the person
+   * has left the page meanwhile; says so on the page if its validators do not load.
+   */
+  whenChecking(page: Page, then: () => void): void {
+    if (this.checks) return then();
+    void this.checking().then((checks) => {
+      if (!checks) {
+        this.saidNotChecked = true;
+        return this.host.showBanner(NOT_CHECKED, true);
+      }
+      // What it said of an earlier try is over now.
+      if (this.saidNotChecked) this.host.clearBanner();
+      this.saidNotChecked = false;
+      if (this.host.currentPage === page) then();
+    });
+  }
+
   private async load(key: string): Promise<void> {
     this.loaded = undefined;
     this.error = undefined;
+    this.checks = false;
     try {
       const loaded = await fetchForm(this.host.element.apiBase, this.host.element.formId, this.host.element.version);
       if (key !== this.key) return;
@@ -58,6 +127,8 @@ export class LoadingController implements ReactiveController {
       this.afterReload?.(loaded.form);
       this.afterReload = undefined;
       this.onLoad(loaded.form);
+      // The validators once the page is on screen: what the person sees first comes first.
+      void this.host.updateComplete.then(() => setTimeout(() => void this.checking()));
     } catch (error) {
       if (key !== this.key) return;
       this.error = (error as Error).message;

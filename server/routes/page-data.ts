@@ -16,7 +16,7 @@ import { accountStatus } from './account.ts';
 import { formToRun } from './forms.ts';
 
 /** What a form's first page imports when it shows the captcha (renderer/form/captcha-gate.ts). */
-const CAPTCHA_MODULES = ['renderer/account/asc-captcha.ts', 'renderer/account/altcha-widget.ts'];
+const CAPTCHA_MODULES = ['renderer/account/asc-captcha.ts'];
 
 export interface PageData {
   /** The data blocks, for the end of the page's body. */
@@ -86,10 +86,9 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
       captchaBlock,
       ...(entry ? [formBlock(entry)] : []),
     ];
-    // The form's validators, and the captcha its first page shows: fetched with the page's script.
-    const modules = entry
-      ? [...new Set([...withChunks(entry.validatorsUrl), ...captchaModules])].filter((url) => !onPage.has(url))
-      : [];
+    // The captcha its first page shows, fetched with the page's script. Not the form's validators:
+    // they check answers, not show a page, so the form loads them once its first page is on screen.
+    const modules = entry ? captchaModules.filter((url) => !onPage.has(url)) : [];
     return {
       blocks: blocks.join('\n'),
       preloads: modules.map((url) => `<link rel="modulepreload" href="${url}">`).join('\n'),

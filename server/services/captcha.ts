@@ -56,8 +56,8 @@ export interface AltchaOptions {
  * guess 500 to 1,500 (1,000 on average), so about a million iterations in all. Measured in
  * Chromium on a two-core server (tests/browser/captcha.test.ts prints it): 80 to 190 ms, about
  * 0.14 ms a guess; a phone's WebCrypto is some 3 to 5 times slower, so about half a second to a
- * second. (The widget shows "verifying" for at least 500 ms whatever the work.) A script that
- * wants to start many forms pays that for each one; a person hardly notices it.
+ * second. A script that wants to start many forms pays that for each one; a person hardly
+ * notices it.
  */
 export const ALTCHA_COST = 1_000;
 export const ALTCHA_COUNTER_MIN = 500;

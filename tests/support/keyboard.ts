@@ -292,7 +292,7 @@ export async function registerFromSecureLogin(
 export async function passCaptchaWithKeyboard(page: Page): Promise<void> {
   // The widget loads on first use: wait for its box before looking for it.
   await page.locator('asc-form asc-captcha input[type="checkbox"]').waitFor({ timeout: 20_000 });
-  await tabTo(page, (element) => element.tag === 'input' && element.id.startsWith('altcha-checkbox'));
+  await tabTo(page, (element) => element.tag === 'input' && element.id === 'captcha');
   await page.keyboard.press('Space');
   await page.locator('asc-form p', { hasText: 'you can start the form' }).waitFor({ timeout: 20_000 });
 }
