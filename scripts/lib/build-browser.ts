@@ -1,7 +1,7 @@
 /**
- * The browser's files, in one esbuild run: the components (Lit, the engine's runtime) and every
- * form version's precompiled validators, split so what they share (the formats, ajv's helpers) is
- * loaded once. Every file is named by its content's hash; manifest.json says which is which,
+ * The browser's files: the components (Lit, the engine's runtime) for each kind of page (the
+ * portal, the embedded form, the staff's pages), and every form version's precompiled validators,
+ * split so what they share (the formats, ajv's helpers) is loaded once. Every file is named by its content's hash; manifest.json says which is which,
  * index.html loads the portal, and /embed/asc-form.js loads <asc-form> for a council's own page at
  * an address that stays the same from one build to the next.
  */
@@ -9,7 +9,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, transform, type Plugin } from 'esbuild';
+import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { standaloneValidatorsSource, type FormDefinition, type PortalContent } from '../../engine/index.ts';
 import type { BuildManifest } from '../../server/services/form-catalogue.ts';
 
@@ -17,6 +17,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const formatsModule = join(root, 'engine/values/formats.ts');
 
 export type BrowserManifest = BuildManifest;
+
+interface Entry {
+  in: string;
+  out: string;
+}
 
 /**
  * Minifies the CSS inside the components' css`…` literals with esbuild's own CSS minifier:
@@ -70,38 +75,53 @@ export async function buildBrowser(
   const workDir = join(outDir, '.work');
   await rm(assetsDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
-  const entryPoints: Array<{ in: string; out: string }> = [
-    { in: join(root, 'renderer/portal-page.ts'), out: 'asc-forms' },
-    { in: join(root, 'renderer/embed.ts'), out: 'asc-form' },
-    { in: join(root, 'renderer/staff.ts'), out: 'asc-staff' },
-  ];
+  const validatorEntries: Entry[] = [];
   for (const definition of definitions) {
     const source = join(workDir, `${definition.id}-v${definition.version}.mjs`);
     await writeFile(source, standaloneValidatorsSource(definition, formatsModule));
-    entryPoints.push({ in: source, out: `forms/${definition.id}-v${definition.version}` });
+    validatorEntries.push({ in: source, out: `forms/${definition.id}-v${definition.version}` });
   }
-  const result = await build({
-    entryPoints,
-    outdir: assetsDir,
-    entryNames: '[dir]/[name]-[hash]',
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    metafile: true,
-    nodePaths: [join(root, 'node_modules')],
-    tsconfig: join(root, 'tsconfig.json'),
-    absWorkingDir: root,
-    plugins: [minifyCssLiterals],
-    logLevel: 'silent',
-  });
+  // One esbuild run for each kind of page, so each page's chunks hold only what that page uses
+  // (the portal none of the staff's code, the embed none of the portal's), and one for the
+  // validators, which every kind of page loads by address and which share their formats.
+  const groups: Entry[][] = [
+    [{ in: join(root, 'renderer/portal-page.ts'), out: 'asc-forms' }],
+    [{ in: join(root, 'renderer/embed.ts'), out: 'asc-form' }],
+    [{ in: join(root, 'renderer/staff.ts'), out: 'asc-staff' }],
+    validatorEntries,
+  ];
+  const entryPoints = groups.flat();
+  const results = await Promise.all(
+    groups.map((group) =>
+      build({
+        entryPoints: group,
+        outdir: assetsDir,
+        entryNames: '[dir]/[name]-[hash]',
+        chunkNames: 'chunks/[name]-[hash]',
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        platform: 'browser',
+        target: 'es2022',
+        minify: true,
+        legalComments: 'none',
+        metafile: true,
+        nodePaths: [join(root, 'node_modules')],
+        tsconfig: join(root, 'tsconfig.json'),
+        absWorkingDir: root,
+        plugins: [minifyCssLiterals],
+        logLevel: 'silent',
+      }),
+    ),
+  );
   await rm(workDir, { recursive: true, force: true });
+  const metafile: Metafile = {
+    inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
+    outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
+  };
   // What each file holds, for `npx esbuild --analyze`-style reading (esbuild.github.io/analyze).
-  await writeFile(join(outDir, 'metafile.json'), JSON.stringify(result.metafile));
+  const result = { metafile };
+  await writeFile(join(outDir, 'metafile.json'), JSON.stringify(metafile));
 
   const urlOf = (out: string) => {
     const entry = entryPoints.find((e) => e.out === out)!;
@@ -139,9 +159,10 @@ export async function buildBrowser(
     preloads: Object.fromEntries(
       [...outputs.keys()].filter((url) => url.endsWith('.js')).map((url) => [url, preloadsOf(url)]),
     ),
-    // The modules esbuild split off because a script imports them only when it needs them.
+    // The modules esbuild split off because the portal's script imports them only when it needs them.
     lazy: Object.fromEntries(
-      [...outputs].flatMap(([url, { entryPoint }]) => {
+      Object.entries(results[0]!.metafile.outputs).flatMap(([file, { entryPoint }]) => {
+        const url = publicUrl(file);
         const source = entryPoint && resolve(root, entryPoint);
         if (!source || entryPoints.some((e) => e.in === source)) return [];
         return [[relative(root, source).split(sep).join('/'), url]];
