@@ -16,15 +16,20 @@ import {
   type FormSummary,
   type FormToRun,
   type FormValidators,
+  type FormDefinition,
 } from '../engine/runtime.ts';
-import { PAGE_DATA, takePageData } from './page-data.ts';
+import { PAGE_DATA, takePageData, type FormOnPage } from './page-data.ts';
 
 /** A form ready to run, with the portal's words around it. */
 export interface LoadedForm extends Omit<FormToRun, 'definition' | 'validators' | 'timeZone'> {
+  /** The form; where `opening`, replaced by the whole form once it has come. */
   form: Form;
+  /** Whether the form holds its first page's words only (the portal's page brought that much): no other page can be shown yet. */
+  opening: boolean;
   /**
-   * Loads the form's precompiled validators (once; again after a failure). Until they have
-   * loaded, the form shows its pages but cannot check answers: what checks them waits for this.
+   * Loads the form's precompiled validators, and the whole form where it is `opening` (once;
+   * again after a failure). Until then, the form shows its pages (its first only, when `opening`)
+   * but cannot check answers: what checks them waits for this.
    */
   validators(): Promise<void>;
 }
@@ -85,29 +90,45 @@ export async function fetchFormList(apiBase: string): Promise<FormSummary[]> {
 
 /**
  * A form ready to run: its definition, and a way to load the precompiled validators of the same
- * version. They are not needed to show a page, only to check its answers, so they load after.
+ * version. They are not needed to show a page, only to check its answers, so they load after; so
+ * does the rest of the definition where the portal's page brought its opening only.
  */
 export async function fetchForm(apiBase: string, formId: string, version?: number): Promise<LoadedForm> {
   const path = version
     ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}`
     : `/api/forms/${encodeURIComponent(formId)}`;
   const body =
-    fromPage<FormToRun>(
+    fromPage<FormOnPage>(
       apiBase,
       PAGE_DATA.form,
       (given) => given.definition.id === formId && (!version || given.definition.version === version),
     ) ?? (await getJson<FormToRun>(resolve(apiBase, path)));
+  const { definition } = body;
   // Filled in once the module has loaded: the form reads its page validators when it checks a page.
   const validators: FormValidators = { pages: {} };
+  // Today is the council's date, not the one where the browser is.
+  const run = (whole: FormDefinition) => createForm(whole, validators, { timeZone: body.timeZone });
+  const whole = async () => {
+    const answer = await getJson<FormToRun>(
+      resolve(apiBase, `/api/forms/${encodeURIComponent(formId)}/versions/${definition.version}`),
+    );
+    loaded.form = run(answer.definition);
+    loaded.opening = false;
+  };
   let loading: Promise<void> | undefined;
-  return {
-    // Today is the council's date, not the one where the browser is.
-    form: createForm(body.definition, validators, { timeZone: body.timeZone }),
+  const loaded: LoadedForm = {
+    form: run(definition),
+    opening: 'opening' in body && body.opening === true,
     validators: () =>
-      (loading ??= import(/* the build names this file by its hash */ resolve(apiBase, body.validators)).then(
-        (module: Record<string, unknown>) => {
-          validators.pages = validatorsFromModule(body.definition, module).pages;
-        },
+      (loading ??= Promise.all([
+        import(/* the build names this file by its hash */ resolve(apiBase, body.validators)).then(
+          (module: Record<string, unknown>) => {
+            validators.pages = validatorsFromModule(definition, module).pages;
+          },
+        ),
+        loaded.opening ? whole() : undefined,
+      ]).then(
+        () => undefined,
         (error: unknown) => {
           loading = undefined;
           throw error;
@@ -117,6 +138,7 @@ export async function fetchForm(apiBase: string, formId: string, version?: numbe
     accountGate: body.accountGate,
     council: body.council,
   };
+  return loaded;
 }
 
 /** A request that changes something: a JSON body (none for DELETE); any refusal throws RequestRefused. */

@@ -6,7 +6,7 @@
  * council's page, the authors' preview), the components ask the API as they always have.
  */
 
-export { PAGE_DATA } from '../engine/contracts/page-data.ts';
+export { PAGE_DATA, type FormOnPage } from '../engine/contracts/page-data.ts';
 
 /**
  * The block's content, once (it is taken from the page, unless `keep`: what stays true for every

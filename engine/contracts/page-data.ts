@@ -2,6 +2,16 @@
  * The ids of the JSON blocks a portal page carries (server/routes/page-data.ts writes them,
  * renderer/page-data.ts reads them): what the page would otherwise ask the API for first.
  */
+import type { FormToRun } from './portal-api.ts';
+
+/**
+ * The form's block: what GET /api/forms/{formId} gives, except that on the form's first page the
+ * definition is `opening` (engine/run/opening.ts: the later pages without their words), and the
+ * browser asks the API for the whole of it before it goes further.
+ */
+export interface FormOnPage extends FormToRun {
+  opening?: true;
+}
 export const PAGE_DATA = {
   portal: 'asc-data-portal',
   forms: 'asc-data-forms',

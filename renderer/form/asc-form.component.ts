@@ -254,7 +254,7 @@ export class AscForm extends LitElement {
     const { form, council } = loaded;
     const answers = this.typed.current;
     const { sending, submitted } = this.submitting;
-    const print = html`<div class="print-only">${printout(form, council, answers, submitted)}</div>`;
+    const print = html`<div class="print-only">${loaded.opening ? nothing : printout(form, council, answers, submitted)}</div>`;
     if (submitted)
       return html`${this.own.renderBar()}${confirmation(submitted, council, () => window.print(), this.account?.email, print)}`;
     if (this.own.showsScreens) return html`${this.own.renderBar()}<div part="page">${this.own.renderScreens()}</div>`;

@@ -62,8 +62,9 @@ export class LoadingController implements ReactiveController {
   }
 
   /**
-   * Resolves true once the form can check answers, loading its validators if need be (a page that
-   * checks waits for this); false if they could not be loaded, the connection down, say.
+   * Resolves true once the form can check answers, loading its validators (and the whole form,
+   * where the page brought its opening only) if need be: a page that checks waits for this; false
+   * if they could not be loaded, the connection down, say.
    */
   async checking(): Promise<boolean> {
     const loaded = this.loaded;
@@ -84,12 +85,15 @@ export class LoadingController implements ReactiveController {
   }
 
   /**
-   * What stands in for `page` while the validators it needs load (Check your answers lists what
-   * is left to fix), or once they could not: nothing when the page can be shown.
+   * What stands in for `page` while what it needs loads (the whole form, for a page after the
+   * first where the portal's page brought the opening only; the validators, for Check your
+   * answers, which lists what is left to fix), or once it could not: nothing when the page can be shown.
    */
   waiting(page: Page | undefined): TemplateResult | undefined {
-    if (!this.loaded || !page) return html`<p role="status">Loading the form…</p>`;
-    if (this.checks || page.kind !== 'checkAnswers') return undefined;
+    const { loaded } = this;
+    if (!loaded || !page) return html`<p role="status">Loading the form…</p>`;
+    const needs = page.kind === 'checkAnswers' || (loaded.opening && page.id !== loaded.form.pages[0]!.id);
+    if (this.checks || !needs) return undefined;
     if (!this.checkFailed) {
       void this.checking();
       return html`<p role="status">Loading the form…</p>`;
@@ -112,7 +116,8 @@ export class LoadingController implements ReactiveController {
       // What it said of an earlier try is over now.
       if (this.saidNotChecked) this.host.clearBanner();
       this.saidNotChecked = false;
-      if (this.host.currentPage === page) then();
+      // By id: the page may be the same page of the whole form, which has come meanwhile.
+      if (this.host.currentPage?.id === page.id) then();
     });
   }
 

@@ -1,14 +1,23 @@
 /**
  * What the portal's page carries, so its first screen waits on no request after the page and its
  * scripts: the portal's content, the forms on offer, who is signed in and, on a form's address,
- * that form's definition and which captcha it shows, each as a JSON data block (`<script type="application/json">`, which
+ * that form's definition (on its first page, its later pages without their words) and which
+ * captcha it shows, each as a JSON data block (`<script type="application/json">`, which
  * the browser never runs, so the Content-Security-Policy's "no inline script" still holds), and
  * the modules that form needs next, named for the browser to fetch with the page's own script.
  * The components read the blocks once and ask the API as before where there are none (a form
  * embedded in a council's page).
  */
 import type { Context } from 'koa';
-import { PAGE_DATA, type AccountStatus, type FormList, type PortalContent, type Route } from '../../engine/index.ts';
+import {
+  PAGE_DATA,
+  openingDefinition,
+  type AccountStatus,
+  type FormList,
+  type FormOnPage,
+  type PortalContent,
+  type Route,
+} from '../../engine/index.ts';
 import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import type { SessionService } from '../services/sessions.ts';
 import { SESSION_COOKIE } from '../http/session-cookie.ts';
@@ -65,15 +74,26 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
   // form version's block (a definition is some 40 KB of JSON).
   const portalBlock = block(PAGE_DATA.portal, portal);
   const captchaBlock = block(PAGE_DATA.captcha, { provider: captcha });
-  const formBlocks = new WeakMap<CatalogueEntry, string>();
-  const formBlock = (entry: CatalogueEntry) => {
+  const formBlocks = new WeakMap<CatalogueEntry, { whole: string; opening: string }>();
+  const formBlock = (entry: CatalogueEntry, opening: boolean) => {
     let made = formBlocks.get(entry);
     if (made === undefined) {
-      made = block(PAGE_DATA.form, formToRun(catalogue, entry));
+      const run = formToRun(catalogue, entry);
+      made = {
+        whole: block(PAGE_DATA.form, run),
+        opening: block(PAGE_DATA.form, {
+          ...run,
+          definition: openingDefinition(run.definition),
+          opening: true,
+        } satisfies FormOnPage),
+      };
       formBlocks.set(entry, made);
     }
-    return made;
+    return opening ? made.opening : made.whole;
   };
+  /** The form's first page, with no saved form to open: its later pages' words can come after. */
+  const opensAtStart = (route: Extract<Route, { name: 'form' }>, entry: CatalogueEntry) =>
+    !route.draftId && (!route.pageId || route.pageId === entry.definition.pages[0]!.id);
 
   /** Whether a form of that id is on offer (its address is a page, not "Page not found"). */
   const isForm = (formId: string) => catalogue.get(formId) !== null;
@@ -84,7 +104,7 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
       block(PAGE_DATA.forms, { forms: catalogue.list() } satisfies FormList),
       block(PAGE_DATA.account, await account(ctx)),
       captchaBlock,
-      ...(entry ? [formBlock(entry)] : []),
+      ...(entry && route.name === 'form' ? [formBlock(entry, opensAtStart(route, entry))] : []),
     ];
     // The captcha its first page shows, fetched with the page's script. Not the form's validators:
     // they check answers, not show a page, so the form loads them once its first page is on screen.

@@ -65,7 +65,7 @@ export async function webRoutes(
   // what its first screen shows (page-data.ts). Who is signed in is in it once a session cookie
   // comes with the request: then no cache keeps it, and a shared one never gives it to another.
   pages.get(/^\/(?!api\/|assets\/)[^.]*$/, async (ctx) => {
-    const route = parseRoute(ctx.path);
+    const route = parseRoute(ctx.path, '/', ctx.querystring);
     if (route.name === 'not-found' || (route.name === 'form' && !pageData.isForm(route.formId))) ctx.status = 404;
     const data = await pageData.forPage(ctx, route);
     ctx.set('Cache-Control', data.personal ? 'no-store' : 'no-cache');

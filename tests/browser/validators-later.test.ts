@@ -1,7 +1,8 @@
 /**
  * A form's validators (the precompiled checks of its answers) are not needed to show a page, so
- * the form's first page comes without them and they load once it is on screen. Whatever checks
- * answers waits for them: Next, and Check your answers. When they cannot be loaded, the form says
+ * the form's first page comes without them and they load once it is on screen (with the words of
+ * the form's later pages, which the portal's page leaves out). Whatever checks answers waits for
+ * them: Next, and Check your answers; a later page waits for its words. When they cannot be loaded, the form says
  * so and keeps what the person typed, and the next try loads them.
  */
 import * as assert from 'uvu/assert';
@@ -55,6 +56,33 @@ suite('the first page should show while the validators are still coming, and Nex
       await page.locator('asc-form .error-summary').waitFor();
       assert.is((await focused(page)).className, 'error-summary', 'the problems, once checked, take the focus');
       assert.ok((await page.locator('asc-form .error-summary a').count()) > 0, 'each problem a link to its box');
+    },
+    { signedIn: true },
+  ));
+
+suite('a later page should wait for the rest of the form, whose words the first page came without', () =>
+  inTab(
+    async ({ page, baseUrl }) => {
+      const WHOLE = '**/api/forms/dols-form-1/versions/*';
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(WHOLE, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${baseUrl}/forms/dols-form-1`);
+      await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+      await passCaptchaWithKeyboard(page);
+      await page.locator('asc-form').evaluate((form) => {
+        (form as HTMLElement & { pageId: string }).pageId = 'about-you';
+      });
+      await page.locator('asc-form [role="status"]', { hasText: 'Loading the form' }).waitFor();
+      assert.is(await page.locator(FORM_HEADING, { hasText: ABOUT_YOU }).count(), 0, 'not a page without its words');
+
+      release();
+      await page.locator(FORM_HEADING, { hasText: ABOUT_YOU }).waitFor();
+      const question = definition.pages.find((p) => p.id === 'about-you')!.questions![0] as { label: string };
+      await page.locator('asc-form label', { hasText: question.label }).first().waitFor();
     },
     { signedIn: true },
   ));

@@ -99,6 +99,27 @@ it('should carry the same form as the API gives, and no form on a page that is n
   assert.is((await page('/forms/no-such-form')).data['asc-data-form'], undefined);
 });
 
+it("should carry, on a form's first page, its later pages without their words, and the whole form on any other", async () => {
+  const { baseUrl } = await portal();
+  const api = await (await fetch(`${baseUrl}/api/forms/dols-form-1`)).json();
+  const first = (await page('/forms/dols-form-1')).data['asc-data-form'];
+  assert.is(first.opening, true, 'it says it is the opening only');
+  assert.equal(first.definition.pages[0], api.definition.pages[0], 'the first page whole');
+  assert.equal(
+    first.definition.pages.map((p: { id: string }) => p.id),
+    api.definition.pages.map((p: { id: string }) => p.id),
+  );
+  const later = JSON.stringify(first.definition.pages.slice(1));
+  assert.not.match(later, /"label":"[^"]/, 'no label with words after the first page');
+  assert.ok(later.length < JSON.stringify(api.definition.pages.slice(1)).length * 0.7, 'a good part lighter');
+  const withoutDefinition = ({ definition: _, opening: __, ...rest }: Record<string, unknown>) => rest;
+  assert.equal(withoutDefinition(first), withoutDefinition(api), 'the rest as the API gives it');
+
+  for (const path of ['/forms/dols-form-1/about-you', '/forms/dols-form-1?draft=4f1c2b9e-0000-4000-8000-000000000000'])
+    assert.equal((await page(path)).data['asc-data-form'], api, `${path}: the whole form`);
+  assert.is((await page('/forms/dols-form-1/before-you-start')).data['asc-data-form'].opening, true);
+});
+
 it('should name the person signed in with nothing secret, in a page no cache keeps', async () => {
   const { baseUrl, smtp } = await portal();
   const email = `page-data.${process.pid}@example.org`;
