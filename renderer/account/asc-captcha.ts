@@ -74,6 +74,13 @@ export class AscCaptcha extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.work?.abort();
+    // Taken off the page mid-check (the person went elsewhere): back, it starts from the box again.
+    if (this.progress === 'working') this.progress = 'unticked';
+  }
+
+  /** Whether the check is passed: here, or before (a token given to an element put back on the page). */
+  private get verified(): boolean {
+    return this.progress === 'verified' || this.token !== undefined;
   }
 
   /** Asks the server which check it wants; with none (CAPTCHA=off), passes straight away. */
@@ -105,9 +112,10 @@ export class AscCaptcha extends LitElement {
 
   /** A new challenge, its answer worked out here, in the form the server reads (ALTCHA's payload). */
   private async answer(signal: AbortSignal): Promise<string | null> {
-    const challenge = await getJson<Challenge>(captchaApi.challengeUrl(this.apiBase));
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort());
+    const challenge = await getJson<Challenge>(captchaApi.challengeUrl(this.apiBase));
+    if (signal.aborted) return null;
     const solution = await solveChallenge({
       challenge,
       controller,
@@ -123,8 +131,8 @@ export class AscCaptcha extends LitElement {
   private onTick = async (event: Event): Promise<void> => {
     const box = event.currentTarget as HTMLInputElement;
     // Ticked only by the server's answer: a tick while it works, or an untick once it has said yes, is undone.
-    box.checked = this.progress === 'verified';
-    if (this.progress !== 'unticked') return;
+    box.checked = this.verified;
+    if (this.verified || this.progress === 'working') return;
     this.progress = 'working';
     const work = (this.work = new AbortController());
     let accepted = false;
@@ -133,8 +141,8 @@ export class AscCaptcha extends LitElement {
       if (work.signal.aborted) return;
       accepted = payload !== null && (await this.check(payload));
       if (payload === null) this.error = FAILED;
-    } catch {
-      this.error = NOT_LOADED;
+    } catch (error) {
+      this.error = error instanceof RequestRefused ? error.message : NOT_LOADED;
     } finally {
       // Focus stays where the person is: on the box, unticked again for another try when refused.
       if (!work.signal.aborted) this.progress = accepted ? 'verified' : 'unticked';
@@ -143,7 +151,7 @@ export class AscCaptcha extends LitElement {
 
   private status() {
     if (this.progress === 'working') return 'Checking that you are not a robot…';
-    if (this.progress === 'verified') return html`<span class="verified">Verified</span>`;
+    if (this.verified) return html`<span class="verified">Verified</span>`;
     return nothing;
   }
 
@@ -166,7 +174,7 @@ export class AscCaptcha extends LitElement {
         <div role="alert">${error}</div>
         <div class="checkboxes">
           <div class="choice">
-            <input class="choice-input" type="checkbox" id=${BOX} .checked=${this.progress === 'verified'}
+            <input class="choice-input" type="checkbox" id=${BOX} .checked=${this.verified}
               aria-describedby=${describedBy(this.error && errorId(BOX), STATUS) ?? nothing} @change=${this.onTick}>
             <label class="choice-label" for=${BOX}>I am not a robot</label>
           </div>

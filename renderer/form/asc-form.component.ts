@@ -86,6 +86,7 @@ export class AscForm extends LitElement {
   );
   private readonly host = createFormHost(this, {
     form: () => this.loader.loaded?.form,
+    canShow: (page) => !this.loader.needsMore(page),
     answers: () => this.typed.current,
     answersToSave: () => this.prefill.withoutUntouchedNow(this.typed.current),
     currentPage: () => this.navigation.pageOnScreen(),
@@ -175,7 +176,6 @@ export class AscForm extends LitElement {
     if (this.submitting.sending) return;
     const page = this.host.currentPage!;
     if (this.captchaGate.isNeeded(page)) return this.host.showErrors(page, [this.captchaGate.error(page)]);
-    // Its validators may still be loading (they come after the first page): Next waits for them.
     this.loader.whenChecking(page, () => this.navigation.next(page));
   }
 

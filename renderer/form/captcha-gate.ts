@@ -62,17 +62,14 @@ export class CaptchaGate {
       html`
       <p class="label" id="captcha-label">Check that you are not a robot</p>
       ${errorMessage('captcha', error)}
-      ${
-        this.token
-          ? html`<p>Thank you: you can start the form.</p>`
-          : html`<asc-captcha id=${fieldId('captcha')} api-base=${this.host.element.apiBase}
-            @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => {
-              this.passedOn = page.id;
-              this.token = e.detail.token;
-              onPassed();
-              this.host.requestUpdate();
-            }}></asc-captcha>`
-      }`,
+      <asc-captcha id=${fieldId('captcha')} api-base=${this.host.element.apiBase} .token=${this.token}
+        @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => {
+          this.passedOn = page.id;
+          this.token = e.detail.token;
+          onPassed();
+          this.host.requestUpdate();
+        }}></asc-captcha>
+      ${this.token ? html`<p>Thank you: you can start the form.</p>` : nothing}`,
       { invalid: !!error, part: 'question' },
     );
   }

@@ -21,6 +21,8 @@ export interface FormHost extends ReactiveControllerHost {
   readonly answersToSave: Answers;
   /** The page on screen, once the form has loaded. */
   readonly currentPage?: Page;
+  /** Whether `page` can be shown: what it needs of the form (its validators, its words) has come. */
+  canShow(page: Page): boolean;
   /** Says something politely (an item added, a save under way); undefined says nothing. */
   tell(status: TemplateResult | undefined): void;
   /**
@@ -59,6 +61,8 @@ export interface FormSettings extends ReactiveControllerHost, HTMLElement {
 /** What the element keeps away from its public API and gives the controllers through their host. */
 export interface FormInternals {
   form(): Form | undefined;
+  /** Whether the page can be shown: what it needs of the form has come. */
+  canShow(page: Page): boolean;
   answers(): Answers;
   answersToSave(): Answers;
   currentPage(): Page | undefined;
@@ -87,6 +91,7 @@ export function createFormHost(element: FormSettings, internals: FormInternals):
     get form() {
       return internals.form();
     },
+    canShow: (page) => internals.canShow(page),
     get ready() {
       return internals.form() !== undefined;
     },

@@ -12,7 +12,7 @@ const NOT_CHECKED = html`
 /** What the loader reads from its host: which form to load, from where. */
 export interface LoadingHost
   extends ReactiveControllerHost,
-    Pick<FormHost, 'currentPage' | 'showBanner' | 'clearBanner'> {
+    Pick<FormHost, 'currentPage' | 'showBanner' | 'clearBanner' | 'tell'> {
   readonly element: Pick<FormSettings, 'formId' | 'version' | 'apiBase'>;
 }
 
@@ -27,6 +27,8 @@ export class LoadingController implements ReactiveController {
   private checkFailed = false;
   /** Whether the banner says the answers could not be checked. */
   private saidNotChecked = false;
+  /** A Next waiting for the form to be able to check answers: a second press on the page waits with it. */
+  private pendingNext?: { pageId: string };
   /** The form being loaded or shown: an answer for another one (the host changed its mind) is dropped. */
   private key = '';
 
@@ -62,26 +64,37 @@ export class LoadingController implements ReactiveController {
   }
 
   /**
-   * Resolves true once the form can check answers, loading its validators (and the whole form,
-   * where the page brought its opening only) if need be: a page that checks waits for this; false
-   * if they could not be loaded, the connection down, say.
+   * Resolves once the form can check answers, loading its validators (and the whole form, where
+   * the page brought its opening only) if need be: a page that checks waits for this. `failed`
+   * if they could not be loaded (the connection down, say); `stale` if another form has been
+   * opened meanwhile.
    */
-  async checking(): Promise<boolean> {
+  async checking(): Promise<'checks' | 'failed' | 'stale'> {
     const loaded = this.loaded;
-    if (!loaded) return false;
+    if (!loaded) return 'stale';
     this.checkFailed = false;
     try {
       await loaded.validators();
     } catch {
-      if (loaded === this.loaded) this.checkFailed = true;
+      if (loaded !== this.loaded) return 'stale';
+      this.checkFailed = true;
       this.host.requestUpdate();
-      return false;
+      return 'failed';
     }
-    if (loaded === this.loaded && !this.checks) {
+    // Another form (or version) opened meanwhile: what came is for one no longer on screen.
+    if (loaded !== this.loaded) return 'stale';
+    if (!this.checks) {
       this.checks = true;
       this.host.requestUpdate();
     }
-    return loaded === this.loaded;
+    return 'checks';
+  }
+
+  /** Whether `page` needs more than has come to be shown: the validators, or the whole form. */
+  needsMore(page: Page): boolean {
+    const { loaded } = this;
+    if (!loaded || this.checks) return !loaded;
+    return page.kind === 'checkAnswers' || (loaded.opening && page.id !== loaded.form.pages[0]!.id);
   }
 
   /**
@@ -90,10 +103,8 @@ export class LoadingController implements ReactiveController {
    * answers, which lists what is left to fix), or once it could not: nothing when the page can be shown.
    */
   waiting(page: Page | undefined): TemplateResult | undefined {
-    const { loaded } = this;
-    if (!loaded || !page) return html`<p role="status">Loading the form…</p>`;
-    const needs = page.kind === 'checkAnswers' || (loaded.opening && page.id !== loaded.form.pages[0]!.id);
-    if (this.checks || !needs) return undefined;
+    if (!this.loaded || !page) return html`<p role="status">Loading the form…</p>`;
+    if (!this.needsMore(page)) return undefined;
     if (!this.checkFailed) {
       void this.checking();
       return html`<p role="status">Loading the form…</p>`;
@@ -108,8 +119,15 @@ export class LoadingController implements ReactiveController {
    */
   whenChecking(page: Page, then: () => void): void {
     if (this.checks) return then();
-    void this.checking().then((checks) => {
-      if (!checks) {
+    if (this.pendingNext?.pageId === page.id) return; // pressed again while it waits
+    const pending = (this.pendingNext = { pageId: page.id });
+    this.host.tell(html`<p>Checking your answers…</p>`);
+    void this.checking().then((outcome) => {
+      if (this.pendingNext !== pending) return;
+      this.pendingNext = undefined;
+      if (outcome === 'stale') return;
+      this.host.tell(undefined);
+      if (outcome === 'failed') {
         this.saidNotChecked = true;
         return this.host.showBanner(NOT_CHECKED, true);
       }
@@ -125,6 +143,9 @@ export class LoadingController implements ReactiveController {
     this.loaded = undefined;
     this.error = undefined;
     this.checks = false;
+    this.checkFailed = false;
+    this.saidNotChecked = false;
+    this.pendingNext = undefined;
     try {
       const loaded = await fetchForm(this.host.element.apiBase, this.host.element.formId, this.host.element.version);
       if (key !== this.key) return;

@@ -36,7 +36,8 @@ export class PrefillController implements ReactiveController {
       this.filled.clear();
       this.filledWithNow.clear();
     }
-    if (!form || !page || page.kind === 'checkAnswers') return;
+    // Not while the page waits for its words: what it says it filled in would have no labels.
+    if (!form || !page || page.kind === 'checkAnswers' || !this.host.canShow(page)) return;
     if (form.requiresAccount(page.id) && !element.signedIn) return;
     const offers = form.prefills(page.id, this.answers.current, element.account);
     const filledNow: string[] = [];

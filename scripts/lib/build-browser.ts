@@ -156,18 +156,6 @@ export async function buildBrowser(
     validators: Object.fromEntries(
       definitions.map((d) => [`${d.id}@${d.version}`, urlOf(`forms/${d.id}-v${d.version}`)]),
     ),
-    preloads: Object.fromEntries(
-      [...outputs.keys()].filter((url) => url.endsWith('.js')).map((url) => [url, preloadsOf(url)]),
-    ),
-    // The modules esbuild split off because the portal's script imports them only when it needs them.
-    lazy: Object.fromEntries(
-      Object.entries(results[0]!.metafile.outputs).flatMap(([file, { entryPoint }]) => {
-        const url = publicUrl(file);
-        const source = entryPoint && resolve(root, entryPoint);
-        if (!source || entryPoints.some((e) => e.in === source)) return [];
-        return [[relative(root, source).split(sep).join('/'), url]];
-      }),
-    ),
   };
   const title = escapeHtml(portal.council.serviceName);
   const noscript = `<noscript><p>${title} needs JavaScript to run its forms. Turn on JavaScript, or call ${escapeHtml(portal.council.name)} on ${escapeHtml(portal.council.phone.display)}.</p></noscript>`;

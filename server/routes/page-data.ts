@@ -3,9 +3,9 @@
  * scripts: the portal's content, the forms on offer, who is signed in and, on a form's address,
  * that form's definition (on its first page, its later pages without their words) and which
  * captcha it shows, each as a JSON data block (`<script type="application/json">`, which
- * the browser never runs, so the Content-Security-Policy's "no inline script" still holds), and
- * the modules that form needs next, named for the browser to fetch with the page's own script.
- * The components read the blocks once and ask the API as before where there are none (a form
+ * the browser never runs, so the Content-Security-Policy's "no inline script" still holds). What
+ * the form needs later (its validators, its later pages' words) it fetches once its first page is
+ * on screen; the captcha is in the portal's own script. The components read the blocks once and ask the API as before where there are none (a form
  * embedded in a council's page).
  */
 import type { Context } from 'koa';
@@ -24,14 +24,9 @@ import { SESSION_COOKIE } from '../http/session-cookie.ts';
 import { accountStatus } from './account.ts';
 import { formToRun } from './forms.ts';
 
-/** What a form's first page imports when it shows the captcha (renderer/form/captcha-gate.ts). */
-const CAPTCHA_MODULES = ['renderer/account/asc-captcha.ts'];
-
 export interface PageData {
   /** The data blocks, for the end of the page's body. */
   blocks: string;
-  /** `<link rel="modulepreload">`s, for the end of its head. */
-  preloads: string;
   /** Whether the page speaks of the person signed in (or of a session that ended): no cache may keep it. */
   personal: boolean;
 }
@@ -55,11 +50,6 @@ function block(id: string, value: unknown): string {
 /** `captcha`: the provider's name, as GET /api/captcha/challenge says it ("altcha", or "off"). */
 export function createPageData(catalogue: FormCatalogue, sessions: SessionService, captcha: string) {
   const portal: PortalContent = catalogue.portal;
-  const { preloads = {}, lazy = {} } = catalogue.manifest;
-  const withChunks = (url: string | undefined) => (url ? [url, ...(preloads[url] ?? [])] : []);
-  // The page names the portal's own script's chunks already.
-  const onPage = new Set(withChunks(catalogue.manifest.app.js));
-  const captchaModules = captcha === 'off' ? [] : CAPTCHA_MODULES.flatMap((source) => withChunks(lazy[source]));
   /** The signed-in person, as GET /api/account says it; a cookie whose session has ended is cleared, as there. */
   const account = async (ctx: Context): Promise<AccountStatus> => {
     const cookie = ctx.cookies.get(SESSION_COOKIE);
@@ -106,12 +96,8 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
       captchaBlock,
       ...(entry && route.name === 'form' ? [formBlock(entry, opensAtStart(route, entry))] : []),
     ];
-    // The captcha its first page shows, fetched with the page's script. Not the form's validators:
-    // they check answers, not show a page, so the form loads them once its first page is on screen.
-    const modules = entry ? captchaModules.filter((url) => !onPage.has(url)) : [];
     return {
       blocks: blocks.join('\n'),
-      preloads: modules.map((url) => `<link rel="modulepreload" href="${url}">`).join('\n'),
       personal: ctx.cookies.get(SESSION_COOKIE) !== undefined,
     };
   };

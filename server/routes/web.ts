@@ -20,7 +20,6 @@ export async function webRoutes(
 ): Promise<{ assets: Middleware; pages: Router }> {
   // Read once: the build does not change under a running server.
   const indexPage = await readFile(`${buildDir}/public/index.html`, 'utf8');
-  const headEnd = indexPage.lastIndexOf('</head>');
   const bodyEnd = indexPage.lastIndexOf('</body>');
   const staffPage = await readFile(`${buildDir}/public/staff.html`);
   const schemaFiles = { definition: 'definition/definition.schema.json', portal: 'contracts/portal.schema.json' };
@@ -71,7 +70,7 @@ export async function webRoutes(
     ctx.set('Cache-Control', data.personal ? 'no-store' : 'no-cache');
     ctx.vary('Cookie');
     ctx.type = 'html';
-    ctx.body = `${indexPage.slice(0, headEnd)}${data.preloads}\n${indexPage.slice(headEnd, bodyEnd)}${data.blocks}\n${indexPage.slice(bodyEnd)}`;
+    ctx.body = `${indexPage.slice(0, bodyEnd)}${data.blocks}\n${indexPage.slice(bodyEnd)}`;
   });
   return { assets: staticFiles, pages };
 }

@@ -32,10 +32,6 @@ export interface BuildManifest {
   staff: string;
   /** Each form version's validators module, by "id@version". */
   validators: Record<string, string>;
-  /** The chunks each script imports, however deep: a page names them for the browser to fetch with the script (absent in builds before it was written). */
-  preloads?: Record<string, string[]>;
-  /** The modules the scripts import only when they need them, by source file ("renderer/account/asc-captcha.ts"): a page that will need one names it ahead. */
-  lazy?: Record<string, string>;
 }
 
 export interface CatalogueEntry {

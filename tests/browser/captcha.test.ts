@@ -5,7 +5,8 @@
  */
 import * as assert from 'uvu/assert';
 import type { Page, Request } from 'playwright-core';
-import { browserSuite, axeViolations, focused, describeElement, tabTo, inTab } from '../support/browser.ts';
+import { browserSuite, axeViolations, focused, describeElement, tabTo, inTab, withText } from '../support/browser.ts';
+import { FORM_HEADING, passCaptchaWithKeyboard, pressNext } from '../support/keyboard.ts';
 import { ALTCHA_COST, ALTCHA_COUNTER_MAX, ALTCHA_COUNTER_MIN } from '../../server/services/captcha.ts';
 
 const CHECKBOX = 'asc-captcha input[type="checkbox"]';
@@ -152,6 +153,31 @@ captcha(
       assert.is(await page.locator(CHECKBOX).getAttribute('aria-describedby'), 'captcha-status');
       assert.is(refused, 2);
     }),
+);
+
+captcha(
+  'in a form, the box should keep the focus once passed, and show it passed when the person comes back to the page',
+  () =>
+    inTab(
+      async ({ page, baseUrl }) => {
+        await page.goto(`${baseUrl}/forms/dols-form-1`);
+        await passCaptchaWithKeyboard(page);
+        assert.is((await focused(page)).id, 'captcha', 'the focus stays on the box the person ticked');
+        const status = page.locator('asc-form asc-captcha [role=status]');
+        assert.is((await status.textContent())?.trim(), 'Verified', 'and the line under it says so');
+        assert.ok(await page.locator(`asc-form ${CHECKBOX}`).isChecked());
+
+        await pressNext(page);
+        await page.locator(FORM_HEADING).filter({ hasNotText: 'Before you start' }).waitFor();
+        await tabTo(page, withText('Previous'));
+        await page.keyboard.press('Enter');
+        await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+        assert.ok(await page.locator(`asc-form ${CHECKBOX}`).isChecked(), 'still ticked: no second check');
+        assert.is((await status.textContent())?.trim(), 'Verified');
+        assert.equal(await axeViolations(page), [], 'axe with the check passed');
+      },
+      { signedIn: true },
+    ),
 );
 
 captcha.run();

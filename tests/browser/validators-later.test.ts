@@ -47,13 +47,25 @@ suite('the first page should show while the validators are still coming, and Nex
       await toAboutYou(page);
       assert.ok(validators.asked() >= 1, 'the form asked for its validators once its page was on screen');
 
+      await page.evaluate(() => {
+        const seen: unknown[] = [];
+        Object.assign(window, { failedChecks: seen });
+        document.addEventListener('asc-validation-failed', (event) => seen.push(event.type));
+      });
       await pressNext(page);
-      await page.waitForTimeout(200);
+      await page.locator('asc-form', { hasText: 'Checking your answers…' }).waitFor();
       assert.is(await page.locator('asc-form .error-summary').count(), 0, 'no verdict before the checks are here');
       assert.is(await page.locator(FORM_HEADING).textContent(), ABOUT_YOU, 'and the page does not move on');
+      await pressNext(page); // impatient: a second press waits with the first
 
       validators.release();
       await page.locator('asc-form .error-summary').waitFor();
+      assert.is(
+        await page.evaluate(() => (window as unknown as { failedChecks: unknown[] }).failedChecks.length),
+        1,
+        'one verdict for the two presses',
+      );
+      assert.is(await page.locator('asc-form', { hasText: 'Checking your answers…' }).count(), 0);
       assert.is((await focused(page)).className, 'error-summary', 'the problems, once checked, take the focus');
       assert.ok((await page.locator('asc-form .error-summary a').count()) > 0, 'each problem a link to its box');
     },
