@@ -71,16 +71,17 @@ async function download(
     cdp.on('Network.loadingFinished', (event) => finished.set(event.requestId, event.encodedDataLength));
     const sum = () => [...finished.values()].reduce((total, bytes) => total + bytes, 0);
     let usable = -1;
-    const ready = new Promise<void>((resolve) =>
-      page.exposeFunction('__ascUsable', () => {
-        if (usable < 0) usable = sum();
-        resolve();
-      }),
-    );
+    let isReady = () => {};
+    const ready = new Promise<void>((resolve) => (isReady = resolve));
+    // Awaited before the page loads: Playwright keeps the callback only once the binding is set
+    // up, and a call that comes sooner (a quick page) is lost.
+    await page.exposeFunction('__ascUsable', () => {
+      if (usable < 0) usable = sum();
+      isReady();
+    });
     await page.addInitScript(marker);
     await page.goto(url);
-    // Now and then (about one run in three, after another benchmark) the marker's call never
-    // arrives, though the page has rendered: that load is dropped and tried again, and said so.
+    // Should the marker's call never come, that load is dropped and tried again, and said so.
     let waited: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<'late'>((resolve) => (waited = setTimeout(() => resolve('late'), 30_000)));
     const outcome = await Promise.race([ready, late]).finally(() => clearTimeout(waited));
