@@ -48,8 +48,8 @@ export class AscCaptcha extends LitElement {
       :host { display: block; margin-bottom: 30px; }
       /* The element is spaced as a form group itself, by the margin above. */
       .form-group, .choice { margin-bottom: 0; }
-      /* A line kept for what is happening, so nothing under the box moves when it is said. */
-      .status { display: block; min-height: 1.3em; margin: 5px 0 0; padding-left: 15px; color: var(--asc-colour-secondary-text); }
+      /* A line kept for what is happening, so nothing under the box moves when it is said; under the label's words, as a GOV.UK checkbox's hint. */
+      .status { display: block; min-height: 1.3em; margin: 5px 0 0; padding-left: 55px; color: var(--asc-colour-secondary-text); }
       .verified { color: var(--asc-colour-success); font-weight: 700; }
     `,
   ];

@@ -109,7 +109,13 @@ test("the lists and a submitted form should give the times on the council's cloc
           timeZone: 'Europe/London',
         });
         const time = at
-          .toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+          // h12, as GOV.UK writes it: "12:05pm", not the "0:05pm" en-GB's hour12 gives.
+          .toLocaleTimeString('en-GB', {
+            hour: 'numeric',
+            minute: '2-digit',
+            hourCycle: 'h12',
+            timeZone: 'Europe/London',
+          })
           .replace(/\s/g, '');
         return `${date} at ${time}`;
       };
@@ -117,11 +123,10 @@ test("the lists and a submitted form should give the times on the council's cloc
         (await page.locator(selector).evaluate((el) => el.shadowRoot!.textContent))!.replace(/\s+/g, '');
       await page.goto(`${baseUrl}/account/submitted`);
       await page.locator('asc-submitted-forms .saved-form').waitFor();
+      const expected = `Submitted${inLondon(submission.submittedAt)}`.replace(/\s+/g, '');
       assert.ok(
-        (await text('asc-submitted-forms')).includes(
-          `Submitted${inLondon(submission.submittedAt)}`.replace(/\s+/g, ''),
-        ),
-        await text('asc-submitted-forms'),
+        (await text('asc-submitted-forms')).includes(expected),
+        `${expected} in ${await text('asc-submitted-forms')}`,
       );
       await page.goto(`${baseUrl}/account/submitted/${submission.id}`);
       await page.locator('asc-submitted-form h1').waitFor();

@@ -45,6 +45,10 @@ export async function startSmtpServer() {
       }, callback);
     },
   });
+  // A client gone mid-conversation (a portal process killed, a pooled connection dropped) is a
+  // mail server's everyday life, not a reason for the test run to stop: smtp-server reports it
+  // as an 'error' event, which unheard would end the process.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
