@@ -74,7 +74,9 @@ export function createDatabase(config: DatabaseConfig, log?: Logger): Knex {
       knex({
         client: 'pg',
         connection: config.databaseUrl,
-        pool: { min: 0, max: 10 },
+        // An idle connection goes back to PostgreSQL after 10 s (tarn keeps it 30 s): several
+        // processes, each up to 10, then hold few of the server's connection slots between bursts.
+        pool: { min: 0, max: 10, idleTimeoutMillis: 10_000 },
         log: knexLog(log),
         ...QUERY_ERRORS,
       }),
