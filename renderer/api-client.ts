@@ -118,7 +118,7 @@ export async function fetchForm(apiBase: string, formId: string, version?: numbe
   let loading: Promise<void> | undefined;
   const loaded: LoadedForm = {
     form: run(definition),
-    opening: 'opening' in body && body.opening === true,
+    opening: (body as FormOnPage).opening === true,
     validators: () =>
       (loading ??= Promise.all([
         import(/* the build names this file by its hash */ resolve(apiBase, body.validators)).then(

@@ -22,8 +22,6 @@ const NOT_LOADED = 'The check that you are not a robot did not load. Check your 
 /** Longer than the work takes on the slowest phone (about a second), short enough not to hang. */
 const WORK_TIMEOUT_MS = 60_000;
 
-type Progress = 'unticked' | 'working' | 'verified';
-
 /**
  * The check that a person, not a script, is starting a form: one GOV.UK checkbox, "I am not a
  * robot", reached with Tab and ticked with Space. Ticking it fetches a challenge (ALTCHA's proof of
@@ -63,7 +61,8 @@ export class AscCaptcha extends LitElement {
   /** Which check the server asks for: unknown until its first answer. */
   @state() private provider?: string;
   @state() private error?: string;
-  @state() private progress: Progress = 'unticked';
+  /** Working out and sending an answer; passed once `token` is set. */
+  @state() private working = false;
   private work?: AbortController;
 
   override connectedCallback(): void {
@@ -75,12 +74,7 @@ export class AscCaptcha extends LitElement {
     super.disconnectedCallback();
     this.work?.abort();
     // Taken off the page mid-check (the person went elsewhere): back, it starts from the box again.
-    if (this.progress === 'working') this.progress = 'unticked';
-  }
-
-  /** Whether the check is passed: here, or before (a token given to an element put back on the page). */
-  private get verified(): boolean {
-    return this.progress === 'verified' || this.token !== undefined;
+    this.working = false;
   }
 
   /** Asks the server which check it wants; with none (CAPTCHA=off), passes straight away. */
@@ -111,14 +105,12 @@ export class AscCaptcha extends LitElement {
   }
 
   /** A new challenge, its answer worked out here, in the form the server reads (ALTCHA's payload). */
-  private async answer(signal: AbortSignal): Promise<string | null> {
-    const controller = new AbortController();
-    signal.addEventListener('abort', () => controller.abort());
+  private async answer(work: AbortController): Promise<string | null> {
     const challenge = await getJson<Challenge>(captchaApi.challengeUrl(this.apiBase));
-    if (signal.aborted) return null;
+    if (work.signal.aborted) return null;
     const solution = await solveChallenge({
       challenge,
-      controller,
+      controller: work,
       counterMode: 'uint32',
       deriveKey: pbkdf2.deriveKey,
       timeout: WORK_TIMEOUT_MS,
@@ -131,27 +123,26 @@ export class AscCaptcha extends LitElement {
   private onTick = async (event: Event): Promise<void> => {
     const box = event.currentTarget as HTMLInputElement;
     // Ticked only by the server's answer: a tick while it works, or an untick once it has said yes, is undone.
-    box.checked = this.verified;
-    if (this.verified || this.progress === 'working') return;
-    this.progress = 'working';
+    box.checked = this.token !== undefined;
+    if (this.token !== undefined || this.working) return;
+    this.working = true;
     const work = (this.work = new AbortController());
-    let accepted = false;
     try {
-      const payload = await this.answer(work.signal);
+      const payload = await this.answer(work);
       if (work.signal.aborted) return;
-      accepted = payload !== null && (await this.check(payload));
       if (payload === null) this.error = FAILED;
+      else await this.check(payload); // sets the token, or says why not
     } catch (error) {
       this.error = error instanceof RequestRefused ? error.message : NOT_LOADED;
     } finally {
       // Focus stays where the person is: on the box, unticked again for another try when refused.
-      if (!work.signal.aborted) this.progress = accepted ? 'verified' : 'unticked';
+      if (!work.signal.aborted) this.working = false;
     }
   };
 
   private status() {
-    if (this.progress === 'working') return 'Checking that you are not a robot…';
-    if (this.verified) return html`<span class="verified">Verified</span>`;
+    if (this.working) return 'Checking that you are not a robot…';
+    if (this.token !== undefined) return html`<span class="verified">Verified</span>`;
     return nothing;
   }
 
@@ -174,7 +165,7 @@ export class AscCaptcha extends LitElement {
         <div role="alert">${error}</div>
         <div class="checkboxes">
           <div class="choice">
-            <input class="choice-input" type="checkbox" id=${BOX} .checked=${this.verified}
+            <input class="choice-input" type="checkbox" id=${BOX} .checked=${this.token !== undefined}
               aria-describedby=${describedBy(this.error && errorId(BOX), STATUS) ?? nothing} @change=${this.onTick}>
             <label class="choice-label" for=${BOX}>I am not a robot</label>
           </div>

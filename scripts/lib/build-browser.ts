@@ -1,9 +1,10 @@
 /**
  * The browser's files: the components (Lit, the engine's runtime) for each kind of page (the
  * portal, the embedded form, the staff's pages), and every form version's precompiled validators,
- * split so what they share (the formats, ajv's helpers) is loaded once. Every file is named by its content's hash; manifest.json says which is which,
- * index.html loads the portal, and /embed/asc-form.js loads <asc-form> for a council's own page at
- * an address that stays the same from one build to the next.
+ * split so what they share (the formats, ajv's helpers) is loaded once. Every file is named by
+ * its content's hash; manifest.json says which is which, index.html loads the portal, and
+ * /embed/asc-form.js loads <asc-form> for a council's own page at an address that stays the same
+ * from one build to the next.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -120,12 +121,11 @@ export async function buildBrowser(
     outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
   };
   // What each file holds, for `npx esbuild --analyze`-style reading (esbuild.github.io/analyze).
-  const result = { metafile };
   await writeFile(join(outDir, 'metafile.json'), JSON.stringify(metafile));
 
   const urlOf = (out: string) => {
     const entry = entryPoints.find((e) => e.out === out)!;
-    const [file] = Object.entries(result.metafile.outputs).find(
+    const [file] = Object.entries(metafile.outputs).find(
       ([, meta]) => meta.entryPoint && resolve(root, meta.entryPoint) === entry.in,
     )!;
     return `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
@@ -134,7 +134,7 @@ export async function buildBrowser(
   // The chunks a script imports, and the chunks they import in turn: fetched alongside it rather
   // than each after the one that names it is read.
   const publicUrl = (file: string) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
-  const outputs = new Map(Object.entries(result.metafile.outputs).map(([file, meta]) => [publicUrl(file), meta]));
+  const outputs = new Map(Object.entries(metafile.outputs).map(([file, meta]) => [publicUrl(file), meta]));
   const preloadsOf = (script: string, found = new Set<string>()): string[] => {
     for (const i of outputs.get(script)!.imports) {
       const url = publicUrl(i.path);
