@@ -16,12 +16,12 @@ const definition = loadForms().find((f) => f.definition.id === 'dols-form-1')!.d
 const VALIDATORS = '**/assets/forms/dols-form-1-*.js';
 const ABOUT_YOU = definition.pages.find((p) => p.id === 'about-you')!.title;
 
-/** Holds every request for the form's validators until `release` is called. */
-async function holdValidators(page: Page): Promise<{ asked: () => number; release: () => void }> {
+/** Holds every request to `pattern` (the form's validators unless given) until `release` is called. */
+async function hold(page: Page, pattern = VALIDATORS): Promise<{ asked: () => number; release: () => void }> {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let asked = 0;
-  await page.route(VALIDATORS, async (route) => {
+  await page.route(pattern, async (route) => {
     asked++;
     await released;
     await route.continue();
@@ -41,7 +41,7 @@ async function toAboutYou(page: Page): Promise<void> {
 suite('the first page should show while the validators are still coming, and Next should wait for them', () =>
   inTab(
     async ({ page, baseUrl }) => {
-      const validators = await holdValidators(page);
+      const validators = await hold(page);
       await page.goto(`${baseUrl}/forms/dols-form-1`);
       await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
       await toAboutYou(page);
@@ -75,13 +75,7 @@ suite('the first page should show while the validators are still coming, and Nex
 suite('a later page should wait for the rest of the form, whose words the first page came without', () =>
   inTab(
     async ({ page, baseUrl }) => {
-      const WHOLE = '**/api/forms/dols-form-1/versions/*';
-      let release = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route(WHOLE, async (route) => {
-        await released;
-        await route.continue();
-      });
+      const whole = await hold(page, '**/api/forms/dols-form-1/versions/*');
       await page.goto(`${baseUrl}/forms/dols-form-1`);
       await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
       await passCaptchaWithKeyboard(page);
@@ -91,7 +85,7 @@ suite('a later page should wait for the rest of the form, whose words the first 
       await page.locator('asc-form [role="status"]', { hasText: 'Loading the form' }).waitFor();
       assert.is(await page.locator(FORM_HEADING, { hasText: ABOUT_YOU }).count(), 0, 'not a page without its words');
 
-      release();
+      whole.release();
       await page.locator(FORM_HEADING, { hasText: ABOUT_YOU }).waitFor();
       const question = definition.pages.find((p) => p.id === 'about-you')!.questions![0] as { label: string };
       await page.locator('asc-form label', { hasText: question.label }).first().waitFor();
