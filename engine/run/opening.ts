@@ -25,6 +25,7 @@ export function openingDefinition(definition: FormDefinition): FormDefinition {
   const [first, ...later] = definition.pages;
   return {
     ...definition,
-    pages: [first!, ...later.map((page) => ({ ...(withoutWords(page) as Page), title: page.title }))],
+    // A page's title is not among the words dropped: the progress and the page's name need it.
+    pages: [first!, ...later.map((page) => withoutWords(page) as Page)],
   };
 }
