@@ -12,7 +12,8 @@
  *
  * BENCH_LOAD_SECONDS (8), BENCH_LOAD_RUNS (3), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_ACCOUNTS
  * (200); BENCH_LOAD_QUICK=1 for a short run (1 run of 3 s, sizes 1,000 and 10,000).
- * BENCH_LOAD_SKIP=save,submit leaves paths out; BENCH_LOAD_PROFILE=<folder> writes the app process's CPU profile there (node --cpu-prof).
+ * BENCH_LOAD_SKIP=save,submit leaves paths out; BENCH_LOAD_PROFILE=<folder> writes there the app process's CPU profile of each path's measured runs
+ * (sqlite-submit.cpuprofile and so on, for Chrome's DevTools or `node --cpu-prof`'s readers).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -131,21 +132,28 @@ async function loads(server: Server) {
 }
 
 async function benchOn(name: string, buildDir: string, sinks: Sinks, databaseUrl = '') {
-  const server = (await start<ToServer, FromServer>(
-    './server.ts',
-    {
-      LOAD_BUILD_DIR: buildDir,
-      LOAD_DATABASE_URL: databaseUrl,
-      LOAD_SMTP_URL: (sinks.ready as unknown as { smtpUrl: string }).smtpUrl,
-      LOAD_WEBHOOK_URL: (sinks.ready as unknown as { webhookUrl: string }).webhookUrl,
-      LOAD_ACCOUNTS: String(ACCOUNTS),
-    },
-    env.BENCH_LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_LOAD_PROFILE}`] : [],
-  )) as Server;
+  const server = (await start<ToServer, FromServer>('./server.ts', {
+    LOAD_BUILD_DIR: buildDir,
+    LOAD_DATABASE_URL: databaseUrl,
+    LOAD_SMTP_URL: (sinks.ready as unknown as { smtpUrl: string }).smtpUrl,
+    LOAD_WEBHOOK_URL: (sinks.ready as unknown as { webhookUrl: string }).webhookUrl,
+    LOAD_ACCOUNTS: String(ACCOUNTS),
+  })) as Server;
   try {
     const paths = await loads(server);
     const cpu = async () => ((await server.ask({ type: 'cpu' })) as Extract<FromServer, { type: 'cpu' }>).ms;
     const options = { connections: CONNECTIONS, seconds: SECONDS, runs: RUNS, cpu };
+    // The measured runs of a path, profiled when BENCH_LOAD_PROFILE names a folder.
+    const measured = async (path: string, load: Load) => {
+      if (!env.BENCH_LOAD_PROFILE) return measure(load, options);
+      await server.ask({ type: 'profile' });
+      const m = await measure(load, options);
+      await server.ask({
+        type: 'profile',
+        file: join(env.BENCH_LOAD_PROFILE, `${name.toLowerCase()}-${path}.cpuprofile`),
+      });
+      return m;
+    };
     const warm = (load: Load) => measure(load, { ...options, seconds: 1, runs: 1 });
     const submitting = (on: boolean) => server.ask({ type: 'submitting', on });
     const outbox = async () => (await server.ask({ type: 'outbox' })) as Extract<FromServer, { type: 'outbox' }>;
@@ -155,16 +163,16 @@ async function benchOn(name: string, buildDir: string, sinks: Sinks, databaseUrl
     };
 
     await warm(paths.anchor);
-    const anchor = await measure(paths.anchor, options);
+    const anchor = await measured('anchor', paths.anchor);
     const skipped = { rps: Number.NaN, p99: Number.NaN, failed: 0 };
     // BENCH_LOAD_SKIP=save leaves a path out (to profile one path alone).
     const skip = (env.BENCH_LOAD_SKIP ?? '').split(',');
     if (!skip.includes('save')) await warm(paths.save);
-    const save = skip.includes('save') ? skipped : await measure(paths.save, options);
+    const save = skip.includes('save') ? skipped : await measured('save', paths.save);
     await submitting(true);
     if (!skip.includes('submit')) await warm(paths.submit);
     const before = { box: await outbox(), received: await received(), at: performance.now() };
-    const submit = skip.includes('submit') ? skipped : await measure(paths.submit, options);
+    const submit = skip.includes('submit') ? skipped : await measured('submit', paths.submit);
     const after = { box: await outbox(), received: await received(), at: performance.now() };
     await submitting(false);
     const seconds = (after.at - before.at) / 1000;

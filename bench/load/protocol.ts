@@ -7,6 +7,8 @@ export type ToServer =
   | { type: 'submitting'; on: boolean }
   | { type: 'drafts'; body: unknown }
   | { type: 'seed'; count: number; offset: number; answers: Answers }
+  /** Starts the process's CPU profile, or writes it to `file` and stops it. */
+  | { type: 'profile'; file?: string }
   | { type: 'stop' };
 
 export type FromServer =

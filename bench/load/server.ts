@@ -8,7 +8,8 @@
  * LOAD_ACCOUNTS.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,7 @@ async function close() {
 // between runs (and while one lasts) the counts of the submit windows are forgotten.
 const forgetSubmitCounts = () => app.db('rate_limits').where('key', 'like', 'submit:user:%').delete();
 let forgetting: NodeJS.Timeout | undefined;
+const inspector = new Session();
 
 process.on('message', async (message: ToServer) => {
   try {
@@ -146,6 +148,17 @@ process.on('message', async (message: ToServer) => {
       const started = performance.now();
       await seedSubmissions(app, dataDir, lister!.id, message, message.answers);
       send({ type: 'seeded', seconds: (performance.now() - started) / 1000 });
+    } else if (message.type === 'profile') {
+      if (!message.file) {
+        inspector.connect();
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+      } else {
+        const { profile } = await inspector.post('Profiler.stop');
+        inspector.disconnect();
+        await writeFile(message.file, JSON.stringify(profile));
+      }
+      send({ type: 'done' });
     } else if (message.type === 'stop') {
       clearInterval(forgetting);
       await close();
