@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
-import pLimit from 'p-limit';
+import PQueue from 'p-queue';
 import { privateFileSync, privateFolderSync, tightenSync } from '../services/private-files.ts';
 import { assertDatabaseReachable } from './reachable.ts';
 import { rememberQueryErrors } from './query-errors.ts';
@@ -112,7 +112,17 @@ export function isPostgres(db: Knex): boolean {
   return db.client.config.client === 'pg';
 }
 
-const writers = new WeakMap<Knex, ReturnType<typeof pLimit>>();
+const writers = new WeakMap<Knex, PQueue>();
+
+/** This process's queue of SQLite writers: one at a time, each as soon as the one before it ends. */
+function writerQueue(db: Knex): PQueue {
+  let queue = writers.get(db);
+  if (!queue) {
+    queue = new PQueue({ concurrency: 1 });
+    writers.set(db, queue);
+  }
+  return queue;
+}
 
 /**
  * A transaction that writes. SQLite lets one connection write at a time; another that finds the
@@ -123,10 +133,35 @@ const writers = new WeakMap<Knex, ReturnType<typeof pLimit>>();
  */
 export function writeTransaction<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   if (isPostgres(db)) return db.transaction(work);
-  let queue = writers.get(db);
-  if (!queue) {
-    queue = pLimit(1);
-    writers.set(db, queue);
+  return writerQueue(db).add(() => db.transaction(work));
+}
+
+/**
+ * One statement that writes, outside any transaction: on SQLite in the same queue as the
+ * transactions above (else it would take the lock between two of them, and a transaction finding
+ * it taken would sleep), ahead of the transactions waiting there: one statement holds the writer
+ * a moment, and what asks this way (the outbox relay's claims and marks) is what keeps what was
+ * written moving. On PostgreSQL at once. Never from inside `writeTransaction`'s `work`.
+ */
+export function writeAlone<T>(db: Knex, work: () => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return work();
+  return writerQueue(db).add(work, { priority: 1 });
+}
+
+/**
+ * Statements of one transaction that need none of each other's answers. On SQLite they are asked
+ * at once: its one connection runs them in turn without waiting for this process between them,
+ * so the transaction, which holds the only writer, is over sooner. On PostgreSQL one after
+ * another, as its client takes them. Rejects with the first that fails (the transaction then
+ * rolls back), once all have ended.
+ */
+export async function allAtOnce(trx: Knex, statements: Array<(() => Promise<unknown>) | false>): Promise<void> {
+  const asked = statements.filter((statement) => statement !== false);
+  if (isPostgres(trx)) {
+    for (const statement of asked) await statement();
+    return;
   }
-  return queue(() => db.transaction(work));
+  const ended = await Promise.allSettled(asked.map((statement) => statement()));
+  const failed = ended.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

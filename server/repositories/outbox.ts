@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { isPostgres } from '../db/database.ts';
+import { isPostgres, writeAlone } from '../db/database.ts';
 
 export type OutboxKind = 'email' | 'delivery';
 
@@ -100,10 +100,12 @@ export function createOutboxRepository(db: Knex) {
         .orderBy('next_attempt_at')
         .limit(limit);
       if (isPostgres(db)) due.forUpdate().skipLocked();
-      const rows: Row[] = await db('outbox')
-        .whereIn('id', due)
-        .update({ locked_until: now + lockMs, claimed_by: claim })
-        .returning(['id', 'submission_id', 'kind', 'payload', 'key_id', 'attempts', 'created_at', 'next_attempt_at']);
+      const rows: Row[] = await writeAlone(db, async () =>
+        db('outbox')
+          .whereIn('id', due)
+          .update({ locked_until: now + lockMs, claimed_by: claim })
+          .returning(['id', 'submission_id', 'kind', 'payload', 'key_id', 'attempts', 'created_at', 'next_attempt_at']),
+      );
       return rows.map((row) => ({ ...toMessage(row), claim })).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
     /** Marks a message sent (blanking its content); false when the claim had lapsed and another sender took it. */
@@ -117,34 +119,37 @@ export function createOutboxRepository(db: Knex) {
     async markAllSent(messages: ClaimedMessage[], at: number): Promise<string[]> {
       const marked: string[] = [];
       for (const [claim, ids] of byClaim(messages)) {
-        const rows: Array<{ id: string }> = await db('outbox')
-          .where({ claimed_by: claim })
-          .whereIn('id', ids)
-          .update({ sent_at: at, payload: '', locked_until: null, claimed_by: null, last_error: null })
-          .returning('id');
+        const rows: Array<{ id: string }> = await writeAlone(db, async () =>
+          db('outbox')
+            .where({ claimed_by: claim })
+            .whereIn('id', ids)
+            .update({ sent_at: at, payload: '', locked_until: null, claimed_by: null, last_error: null })
+            .returning('id'),
+        );
         marked.push(...rows.map((row) => row.id));
       }
       return marked;
     },
     /** Records a failed try and when to try again. `error` names the kind of failure, never its detail (which may hold an address). */
     async markFailed(message: ClaimedMessage, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
-      await db('outbox')
-        .where({ id: message.id, claimed_by: message.claim })
-        .update({
-          attempts,
-          next_attempt_at: nextAttemptAt,
-          locked_until: null,
-          claimed_by: null,
-          last_error: error.slice(0, 200),
-        });
+      await writeAlone(db, async () =>
+        db('outbox')
+          .where({ id: message.id, claimed_by: message.claim })
+          .update({
+            attempts,
+            next_attempt_at: nextAttemptAt,
+            locked_until: null,
+            claimed_by: null,
+            last_error: error.slice(0, 200),
+          }),
+      );
     },
     /** Gives claimed messages back untried, due as they were, for any sender to take at once. */
     async release(messages: ClaimedMessage[]): Promise<void> {
       for (const [claim, ids] of byClaim(messages))
-        await db('outbox')
-          .where({ claimed_by: claim })
-          .whereIn('id', ids)
-          .update({ locked_until: null, claimed_by: null });
+        await writeAlone(db, async () =>
+          db('outbox').where({ claimed_by: claim }).whereIn('id', ids).update({ locked_until: null, claimed_by: null }),
+        );
     },
     /** The names of the keys the unsent messages are sealed with, for checking at start that each is at hand. */
     async unsentKeyIds(): Promise<string[]> {

@@ -5,7 +5,7 @@
  * was. Only the rate scales with RATE_LIMIT_SCALE; what is kept does not.
  */
 import type { Knex } from 'knex';
-import { writeTransaction } from '../db/database.ts';
+import { allAtOnce, writeTransaction } from '../db/database.ts';
 import type { DraftsRepository } from '../repositories/drafts.ts';
 import { MINUTE } from './clock.ts';
 import { RefusedError } from './errors.ts';
@@ -48,15 +48,20 @@ export function createDraftLimits(deps: {
      */
     async counted<T>(userId: string, write: (trx: Knex) => Promise<T>): Promise<T> {
       let refused: { error: unknown } | undefined;
-      const written = await writeTransaction(db, async (trx) => {
-        await save(userId, trx);
-        try {
-          return await write(trx);
-        } catch (error) {
-          refused = { error };
-          return undefined;
-        }
-      });
+      let written: T | undefined;
+      // Either may be the transaction's first statement: each is a write (see allAtOnce).
+      await writeTransaction(db, (trx) =>
+        allAtOnce(trx, [
+          () => save(userId, trx),
+          async () => {
+            try {
+              written = await write(trx);
+            } catch (error) {
+              refused = { error };
+            }
+          },
+        ]),
+      );
       if (refused) throw refused.error;
       return written as T;
     },

@@ -14,6 +14,7 @@ import type { SearchKeys } from './search-keys.ts';
 import type { TriageClock } from './triage/index.ts';
 import type { Logger } from './log.ts';
 import { deadlineColumns } from '../repositories/deadlines.ts';
+import { allAtOnce } from '../db/database.ts';
 
 const BATCH = 100;
 
@@ -136,8 +137,10 @@ export function createSubmissionIndexer(deps: {
           ...(facts ? deadlineColumns(facts, triage.keys[subject.formId]!) : {}),
         },
         async write(trx: Knex): Promise<void> {
-          await repos.triage.addKeys(subject.id, hashes, trx);
-          if (facts) await repos.deadlines.addNew(subject.id, facts, trx);
+          await allAtOnce(trx, [
+            () => repos.triage.addKeys(subject.id, hashes, trx),
+            !!facts && (() => repos.deadlines.addNew(subject.id, facts, trx)),
+          ]);
         },
       };
     },

@@ -20,7 +20,7 @@ import {
   timeOfDay,
 } from '../../engine/index.ts';
 import type { Repositories } from '../repositories/index.ts';
-import { writeTransaction } from '../db/database.ts';
+import { allAtOnce, writeTransaction } from '../db/database.ts';
 import type { User } from '../repositories/users.ts';
 import type { SubmissionListing } from '../repositories/submissions.ts';
 import { refuseNewForm, type FormCatalogue } from './form-catalogue.ts';
@@ -202,13 +202,17 @@ export function createSubmissionService(deps: {
             indexes.columns,
           );
           if (inserted === 'duplicate') return 'duplicate';
-          await indexes.write(trx);
-          await repos.outbox.insertAll(messages, trx);
-          if (request.draftId) await repos.drafts.delete(request.draftId, user.id, trx);
-          // Sent, so counted: past the limit, only the next one is refused (by the check above).
-          await limiter.hit(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT, trx).catch((error: unknown) => {
-            if (!(error instanceof RateLimitedError)) throw error;
-          });
+          // The rest need none of each other's answers (on SQLite asked at once: see allAtOnce).
+          await allAtOnce(trx, [
+            () => indexes.write(trx),
+            () => repos.outbox.insertAll(messages, trx),
+            !!request.draftId && (() => repos.drafts.delete(request.draftId!, user.id, trx)),
+            // Sent, so counted: past the limit, only the next one is refused (by the check above).
+            () =>
+              limiter.hit(limitKey(user), SUBMISSIONS_PER_HOUR, TOO_MANY_SENT, trx).catch((error: unknown) => {
+                if (!(error instanceof RateLimitedError)) throw error;
+              }),
+          ]);
           return 'inserted';
         });
         if (outcome === 'inserted') {
