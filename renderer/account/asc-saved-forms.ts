@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SavedDraft } from '../../engine/runtime.ts';
+import { type SavedDraft, longDate as day, timeOfDay as time } from '../../engine/runtime.ts';
 import { draftsApi } from '../drafts-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { savedFormsStyles } from './asc-saved-forms.styles.ts';
-import { longDate as day, timeOfDay as time } from '../shared/when.ts';
 import { emit } from '../shared/events.ts';
 import { buttonGroup, errorSummary } from '../shared/govuk/index.ts';
 

@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SubmittedForm } from '../../engine/runtime.ts';
+import { type SubmittedForm, longDate, timeOfDay } from '../../engine/runtime.ts';
 import { submissionsApi } from '../submissions-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { summaryListStyles, summaryLists } from '../shared/summary-list.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 import { emit } from '../shared/events.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { STATUS_WORDS } from './asc-submitted-forms.ts';

@@ -1,10 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ReferrerStatus, Submission } from '../../engine/runtime.ts';
+import { type ReferrerStatus, type Submission, longDate, timeOfDay } from '../../engine/runtime.ts';
 import { submissionsApi } from '../submissions-api.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { savedFormsStyles } from './asc-saved-forms.styles.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { emit } from '../shared/events.ts';
 import { retentionWords } from '../shared/retention.ts';

@@ -6,11 +6,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { REPLY_MAX_LENGTH, type FieldProblem, type Submission } from '../../engine/runtime.ts';
+import { REPLY_MAX_LENGTH, type FieldProblem, type Submission, longDate, timeOfDay } from '../../engine/runtime.ts';
 import { RequestRefused } from '../api-client.ts';
 import { submissionsApi } from '../submissions-api.ts';
 import { errorSummary, field, fieldId, focusErrorSummary } from '../shared/govuk/index.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 
 export interface ReplyHost {
   readonly apiBase: string;

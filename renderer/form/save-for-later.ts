@@ -1,8 +1,7 @@
 /** Saving a form for later, and what the form says afterwards. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DraftSave, SavedDraft } from '../../engine/runtime.ts';
+import { type DraftSave, type SavedDraft, longDate } from '../../engine/runtime.ts';
 import { RequestRefused, send } from '../api-client.ts';
-import { longDate } from '../shared/when.ts';
 import { retiredMessage } from './retired-version.ts';
 
 export type SaveOutcome =

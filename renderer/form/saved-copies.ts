@@ -1,9 +1,8 @@
 /** The person's saved copies of the form on a council's page, offered once they are signed in, to carry on with. */
 import { html, type TemplateResult } from 'lit';
-import type { OpenedDraft, SavedDraft } from '../../engine/runtime.ts';
+import { type OpenedDraft, type SavedDraft, longDate, timeOfDay } from '../../engine/runtime.ts';
 import { RequestRefused } from '../api-client.ts';
 import { draftsApi } from '../drafts-api.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 import type { OwnAccountHost } from './own-account.ts';
 
 /** The person's other saved copies of this form, each to carry on with. */

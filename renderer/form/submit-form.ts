@@ -1,8 +1,14 @@
 /** Sending a complete form to the council, and the confirmation page that follows. */
 import { html, type TemplateResult } from 'lit';
-import type { FieldProblem, PortalContent, Submission, SubmitRequest } from '../../engine/runtime.ts';
+import {
+  type FieldProblem,
+  type PortalContent,
+  type Submission,
+  type SubmitRequest,
+  longDate,
+  timeOfDay,
+} from '../../engine/runtime.ts';
 import { RequestRefused, send } from '../api-client.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 
 export type SubmitOutcome =
   | { kind: 'submitted'; submission: Submission }

@@ -2,8 +2,7 @@
  * The council's retention policy in words, for a closed submission: when its answers (and, for
  * staff, the notes) will be deleted, or were. Dates on the council's clock, as the rest of the page.
  */
-import type { AnswersRetention } from '../../engine/runtime.ts';
-import { longDate } from './when.ts';
+import { type AnswersRetention, longDate } from '../../engine/runtime.ts';
 
 /** "The answers and notes were deleted on 3 May 2026, 30 days after it was closed, as the council's retention policy says." */
 export function retentionWords(retention: AnswersRetention, what: string, timeZone?: string): string {

@@ -11,10 +11,11 @@ import {
   type AuditLogEntry,
   type AuditLogPage,
   type StaffMemberRef,
+  longDate,
+  timeOfDay,
 } from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
 import { dateInput, datePartId, errorSummary, focusErrorSummary } from '../shared/govuk/index.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 import { FilterForm } from './filter-form.ts';
 import { AUDIT_BOXES, BY_ID, checkAuditFilters, type FilterProblem } from './audit-filters.ts';
 

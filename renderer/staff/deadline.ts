@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { InboxDeadline } from '../../engine/runtime.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
+import { type InboxDeadline, longDate, timeOfDay } from '../../engine/runtime.ts';
 
 /** When a deadline falls, as the triage team reads it: a whole day as its date, an exact time with it. */
 export function deadlineWhen(deadline: Pick<InboxDeadline, 'at' | 'kind'>, timeZone?: string): string {

@@ -12,12 +12,13 @@ import {
   type InboxPage,
   type StaffMemberRef,
   type TriageStatus,
+  longDate,
+  timeOfDay,
 } from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
 import { fetchFormList } from '../api-client.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { FilterForm } from './filter-form.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 import { answerTag, deadlineCell, urgentTag } from './deadline.ts';
 import { submissionPath } from './staff-routes.ts';
 import { retentionNote } from '../shared/retention.ts';

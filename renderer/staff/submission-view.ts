@@ -17,13 +17,14 @@ import {
   type StaffSubmission,
   type TriageEvent,
   type TriageStatus,
+  longDate,
+  timeOfDay,
 } from '../../engine/runtime.ts';
 import { staffApi } from '../staff-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { errorSummary, field, fieldId, fieldset, focusErrorSummary } from '../shared/govuk/index.ts';
 import { answerTag, deadlineWhen, urgentTag } from './deadline.ts';
 import { summaryLists } from '../shared/summary-list.ts';
-import { longDate, timeOfDay } from '../shared/when.ts';
 import { INBOX_PATH } from './staff-routes.ts';
 import { radios } from './radios.ts';
 import { retentionWords } from '../shared/retention.ts';

@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, transform, type Metafile, type Plugin } from 'esbuild';
+import { build, transform, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { standaloneValidatorsSource, type FormDefinition, type PortalContent } from '../../engine/index.ts';
 import type { BuildManifest } from '../../server/services/form-catalogue.ts';
 
@@ -43,6 +43,38 @@ const minifyCssLiterals: Plugin = {
   },
 };
 
+/**
+ * The code a page loads at once in one file, not in as many as esbuild's splitting would make.
+ * esbuild puts each module in the chunk of the entry points that reach it, and a part loaded
+ * later (the account screens, the form's own sign-in) is one: each module the page shares with
+ * one such part made a chunk of its own, each a request with its headers before the first
+ * screen. Here each part loaded later imports its page's entry as well (already run when the part
+ * loads, so nothing runs twice): every module the page loads at once is then reached by the same
+ * entry points, and lands in one chunk.
+ */
+function pageInOneChunk(entry: string, later: Set<string>): Plugin {
+  return {
+    name: 'page-in-one-chunk',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+        if (!later.has(path)) return undefined;
+        const source = await readFile(path, 'utf8');
+        return { contents: `${source}\nimport ${JSON.stringify(entry)};\n`, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** The modules an entry's code imports with import(), as absolute paths (read from a build that writes nothing). */
+async function loadedLater(options: BuildOptions): Promise<Set<string>> {
+  const { metafile } = await build({ ...options, write: false, minify: false });
+  const later = new Set<string>();
+  for (const input of Object.values(metafile!.inputs))
+    for (const imported of input.imports)
+      if (imported.kind === 'dynamic-import' && !imported.external) later.add(resolve(root, imported.path));
+  return later;
+}
+
 /** The page around the portal: only what must sit outside the components' shadow roots. */
 const PAGE_CSS = `html{background:#fff;-webkit-text-size-adjust:100%;text-size-adjust:100%}body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif}noscript p{max-width:40em;margin:30px auto;padding:0 15px;font-size:1.1875rem}`;
 
@@ -54,14 +86,24 @@ function escapeHtml(text: string): string {
 const EMBED_SCRIPT = '/embed/asc-form.js';
 
 /**
- * The embed script's stable address: a module that re-exports this build's hashed one. It names
- * the hashed script's chunks too, so the browser fetches them with it rather than after it has
- * read it (a redirect would cost the same request and keep that wait). Its imports are relative,
- * so they resolve to the server the page loaded it from.
+ * The embed script's stable address: a module that exports what this build's hashed one does.
+ * When that one is only the names of its chunks (pageInOneChunk), it is written here itself, its
+ * imports pointed at them, one request fewer; else it is re-exported. It names the chunks those
+ * import too, so the browser fetches them with it rather than after reading it (a redirect would
+ * cost the same request and keep that wait). Its imports are relative, so they resolve to the
+ * server the page loaded it from.
  */
 async function writeEmbedScript(publicDir: string, embed: string, chunks: string[]): Promise<void> {
   const relativeUrl = (url: string) => JSON.stringify(`..${url}`);
-  const source = `${chunks.map((url) => `import ${relativeUrl(url)};\n`).join('')}export * from ${relativeUrl(embed)};\n`;
+  const hashed = await readFile(join(publicDir, embed), 'utf8');
+  const onlyNames = /^(?:(?:import|export)\b[^;]*;)+\s*$/.test(hashed) && !/\bfrom\s*"(?!\.\/chunks\/)/.test(hashed);
+  const own = onlyNames
+    ? `${hashed.trim().replaceAll('"./chunks/', `"../${embed.split('/')[1]}/chunks/`)}\n`
+    : `export * from ${relativeUrl(embed)};\n`;
+  const source = `${chunks
+    .filter((url) => !own.includes(relativeUrl(url)))
+    .map((url) => `import ${relativeUrl(url)};\n`)
+    .join('')}${own}`;
   await mkdir(join(publicDir, 'embed'), { recursive: true });
   await writeFile(join(publicDir, EMBED_SCRIPT), source);
 }
@@ -93,8 +135,8 @@ export async function buildBrowser(
   ];
   const entryPoints = groups.flat();
   const results = await Promise.all(
-    groups.map((group) =>
-      build({
+    groups.map(async (group) => {
+      const options = {
         entryPoints: group,
         outdir: assetsDir,
         entryNames: '[dir]/[name]-[hash]',
@@ -112,8 +154,12 @@ export async function buildBrowser(
         absWorkingDir: root,
         plugins: [minifyCssLiterals],
         logLevel: 'silent',
-      }),
-    ),
+      } satisfies BuildOptions;
+      // A page's entry: what it loads at once in one chunk (pageInOneChunk).
+      if (group.length > 1) return build(options);
+      const later = await loadedLater(options);
+      return build({ ...options, plugins: [...options.plugins, pageInOneChunk(group[0]!.in, later)] });
+    }),
   );
   await rm(workDir, { recursive: true, force: true });
   const metafile: Metafile = {
@@ -130,7 +176,6 @@ export async function buildBrowser(
     )!;
     return `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
   };
-  const app = urlOf('asc-forms');
   // The chunks a script imports, and the chunks they import in turn: fetched alongside it rather
   // than each after the one that names it is read.
   const publicUrl = (file: string) => `/${relative(publicDir, resolve(root, file)).split(sep).join('/')}`;
@@ -144,8 +189,19 @@ export async function buildBrowser(
     }
     return [...found];
   };
+  /**
+   * What a page's script tag names: its entry, or the one chunk the entry is only the name of
+   * when all its code went there (pageInOneChunk), one request fewer.
+   */
+  const pageScript = (entry: string) => {
+    const meta = outputs.get(entry)!;
+    const [only, ...more] = meta.imports;
+    const bare = !Object.keys(meta.inputs).length && !meta.exports.length;
+    return bare && only?.kind === 'import-statement' && !more.length ? publicUrl(only.path) : entry;
+  };
+  const app = pageScript(urlOf('asc-forms'));
   const embed = urlOf('asc-form');
-  const staff = urlOf('asc-staff');
+  const staff = pageScript(urlOf('asc-staff'));
   await writeEmbedScript(publicDir, embed, preloadsOf(embed));
   const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
   await writeFile(join(publicDir, css), PAGE_CSS);
