@@ -91,12 +91,21 @@ export async function fetchFormList(apiBase: string): Promise<FormSummary[]> {
 /**
  * A form ready to run: its definition, and a way to load the precompiled validators of the same
  * version. They are not needed to show a page, only to check its answers, so they load after; so
- * does the rest of the definition where the portal's page brought its opening only.
+ * does the rest of the definition where the portal's page, or the API asked for the first page,
+ * brought its opening only.
  */
-export async function fetchForm(apiBase: string, formId: string, version?: number): Promise<LoadedForm> {
-  const path = version
-    ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}`
-    : `/api/forms/${encodeURIComponent(formId)}`;
+export async function fetchForm(
+  apiBase: string,
+  formId: string,
+  version?: number,
+  /** The form starts on its first page: its opening is enough to show it (see FormOnPage). */
+  atStart = false,
+): Promise<LoadedForm> {
+  const path = `${
+    version
+      ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}`
+      : `/api/forms/${encodeURIComponent(formId)}`
+  }${atStart ? '?opening' : ''}`;
   const body =
     fromPage<FormOnPage>(
       apiBase,

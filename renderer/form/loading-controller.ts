@@ -13,7 +13,7 @@ const NOT_CHECKED = html`
 export interface LoadingHost
   extends ReactiveControllerHost,
     Pick<FormHost, 'currentPage' | 'showBanner' | 'clearBanner' | 'tell'> {
-  readonly element: Pick<FormSettings, 'formId' | 'version' | 'apiBase'>;
+  readonly element: Pick<FormSettings, 'formId' | 'version' | 'apiBase' | 'pageId'>;
 }
 
 export class LoadingController implements ReactiveController {
@@ -147,7 +147,8 @@ export class LoadingController implements ReactiveController {
     this.saidNotChecked = false;
     this.pendingNext = undefined;
     try {
-      const loaded = await fetchForm(this.host.element.apiBase, this.host.element.formId, this.host.element.version);
+      const { apiBase, formId, version, pageId } = this.host.element;
+      const loaded = await fetchForm(apiBase, formId, version, !pageId);
       if (key !== this.key) return;
       this.loaded = loaded;
       this.afterReload?.(loaded.form);

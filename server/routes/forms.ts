@@ -1,7 +1,7 @@
 /** The portal's content and the forms' definitions, for the components in the browser. */
 import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
-import type { FormList, FormToRun } from '../../engine/index.ts';
+import { openingDefinition, type FormList, type FormOnPage, type FormToRun } from '../../engine/index.ts';
 import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import { NotFoundError, RefusedError } from '../services/errors.ts';
 
@@ -15,6 +15,24 @@ export function formToRun(catalogue: FormCatalogue, entry: CatalogueEntry): Form
     council: catalogue.portal.council,
     timeZone: catalogue.timeZone,
   };
+}
+
+const openings = new WeakMap<CatalogueEntry, FormOnPage>();
+
+/**
+ * The same, for showing the form's first page: its later pages without their words
+ * (engine/run/opening.ts), and `opening` saying so, so the browser asks for the whole of it
+ * before it goes further. What the portal's page carries on a form's first page, and what
+ * GET /api/forms/:formId?opening gives a council's page.
+ */
+export function openingToRun(catalogue: FormCatalogue, entry: CatalogueEntry): FormOnPage {
+  let made = openings.get(entry);
+  if (!made) {
+    const run = formToRun(catalogue, entry);
+    made = { ...run, definition: openingDefinition(run.definition), opening: true };
+    openings.set(entry, made);
+  }
+  return made;
 }
 
 export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
@@ -37,7 +55,7 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
         version === undefined ? `There is no form "${formId}".` : `Form "${formId}" has no version ${version}.`,
       );
     ctx.set('Cache-Control', version === undefined ? 'no-cache' : 'public, max-age=300');
-    ctx.body = formToRun(catalogue, entry);
+    ctx.body = ctx.query.opening === undefined ? formToRun(catalogue, entry) : openingToRun(catalogue, entry);
   };
 
   router.get('/forms/:formId', (ctx) => sendForm(ctx, ctx.params.formId!));

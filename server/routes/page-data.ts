@@ -9,20 +9,12 @@
  * the API as before where there are none (a form embedded in a council's page).
  */
 import type { Context } from 'koa';
-import {
-  PAGE_DATA,
-  openingDefinition,
-  type AccountStatus,
-  type FormList,
-  type FormOnPage,
-  type PortalContent,
-  type Route,
-} from '../../engine/index.ts';
+import { PAGE_DATA, type AccountStatus, type FormList, type PortalContent, type Route } from '../../engine/index.ts';
 import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import type { SessionService } from '../services/sessions.ts';
 import { SESSION_COOKIE } from '../http/session-cookie.ts';
 import { accountStatus } from './account.ts';
-import { formToRun } from './forms.ts';
+import { formToRun, openingToRun } from './forms.ts';
 
 export interface PageData {
   /** The data blocks, for the end of the page's body. */
@@ -68,14 +60,9 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
   const formBlock = (entry: CatalogueEntry, opening: boolean) => {
     let made = formBlocks.get(entry);
     if (made === undefined) {
-      const run = formToRun(catalogue, entry);
       made = {
-        whole: block(PAGE_DATA.form, run),
-        opening: block(PAGE_DATA.form, {
-          ...run,
-          definition: openingDefinition(run.definition),
-          opening: true,
-        } satisfies FormOnPage),
+        whole: block(PAGE_DATA.form, formToRun(catalogue, entry)),
+        opening: block(PAGE_DATA.form, openingToRun(catalogue, entry)),
       };
       formBlocks.set(entry, made);
     }

@@ -301,6 +301,43 @@ it('signing out in a portal tab should clear the council\u2019s page when the pe
   }
 });
 
+it('the council\u2019s page should show the first page from the form\u2019s opening, and go on once the whole form has come', async () => {
+  const { browser, council } = await sites();
+  const { page, errors, close } = await newTab(browser);
+  try {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/forms/'))
+        asked.push(new URL(request.url()).pathname + new URL(request.url()).search);
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The whole definition (a version's address without ?opening) is held back until released.
+    await page.route(/\/api\/forms\/dols-form-1\/versions\/\d+$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${council}/refer`);
+    await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+    assert.is(asked[0], '/api/forms/dols-form-1?opening', 'the first page asked for the opening only');
+    await passCaptchaWithKeyboard(page);
+    await tabTo(page, withText('Next'));
+    await page.keyboard.press('Enter');
+    await page.locator('asc-form', { hasText: 'Checking your answers…' }).waitFor();
+    assert.is(await page.locator(FORM_HEADING).textContent(), 'Before you start', 'no later page without its words');
+
+    release();
+    await page.locator(FORM_HEADING, { hasText: 'About you' }).waitFor();
+    assert.ok(
+      asked.some((path) => /^\/api\/forms\/dols-form-1\/versions\/\d+$/.test(path)),
+      'the whole form came after',
+    );
+    assert.equal(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 it('on another site the form should say signing in cannot work there, and carry the answers to the portal', async () => {
   const { browser, other, portal } = await sites();
   const { page, errors, close } = await newTab(browser, 320);

@@ -120,6 +120,21 @@ it("should carry, on a form's first page, its later pages without their words, a
   assert.is((await page('/forms/dols-form-1/before-you-start')).data['asc-data-form'].opening, true);
 });
 
+it("should give a council's page, asking the API with ?opening, the same opening as the portal's page carries", async () => {
+  const { baseUrl } = await portal();
+  const onPage = (await page('/forms/dols-form-1')).data['asc-data-form'];
+  for (const path of [
+    '/api/forms/dols-form-1?opening',
+    `/api/forms/dols-form-1/versions/${onPage.definition.version}?opening`,
+  ]) {
+    const response = await fetch(`${baseUrl}${path}`);
+    assert.is(response.status, 200, path);
+    assert.equal(await response.json(), onPage, path);
+  }
+  const whole = await (await fetch(`${baseUrl}/api/forms/dols-form-1`)).json();
+  assert.is(whole.opening, undefined, 'without it, the whole form');
+});
+
 it('should name the person signed in with nothing secret, in a page no cache keeps', async () => {
   const { baseUrl, smtp } = await portal();
   const email = `page-data.${process.pid}@example.org`;

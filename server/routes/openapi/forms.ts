@@ -10,6 +10,15 @@ const formId = {
   example: 'social-care-referral',
 };
 const version = { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, example: 2 };
+const opening = {
+  name: 'opening',
+  in: 'query',
+  required: false,
+  allowEmptyValue: true,
+  schema: { type: 'string' },
+  description:
+    "Present (`?opening`): for showing the form's first page, sooner. The first page whole; each later page with what decides which answers are kept and which pages show, but without its words. Ask again without it before showing or checking any other page.",
+};
 const portalPart = (part: string) => ({ $ref: `#/components/schemas/PortalContent/properties/${part}` });
 const noSuchVersion = refusal('No such version', 'not-found', 'Form "social-care-referral" has no version 7.');
 
@@ -93,7 +102,7 @@ export const formsApi = (portal: PortalContent) => ({
         tags: ['forms'],
         summary: "A form's latest published version, with where its validators are",
         ...anybody,
-        parameters: [formId],
+        parameters: [formId, opening],
         responses: {
           200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form', formVersionExample(portal)),
           404: refusal('No such form', 'not-found', 'There is no form "meals-on-wheels".'),
@@ -106,7 +115,7 @@ export const formsApi = (portal: PortalContent) => ({
         tags: ['forms'],
         summary: 'One version of a form (retired versions too, for forms started on them)',
         ...anybody,
-        parameters: [formId, version],
+        parameters: [formId, version, opening],
         responses: {
           200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form version', formVersionExample(portal)),
           400: refusal(
