@@ -79,6 +79,25 @@ build(
   },
 );
 
+build(
+  'should give the portal, the embed and the staff pages each one file of what they load at once, the rest loaded as it is needed',
+  async () => {
+    const staticImports = (code: string) =>
+      [...code.matchAll(/(?:^|[;}\s])(?:import|from)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!);
+    const page = await readFile(join(outDir, 'public/index.html'), 'utf8');
+    const portal = await readFile(publicFile(built.manifest.app.js), 'utf8');
+    assert.equal(staticImports(portal), [], 'the portal script imports no other file before it runs');
+    assert.is([...page.matchAll(/<script type="module"/g)].length, 1);
+    assert.match(portal, /import\("\.\/[^"]+"\)/, 'the account screens and the like come when needed');
+    const embed = await readFile(join(outDir, 'public/embed/asc-form.js'), 'utf8');
+    const embedImports = staticImports(embed);
+    assert.is(embedImports.length, 1, '/embed/asc-form.js names one file');
+    const embedChunk = await readFile(publicFile(new URL(embedImports[0]!, 'http://x/embed/').pathname), 'utf8');
+    assert.equal(staticImports(embedChunk), [], 'which imports no other before it runs');
+    assert.equal(staticImports(await readFile(publicFile(built.manifest.staff), 'utf8')), []);
+  },
+);
+
 build('should describe every component in a custom elements manifest: attributes, events and parts', async () => {
   const manifest = JSON.parse(await readFile(join(outDir, 'public/custom-elements.json'), 'utf8'));
   const elements = Object.fromEntries(
