@@ -61,6 +61,7 @@ export type {
   AnswersRetention,
   FieldProblem,
   ErrorBody,
+  PortalPages,
 } from './contracts/portal-api.ts';
 export type {
   StaffUser,

@@ -9,7 +9,7 @@ import {
   createForm,
   validatorsFromModule,
   type Form,
-  type PortalContent,
+  type PortalPages,
   type FieldProblem,
   type ErrorBody,
   type FormList,
@@ -79,8 +79,8 @@ export function fromPage<T>(apiBase: string, id: string, accept?: (value: T) => 
   return takePageData<T>(id, accept, keep);
 }
 
-export async function fetchPortal(apiBase: string): Promise<PortalContent> {
-  return fromPage<PortalContent>(apiBase, PAGE_DATA.portal) ?? getJson<PortalContent>(resolve(apiBase, '/api/portal'));
+export async function fetchPortal(apiBase: string): Promise<PortalPages> {
+  return fromPage<PortalPages>(apiBase, PAGE_DATA.portal) ?? getJson<PortalPages>(resolve(apiBase, '/api/portal'));
 }
 
 export async function fetchFormList(apiBase: string): Promise<FormSummary[]> {

@@ -6,6 +6,15 @@
 import type { Answers, FormDefinition, SummaryPage } from '../types.ts';
 import type { PortalContent } from './portal.types.ts';
 
+/**
+ * The parts of portal.json that only the server reads (the triage rules and office hours, the
+ * outcomes staff record, what the confirmation email names): the browser's pages are never sent them.
+ */
+export const SERVER_PORTAL_PARTS = ['triage', 'outcomes', 'workingHours', 'confirmationEmail'] as const;
+
+/** The portal's content as its pages read it (GET /api/portal, and the page's own block). */
+export type PortalPages = Omit<PortalContent, (typeof SERVER_PORTAL_PARTS)[number]>;
+
 /** A form open for new referrals, at its latest published version, as GET /api/forms lists it. */
 export interface FormSummary {
   id: string;

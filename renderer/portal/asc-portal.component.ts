@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { FormSummary, PortalContent } from '../../engine/runtime.ts';
+import type { FormSummary, PortalPages } from '../../engine/runtime.ts';
 import { fetchFormList, fetchPortal } from '../api-client.ts';
 import { SIGN_OUT_FAILED } from '../account-api.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -34,7 +34,7 @@ export class AscPortal extends LitElement {
   /** Start forms without the check that the person is not a robot: for the form authors' preview (npm run preview) only. */
   @property({ type: Boolean, attribute: 'no-captcha' }) noCaptcha = false;
 
-  @state() private portal?: PortalContent;
+  @state() private portal?: PortalPages;
   @state() private forms: FormSummary[] = [];
   @state() private loadError?: string;
 
@@ -173,7 +173,7 @@ export class AscPortal extends LitElement {
       </footer>`;
   }
 
-  private renderPage(route: Exclude<Route, { name: 'form' }>, portal: PortalContent): TemplateResult {
+  private renderPage(route: Exclude<Route, { name: 'form' }>, portal: PortalPages): TemplateResult {
     const link = this.router.link.bind(this.router);
     switch (route.name) {
       case 'home':

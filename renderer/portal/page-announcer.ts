@@ -1,5 +1,5 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { FormSummary, PortalContent } from '../../engine/runtime.ts';
+import type { FormSummary, PortalPages } from '../../engine/runtime.ts';
 import type { Route } from './routes.ts';
 
 /** What the announcer reads from the portal. */
@@ -10,7 +10,7 @@ export interface PageAnnouncerHost extends ReactiveControllerHost {
 /** The portal's content and the page on screen, as the announcer needs them. */
 export interface PageAnnouncerSource {
   route(): Route;
-  portal(): PortalContent | undefined;
+  portal(): PortalPages | undefined;
   forms(): FormSummary[];
   /** The signed-out page's heading, which says why. */
   signedOutTitle(): string;

@@ -1,12 +1,12 @@
 /** The portal's own pages, from forms/portal.json: home, referrals and DoLS, signed out, not found. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { SESSION_IDLE_MS, SESSION_LONGEST_MS, durationInWords, type PortalContent } from '../../engine/runtime.ts';
+import { SESSION_IDLE_MS, SESSION_LONGEST_MS, durationInWords, type PortalPages } from '../../engine/runtime.ts';
 import { contentBlock, richText } from '../shared/rich-text.ts';
 import { icon } from './icons.ts';
 import type { SignedOutBecause } from './session-controller.ts';
 import type { Route } from './routes.ts';
 
-type Tile = PortalContent['home']['tiles'][number];
+type Tile = PortalPages['home']['tiles'][number];
 /** A link within the portal (see RouterController.link). */
 type Link = (route: Route, text: string | TemplateResult, className?: string) => TemplateResult;
 
@@ -16,7 +16,7 @@ function tileTarget(tile: Tile, link: Link): TemplateResult {
   return html`<a href=${tile.href!} rel="noopener noreferrer">${tile.title}</a>`;
 }
 
-function tilePage(page: PortalContent['home'], notice: TemplateResult, link: Link): TemplateResult {
+function tilePage(page: PortalPages['home'], notice: TemplateResult, link: Link): TemplateResult {
   return html`
     <h1 tabindex="-1">${page.title}</h1>
     ${(page.content ?? []).map(contentBlock)}
@@ -33,16 +33,16 @@ function tilePage(page: PortalContent['home'], notice: TemplateResult, link: Lin
     ${(page.after ?? []).map(contentBlock)}`;
 }
 
-export function homePage(portal: PortalContent, link: Link): TemplateResult {
+export function homePage(portal: PortalPages, link: Link): TemplateResult {
   return tilePage(portal.home, html`<div class="notice">${richText(portal.notices.urgent)}</div>`, link);
 }
 
-export function referralsPage(portal: PortalContent, link: Link): TemplateResult {
+export function referralsPage(portal: PortalPages, link: Link): TemplateResult {
   return html`${link({ name: 'home' }, 'Back', 'back-link')}
     ${tilePage(portal.referrals, html`<div class="inset">${richText(portal.notices.safeguarding)}</div>`, link)}`;
 }
 
-export function dolsPage(portal: PortalContent, link: Link): TemplateResult {
+export function dolsPage(portal: PortalPages, link: Link): TemplateResult {
   const dols = portal.dols;
   return html`
     ${link({ name: 'referrals' }, 'Back', 'back-link')}

@@ -1,7 +1,15 @@
 /** The portal's content and the forms' definitions, for the components in the browser. */
 import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
-import { openingDefinition, type FormList, type FormOnPage, type FormToRun } from '../../engine/index.ts';
+import {
+  SERVER_PORTAL_PARTS,
+  openingDefinition,
+  type FormList,
+  type FormOnPage,
+  type FormToRun,
+  type PortalContent,
+  type PortalPages,
+} from '../../engine/index.ts';
 import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import { NotFoundError, RefusedError } from '../services/errors.ts';
 
@@ -15,6 +23,13 @@ export function formToRun(catalogue: FormCatalogue, entry: CatalogueEntry): Form
     council: catalogue.portal.council,
     timeZone: catalogue.timeZone,
   };
+}
+
+/** The portal's content as its pages are sent it: without what only the server reads. */
+export function portalPages(portal: PortalContent): PortalPages {
+  const pages: Partial<PortalContent> = { ...portal };
+  for (const part of SERVER_PORTAL_PARTS) delete pages[part];
+  return pages as PortalPages;
 }
 
 const openings = new WeakMap<CatalogueEntry, FormOnPage>();
@@ -38,9 +53,10 @@ export function openingToRun(catalogue: FormCatalogue, entry: CatalogueEntry): F
 export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
   const router = new Router({ prefix: '/api' });
 
+  const pages = portalPages(catalogue.portal);
   router.get('/portal', (ctx) => {
     ctx.set('Cache-Control', 'no-cache');
-    ctx.body = catalogue.portal;
+    ctx.body = pages;
   });
 
   router.get('/forms', (ctx) => {

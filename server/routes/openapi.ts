@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Router } from '@koa/router';
-import type { PortalContent } from '../../engine/index.ts';
+import { SERVER_PORTAL_PARTS, type PortalContent } from '../../engine/index.ts';
 import { accountApi } from './openapi/account.ts';
 import { captchaApi } from './openapi/captcha.ts';
 import { deliveryApi } from './openapi/delivery.ts';
@@ -25,9 +25,21 @@ import { staffAuditApi } from './openapi/staff-audit.ts';
 export async function openApiDocument(buildDir: string, portal: PortalContent): Promise<Record<string, unknown>> {
   const formsApi = formsOf(portal);
   const schema = async (file: string) => JSON.parse(await readFile(`${buildDir}/schemas/${file}`, 'utf8'));
+  // The portal's content as its pages are sent it: its schema less the parts only the server reads.
+  const serverOnly = new Set<string>(SERVER_PORTAL_PARTS);
+  const portalSchema = await schema('contracts/portal.schema.json');
+  const portalPagesSchema = {
+    ...portalSchema,
+    title: 'PortalPages',
+    description: `${portalSchema.description} The portal's pages are sent all of it but the parts only the server reads: ${SERVER_PORTAL_PARTS.join(', ')}.`,
+    properties: Object.fromEntries(
+      Object.entries(portalSchema.properties as object).filter(([part]) => !serverOnly.has(part)),
+    ),
+    required: (portalSchema.required as string[]).filter((part) => !serverOnly.has(part)),
+  };
   const engineSchemas = embedSchemas([
     { name: 'FormDefinition', schema: await schema('definition/definition.schema.json') },
-    { name: 'PortalContent', schema: await schema('contracts/portal.schema.json') },
+    { name: 'PortalPages', schema: portalPagesSchema },
   ]);
   return {
     openapi: '3.1.0',

@@ -14,7 +14,7 @@ import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.t
 import type { SessionService } from '../services/sessions.ts';
 import { SESSION_COOKIE } from '../http/session-cookie.ts';
 import { accountStatus } from './account.ts';
-import { formToRun, openingToRun } from './forms.ts';
+import { formToRun, openingToRun, portalPages } from './forms.ts';
 
 export interface PageData {
   /** The data blocks, for the end of the page's body. */
@@ -54,7 +54,7 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
 
   // What is the same for every request, serialised once: the portal's words, the captcha, and each
   // form version's block (a definition is some 40 KB of JSON).
-  const portalBlock = block(PAGE_DATA.portal, portal);
+  const portalBlock = block(PAGE_DATA.portal, portalPages(portal));
   const captchaBlock = block(PAGE_DATA.captcha, { provider: captcha });
   const formBlocks = new WeakMap<CatalogueEntry, { whole: string; opening: string }>();
   const formBlock = (entry: CatalogueEntry, opening: boolean) => {

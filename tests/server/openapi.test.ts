@@ -87,7 +87,7 @@ standalone('should stand alone: every $ref points inside the document, and to so
   assert.not.match(JSON.stringify(document.components.schemas), /"\$(id|defs)"/);
   // The engine's schemas are there, under names a client generator turns into types.
   assert.ok(document.components.schemas.FormDefinition?.properties.pages);
-  assert.ok(document.components.schemas.PortalContent?.properties.council);
+  assert.ok(document.components.schemas.PortalPages?.properties.council);
 });
 
 standalone('should give every operation a unique camelCase operationId and say who may call it', async () => {

@@ -120,6 +120,15 @@ it("should carry, on a form's first page, its later pages without their words, a
   assert.is((await page('/forms/dols-form-1/before-you-start')).data['asc-data-form'].opening, true);
 });
 
+it("should carry the portal's words as the API gives them, without the rules only the server reads", async () => {
+  const { baseUrl } = await portal();
+  const api = await (await fetch(`${baseUrl}/api/portal`)).json();
+  assert.equal((await page('/')).data['asc-data-portal'], api);
+  assert.ok(api.council.name && api.home && api.accountGate, 'what the pages show');
+  for (const part of ['triage', 'outcomes', 'workingHours', 'confirmationEmail'])
+    assert.is(api[part], undefined, `no ${part}: the council's own rules stay on the server`);
+});
+
 it("should give a council's page, asking the API with ?opening, the same opening as the portal's page carries", async () => {
   const { baseUrl } = await portal();
   const onPage = (await page('/forms/dols-form-1')).data['asc-data-form'];

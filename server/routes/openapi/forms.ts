@@ -1,5 +1,6 @@
 /** The description of the portal's content and the forms' definitions (routes/forms.ts). */
 import type { PortalContent } from '../../../engine/index.ts';
+import { portalPages } from '../forms.ts';
 import { anybody, json, refusal } from './shared.ts';
 
 const formId = {
@@ -19,7 +20,7 @@ const opening = {
   description:
     "Present (`?opening`): for showing the form's first page, sooner. The first page whole; each later page with what decides which answers are kept and which pages show, but without its words. Ask again without it before showing or checking any other page.",
 };
-const portalPart = (part: string) => ({ $ref: `#/components/schemas/PortalContent/properties/${part}` });
+const portalPart = (part: string) => ({ $ref: `#/components/schemas/PortalPages/properties/${part}` });
 const noSuchVersion = refusal('No such version', 'not-found', 'Form "social-care-referral" has no version 7.');
 
 /** A form version as GET /api/forms/{formId} answers, cut down to two pages for the example. */
@@ -61,9 +62,9 @@ export const formsApi = (portal: PortalContent) => ({
         ...anybody,
         responses: {
           200: json(
-            { $ref: '#/components/schemas/PortalContent' },
-            'The content of forms/portal.json, with council.timeZone always given (Europe/London when the file names none)',
-            portal,
+            { $ref: '#/components/schemas/PortalPages' },
+            "The content of forms/portal.json that the portal's pages read, with council.timeZone always given (Europe/London when the file names none): without the parts only the server reads (triage, outcomes, workingHours, confirmationEmail)",
+            portalPages(portal),
           ),
         },
       },
