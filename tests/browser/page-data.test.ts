@@ -71,9 +71,15 @@ it('should ask the API for a form opened after the first page, and show it', () 
   inTab(async ({ page, baseUrl }) => {
     await page.goto(`${baseUrl}/forms/dols-form-1`);
     await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
-    const answered = page.waitForResponse((response) => response.url().endsWith('/api/forms/social-care-referral'));
+    const answered = page.waitForResponse((response) =>
+      response.url().endsWith('/api/forms/social-care-referral?opening'),
+    );
+    const whole = page.waitForResponse((response) =>
+      /\/api\/forms\/social-care-referral\/versions\/\d+$/.test(response.url()),
+    );
     await page.evaluate(() => document.querySelector('asc-portal')!.navigateTo('/forms/social-care-referral'));
-    assert.is((await answered).status(), 200, 'the other form came from the API');
+    assert.is((await answered).status(), 200, 'the other form came from the API, its opening for its first page');
+    assert.is((await whole).status(), 200, 'and the whole of it after');
     const title = loadForms().find((f) => f.definition.id === 'social-care-referral')!.definition.title;
     await page.waitForFunction((title) => document.title.includes(title), title);
     await page.locator(FORM_HEADING, { hasText: 'Before you start' }).and(page.locator(':visible')).waitFor();
