@@ -18,7 +18,8 @@
 import { writeFile } from 'node:fs/promises';
 import { PRIVATE_FILE, privateFolder } from './private-files.ts';
 import { join } from 'node:path';
-import { CompactSign } from 'jose';
+import { KeyObject } from 'node:crypto';
+import { compactJws, type JwsKey } from './compact-jws.ts';
 import pLimit from 'p-limit';
 import type { OutboxRepository, ClaimedMessage, OutboxKind } from '../repositories/outbox.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
@@ -83,22 +84,19 @@ export function createOutboxRelay(deps: {
   deliveriesDir: string;
 }) {
   const { outbox, mailer, webhook, answersAtRest, clock, log, deliveriesDir } = deps;
-  const encoder = new TextEncoder();
-  // The shared secret imported once for the process (jose would import raw bytes again at every signature).
-  const hmacKey = webhook?.secret
-    ? crypto.subtle.importKey('raw', new Uint8Array(webhook.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-    : undefined;
+  // The key made once for the process.
+  const key: JwsKey | undefined = webhook?.signing
+    ? { alg: 'ES256', key: KeyObject.from(webhook.signing.key) }
+    : webhook?.secret
+      ? { alg: 'HS256', secret: webhook.secret }
+      : undefined;
 
   const post = async (delivery: Delivery): Promise<void> => {
-    const signed = new CompactSign(encoder.encode(JSON.stringify(delivery)));
-    const { signing, secret } = webhook!;
-    const jws = signing
-      ? await signed
-          .setProtectedHeader({ alg: 'ES256', kid: signing.kid, typ: 'asc-forms-submission+jws' })
-          .sign(signing.key)
-      : await signed
-          .setProtectedHeader({ alg: 'HS256', typ: 'asc-forms-submission+jws' })
-          .sign((await hmacKey) ?? secret!);
+    const jws = compactJws(
+      key!,
+      { ...(webhook!.signing ? { kid: webhook!.signing.kid } : {}), typ: 'asc-forms-submission+jws' },
+      JSON.stringify(delivery),
+    );
     let response: Response;
     try {
       // A redirect is refused: the signed referral goes to the address configured, and nowhere else.
