@@ -16,7 +16,7 @@
  * (sqlite-submit.cpuprofile and so on, for Chrome's DevTools or `node --cpu-prof`'s readers).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,13 +146,14 @@ async function benchOn(name: string, buildDir: string, sinks: Sinks, databaseUrl
     // The measured runs of a path, profiled when BENCH_LOAD_PROFILE names a folder.
     const measured = async (path: string, load: Load) => {
       if (!env.BENCH_LOAD_PROFILE) return measure(load, options);
+      await mkdir(env.BENCH_LOAD_PROFILE, { recursive: true });
       await server.ask({ type: 'profile' });
-      const m = await measure(load, options);
-      await server.ask({
-        type: 'profile',
-        file: join(env.BENCH_LOAD_PROFILE, `${name.toLowerCase()}-${path}.cpuprofile`),
-      });
-      return m;
+      try {
+        return await measure(load, options);
+      } finally {
+        const file = join(env.BENCH_LOAD_PROFILE, `${name.toLowerCase()}-${path}.cpuprofile`);
+        await server.ask({ type: 'profile', file });
+      }
     };
     const warm = (load: Load) => measure(load, { ...options, seconds: 1, runs: 1 });
     const submitting = (on: boolean) => server.ask({ type: 'submitting', on });

@@ -93,10 +93,15 @@ const EMBED_SCRIPT = '/embed/asc-form.js';
  * cost the same request and keep that wait). Its imports are relative, so they resolve to the
  * server the page loaded it from.
  */
-async function writeEmbedScript(publicDir: string, embed: string, chunks: string[]): Promise<void> {
+async function writeEmbedScript(
+  publicDir: string,
+  embed: string,
+  chunks: string[],
+  /** Whether the hashed one holds no code of its own, only static imports of its chunks (its metafile says). */
+  onlyNames: boolean,
+): Promise<void> {
   const relativeUrl = (url: string) => JSON.stringify(`..${url}`);
   const hashed = await readFile(join(publicDir, embed), 'utf8');
-  const onlyNames = /^(?:(?:import|export)\b[^;]*;)+\s*$/.test(hashed) && !/\bfrom\s*"(?!\.\/chunks\/)/.test(hashed);
   const own = onlyNames
     ? `${hashed.trim().replaceAll('"./chunks/', `"../${embed.split('/')[1]}/chunks/`)}\n`
     : `export * from ${relativeUrl(embed)};\n`;
@@ -127,15 +132,15 @@ export async function buildBrowser(
   // One esbuild run for each kind of page, so each page's chunks hold only what that page uses
   // (the portal none of the staff's code, the embed none of the portal's), and one for the
   // validators, which every kind of page loads by address and which share their formats.
-  const groups: Entry[][] = [
-    [{ in: join(root, 'renderer/portal-page.ts'), out: 'asc-forms' }],
-    [{ in: join(root, 'renderer/embed.ts'), out: 'asc-form' }],
-    [{ in: join(root, 'renderer/staff.ts'), out: 'asc-staff' }],
-    validatorEntries,
+  const pages: Entry[] = [
+    { in: join(root, 'renderer/portal-page.ts'), out: 'asc-forms' },
+    { in: join(root, 'renderer/embed.ts'), out: 'asc-form' },
+    { in: join(root, 'renderer/staff.ts'), out: 'asc-staff' },
   ];
-  const entryPoints = groups.flat();
+  const groups = [...pages.map((page) => ({ entries: [page], page })), { entries: validatorEntries, page: undefined }];
+  const entryPoints = groups.flatMap((group) => group.entries);
   const results = await Promise.all(
-    groups.map(async (group) => {
+    groups.map(async ({ entries: group, page }) => {
       const options = {
         entryPoints: group,
         outdir: assetsDir,
@@ -156,15 +161,15 @@ export async function buildBrowser(
         logLevel: 'silent',
       } satisfies BuildOptions;
       // A page's entry: what it loads at once in one chunk (pageInOneChunk).
-      if (group.length > 1) return build(options);
+      if (!page) return group.length ? build(options) : undefined;
       const later = await loadedLater(options);
-      return build({ ...options, plugins: [...options.plugins, pageInOneChunk(group[0]!.in, later)] });
+      return build({ ...options, plugins: [...options.plugins, pageInOneChunk(page.in, later)] });
     }),
   );
   await rm(workDir, { recursive: true, force: true });
   const metafile: Metafile = {
-    inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
-    outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
+    inputs: Object.assign({}, ...results.map((r) => r?.metafile.inputs)),
+    outputs: Object.assign({}, ...results.map((r) => r?.metafile.outputs)),
   };
   // What each file holds, for `npx esbuild --analyze`-style reading (esbuild.github.io/analyze).
   await writeFile(join(outDir, 'metafile.json'), JSON.stringify(metafile));
@@ -202,7 +207,11 @@ export async function buildBrowser(
   const app = pageScript(urlOf('asc-forms'));
   const embed = urlOf('asc-form');
   const staff = pageScript(urlOf('asc-staff'));
-  await writeEmbedScript(publicDir, embed, preloadsOf(embed));
+  const embedMeta = outputs.get(embed)!;
+  const embedOnlyNames =
+    !Object.keys(embedMeta.inputs).length &&
+    embedMeta.imports.every((i) => i.kind === 'import-statement' && publicUrl(i.path).startsWith('/assets/chunks/'));
+  await writeEmbedScript(publicDir, embed, preloadsOf(embed), embedOnlyNames);
   const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
   await writeFile(join(publicDir, css), PAGE_CSS);
   const manifest: BrowserManifest = {

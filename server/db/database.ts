@@ -4,6 +4,7 @@
  * survives a crash, and waits for a lock rather than failing at once. The folder and the files are
  * for the server's user alone (0700, 0600).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
@@ -133,7 +134,17 @@ function writerQueue(db: Knex): PQueue {
  */
 export function writeTransaction<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   if (isPostgres(db)) return db.transaction(work);
-  return writerQueue(db).add(() => db.transaction(work));
+  refuseInsideWriter('writeTransaction');
+  return writerQueue(db).add(() => insideWriter.run(true, () => db.transaction(work)));
+}
+
+/** Whether this code runs inside a writing transaction's `work`, on SQLite. */
+const insideWriter = new AsyncLocalStorage<true>();
+
+/** Waiting in the queue from inside its writer would wait for ever: said at once instead. */
+function refuseInsideWriter(what: string): void {
+  if (insideWriter.getStore())
+    throw new Error(`${what} was called inside a writing transaction: use that transaction (trx) instead.`);
 }
 
 /**
@@ -145,6 +156,7 @@ export function writeTransaction<T>(db: Knex, work: (trx: Knex.Transaction) => P
  */
 export function writeAlone<T>(db: Knex, work: () => Promise<T>): Promise<T> {
   if (isPostgres(db)) return work();
+  refuseInsideWriter('writeAlone');
   return writerQueue(db).add(work, { priority: 1 });
 }
 
@@ -161,7 +173,8 @@ export async function allAtOnce(trx: Knex, statements: Array<(() => Promise<unkn
     for (const statement of asked) await statement();
     return;
   }
-  const ended = await Promise.allSettled(asked.map((statement) => statement()));
+  // Each started from a promise, so one that throws at once still waits for the others to end.
+  const ended = await Promise.allSettled(asked.map((statement) => Promise.resolve().then(statement)));
   const failed = ended.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
 }

@@ -31,7 +31,7 @@ export async function openApiDocument(buildDir: string, portal: PortalContent): 
   const portalPagesSchema = {
     ...portalSchema,
     title: 'PortalPages',
-    description: `${portalSchema.description} The portal's pages are sent all of it but the parts only the server reads: ${SERVER_PORTAL_PARTS.join(', ')}.`,
+    description: `The portal's own words and links, as its pages are sent them: the council, its phone numbers, the home page tiles, the referral and DoLS pages, the notices and the account gate. The server's own parts of forms/portal.json (${SERVER_PORTAL_PARTS.join(', ')}) are not sent.`,
     properties: Object.fromEntries(
       Object.entries(portalSchema.properties as object).filter(([part]) => !serverOnly.has(part)),
     ),

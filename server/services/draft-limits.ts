@@ -44,7 +44,8 @@ export function createDraftLimits(deps: {
 
     /**
      * A save that goes ahead: counted and written in one transaction, so one commit. Past the
-     * rate nothing is written; refused by `write` (with an error), the count is kept all the same.
+     * rate nothing is kept (the transaction rolls back); refused by `write` (with an error), the
+     * count is kept all the same.
      */
     async counted<T>(userId: string, write: (trx: Knex) => Promise<T>): Promise<T> {
       let refused: { error: unknown } | undefined;

@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { compileForm, createForm, validatorsFromModule, type Answers } from '../../engine/index.ts';
 import { formats } from '../../engine/values/formats.ts';
 import { buildAll, type BuildResult } from '../../scripts/lib/build-all.ts';
+import { buildBrowser } from '../../scripts/lib/build-browser.ts';
 import { loadForms, ANSWERS_TODAY } from '../fixtures/forms.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -95,6 +96,21 @@ build(
     const embedChunk = await readFile(publicFile(new URL(embedImports[0]!, 'http://x/embed/').pathname), 'utf8');
     assert.equal(staticImports(embedChunk), [], 'which imports no other before it runs');
     assert.equal(staticImports(await readFile(publicFile(built.manifest.staff), 'utf8')), []);
+  },
+);
+
+build(
+  'should build the pages of a folder holding the portal and no form yet, as the authors\u2019 preview starts',
+  async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'asc-forms-no-form-'));
+    try {
+      const portal = JSON.parse(await readFile(join(root, 'forms/portal.json'), 'utf8'));
+      const manifest = await buildBrowser([], portal, dir);
+      assert.equal(manifest.validators, {});
+      assert.match(await readFile(join(dir, 'public/index.html'), 'utf8'), manifest.app.js);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   },
 );
 

@@ -11,11 +11,13 @@ const formId = {
   example: 'social-care-referral',
 };
 const version = { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, example: 2 };
+const formOrOpening = {
+  anyOf: [{ $ref: '#/components/schemas/FormVersion' }, { $ref: '#/components/schemas/FormOpening' }],
+};
 const opening = {
   name: 'opening',
   in: 'query',
   required: false,
-  allowEmptyValue: true,
   schema: { type: 'string' },
   description:
     "Present (`?opening`): for showing the form's first page, sooner. The first page whole; each later page with what decides which answers are kept and which pages show, but without its words. Ask again without it before showing or checking any other page.",
@@ -105,7 +107,7 @@ export const formsApi = (portal: PortalContent) => ({
         ...anybody,
         parameters: [formId, opening],
         responses: {
-          200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form', formVersionExample(portal)),
+          200: json(formOrOpening, 'The form (its opening, asked with ?opening)', formVersionExample(portal)),
           404: refusal('No such form', 'not-found', 'There is no form "meals-on-wheels".'),
         },
       },
@@ -118,7 +120,7 @@ export const formsApi = (portal: PortalContent) => ({
         ...anybody,
         parameters: [formId, version, opening],
         responses: {
-          200: json({ $ref: '#/components/schemas/FormVersion' }, 'The form version', formVersionExample(portal)),
+          200: json(formOrOpening, 'The form version (its opening, asked with ?opening)', formVersionExample(portal)),
           400: refusal(
             'The version is not a number',
             'bad-version',
@@ -203,6 +205,31 @@ export const formsApi = (portal: PortalContent) => ({
         },
       },
       required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone'],
+    },
+    FormOpening: {
+      type: 'object',
+      description:
+        "A form version for showing its first page (asked with ?opening): as FormVersion, but the definition's later pages are without their words (labels empty; no content, hints or messages), so it is not a FormDefinition to run the whole form from",
+      properties: {
+        definition: {
+          type: 'object',
+          description:
+            'The first page whole; each later page with its ids, types, option values, conditions, limits and rules',
+          properties: {
+            id: { type: 'string' },
+            version: { type: 'integer' },
+            pages: { type: 'array', items: { type: 'object' } },
+          },
+          required: ['id', 'version', 'pages'],
+        },
+        validators: { type: 'string', description: 'URL of the ES module of precompiled page validators' },
+        notices: portalPart('notices'),
+        accountGate: portalPart('accountGate'),
+        council: portalPart('council'),
+        timeZone: { type: 'string', description: "The council's time zone, as in FormVersion" },
+        opening: { const: true },
+      },
+      required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone', 'opening'],
     },
   },
 });
