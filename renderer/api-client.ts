@@ -101,11 +101,8 @@ export async function fetchForm(
   /** The form starts on its first page: its opening is enough to show it (see FormOnPage). */
   atStart = false,
 ): Promise<LoadedForm> {
-  const path = `${
-    version
-      ? `/api/forms/${encodeURIComponent(formId)}/versions/${version}`
-      : `/api/forms/${encodeURIComponent(formId)}`
-  }${atStart ? '?opening' : ''}`;
+  const form = `/api/forms/${encodeURIComponent(formId)}`;
+  const path = `${form}${version ? `/versions/${version}` : ''}${atStart ? '?opening' : ''}`;
   const body =
     fromPage<FormOnPage>(
       apiBase,
@@ -118,9 +115,7 @@ export async function fetchForm(
   // Today is the council's date, not the one where the browser is.
   const run = (whole: FormDefinition) => createForm(whole, validators, { timeZone: body.timeZone });
   const whole = async () => {
-    const answer = await getJson<FormToRun>(
-      resolve(apiBase, `/api/forms/${encodeURIComponent(formId)}/versions/${definition.version}`),
-    );
+    const answer = await getJson<FormToRun>(resolve(apiBase, `${form}/versions/${definition.version}`));
     loaded.form = run(answer.definition);
     loaded.opening = false;
   };

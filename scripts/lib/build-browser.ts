@@ -103,7 +103,7 @@ async function writeEmbedScript(
   const relativeUrl = (url: string) => JSON.stringify(`..${url}`);
   const hashed = await readFile(join(publicDir, embed), 'utf8');
   const own = onlyNames
-    ? `${hashed.trim().replaceAll('"./chunks/', `"../${embed.split('/')[1]}/chunks/`)}\n`
+    ? `${hashed.trim().replaceAll('"./', `"..${embed.slice(0, embed.lastIndexOf('/') + 1)}`)}\n`
     : `export * from ${relativeUrl(embed)};\n`;
   const source = `${chunks
     .filter((url) => !own.includes(relativeUrl(url)))
@@ -195,22 +195,23 @@ export async function buildBrowser(
     return [...found];
   };
   /**
-   * What a page's script tag names: its entry, or the one chunk the entry is only the name of
-   * when all its code went there (pageInOneChunk), one request fewer.
+   * The chunks an entry is only the names of, when all its code went there (pageInOneChunk):
+   * it holds no module of its own and imports each of them at once. Undefined otherwise.
    */
-  const pageScript = (entry: string) => {
+  const onlyNamesOf = (entry: string): string[] | undefined => {
     const meta = outputs.get(entry)!;
-    const [only, ...more] = meta.imports;
-    const bare = !Object.keys(meta.inputs).length && !meta.exports.length;
-    return bare && only?.kind === 'import-statement' && !more.length ? publicUrl(only.path) : entry;
+    if (Object.keys(meta.inputs).length || meta.imports.some((i) => i.kind !== 'import-statement')) return undefined;
+    return meta.imports.map((i) => publicUrl(i.path));
+  };
+  /** What a page's script tag names: its entry, or the one chunk it is only the name of, one request fewer. */
+  const pageScript = (entry: string) => {
+    const names = onlyNamesOf(entry);
+    return names?.length === 1 && !outputs.get(entry)!.exports.length ? names[0]! : entry;
   };
   const app = pageScript(urlOf('asc-forms'));
   const embed = urlOf('asc-form');
   const staff = pageScript(urlOf('asc-staff'));
-  const embedMeta = outputs.get(embed)!;
-  const embedOnlyNames =
-    !Object.keys(embedMeta.inputs).length &&
-    embedMeta.imports.every((i) => i.kind === 'import-statement' && publicUrl(i.path).startsWith('/assets/chunks/'));
+  const embedOnlyNames = onlyNamesOf(embed) !== undefined;
   await writeEmbedScript(publicDir, embed, preloadsOf(embed), embedOnlyNames);
   const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
   await writeFile(join(publicDir, css), PAGE_CSS);

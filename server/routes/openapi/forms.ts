@@ -1,5 +1,5 @@
 /** The description of the portal's content and the forms' definitions (routes/forms.ts). */
-import type { PortalContent } from '../../../engine/index.ts';
+import { SERVER_PORTAL_PARTS, type PortalContent } from '../../../engine/index.ts';
 import { portalPages } from '../forms.ts';
 import { anybody, json, refusal } from './shared.ts';
 
@@ -54,6 +54,24 @@ const formVersionExample = (portal: PortalContent) => ({
 });
 
 /** The paths and schemas; `portal` is this portal's content, which the examples show. */
+/** A form version as GET /api/forms/{formId} gives it. */
+const formVersion = {
+  type: 'object',
+  properties: {
+    definition: { $ref: '#/components/schemas/FormDefinition' },
+    validators: { type: 'string', description: 'URL of the ES module of precompiled page validators' },
+    notices: portalPart('notices'),
+    accountGate: portalPart('accountGate'),
+    council: portalPart('council'),
+    timeZone: {
+      type: 'string',
+      description:
+        "The council's time zone, an IANA name such as Europe/London: the form's date rules and conditions count today in it, whatever the browser's own zone",
+    },
+  },
+  required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone'],
+};
+
 export const formsApi = (portal: PortalContent) => ({
   paths: {
     '/api/portal': {
@@ -65,7 +83,7 @@ export const formsApi = (portal: PortalContent) => ({
         responses: {
           200: json(
             { $ref: '#/components/schemas/PortalPages' },
-            "The content of forms/portal.json that the portal's pages read, with council.timeZone always given (Europe/London when the file names none): without the parts only the server reads (triage, outcomes, workingHours, confirmationEmail)",
+            `The content of forms/portal.json that the portal's pages read, with council.timeZone always given (Europe/London when the file names none): without the parts only the server reads (${SERVER_PORTAL_PARTS.join(', ')})`,
             portalPages(portal),
           ),
         },
@@ -190,27 +208,13 @@ export const formsApi = (portal: PortalContent) => ({
         version: { type: 'integer' },
       },
     },
-    FormVersion: {
-      type: 'object',
-      properties: {
-        definition: { $ref: '#/components/schemas/FormDefinition' },
-        validators: { type: 'string', description: 'URL of the ES module of precompiled page validators' },
-        notices: portalPart('notices'),
-        accountGate: portalPart('accountGate'),
-        council: portalPart('council'),
-        timeZone: {
-          type: 'string',
-          description:
-            "The council's time zone, an IANA name such as Europe/London: the form's date rules and conditions count today in it, whatever the browser's own zone",
-        },
-      },
-      required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone'],
-    },
+    FormVersion: formVersion,
     FormOpening: {
-      type: 'object',
+      ...formVersion,
       description:
         "A form version for showing its first page (asked with ?opening): as FormVersion, but the definition's later pages are without their words (labels empty; no content, hints or messages), so it is not a FormDefinition to run the whole form from",
       properties: {
+        ...formVersion.properties,
         definition: {
           type: 'object',
           description:
@@ -222,14 +226,9 @@ export const formsApi = (portal: PortalContent) => ({
           },
           required: ['id', 'version', 'pages'],
         },
-        validators: { type: 'string', description: 'URL of the ES module of precompiled page validators' },
-        notices: portalPart('notices'),
-        accountGate: portalPart('accountGate'),
-        council: portalPart('council'),
-        timeZone: { type: 'string', description: "The council's time zone, as in FormVersion" },
         opening: { const: true },
       },
-      required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone', 'opening'],
+      required: [...formVersion.required, 'opening'],
     },
   },
 });
