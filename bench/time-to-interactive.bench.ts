@@ -56,9 +56,9 @@ function floorSite(): Server {
 /**
  * Run in the page before its own scripts: at each frame, looks (through open shadow roots) for
  * the first element matching `control`, and once it is there and takes the focus, notes the time
- * since navigation began.
+ * since navigation began (or runs `onReady`).
  */
-function usableMarker(control: string): string {
+export function usableMarker(control: string, onReady = 'window.__ready = performance.now()'): string {
   return `(() => {
   const first = (root) => {
     for (const el of root.querySelectorAll('*')) {
@@ -73,7 +73,7 @@ function usableMarker(control: string): string {
     const control = first(document);
     if (control && !control.disabled) {
       control.focus();
-      if (focused() === control) { window.__ready = performance.now(); return; }
+      if (focused() === control) { ${onReady}; return; }
     }
     requestAnimationFrame(tick);
   };
@@ -87,7 +87,7 @@ function usableMarker(control: string): string {
  * SurveyJS has no captcha, so its first control is its Next button (an easier mark, in its favour).
  */
 const BOX = 'input:not([type=hidden]), select, textarea';
-const FIRST_CONTROL = {
+export const FIRST_CONTROL = {
   floor: BOX,
   signedOut: BOX,
   signedIn: BOX,

@@ -4,8 +4,8 @@
  * captcha's challenge and widget), counted by the browser itself (Chrome DevTools Protocol,
  * Network.loadingFinished: bytes received, headers and bodies, compressed as the server sent
  * them). Two figures each: until the form's first page is usable (rendered, its first control
- * focusable) and once the page has settled (the network quiet for half a second, the captcha on
- * that page loaded). For the portal signed out and signed in, for <asc-form> embedded on a plain
+ * focusable, its captcha's box shown) and once the page has settled (the network quiet for half a
+ * second). For the portal signed out and signed in, for <asc-form> embedded on a plain
  * page of another origin, and for SurveyJS showing the same form, its files compressed the same
  * way (surveyjs-site.ts).
  */
@@ -23,6 +23,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/browser.ts';
 import { codeIn, startSmtpServer } from '../tests/support/smtp.ts';
 import { freePort } from '../tests/support/test-app.ts';
 import { compressedSurveyJsSite } from './surveyjs-site.ts';
+import { FIRST_CONTROL, usableMarker } from './time-to-interactive.bench.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 3;
@@ -37,11 +38,11 @@ export interface Download {
   byKind: Record<string, { bytes: number; requests: number }>;
 }
 
-/** Ours is usable when <asc-form> has rendered a page (asc-page-change, then its update and a frame). */
-const OUR_MARKER = `document.addEventListener('asc-page-change', async (event) => {
-  const form = event.composedPath()[0]; await form.updateComplete;
-  requestAnimationFrame(() => { if (!window.__usable) { window.__usable = true; window.__ascUsable(); } });
-});`;
+/**
+ * Ours is usable when its first control is there and takes the focus, as time-to-interactive
+ * measures it: on DoLS Form 1's first page, the captcha's box.
+ */
+const OUR_MARKER = usableMarker(FIRST_CONTROL.signedOut, 'window.__ascUsable()');
 /** SurveyJS's page sets window.__rendered once its survey has rendered (surveyjs-site.ts). */
 const THEIR_MARKER = `(() => { const poll = () => window.__rendered ? window.__ascUsable() : requestAnimationFrame(poll); poll(); })();`;
 
@@ -67,8 +68,19 @@ async function download(
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const kinds = new Map<string, string>();
     const finished = new Map<string, number>();
-    cdp.on('Network.requestWillBeSent', (event) => kinds.set(event.requestId, (event.type ?? 'Other').toLowerCase()));
-    cdp.on('Network.loadingFinished', (event) => finished.set(event.requestId, event.encodedDataLength));
+    const urls = new Map<string, string>();
+    cdp.on('Network.requestWillBeSent', (event) => {
+      kinds.set(event.requestId, (event.type ?? 'Other').toLowerCase());
+      urls.set(event.requestId, event.request.url);
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      finished.set(event.requestId, event.encodedDataLength);
+      // BENCH_WIRE_LIST=1: each response as it finishes, and when the page became usable.
+      if (process.env.BENCH_WIRE_LIST)
+        console.log(
+          `    ${usable < 0 ? 'before' : 'after '} ${kb(event.encodedDataLength).padStart(8)} ${urls.get(event.requestId)}`,
+        );
+    });
     const sum = () => [...finished.values()].reduce((total, bytes) => total + bytes, 0);
     let usable = -1;
     let isReady = () => {};

@@ -141,6 +141,7 @@ export async function fetchForm(
     notices: body.notices,
     accountGate: body.accountGate,
     council: body.council,
+    captcha: body.captcha,
   };
   return loaded;
 }

@@ -280,7 +280,7 @@ export async function createApp(
     healthRoutes(createReadiness(db, readinessState, log)),
     jwksRoutes(deliveryKeys),
     await openApiRoutes(config.buildDir, catalogue.portal),
-    formRoutes(catalogue, config.buildDir),
+    formRoutes(catalogue, config.buildDir, captcha.name),
     accountRoutes({ accounts, sessions, secureCookies: config.production }),
     captchaRoutes({ verifier: captcha, tokens, clock }),
     draftRoutes({ drafts, sessions }),

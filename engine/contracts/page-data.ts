@@ -6,7 +6,7 @@ import type { FormToRun } from './portal-api.ts';
 
 /**
  * The form's block: what GET /api/forms/{formId} gives, except that on the form's first page the
- * definition is `opening` (engine/run/opening.ts: the later pages without their words), and the
+ * definition is `opening` (engine/run/opening.ts: only an outline of the later pages), and the
  * browser asks the API for the whole of it before it goes further.
  */
 export interface FormOnPage extends FormToRun {

@@ -38,6 +38,11 @@ export interface FormToRun {
   council: PortalContent['council'];
   /** The council's time zone ("Europe/London"): the form counts today in it, whatever the browser's own zone. */
   timeZone: string;
+  /**
+   * The check that a person is starting the form, as GET /api/captcha/challenge names it
+   * ("altcha", or "off"): the form can show its box at once, without asking.
+   */
+  captcha: string;
 }
 
 /** The signed-in person, as the account API shows them. */

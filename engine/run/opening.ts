@@ -1,31 +1,39 @@
 /**
  * A form's definition as the portal's page carries it for the form's first page: that page whole,
- * and every later page with all that decides which answers are kept and which pages show (ids,
- * types, the options' values, conditions, limits, rules) but without its words: its content, and
- * the questions' hints and messages; their labels are there but empty, as a label is what tells a
- * question from a block of text. The browser shows the first page from it, and has the whole
- * definition from the API before it shows or checks any other page.
+ * and of every later page only what decides which answers are kept and which pages show: its id,
+ * kind, condition and whether it needs an account, and its questions' ids, types, conditions and
+ * computations (a group's own questions likewise), each with an empty label, as a label is what
+ * tells a question from a block of text. Nothing there is read until the whole definition has
+ * come, but a save made meanwhile keeps the answers the whole definition would. The browser shows
+ * the first page from it, and has the whole definition from the API before it shows or checks any
+ * other page.
  */
-import type { FormDefinition, Page } from '../types.ts';
+import { isQuestion, type FormDefinition, type Page, type PageItem } from '../types.ts';
 
-/** The keys that hold only words a person reads: dropping them changes no answer and no page shown. */
-const WORDS = new Set(['content', 'hint', 'summaryLabel', 'subject', 'messages', 'text', 'summary']);
+const PAGE_KEYS = ['id', 'kind', 'showIf', 'requiresAccount'] as const;
+const QUESTION_KEYS = ['id', 'type', 'showIf', 'compute'] as const;
 
-function withoutWords(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutWords);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).flatMap(([key, inner]) =>
-      WORDS.has(key) ? [] : [[key, key === 'label' ? '' : withoutWords(inner)]],
-    ),
-  );
+function pick<K extends string>(from: Record<string, unknown>, keys: readonly K[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => from[key] !== undefined).map((key) => [key, from[key]]));
+}
+
+/** A page's questions as prepare() reads them; its blocks of text dropped. */
+function questionsOf(items: unknown[] | undefined): Record<string, unknown>[] | undefined {
+  return items?.flatMap((item) => {
+    if (!isQuestion(item as PageItem)) return [];
+    const question = item as Record<string, unknown>;
+    const kept = { ...pick(question, QUESTION_KEYS), label: '' };
+    const inner = questionsOf(question.questions as unknown[] | undefined);
+    return [inner ? { ...kept, questions: inner } : kept];
+  });
 }
 
 export function openingDefinition(definition: FormDefinition): FormDefinition {
   const [first, ...later] = definition.pages;
-  return {
-    ...definition,
-    // A page's title is not among the words dropped: the progress and the page's name need it.
-    pages: [first!, ...later.map((page) => withoutWords(page) as Page)],
+  const outline = (page: Page) => {
+    const kept = pick(page as unknown as Record<string, unknown>, PAGE_KEYS);
+    const questions = questionsOf(page.questions);
+    return (questions ? { ...kept, questions } : kept) as unknown as Page;
   };
+  return { ...definition, pages: [first!, ...later.map(outline)] };
 }

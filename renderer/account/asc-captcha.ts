@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { pbkdf2, solveChallenge, type Challenge } from 'altcha/lib';
+import type { Challenge } from 'altcha/lib';
 import { baseStyles } from '../shared/styles.ts';
 import { choiceStyles } from '../shared/govuk/choice.styles.ts';
 import { RequestRefused, getJson } from '../api-client.ts';
@@ -55,6 +55,9 @@ export class AscCaptcha extends LitElement {
   /** Where the portal's API is; the page's own origin when not set. */
   @property({ attribute: 'api-base' }) apiBase = '';
 
+  /** The check the server asks for, where the page knows it already (a form's data says it): not asked again. */
+  @property({ attribute: false }) known?: string;
+
   /** The proof that the server accepted the answer, once it has. */
   @property({ attribute: false }) token?: string;
 
@@ -67,7 +70,13 @@ export class AscCaptcha extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.provider) void this.load();
+    // Back on the page after its first update; the first time, willUpdate has what the form set.
+    if (this.hasUpdated && !this.provider) void this.load();
+  }
+
+  override willUpdate(): void {
+    // With `known`, the box shows in the first render: load() sets the provider before it awaits.
+    if (!this.hasUpdated && !this.provider) void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -81,7 +90,7 @@ export class AscCaptcha extends LitElement {
   private async load(): Promise<void> {
     this.error = undefined;
     try {
-      const provider = await captchaApi.provider(this.apiBase);
+      const provider = this.known ?? (await captchaApi.provider(this.apiBase));
       if (provider === 'off' && !(await this.check(null))) return;
       this.provider = provider;
     } catch {
@@ -106,7 +115,11 @@ export class AscCaptcha extends LitElement {
 
   /** A new challenge, its answer worked out here, in the form the server reads (ALTCHA's payload). */
   private async answer(work: AbortController): Promise<string | null> {
-    const challenge = await getJson<Challenge>(captchaApi.challengeUrl(this.apiBase));
+    // The solver comes with the first tick: showing the box needs none of it.
+    const [challenge, { pbkdf2, solveChallenge }] = await Promise.all([
+      getJson<Challenge>(captchaApi.challengeUrl(this.apiBase)),
+      import('./captcha-solver.ts'),
+    ]);
     if (work.signal.aborted) return null;
     const solution = await solveChallenge({
       challenge,

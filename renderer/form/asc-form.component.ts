@@ -274,9 +274,14 @@ export class AscForm extends LitElement {
         ${gated ? accountGate(loaded.accountGate, () => this.onSignIn()) : nothing}
         <form novalidate @submit=${this.onNext}>
           ${gated ? nothing : isCheck ? checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, this.signedIn, (path, value) => this.typed.fieldContext(path, value, errorAt))}
-          ${this.captchaGate.render(page, errorAt('captcha'), () => {
-            this.messages.errors = errors.filter((x) => x.path !== 'captcha');
-          })}
+          ${this.captchaGate.render(
+            page,
+            errorAt('captcha'),
+            () => {
+              this.messages.errors = errors.filter((x) => x.path !== 'captcha');
+            },
+            loaded.captcha,
+          )}
           ${isCheck && !gated ? pageContent(form, page, answers, true) : nothing}
           ${pageActions({
             onPrevious: form.previousPage(page.id, answers) ? () => this.onPrevious() : undefined,

@@ -2,7 +2,7 @@
  * The check that the person is not a robot, before a form starts: Next waits for it on whichever
  * page the person first sees (a link may open a later one), and that page thanks them once passed.
  */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldError, Page } from '../../engine/runtime.ts';
 import { errorMessage, fieldId, formGroup } from '../shared/govuk/index.ts';
 
@@ -25,14 +25,23 @@ function defineCaptcha(): void {
   });
 }
 
-/** Needs none of the host's lifecycle callbacks, so it is not added to the host; it asks the host to render when its state changes. */
-export class CaptchaGate {
+/**
+ * Asks the host to render when its state changes. From the host's first update it loads
+ * <asc-captcha>, alongside the form itself, so that the box shows with the form's first page.
+ */
+export class CaptchaGate implements ReactiveController {
   /** Proof from the server that this form was started by a person (kept in memory only). */
   private token?: string;
   /** The page the check was passed on, which thanks the person for it. */
   private passedOn?: string;
 
-  constructor(private readonly host: CaptchaHost) {}
+  constructor(private readonly host: CaptchaHost) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    if (this.host.element.captcha && !this.token) defineCaptcha();
+  }
 
   /** Whether Next on `page` must wait for the check. */
   isNeeded(page: Page): boolean {
@@ -53,8 +62,16 @@ export class CaptchaGate {
     };
   }
 
-  /** The check (or the thanks for it) on `page`, with its error; `onPassed` runs once the server accepts the answer. */
-  render(page: Page, error: string | undefined, onPassed: () => void): TemplateResult | typeof nothing {
+  /**
+   * The check (or the thanks for it) on `page`, with its error; `onPassed` runs once the server
+   * accepts the answer. `provider`: the check the server asks for, as the form's data says it.
+   */
+  render(
+    page: Page,
+    error: string | undefined,
+    onPassed: () => void,
+    provider: string,
+  ): TemplateResult | typeof nothing {
     const thanks = this.token && this.passedOn === page.id;
     if (!this.isNeeded(page) && !thanks) return nothing;
     if (!this.token) defineCaptcha();
@@ -62,7 +79,7 @@ export class CaptchaGate {
       html`
       <p class="label" id="captcha-label">Check that you are not a robot</p>
       ${errorMessage('captcha', error)}
-      <asc-captcha id=${fieldId('captcha')} api-base=${this.host.element.apiBase} .token=${this.token}
+      <asc-captcha id=${fieldId('captcha')} api-base=${this.host.element.apiBase} .token=${this.token} .known=${provider}
         @asc-captcha-verified=${(e: CustomEvent<{ token: string }>) => {
           this.passedOn = page.id;
           this.token = e.detail.token;

@@ -105,7 +105,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       portalHandler = portal.koa.callback();
     }
     catalogue = await loadFormCatalogue(workspace.stagedDir, workspace.buildDir, systemClock, { drafts: true });
-    forms = formRoutes(catalogue, workspace.buildDir).routes() as unknown as Koa.Middleware;
+    forms = formRoutes(catalogue, workspace.buildDir, 'off').routes() as unknown as Koa.Middleware;
     definitions = await stagedDefinitions(workspace);
   };
   await load();

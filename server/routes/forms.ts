@@ -13,8 +13,11 @@ import {
 import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import { NotFoundError, RefusedError } from '../services/errors.ts';
 
-/** A form version as the browser runs it: GET /api/forms/:formId, and the form's page carries the same. */
-export function formToRun(catalogue: FormCatalogue, entry: CatalogueEntry): FormToRun {
+/**
+ * A form version as the browser runs it: GET /api/forms/:formId, and the form's page carries the
+ * same. `captcha`: the provider's name, as GET /api/captcha/challenge says it.
+ */
+export function formToRun(catalogue: FormCatalogue, entry: CatalogueEntry, captcha: string): FormToRun {
   return {
     definition: entry.definition,
     validators: entry.validatorsUrl,
@@ -22,6 +25,7 @@ export function formToRun(catalogue: FormCatalogue, entry: CatalogueEntry): Form
     accountGate: catalogue.portal.accountGate,
     council: catalogue.portal.council,
     timeZone: catalogue.timeZone,
+    captcha,
   };
 }
 
@@ -35,22 +39,22 @@ export function portalPages(portal: PortalContent): PortalPages {
 const openings = new WeakMap<CatalogueEntry, FormOnPage>();
 
 /**
- * The same, for showing the form's first page: its later pages without their words
+ * The same, for showing the form's first page: only an outline of its later pages
  * (engine/run/opening.ts), and `opening` saying so, so the browser asks for the whole of it
  * before it goes further. What the portal's page carries on a form's first page, and what
  * GET /api/forms/:formId?opening gives a council's page.
  */
-export function openingToRun(catalogue: FormCatalogue, entry: CatalogueEntry): FormOnPage {
+export function openingToRun(catalogue: FormCatalogue, entry: CatalogueEntry, captcha: string): FormOnPage {
   let made = openings.get(entry);
   if (!made) {
-    const run = formToRun(catalogue, entry);
+    const run = formToRun(catalogue, entry, captcha);
     made = { ...run, definition: openingDefinition(run.definition), opening: true };
     openings.set(entry, made);
   }
   return made;
 }
 
-export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
+export function formRoutes(catalogue: FormCatalogue, buildDir: string, captcha: string): Router {
   const router = new Router({ prefix: '/api' });
 
   const pages = portalPages(catalogue.portal);
@@ -71,7 +75,8 @@ export function formRoutes(catalogue: FormCatalogue, buildDir: string): Router {
         version === undefined ? `There is no form "${formId}".` : `Form "${formId}" has no version ${version}.`,
       );
     ctx.set('Cache-Control', version === undefined ? 'no-cache' : 'public, max-age=300');
-    ctx.body = ctx.query.opening === undefined ? formToRun(catalogue, entry) : openingToRun(catalogue, entry);
+    ctx.body =
+      ctx.query.opening === undefined ? formToRun(catalogue, entry, captcha) : openingToRun(catalogue, entry, captcha);
   };
 
   router.get('/forms/:formId', (ctx) => sendForm(ctx, ctx.params.formId!));

@@ -1,10 +1,10 @@
 /**
  * What the portal's page carries, so its first screen waits on no request after the page and its
  * scripts: the portal's content, the forms on offer, who is signed in and, on a form's address,
- * that form's definition (on its first page, its later pages without their words) and which
+ * that form's definition (on its first page, only an outline of its later pages) and which
  * captcha it shows, each as a JSON data block (`<script type="application/json">`, which the
  * browser never runs, so the Content-Security-Policy's "no inline script" still holds). What the
- * form needs later (its validators, its later pages' words) it fetches once its first page is on
+ * form needs later (its validators, its later pages whole) it fetches once its first page is on
  * screen; the captcha is in the portal's own script. The components read the blocks once and ask
  * the API as before where there are none (a form embedded in a council's page).
  */
@@ -61,8 +61,8 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
     let made = formBlocks.get(entry);
     if (made === undefined) {
       made = {
-        whole: block(PAGE_DATA.form, formToRun(catalogue, entry)),
-        opening: block(PAGE_DATA.form, openingToRun(catalogue, entry)),
+        whole: block(PAGE_DATA.form, formToRun(catalogue, entry, captcha)),
+        opening: block(PAGE_DATA.form, openingToRun(catalogue, entry, captcha)),
       };
       formBlocks.set(entry, made);
     }

@@ -338,6 +338,33 @@ it('the council\u2019s page should show the first page from the form\u2019s open
   }
 });
 
+it('the council\u2019s page should show the captcha\u2019s box with the first page, and fetch its challenge and solver only once it is ticked', async () => {
+  const { browser, council } = await sites();
+  const { page, errors, close } = await newTab(browser);
+  try {
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(`${council}/refer`);
+    await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+    await page.locator('asc-form asc-captcha input[type=checkbox]').waitFor();
+    const captchaAsked = () => asked.filter((path) => path.startsWith('/api/captcha/challenge')).length;
+    assert.is(captchaAsked(), 0, 'the form said which check it asks for: no challenge fetched to find out');
+    assert.not.ok(
+      asked.some((path) => path.includes('captcha-solver')),
+      'the solver waits for the tick',
+    );
+    await passCaptchaWithKeyboard(page);
+    assert.is(captchaAsked(), 1, 'one challenge, for the tick');
+    assert.ok(
+      asked.some((path) => path.includes('captcha-solver')),
+      'the solver came with the tick',
+    );
+    assert.equal(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 it('on another site the form should say signing in cannot work there, and carry the answers to the portal', async () => {
   const { browser, other, portal } = await sites();
   const { page, errors, close } = await newTab(browser, 320);

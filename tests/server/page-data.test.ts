@@ -99,7 +99,7 @@ it('should carry the same form as the API gives, and no form on a page that is n
   assert.is((await page('/forms/no-such-form')).data['asc-data-form'], undefined);
 });
 
-it("should carry, on a form's first page, its later pages without their words, and the whole form on any other", async () => {
+it("should carry, on a form's first page, only an outline of its later pages, and the whole form on any other", async () => {
   const { baseUrl } = await portal();
   const api = await (await fetch(`${baseUrl}/api/forms/dols-form-1`)).json();
   const first = (await page('/forms/dols-form-1')).data['asc-data-form'];
@@ -111,7 +111,7 @@ it("should carry, on a form's first page, its later pages without their words, a
   );
   const later = JSON.stringify(first.definition.pages.slice(1));
   assert.not.match(later, /"label":"[^"]/, 'no label with words after the first page');
-  assert.ok(later.length < JSON.stringify(api.definition.pages.slice(1)).length * 0.7, 'a good part lighter');
+  assert.ok(later.length < JSON.stringify(api.definition.pages.slice(1)).length * 0.4, 'a good part lighter');
   const withoutDefinition = ({ definition: _, opening: __, ...rest }: Record<string, unknown>) => rest;
   assert.equal(withoutDefinition(first), withoutDefinition(api), 'the rest as the API gives it');
 

@@ -20,7 +20,7 @@ const opening = {
   required: false,
   schema: { type: 'string' },
   description:
-    "Present (`?opening`): for showing the form's first page, sooner. The first page whole; each later page with what decides which answers are kept and which pages show, but without its words. Ask again without it before showing or checking any other page.",
+    "Present (`?opening`): for showing the form's first page, sooner. The first page whole; of each later page only what decides which answers are kept and which pages show (ids, kinds, types, conditions), without its words. Ask again without it before showing or checking any other page.",
 };
 const portalPart = (part: string) => ({ $ref: `#/components/schemas/PortalPages/properties/${part}` });
 const noSuchVersion = refusal('No such version', 'not-found', 'Form "social-care-referral" has no version 7.');
@@ -51,6 +51,7 @@ const formVersionExample = (portal: PortalContent) => ({
   accountGate: portal.accountGate,
   council: portal.council,
   timeZone: portal.council.timeZone ?? 'Europe/London',
+  captcha: 'altcha',
 });
 
 /** The paths and schemas; `portal` is this portal's content, which the examples show. */
@@ -68,8 +69,14 @@ const formVersion = {
       description:
         "The council's time zone, an IANA name such as Europe/London: the form's date rules and conditions count today in it, whatever the browser's own zone",
     },
+    captcha: {
+      type: 'string',
+      description:
+        'The check that a person is starting the form, as GET /api/captcha/challenge names it ("altcha", or "off" where the portal asks for none): the form shows its box at once, without asking',
+      example: 'altcha',
+    },
   },
-  required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone'],
+  required: ['definition', 'validators', 'notices', 'accountGate', 'council', 'timeZone', 'captcha'],
 };
 
 export const formsApi = (portal: PortalContent) => ({
@@ -212,13 +219,13 @@ export const formsApi = (portal: PortalContent) => ({
     FormOpening: {
       ...formVersion,
       description:
-        "A form version for showing its first page (asked with ?opening): as FormVersion, but the definition's later pages are without their words (labels empty; no content, hints or messages), so it is not a FormDefinition to run the whole form from",
+        "A form version for showing its first page (asked with ?opening): as FormVersion, but of the definition's later pages only their outline (ids, kinds, question types and conditions; labels empty; no titles, words, options, limits or rules), so it is not a FormDefinition to run the whole form from",
       properties: {
         ...formVersion.properties,
         definition: {
           type: 'object',
           description:
-            'The first page whole; each later page with its ids, types, option values, conditions, limits and rules',
+            'The first page whole; each later page with its id, kind and condition, and its questions with their ids, types, conditions and computations',
           properties: {
             id: { type: 'string' },
             version: { type: 'integer' },
