@@ -38,7 +38,6 @@ async function ours(): Promise<number> {
     const files = [
       ...(await withImports(publicDir, manifest.embed, seen)),
       ...(await withImports(publicDir, manifest.validators[`dols-form-1@${newestVersion('dols-form-1')}`]!, seen)),
-      join(publicDir, manifest.app.css),
     ];
     let total = 0;
     for (const file of files) total += gz(await readFile(file));

@@ -7,11 +7,10 @@
  * from one build to the next.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { standaloneValidatorsSource, type FormDefinition, type PortalContent } from '../../engine/index.ts';
+import { PAGE_STYLE, standaloneValidatorsSource, type FormDefinition, type PortalContent } from '../../engine/index.ts';
 import type { BuildManifest } from '../../server/services/form-catalogue.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,9 +73,6 @@ async function loadedLater(options: BuildOptions): Promise<Set<string>> {
       if (imported.kind === 'dynamic-import' && !imported.external) later.add(resolve(root, imported.path));
   return later;
 }
-
-/** The page around the portal: only what must sit outside the components' shadow roots. */
-const PAGE_CSS = `html{background:#fff;-webkit-text-size-adjust:100%;text-size-adjust:100%}body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif}noscript p{max-width:40em;margin:30px auto;padding:0 15px;font-size:1.1875rem}`;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -213,10 +209,8 @@ export async function buildBrowser(
   const staff = pageScript(urlOf('asc-staff'));
   const embedOnlyNames = onlyNamesOf(embed) !== undefined;
   await writeEmbedScript(publicDir, embed, preloadsOf(embed), embedOnlyNames);
-  const css = `/assets/portal-${createHash('sha256').update(PAGE_CSS).digest('hex').slice(0, 8)}.css`;
-  await writeFile(join(publicDir, css), PAGE_CSS);
   const manifest: BrowserManifest = {
-    app: { js: app, css },
+    app: { js: app },
     embed,
     staff,
     validators: Object.fromEntries(
@@ -231,7 +225,7 @@ export async function buildBrowser(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${pageTitle}</title>
-<link rel="stylesheet" href="${css}">
+<style>${PAGE_STYLE}</style>
 <script type="module" src="${script}"></script>
 ${preloadsOf(script)
   .map((url) => `<link rel="modulepreload" href="${url}">`)

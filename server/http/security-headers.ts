@@ -3,7 +3,12 @@
  * script (the browser gets precompiled validators, so it never needs either), no sniffing, no
  * referrer beyond the origin, and HSTS in production.
  */
+import { createHash } from 'node:crypto';
 import type { Middleware } from 'koa';
+import { PAGE_STYLE } from '../../engine/index.ts';
+
+/** The page's one inline style (engine/contracts/page-data.ts), allowed by its hash. */
+const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;
 
 export interface SecurityHeaderOptions {
   frameAncestors: string[];
@@ -14,8 +19,8 @@ export function contentSecurityPolicy(frameAncestors: string[]): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    // Lit's styles are constructed style sheets, which style-src 'self' allows; nothing inline.
-    "style-src 'self'",
+    // Lit's styles are constructed style sheets, which style-src 'self' allows; inline, only the page's own.
+    `style-src 'self' ${PAGE_STYLE_SOURCE}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { compileForm, createForm, validatorsFromModule, type Answers } from '../../engine/index.ts';
+import { PAGE_STYLE, compileForm, createForm, validatorsFromModule, type Answers } from '../../engine/index.ts';
 import { formats } from '../../engine/values/formats.ts';
 import { buildAll, type BuildResult } from '../../scripts/lib/build-all.ts';
 import { buildBrowser } from '../../scripts/lib/build-browser.ts';
@@ -69,14 +69,13 @@ build(
 );
 
 build(
-  'should write an index.html that loads the built script and style sheet, with no inline script or style',
+  "should write an index.html that loads the built script, with no inline script and only the page's own style",
   async () => {
     const page = await readFile(join(outDir, 'public/index.html'), 'utf8');
     assert.ok(page.includes(`<script type="module" src="${built.manifest.app.js}"></script>`));
-    assert.ok(page.includes(`<link rel="stylesheet" href="${built.manifest.app.css}">`));
-    assert.not.match(page, /<script>|<style|style="/);
+    assert.not.match(page, /<script>|style="|<link rel="stylesheet"/);
+    assert.equal(page.match(/<style>[^<]*<\/style>/g), [`<style>${PAGE_STYLE}</style>`], "one style: the page's own");
     await readFile(publicFile(built.manifest.app.js));
-    await readFile(publicFile(built.manifest.app.css));
   },
 );
 
