@@ -4,7 +4,8 @@ import { type SubmittedForm, longDate, timeOfDay } from '../../engine/runtime.ts
 import { submissionsApi } from '../submissions-api.ts';
 import { RequestRefused } from '../api-client.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
-import { summaryListStyles, summaryLists } from '../shared/summary-list.ts';
+import { summaryLists } from '../shared/summary-list.ts';
+import { summaryListStyles } from '../shared/summary-list.styles.ts';
 import { emit } from '../shared/events.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { STATUS_WORDS } from './asc-submitted-forms.ts';

@@ -2,15 +2,13 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AccountUser, Answers, SavedDraft } from '../../engine/runtime.ts';
 import type { SaveOutcome } from './save-for-later.ts';
-import { confirmation } from './submit-form.ts';
 import { choiceStyles } from '../shared/govuk/choice.styles.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { emit } from '../shared/events.ts';
 import { errorSummary } from '../shared/govuk/index.ts';
 import { formStyles } from './asc-form.styles.ts';
 import { pageContent, pageQuestions } from './questions/index.ts';
-import { checkAnswers, printout } from './check-answers.ts';
-import { summaryListStyles } from '../shared/summary-list.ts';
+import { summaryListStyles } from '../shared/summary-list.styles.ts';
 import { cancelDialog, CANCEL_DIALOG } from './cancel-dialog.ts';
 import { accountGate, pageActions, progress, secondaryActions } from './page-parts.ts';
 import { LoadingController } from './loading-controller.ts';
@@ -254,9 +252,11 @@ export class AscForm extends LitElement {
     const { form, council } = loaded;
     const answers = this.typed.current;
     const { sending, submitted } = this.submitting;
-    const print = html`<div class="print-only">${loaded.opening ? nothing : printout(form, council, answers, submitted)}</div>`;
-    if (submitted)
-      return html`${this.own.renderBar()}${confirmation(submitted, council, () => window.print(), this.account?.email, print)}`;
+    // Check your answers, the printed copy and the confirmation come with the validators (later-parts.ts).
+    const later = this.loader.later;
+    const print = html`<div class="print-only">${loaded.opening || !later ? nothing : later.printout(form, council, answers, submitted)}</div>`;
+    if (submitted && later)
+      return html`${this.own.renderBar()}${later.confirmation(submitted, council, () => window.print(), this.account?.email, print)}`;
     if (this.own.showsScreens) return html`${this.own.renderBar()}<div part="page">${this.own.renderScreens()}</div>`;
     const isCheck = page.kind === 'checkAnswers';
     const { errors, errorAt } = this.messages;
@@ -273,7 +273,7 @@ export class AscForm extends LitElement {
         ${isCheck ? nothing : pageContent(form, page, answers, this.signedIn)}
         ${gated ? accountGate(loaded.accountGate, () => this.onSignIn()) : nothing}
         <form novalidate @submit=${this.onNext}>
-          ${gated ? nothing : isCheck ? checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, this.signedIn, (path, value) => this.typed.fieldContext(path, value, errorAt))}
+          ${gated ? nothing : isCheck ? later!.checkAnswers(form, answers, this.onChange) : pageQuestions(form, page, answers, this.signedIn, (path, value) => this.typed.fieldContext(path, value, errorAt))}
           ${this.captchaGate.render(
             page,
             errorAt('captcha'),

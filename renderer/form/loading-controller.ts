@@ -23,6 +23,8 @@ export class LoadingController implements ReactiveController {
   error?: string;
   /** Whether the loaded form can check answers: its validators, which come after its first page, have loaded. */
   checks = false;
+  /** Check your answers, the printed copy, sending and the confirmation: they come with the validators. */
+  later?: typeof import('./later-parts.ts');
   /** Whether the validators could not be loaded at the last try. */
   private checkFailed = false;
   /** Whether the banner says the answers could not be checked. */
@@ -74,7 +76,8 @@ export class LoadingController implements ReactiveController {
     if (!loaded) return 'stale';
     this.checkFailed = false;
     try {
-      await loaded.validators();
+      const [, later] = await Promise.all([loaded.validators(), import('./later-parts.ts')]);
+      this.later = later;
     } catch {
       if (loaded !== this.loaded) return 'stale';
       this.checkFailed = true;

@@ -5,7 +5,6 @@
 import { html } from 'lit';
 import type { Submission } from '../../engine/runtime.ts';
 import { emit } from '../shared/events.ts';
-import { submitAnswers } from './submit-form.ts';
 import { retiredMessage } from './retired-version.ts';
 import type { FocusController } from './focus-controller.ts';
 import type { FormHost } from './form-host.ts';
@@ -52,6 +51,8 @@ export class SubmittingController {
     host.clearBanner();
     host.tell(html`<p>Sending your form…</p>`);
     const draft = this.saving.draft;
+    // Loaded already: Submit is on Check your answers, which waits for these parts.
+    const { submitAnswers } = await import('./later-parts.ts');
     const outcome = await submitAnswers(host.element.apiBase, {
       formId: form.id,
       formVersion: form.version,

@@ -7,7 +7,7 @@ import { choiceStyles } from '../shared/govuk/choice.styles.ts';
 import { baseStyles, questionPageStyles } from '../shared/styles.ts';
 import { AccountFormController } from '../account/account-form.ts';
 import { staffStyles } from './asc-staff.styles.ts';
-import { summaryListStyles } from '../shared/summary-list.ts';
+import { summaryListStyles } from '../shared/summary-list.styles.ts';
 import { StaffSignInFlow } from './staff-sign-in.ts';
 import { InboxScreen } from './inbox-list.ts';
 import { SubmissionScreen } from './submission-view.ts';

@@ -1,0 +1,7 @@
+/**
+ * What a form shows only once it can check answers: check your answers, the printed copy, sending
+ * the form and the confirmation after it. They come with the validators, after the first page
+ * (LoadingController.checking), so the first page downloads none of them.
+ */
+export { checkAnswers, printout } from './check-answers.ts';
+export { confirmation, submitAnswers } from './submit-form.ts';
