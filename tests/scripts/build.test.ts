@@ -95,6 +95,17 @@ build(
     const embedChunk = await readFile(publicFile(new URL(embedImports[0]!, 'http://x/embed/').pathname), 'utf8');
     assert.equal(staticImports(embedChunk), [], 'which imports no other before it runs');
     assert.equal(staticImports(await readFile(publicFile(built.manifest.staff), 'utf8')), []);
+    // What a form shows only once it checks answers, and the captcha's solver, come after the first page.
+    for (const [what, words] of [
+      ['check your answers', 'You cannot submit this form yet'],
+      ['the confirmation', 'What happens next'],
+      ["the captcha's solver", 'PBKDF2'],
+    ])
+      for (const [name, code] of [
+        ['portal', portal],
+        ['embed', embedChunk],
+      ])
+        assert.not.ok(code!.includes(words!), `${name}: ${what} is not in the file loaded at once`);
   },
 );
 
