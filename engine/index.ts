@@ -7,7 +7,7 @@ export * from './runtime.ts';
 export { compileForm, definitionProblems } from './compile/compile.ts';
 export type { CompiledForm } from './compile/compiled-form.ts';
 export { portalProblems } from './contracts/portal.ts';
-export { SERVER_PORTAL_PARTS } from './contracts/portal-api.ts';
+export { PORTAL_SCREENS, SERVER_PORTAL_PARTS } from './contracts/portal-api.ts';
 export { PAGE_DATA, PAGE_STYLE, type FormOnPage } from './contracts/page-data.ts';
 export { openingDefinition } from './run/opening.ts';
 export type { FormVersionStatus } from './contracts/portal-links.ts';

@@ -62,7 +62,9 @@ export type {
   FieldProblem,
   ErrorBody,
   PortalPages,
+  PortalOnFormPage,
 } from './contracts/portal-api.ts';
+export { PORTAL_SCREENS } from './contracts/portal-api.ts';
 export type {
   StaffUser,
   StaffEnrolment,

@@ -15,6 +15,17 @@ export const SERVER_PORTAL_PARTS = ['triage', 'outcomes', 'workingHours', 'confi
 /** The portal's content as its pages read it (GET /api/portal, and the page's own block). */
 export type PortalPages = Omit<PortalContent, (typeof SERVER_PORTAL_PARTS)[number]>;
 
+/**
+ * The words of the portal's own pages (home, referrals, DoLS): the page at a form's address is
+ * sent the portal's content without them, and the portal asks GET /api/portal for them once the
+ * form is on screen, or when the person goes to one of those pages.
+ */
+export const PORTAL_SCREENS = ['home', 'referrals', 'dols'] as const;
+
+/** The portal's content as the page at a form's address carries it: without its own pages' words, which come after. */
+export type PortalOnFormPage = Omit<PortalPages, (typeof PORTAL_SCREENS)[number]> &
+  Partial<Pick<PortalPages, (typeof PORTAL_SCREENS)[number]>>;
+
 /** A form open for new referrals, at its latest published version, as GET /api/forms lists it. */
 export interface FormSummary {
   id: string;

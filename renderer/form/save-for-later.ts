@@ -1,8 +1,9 @@
 /** Saving a form for later, and what the form says afterwards. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { type DraftSave, type SavedDraft, longDate } from '../../engine/runtime.ts';
 import { RequestRefused, send } from '../api-client.ts';
 import { retiredMessage } from './retired-version.ts';
+import { NOT_REACHED, notSaved } from './saving-controller.ts';
 
 export type SaveOutcome =
   | { kind: 'saved'; draft: SavedDraft }
@@ -43,8 +44,7 @@ export async function saveDraft(
           );
     return { kind: 'saved', draft: saved.draft };
   } catch (error) {
-    if (!(error instanceof RequestRefused))
-      return { kind: 'failed', message: 'We could not reach the server: check your connection and try again.' };
+    if (!(error instanceof RequestRefused)) return { kind: 'failed', message: NOT_REACHED };
     if (error.code === 'retired-version') return { kind: 'retired', message: error.message };
     if (error.status === 409) return { kind: 'stale' };
     if (error.status === 404) return { kind: 'gone' };
@@ -94,8 +94,6 @@ export function savedMessage(
     case 'retired':
       return retiredMessage('Your form has not been saved', outcome.message, startCurrent);
     case 'failed':
-      return html`
-      <h2>Your form has not been saved</h2>
-      <p>${outcome.message}</p>${nothing}`;
+      return notSaved(outcome.message);
   }
 }

@@ -5,8 +5,19 @@
 import { html } from 'lit';
 import type { Answers, SavedDraft } from '../../engine/runtime.ts';
 import { emit } from '../shared/events.ts';
-import { discardDraft, saveDraft, savedMessage, type SaveOutcome } from './save-for-later.ts';
+import type { SaveOutcome } from './save-for-later.ts';
 import type { FormHost } from './form-host.ts';
+
+/** Said when the server could not be reached to save. */
+export const NOT_REACHED = 'We could not reach the server: check your connection and try again.';
+
+/**
+ * What the form says when it could not be saved. Here, with the form, as what saving says
+ * otherwise (save-for-later.ts) comes after the first page and may not have come.
+ */
+export const notSaved = (message: string) => html`
+  <h2>Your form has not been saved</h2>
+  <p>${message}</p>`;
 
 /** Needs none of the host's lifecycle callbacks, so it is not added to the host; it asks the host to render when its state changes. */
 export class SavingController {
@@ -74,6 +85,14 @@ export class SavingController {
       answers: form.prepare(host.answersToSave),
     };
     const existing = options.asNewCopy ? undefined : this.saved.draft;
+    // Saving's own code comes with check your answers (later-parts.ts), or now if not yet.
+    const later = await import('./later-parts.ts').catch(() => undefined);
+    if (!later) {
+      host.tell(undefined);
+      host.showBanner(notSaved(NOT_REACHED), false);
+      return { kind: 'failed', message: NOT_REACHED };
+    }
+    const { discardDraft, saveDraft, savedMessage } = later;
     const outcome = await saveDraft(host.element.apiBase, existing, request, options.asNewCopy);
     if (generation !== this.generation) {
       // Cancelled (or another saved form opened) while saving: a copy made just now is not wanted.

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { FormSummary, PortalPages } from '../../engine/runtime.ts';
+import { PORTAL_SCREENS, type FormSummary, type PortalOnFormPage, type PortalPages } from '../../engine/runtime.ts';
 import { fetchFormList, fetchPortal } from '../api-client.ts';
 import { SIGN_OUT_FAILED } from '../account-api.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -13,8 +13,12 @@ import { portalTimeoutDialog } from '../form/timeout-warning.ts';
 import { OpenFormsController } from './open-forms.ts';
 import { AccountMenuController } from './account-menu.ts';
 import { AccountPagesController } from './account-pages.ts';
-import { dolsPage, homePage, notFoundPage, referralsPage, signedOutPage, signedOutTitle } from './portal-pages.ts';
+import { notFoundPage, signedOutPage, signedOutTitle } from './portal-pages.ts';
 import type { Route } from './routes.ts';
+
+/** Whether `route` is one of the portal's own pages, whose words may come after the page (PORTAL_SCREENS). */
+const isScreen = (route: Route): route is Extract<Route, { name: (typeof PORTAL_SCREENS)[number] }> =>
+  (PORTAL_SCREENS as readonly string[]).includes(route.name);
 
 /**
  * The whole portal in one element: the home page with its tiles, the referral and DoLS pages, and
@@ -34,7 +38,16 @@ export class AscPortal extends LitElement {
   /** Start forms without the check that the person is not a robot: for the form authors' preview (npm run preview) only. */
   @property({ type: Boolean, attribute: 'no-captcha' }) noCaptcha = false;
 
-  @state() private portal?: PortalPages;
+  /** At a form's address, without its own pages' words until they come (loadScreens). */
+  @state() private portal?: PortalOnFormPage;
+  /** The portal's own pages (portal-screens.ts), once loaded: with their words, the page at their address preloads them. */
+  @state() private screenPages?: typeof import('./portal-screens.ts');
+  /** The portal's own pages and their words, being loaded. */
+  private screens?: Promise<void>;
+  /** A page of the portal's own waits for its words: its heading takes the focus once they come. */
+  private screenWaits = false;
+  /** Its words could not be had: the page says so, with a way to try again. */
+  @state() private screensFailed = false;
   @state() private forms: FormSummary[] = [];
   @state() private loadError?: string;
 
@@ -114,15 +127,54 @@ export class AscPortal extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      [this.portal, this.forms] = await Promise.all([
+      // Not loaded here, they are asked for again (loadScreens), and the page says if they fail.
+      const screens = isScreen(this.router.route) ? import('./portal-screens.ts').catch(() => undefined) : undefined;
+      [this.portal, this.forms, , this.screenPages] = await Promise.all([
         fetchPortal(this.apiBase),
         fetchFormList(this.apiBase),
         this.session.check(),
+        screens,
       ]);
       this.announcer.updateTitle();
+      // Once the form is on screen, while the person reads it: a later move to home is then at once.
+      const later = (then: () => void) =>
+        'requestIdleCallback' in window ? requestIdleCallback(then) : setTimeout(then, 500);
+      if (this.router.route.name === 'form') later(() => this.loadScreens());
     } catch (error) {
       this.loadError = (error as Error).message;
     }
+  }
+
+  /** Whether the portal's own pages can be shown: their code and their words have come. */
+  private screensReady(): boolean {
+    const portal = this.portal;
+    return !!this.screenPages && !!portal && PORTAL_SCREENS.every((screen) => portal[screen]);
+  }
+
+  /** Loads the portal's own pages, and their words where the page came without them; again after a failure. */
+  private loadScreens(): void {
+    const portal = this.portal;
+    if (this.screens || !portal || this.screensReady()) return;
+    this.screens = Promise.all([
+      PORTAL_SCREENS.every((screen) => portal[screen]) ? portal : fetchPortal(this.apiBase),
+      this.screenPages ?? import('./portal-screens.ts'),
+    ]).then(
+      ([whole, pages]) => {
+        this.portal = whole;
+        this.screenPages = pages;
+        this.screensFailed = false;
+        const waited = this.screenWaits;
+        this.screenWaits = false;
+        // Still on the page that waited for them (not gone elsewhere meanwhile): its heading takes the focus.
+        if (!waited || !isScreen(this.router.route)) return;
+        this.announcer.updateTitle();
+        void this.announcer.focusHeading();
+      },
+      () => {
+        this.screens = undefined;
+        this.screensFailed = this.screenWaits;
+      },
+    );
   }
 
   /** Moves to an address of the portal, given as a path ("/account/sign-in?return=…"). */
@@ -154,9 +206,9 @@ export class AscPortal extends LitElement {
             : // A form loads its own content: it starts at once rather than after the portal's.
               route.name === 'form'
               ? this.openForms.render(route)
-              : portal
-                ? this.renderPage(route, portal)
-                : html`<p role="status">Loading…</p>`
+              : portal && (!isScreen(route) || this.screensReady())
+                ? this.renderPage(route, portal as PortalPages)
+                : this.waitForScreens()
         }
       </main>
       ${this.timeoutDialog.render()}
@@ -173,15 +225,30 @@ export class AscPortal extends LitElement {
       </footer>`;
   }
 
+  /** "Loading…" while the portal's content, or its own pages' words, come. */
+  private waitForScreens(): TemplateResult {
+    if (!this.portal) return html`<p role="status">Loading…</p>`;
+    this.screenWaits = true;
+    if (this.screensFailed)
+      return html`<h1 tabindex="-1">Sorry, this page could not be loaded</h1>
+        <p>Check your connection, then try again.</p>
+        <button type="button" class="button" @click=${() => {
+          this.screensFailed = false;
+          this.loadScreens();
+        }}>Try again</button>`;
+    this.loadScreens();
+    return html`<p role="status">Loading…</p>`;
+  }
+
   private renderPage(route: Exclude<Route, { name: 'form' }>, portal: PortalPages): TemplateResult {
     const link = this.router.link.bind(this.router);
     switch (route.name) {
       case 'home':
-        return homePage(portal, link);
+        return this.screenPages!.homePage(portal, link);
       case 'referrals':
-        return referralsPage(portal, link);
+        return this.screenPages!.referralsPage(portal, link);
       case 'dols':
-        return dolsPage(portal, link);
+        return this.screenPages!.dolsPage(portal, link);
       case 'account':
         return this.accountPages.render(route.screen, route.returnTo);
       case 'submitted-form':

@@ -1,5 +1,5 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { FormSummary, PortalPages } from '../../engine/runtime.ts';
+import type { FormSummary, PortalOnFormPage } from '../../engine/runtime.ts';
 import type { Route } from './routes.ts';
 
 /** What the announcer reads from the portal. */
@@ -10,7 +10,7 @@ export interface PageAnnouncerHost extends ReactiveControllerHost {
 /** The portal's content and the page on screen, as the announcer needs them. */
 export interface PageAnnouncerSource {
   route(): Route;
-  portal(): PortalPages | undefined;
+  portal(): PortalOnFormPage | undefined;
   forms(): FormSummary[];
   /** The signed-out page's heading, which says why. */
   signedOutTitle(): string;
@@ -46,7 +46,7 @@ export class PageAnnouncer {
         ? [this.formPageTitle, this.source.forms().find((f) => f.id === route.formId)?.title]
         : [
             route.name === 'home' || route.name === 'referrals' || route.name === 'dols'
-              ? portal?.[route.name].title
+              ? portal?.[route.name]?.title
               : route.name === 'signed-out'
                 ? this.source.signedOutTitle()
                 : TITLES[route.name],

@@ -205,12 +205,17 @@ export async function buildBrowser(
     return names?.length === 1 && !outputs.get(entry)!.exports.length ? names[0]! : entry;
   };
   const app = pageScript(urlOf('asc-forms'));
+  // The portal's own pages, which the page at their addresses preloads (see PORTAL_SCREENS).
+  const [screensFile] = Object.entries(metafile.outputs).find(
+    ([, meta]) => meta.entryPoint && resolve(root, meta.entryPoint) === join(root, 'renderer/portal/portal-screens.ts'),
+  )!;
+  const screens = publicUrl(screensFile);
   const embed = urlOf('asc-form');
   const staff = pageScript(urlOf('asc-staff'));
   const embedOnlyNames = onlyNamesOf(embed) !== undefined;
   await writeEmbedScript(publicDir, embed, preloadsOf(embed), embedOnlyNames);
   const manifest: BrowserManifest = {
-    app: { js: app },
+    app: { js: app, screens },
     embed,
     staff,
     validators: Object.fromEntries(

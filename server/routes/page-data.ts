@@ -9,7 +9,15 @@
  * the API as before where there are none (a form embedded in a council's page).
  */
 import type { Context } from 'koa';
-import { PAGE_DATA, type AccountStatus, type FormList, type PortalContent, type Route } from '../../engine/index.ts';
+import {
+  PAGE_DATA,
+  PORTAL_SCREENS,
+  type AccountStatus,
+  type FormList,
+  type PortalContent,
+  type PortalPages,
+  type Route,
+} from '../../engine/index.ts';
 import type { CatalogueEntry, FormCatalogue } from '../services/form-catalogue.ts';
 import type { SessionService } from '../services/sessions.ts';
 import { SESSION_COOKIE } from '../http/session-cookie.ts';
@@ -54,7 +62,15 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
 
   // What is the same for every request, serialised once: the portal's words, the captcha, and each
   // form version's block (a definition is some 40 KB of JSON).
-  const portalBlock = block(PAGE_DATA.portal, portalPages(portal));
+  const pages = portalPages(portal);
+  const portalBlock = block(PAGE_DATA.portal, pages);
+  // At a form's address, the portal's own pages' words come after the form (PORTAL_SCREENS).
+  const onFormPage: Partial<PortalPages> = { ...pages };
+  for (const screen of PORTAL_SCREENS) delete onFormPage[screen];
+  const portalOnFormBlock = block(PAGE_DATA.portal, onFormPage);
+  // The portal's own pages come in a module of their own, which their addresses fetch beside the script.
+  const screensPreload = `<link rel="modulepreload" href="${catalogue.manifest.app.screens}">`;
+  const isScreen = (route: Route) => (PORTAL_SCREENS as readonly string[]).includes(route.name);
   const captchaBlock = block(PAGE_DATA.captcha, { provider: captcha });
   const formBlocks = new WeakMap<CatalogueEntry, { whole: string; opening: string }>();
   const formBlock = (entry: CatalogueEntry, opening: boolean) => {
@@ -77,7 +93,8 @@ export function createPageData(catalogue: FormCatalogue, sessions: SessionServic
   const forPage = async (ctx: Context, route: Route): Promise<PageData> => {
     const entry = route.name === 'form' ? catalogue.get(route.formId) : null;
     const blocks = [
-      portalBlock,
+      ...(isScreen(route) ? [screensPreload] : []),
+      route.name === 'form' ? portalOnFormBlock : portalBlock,
       block(PAGE_DATA.forms, { forms: catalogue.list() } satisfies FormList),
       block(PAGE_DATA.account, await account(ctx)),
       captchaBlock,

@@ -24,8 +24,11 @@ import { ConfigError } from '../config/config-error.ts';
 
 /** What the build wrote (build/manifest.json): the files the portal and the forms load. */
 export interface BuildManifest {
-  /** The portal page's script (both components); its style is in the page (PAGE_STYLE). */
-  app: { js: string };
+  /**
+   * The portal page's script (both components), and the portal's own pages (home, referrals,
+   * DoLS), which their addresses preload; its style is in the page (PAGE_STYLE).
+   */
+  app: { js: string; screens: string };
   /** <asc-form> alone, for embedding one form in another page (which loads it by /embed/asc-form.js, the same every build). */
   embed: string;
   /** The council staff's pages (<asc-staff>), served at /staff. */

@@ -12,7 +12,16 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { FormDefinition } from '../../engine/index.ts';
 import { buildAll } from '../../scripts/lib/build-all.ts';
-import { browserSuite, inTab, startBrowser } from '../support/browser.ts';
+import {
+  axeViolations,
+  browserSuite,
+  focused,
+  inTab,
+  startBrowser,
+  tabTo,
+  withText,
+  type FocusedElement,
+} from '../support/browser.ts';
 import { FORM_HEADING } from '../support/keyboard.ts';
 import { closeAtEnd } from '../support/shared.ts';
 import { startTestApp } from '../support/test-app.ts';
@@ -30,9 +39,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function apiRequests(page: Page): Promise<string[]> {
   const asked: string[] = [];
   await page.route('**/api/forms/*/versions/*', () => {});
+  // The portal's own pages' words, which a form's page comes without, are asked for once it is on screen.
+  await page.route('**/api/portal', () => {});
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
-    if (pathname.startsWith('/api/') && !/^\/api\/forms\/[^/]+\/versions\//.test(pathname)) asked.push(pathname);
+    if (pathname.startsWith('/api/') && !/^\/api\/(forms\/[^/]+\/versions\/|portal$)/.test(pathname))
+      asked.push(pathname);
   });
   return asked;
 }
@@ -83,6 +95,50 @@ it('should ask the API for a form opened after the first page, and show it', () 
     const title = loadForms().find((f) => f.definition.id === 'social-care-referral')!.definition.title;
     await page.waitForFunction((title) => document.title.includes(title), title);
     await page.locator(FORM_HEADING, { hasText: 'Before you start' }).and(page.locator(':visible')).waitFor();
+  }));
+
+/** Presses Shift+Tab until the element wanted has the focus: the header, from a form's heading. */
+async function backTo(page: Page, wanted: (element: FocusedElement) => boolean): Promise<void> {
+  for (let presses = 0; presses < 10; presses++) {
+    if (wanted(await focused(page))) return;
+    await page.keyboard.press('Shift+Tab');
+  }
+  throw new Error('Shift+Tab did not reach the element wanted');
+}
+
+it('should bring the portal\u2019s own pages\u2019 words after a form\u2019s page, for going home from it', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const home = 'Welcome to Sefton Adult Social Care';
+    const words = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/portal');
+    await page.goto(`${baseUrl}/forms/dols-form-1`);
+    await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+    assert.is((await words).status(), 200, 'asked for once the form is on screen');
+    await backTo(page, withText('Sefton Adult Social Care'));
+    await page.keyboard.press('Enter');
+    await page.locator('asc-portal h1', { hasText: home }).waitFor();
+    assert.is(await page.evaluate(() => document.title), `${home} \u2013 Sefton Adult Social Care`);
+  }));
+
+it('should say so when the portal\u2019s own page cannot load its words, and show it on Try again', () =>
+  inTab(async ({ page, baseUrl }) => {
+    const home = 'Welcome to Sefton Adult Social Care';
+    await page.route('**/api/portal', (route) => route.abort());
+    await page.goto(`${baseUrl}/forms/dols-form-1`);
+    await page.locator(FORM_HEADING, { hasText: 'Before you start' }).waitFor();
+    await backTo(page, withText('Sefton Adult Social Care'));
+    await page.keyboard.press('Enter');
+    await page.locator('asc-portal h1', { hasText: 'Sorry, this page could not be loaded' }).waitFor();
+    assert.equal(await axeViolations(page), [], 'axe, at 1280 px');
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.equal(await axeViolations(page), [], 'axe, at 320 px');
+    await page.unroute('**/api/portal');
+    await tabTo(page, withText('Try again'));
+    await page.keyboard.press('Enter');
+    await page.locator('asc-portal h1', { hasText: home }).waitFor();
+    const onFocus = await page.evaluate(
+      () => document.querySelector('asc-portal')!.shadowRoot!.activeElement?.textContent,
+    );
+    assert.is(onFocus, home, 'its heading takes the focus once it has come');
   }));
 
 /** A build whose one form has a label and a page title that read like markup closing the data block. */

@@ -89,6 +89,16 @@ it('should carry the form, the portal and who is signed in on a form address, as
   assert.match(response.headers.get('vary') ?? '', /cookie/i);
 });
 
+it("should have the portal's own pages fetch their module beside the page's script, and a form's page not", async () => {
+  const preloads = async (path: string) =>
+    (await page(path)).links.filter((l) => l.rel === 'modulepreload').map((l) => l.href);
+  const [screens] = (await preloads('/')).filter((href) => /portal-screens-/.test(href!));
+  assert.ok(screens, 'home preloads the module its page is drawn by');
+  assert.is((await fetch(`${(await portal()).baseUrl}${screens}`)).status, 200);
+  for (const path of ['/referrals', '/dols']) assert.ok((await preloads(path)).includes(screens!), path);
+  assert.not.ok((await preloads('/forms/dols-form-1')).includes(screens!), 'a form page shows none of them first');
+});
+
 it('should carry the same form as the API gives, and no form on a page that is not one', async () => {
   const { baseUrl } = await portal();
   const api = await (await fetch(`${baseUrl}/api/forms/dols-form-1`)).json();
@@ -127,6 +137,10 @@ it("should carry the portal's words as the API gives them, without the rules onl
   assert.ok(api.council.name && api.home && api.accountGate, 'what the pages show');
   for (const part of ['triage', 'outcomes', 'workingHours', 'confirmationEmail'])
     assert.is(api[part], undefined, `no ${part}: the council's own rules stay on the server`);
+  // At a form's address, without the portal's own pages' words, which the portal asks for after.
+  const { home: _, referrals: __, dols: ___, ...onFormPage } = api;
+  assert.equal((await page('/forms/dols-form-1')).data['asc-data-portal'], onFormPage);
+  assert.equal((await page('/dols')).data['asc-data-portal'], api, 'the DoLS page has them all');
 });
 
 it("should give a council's page, asking the API with ?opening, the same opening as the portal's page carries", async () => {
