@@ -216,6 +216,29 @@ drafts(
     }),
 );
 
+drafts(
+  'a save whose code cannot be fetched should say the form was not saved, keep the answers, and save on the next try',
+  () =>
+    inTab(async (tab) => {
+      const { page, baseUrl } = tab;
+      await signInTab(tab);
+      // Saving's code comes after the page (later-parts); here the connection drops before it does.
+      await page.route(/later-parts-[^/]*\.js$/, (route) => route.abort());
+      await page.goto(`${baseUrl}/forms/dols-form-1/the-person`);
+      await heading(page, 'About the person');
+      await typeInto(page, 'f-personFullName', 'Pat Example');
+      await tabTo(page, withText('Save for later'));
+      await page.keyboard.press('Enter');
+      await page.locator('asc-form .banner h2', { hasText: 'Your form has not been saved' }).waitFor();
+      assert.match((await page.locator('asc-form .banner').textContent()) ?? '', /could not reach the server/);
+      assert.equal(await savedDrafts(page, baseUrl), [], 'nothing saved');
+      assert.is(await page.locator('asc-form #f-personFullName').inputValue(), 'Pat Example', 'the answer stays');
+      await page.unroute(/later-parts-[^/]*\.js$/);
+      await saveWithKeyboard(page);
+      assert.is((await savedDrafts(page, baseUrl)).length, 1, 'saved on the next try');
+    }),
+);
+
 drafts('a double click on Save for later should save once, and a reload should open the saved copy again', () =>
   inTab(async (tab) => {
     const { page, baseUrl } = tab;
